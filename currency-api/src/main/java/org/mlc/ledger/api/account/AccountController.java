@@ -1,0 +1,128 @@
+package org.mlc.ledger.api.account;
+
+import static org.mlc.ledger.api.web.RequestValues.id;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mlc.ledger.api.web.ApiException;
+import org.mlc.ledger.money.Amounts;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Accounts and their statements. */
+@RestController
+@RequestMapping("/api/v1/accounts")
+public class AccountController {
+
+    public static final int DEFAULT_PAGE_SIZE = 50;
+    public static final int MAX_PAGE_SIZE = 500;
+    /** A CSV statement is a download, not a page: bounded all the same. */
+    public static final int MAX_CSV_LINES = 100_000;
+
+    private final JdbcTemplate jdbc;
+
+    public AccountController(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/{id}")
+    public Map<String, Object> get(@PathVariable("id") String accountId) {
+        Map<String, Object> row = account(id(accountId, "id"));
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", row.get("account_id"));
+        view.put("currency", row.get("currency"));
+        view.put("owner", row.get("participant_id"));
+        view.put("ownerKind", row.get("owner_kind"));
+        view.put("balance", Amounts.format((Long) row.get("balance_minor")));
+        view.put("earmarked", List.of());
+        view.put("status", row.get("status"));
+        return view;
+    }
+
+    @GetMapping("/{id}/entries")
+    public ResponseEntity<?> entries(@PathVariable("id") String accountId,
+                                     @RequestParam(defaultValue = "0") int page,
+                                     @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size,
+                                     @RequestParam(required = false) String from,
+                                     @RequestParam(required = false) String to,
+                                     @RequestParam(required = false) String format) {
+        account(id(accountId, "id"));
+        Instant fromInstant = day(from, "from", 0);
+        Instant toInstant = day(to, "to", 1);
+        boolean csv = "csv".equalsIgnoreCase(format);
+        if (format != null && !csv && !"json".equalsIgnoreCase(format)) {
+            throw ApiException.invalid("format", "must be json or csv");
+        }
+        if (!csv && (page < 0 || size < 1 || size > MAX_PAGE_SIZE)) {
+            throw ApiException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE + ", page 0 or more");
+        }
+        int limit = csv ? MAX_CSV_LINES : size;
+        long offset = csv ? 0 : (long) page * size;
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT line, booked_at, kind, operation_id, counterparty, "
+                        + "reference, amount_minor, balance_after_minor FROM account_entry WHERE account_id = ? "
+                        + "AND booked_at >= ? AND booked_at < ? ORDER BY line LIMIT ? OFFSET ?",
+                accountId, Timestamp.from(fromInstant), Timestamp.from(toInstant), limit, offset);
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("line", row.get("line"));
+            line.put("at", ((Timestamp) row.get("booked_at")).toInstant().toString());
+            line.put("kind", row.get("kind"));
+            line.put("operation", row.get("operation_id"));
+            line.put("counterparty", row.get("counterparty"));
+            line.put("reference", row.get("reference"));
+            line.put("amount", Amounts.format((Long) row.get("amount_minor")));
+            line.put("balance", Amounts.format((Long) row.get("balance_after_minor")));
+            lines.add(line);
+        }
+        if (csv) {
+            return ResponseEntity.ok()
+                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-" + accountId + ".csv\"")
+                    .body(Csv.write(List.of("line", "at", "kind", "operation", "counterparty", "reference", "amount",
+                            "balance"), lines));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("account", accountId);
+        body.put("page", page);
+        body.put("size", size);
+        body.put("entries", lines);
+        return ResponseEntity.ok(body);
+    }
+
+    private Map<String, Object> account(String accountId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM account_view WHERE account_id = ?",
+                accountId);
+        if (rows.isEmpty()) {
+            throw ApiException.notFound("unknown account " + accountId);
+        }
+        return rows.get(0);
+    }
+
+    /** A date (yyyy-mm-dd, UTC) as an instant; {@code plusDays} 1 makes an inclusive end date. */
+    private static Instant day(String value, String field, int plusDays) {
+        if (value == null || value.isBlank()) {
+            return plusDays == 0 ? Instant.EPOCH : Instant.parse("9999-12-31T00:00:00Z");
+        }
+        try {
+            return LocalDate.parse(value).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(field, "must be a date like 2026-01-31");
+        }
+    }
+}

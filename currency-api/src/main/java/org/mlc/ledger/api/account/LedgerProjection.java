@@ -1,0 +1,140 @@
+package org.mlc.ledger.api.account;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.mlc.ledger.account.AccountClosed;
+import org.mlc.ledger.account.AccountFrozen;
+import org.mlc.ledger.account.AccountOpened;
+import org.mlc.ledger.account.AccountStatus;
+import org.mlc.ledger.account.AccountUnfrozen;
+import org.mlc.ledger.account.UnitsIssued;
+import org.mlc.ledger.counter.EurosConverted;
+import org.mlc.ledger.ledger.LedgerAccountKind;
+import org.mlc.ledger.ledger.Posting;
+import org.mlc.ledger.ledger.Postings;
+import org.mlc.ledger.payment.TransferCredited;
+import org.mlc.ledger.payment.TransferDebited;
+import org.mlc.ledger.payment.TransferReturned;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The books as tables: the balance of every ledger account of both books, and for participant
+ * accounts their status, balance and statement lines with running balance.
+ */
+@Component
+@ProcessingGroup(LedgerProjection.GROUP)
+public class LedgerProjection {
+
+    public static final String GROUP = "ledger";
+
+    private final JdbcTemplate jdbc;
+
+    public LedgerProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(AccountOpened event) {
+        jdbc.update("INSERT INTO account_view (account_id, participant_id, owner_kind, currency, status, floor_minor, "
+                        + "balance_minor, entry_count, opened_at) VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?) "
+                        + "ON CONFLICT (account_id) DO NOTHING",
+                event.accountId().value(), event.owner().value(), event.ownerKind().name(), event.currency().value(),
+                AccountStatus.ACTIVE.name(), event.floorMinor(), Timestamp.from(event.openedAt()));
+    }
+
+    @EventHandler
+    void on(AccountFrozen event) {
+        status(event.accountId().value(), AccountStatus.FROZEN);
+    }
+
+    @EventHandler
+    void on(AccountUnfrozen event) {
+        status(event.accountId().value(), AccountStatus.ACTIVE);
+    }
+
+    @EventHandler
+    void on(AccountClosed event) {
+        status(event.accountId().value(), AccountStatus.CLOSED);
+    }
+
+    @EventHandler
+    void on(EurosConverted event, TrackingToken token) {
+        book(event.postings(), new Line(position(token), event.at(), "CONVERSION", event.conversionId().value(),
+                event.counterId().value(), null));
+    }
+
+    @EventHandler
+    void on(UnitsIssued event, TrackingToken token) {
+        book(event.postings(), new Line(position(token), event.at(), "CONVERSION", event.conversionId().value(),
+                "counter " + event.counterId().value(), null));
+    }
+
+    @EventHandler
+    void on(TransferDebited event, TrackingToken token) {
+        book(event.postings(), new Line(position(token), event.at(), "PAYMENT_OUT", event.transferId().value(),
+                event.to().value(), event.reference()));
+    }
+
+    @EventHandler
+    void on(TransferCredited event, TrackingToken token) {
+        book(event.postings(), new Line(position(token), event.at(), "PAYMENT_IN", event.transferId().value(),
+                event.from().value(), null));
+    }
+
+    @EventHandler
+    void on(TransferReturned event, TrackingToken token) {
+        book(event.postings(), new Line(position(token), event.at(), "PAYMENT_RETURNED", event.transferId().value(),
+                null, event.reason()));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM account_entry");
+        jdbc.update("DELETE FROM account_view");
+        jdbc.update("DELETE FROM ledger_balance");
+    }
+
+    /** What a statement line says besides its amount. */
+    private record Line(long globalIndex, Instant at, String kind, String operationId, String counterparty,
+                        String reference) {
+    }
+
+    private void book(Postings postings, Line line) {
+        for (Posting posting : postings.lines()) {
+            var account = posting.account();
+            jdbc.update("INSERT INTO ledger_balance (ledger_account, book, currency, kind, balance_minor, entry_count) "
+                            + "VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (ledger_account) DO UPDATE SET "
+                            + "balance_minor = ledger_balance.balance_minor + EXCLUDED.balance_minor, "
+                            + "entry_count = ledger_balance.entry_count + 1",
+                    account.code(), account.book().name(), account.currency(), account.kind().name(),
+                    posting.amountMinor());
+            if (account.kind() == LedgerAccountKind.PARTICIPANT) {
+                entry(account.id(), posting.amountMinor(), line);
+            }
+        }
+    }
+
+    private void entry(String accountId, long amountMinor, Line line) {
+        var updated = jdbc.queryForMap("UPDATE account_view SET balance_minor = balance_minor + ?, "
+                + "entry_count = entry_count + 1 WHERE account_id = ? RETURNING balance_minor, entry_count",
+                amountMinor, accountId);
+        jdbc.update("INSERT INTO account_entry (account_id, line, global_index, booked_at, kind, operation_id, "
+                        + "counterparty, reference, amount_minor, balance_after_minor) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                accountId, updated.get("entry_count"), line.globalIndex(), Timestamp.from(line.at()), line.kind(),
+                line.operationId(), line.counterparty(), line.reference(), amountMinor, updated.get("balance_minor"));
+    }
+
+    private void status(String accountId, AccountStatus status) {
+        jdbc.update("UPDATE account_view SET status = ? WHERE account_id = ?", status.name(), accountId);
+    }
+
+    private static long position(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
+    }
+}

@@ -1,0 +1,108 @@
+package org.mlc.ledger.api.currency;
+
+import static org.mlc.ledger.api.web.RequestValues.basisPoints;
+import static org.mlc.ledger.api.web.RequestValues.nonNegativeAmount;
+import static org.mlc.ledger.api.web.RequestValues.positiveAmount;
+import static org.mlc.ledger.api.web.RequestValues.requiredText;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.mlc.ledger.api.web.ApiException;
+import org.mlc.ledger.api.web.IdempotentCommands;
+import org.mlc.ledger.api.web.ReadYourWrites;
+import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.currency.ConversionPolicy;
+import org.mlc.ledger.currency.Currency;
+import org.mlc.ledger.currency.DefineCurrency;
+import org.mlc.ledger.money.Amounts;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/currencies")
+public class CurrencyController {
+
+    private final IdempotentCommands commands;
+    private final ReadYourWrites readYourWrites;
+    private final SupplyQuery supply;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public CurrencyController(IdempotentCommands commands, ReadYourWrites readYourWrites, SupplyQuery supply,
+                              JdbcTemplate jdbc, Clock clock) {
+        this.commands = commands;
+        this.readYourWrites = readYourWrites;
+        this.supply = supply;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record ConversionRequest(JsonNode euros, JsonNode units) {
+    }
+
+    public record DefineCurrencyRequest(String code, String name, ConversionRequest conversion,
+                                        JsonNode reconversionFee, JsonNode membershipFee) {
+    }
+
+    @PostMapping
+    public ResponseEntity<Map<String, Object>> define(@RequestHeader(value = IdempotentCommands.HEADER,
+            required = false) String key, @RequestBody DefineCurrencyRequest request) {
+        var keyed = commands.key("define-currency", key, request);
+        String code = requiredText(request.code(), "code");
+        if (!Currency.CODE.matcher(code).matches()) {
+            throw ApiException.invalid("code", "must be 2 to 12 capital letters or digits, starting with a letter");
+        }
+        if (request.conversion() == null) {
+            throw ApiException.invalid("conversion", "is required, like {\"euros\":\"20\",\"units\":\"21\"}");
+        }
+        ConversionPolicy conversion = new ConversionPolicy(
+                positiveAmount(request.conversion().euros(), "conversion.euros"),
+                positiveAmount(request.conversion().units(), "conversion.units"));
+        long fee = basisPoints(request.reconversionFee(), "reconversionFee");
+        long membershipFee = request.membershipFee() == null ? 0
+                : nonNegativeAmount(request.membershipFee(), "membershipFee");
+        commands.send(keyed, new DefineCurrency(CurrencyCode.of(code), requiredText(request.name(), "name"),
+                conversion, fee, membershipFee, clock.instant()), CurrencyCode.class);
+        readYourWrites.awaitAll(code);
+        return ResponseEntity.created(URI.create("/api/v1/currencies/" + code)).body(view(code));
+    }
+
+    @GetMapping("/{code}")
+    public Map<String, Object> get(@PathVariable String code) {
+        return view(code);
+    }
+
+    @GetMapping("/{code}/supply")
+    public SupplyQuery.Supply supply(@PathVariable String code) {
+        view(code);
+        return supply.of(code);
+    }
+
+    private Map<String, Object> view(String code) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM currency_view WHERE code = ?", code);
+        if (rows.isEmpty()) {
+            throw ApiException.notFound("unknown currency " + code);
+        }
+        Map<String, Object> row = rows.get(0);
+        return Map.of(
+                "code", row.get("code"),
+                "name", row.get("name"),
+                "conversion", Map.of(
+                        "euros", Amounts.format((Long) row.get("conversion_euros_minor")),
+                        "units", Amounts.format((Long) row.get("conversion_units_minor"))),
+                "reconversionFee", java.math.BigDecimal.valueOf((Long) row.get("reconversion_fee_basis_points"), 4)
+                        .stripTrailingZeros().toPlainString(),
+                "membershipFee", Amounts.format((Long) row.get("membership_fee_minor")),
+                "supply", supply.of(code));
+    }
+}

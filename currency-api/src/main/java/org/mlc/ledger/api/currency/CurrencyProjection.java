@@ -1,0 +1,38 @@
+package org.mlc.ledger.api.currency;
+
+import java.sql.Timestamp;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.mlc.ledger.currency.CurrencyDefined;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Currencies and their policies, for reading. */
+@Component
+@ProcessingGroup(CurrencyProjection.GROUP)
+public class CurrencyProjection {
+
+    /** The processing group of the directory views: currencies, participants, counters. */
+    public static final String GROUP = "directory";
+
+    private final JdbcTemplate jdbc;
+
+    public CurrencyProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(CurrencyDefined event) {
+        jdbc.update("INSERT INTO currency_view (code, name, conversion_euros_minor, conversion_units_minor, "
+                        + "reconversion_fee_basis_points, membership_fee_minor, defined_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (code) DO NOTHING",
+                event.code().value(), event.name(), event.conversion().eurosMinor(), event.conversion().unitsMinor(),
+                event.reconversionFeeBasisPoints(), event.membershipFeeMinor(), Timestamp.from(event.definedAt()));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM currency_view");
+    }
+}

@@ -1,0 +1,52 @@
+package org.mlc.ledger.api.currency;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.EnumMap;
+import java.util.Map;
+import org.mlc.ledger.ledger.LedgerAccountKind;
+import org.mlc.ledger.money.Amounts;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Units in circulation and what backs them, from the ledger balances. Coverage is backing over
+ * circulation, rounded down to 4 decimals (never flattering).
+ */
+@Component
+public class SupplyQuery {
+
+    public static final int COVERAGE_DECIMALS = 4;
+
+    private final JdbcTemplate jdbc;
+
+    public SupplyQuery(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Supply(String currency, String inCirculation, String electronic, String paper, String inTransit,
+                         String guaranteeFund, String counterCash, String sponsorCommitted, String coverageRatio) {
+    }
+
+    public Supply of(String currency) {
+        Map<LedgerAccountKind, Long> sums = new EnumMap<>(LedgerAccountKind.class);
+        jdbc.query("SELECT kind, SUM(balance_minor) AS total FROM ledger_balance WHERE currency = ? GROUP BY kind",
+                rs -> {
+                    sums.put(LedgerAccountKind.valueOf(rs.getString("kind")), rs.getLong("total"));
+                }, currency);
+        long electronic = sums.getOrDefault(LedgerAccountKind.PARTICIPANT, 0L);
+        long paper = sums.getOrDefault(LedgerAccountKind.PAPER_IN_CIRCULATION, 0L);
+        long inTransit = sums.getOrDefault(LedgerAccountKind.IN_TRANSIT, 0L);
+        long circulation = electronic + paper + inTransit;
+        long fund = sums.getOrDefault(LedgerAccountKind.GUARANTEE_FUND, 0L);
+        long counterCash = sums.getOrDefault(LedgerAccountKind.COUNTER_CASH, 0L);
+        long sponsor = sums.getOrDefault(LedgerAccountKind.SPONSOR_COMMITTED, 0L);
+        long backing = fund + counterCash + sponsor;
+        String coverage = circulation == 0 ? null
+                : BigDecimal.valueOf(backing).divide(BigDecimal.valueOf(circulation), COVERAGE_DECIMALS,
+                RoundingMode.DOWN).toPlainString();
+        return new Supply(currency, Amounts.format(circulation), Amounts.format(electronic), Amounts.format(paper),
+                Amounts.format(inTransit), Amounts.format(fund), Amounts.format(counterCash), Amounts.format(sponsor),
+                coverage);
+    }
+}

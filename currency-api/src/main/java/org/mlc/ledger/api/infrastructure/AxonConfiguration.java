@@ -1,0 +1,116 @@
+package org.mlc.ledger.api.infrastructure;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.mlc.ledger.account.Account;
+import org.mlc.ledger.counter.ConversionHandler;
+import org.mlc.ledger.counter.ExchangeCounter;
+import org.mlc.ledger.currency.Currency;
+import org.mlc.ledger.participant.Participant;
+import org.mlc.ledger.participant.ParticipantRegistration;
+import org.mlc.ledger.payment.TransferSaga;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Axon without Axon Server: JDBC event, token and saga stores on PostgreSQL (snake_case tables
+ * made by Flyway), Jackson everywhere, Caffeine as the aggregate cache. The domain stays free of
+ * Spring, so its aggregates, handlers and saga are registered here.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    /** Processing group of the transfer saga (Axon's default name for it). */
+    public static final String TRANSFER_SAGA_GROUP = "TransferSagaProcessor";
+
+    @Bean
+    public EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    public TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColum("owner")
+                .build();
+    }
+
+    @Bean
+    public SagaSqlSchema sagaSqlSchema() {
+        return new PostgresSagaSqlSchema(SagaSchema.builder()
+                .sagaEntryTable("saga_entry")
+                .associationValueEntryTable("association_value_entry")
+                .sagaIdColumn("saga_id")
+                .sagaTypeColumn("saga_type")
+                .revisionColumn("revision")
+                .serializedSagaColumn("serialized_saga")
+                .associationKeyColumn("association_key")
+                .associationValueColumn("association_value")
+                .build());
+    }
+
+    /**
+     * PostgreSQL's unique violation: without it a concurrent append to one aggregate, or a second
+     * creation of the same id, is not recognised as such by Axon.
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
+    }
+
+    @Bean
+    public Cache aggregateCache(@Value("${mlc.aggregate-cache.max-entries:100000}") long maxEntries) {
+        return new CaffeineCache(maxEntries);
+    }
+
+    @Bean
+    public ConfigurerModule ledgerModule(Cache aggregateCache) {
+        return configurer -> {
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Currency.class)
+                    .configureCache(c -> aggregateCache));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Participant.class)
+                    .configureCache(c -> aggregateCache));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Account.class)
+                    .configureCache(c -> aggregateCache));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ExchangeCounter.class)
+                    .configureCache(c -> aggregateCache));
+            configurer.registerCommandHandler(c -> new ParticipantRegistration(
+                    c.repository(Currency.class), c.repository(Participant.class), c.repository(Account.class)));
+            configurer.registerCommandHandler(c -> new ConversionHandler(
+                    c.repository(Currency.class), c.repository(ExchangeCounter.class), c.repository(Account.class)));
+            configurer.eventProcessing(processing -> processing
+                    .registerSaga(TransferSaga.class)
+                    // A ledger must not skip an event it failed to handle: fail, and retry.
+                    .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+        };
+    }
+}

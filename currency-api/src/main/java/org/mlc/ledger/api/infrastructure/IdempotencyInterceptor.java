@@ -1,0 +1,43 @@
+package org.mlc.ledger.api.infrastructure;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Records the first answer to an Idempotency-Key in the same transaction as the command's
+ * events: either both are stored, or neither. A concurrent second request with the same key
+ * blocks on the key's primary key until the first commits, then fails and replays its answer.
+ */
+public class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    public static final String SCOPE = "idempotencyScope";
+    public static final String KEY = "idempotencyKey";
+    public static final String REQUEST_HASH = "requestHash";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper objectMapper;
+
+    public IdempotencyInterceptor(JdbcTemplate jdbc, ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        CommandMessage<?> command = unitOfWork.getMessage();
+        Object key = command.getMetaData().get(KEY);
+        if (key == null) {
+            return chain.proceed();
+        }
+        Object result = chain.proceed();
+        jdbc.update("INSERT INTO idempotency_key (scope, idem_key, request_hash, result_type, result_json) "
+                        + "VALUES (?, ?, ?, ?, ?)",
+                command.getMetaData().get(SCOPE), key, command.getMetaData().get(REQUEST_HASH),
+                result == null ? "null" : result.getClass().getName(), objectMapper.writeValueAsString(result));
+        return result;
+    }
+}

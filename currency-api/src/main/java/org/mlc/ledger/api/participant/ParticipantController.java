@@ -1,0 +1,81 @@
+package org.mlc.ledger.api.participant;
+
+import static org.mlc.ledger.api.web.RequestValues.id;
+import static org.mlc.ledger.api.web.RequestValues.optionalText;
+import static org.mlc.ledger.api.web.RequestValues.requiredEnum;
+import static org.mlc.ledger.api.web.RequestValues.requiredText;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.mlc.ledger.api.web.ApiException;
+import org.mlc.ledger.api.web.IdempotentCommands;
+import org.mlc.ledger.api.web.ReadYourWrites;
+import org.mlc.ledger.common.AccountId;
+import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.common.ParticipantId;
+import org.mlc.ledger.participant.ParticipantKind;
+import org.mlc.ledger.participant.ParticipantRegistration.Registration;
+import org.mlc.ledger.participant.RegisterParticipant;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/participants")
+public class ParticipantController {
+
+    private final IdempotentCommands commands;
+    private final ReadYourWrites readYourWrites;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public ParticipantController(IdempotentCommands commands, ReadYourWrites readYourWrites, JdbcTemplate jdbc,
+                                 Clock clock) {
+        this.commands = commands;
+        this.readYourWrites = readYourWrites;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record RegisterRequest(String kind, String name, String currency, String filiere) {
+    }
+
+    public record Registered(String id, String accountId) {
+    }
+
+    @PostMapping
+    public ResponseEntity<Registered> register(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
+                                               String key, @RequestBody RegisterRequest request) {
+        var keyed = commands.key("register-participant", key, request);
+        ParticipantKind kind = requiredEnum(request.kind(), ParticipantKind.class, "kind");
+        String name = requiredText(request.name(), "name");
+        String currency = requiredText(request.currency(), "currency");
+        String filiere = optionalText(request.filiere(), "filiere");
+        Registration registration = commands.send(keyed, new RegisterParticipant(
+                ParticipantId.of(keyed.derivedId("participant")), kind, name, CurrencyCode.of(currency),
+                AccountId.of(keyed.derivedId("account")), filiere, clock.instant()), Registration.class);
+        readYourWrites.awaitAll(registration.participantId().value(), registration.accountId().value());
+        String id = registration.participantId().value();
+        return ResponseEntity.created(URI.create("/api/v1/participants/" + id))
+                .body(new Registered(id, registration.accountId().value()));
+    }
+
+    @GetMapping("/{id}")
+    public Map<String, Object> get(@PathVariable("id") String participantId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT participant_id AS id, kind, name, currency, "
+                + "account_id AS \"accountId\", filiere FROM participant_view WHERE participant_id = ?",
+                id(participantId, "id"));
+        if (rows.isEmpty()) {
+            throw ApiException.notFound("unknown participant " + participantId);
+        }
+        return rows.get(0);
+    }
+}

@@ -1,0 +1,116 @@
+package org.mlc.ledger.api.payment;
+
+import static org.mlc.ledger.api.web.RequestValues.id;
+import static org.mlc.ledger.api.web.RequestValues.optionalText;
+import static org.mlc.ledger.api.web.RequestValues.positiveAmount;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mlc.ledger.api.infrastructure.AxonConfiguration;
+import org.mlc.ledger.api.web.ApiException;
+import org.mlc.ledger.api.web.IdempotentCommands;
+import org.mlc.ledger.api.web.ReadYourWrites;
+import org.mlc.ledger.common.AccountId;
+import org.mlc.ledger.common.TransferId;
+import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.payment.DebitForTransfer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Payments between accounts. The answer comes once the payer is debited and the transfer saga
+ * has moved the money on; the status says where it stands (normally COMPLETED).
+ */
+@RestController
+@RequestMapping("/api/v1/payments")
+public class PaymentController {
+
+    private final IdempotentCommands commands;
+    private final ReadYourWrites readYourWrites;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public PaymentController(IdempotentCommands commands, ReadYourWrites readYourWrites, JdbcTemplate jdbc,
+                             Clock clock) {
+        this.commands = commands;
+        this.readYourWrites = readYourWrites;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record PaymentRequest(String from, String to, JsonNode amount, String reference) {
+    }
+
+    public record PaymentAnswer(String id, String from, String to, String amount, String currency, String reference,
+                                String status, String reason) {
+    }
+
+    @PostMapping
+    public ResponseEntity<PaymentAnswer> pay(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
+                                             String key, @RequestBody PaymentRequest request) {
+        var keyed = commands.key("payment", key, request);
+        String from = id(request.from(), "from");
+        String to = id(request.to(), "to");
+        long amount = positiveAmount(request.amount(), "amount");
+        String reference = optionalText(request.reference(), "reference");
+        if (reference != null && reference.length() > DebitForTransfer.MAX_REFERENCE_LENGTH) {
+            throw ApiException.invalid("reference", "must be at most " + DebitForTransfer.MAX_REFERENCE_LENGTH
+                    + " characters");
+        }
+        String fromCurrency = currencyOf(from, "from");
+        String toCurrency = currencyOf(to, "to");
+        if (!fromCurrency.equals(toCurrency)) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "currency-mismatch",
+                    "accounts " + from + " and " + to + " are in different currencies", "to");
+        }
+        TransferId transferId = commands.send(keyed, new DebitForTransfer(AccountId.of(from),
+                TransferId.of(keyed.derivedId("transfer")), AccountId.of(to), amount, reference, clock.instant()),
+                TransferId.class);
+        // The saga credits the payee: wait for it, then for the views to show both sides.
+        readYourWrites.await(AxonConfiguration.TRANSFER_SAGA_GROUP, readYourWrites.lastIndexOf(from));
+        readYourWrites.await(AxonConfiguration.TRANSFER_SAGA_GROUP, readYourWrites.lastIndexOf(to));
+        readYourWrites.awaitAll(from, to);
+        PaymentAnswer answer = find(transferId.value()).orElseGet(() -> new PaymentAnswer(transferId.value(), from, to,
+                Amounts.format(amount), fromCurrency, reference, PaymentStatus.IN_TRANSIT.name(), null));
+        return ResponseEntity.created(URI.create("/api/v1/payments/" + transferId)).body(answer);
+    }
+
+    @GetMapping("/{id}")
+    public PaymentAnswer get(@PathVariable("id") String transferId) {
+        return find(id(transferId, "id")).orElseThrow(() -> ApiException.notFound("unknown payment " + transferId));
+    }
+
+    private String currencyOf(String accountId, String field) {
+        List<String> currency = jdbc.queryForList("SELECT currency FROM account_view WHERE account_id = ?",
+                String.class, accountId);
+        if (currency.isEmpty()) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "not-found",
+                    "unknown account " + accountId, field);
+        }
+        return currency.get(0);
+    }
+
+    private Optional<PaymentAnswer> find(String transferId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM transfer_view WHERE transfer_id = ?",
+                transferId);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> row = rows.get(0);
+        return Optional.of(new PaymentAnswer(transferId, (String) row.get("from_account"), (String) row.get("to_account"),
+                Amounts.format((Long) row.get("amount_minor")), (String) row.get("currency"),
+                (String) row.get("reference"), (String) row.get("status"), (String) row.get("reason")));
+    }
+}

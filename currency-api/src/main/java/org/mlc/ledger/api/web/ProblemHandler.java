@@ -1,0 +1,127 @@
+package org.mlc.ledger.api.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.mlc.ledger.common.DomainException;
+import org.mlc.ledger.money.InvalidAmountException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error becomes problem+json with a stable code. Nothing internal (stack trace, SQL, class
+ * name) ever reaches the client: unexpected failures are logged and answered with a plain 500.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    public ResponseEntity<Object> api(ApiException e) {
+        return problem(e.status(), e.code(), e.getMessage(), e.field());
+    }
+
+    @ExceptionHandler(InvalidAmountException.class)
+    public ResponseEntity<Object> amount(InvalidAmountException e) {
+        return problem(HttpStatus.BAD_REQUEST, "validation", "amount " + e.getMessage(), null);
+    }
+
+    @ExceptionHandler(DomainException.class)
+    public ResponseEntity<Object> domain(DomainException e) {
+        return problem(statusOf(e.kind()), e.code(), e.getMessage(), null);
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    public ResponseEntity<Object> command(CommandExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof DomainException domain) {
+            return domain(domain);
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    public ResponseEntity<Object> aggregateNotFound(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "unknown " + e.getAggregateIdentifier(), null);
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    public ResponseEntity<Object> alreadyExists(AggregateStreamCreationException e) {
+        return problem(HttpStatus.CONFLICT, "already-exists", "it exists already", null);
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "an unexpected error occurred; it is logged",
+                null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return problem(HttpStatus.BAD_REQUEST, "validation", "unknown field " + unknown.getPropertyName(),
+                    unknown.getPropertyName());
+        }
+        if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
+            String field = path((JsonMappingException) cause);
+            return problem(HttpStatus.BAD_REQUEST, "validation", field + " has the wrong type or value", field);
+        }
+        if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof ApiException api) {
+            return api(api);
+        }
+        return problem(HttpStatus.BAD_REQUEST, "malformed", "the body is not valid JSON", null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        // Spring's own errors (405, 415, 406...) get our stable code too, named after the status.
+        if (body instanceof ProblemDetail detail && detail.getProperties() == null) {
+            String code = HttpStatus.resolve(statusCode.value()) == null ? "error"
+                    : HttpStatus.resolve(statusCode.value()).name().toLowerCase().replace('_', '-');
+            return problem(statusCode, code, detail.getDetail(), null);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static HttpStatus statusOf(DomainException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case REFUSED -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+    }
+
+    static ResponseEntity<Object> problem(HttpStatusCode status, String code, String detail, String field) {
+        return ResponseEntity.status(status)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(status, code, detail, field));
+    }
+}

@@ -1,0 +1,242 @@
+package org.mlc.ledger.account;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
+import org.mlc.ledger.common.AccountId;
+import org.mlc.ledger.common.ConversionId;
+import org.mlc.ledger.common.CounterId;
+import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.common.DomainException;
+import org.mlc.ledger.common.ParticipantId;
+import org.mlc.ledger.common.TransferId;
+import org.mlc.ledger.ledger.LedgerAccount;
+import org.mlc.ledger.ledger.LedgerAccountKind;
+import org.mlc.ledger.ledger.Postings;
+import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.payment.CreditTransfer;
+import org.mlc.ledger.payment.DebitForTransfer;
+import org.mlc.ledger.payment.ReturnTransfer;
+import org.mlc.ledger.payment.TransferCreditRefused;
+import org.mlc.ledger.payment.TransferCredited;
+import org.mlc.ledger.payment.TransferDebited;
+import org.mlc.ledger.payment.TransferReturned;
+
+/**
+ * One participant's account in one currency. Its balance never goes below its floor; a frozen
+ * or closed account neither pays nor is paid.
+ */
+@AggregateRoot
+public class Account {
+
+    public static final int MAX_REASON_LENGTH = 500;
+
+    @AggregateIdentifier
+    private AccountId id;
+    private ParticipantId owner;
+    private CurrencyCode currency;
+    private AccountStatus status;
+    private long balanceMinor;
+    private long floorMinor;
+
+    protected Account() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Account(OpenAccount command) {
+        if (command.floorMinor() > 0) {
+            throw DomainException.invalid("the floor of an account cannot be above zero");
+        }
+        apply(new AccountOpened(command.accountId(), command.owner(), command.ownerKind(), command.currency(),
+                command.floorMinor(), command.openedAt()));
+    }
+
+    @CommandHandler
+    public TransferId handle(DebitForTransfer command) {
+        requireActive("pay");
+        if (command.amountMinor() <= 0) {
+            throw DomainException.invalid("amount must be greater than zero");
+        }
+        if (command.to().equals(id)) {
+            throw DomainException.invalid("an account cannot pay itself");
+        }
+        if (command.reference() != null && command.reference().length() > DebitForTransfer.MAX_REFERENCE_LENGTH) {
+            throw DomainException.invalid("reference is at most " + DebitForTransfer.MAX_REFERENCE_LENGTH + " characters");
+        }
+        if (Math.subtractExact(balanceMinor, command.amountMinor()) < floorMinor) {
+            throw DomainException.refused("insufficient-funds",
+                    "account " + id + " holds " + Amounts.format(balanceMinor - floorMinor)
+                            + " available, less than " + Amounts.format(command.amountMinor()));
+        }
+        Postings postings = Postings.builder()
+                .move(ledgerAccount(), inTransit(), command.amountMinor())
+                .build();
+        apply(new TransferDebited(command.transferId(), id, command.to(), currency, command.amountMinor(),
+                command.reference(), postings, command.at()));
+        return command.transferId();
+    }
+
+    @CommandHandler
+    public void handle(CreditTransfer command) {
+        // A refusal is an outcome, not an error: the saga reads it and sends the money back.
+        if (status != AccountStatus.ACTIVE) {
+            apply(new TransferCreditRefused(command.transferId(), command.from(), id, command.amountMinor(),
+                    "account-frozen", command.at()));
+            return;
+        }
+        if (!currency.equals(command.currency())) {
+            apply(new TransferCreditRefused(command.transferId(), command.from(), id, command.amountMinor(),
+                    "currency-mismatch", command.at()));
+            return;
+        }
+        Postings postings = Postings.builder()
+                .move(inTransit(), ledgerAccount(), command.amountMinor())
+                .build();
+        apply(new TransferCredited(command.transferId(), command.from(), id, currency, command.amountMinor(),
+                postings, command.at()));
+    }
+
+    @CommandHandler
+    public void handle(ReturnTransfer command) {
+        // Money coming back from in-transit is accepted whatever the status: it must land somewhere.
+        Postings postings = Postings.builder()
+                .move(inTransit(), ledgerAccount(), command.amountMinor())
+                .build();
+        apply(new TransferReturned(command.transferId(), id, command.amountMinor(), command.reason(), postings,
+                command.at()));
+    }
+
+    /** Credits the units a member bought at a counter. Called by the conversion handler. */
+    public void receiveIssuedUnits(ConversionId conversionId, CounterId counterId, long unitsMinor, Instant at) {
+        requireActive("receive units");
+        Postings postings = Postings.builder()
+                .move(LedgerAccount.of(currency.value(), LedgerAccountKind.ISSUANCE), ledgerAccount(), unitsMinor)
+                .build();
+        apply(new UnitsIssued(id, currency, conversionId, counterId, unitsMinor, postings, at));
+    }
+
+    @CommandHandler
+    public void handle(FreezeAccount command) {
+        requireReason(command.reason());
+        if (status == AccountStatus.CLOSED) {
+            throw DomainException.conflict("account-closed", "account " + id + " is closed");
+        }
+        if (status == AccountStatus.ACTIVE) {
+            apply(new AccountFrozen(id, command.reason(), command.at()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(UnfreezeAccount command) {
+        requireReason(command.reason());
+        if (status == AccountStatus.CLOSED) {
+            throw DomainException.conflict("account-closed", "account " + id + " is closed");
+        }
+        if (status == AccountStatus.FROZEN) {
+            apply(new AccountUnfrozen(id, command.reason(), command.at()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(CloseAccount command) {
+        requireReason(command.reason());
+        if (status == AccountStatus.CLOSED) {
+            return;
+        }
+        if (balanceMinor != 0) {
+            throw DomainException.refused("balance-not-zero",
+                    "account " + id + " still holds " + Amounts.format(balanceMinor));
+        }
+        apply(new AccountClosed(id, command.reason(), command.at()));
+    }
+
+    @EventSourcingHandler
+    void on(AccountOpened event) {
+        id = event.accountId();
+        owner = event.owner();
+        currency = event.currency();
+        floorMinor = event.floorMinor();
+        status = AccountStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(TransferDebited event) {
+        balanceMinor -= event.amountMinor();
+    }
+
+    @EventSourcingHandler
+    void on(TransferCredited event) {
+        balanceMinor += event.amountMinor();
+    }
+
+    @EventSourcingHandler
+    void on(TransferReturned event) {
+        balanceMinor += event.amountMinor();
+    }
+
+    @EventSourcingHandler
+    void on(UnitsIssued event) {
+        balanceMinor += event.unitsMinor();
+    }
+
+    @EventSourcingHandler
+    void on(AccountFrozen event) {
+        status = AccountStatus.FROZEN;
+    }
+
+    @EventSourcingHandler
+    void on(AccountUnfrozen event) {
+        status = AccountStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(AccountClosed event) {
+        status = AccountStatus.CLOSED;
+    }
+
+    private void requireActive(String action) {
+        if (status != AccountStatus.ACTIVE) {
+            throw DomainException.refused("account-frozen",
+                    "account " + id + " is " + status.name().toLowerCase() + " and cannot " + action);
+        }
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
+            throw DomainException.invalid("reason is required, at most " + MAX_REASON_LENGTH + " characters");
+        }
+    }
+
+    private LedgerAccount ledgerAccount() {
+        return LedgerAccount.of(currency.value(), LedgerAccountKind.PARTICIPANT, id.value());
+    }
+
+    private LedgerAccount inTransit() {
+        return LedgerAccount.of(currency.value(), LedgerAccountKind.IN_TRANSIT);
+    }
+
+    public AccountId id() {
+        return id;
+    }
+
+    public CurrencyCode currency() {
+        return currency;
+    }
+
+    public AccountStatus status() {
+        return status;
+    }
+
+    public long balanceMinor() {
+        return balanceMinor;
+    }
+
+    public ParticipantId owner() {
+        return owner;
+    }
+}

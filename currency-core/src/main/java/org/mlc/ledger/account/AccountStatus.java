@@ -1,0 +1,7 @@
+package org.mlc.ledger.account;
+
+public enum AccountStatus {
+    ACTIVE,
+    FROZEN,
+    CLOSED
+}

@@ -1,0 +1,9 @@
+package org.mlc.ledger.account;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+import org.mlc.ledger.common.AccountId;
+
+@Revision("1")
+public record AccountUnfrozen(AccountId accountId, String reason, Instant at) {
+}

@@ -1,0 +1,21 @@
+package org.mlc.ledger.account;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+import org.mlc.ledger.common.AccountId;
+import org.mlc.ledger.common.ConversionId;
+import org.mlc.ledger.common.CounterId;
+import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.ledger.Postings;
+
+/** Units issued into an account by a conversion at a counter (MLC book: issuance to account). */
+@Revision("1")
+public record UnitsIssued(
+        AccountId accountId,
+        CurrencyCode currency,
+        ConversionId conversionId,
+        CounterId counterId,
+        long unitsMinor,
+        Postings postings,
+        Instant at) {
+}

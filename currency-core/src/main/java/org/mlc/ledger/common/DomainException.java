@@ -1,0 +1,53 @@
+package org.mlc.ledger.common;
+
+/**
+ * A command refused for a business reason. The code is stable: the API turns it into the last
+ * segment of the problem+json type URI, and clients may rely on it.
+ */
+public class DomainException extends RuntimeException {
+
+    private final String code;
+    private final Kind kind;
+
+    /** What kind of refusal this is, which the API maps to an HTTP status. */
+    public enum Kind {
+        /** The input is malformed or out of range (400). */
+        INVALID,
+        /** Something named does not exist (404). */
+        NOT_FOUND,
+        /** It exists already or conflicts with the current state of things (409). */
+        CONFLICT,
+        /** Well-formed, but the rules refuse it (422). */
+        REFUSED
+    }
+
+    public DomainException(Kind kind, String code, String message) {
+        super(message, null, false, false);
+        this.kind = kind;
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public static DomainException refused(String code, String message) {
+        return new DomainException(Kind.REFUSED, code, message);
+    }
+
+    public static DomainException invalid(String message) {
+        return new DomainException(Kind.INVALID, "validation", message);
+    }
+
+    public static DomainException notFound(String message) {
+        return new DomainException(Kind.NOT_FOUND, "not-found", message);
+    }
+
+    public static DomainException conflict(String code, String message) {
+        return new DomainException(Kind.CONFLICT, code, message);
+    }
+}

@@ -1,0 +1,17 @@
+package org.mlc.ledger.counter;
+
+import java.time.Instant;
+import org.mlc.ledger.common.AccountId;
+import org.mlc.ledger.common.ConversionId;
+import org.mlc.ledger.common.CounterId;
+
+/** Sells units for euros at a counter, credited to the buyer's account. */
+public record ConvertEuros(
+        CounterId counterId,
+        ConversionId conversionId,
+        AccountId accountId,
+        long eurosMinor,
+        PaidBy paidBy,
+        Payout payout,
+        Instant at) {
+}

@@ -1,0 +1,78 @@
+package org.mlc.ledger.currency;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.regex.Pattern;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
+import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.common.DomainException;
+
+/** A local currency and its policies. */
+@AggregateRoot
+public class Currency {
+
+    public static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]{1,11}");
+    public static final int MAX_NAME_LENGTH = 100;
+    /** A fee above 50 % would be confiscation, not a fee. */
+    public static final long MAX_RECONVERSION_FEE_BASIS_POINTS = 5_000;
+    public static final long BASIS_POINTS = 10_000;
+
+    @AggregateIdentifier
+    private CurrencyCode code;
+    private ConversionPolicy conversion;
+    private long reconversionFeeBasisPoints;
+    private long membershipFeeMinor;
+
+    protected Currency() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Currency(DefineCurrency command) {
+        if (!CODE.matcher(command.code().value()).matches()) {
+            throw DomainException.invalid("code must be 2 to 12 capital letters or digits, starting with a letter");
+        }
+        if (command.name() == null || command.name().isBlank() || command.name().length() > MAX_NAME_LENGTH) {
+            throw DomainException.invalid("name is required, at most " + MAX_NAME_LENGTH + " characters");
+        }
+        if (command.conversion() == null) {
+            throw DomainException.invalid("conversion is required, e.g. 20 euros for 21 units");
+        }
+        if (command.reconversionFeeBasisPoints() < 0
+                || command.reconversionFeeBasisPoints() > MAX_RECONVERSION_FEE_BASIS_POINTS) {
+            throw DomainException.invalid("reconversionFee must be between 0 and 0.50");
+        }
+        if (command.membershipFeeMinor() < 0) {
+            throw DomainException.invalid("membershipFee must not be negative");
+        }
+        apply(new CurrencyDefined(command.code(), command.name(), command.conversion(),
+                command.reconversionFeeBasisPoints(), command.membershipFeeMinor(), command.definedAt()));
+    }
+
+    @EventSourcingHandler
+    void on(CurrencyDefined event) {
+        code = event.code();
+        conversion = event.conversion();
+        reconversionFeeBasisPoints = event.reconversionFeeBasisPoints();
+        membershipFeeMinor = event.membershipFeeMinor();
+    }
+
+    public CurrencyCode code() {
+        return code;
+    }
+
+    public ConversionPolicy conversion() {
+        return conversion;
+    }
+
+    public long reconversionFeeBasisPoints() {
+        return reconversionFeeBasisPoints;
+    }
+
+    public long membershipFeeMinor() {
+        return membershipFeeMinor;
+    }
+}

@@ -1,0 +1,15 @@
+package org.mlc.ledger.currency;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+import org.mlc.ledger.common.CurrencyCode;
+
+@Revision("1")
+public record CurrencyDefined(
+        CurrencyCode code,
+        String name,
+        ConversionPolicy conversion,
+        long reconversionFeeBasisPoints,
+        long membershipFeeMinor,
+        Instant definedAt) {
+}

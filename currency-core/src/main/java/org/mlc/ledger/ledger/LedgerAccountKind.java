@@ -1,0 +1,40 @@
+package org.mlc.ledger.ledger;
+
+/** The kinds of account in the two books; see docs/ledger.md for what each holds. */
+public enum LedgerAccountKind {
+    /** MLC: a participant's account (member, merchant, collectivité, CCAS...). Id = AccountId. */
+    PARTICIPANT(Book.MLC, true),
+    /** MLC: contra account of issuance; minus the units ever issued and not burnt. */
+    ISSUANCE(Book.MLC, false),
+    /** MLC: units that left a payer and have not yet reached their payee. */
+    IN_TRANSIT(Book.MLC, false),
+    /** MLC: paper notes held by the public. */
+    PAPER_IN_CIRCULATION(Book.MLC, false),
+    /** MLC: reconversion fees kept by the issuer. */
+    FEES(Book.MLC, false),
+    /** EUR: cash and payments received at one counter, not yet remitted. Id = CounterId. */
+    COUNTER_CASH(Book.EUR, true),
+    /** EUR: the guarantee fund's bank account. */
+    GUARANTEE_FUND(Book.EUR, false),
+    /** EUR: sponsor money committed and not yet paid in. Id = sponsor budget id. */
+    SPONSOR_COMMITTED(Book.EUR, true),
+    /** EUR: the outside world, counterpart of euros entering or leaving the association. */
+    OUTSIDE(Book.EUR, false);
+
+    private final Book book;
+    private final boolean identified;
+
+    LedgerAccountKind(Book book, boolean identified) {
+        this.book = book;
+        this.identified = identified;
+    }
+
+    public Book book() {
+        return book;
+    }
+
+    /** Whether there is one such account per participant/counter/budget (true) or one per currency. */
+    public boolean identified() {
+        return identified;
+    }
+}

@@ -1,0 +1,64 @@
+package org.mlc.ledger.payment;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.inject.Inject;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.StartSaga;
+import org.mlc.ledger.common.AccountId;
+
+/**
+ * Moves a payment debit-first: once the payer is debited (value in transit), credit the payee;
+ * if the payee refuses, return the amount to the payer. The saga ends when in-transit is drained
+ * for this transfer, whichever way. Each step's time is the time of the event that caused it,
+ * so the saga needs no clock. Commands are sent and waited for: a failure must fail the event
+ * handling (and be retried by the processor), never leave value silently in transit.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class TransferSaga {
+
+    public static final String ASSOCIATION = "transferId";
+
+    @JsonIgnore
+    private transient CommandGateway commandGateway;
+
+    private AccountId from;
+    private AccountId to;
+    private long amountMinor;
+
+    @Inject
+    public void setCommandGateway(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = ASSOCIATION)
+    public void on(TransferDebited event) {
+        from = event.from();
+        to = event.to();
+        amountMinor = event.amountMinor();
+        commandGateway.sendAndWait(new CreditTransfer(event.to(), event.transferId(), event.from(), event.currency(),
+                event.amountMinor(), event.at()));
+    }
+
+    @SagaEventHandler(associationProperty = ASSOCIATION)
+    public void on(TransferCreditRefused event) {
+        commandGateway.sendAndWait(new ReturnTransfer(from, event.transferId(), amountMinor, event.reason(), event.at()));
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = ASSOCIATION)
+    public void on(TransferCredited event) {
+        // the payee has it: nothing left in transit for this transfer
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = ASSOCIATION)
+    public void on(TransferReturned event) {
+        // the payer has it back: nothing left in transit for this transfer
+    }
+}

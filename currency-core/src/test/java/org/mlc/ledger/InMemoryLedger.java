@@ -1,0 +1,133 @@
+package org.mlc.ledger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.modelling.saga.repository.inmemory.InMemorySagaStore;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.mlc.ledger.account.Account;
+import org.mlc.ledger.common.AccountId;
+import org.mlc.ledger.common.CounterId;
+import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.common.ParticipantId;
+import org.mlc.ledger.counter.ConversionHandler;
+import org.mlc.ledger.counter.DefineCounter;
+import org.mlc.ledger.counter.ExchangeCounter;
+import org.mlc.ledger.currency.ConversionPolicy;
+import org.mlc.ledger.currency.Currency;
+import org.mlc.ledger.currency.DefineCurrency;
+import org.mlc.ledger.participant.Participant;
+import org.mlc.ledger.participant.ParticipantKind;
+import org.mlc.ledger.participant.ParticipantRegistration;
+import org.mlc.ledger.participant.RegisterParticipant;
+import org.mlc.ledger.payment.TransferSaga;
+
+/**
+ * The whole core wired with plain Axon in memory: every aggregate, the external command handlers
+ * and, on request, the transfer saga on a subscribing processor (so a payment is complete when
+ * the command returns). For tests of handlers that touch several aggregates, and for properties.
+ */
+public final class InMemoryLedger implements AutoCloseable {
+
+    public static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
+    public static final CurrencyCode BOUSOL = CurrencyCode.of("BOUSOL");
+    public static final CurrencyCode LAROUE = CurrencyCode.of("LAROUE");
+
+    private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
+    private final Configuration configuration;
+
+    private InMemoryLedger(boolean withTransferSaga) {
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+                .configureSerializer(c -> JacksonSerializer.defaultSerializer())
+                .configureEmbeddedEventStore(c -> storage)
+                .configureAggregate(Currency.class)
+                .configureAggregate(Participant.class)
+                .configureAggregate(Account.class)
+                .configureAggregate(ExchangeCounter.class)
+                .registerCommandHandler(c -> new ConversionHandler(c.repository(Currency.class),
+                        c.repository(ExchangeCounter.class), c.repository(Account.class)))
+                .registerCommandHandler(c -> new ParticipantRegistration(c.repository(Currency.class),
+                        c.repository(Participant.class), c.repository(Account.class)));
+        if (withTransferSaga) {
+            // A saga failure must fail the test, not be logged and leave value in transit.
+            configurer.eventProcessing(ep -> ep.usingSubscribingEventProcessors()
+                    .registerSagaStore(c -> new InMemorySagaStore())
+                    .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                    .registerSaga(TransferSaga.class));
+        }
+        configuration = configurer.start();
+    }
+
+    /** Aggregates and external command handlers only. */
+    public static InMemoryLedger start() {
+        return new InMemoryLedger(false);
+    }
+
+    /** Also runs the transfer saga, synchronously, inside the command that debits the payer. */
+    public static InMemoryLedger startWithTransferSaga() {
+        return new InMemoryLedger(true);
+    }
+
+    /** Sends a command and waits; a refusal comes back as the handler's own exception. */
+    public <R> R send(Object command) {
+        return configuration.commandGateway().sendAndWait(command);
+    }
+
+    /** The payloads of one aggregate's events, in order. */
+    public List<Object> eventsOf(String aggregateId) {
+        return configuration.eventStore().readEvents(aggregateId).asStream()
+                .<Object>map(EventMessage::getPayload)
+                .toList();
+    }
+
+    /** The payloads of every event in the store, in the order they were stored. */
+    public List<Object> allEvents() {
+        return storage.readEvents(null, false)
+                .<Object>map(EventMessage::getPayload)
+                .toList();
+    }
+
+    /** Reads the current state of an aggregate, as a handler would see it. */
+    public <A, R> R inspect(Class<A> type, String id, Function<A, R> query) {
+        return DefaultUnitOfWork.startAndGet(null)
+                .executeWithResult(() -> configuration.repository(type).load(id).invoke(query))
+                .getPayload();
+    }
+
+    // Scenario steps, with the figures of real currencies.
+
+    /** Bou'Sol: 20 EUR buy 21 units. */
+    public void defineBousol() {
+        defineCurrency(BOUSOL, "Bou'Sol", new ConversionPolicy(2000, 2100));
+    }
+
+    /** La Roue: 10 EUR buy 12 units. */
+    public void defineLaRoue() {
+        defineCurrency(LAROUE, "La Roue", new ConversionPolicy(1000, 1200));
+    }
+
+    public void defineCurrency(CurrencyCode code, String name, ConversionPolicy conversion) {
+        send(new DefineCurrency(code, name, conversion, 500, 300, T0));
+    }
+
+    public void defineCounter(CounterId counter, CurrencyCode currency) {
+        send(new DefineCounter(counter, "Comptoir " + counter, currency, null, T0));
+    }
+
+    public void registerMember(ParticipantId participant, AccountId account, CurrencyCode currency) {
+        send(new RegisterParticipant(participant, ParticipantKind.MEMBER, "Member " + participant, currency, account,
+                null, T0));
+    }
+
+    @Override
+    public void close() {
+        configuration.shutdown();
+    }
+}
