@@ -53,9 +53,9 @@ CREATE TABLE saga_entry (
 
 CREATE TABLE association_value_entry (
     id                BIGSERIAL    NOT NULL,
-    association_key   VARCHAR(255) NOT NULL,
+    association_key   VARCHAR(255),
     association_value VARCHAR(255),
-    saga_id           VARCHAR(255) NOT NULL,
+    saga_id           VARCHAR(255),
     saga_type         VARCHAR(255),
     PRIMARY KEY (id)
 );

@@ -66,7 +66,8 @@ public class Account {
             throw DomainException.invalid("an account cannot pay itself");
         }
         if (command.reference() != null && command.reference().length() > DebitForTransfer.MAX_REFERENCE_LENGTH) {
-            throw DomainException.invalid("reference is at most " + DebitForTransfer.MAX_REFERENCE_LENGTH + " characters");
+            throw DomainException.invalid(
+                    "reference is at most " + DebitForTransfer.MAX_REFERENCE_LENGTH + " characters");
         }
         if (Math.subtractExact(balanceMinor, command.amountMinor()) < floorMinor) {
             throw DomainException.refused("insufficient-funds",
@@ -121,7 +122,7 @@ public class Account {
     }
 
     @CommandHandler
-    public void handle(FreezeAccount command) {
+    public AccountId handle(FreezeAccount command) {
         requireReason(command.reason());
         if (status == AccountStatus.CLOSED) {
             throw DomainException.conflict("account-closed", "account " + id + " is closed");
@@ -129,10 +130,11 @@ public class Account {
         if (status == AccountStatus.ACTIVE) {
             apply(new AccountFrozen(id, command.reason(), command.at()));
         }
+        return id;
     }
 
     @CommandHandler
-    public void handle(UnfreezeAccount command) {
+    public AccountId handle(UnfreezeAccount command) {
         requireReason(command.reason());
         if (status == AccountStatus.CLOSED) {
             throw DomainException.conflict("account-closed", "account " + id + " is closed");
@@ -140,19 +142,21 @@ public class Account {
         if (status == AccountStatus.FROZEN) {
             apply(new AccountUnfrozen(id, command.reason(), command.at()));
         }
+        return id;
     }
 
     @CommandHandler
-    public void handle(CloseAccount command) {
+    public AccountId handle(CloseAccount command) {
         requireReason(command.reason());
         if (status == AccountStatus.CLOSED) {
-            return;
+            return id;
         }
         if (balanceMinor != 0) {
             throw DomainException.refused("balance-not-zero",
                     "account " + id + " still holds " + Amounts.format(balanceMinor));
         }
         apply(new AccountClosed(id, command.reason(), command.at()));
+        return id;
     }
 
     @EventSourcingHandler

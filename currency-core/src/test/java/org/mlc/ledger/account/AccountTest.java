@@ -120,7 +120,8 @@ class AccountTest {
 
     @Test
     void theDebitPostingsTakeFromThePayerAndPutInTransit() {
-        Postings payerToInTransit = Postings.of(List.of(new Posting(ALICE_LEDGER, -1250), new Posting(IN_TRANSIT, 1250)));
+        Postings payerToInTransit =
+                Postings.of(List.of(new Posting(ALICE_LEDGER, -1250), new Posting(IN_TRANSIT, 1250)));
 
         fixture.given(opened(), issued(2100))
                 .when(pay(1250))
@@ -144,7 +145,8 @@ class AccountTest {
     @Test
     void aReferenceLongerThanItsLimitIsRefused() {
         fixture.given(opened(), issued(2100))
-                .when(new DebitForTransfer(ALICE, T_1, BOB, 500, "r".repeat(DebitForTransfer.MAX_REFERENCE_LENGTH + 1), T1))
+                .when(new DebitForTransfer(ALICE, T_1, BOB, 500,
+                        "r".repeat(DebitForTransfer.MAX_REFERENCE_LENGTH + 1), T1))
                 .expectException(domainException(Kind.INVALID, "validation"))
                 .expectNoEvents();
     }

@@ -58,7 +58,8 @@ class ExchangeCounterTest {
     @Test
     void refusesATooLongHost() {
         fixture.givenNoPriorActivity()
-                .when(new DefineCounter(COUNTER, "Comptoir", BOUSOL, "h".repeat(ExchangeCounter.MAX_NAME_LENGTH + 1), T0))
+                .when(new DefineCounter(COUNTER, "Comptoir", BOUSOL,
+                        "h".repeat(ExchangeCounter.MAX_NAME_LENGTH + 1), T0))
                 .expectException(domainException(Kind.INVALID, "validation"))
                 .expectNoEvents();
     }

@@ -50,7 +50,8 @@ class CurrencyTest {
         fixture.givenNoPriorActivity()
                 .when(define(code, "A currency", 0, 0))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new CurrencyDefined(CurrencyCode.of(code), "A currency", TWENTY_FOR_TWENTY_ONE, 0, 0, T0));
+                .expectEvents(
+                        new CurrencyDefined(CurrencyCode.of(code), "A currency", TWENTY_FOR_TWENTY_ONE, 0, 0, T0));
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package org.mlc.ledger.api.account;
 
 import static org.mlc.ledger.api.web.RequestValues.id;
+import static org.mlc.ledger.api.web.RequestValues.requiredText;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -12,6 +13,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.time.Clock;
+import org.mlc.ledger.account.CloseAccount;
+import org.mlc.ledger.account.FreezeAccount;
+import org.mlc.ledger.account.UnfreezeAccount;
+import org.mlc.ledger.api.web.IdempotentCommands;
+import org.mlc.ledger.api.web.ReadYourWrites;
+import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.money.Amounts;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +29,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,9 +47,53 @@ public class AccountController {
     public static final int MAX_CSV_LINES = 100_000;
 
     private final JdbcTemplate jdbc;
+    private final IdempotentCommands commands;
+    private final ReadYourWrites readYourWrites;
+    private final Clock clock;
 
-    public AccountController(JdbcTemplate jdbc) {
+    public AccountController(JdbcTemplate jdbc, IdempotentCommands commands, ReadYourWrites readYourWrites,
+                             Clock clock) {
         this.jdbc = jdbc;
+        this.commands = commands;
+        this.readYourWrites = readYourWrites;
+        this.clock = clock;
+    }
+
+    public record StatusChangeRequest(String reason) {
+    }
+
+    /** Freezes an account: it can neither pay nor be paid until unfrozen. The reason is kept. */
+    @PostMapping("/{id}/freeze")
+    public Map<String, Object> freeze(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+                                      @PathVariable("id") String accountId, @RequestBody StatusChangeRequest request) {
+        return changeStatus("freeze-account", key, accountId, request,
+                (id, reason) -> new FreezeAccount(id, reason, clock.instant()));
+    }
+
+    @PostMapping("/{id}/unfreeze")
+    public Map<String, Object> unfreeze(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+                                        @PathVariable("id") String accountId,
+                                        @RequestBody StatusChangeRequest request) {
+        return changeStatus("unfreeze-account", key, accountId, request,
+                (id, reason) -> new UnfreezeAccount(id, reason, clock.instant()));
+    }
+
+    /** Closes an account whose balance is zero, for good. */
+    @PostMapping("/{id}/close")
+    public Map<String, Object> close(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+                                     @PathVariable("id") String accountId, @RequestBody StatusChangeRequest request) {
+        return changeStatus("close-account", key, accountId, request,
+                (id, reason) -> new CloseAccount(id, reason, clock.instant()));
+    }
+
+    private Map<String, Object> changeStatus(String scope, String key, String accountId, StatusChangeRequest request,
+                                             BiFunction<AccountId, String, Object> command) {
+        var keyed = commands.key(scope, key, List.of(accountId, request));
+        account(id(accountId, "id"));
+        String reason = requiredText(request.reason(), "reason");
+        commands.send(keyed, command.apply(AccountId.of(accountId), reason), AccountId.class);
+        readYourWrites.awaitAll(accountId);
+        return get(accountId);
     }
 
     @GetMapping("/{id}")

@@ -71,6 +71,11 @@ public class PaymentController {
         }
         String fromCurrency = currencyOf(from, "from");
         String toCurrency = currencyOf(to, "to");
+        // Refused up front; should the payee be frozen meanwhile, the saga brings the money back.
+        if (!"ACTIVE".equals(statusOf(to))) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "account-frozen",
+                    "account " + to + " is " + statusOf(to).toLowerCase() + " and cannot be paid", "to");
+        }
         if (!fromCurrency.equals(toCurrency)) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "currency-mismatch",
                     "accounts " + from + " and " + to + " are in different currencies", "to");
@@ -100,6 +105,10 @@ public class PaymentController {
                     "unknown account " + accountId, field);
         }
         return currency.get(0);
+    }
+
+    private String statusOf(String accountId) {
+        return jdbc.queryForObject("SELECT status FROM account_view WHERE account_id = ?", String.class, accountId);
     }
 
     private Optional<PaymentAnswer> find(String transferId) {

@@ -1,0 +1,51 @@
+package org.mlc.ledger.api;
+
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.mlc.ledger.api.support.Api;
+import org.mlc.ledger.api.support.Books;
+import org.mlc.ledger.api.support.Ledger;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one Spring Boot test configuration: the whole application on a real embedded PostgreSQL,
+ * started once and shared by every test class that extends this one (Spring caches the context).
+ * Tests isolate themselves by creating their own currency and participants.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    /** One data directory per test JVM: a fresh database each run. */
+    public static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("mlc.data-dir", DATA_DIR::toString);
+        registry.add("mlc.admin-password", () -> Api.ADMIN_PASSWORD);
+        // tests may lose the last commits on a crash; the application never does
+        registry.add("mlc.embedded.synchronous-commit", () -> "off");
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected Api api;
+    protected Ledger ledger;
+    protected Books books;
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+        ledger = new Ledger(api);
+        books = new Books(jdbc);
+    }
+}

@@ -1,0 +1,98 @@
+package org.mlc.ledger.api.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+/** A plain HTTP client for the API as a client sees it: status, headers and JSON body. */
+public class Api {
+
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+    private final String authorization;
+
+    public Api(int port) {
+        this(port, "admin", ADMIN_PASSWORD);
+    }
+
+    public Api(int port, String user, String password) {
+        this.baseUrl = "http://localhost:" + port;
+        this.authorization = "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public record Response(int status, String contentType, String text) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(text);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + text, e);
+            }
+        }
+
+        public String get(String field) {
+            JsonNode node = json().path(field);
+            return node.isMissingNode() || node.isNull() ? null : node.asText();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + text;
+        }
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    public Response getAnonymously(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), false);
+    }
+
+    /** POST with a fresh Idempotency-Key. */
+    public Response post(String path, String jsonBody) {
+        return post(path, jsonBody, UUID.randomUUID().toString());
+    }
+
+    public Response post(String path, String jsonBody, String idempotencyKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request);
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        return send(request, true);
+    }
+
+    private Response send(HttpRequest.Builder request, boolean authenticated) {
+        if (authenticated) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

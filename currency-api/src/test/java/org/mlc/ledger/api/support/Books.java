@@ -1,0 +1,31 @@
+package org.mlc.ledger.api.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Checks on the stored books, straight from the tables. */
+public class Books {
+
+    private final JdbcTemplate jdbc;
+
+    public Books(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long eventCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+
+    /** Conservation: in each book of each currency, the balances sum to zero. */
+    public void assertBalanced() {
+        List<Map<String, Object>> unbalanced = jdbc.queryForList("SELECT currency, book, SUM(balance_minor) AS total "
+                + "FROM ledger_balance GROUP BY currency, book HAVING SUM(balance_minor) <> 0");
+        assertThat(unbalanced).as("books that do not sum to zero").isEmpty();
+        List<Map<String, Object>> negative = jdbc.queryForList(
+                "SELECT ledger_account, balance_minor FROM ledger_balance WHERE kind = 'PARTICIPANT' AND balance_minor < 0");
+        assertThat(negative).as("participant accounts below zero").isEmpty();
+    }
+}

@@ -1,0 +1,66 @@
+package org.mlc.ledger.api.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+/** Business steps through the API, for tests that need a currency, people and money. */
+public class Ledger {
+
+    private final Api api;
+
+    public Ledger(Api api) {
+        this.api = api;
+    }
+
+    public record Party(String id, String accountId) {
+    }
+
+    /** A new currency with a unique code; {@code euros : units} is its conversion ratio. */
+    public String currency(String euros, String units) {
+        String code = "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        Api.Response response = api.post("/api/v1/currencies", """
+                {"code":"%s","name":"Test %s","conversion":{"euros":"%s","units":"%s"},
+                 "reconversionFee":"0.05","membershipFee":"3.00"}""".formatted(code, code, euros, units));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return code;
+    }
+
+    public Party participant(String kind, String name, String currency) {
+        Api.Response response = api.post("/api/v1/participants", """
+                {"kind":"%s","name":"%s","currency":"%s"}""".formatted(kind, name, currency));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return new Party(response.get("id"), response.get("accountId"));
+    }
+
+    public String counter(String currency) {
+        Api.Response response = api.post("/api/v1/counters", """
+                {"name":"Comptoir","currency":"%s"}""".formatted(currency));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.get("id");
+    }
+
+    public Api.Response convert(String counter, Party party, String euros) {
+        return api.post("/api/v1/counters/" + counter + "/conversions", """
+                {"participant":"%s","euros":"%s","paidBy":"CASH","payout":"ACCOUNT"}""".formatted(party.id(), euros));
+    }
+
+    public Api.Response pay(Party from, Party to, String amount) {
+        return api.post("/api/v1/payments", """
+                {"from":"%s","to":"%s","amount":"%s"}""".formatted(from.accountId(), to.accountId(), amount));
+    }
+
+    public String balance(Party party) {
+        Api.Response response = api.get("/api/v1/accounts/" + party.accountId());
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.get("balance");
+    }
+
+    /** A member holding {@code units} of a fresh 1:1 currency, with a counter, ready to pay. */
+    public Party fundedMember(String currency, String counter, String euros) {
+        Party member = participant("MEMBER", "Member", currency);
+        Api.Response conversion = convert(counter, member, euros);
+        assertThat(conversion.status()).as(conversion.toString()).isEqualTo(201);
+        return member;
+    }
+}

@@ -1,0 +1,61 @@
+package org.mlc.ledger.ops;
+
+import org.mlc.ledger.ops.reconcile.ReconcileCommand;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+import org.springframework.boot.CommandLineRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ApplicationContext;
+import picocli.CommandLine;
+
+/**
+ * {@code java -jar currency-ops.jar reconcile}: Spring Boot gives the database (the same
+ * environment variables as currency-api), picocli the commands.
+ */
+@SpringBootApplication
+public class OpsApplication implements CommandLineRunner, ExitCodeGenerator {
+
+    private final ApplicationContext context;
+    private int exitCode;
+
+    public OpsApplication(ApplicationContext context) {
+        this.context = context;
+    }
+
+    public static void main(String[] args) {
+        SpringApplication application = new SpringApplication(OpsApplication.class);
+        // The arguments are picocli's; Spring's settings come from the environment, as for currency-api.
+        application.setAddCommandLineProperties(false);
+        int exitCode;
+        try {
+            exitCode = SpringApplication.exit(application.run(args));
+        } catch (RuntimeException e) {
+            // Spring Boot has reported why it could not start.
+            exitCode = ReconcileCommand.EXIT_COULD_NOT_RUN;
+        }
+        System.exit(exitCode);
+    }
+
+    @Override
+    public void run(String... args) {
+        exitCode = OpsCommand.commandLine(new SpringFactory(context)).execute(args);
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+
+    /** Commands that are Spring beans come from the context, anything else picocli makes itself. */
+    private record SpringFactory(ApplicationContext context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                return context.getBean(type);
+            } catch (NoSuchBeanDefinitionException e) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.mlc.ledger.ops;
+
+import java.util.concurrent.Callable;
+import org.mlc.ledger.ops.reconcile.ReconcileCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "currency-ops",
+        mixinStandardHelpOptions = true,
+        version = "currency-ops",
+        description = "Operator command line of the MLC ledger.",
+        subcommands = {ReconcileCommand.class, CommandLine.HelpCommand.class})
+public class OpsCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    /** The command line with its subcommands created by {@code factory} (Spring's, or a test's). */
+    public static CommandLine commandLine(CommandLine.IFactory factory) {
+        return new CommandLine(OpsCommand.class, factory)
+                // 1 means "an invariant does not hold": a crash must not look like a finding.
+                .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+                    commandLine.getErr().println(commandLine.getCommandName() + " failed:");
+                    exception.printStackTrace(commandLine.getErr());
+                    return ReconcileCommand.EXIT_COULD_NOT_RUN;
+                });
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return CommandLine.ExitCode.USAGE;
+    }
+}

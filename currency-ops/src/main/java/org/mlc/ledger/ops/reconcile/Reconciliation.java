@@ -1,0 +1,290 @@
+package org.mlc.ledger.ops.reconcile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.mlc.ledger.ledger.LedgerAccount;
+import org.mlc.ledger.ledger.LedgerAccountKind;
+import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.ops.reconcile.ReconciliationReport.Check;
+
+/**
+ * A fresh fold of the postings of the event store, and the ledger's invariants checked against it.
+ * Fed the events in the store's order, then the rows of the projections; it knows nothing of where
+ * they come from, so it is tested and reused without a database or Spring.
+ */
+public final class Reconciliation {
+
+    /** Findings listed per check; the others are only counted, so a table that differs everywhere cannot exhaust memory. */
+    public static final int MAX_LISTED_FINDINGS = 1_000;
+
+    /** Lowest balance of a participant account; credit limits are not granted yet. */
+    public static final long PARTICIPANT_FLOOR_MINOR = 0;
+
+    private final Map<String, FoldedAccount> accounts = new HashMap<>();
+    /** What each transfer still has in transit; a transfer leaves the map when it is drained. */
+    private final Map<String, OpenTransfer> openTransfers = new HashMap<>();
+    private final Findings unbalancedEvents = new Findings();
+    private final Findings ledgerBalanceDifferences = new Findings();
+    private final Findings accountViewDifferences = new Findings();
+
+    private long eventsRead;
+    private long postingsRead;
+    private long lastGlobalIndex = -1;
+    private long ledgerBalanceRows;
+    private long accountViewRows;
+    private boolean comparing;
+
+    /** Folds the postings of one event, if it has any; events must come in global index order. */
+    public void fold(long globalIndex, String payloadType, JsonNode payload) {
+        if (comparing) {
+            throw new IllegalStateException("all events must be folded before the projections are compared");
+        }
+        eventsRead++;
+        lastGlobalIndex = globalIndex;
+        JsonNode postings = payload.get("postings");
+        if (postings == null || postings.isNull()) {
+            return;
+        }
+        try {
+            foldPostings(globalIndex, payloadType, payload, postings);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new ReconciliationException("cannot fold event #" + globalIndex + " (" + payloadType + "): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void foldPostings(long globalIndex, String payloadType, JsonNode payload, JsonNode postings) {
+        if (!postings.isArray()) {
+            throw new IllegalArgumentException("\"postings\" is not an array");
+        }
+        Map<String, Long> sumPerBook = new TreeMap<>();
+        String inTransitAccount = null;
+        long inTransitMinor = 0;
+        for (int i = 0; i < postings.size(); i++) {
+            JsonNode line = postings.get(i);
+            JsonNode code = line.get("account");
+            JsonNode amount = line.get("amountMinor");
+            if (code == null || !code.isTextual()) {
+                throw new IllegalArgumentException("postings[" + i + "].account is not a text");
+            }
+            if (amount == null || !amount.isIntegralNumber() || !amount.canConvertToLong()) {
+                throw new IllegalArgumentException("postings[" + i + "].amountMinor is not a whole number of minor units");
+            }
+            long amountMinor = amount.longValue();
+            FoldedAccount account = accounts.computeIfAbsent(code.textValue(), FoldedAccount::parse);
+            account.balanceMinor = Math.addExact(account.balanceMinor, amountMinor);
+            sumPerBook.merge(account.book, amountMinor, Math::addExact);
+            if (account.kind == LedgerAccountKind.IN_TRANSIT) {
+                inTransitAccount = account.code;
+                inTransitMinor = Math.addExact(inTransitMinor, amountMinor);
+            }
+            postingsRead++;
+        }
+        sumPerBook.forEach((book, sumMinor) -> {
+            if (sumMinor != 0) {
+                unbalancedEvents.add("event #" + globalIndex + " (" + simpleName(payloadType) + "): postings of "
+                        + book + " sum to " + Amounts.format(sumMinor));
+            }
+        });
+        if (inTransitMinor != 0) {
+            String transferId = payload.path("transferId").asText("");
+            String key = transferId.isEmpty() ? "event #" + globalIndex : "transfer " + transferId;
+            OpenTransfer open = openTransfers.computeIfAbsent(key, k -> new OpenTransfer(globalIndex));
+            open.account = inTransitAccount;
+            open.amountMinor = Math.addExact(open.amountMinor, inTransitMinor);
+            if (open.amountMinor == 0) {
+                openTransfers.remove(key);
+            }
+        }
+    }
+
+    /** Compares one row of the ledger_balance projection with the fold. */
+    public void compareLedgerBalance(String ledgerAccount, long balanceMinor) {
+        comparing = true;
+        ledgerBalanceRows++;
+        FoldedAccount account = accounts.get(ledgerAccount);
+        if (account == null) {
+            ledgerBalanceDifferences.add(ledgerAccount + ": extra row in ledger_balance (" + Amounts.format(balanceMinor)
+                    + "), the event store never posted to it");
+            return;
+        }
+        account.inLedgerBalance = true;
+        if (account.balanceMinor != balanceMinor) {
+            ledgerBalanceDifferences.add(difference(ledgerAccount, account.balanceMinor, "ledger_balance", balanceMinor));
+        }
+    }
+
+    /** Compares the balance of one row of the account_view projection with the fold. */
+    public void compareAccountView(String accountId, String currency, long balanceMinor) {
+        comparing = true;
+        accountViewRows++;
+        String code = LedgerAccount.of(currency, LedgerAccountKind.PARTICIPANT, accountId).code();
+        FoldedAccount account = accounts.get(code);
+        // An account opened and never posted to has no postings, and a balance of zero.
+        long foldedMinor = account == null ? 0 : account.balanceMinor;
+        if (account != null) {
+            account.inAccountView = true;
+        }
+        if (foldedMinor != balanceMinor) {
+            accountViewDifferences.add(difference(code, foldedMinor, "account_view", balanceMinor));
+        }
+    }
+
+    public ReconciliationReport report() {
+        List<Check> checks = List.of(conservation(), backing(), floors(), inTransit(), projections());
+        return new ReconciliationReport(eventsRead, lastGlobalIndex, postingsRead, accounts.size(),
+                ledgerBalanceRows, accountViewRows, checks);
+    }
+
+    private Check conservation() {
+        Map<String, long[]> perBook = new TreeMap<>(); // book -> {sumMinor, accounts}
+        for (FoldedAccount account : accounts.values()) {
+            long[] sum = perBook.computeIfAbsent(account.book, b -> new long[2]);
+            sum[0] = Math.addExact(sum[0], account.balanceMinor);
+            sum[1]++;
+        }
+        List<String> lines = new ArrayList<>();
+        boolean holds = unbalancedEvents.count == 0;
+        for (Map.Entry<String, long[]> book : perBook.entrySet()) {
+            long sumMinor = book.getValue()[0];
+            holds &= sumMinor == 0;
+            lines.add(String.format(Locale.ROOT, "%-24s sums to %s over %,d accounts%s", book.getKey(),
+                    Amounts.format(sumMinor), book.getValue()[1], sumMinor == 0 ? "" : "  <-- should be 0.00"));
+        }
+        // in the order of the store, so the first unbalanced event comes first
+        lines.addAll(unbalancedEvents.lines);
+        return new Check(1, "conservation: each book of each currency sums to zero",
+                holds ? Check.Status.OK : Check.Status.FAILED, lines, unbalancedEvents.unlisted(), null);
+    }
+
+    private static Check backing() {
+        return new Check(2, "backing: units in circulation are covered by euros", Check.Status.NOT_CHECKED,
+                List.of(), 0, null);
+    }
+
+    private Check floors() {
+        Findings findings = new Findings();
+        for (FoldedAccount account : accounts.values()) {
+            if (account.kind == LedgerAccountKind.PARTICIPANT && account.balanceMinor < PARTICIPANT_FLOOR_MINOR) {
+                findings.add(account.code + ": " + Amounts.format(account.balanceMinor) + ", below its floor of "
+                        + Amounts.format(PARTICIPANT_FLOOR_MINOR));
+            }
+        }
+        return findings.toCheck(3, "no participant account below its floor", null);
+    }
+
+    private Check inTransit() {
+        Findings findings = new Findings();
+        for (FoldedAccount account : accounts.values()) {
+            if (account.kind == LedgerAccountKind.IN_TRANSIT && account.balanceMinor != 0) {
+                findings.add(account.code + " holds " + Amounts.format(account.balanceMinor)
+                        + ": a transfer left its payer and neither reached its payee nor came back");
+            }
+        }
+        for (Map.Entry<String, OpenTransfer> open : openTransfers.entrySet()) {
+            findings.add(open.getKey() + ": " + Amounts.format(open.getValue().amountMinor) + " in "
+                    + open.getValue().account + " since event #" + open.getValue().sinceGlobalIndex);
+        }
+        return findings.toCheck(4, "in transit drained: every transfer reached its payee or came back",
+                "in transit is not zero while a transfer is mid-way; if it stays so while currency-api is idle, "
+                        + "a transfer is stuck");
+    }
+
+    private Check projections() {
+        Findings findings = ledgerBalanceDifferences.copy();
+        findings.addAll(accountViewDifferences);
+        for (FoldedAccount account : accounts.values()) {
+            if (!account.inLedgerBalance) {
+                findings.add(account.code + ": missing from ledger_balance (event store "
+                        + Amounts.format(account.balanceMinor) + ")");
+            }
+            if (account.kind == LedgerAccountKind.PARTICIPANT && !account.inAccountView) {
+                findings.add(account.code + ": missing from account_view (event store "
+                        + Amounts.format(account.balanceMinor) + ")");
+            }
+        }
+        return findings.toCheck(5, "projections equal the fold (ledger_balance, account_view)",
+                "if currency-api is running, its projections may still be catching up: reconcile again once it is idle");
+    }
+
+    private static String difference(String code, long foldedMinor, String table, long projectedMinor) {
+        return code + ": event store " + Amounts.format(foldedMinor) + ", " + table + " "
+                + Amounts.format(projectedMinor) + " (off by " + Amounts.format(projectedMinor - foldedMinor) + ")";
+    }
+
+    private static String simpleName(String payloadType) {
+        return payloadType.substring(payloadType.lastIndexOf('.') + 1);
+    }
+
+    private static final class FoldedAccount {
+        final String code;
+        /** BOOK:CURRENCY, the scope in which balances sum to zero. */
+        final String book;
+        final LedgerAccountKind kind;
+        long balanceMinor;
+        boolean inLedgerBalance;
+        boolean inAccountView;
+
+        private FoldedAccount(String code, LedgerAccount account) {
+            this.code = code;
+            this.book = account.book() + ":" + account.currency();
+            this.kind = account.kind();
+        }
+
+        static FoldedAccount parse(String code) {
+            return new FoldedAccount(code, LedgerAccount.parse(code));
+        }
+    }
+
+    private static final class OpenTransfer {
+        final long sinceGlobalIndex;
+        String account;
+        long amountMinor;
+
+        OpenTransfer(long sinceGlobalIndex) {
+            this.sinceGlobalIndex = sinceGlobalIndex;
+        }
+    }
+
+    /** Lines of one check, the first {@link #MAX_LISTED_FINDINGS} kept, all counted. */
+    private static final class Findings {
+        private final List<String> lines = new ArrayList<>();
+        private long count;
+
+        void add(String line) {
+            count++;
+            if (lines.size() < MAX_LISTED_FINDINGS) {
+                lines.add(line);
+            }
+        }
+
+        void addAll(Findings other) {
+            other.lines.forEach(this::add);
+            count += other.count - other.lines.size();
+        }
+
+        Findings copy() {
+            Findings copy = new Findings();
+            copy.addAll(this);
+            return copy;
+        }
+
+        long unlisted() {
+            return count - lines.size();
+        }
+
+        /** A check that holds when nothing was found; the note says what a failure may mean. */
+        Check toCheck(int invariant, String title, String noteOnFailure) {
+            // accounts come out of a hash map: sorted, the report reads and compares well
+            List<String> sorted = lines.stream().sorted().toList();
+            return count == 0
+                    ? new Check(invariant, title, Check.Status.OK, sorted, 0, null)
+                    : new Check(invariant, title, Check.Status.FAILED, sorted, unlisted(), noteOnFailure);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.mlc.ledger.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlc.ledger.ops.reconcile.ReconcileCommand;
+import org.mlc.ledger.ops.support.TestLedger;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/** The packaged command line: Spring Boot finds the database, picocli runs the command. */
+@ExtendWith(OutputCaptureExtension.class)
+class OpsApplicationTest {
+
+    /** Stands for MLC_DATA_DIR: the embedded PostgreSQL of currency-api lives in its postgres/ directory. */
+    @TempDir
+    static Path dataDir;
+
+    @BeforeAll
+    static void ledgerLeftByTheApplication() throws IOException {
+        try (EmbeddedPostgres postgres = applicationDatabase()) {
+            TestLedger ledger = new TestLedger(postgres.getPostgresDatabase());
+            ledger.createTables();
+            ledger.balancedLedger();
+        }
+    }
+
+    private static EmbeddedPostgres applicationDatabase() throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir.resolve("postgres"))
+                .setCleanDataDirectory(false)
+                .start();
+    }
+
+    /** Runs the application as {@code main} does, with these settings in place of environment variables. */
+    private static int run(Map<String, Object> settings, String... args) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("test", settings));
+        return SpringApplication.exit(new SpringApplicationBuilder(OpsApplication.class)
+                .environment(environment)
+                .run(args));
+    }
+
+    @Test
+    void startsTheEmbeddedDatabaseOfTheDataDirectoryAndReconcilesIt(CapturedOutput output) {
+        int exitCode = run(Map.of("mlc.data-dir", dataDir.toString()), "reconcile");
+
+        assertThat(exitCode).as(output.getAll()).isZero();
+        assertThat(output.getOut())
+                .contains("Starting embedded PostgreSQL with data in " + dataDir.resolve("postgres"))
+                .contains("events read     9")
+                .contains("RESULT: OK");
+    }
+
+    @Test
+    void readsTheDatabaseNamedBySpringDatasourceUrl(CapturedOutput output) throws IOException {
+        try (EmbeddedPostgres server = applicationDatabase()) {
+            int exitCode = run(Map.of(
+                    "spring.datasource.url", server.getJdbcUrl("postgres", "postgres"),
+                    "spring.datasource.username", "postgres",
+                    "spring.datasource.password", ""), "reconcile");
+
+            assertThat(exitCode).as(output.getAll()).isZero();
+            assertThat(output.getOut())
+                    .contains("Reconciling the ledger in jdbc:postgresql://localhost:" + server.getPort() + "/postgres")
+                    .doesNotContain("Starting embedded PostgreSQL")
+                    .contains("RESULT: OK");
+        }
+    }
+
+    @Test
+    void embeddedDatabaseInUseByTheApplicationIsAClearErrorAndExitsTwo(CapturedOutput output) throws IOException {
+        try (EmbeddedPostgres applicationRunning = applicationDatabase()) {
+            int exitCode = run(Map.of("mlc.data-dir", dataDir.toString()), "reconcile");
+
+            assertThat(exitCode).isEqualTo(ReconcileCommand.EXIT_COULD_NOT_RUN);
+            assertThat(output.getErr())
+                    .contains("reconcile: The embedded PostgreSQL in " + dataDir.resolve("postgres")
+                            + " is in use by another process, most likely currency-api")
+                    .doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void dataDirectoryWithoutDatabaseIsRefusedAndLeftUntouched(CapturedOutput output, @TempDir Path emptyDir) {
+        int exitCode = run(Map.of("mlc.data-dir", emptyDir.toString()), "reconcile");
+
+        assertThat(exitCode).isEqualTo(ReconcileCommand.EXIT_COULD_NOT_RUN);
+        assertThat(output.getErr()).contains("There is no database in " + emptyDir.resolve("postgres"));
+        assertThat(Files.exists(emptyDir.resolve("postgres"))).isFalse();
+    }
+
+    @Test
+    void helpStartsNoDatabase(CapturedOutput output, @TempDir Path emptyDir) {
+        int exitCode = run(Map.of("mlc.data-dir", emptyDir.toString()), "reconcile", "--help");
+
+        assertThat(exitCode).isZero();
+        assertThat(output.getOut()).contains("Usage: currency-ops reconcile").contains("Exit codes:");
+        assertThat(output.getAll()).doesNotContain("Starting embedded PostgreSQL");
+    }
+
+    @Test
+    void withoutCommandPrintsUsageAndExitsTwo(CapturedOutput output) {
+        int exitCode = run(Map.of("mlc.data-dir", dataDir.toString()));
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("Usage: currency-ops").contains("reconcile");
+    }
+}
