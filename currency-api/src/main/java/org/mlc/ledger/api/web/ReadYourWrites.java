@@ -68,13 +68,18 @@ public class ReadYourWrites {
         if (!(processors.get(processorName) instanceof StreamingEventProcessor processor)) {
             return true;
         }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        long started = System.nanoTime();
+        long deadline = started + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         while (!covers(processor, index)) {
             if (System.nanoTime() > deadline) {
                 log.warn("processor {} has not reached event {} after {} ms", processorName, index, timeoutMillis);
                 return false;
             }
             LockSupport.parkNanos(POLL_NANOS);
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("processor {} reached event {} after {} µs", processorName, index,
+                    TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - started));
         }
         return true;
     }

@@ -56,11 +56,14 @@ public class ReconcileCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ReconciliationReport report;
         try {
-            long startNanos = System.nanoTime();
             report = new EventStoreReconciler(dataSource.get()).reconcile(new EventStoreReconciler.Progress() {
+                private long startNanos;
+
                 @Override
                 public void started(String database) {
-                    out.println("Reconciling the ledger in " + database);
+                    startNanos = System.nanoTime();
+                    // a URL's parameters may hold a password
+                    out.println("Reconciling the ledger in " + database.replaceFirst("\\?.*$", ""));
                     out.flush();
                 }
 

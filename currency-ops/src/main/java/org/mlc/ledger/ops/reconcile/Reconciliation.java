@@ -213,8 +213,13 @@ public final class Reconciliation {
     }
 
     private static String difference(String code, long foldedMinor, String table, long projectedMinor) {
-        return code + ": event store " + Amounts.format(foldedMinor) + ", " + table + " "
-                + Amounts.format(projectedMinor) + " (off by " + Amounts.format(projectedMinor - foldedMinor) + ")";
+        String line = code + ": event store " + Amounts.format(foldedMinor) + ", " + table + " "
+                + Amounts.format(projectedMinor);
+        try {
+            return line + " (off by " + Amounts.format(Math.subtractExact(projectedMinor, foldedMinor)) + ")";
+        } catch (ArithmeticException e) {
+            return line; // a tampered value so far off that the gap overflows: the two figures say enough
+        }
     }
 
     private static String simpleName(String payloadType) {
