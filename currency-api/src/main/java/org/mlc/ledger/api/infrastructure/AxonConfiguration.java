@@ -99,11 +99,6 @@ public class AxonConfiguration {
         return new SQLStateResolver("23505");
     }
 
-    /**
-     * The event store, polling PostgreSQL for events committed elsewhere (another node, or a
-     * commit the in-process notification missed) every few milliseconds instead of every second:
-     * read-your-writes waits on the processors, so their pick-up delay is every request's latency.
-     */
     /** Declared here because declaring the event store turns Axon's own storage engine off. */
     @Bean
     public EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager transactionManager,
@@ -124,17 +119,19 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /**
+     * The event store. Events appended in this process wake its reader at once; the fetch delay
+     * bounds how late events appended by another node are seen (Axon's default is a second).
+     */
     @Bean
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
                                          org.axonframework.config.Configuration configuration,
-                                         @Value("${mlc.event-store.fetch-delay-millis:10}") long fetchDelayMillis,
-                                         @Value("${mlc.event-store.optimize-consumption:true}") boolean optimize) {
+                                         @Value("${mlc.event-store.fetch-delay-millis:100}") long fetchDelayMillis) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelayMillis)
-                .optimizeEventConsumption(optimize)
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .build();
     }
@@ -159,7 +156,12 @@ public class AxonConfiguration {
                     c.repository(Currency.class), c.repository(Participant.class), c.repository(Account.class)));
             configurer.registerCommandHandler(c -> new ConversionHandler(
                     c.repository(Currency.class), c.repository(ExchangeCounter.class), c.repository(Account.class)));
+            // Pooled processors otherwise look for new events only every 500 ms (see the class).
+            configurer.registerComponent(EventAvailabilityNotifier.class,
+                    c -> new EventAvailabilityNotifier(c.eventStore()));
             configurer.eventProcessing(processing -> processing
+                    .registerPooledStreamingEventProcessorConfiguration((c, builder) ->
+                            builder.messageSource(c.getComponent(EventAvailabilityNotifier.class)))
                     .registerSaga(TransferSaga.class)
                     // A ledger must not skip an event it failed to handle: fail, and retry.
                     .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));

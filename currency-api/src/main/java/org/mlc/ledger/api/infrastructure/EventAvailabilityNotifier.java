@@ -1,0 +1,192 @@
+package org.mlc.ledger.api.infrastructure;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.lifecycle.Lifecycle;
+import org.axonframework.lifecycle.Phase;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells the pooled streaming processors as soon as new events are available.
+ * <p>
+ * A pooled processor's coordinator asks its stream for an availability callback; when the stream
+ * has none it looks for new events only every 500 ms (Axon's {@code Coordinator}: {@code if
+ * (!availabilityCallbackSupported) scheduleCoordinationTask(500)}). The {@code EmbeddedEventStore}'s
+ * streams have none, so every processor hop cost up to half a second. This source wraps the event
+ * store: its streams accept the callback, and one watcher thread tailing the store (woken by the
+ * store's producer, itself woken by the in-process commit) runs the callbacks once a new event is
+ * readable from the store's cache, i.e. once the coordinator's own stream can see it. If a
+ * wake-up is ever missed the coordinator still looks again on its own (every few seconds).
+ */
+public final class EventAvailabilityNotifier implements StreamableMessageSource<TrackedEventMessage<?>>, Lifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EventAvailabilityNotifier.class);
+
+    private final StreamableMessageSource<TrackedEventMessage<?>> source;
+    private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
+    private volatile boolean running = true;
+    private Thread watcher;
+
+    public EventAvailabilityNotifier(StreamableMessageSource<TrackedEventMessage<?>> source) {
+        this.source = source;
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        return new NotifyingStream(source.openStream(trackingToken));
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return source.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return source.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return source.createTokenAt(dateTime);
+    }
+
+    @Override
+    public TrackingToken createTokenSince(Duration duration) {
+        return source.createTokenSince(duration);
+    }
+
+    @Override
+    public void registerLifecycleHandlers(LifecycleRegistry lifecycle) {
+        lifecycle.onShutdown(Phase.INBOUND_EVENT_CONNECTORS, this::shutDown);
+    }
+
+    public void shutDown() {
+        running = false;
+        Thread thread;
+        synchronized (this) {
+            thread = watcher;
+        }
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    private synchronized void ensureWatching() {
+        if (watcher == null && running) {
+            watcher = new Thread(this::watch, "event-availability-notifier");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
+    }
+
+    private void watch() {
+        BlockingStream<TrackedEventMessage<?>> stream = null;
+        while (running) {
+            try {
+                if (stream == null) {
+                    stream = source.openStream(source.createHeadToken());
+                }
+                if (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                    while (stream.hasNextAvailable()) {
+                        stream.nextAvailable();
+                    }
+                    callbacks.forEach(Runnable::run);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                log.warn("watching the event store for new events failed; retrying in 1 s", e);
+                closeQuietly(stream);
+                stream = null;
+                callbacks.forEach(Runnable::run);
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        closeQuietly(stream);
+    }
+
+    private static void closeQuietly(BlockingStream<?> stream) {
+        if (stream != null) {
+            try {
+                stream.close();
+            } catch (RuntimeException ignored) {
+                // closing a broken stream
+            }
+        }
+    }
+
+    private final class NotifyingStream implements BlockingStream<TrackedEventMessage<?>> {
+
+        private final BlockingStream<TrackedEventMessage<?>> delegate;
+        private volatile Runnable callback;
+
+        NotifyingStream(BlockingStream<TrackedEventMessage<?>> delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable callback) {
+            Runnable previous = this.callback;
+            if (previous != null) {
+                callbacks.remove(previous);
+            }
+            this.callback = callback;
+            callbacks.add(callback);
+            ensureWatching();
+            return true;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return delegate.peek();
+        }
+
+        @Override
+        public boolean hasNextAvailable() {
+            return delegate.hasNextAvailable();
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            return delegate.hasNextAvailable(timeout, unit);
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            return delegate.nextAvailable();
+        }
+
+        @Override
+        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            delegate.skipMessagesWithPayloadTypeOf(ignoredMessage);
+        }
+
+        @Override
+        public void close() {
+            Runnable registered = callback;
+            if (registered != null) {
+                callbacks.remove(registered);
+            }
+            delegate.close();
+        }
+    }
+}
