@@ -73,9 +73,10 @@ public class SecurityConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new AccessInterceptor()).addPathPatterns("/api/**");
     }
 
+    /** bcrypt with its cost factor ({@code mlc.security.bcrypt-strength}, 10 by default; tests lower it). */
     @Bean
-    public PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder() {
+    public PasswordEncoder passwordEncoder(@Value("${mlc.security.bcrypt-strength:10}") int strength) {
+        return new BCryptPasswordEncoder(strength) {
             @Override
             public boolean matches(CharSequence rawPassword, String encodedPassword) {
                 // bcrypt cannot check more than 72 bytes: such a password is simply wrong
