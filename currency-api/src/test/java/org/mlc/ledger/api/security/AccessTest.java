@@ -12,9 +12,16 @@ import org.mlc.ledger.api.IntegrationTest;
 import org.mlc.ledger.api.support.Api;
 import org.mlc.ledger.api.support.Ledger.Party;
 import org.mlc.ledger.api.support.Ledger.User;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** What each role may touch, checked on the resource itself, and the trail of who did what. */
 class AccessTest extends IntegrationTest {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping mappings;
 
     private String currency;
     private String counterA;
@@ -195,6 +202,11 @@ class AccessTest extends IntegrationTest {
         Api.Response docs = api.getAnonymously("/v3/api-docs");
         assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
         JsonNode paths = docs.json().path("paths");
+        SecurityMatrixTest.apiEndpoints(mappings).keySet().forEach(endpoint -> {
+            String[] methodAndPath = endpoint.split(" ");
+            assertThat(paths.path(methodAndPath[1]).has(methodAndPath[0].toLowerCase()))
+                    .as(endpoint + " in /v3/api-docs").isTrue();
+        });
         assertThat(paths.has("/api/v1/payments")).isTrue();
         assertThat(paths.has("/api/v1/audit")).isTrue();
         assertThat(paths.path("/api/v1/counters/{id}/conversions").path("post").path("x-roles").asText())
