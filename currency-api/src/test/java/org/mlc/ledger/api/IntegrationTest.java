@@ -30,6 +30,8 @@ public abstract class IntegrationTest {
         registry.add("mlc.admin-password", () -> Api.ADMIN_PASSWORD);
         // tests may lose the last commits on a crash; the application never does
         registry.add("mlc.embedded.synchronous-commit", () -> "off");
+        // every request checks a bcrypt hash: the lowest cost keeps the role matrix quick
+        registry.add("mlc.security.bcrypt-strength", () -> "4");
     }
 
     @LocalServerPort

@@ -1,5 +1,7 @@
 package org.mlc.ledger.api.account;
 
+import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Role;
 import static org.mlc.ledger.api.web.RequestValues.id;
 import static org.mlc.ledger.api.web.RequestValues.requiredText;
 
@@ -63,6 +65,7 @@ public class AccountController {
     }
 
     /** Freezes an account: it can neither pay nor be paid until unfrozen. The reason is kept. */
+    @Allowed(Role.ADMIN)
     @PostMapping("/{id}/freeze")
     public Map<String, Object> freeze(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                       @PathVariable("id") String accountId, @RequestBody StatusChangeRequest request) {
@@ -70,6 +73,7 @@ public class AccountController {
                 (id, reason) -> new FreezeAccount(id, reason, clock.instant()));
     }
 
+    @Allowed(Role.ADMIN)
     @PostMapping("/{id}/unfreeze")
     public Map<String, Object> unfreeze(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                         @PathVariable("id") String accountId,
@@ -79,6 +83,7 @@ public class AccountController {
     }
 
     /** Closes an account whose balance is zero, for good. */
+    @Allowed(Role.ADMIN)
     @PostMapping("/{id}/close")
     public Map<String, Object> close(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                      @PathVariable("id") String accountId, @RequestBody StatusChangeRequest request) {
@@ -96,6 +101,7 @@ public class AccountController {
         return get(accountId);
     }
 
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
     @GetMapping("/{id}")
     public Map<String, Object> get(@PathVariable("id") String accountId) {
         Map<String, Object> row = account(id(accountId, "id"));
@@ -110,6 +116,7 @@ public class AccountController {
         return view;
     }
 
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
     @GetMapping("/{id}/entries")
     public ResponseEntity<?> entries(@PathVariable("id") String accountId,
                                      @RequestParam(defaultValue = "0") int page,
@@ -164,7 +171,8 @@ public class AccountController {
     private Map<String, Object> account(String accountId) {
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM account_view WHERE account_id = ?",
                 accountId);
-        if (rows.isEmpty()) {
+        // another's account answers as an unknown one: its id cannot be probed
+        if (rows.isEmpty() || !AccountPolicy.mayRead((String) rows.get(0).get("participant_id"))) {
             throw ApiException.notFound("unknown account " + accountId);
         }
         return rows.get(0);

@@ -1,5 +1,7 @@
 package org.mlc.ledger.api.counter;
 
+import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Role;
 import static org.mlc.ledger.api.web.RequestValues.id;
 import static org.mlc.ledger.api.web.RequestValues.optionalText;
 import static org.mlc.ledger.api.web.RequestValues.positiveAmount;
@@ -60,6 +62,7 @@ public class CounterController {
     public record ConversionAnswer(String id, String euros, String units, String bonus) {
     }
 
+    @Allowed(Role.ADMIN)
     @PostMapping
     public ResponseEntity<Map<String, Object>> define(@RequestHeader(value = IdempotentCommands.HEADER,
             required = false) String key, @RequestBody DefineCounterRequest request) {
@@ -75,23 +78,28 @@ public class CounterController {
         return ResponseEntity.created(URI.create("/api/v1/counters/" + counterId)).body(view(counterId.value()));
     }
 
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT})
     @GetMapping("/{id}")
     public Map<String, Object> get(@PathVariable("id") String counterId) {
-        return view(id(counterId, "id"));
+        Map<String, Object> view = view(id(counterId, "id"));
+        CounterPolicy.checkWorksAt(counterId);
+        return view;
     }
 
+    @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
     @PostMapping("/{id}/conversions")
     public ResponseEntity<ConversionAnswer> convert(@RequestHeader(value = IdempotentCommands.HEADER,
             required = false) String key, @PathVariable("id") String counterId,
                                                     @RequestBody ConversionRequest request) {
         id(counterId, "id");
         var keyed = commands.key("conversion", key, List.of(counterId, request));
+        String currency = (String) view(counterId).get("currency");
+        CounterPolicy.checkWorksAt(counterId);
         String participant = id(request.participant(), "participant");
         long euros = positiveAmount(request.euros(), "euros");
         PaidBy paidBy = requiredEnum(request.paidBy(), PaidBy.class, "paidBy");
         Payout payout = request.payout() == null ? Payout.ACCOUNT
                 : requiredEnum(request.payout(), Payout.class, "payout");
-        String currency = (String) view(counterId).get("currency");
         AccountId account = accountOf(participant, currency);
         Conversion conversion = commands.send(keyed, new ConvertEuros(CounterId.of(counterId),
                 ConversionId.of(keyed.derivedId("conversion")), account, euros, paidBy, payout, clock.instant()),

@@ -1,5 +1,7 @@
 package org.mlc.ledger.api.currency;
 
+import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Role;
 import static org.mlc.ledger.api.web.RequestValues.basisPoints;
 import static org.mlc.ledger.api.web.RequestValues.nonNegativeAmount;
 import static org.mlc.ledger.api.web.RequestValues.positiveAmount;
@@ -54,6 +56,7 @@ public class CurrencyController {
                                         JsonNode reconversionFee, JsonNode membershipFee) {
     }
 
+    @Allowed(Role.ADMIN)
     @PostMapping
     public ResponseEntity<Map<String, Object>> define(@RequestHeader(value = IdempotentCommands.HEADER,
             required = false) String key, @RequestBody DefineCurrencyRequest request) {
@@ -77,11 +80,13 @@ public class CurrencyController {
         return ResponseEntity.created(URI.create("/api/v1/currencies/" + code)).body(view(code));
     }
 
+    @Allowed({Role.ADMIN, Role.COUNTER_AGENT, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE, Role.AUDITOR})
     @GetMapping("/{code}")
     public Map<String, Object> get(@PathVariable String code) {
         return view(code);
     }
 
+    @Allowed({Role.ADMIN, Role.COUNTER_AGENT, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE, Role.AUDITOR})
     @GetMapping("/{code}/supply")
     public SupplyQuery.Supply supply(@PathVariable String code) {
         view(code);

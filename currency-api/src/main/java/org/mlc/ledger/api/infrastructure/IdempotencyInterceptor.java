@@ -30,7 +30,9 @@ public class IdempotencyInterceptor implements MessageHandlerInterceptor<Command
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         CommandMessage<?> command = unitOfWork.getMessage();
         Object key = command.getMetaData().get(KEY);
-        if (key == null) {
+        // Only a command sent by IdempotentCommands has the hash; the key alone is also found on
+        // commands a saga sends (it is copied from event to command as the request's trace).
+        if (key == null || command.getMetaData().get(REQUEST_HASH) == null) {
             return chain.proceed();
         }
         Object result = chain.proceed();

@@ -1,5 +1,7 @@
 package org.mlc.ledger.api.participant;
 
+import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Role;
 import static org.mlc.ledger.api.web.RequestValues.id;
 import static org.mlc.ledger.api.web.RequestValues.optionalText;
 import static org.mlc.ledger.api.web.RequestValues.requiredEnum;
@@ -36,9 +38,11 @@ public class ParticipantController {
     private final ReadYourWrites readYourWrites;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ParticipantPolicy policy;
 
     public ParticipantController(IdempotentCommands commands, ReadYourWrites readYourWrites, JdbcTemplate jdbc,
-                                 Clock clock) {
+                                 Clock clock, ParticipantPolicy policy) {
+        this.policy = policy;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
         this.jdbc = jdbc;
@@ -51,6 +55,7 @@ public class ParticipantController {
     public record Registered(String id, String accountId) {
     }
 
+    @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
     @PostMapping
     public ResponseEntity<Registered> register(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
                                                String key, @RequestBody RegisterRequest request) {
@@ -59,6 +64,7 @@ public class ParticipantController {
         String name = requiredText(request.name(), "name");
         String currency = requiredText(request.currency(), "currency");
         String filiere = optionalText(request.filiere(), "filiere");
+        policy.checkMayRegister(kind, currency);
         Registration registration = commands.send(keyed, new RegisterParticipant(
                 ParticipantId.of(keyed.derivedId("participant")), kind, name, CurrencyCode.of(currency),
                 AccountId.of(keyed.derivedId("account")), filiere, clock.instant()), Registration.class);
@@ -68,12 +74,13 @@ public class ParticipantController {
                 .body(new Registered(id, registration.accountId().value()));
     }
 
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
     @GetMapping("/{id}")
     public Map<String, Object> get(@PathVariable("id") String participantId) {
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT participant_id AS id, kind, name, currency, "
                 + "account_id AS \"accountId\", filiere FROM participant_view WHERE participant_id = ?",
                 id(participantId, "id"));
-        if (rows.isEmpty()) {
+        if (rows.isEmpty() || !policy.mayRead(participantId)) {
             throw ApiException.notFound("unknown participant " + participantId);
         }
         return rows.get(0);

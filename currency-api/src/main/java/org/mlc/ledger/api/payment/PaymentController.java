@@ -1,5 +1,7 @@
 package org.mlc.ledger.api.payment;
 
+import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Role;
 import static org.mlc.ledger.api.web.RequestValues.id;
 import static org.mlc.ledger.api.web.RequestValues.optionalText;
 import static org.mlc.ledger.api.web.RequestValues.positiveAmount;
@@ -41,9 +43,11 @@ public class PaymentController {
     private final ReadYourWrites readYourWrites;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final PaymentPolicy policy;
 
     public PaymentController(IdempotentCommands commands, ReadYourWrites readYourWrites, JdbcTemplate jdbc,
-                             Clock clock) {
+                             Clock clock, PaymentPolicy policy) {
+        this.policy = policy;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
         this.jdbc = jdbc;
@@ -57,6 +61,7 @@ public class PaymentController {
                                 String status, String reason) {
     }
 
+    @Allowed({Role.ADMIN, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
     @PostMapping
     public ResponseEntity<PaymentAnswer> pay(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
                                              String key, @RequestBody PaymentRequest request) {
@@ -70,6 +75,10 @@ public class PaymentController {
                     + " characters");
         }
         String fromCurrency = currencyOf(from, "from");
+        if (!policy.mayPayFrom(from)) {
+            // the same answer as an unknown account: another's account ids cannot be probed
+            throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown account " + from, "from");
+        }
         String toCurrency = currencyOf(to, "to");
         // Refused up front; should the payee be frozen meanwhile, the saga brings the money back.
         if (!"ACTIVE".equals(statusOf(to))) {
@@ -92,9 +101,10 @@ public class PaymentController {
         return ResponseEntity.created(URI.create("/api/v1/payments/" + transferId)).body(answer);
     }
 
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
     @GetMapping("/{id}")
     public PaymentAnswer get(@PathVariable("id") String transferId) {
-        return find(id(transferId, "id")).orElseThrow(() -> ApiException.notFound("unknown payment " + transferId));
+        return find(id(transferId, "id")).filter(policy::mayRead).orElseThrow(() -> ApiException.notFound("unknown payment " + transferId));
     }
 
     private String currencyOf(String accountId, String field) {

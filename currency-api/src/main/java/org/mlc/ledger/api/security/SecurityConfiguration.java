@@ -1,43 +1,63 @@
 package org.mlc.ledger.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.mlc.ledger.api.web.Problems;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * HTTP Basic over bcrypt-hashed users stored in PostgreSQL. The API is stateless (no session, so
- * no CSRF token to carry); {@code /actuator/health} is open. Errors are problem+json like the rest.
+ * no CSRF token to carry). Open: {@code /actuator/health} and the OpenAPI description (the
+ * contract is public; it holds no data). Under /api every request must be authenticated; what
+ * each role may do is declared per endpoint ({@link Allowed}) and checked by
+ * {@link AccessInterceptor}. Errors are problem+json like the rest.
  */
 @Configuration(proxyBeanMethods = false)
-public class SecurityConfiguration {
+public class SecurityConfiguration implements WebMvcConfigurer {
+
+    /** bcrypt reads at most 72 bytes of a password; longer ones are refused rather than cut. */
+    public static final int MAX_PASSWORD_BYTES = 72;
 
     @Bean
-    public SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    public SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper, UserDetailsService users,
+                                   PasswordEncoder encoder, LoginThrottle throttle, JdbcTemplate jdbc)
+            throws Exception {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        http.authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, jdbc)))
+                .authorizeHttpRequests(auth -> auth
+                        // errors raised before the API (rejected URLs, …) are rendered by /error
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/api/**").hasRole("ADMIN")
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        problem(response, objectMapper, HttpStatus.UNAUTHORIZED, "unauthorized",
-                                "authentication is required")))
+                        unauthorized(response, objectMapper, e)))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> problem(response, objectMapper,
-                                HttpStatus.UNAUTHORIZED, "unauthorized", "authentication is required"))
+                        .authenticationEntryPoint((request, response, e) -> unauthorized(response, objectMapper, e))
                         .accessDeniedHandler((request, response, e) -> problem(response, objectMapper,
                                 HttpStatus.FORBIDDEN, "forbidden", "this user may not do this")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -48,30 +68,62 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new AccessInterceptor()).addPathPatterns("/api/**");
+    }
+
+    /** bcrypt with its cost factor ({@code mlc.security.bcrypt-strength}, 10 by default; tests lower it). */
     @Bean
-    public PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    public PasswordEncoder passwordEncoder(@Value("${mlc.security.bcrypt-strength:10}") int strength) {
+        return new BCryptPasswordEncoder(strength) {
+            @Override
+            public boolean matches(CharSequence rawPassword, String encodedPassword) {
+                // bcrypt cannot check more than 72 bytes: such a password is simply wrong
+                if (rawPassword == null
+                        || rawPassword.toString().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+                    return false;
+                }
+                return super.matches(rawPassword, encodedPassword);
+            }
+        };
+    }
+
+    @Bean
+    public LoginThrottle loginThrottle(Clock clock,
+                                       @Value("${mlc.login.free-failures:5}") int freeFailures,
+                                       @Value("${mlc.login.base-delay-millis:1000}") long baseDelayMillis,
+                                       @Value("${mlc.login.max-delay-millis:900000}") long maxDelayMillis) {
+        return new LoginThrottle(clock, freeFailures, baseDelayMillis, maxDelayMillis);
     }
 
     @Bean
     public UserDetailsService users(JdbcTemplate jdbc) {
-        return username -> jdbc.query("SELECT username, password_hash, role, enabled FROM app_user WHERE username = ?",
-                        (rs, i) -> User.withUsername(rs.getString("username"))
-                                .password(rs.getString("password_hash"))
-                                .roles(rs.getString("role"))
-                                .disabled(!rs.getBoolean("enabled"))
-                                .build(), username)
+        return username -> jdbc.query("SELECT username, password_hash, role, enabled, participant_id, counter_id "
+                                + "FROM app_user WHERE username = ?",
+                        (rs, i) -> new LedgerUser(rs.getString("username"), rs.getString("password_hash"),
+                                rs.getBoolean("enabled"), Role.valueOf(rs.getString("role")),
+                                rs.getString("participant_id"), rs.getString("counter_id")), username)
                 .stream().findFirst()
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
+    private static void unauthorized(HttpServletResponse response, ObjectMapper objectMapper,
+                                     AuthenticationException e) throws IOException {
+        if (e instanceof LoginThrottledException throttled) {
+            response.setHeader("Retry-After", String.valueOf(Math.max(1, throttled.retryAfter().toSeconds() + 1)));
+            problem(response, objectMapper, HttpStatus.TOO_MANY_REQUESTS, "login-throttled",
+                    "too many failed logins for this user; try again after the Retry-After delay");
+            return;
+        }
+        problem(response, objectMapper, HttpStatus.UNAUTHORIZED, "unauthorized", "authentication is required");
+    }
+
     private static void problem(HttpServletResponse response, ObjectMapper objectMapper, HttpStatus status,
                                 String code, String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         if (status == HttpStatus.UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"mlc-ledger\"");
         }
-        objectMapper.writeValue(response.getOutputStream(), Problems.of(status, code, detail, null));
+        Problems.write(response, objectMapper, status, code, detail, null);
     }
 }

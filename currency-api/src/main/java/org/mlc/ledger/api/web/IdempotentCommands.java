@@ -6,22 +6,29 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mlc.ledger.api.infrastructure.IdempotencyInterceptor;
+import org.mlc.ledger.api.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends a state-changing command under an Idempotency-Key: the same key and request returns the
  * first answer without a second effect; the same key with another request is a 409. The key is
  * stored with the command's events, in one transaction (see {@link IdempotencyInterceptor}).
+ * Every command carries in its metadata who sent it (user, role, counter), the key and the
+ * request's correlation id; Axon copies them onto every event it causes (see
+ * {@link #METADATA_KEYS}), sagas' follow-up events included.
  */
 @Component
 public class IdempotentCommands {
@@ -29,16 +36,26 @@ public class IdempotentCommands {
     public static final String HEADER = "Idempotency-Key";
     public static final int MAX_KEY_LENGTH = 200;
 
+    public static final String USER = "user";
+    public static final String ROLE = "role";
+    public static final String COUNTER = "counter";
+    public static final String CORRELATION_ID = "correlationId";
+    /** The metadata every event carries, propagated from the command that caused it. */
+    public static final String[] METADATA_KEYS = {USER, ROLE, COUNTER, IdempotencyInterceptor.KEY, CORRELATION_ID};
+
     private static final Logger log = LoggerFactory.getLogger(IdempotentCommands.class);
 
     private final CommandGateway commandGateway;
     private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
+    private final TransactionTemplate transactions;
 
-    public IdempotentCommands(CommandGateway commandGateway, JdbcTemplate jdbc, ObjectMapper objectMapper) {
+    public IdempotentCommands(CommandGateway commandGateway, JdbcTemplate jdbc, ObjectMapper objectMapper,
+                              TransactionTemplate transactions) {
         this.commandGateway = commandGateway;
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
+        this.transactions = transactions;
     }
 
     /** A request under its key: where it was sent, what it said, and the ids derived from the key. */
@@ -70,11 +87,13 @@ public class IdempotentCommands {
             return previous;
         }
         try {
-            R result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
-                    IdempotencyInterceptor.SCOPE, keyed.scope(),
-                    IdempotencyInterceptor.KEY, keyed.key(),
-                    IdempotencyInterceptor.REQUEST_HASH, keyed.requestHash())));
-            log.info("{} done, key {}: {}", keyed.scope(), keyed.key(), result);
+            Map<String, Object> metaData = who();
+            metaData.put(IdempotencyInterceptor.SCOPE, keyed.scope());
+            metaData.put(IdempotencyInterceptor.KEY, keyed.key());
+            metaData.put(IdempotencyInterceptor.REQUEST_HASH, keyed.requestHash());
+            R result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(metaData));
+            log.info("{} done by {}, key {}: {}", keyed.scope(), metaData.get(USER), keyed.key(), result);
             return result;
         } catch (RuntimeException e) {
             // A concurrent request with the same key may have won the race: answer as it did.
@@ -84,6 +103,56 @@ public class IdempotentCommands {
             }
             throw e;
         }
+    }
+
+    /**
+     * A change that is not a ledger command (the users of the API): run under the key like a
+     * command, its answer stored in the same transaction as its effect.
+     */
+    public <R> R apply(Keyed keyed, Class<R> resultType, Supplier<R> change) {
+        R previous = previousAnswer(keyed, resultType);
+        if (previous != null) {
+            return previous;
+        }
+        try {
+            R result = transactions.execute(status -> {
+                R answer = change.get();
+                try {
+                    jdbc.update("INSERT INTO idempotency_key (scope, idem_key, request_hash, result_type, result_json) "
+                                    + "VALUES (?, ?, ?, ?, ?)", keyed.scope(), keyed.key(), keyed.requestHash(),
+                            resultType.getName(), objectMapper.writeValueAsString(answer));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("cannot store the answer to key " + keyed.key(), e);
+                }
+                return answer;
+            });
+            log.info("{} done by {}, key {}: {}", keyed.scope(), who().get(USER), keyed.key(), result);
+            return result;
+        } catch (RuntimeException e) {
+            R raced = previousAnswer(keyed, resultType);
+            if (raced != null) {
+                return raced;
+            }
+            throw e;
+        }
+    }
+
+    /** Who sends: the authenticated caller and the request's correlation id, when there are. */
+    private static Map<String, Object> who() {
+        Map<String, Object> who = new LinkedHashMap<>();
+        Caller caller = Caller.currentOrNull();
+        if (caller != null) {
+            who.put(USER, caller.username());
+            who.put(ROLE, caller.role().name());
+            if (caller.counterId() != null) {
+                who.put(COUNTER, caller.counterId());
+            }
+        }
+        String correlationId = CorrelationIdFilter.current();
+        if (correlationId != null) {
+            who.put(CORRELATION_ID, correlationId);
+        }
+        return who;
     }
 
     private <R> R previousAnswer(Keyed keyed, Class<R> resultType) {

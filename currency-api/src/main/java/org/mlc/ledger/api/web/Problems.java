@@ -1,6 +1,10 @@
 package org.mlc.ledger.api.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -20,5 +24,13 @@ public final class Problems {
             problem.setProperty("field", field);
         }
         return problem;
+    }
+
+    /** Writes a problem straight to the servlet response, for errors raised before Spring MVC. */
+    public static void write(HttpServletResponse response, ObjectMapper objectMapper, HttpStatusCode status,
+                             String code, String detail, String field) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), of(status, code, detail, field));
     }
 }

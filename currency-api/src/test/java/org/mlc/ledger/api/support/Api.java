@@ -21,15 +21,38 @@ public class Api {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String authorization;
+    private final int port;
 
     public Api(int port) {
         this(port, "admin", ADMIN_PASSWORD);
     }
 
     public Api(int port, String user, String password) {
+        this.port = port;
         this.baseUrl = "http://localhost:" + port;
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same server, as another user. */
+    public Api as(String user, String password) {
+        return new Api(port, user, password);
+    }
+
+    /**
+     * Any request, as this user or anonymously: {@code headers} are name, value pairs (a null
+     * value leaves the header out); {@code body} null sends none.
+     */
+    public Response request(String method, String path, String body, boolean authenticated, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i + 1] != null) {
+                request.header(headers[i], headers[i + 1]);
+            }
+        }
+        return send(request, authenticated);
     }
 
     public record Response(int status, String contentType, String text) {

@@ -19,6 +19,22 @@ public class Books {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
 
+    /**
+     * A fingerprint of everything a request could write: the event store, every projection, the
+     * idempotency keys and the users. Equal fingerprints: nothing was written in between.
+     */
+    public String fingerprint() {
+        StringBuilder all = new StringBuilder();
+        for (String table : List.of("domain_event_entry", "ledger_balance", "account_view", "account_entry",
+                "participant_view", "counter_view", "currency_view", "transfer_view", "idempotency_key",
+                "app_user", "saga_entry")) {
+            all.append(table).append('=').append(jdbc.queryForObject(
+                    "SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
+                            + table + " t", String.class)).append('\n');
+        }
+        return all.toString();
+    }
+
     /** Conservation: in each book of each currency, the balances sum to zero. */
     public void assertBalanced() {
         List<Map<String, Object>> unbalanced = jdbc.queryForList("SELECT currency, book, SUM(balance_minor) AS total "

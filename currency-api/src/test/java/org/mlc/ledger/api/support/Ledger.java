@@ -13,7 +13,33 @@ public class Ledger {
         this.api = api;
     }
 
+    public Api api() {
+        return api;
+    }
+
     public record Party(String id, String accountId) {
+    }
+
+    /** A user and the API as that user. */
+    public record User(String username, String password, Api api) {
+    }
+
+    /**
+     * A new user with this role, bound to a participant (MEMBER, MERCHANT, CCAS, COLLECTIVITE) or
+     * a counter (COUNTER_AGENT), created by the administrator.
+     */
+    public User user(String role, String participant, String counter) {
+        String username = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String password = "pw-" + UUID.randomUUID();
+        Api.Response response = api.post("/api/v1/users", """
+                {"username":"%s","password":"%s","role":"%s","participant":%s,"counter":%s}""".formatted(
+                username, password, role, quoted(participant), quoted(counter)));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return new User(username, password, api.as(username, password));
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "null" : "\"" + value + "\"";
     }
 
     /** A new currency with a unique code; {@code euros : units} is its conversion ratio. */

@@ -1,0 +1,38 @@
+package org.mlc.ledger.api.payment;
+
+import java.util.List;
+import org.mlc.ledger.api.payment.PaymentController.PaymentAnswer;
+import org.mlc.ledger.api.security.Caller;
+import org.mlc.ledger.api.security.Role;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may pay from an account (its owner, or an ADMIN making a correction) and who may see a
+ * payment (ADMIN, AUDITOR, or the owner of either side).
+ */
+@Component
+public class PaymentPolicy {
+
+    private final JdbcTemplate jdbc;
+
+    public PaymentPolicy(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean mayPayFrom(String accountId) {
+        Caller caller = Caller.current();
+        return caller.is(Role.ADMIN) || caller.owns(ownerOf(accountId));
+    }
+
+    public boolean mayRead(PaymentAnswer payment) {
+        Caller caller = Caller.current();
+        return caller.seesEverything() || caller.owns(ownerOf(payment.from())) || caller.owns(ownerOf(payment.to()));
+    }
+
+    private String ownerOf(String accountId) {
+        List<String> owner = jdbc.queryForList("SELECT participant_id FROM account_view WHERE account_id = ?",
+                String.class, accountId);
+        return owner.isEmpty() ? null : owner.get(0);
+    }
+}

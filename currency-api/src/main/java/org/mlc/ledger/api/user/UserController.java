@@ -1,0 +1,206 @@
+package org.mlc.ledger.api.user;
+
+import static org.mlc.ledger.api.web.RequestValues.id;
+import static org.mlc.ledger.api.web.RequestValues.requiredEnum;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Role;
+import org.mlc.ledger.api.security.SecurityConfiguration;
+import org.mlc.ledger.api.web.ApiException;
+import org.mlc.ledger.api.web.IdempotentCommands;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The users of the API, managed by an ADMIN: create (bound to a counter or a participant as the
+ * role requires), disable, enable, reset the password. Users are not ledger events: they live in
+ * {@code app_user}, passwords as bcrypt hashes. A request's hash for its Idempotency-Key leaves the
+ * password out, so that no unsalted digest of a password is ever stored.
+ */
+@RestController
+@RequestMapping("/api/v1/users")
+public class UserController {
+
+    public static final int MIN_PASSWORD_LENGTH = 12;
+    public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+    public static final int MAX_LISTED_USERS = 1000;
+
+    private final IdempotentCommands commands;
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder encoder;
+
+    public UserController(IdempotentCommands commands, JdbcTemplate jdbc, PasswordEncoder encoder) {
+        this.commands = commands;
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+    }
+
+    public record CreateUserRequest(String username, String password, String role, String participant,
+                                    String counter) {
+    }
+
+    public record PasswordRequest(String password) {
+    }
+
+    public record UserView(String username, String role, String participant, String counter, boolean enabled) {
+    }
+
+    @Allowed(Role.ADMIN)
+    @PostMapping
+    public ResponseEntity<UserView> create(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
+                                           String key, @RequestBody CreateUserRequest request) {
+        var keyed = commands.key("create-user", key, List.of(String.valueOf(request.username()),
+                String.valueOf(request.role()), String.valueOf(request.participant()),
+                String.valueOf(request.counter())));
+        String username = username(request.username());
+        String password = password(request.password());
+        Role role = requiredEnum(request.role(), Role.class, "role");
+        String participant = null;
+        String counter = null;
+        if (role == Role.COUNTER_AGENT) {
+            counter = id(request.counter(), "counter");
+            if (jdbc.queryForList("SELECT 1 FROM counter_view WHERE counter_id = ?", Integer.class, counter)
+                    .isEmpty()) {
+                throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown counter " + counter, "counter");
+            }
+        } else if (request.counter() != null) {
+            throw ApiException.invalid("counter", "is only for the role COUNTER_AGENT");
+        }
+        if (role.boundToParticipant()) {
+            participant = id(request.participant(), "participant");
+            List<String> kind = jdbc.queryForList("SELECT kind FROM participant_view WHERE participant_id = ?",
+                    String.class, participant);
+            if (kind.isEmpty()) {
+                throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown participant " + participant,
+                        "participant");
+            }
+            if (!kind.get(0).equals(role.name())) {
+                throw ApiException.invalid("participant", "is a " + kind.get(0) + ", not a " + role.name());
+            }
+        } else if (request.participant() != null) {
+            throw ApiException.invalid("participant", "is only for the roles MEMBER, MERCHANT, CCAS and COLLECTIVITE");
+        }
+        String boundParticipant = participant;
+        String boundCounter = counter;
+        UserView created = commands.apply(keyed, UserView.class, () -> {
+            if (!jdbc.queryForList("SELECT 1 FROM app_user WHERE username = ?", Integer.class, username).isEmpty()) {
+                throw new ApiException(HttpStatus.CONFLICT, "already-exists", "user " + username + " exists already",
+                        "username");
+            }
+            jdbc.update("INSERT INTO app_user (username, password_hash, role, participant_id, counter_id) "
+                    + "VALUES (?, ?, ?, ?, ?)", username, encoder.encode(password), role.name(), boundParticipant,
+                    boundCounter);
+            return new UserView(username, role.name(), boundParticipant, boundCounter, true);
+        });
+        return ResponseEntity.created(URI.create("/api/v1/users/" + username)).body(created);
+    }
+
+    @Allowed({Role.ADMIN, Role.AUDITOR})
+    @GetMapping
+    public List<UserView> list() {
+        return jdbc.query("SELECT username, role, participant_id, counter_id, enabled FROM app_user "
+                + "ORDER BY username LIMIT " + MAX_LISTED_USERS, (rs, i) -> new UserView(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)));
+    }
+
+    @Allowed({Role.ADMIN, Role.AUDITOR})
+    @GetMapping("/{username}")
+    public UserView get(@PathVariable("username") String username) {
+        return find(username(username));
+    }
+
+    /** A disabled user can no longer log in; the last enabled ADMIN cannot be disabled. */
+    @Allowed(Role.ADMIN)
+    @PostMapping("/{username}/disable")
+    public UserView disable(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+                            @PathVariable("username") String username) {
+        var keyed = commands.key("disable-user", key, username);
+        find(username(username));
+        return commands.apply(keyed, UserView.class, () -> {
+            // serialises concurrent disables of administrators
+            jdbc.execute("LOCK TABLE app_user IN SHARE ROW EXCLUSIVE MODE");
+            UserView user = find(username);
+            if (Role.ADMIN.name().equals(user.role()) && user.enabled() && jdbc.queryForObject(
+                    "SELECT count(*) FROM app_user WHERE role = 'ADMIN' AND enabled", Long.class) <= 1) {
+                throw new ApiException(HttpStatus.CONFLICT, "last-administrator",
+                        "the last enabled administrator cannot be disabled", null);
+            }
+            jdbc.update("UPDATE app_user SET enabled = FALSE, changed_at = now() WHERE username = ?", username);
+            return find(username);
+        });
+    }
+
+    @Allowed(Role.ADMIN)
+    @PostMapping("/{username}/enable")
+    public UserView enable(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+                           @PathVariable("username") String username) {
+        var keyed = commands.key("enable-user", key, username);
+        find(username(username));
+        return commands.apply(keyed, UserView.class, () -> {
+            jdbc.update("UPDATE app_user SET enabled = TRUE, changed_at = now() WHERE username = ?", username);
+            return find(username);
+        });
+    }
+
+    /** Sets a new password (the user forgot it, or it leaked). */
+    @Allowed(Role.ADMIN)
+    @PostMapping("/{username}/password")
+    public UserView resetPassword(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+                                  @PathVariable("username") String username, @RequestBody PasswordRequest request) {
+        var keyed = commands.key("reset-password", key, username);
+        find(username(username));
+        String password = password(request.password());
+        return commands.apply(keyed, UserView.class, () -> {
+            jdbc.update("UPDATE app_user SET password_hash = ?, changed_at = now() WHERE username = ?",
+                    encoder.encode(password), username);
+            return find(username);
+        });
+    }
+
+    private UserView find(String username) {
+        return jdbc.query("SELECT username, role, participant_id, counter_id, enabled FROM app_user "
+                        + "WHERE username = ?", (rs, i) -> new UserView(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getBoolean(5)), username)
+                .stream().findFirst().orElseThrow(() -> ApiException.notFound("unknown user " + username));
+    }
+
+    private static String username(String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.invalid("username", "is required");
+        }
+        if (!USERNAME.matcher(value).matches()) {
+            throw ApiException.invalid("username", "must be 3 to 64 small letters, digits, '.', '_' or '-', "
+                    + "starting with a letter or digit");
+        }
+        return value;
+    }
+
+    private static String password(String value) {
+        if (value == null) {
+            throw ApiException.invalid("password", "is required");
+        }
+        int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+        if (value.length() < MIN_PASSWORD_LENGTH || bytes > SecurityConfiguration.MAX_PASSWORD_BYTES) {
+            throw ApiException.invalid("password", "must be " + MIN_PASSWORD_LENGTH + " characters to "
+                    + SecurityConfiguration.MAX_PASSWORD_BYTES + " bytes long");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.invalid("password", "must not contain control characters");
+        }
+        return value;
+    }
+
+}

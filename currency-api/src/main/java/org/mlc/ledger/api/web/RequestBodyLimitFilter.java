@@ -1,0 +1,126 @@
+package org.mlc.ledger.api.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses a request body above {@code mlc.limits.max-request-body-bytes} with a 413 before
+ * anything reads it. A body without Content-Length (chunked) is read up to the limit and no
+ * further; requests to the API are small, so holding one in memory costs little.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+public class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+    private final ObjectMapper objectMapper;
+    private final int maxRequestBodyBytes;
+
+    public RequestBodyLimitFilter(ObjectMapper objectMapper,
+                                  @Value("${mlc.limits.max-request-body-bytes:262144}") int maxRequestBodyBytes) {
+        this.objectMapper = objectMapper;
+        this.maxRequestBodyBytes = maxRequestBodyBytes;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > maxRequestBodyBytes) {
+            tooLarge(response);
+            return;
+        }
+        if (declared == 0 || "GET".equals(request.getMethod()) && declared < 0) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(maxRequestBodyBytes + 1);
+        if (body.length > maxRequestBodyBytes) {
+            tooLarge(response);
+            return;
+        }
+        chain.doFilter(new CachedBody(request, body), response);
+    }
+
+    private void tooLarge(HttpServletResponse response) throws IOException {
+        // the client may still be sending: do not keep the connection for the rest of it
+        response.setHeader("Connection", "close");
+        Problems.write(response, objectMapper, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
+                "the request body exceeds " + maxRequestBodyBytes + " bytes", null);
+    }
+
+    private static final class CachedBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous reads only");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}
