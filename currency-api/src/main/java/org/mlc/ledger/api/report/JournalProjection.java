@@ -12,7 +12,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.mlc.ledger.api.infrastructure.GlobalIndex;
 import org.mlc.ledger.ledger.Posting;
 import org.mlc.ledger.ledger.Postings;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,14 +35,16 @@ public class JournalProjection {
             "to", "currency");
 
     private final JdbcTemplate jdbc;
+    private final GlobalIndex globalIndex;
     private final Map<Class<?>, Shape> shapes = new ConcurrentHashMap<>();
 
-    public JournalProjection(JdbcTemplate jdbc) {
+    public JournalProjection(JdbcTemplate jdbc, GlobalIndex globalIndex) {
         this.jdbc = jdbc;
+        this.globalIndex = globalIndex;
     }
 
     @EventHandler
-    void on(Object event, EventMessage<?> message, TrackingToken token) {
+    void on(Object event, EventMessage<?> message) {
         Shape shape = shapes.computeIfAbsent(event.getClass(), Shape::of);
         if (shape.postings == null) {
             return;
@@ -54,12 +56,12 @@ public class JournalProjection {
         Instant at = shape.at == null ? message.getTimestamp() : (Instant) shape.read(shape.at, event);
         String operationId = shape.operationId == null ? message.getIdentifier()
                 : String.valueOf(shape.read(shape.operationId, event));
-        long globalIndex = token == null ? -1 : token.position().orElse(-1);
+        long index = globalIndex.of(message);
         List<Object[]> rows = new ArrayList<>();
         int line = 0;
         for (Posting posting : postings.lines()) {
             var account = posting.account();
-            rows.add(new Object[]{globalIndex, ++line, Timestamp.from(at), event.getClass().getSimpleName(),
+            rows.add(new Object[]{index, ++line, Timestamp.from(at), event.getClass().getSimpleName(),
                     operationId, account.code(), account.book().name(), account.currency(), account.kind().name(),
                     account.id(), posting.amountMinor()});
         }

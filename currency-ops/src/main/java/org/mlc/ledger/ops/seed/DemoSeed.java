@@ -5,11 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mlc.ledger.common.AccountId;
@@ -67,8 +71,9 @@ public final class DemoSeed {
         }
     }
 
+    /** What was done; {@code refused} counts the commands the domain refused, by code. */
     public record Summary(int participants, int counters, long conversions, long payments, long b2bPayments,
-                          long refused) {
+                          Map<String, Long> refused) {
     }
 
     private record Party(ParticipantId id, AccountId account, String currency, boolean merchant) {
@@ -87,11 +92,11 @@ public final class DemoSeed {
     private final List<Party> merchants = new ArrayList<>();
     private final List<CounterId> counters = new ArrayList<>();
     private final List<String> counterCurrencies = new ArrayList<>();
-    private final java.util.Map<AccountId, Long> balances = new java.util.HashMap<>();
+    private final Map<AccountId, Long> balances = new HashMap<>();
     private long conversions;
     private long payments;
     private long b2bPayments;
-    private long refused;
+    private final Map<String, Long> refused = new TreeMap<>();
     private long sequence;
 
     public DemoSeed(CommandGateway commands, JdbcTemplate jdbc, Processors processors, PrintWriter err, Size size) {
@@ -111,7 +116,7 @@ public final class DemoSeed {
     }
 
     public Summary run() {
-        Instant start = size.firstMonth().atDay(1).atTime(8, 0).toInstant(java.time.ZoneOffset.UTC);
+        Instant start = size.firstMonth().atDay(1).atTime(8, 0).toInstant(ZoneOffset.UTC);
         commands.sendAndWait(new DefineCurrency(CurrencyCode.of(BOUSOL), "Bou'Sol", new ConversionPolicy(2000, 2100),
                 500, 300, start));
         commands.sendAndWait(new DefineCurrency(CurrencyCode.of(ROUE), "La Roue", new ConversionPolicy(1000, 1200),
@@ -158,7 +163,7 @@ public final class DemoSeed {
     }
 
     private void month(YearMonth month) {
-        Instant start = month.atDay(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        Instant start = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         // members convert and pay over days 1-25; merchants pay each other over days 26-28, once the
         // saga has credited what members paid them
         List<Operation> operations = new ArrayList<>();
@@ -219,7 +224,7 @@ public final class DemoSeed {
             balances.merge(member.account(), conversion.unitsMinor(), Long::sum);
             conversions++;
         } catch (DomainException e) {
-            refused++;
+            refused.merge(e.code(), 1L, Long::sum);
         }
     }
 
@@ -237,7 +242,7 @@ public final class DemoSeed {
             payments++;
             return true;
         } catch (DomainException e) {
-            refused++;
+            refused.merge(e.code(), 1L, Long::sum);
             return false;
         }
     }

@@ -104,7 +104,7 @@ public class SeedCommand implements Callable<Integer> {
                     .run();
             double seconds = (System.nanoTime() - started) / 1e9;
             out.printf(Locale.ROOT, "Seeded %s to %s: %,d participants, %,d counters, %,d conversions, %,d payments "
-                            + "(%,d B2B), %,d refused, in %.1f s%n", size.firstMonth(),
+                            + "(%,d B2B), refused %s, in %.1f s%n", size.firstMonth(),
                     size.firstMonth().plusMonths(size.months() - 1), summary.participants(), summary.counters(),
                     summary.conversions(), summary.payments(), summary.b2bPayments(), summary.refused(), seconds);
             out.flush();
