@@ -93,7 +93,7 @@ public final class FecExport {
         Map<String, String> labels = new HashMap<>();
         jdbc.query("SELECT counter_id, name FROM counter_view",
                 rs -> {
-                    labels.put(rs.getString(1), "Comptoir " + clean(rs.getString(2)));
+                    labels.put(rs.getString(1), clean(rs.getString(2)));
                 });
         jdbc.query("SELECT account_id, kind, name FROM participant_view",
                 rs -> {

@@ -69,6 +69,13 @@ public final class SupplyChart {
             g.drawString(Amounts.format(maxCirculation * i / 4).replaceAll("\\.\\d\\d$", ""), 5, y + 4);
             g.drawString(String.format(java.util.Locale.ROOT, "%.2f", maxCoverage * i / 4), right + 8, y + 4);
         }
+        // full coverage, the promise of the guarantee fund
+        int full = bottom - (int) ((bottom - top) * 1.0 / maxCoverage);
+        g.setColor(new Color(0x999999));
+        g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f));
+        g.drawLine(left + 1, full, right - 1, full);
+        g.setStroke(new BasicStroke(1f));
+        g.drawString("coverage 1.00", right - 90, full - 4);
         int groups = Math.max(1, labels.size());
         int slot = (right - left) / groups;
         int currencies = Math.max(1, byCurrency.size());
