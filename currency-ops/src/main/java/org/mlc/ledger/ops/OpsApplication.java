@@ -5,15 +5,32 @@ import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.mlc.ledger.ops.runtime.LedgerRuntime;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine;
 
 /**
  * {@code java -jar currency-ops.jar reconcile}: Spring Boot gives the database (the same
  * environment variables as currency-api), picocli the commands.
+ * <p>
+ * currency-api's classes and their dependencies (Axon, web, security) are on the classpath for
+ * {@code replay} and {@code seed}, which start the application's Axon part in a child context
+ * ({@link LedgerRuntime}). This context therefore configures only the database, explicitly: a
+ * read-only {@code reconcile} or {@code export} must not start Axon's processors.
  */
-@SpringBootApplication
+@SpringBootConfiguration
+@ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, DataSourceAutoConfiguration.class,
+        DataSourceTransactionManagerAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
+@ComponentScan(basePackageClasses = OpsApplication.class,
+        excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = LedgerRuntime.class))
 public class OpsApplication implements CommandLineRunner, ExitCodeGenerator {
 
     private final ApplicationContext context;

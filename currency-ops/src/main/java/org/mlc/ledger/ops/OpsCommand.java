@@ -1,7 +1,10 @@
 package org.mlc.ledger.ops;
 
 import java.util.concurrent.Callable;
+import org.mlc.ledger.ops.export.ExportCommand;
 import org.mlc.ledger.ops.reconcile.ReconcileCommand;
+import org.mlc.ledger.ops.replay.ReplayCommand;
+import org.mlc.ledger.ops.seed.SeedCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,7 +14,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "currency-ops",
         description = "Operator command line of the MLC ledger.",
-        subcommands = {ReconcileCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ReconcileCommand.class, ReplayCommand.class, ExportCommand.class, SeedCommand.class,
+                CommandLine.HelpCommand.class})
 public class OpsCommand implements Callable<Integer> {
 
     @Spec

@@ -5,13 +5,14 @@ import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.EventMessage;
 import org.mlc.ledger.account.AccountClosed;
 import org.mlc.ledger.account.AccountFrozen;
 import org.mlc.ledger.account.AccountOpened;
 import org.mlc.ledger.account.AccountStatus;
 import org.mlc.ledger.account.AccountUnfrozen;
 import org.mlc.ledger.account.UnitsIssued;
+import org.mlc.ledger.api.infrastructure.GlobalIndex;
 import org.mlc.ledger.counter.EurosConverted;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Posting;
@@ -33,9 +34,11 @@ public class LedgerProjection {
     public static final String GROUP = "ledger";
 
     private final JdbcTemplate jdbc;
+    private final GlobalIndex globalIndex;
 
-    public LedgerProjection(JdbcTemplate jdbc) {
+    public LedgerProjection(JdbcTemplate jdbc, GlobalIndex globalIndex) {
         this.jdbc = jdbc;
+        this.globalIndex = globalIndex;
     }
 
     @EventHandler
@@ -63,32 +66,32 @@ public class LedgerProjection {
     }
 
     @EventHandler
-    void on(EurosConverted event, TrackingToken token) {
-        book(event.postings(), new Line(position(token), event.at(), "CONVERSION", event.conversionId().value(),
+    void on(EurosConverted event, EventMessage<?> message) {
+        book(event.postings(), new Line(globalIndex.of(message), event.at(), "CONVERSION", event.conversionId().value(),
                 event.counterId().value(), null));
     }
 
     @EventHandler
-    void on(UnitsIssued event, TrackingToken token) {
-        book(event.postings(), new Line(position(token), event.at(), "CONVERSION", event.conversionId().value(),
+    void on(UnitsIssued event, EventMessage<?> message) {
+        book(event.postings(), new Line(globalIndex.of(message), event.at(), "CONVERSION", event.conversionId().value(),
                 "counter " + event.counterId().value(), null));
     }
 
     @EventHandler
-    void on(TransferDebited event, TrackingToken token) {
-        book(event.postings(), new Line(position(token), event.at(), "PAYMENT_OUT", event.transferId().value(),
+    void on(TransferDebited event, EventMessage<?> message) {
+        book(event.postings(), new Line(globalIndex.of(message), event.at(), "PAYMENT_OUT", event.transferId().value(),
                 event.to().value(), event.reference()));
     }
 
     @EventHandler
-    void on(TransferCredited event, TrackingToken token) {
-        book(event.postings(), new Line(position(token), event.at(), "PAYMENT_IN", event.transferId().value(),
+    void on(TransferCredited event, EventMessage<?> message) {
+        book(event.postings(), new Line(globalIndex.of(message), event.at(), "PAYMENT_IN", event.transferId().value(),
                 event.from().value(), null));
     }
 
     @EventHandler
-    void on(TransferReturned event, TrackingToken token) {
-        book(event.postings(), new Line(position(token), event.at(), "PAYMENT_RETURNED", event.transferId().value(),
+    void on(TransferReturned event, EventMessage<?> message) {
+        book(event.postings(), new Line(globalIndex.of(message), event.at(), "PAYMENT_RETURNED", event.transferId().value(),
                 null, event.reason()));
     }
 
@@ -132,9 +135,5 @@ public class LedgerProjection {
 
     private void status(String accountId, AccountStatus status) {
         jdbc.update("UPDATE account_view SET status = ? WHERE account_id = ?", status.name(), accountId);
-    }
-
-    private static long position(TrackingToken token) {
-        return token == null ? -1 : token.position().orElse(-1);
     }
 }

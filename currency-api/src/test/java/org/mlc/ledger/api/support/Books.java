@@ -44,4 +44,14 @@ public class Books {
                 "SELECT ledger_account, balance_minor FROM ledger_balance WHERE kind = 'PARTICIPANT' AND balance_minor < 0");
         assertThat(negative).as("participant accounts below zero").isEmpty();
     }
+
+    /** The journal (every posting) sums, account by account, to the balances of the ledger projection. */
+    public void assertJournalMatchesBalances(String currency) {
+        List<Map<String, Object>> differing = jdbc.queryForList("SELECT b.ledger_account, b.balance_minor, "
+                + "COALESCE(j.total, 0) AS journal FROM ledger_balance b LEFT JOIN (SELECT ledger_account, "
+                + "SUM(amount_minor) AS total FROM journal_entry GROUP BY ledger_account) j "
+                + "ON j.ledger_account = b.ledger_account WHERE b.currency = ? "
+                + "AND b.balance_minor <> COALESCE(j.total, 0)", currency);
+        assertThat(differing).as("ledger accounts whose journal does not sum to their balance").isEmpty();
+    }
 }

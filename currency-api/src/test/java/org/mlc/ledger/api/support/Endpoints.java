@@ -122,6 +122,13 @@ public final class Endpoints {
                 "/api/v1/users/" + admin.user("AUDITOR", null, null).username() + "/password",
                 "{\"password\":\"another-long-password\"}"));
         samples.put("GET /api/v1/audit", (w, who) -> get("/api/v1/audit?size=10"));
+        samples.put("GET /api/v1/reports/indicators",
+                (w, who) -> get("/api/v1/reports/indicators?currency=" + w.currency()));
+        samples.put("GET /api/v1/reports/counters/{id}/day",
+                (w, who) -> get("/api/v1/reports/counters/" + who.counter() + "/day"));
+        samples.put("GET /api/v1/reports/merchants/{id}/monthly",
+                (w, who) -> get("/api/v1/reports/merchants/" + who.party().id() + "/monthly"));
+        samples.put("GET /api/v1/status", (w, who) -> get("/api/v1/status"));
         return samples;
     }
 

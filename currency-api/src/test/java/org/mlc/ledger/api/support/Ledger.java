@@ -59,6 +59,14 @@ public class Ledger {
         return new Party(response.get("id"), response.get("accountId"));
     }
 
+    /** An approved merchant of a filière (the merchant side of payments and of B2B). */
+    public Party merchant(String name, String currency) {
+        Api.Response response = api.post("/api/v1/participants", """
+                {"kind":"MERCHANT","name":"%s","currency":"%s","filiere":"ALIMENTATION"}""".formatted(name, currency));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return new Party(response.get("id"), response.get("accountId"));
+    }
+
     public String counter(String currency) {
         Api.Response response = api.post("/api/v1/counters", """
                 {"name":"Comptoir","currency":"%s"}""".formatted(currency));

@@ -29,16 +29,18 @@ public class EmbeddedDatabaseConfiguration {
     // zonky's own shutdown hook races Spring's: Spring closes it, after everything that uses it.
     @Bean(destroyMethod = "close")
     public EmbeddedPostgres embeddedPostgres(@Value("${mlc.data-dir}") String dataDir,
-                                             @Value("${mlc.embedded.synchronous-commit}") String synchronousCommit) {
+                                             @Value("${mlc.embedded.synchronous-commit}") String synchronousCommit,
+                                             DatabaseCreation creation) {
         Path directory = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
         // A read-only tool pointed at the wrong directory must not quietly create an empty database there.
-        if (!Files.isRegularFile(directory.resolve("PG_VERSION"))) {
+        if (!creation.allowed() && !Files.isRegularFile(directory.resolve("PG_VERSION"))) {
             throw new DatabaseUnavailableException("There is no database in " + directory + ". Set MLC_DATA_DIR to "
                     + "the data directory of currency-api (default ./data, relative to where it runs), or "
                     + "SPRING_DATASOURCE_URL to its database server.");
         }
         log.info("Starting embedded PostgreSQL with data in {}", directory);
         try {
+            Files.createDirectories(directory);
             return EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)

@@ -22,7 +22,8 @@ public record ReconciliationReport(
     public record Check(int invariant, String title, Status status, List<String> lines, long unlistedCount,
                         String note) {
 
-        public enum Status { OK, FAILED, NOT_CHECKED }
+        /** WARNING holds, with a reservation the report explains. */
+        public enum Status { OK, WARNING, FAILED, NOT_CHECKED }
 
         public Check {
             lines = List.copyOf(lines);
@@ -70,6 +71,7 @@ public record ReconciliationReport(
     private static String verdict(Check.Status status) {
         return switch (status) {
             case OK -> "OK";
+            case WARNING -> "OK, with a warning";
             case FAILED -> "FAILED";
             case NOT_CHECKED -> "not checked yet";
         };

@@ -15,7 +15,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlc.ledger.account.UnitsIssued;
+import org.mlc.ledger.common.AccountId;
+import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.common.ConversionId;
+import org.mlc.ledger.common.CounterId;
+import org.mlc.ledger.ledger.Postings;
+import org.mlc.ledger.ledger.LedgerAccountKind;
+import org.mlc.ledger.ledger.LedgerAccount;
 import org.mlc.ledger.ops.OpsCommand;
+import org.mlc.ledger.ops.export.ExportCommand;
+import org.mlc.ledger.ops.replay.ReplayCommand;
+import org.mlc.ledger.ops.seed.SeedCommand;
 import org.mlc.ledger.ops.support.TestLedger;
 import org.mlc.ledger.payment.TransferDebited;
 import picocli.CommandLine;
@@ -55,9 +66,20 @@ class ReconcileCommandTest {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                return type == ReconcileCommand.class
-                        ? type.cast(new ReconcileCommand(() -> dataSource))
-                        : CommandLine.defaultFactory().create(type);
+                if (type == ReconcileCommand.class) {
+                    return type.cast(new ReconcileCommand(() -> dataSource));
+                }
+                // the other commands are built, never run, here
+                if (type == ReplayCommand.class) {
+                    return type.cast(new ReplayCommand(null));
+                }
+                if (type == SeedCommand.class) {
+                    return type.cast(new SeedCommand(null, null));
+                }
+                if (type == ExportCommand.class) {
+                    return type.cast(new ExportCommand(null));
+                }
+                return CommandLine.defaultFactory().create(type);
             }
         };
         return OpsCommand.commandLine(factory)
@@ -82,11 +104,46 @@ class ReconcileCommandTest {
                 .containsPattern("1\\. conservation.* OK")
                 .contains("EUR:BOUSOL               sums to 0.00 over 2 accounts")
                 .contains("MLC:BOUSOL               sums to 0.00 over 4 accounts")
-                .containsPattern("2\\. backing.* not checked yet")
+                .containsPattern("2\\. backing.* OK, with a warning")
+                .contains("BOUSOL       in circulation 21.00, backed by 20.00 (fund 0.00, counters 20.00, sponsors 0.00), "
+                        + "coverage 0.9523  <-- short by 1.00, within the unsponsored bonus of 1.00")
                 .containsPattern("3\\. no participant account below its floor.* OK")
                 .containsPattern("4\\. in transit drained.* OK")
                 .containsPattern("5\\. projections equal the fold.* OK")
                 .contains("RESULT: OK");
+    }
+
+    @Test
+    void unitsBackedEuroForEuroHoldWithACoverageOfOne() {
+        ledger.open("acc-carol");
+        ledger.convert("acc-carol", 2000, 2000);
+
+        assertThat(reconcile()).as(report() + err).isZero();
+
+        assertThat(report())
+                .containsPattern("2\\. backing.* OK\\R")
+                .contains("BOUSOL       in circulation 20.00, backed by 20.00 (fund 0.00, counters 20.00, sponsors 0.00), "
+                        + "coverage 1.0000");
+    }
+
+    @Test
+    void unitsIssuedBeyondTheEurosAndTheBonusBreakBacking() {
+        ledger.open("acc-carol");
+        ledger.convert("acc-carol", 2000, 2100);
+        // units issued with no euros and no bonus behind them
+        ledger.append("acc-carol", "Account", new UnitsIssued(
+                AccountId.of("acc-carol"), CurrencyCode.of(TestLedger.BOUSOL),
+                ConversionId.of("c-forged"), CounterId.of("counter-1"), 500,
+                Postings.builder().move(LedgerAccount.of(TestLedger.BOUSOL,
+                        LedgerAccountKind.ISSUANCE), participant("acc-carol"), 500).build(),
+                TestLedger.T0));
+
+        assertThat(reconcile()).isEqualTo(ReconcileCommand.EXIT_INVARIANT_BROKEN);
+
+        assertThat(report())
+                .containsPattern("2\\. backing.* FAILED")
+                .contains("coverage 0.7692  <-- short by 6.00, more than the bonus issued (1.00)")
+                .contains("RESULT: FAILED, invariant 2 does not hold");
     }
 
     @Test

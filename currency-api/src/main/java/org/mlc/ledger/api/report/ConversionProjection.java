@@ -1,0 +1,36 @@
+package org.mlc.ledger.api.report;
+
+import java.sql.Timestamp;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.mlc.ledger.counter.EurosConverted;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Conversions at counters, for counter day reports and the conversion indicators. */
+@Component
+@ProcessingGroup(JournalProjection.GROUP)
+public class ConversionProjection {
+
+    private final JdbcTemplate jdbc;
+
+    public ConversionProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(EurosConverted event) {
+        jdbc.update("INSERT INTO conversion_view (conversion_id, counter_id, currency, account_id, euros_minor, "
+                        + "units_minor, bonus_minor, paid_by, payout, converted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (conversion_id) DO NOTHING",
+                event.conversionId().value(), event.counterId().value(), event.currency().value(),
+                event.accountId().value(), event.eurosMinor(), event.unitsMinor(), event.bonusMinor(),
+                event.paidBy().name(), event.payout().name(), Timestamp.from(event.at()));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM conversion_view");
+    }
+}

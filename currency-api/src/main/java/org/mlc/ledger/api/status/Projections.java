@@ -1,0 +1,33 @@
+package org.mlc.ledger.api.status;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mlc.ledger.api.account.LedgerProjection;
+import org.mlc.ledger.api.currency.CurrencyProjection;
+import org.mlc.ledger.api.report.JournalProjection;
+
+/**
+ * The projections (streaming processing groups) and the tables each one writes: what
+ * {@code currency-ops replay} resets and checksums. A new projection adds its group or tables here.
+ */
+public final class Projections {
+
+    /** Group name to its tables, in a stable order. */
+    public static final Map<String, List<String>> TABLES;
+
+    static {
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        tables.put(CurrencyProjection.GROUP, List.of("currency_view", "participant_view", "counter_view"));
+        tables.put(LedgerProjection.GROUP, List.of("ledger_balance", "account_view", "account_entry", "transfer_view"));
+        tables.put(JournalProjection.GROUP, List.of("journal_entry", "conversion_view"));
+        TABLES = java.util.Collections.unmodifiableMap(tables);
+    }
+
+    private Projections() {
+    }
+
+    public static List<String> groups() {
+        return List.copyOf(TABLES.keySet());
+    }
+}

@@ -1,0 +1,168 @@
+package org.mlc.ledger.ops.export;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.mlc.ledger.api.report.FecExport;
+import org.mlc.ledger.api.report.Indicators;
+import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.ops.reconcile.ReconcileCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Component
+@Command(name = "export",
+        mixinStandardHelpOptions = true,
+        description = {
+                "fec: the Fichier des Ecritures Comptables (18 columns, tab-separated, ISO-8859-15), one balanced "
+                        + "entry per event and book; see docs/accounting.md.",
+                "entries: every posting (CSV, RFC 4180, UTF-8, amounts with a dot).",
+                "supply: the indicators per month and currency (CSV); --chart also draws circulation and coverage "
+                        + "as a PNG.",
+                "Reads the projections of currency-api's database (run reconcile to check them)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:written", "2:could not run (usage, database, file)"})
+public class ExportCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(ExportCommand.class);
+
+    enum What { fec, entries, supply }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", description = "fec, entries or supply")
+    private What what;
+
+    @Option(names = "--from", required = true, description = "first day, e.g. 2026-01-01 (UTC)")
+    private LocalDate from;
+
+    @Option(names = "--to", required = true, description = "last day, inclusive (UTC)")
+    private LocalDate to;
+
+    @Option(names = "--out", required = true, description = "the file to write")
+    private Path out;
+
+    @Option(names = "--currency", description = "supply: one currency (default: all)")
+    private String currency;
+
+    @Option(names = "--chart", description = "supply: also draw circulation and coverage into this PNG file")
+    private Path chart;
+
+    private final Supplier<DataSource> dataSource;
+
+    @Autowired
+    public ExportCommand(ObjectProvider<DataSource> dataSource) {
+        // obtained when the command runs: --help starts no database
+        this.dataSource = () -> dataSource.getObject();
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (to.isBefore(from)) {
+            err.println("export: --to must not be before --from");
+            return ReconcileCommand.EXIT_COULD_NOT_RUN;
+        }
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource.get());
+        switch (what) {
+            case fec -> {
+                long entries;
+                try (Writer writer = Files.newBufferedWriter(out, FecExport.CHARSET)) {
+                    entries = new FecExport(jdbc).write(writer, from, to);
+                }
+                stdout.printf("FEC: %,d entries from %s to %s written to %s%n", entries, from, to, out);
+            }
+            case entries -> {
+                long lines = entries(jdbc);
+                stdout.printf("entries: %,d postings from %s to %s written to %s%n", lines, from, to, out);
+            }
+            case supply -> {
+                List<String> currencies = currency != null ? List.of(currency)
+                        : jdbc.queryForList("SELECT code FROM currency_view ORDER BY code", String.class);
+                Indicators indicators = new Indicators(jdbc);
+                List<Indicators.Month> months = new ArrayList<>();
+                for (String code : currencies) {
+                    months.addAll(indicators.months(code, YearMonth.from(from), YearMonth.from(to)));
+                }
+                try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                    writer.write(csvLine(new ArrayList<>(Indicators.CSV_COLUMNS)));
+                    for (Indicators.Month month : months) {
+                        writer.write(csvLine(month.csvValues()));
+                    }
+                }
+                stdout.printf("supply: %,d months of %s written to %s%n", months.size(), currencies, out);
+                if (chart != null) {
+                    SupplyChart.write(months, chart);
+                    stdout.printf("chart of circulation and coverage written to %s%n", chart);
+                }
+            }
+        }
+        stdout.flush();
+        log.info("exported {} from {} to {}", what, from, to);
+        return 0;
+    }
+
+    private long entries(JdbcTemplate jdbc) throws IOException {
+        long[] lines = {0};
+        try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            writer.write(csvLine(List.of("globalIndex", "line", "at", "event", "operation", "ledgerAccount", "book",
+                    "currency", "kind", "accountRef", "amount")));
+            jdbc.query("SELECT * FROM journal_entry WHERE booked_at >= ? AND booked_at < ? ORDER BY global_index, line",
+                    rs -> {
+                        try {
+                            writer.write(csvLine(List.of(rs.getLong("global_index"), rs.getInt("line"),
+                                    rs.getTimestamp("booked_at").toInstant().toString(), rs.getString("event_type"),
+                                    rs.getString("operation_id"), rs.getString("ledger_account"), rs.getString("book"),
+                                    rs.getString("currency"), rs.getString("kind"),
+                                    rs.getString("account_ref") == null ? "" : rs.getString("account_ref"),
+                                    Amounts.format(rs.getLong("amount_minor")))));
+                            lines[0]++;
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }, java.sql.Timestamp.from(from.atStartOfDay().toInstant(java.time.ZoneOffset.UTC)),
+                    java.sql.Timestamp.from(to.plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)));
+        }
+        return lines[0];
+    }
+
+    /** One RFC 4180 line. */
+    static String csvLine(List<?> values) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            String text = String.valueOf(values.get(i));
+            if (text.contains(",") || text.contains("\"") || text.contains("\r") || text.contains("\n")) {
+                text = "\"" + text.replace("\"", "\"\"") + "\"";
+            }
+            line.append(text);
+        }
+        return line.append("\r\n").toString();
+    }
+
+}
