@@ -60,6 +60,9 @@ class LedgerProperties {
             BOUSOL, new ConversionPolicy(2000, 2100),
             LAROUE, new ConversionPolicy(1000, 1200));
 
+    /** Sponsor budgets (euro cents) committed at the start of each run. */
+    static final Map<CurrencyCode, Long> SPONSOR_BUDGET = Map.of(BOUSOL, 500L, LAROUE, 3_000L);
+
     sealed interface Operation permits Convert, Pay, Freeze, Unfreeze {
     }
 
@@ -195,6 +198,8 @@ class LedgerProperties {
         final long[] balances = new long[ACCOUNT_CURRENCY.length];
         final boolean[] frozen = new boolean[ACCOUNT_CURRENCY.length];
         final long[] cash = new long[COUNTER_CURRENCY.length];
+        /** Each currency's sponsor budget, small enough to run out during a run. */
+        final Map<CurrencyCode, Long> budgetLeft = new HashMap<>(SPONSOR_BUDGET);
         final List<String> outcomes = new ArrayList<>();
         /** Per accepted payment: true if the payee got it, false if it came back. */
         final Map<TransferId, Boolean> fates = new LinkedHashMap<>();
@@ -221,7 +226,11 @@ class LedgerProperties {
             if (frozen[c.account()]) {
                 return "convert:account-frozen";
             }
-            balances[c.account()] += POLICY.get(currency).unitsFor(c.eurosMinor());
+            ConversionPolicy policy = POLICY.get(currency);
+            long wanted = policy.bonusFor(c.eurosMinor());
+            long bonus = Math.min(wanted, budgetLeft.get(currency));
+            budgetLeft.merge(currency, -bonus, Long::sum);
+            balances[c.account()] += policy.unitsFor(c.eurosMinor()) - wanted + bonus;
             cash[c.counter()] += c.eurosMinor();
             return "convert:issued";
         }
@@ -277,6 +286,7 @@ class LedgerProperties {
                 for (int i = 0; i < ACCOUNT_CURRENCY.length; i++) {
                     ledger.registerMember(ParticipantId.of("p-" + i), account(i), ACCOUNT_CURRENCY[i]);
                 }
+                SPONSOR_BUDGET.forEach((currency, euros) -> ledger.sponsor(currency, "budget-" + currency, euros, 0));
                 for (int index = 0; index < operations.size(); index++) {
                     Operation operation = operations.get(index);
                     run.model.apply(operation, index);

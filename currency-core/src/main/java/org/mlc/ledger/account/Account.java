@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.AggregateRoot;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.ConversionId;
 import org.mlc.ledger.common.CounterId;
+import org.mlc.ledger.common.DepositId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.ParticipantId;
@@ -121,6 +122,16 @@ public class Account {
         apply(new UnitsIssued(id, currency, conversionId, counterId, unitsMinor, postings, at));
     }
 
+    /** Credits paper notes a member brought back to a counter. Called by the note deposit handler. */
+    public void receivePaperNotes(DepositId depositId, CounterId counterId, long unitsMinor, Instant at) {
+        requireActive("receive units");
+        Postings postings = Postings.builder()
+                .move(LedgerAccount.of(currency.value(), LedgerAccountKind.PAPER_IN_CIRCULATION), ledgerAccount(),
+                        unitsMinor)
+                .build();
+        apply(new PaperNotesDeposited(id, currency, depositId, counterId, unitsMinor, postings, at));
+    }
+
     @CommandHandler
     public AccountId handle(FreezeAccount command) {
         requireReason(command.reason());
@@ -185,6 +196,11 @@ public class Account {
 
     @EventSourcingHandler
     void on(UnitsIssued event) {
+        balanceMinor += event.unitsMinor();
+    }
+
+    @EventSourcingHandler
+    void on(PaperNotesDeposited event) {
         balanceMinor += event.unitsMinor();
     }
 

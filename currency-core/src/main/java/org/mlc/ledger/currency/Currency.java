@@ -2,11 +2,17 @@ package org.mlc.ledger.currency;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
+import org.mlc.ledger.bonus.BonusBudget;
+import org.mlc.ledger.common.BudgetId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
 
@@ -25,6 +31,12 @@ public class Currency {
     private ConversionPolicy conversion;
     private long reconversionFeeBasisPoints;
     private long membershipFeeMinor;
+    /** Sponsor budgets in the order they were committed: the bonus draws on the oldest first. */
+    private final List<BudgetSlot> budgets = new ArrayList<>();
+
+    /** Where a budget stands in the draw order, and when it may be drawn on. */
+    public record BudgetSlot(BudgetId budgetId, LocalDate from, LocalDate to) {
+    }
 
     protected Currency() {
         // for Axon
@@ -50,6 +62,25 @@ public class Currency {
         }
         apply(new CurrencyDefined(command.code(), command.name(), command.conversion(),
                 command.reconversionFeeBasisPoints(), command.membershipFeeMinor(), command.definedAt()));
+    }
+
+    /** Called by the budget handler, in the unit of work that commits the budget. */
+    public void attachBudget(BudgetId budgetId, LocalDate from, LocalDate to, Instant at) {
+        apply(new BonusBudgetAttached(code, budgetId, from, to, at));
+    }
+
+    /** The budgets whose period covers this instant, oldest first. */
+    public List<BudgetId> budgetsActiveAt(Instant at) {
+        LocalDate day = LocalDate.ofInstant(at, BonusBudget.ZONE);
+        return budgets.stream()
+                .filter(slot -> !day.isBefore(slot.from()) && !day.isAfter(slot.to()))
+                .map(BudgetSlot::budgetId)
+                .toList();
+    }
+
+    @EventSourcingHandler
+    void on(BonusBudgetAttached event) {
+        budgets.add(new BudgetSlot(event.budgetId(), event.from(), event.to()));
     }
 
     @EventSourcingHandler
