@@ -11,7 +11,13 @@ import org.mlc.ledger.account.AccountFrozen;
 import org.mlc.ledger.account.AccountOpened;
 import org.mlc.ledger.account.AccountStatus;
 import org.mlc.ledger.account.AccountUnfrozen;
+import org.mlc.ledger.account.PaperNotesDeposited;
 import org.mlc.ledger.account.UnitsIssued;
+import org.mlc.ledger.bonus.BonusBudgetCommitted;
+import org.mlc.ledger.bonus.SponsorPaymentReceived;
+import org.mlc.ledger.counter.CashDiscrepancyRecorded;
+import org.mlc.ledger.counter.NotesSold;
+import org.mlc.ledger.counter.RemittanceConfirmed;
 import org.mlc.ledger.counter.EurosConverted;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Posting;
@@ -72,6 +78,42 @@ public class LedgerProjection {
     void on(UnitsIssued event, TrackingToken token) {
         book(event.postings(), new Line(position(token), event.at(), "CONVERSION", event.conversionId().value(),
                 "counter " + event.counterId().value(), null));
+    }
+
+    @EventHandler
+    void on(NotesSold event, TrackingToken token) {
+        book(event.postings(), new Line(position(token), event.at(), "NOTES_SOLD", event.conversionId().value(),
+                event.counterId().value(), null));
+    }
+
+    @EventHandler
+    void on(PaperNotesDeposited event, TrackingToken token) {
+        book(event.postings(), new Line(position(token), event.at(), "NOTES_DEPOSIT", event.depositId().value(),
+                "counter " + event.counterId().value(), null));
+    }
+
+    @EventHandler
+    void on(CashDiscrepancyRecorded event, TrackingToken token) {
+        book(event.postings(), new Line(position(token), event.at(), "DISCREPANCY", event.closingId().value(),
+                event.counterId().value(), null));
+    }
+
+    @EventHandler
+    void on(RemittanceConfirmed event, TrackingToken token) {
+        book(event.postings(), new Line(position(token), event.at(), "REMITTANCE", event.remittanceId().value(),
+                event.counterId().value(), event.bankReference()));
+    }
+
+    @EventHandler
+    void on(BonusBudgetCommitted event, TrackingToken token) {
+        book(event.postings(), new Line(position(token), event.at(), "SPONSOR_COMMITMENT", event.budgetId().value(),
+                event.sponsor().value(), null));
+    }
+
+    @EventHandler
+    void on(SponsorPaymentReceived event, TrackingToken token) {
+        book(event.postings(), new Line(position(token), event.at(), "SPONSOR_PAYMENT", event.budgetId().value(),
+                null, event.reference()));
     }
 
     @EventHandler

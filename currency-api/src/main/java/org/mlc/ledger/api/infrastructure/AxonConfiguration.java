@@ -24,7 +24,10 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.mlc.ledger.account.Account;
+import org.mlc.ledger.bonus.BonusBudget;
+import org.mlc.ledger.bonus.BonusBudgetHandler;
 import org.mlc.ledger.counter.ConversionHandler;
+import org.mlc.ledger.counter.NoteDepositHandler;
 import org.mlc.ledger.counter.ExchangeCounter;
 import org.mlc.ledger.currency.Currency;
 import org.mlc.ledger.participant.Participant;
@@ -157,8 +160,14 @@ public class AxonConfiguration {
                     .configureCache(c -> aggregateCache));
             configurer.registerCommandHandler(c -> new ParticipantRegistration(
                     c.repository(Currency.class), c.repository(Participant.class), c.repository(Account.class)));
-            configurer.registerCommandHandler(c -> new ConversionHandler(
-                    c.repository(Currency.class), c.repository(ExchangeCounter.class), c.repository(Account.class)));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BonusBudget.class)
+                    .configureCache(c -> aggregateCache));
+            configurer.registerCommandHandler(c -> new ConversionHandler(c.repository(Currency.class),
+                    c.repository(ExchangeCounter.class), c.repository(Account.class), c.repository(BonusBudget.class)));
+            configurer.registerCommandHandler(c -> new NoteDepositHandler(
+                    c.repository(ExchangeCounter.class), c.repository(Account.class)));
+            configurer.registerCommandHandler(c -> new BonusBudgetHandler(
+                    c.repository(Currency.class), c.repository(Participant.class), c.repository(BonusBudget.class)));
             configurer.eventProcessing(processing -> processing
                     .registerSaga(TransferSaga.class)
                     // A ledger must not skip an event it failed to handle: fail, and retry.
