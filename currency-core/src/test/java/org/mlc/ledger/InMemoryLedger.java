@@ -17,6 +17,8 @@ import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.ParticipantId;
+import org.mlc.ledger.bank.BankStatementHandler;
+import org.mlc.ledger.bank.FundBankAccount;
 import org.mlc.ledger.bonus.BonusBudget;
 import org.mlc.ledger.bonus.BonusBudgetHandler;
 import org.mlc.ledger.bonus.CommitBonusBudget;
@@ -57,6 +59,9 @@ public final class InMemoryLedger implements AutoCloseable {
                 .configureAggregate(Account.class)
                 .configureAggregate(ExchangeCounter.class)
                 .configureAggregate(BonusBudget.class)
+                .configureAggregate(FundBankAccount.class)
+                .registerCommandHandler(c -> new BankStatementHandler(c.repository(FundBankAccount.class),
+                        c.repository(ExchangeCounter.class), c.repository(BonusBudget.class)))
                 .registerCommandHandler(c -> new ConversionHandler(c.repository(Currency.class),
                         c.repository(ExchangeCounter.class), c.repository(Account.class),
                         c.repository(BonusBudget.class)))

@@ -106,6 +106,11 @@ public class BonusBudget {
                 bonusMinor, at));
     }
 
+    /** Sponsor money committed and not yet paid in. */
+    public long outstandingMinor() {
+        return committedMinor - paidInMinor;
+    }
+
     @CommandHandler
     public BudgetId handle(RecordSponsorPayment command) {
         if (command.eurosMinor() <= 0) {

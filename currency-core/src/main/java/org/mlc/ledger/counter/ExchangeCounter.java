@@ -230,21 +230,32 @@ public class ExchangeCounter {
 
     @CommandHandler
     public RemittanceId handle(ConfirmRemittance command) {
-        Remittance remittance = remittance(command.remittanceId());
-        if (command.bankReference() != null && command.bankReference().length() > MAX_REFERENCE_LENGTH) {
+        confirmRemittance(command.remittanceId(), command.bankReference(), command.at());
+        return command.remittanceId();
+    }
+
+    /** Confirms a remittance; also called by the bank statement import, in its unit of work. */
+    public void confirmRemittance(RemittanceId remittanceId, String bankReference, Instant at) {
+        Remittance remittance = remittance(remittanceId);
+        if (bankReference != null && bankReference.length() > MAX_REFERENCE_LENGTH) {
             throw DomainException.invalid("reference is at most " + MAX_REFERENCE_LENGTH + " characters");
         }
         if (remittance.status() == RemittanceStatus.CONFIRMED) {
-            throw DomainException.conflict("already-confirmed", "remittance " + command.remittanceId()
+            throw DomainException.conflict("already-confirmed", "remittance " + remittanceId
                     + " is already confirmed");
         }
         Postings postings = Postings.builder()
                 .move(cash(), LedgerAccount.of(currency.value(), LedgerAccountKind.GUARANTEE_FUND),
                         remittance.eurosMinor())
                 .build();
-        apply(new RemittanceConfirmed(id, currency, command.remittanceId(), remittance.eurosMinor(),
-                command.bankReference(), postings, command.at()));
-        return command.remittanceId();
+        apply(new RemittanceConfirmed(id, currency, remittanceId, remittance.eurosMinor(), bankReference, postings,
+                at));
+    }
+
+    /** The amount of a remittance, or -1 if this counter has none by that id. */
+    public long remittanceEurosMinor(RemittanceId remittanceId) {
+        Remittance remittance = remittances.get(remittanceId);
+        return remittance == null ? -1 : remittance.eurosMinor();
     }
 
     private Remittance remittance(RemittanceId remittanceId) {

@@ -24,6 +24,8 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.mlc.ledger.account.Account;
+import org.mlc.ledger.bank.BankStatementHandler;
+import org.mlc.ledger.bank.FundBankAccount;
 import org.mlc.ledger.bonus.BonusBudget;
 import org.mlc.ledger.bonus.BonusBudgetHandler;
 import org.mlc.ledger.counter.ConversionHandler;
@@ -164,6 +166,10 @@ public class AxonConfiguration {
                     .configureCache(c -> aggregateCache));
             configurer.registerCommandHandler(c -> new ConversionHandler(c.repository(Currency.class),
                     c.repository(ExchangeCounter.class), c.repository(Account.class), c.repository(BonusBudget.class)));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(FundBankAccount.class)
+                    .configureCache(c -> aggregateCache));
+            configurer.registerCommandHandler(c -> new BankStatementHandler(c.repository(FundBankAccount.class),
+                    c.repository(ExchangeCounter.class), c.repository(BonusBudget.class)));
             configurer.registerCommandHandler(c -> new NoteDepositHandler(
                     c.repository(ExchangeCounter.class), c.repository(Account.class)));
             configurer.registerCommandHandler(c -> new BonusBudgetHandler(
