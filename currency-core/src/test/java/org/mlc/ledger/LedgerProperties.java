@@ -399,9 +399,9 @@ class LedgerProperties {
         return Arbitraries.<CounterOperation>frequencyOf(
                         Tuple.of(6, Combinators.combine(counter, account, euros, Arbitraries.of(PaidBy.class),
                                 Arbitraries.of(true, false)).as(Sell::new)),
-                        Tuple.of(2, Combinators.combine(counter, denomination, Arbitraries.integers().between(1, 10))
+                        Tuple.of(3, Combinators.combine(counter, denomination, Arbitraries.integers().between(1, 10))
                                 .as(Stock::new)),
-                        Tuple.of(3, Combinators.combine(counter, account).as(Deposit::new)),
+                        Tuple.of(5, Combinators.combine(counter, account).as(Deposit::new)),
                         Tuple.of(2, Combinators.combine(counter, Arbitraries.longs().between(-2_000, 500))
                                 .as(Close::new)),
                         Tuple.of(2, counter.map(Reopen::new)),
@@ -415,7 +415,7 @@ class LedgerProperties {
                 .list().ofMinSize(10).ofMaxSize(50);
     }
 
-    @Property(tries = 40)
+    @Property(tries = 60)
     @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
     void booksBalanceAndCirculationStaysBackedAfterEveryCounterOperation(
             @ForAll("counterDays") List<CounterOperation> operations) {

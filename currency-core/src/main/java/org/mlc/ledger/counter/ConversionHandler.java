@@ -23,7 +23,9 @@ import org.mlc.ledger.currency.Currency;
  *
  * <p>Parity units are backed by the euros received; the bonus above parity is issued only as far
  * as a sponsor budget funds it (the oldest active budget with something left for this member),
- * otherwise the conversion is at parity and the answer says why.
+ * otherwise the conversion is at parity and the answer says why. When the currency gives a
+ * donation share and the member names an association, the issuer gives it in the same unit of
+ * work (through in-transit, so both accounts record their side).
  */
 public class ConversionHandler {
 
@@ -90,6 +92,31 @@ public class ConversionHandler {
         SortedMap<Integer, Integer> notes = counter.invoke(c -> c.prepareConversion(eurosMinor, command.paidBy(),
                 command.payout(), unitsMinor));
 
+        // the donation share: given by the issuer, in units, to the association the member chose
+        Aggregate<Account> issuer = null;
+        Aggregate<Account> association = null;
+        long donationMinor = 0;
+        String donationReason = null;
+        if (command.donateTo() != null && currency.donationBasisPoints() > 0) {
+            association = load(accounts, command.donateTo().value(), "account");
+            if (!counterCurrency.equals(association.invoke(Account::currency))
+                    || association.invoke(Account::status) != AccountStatus.ACTIVE) {
+                throw DomainException.refused("donation-refused", "account " + command.donateTo()
+                        + " cannot receive a donation in " + counterCurrency);
+            }
+            if (command.donateTo().equals(currency.issuerAccount())) {
+                throw DomainException.refused("donation-refused", "the issuer cannot donate to itself");
+            }
+            issuer = load(accounts, currency.issuerAccount().value(), "issuer account");
+            long share = Math.multiplyExact(eurosMinor, currency.donationBasisPoints()) / Currency.BASIS_POINTS;
+            if (share > 0 && issuer.invoke(Account::availableMinor) >= share
+                    && issuer.invoke(Account::status) == AccountStatus.ACTIVE) {
+                donationMinor = share;
+            } else if (share > 0) {
+                donationReason = "issuer-balance-insufficient";
+            }
+        }
+
         // nothing above could refuse after recording: from here on everything is recorded together
         long granted = bonusMinor;
         if (funder != null) {
@@ -101,8 +128,14 @@ public class ConversionHandler {
             account.execute(a -> a.receiveIssuedUnits(command.conversionId(), command.counterId(),
                     converted.unitsMinor(), command.at()));
         }
+        if (donationMinor > 0) {
+            long donated = donationMinor;
+            issuer.execute(a -> a.giveDonation(command.conversionId(), command.donateTo(), donated, command.at()));
+            association.execute(a -> a.receiveDonation(command.conversionId(), currency.issuerAccount(), donated,
+                    command.at()));
+        }
         return new Conversion(converted.conversionId(), converted.eurosMinor(), converted.unitsMinor(),
-                converted.bonusMinor(), reason, command.payout(), notes);
+                converted.bonusMinor(), reason, command.payout(), notes, donationMinor, donationReason);
     }
 
     private static <T> Aggregate<T> load(Repository<T> repository, String id, String what) {
@@ -118,6 +151,7 @@ public class ConversionHandler {
      * (null when it is not); {@code notes} are the notes handed over (null for an account payout).
      */
     public record Conversion(ConversionId conversionId, long eurosMinor, long unitsMinor, long bonusMinor,
-                             String bonusReason, Payout payout, SortedMap<Integer, Integer> notes) {
+                             String bonusReason, Payout payout, SortedMap<Integer, Integer> notes,
+                             long donationMinor, String donationReason) {
     }
 }

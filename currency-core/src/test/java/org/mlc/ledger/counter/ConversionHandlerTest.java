@@ -73,7 +73,7 @@ class ConversionHandlerTest {
     void twentyEurosAtTheBouSolCounterGiveTwentyOneUnitsOfWhichOneIsBonus() {
         ConversionHandler.Conversion conversion = ledger.send(convert(COUNTER, ALICE, 2000));
 
-        assertThat(conversion).isEqualTo(new ConversionHandler.Conversion(C_1, 2000, 2100, 100, null, Payout.ACCOUNT, null));
+        assertThat(conversion).isEqualTo(new ConversionHandler.Conversion(C_1, 2000, 2100, 100, null, Payout.ACCOUNT, null, 0, null));
     }
 
     @Test
@@ -105,7 +105,7 @@ class ConversionHandlerTest {
     void tenEurosAtLaRoueGiveTwelveUnits() {
         ConversionHandler.Conversion conversion = ledger.send(convert(ROUE_COUNTER, ROUE_MEMBER, 1000));
 
-        assertThat(conversion).isEqualTo(new ConversionHandler.Conversion(C_1, 1000, 1200, 200, null, Payout.ACCOUNT, null));
+        assertThat(conversion).isEqualTo(new ConversionHandler.Conversion(C_1, 1000, 1200, 200, null, Payout.ACCOUNT, null, 0, null));
         assertThat(ledger.inspect(Account.class, ROUE_MEMBER.value(), Account::balanceMinor)).isEqualTo(1200);
     }
 

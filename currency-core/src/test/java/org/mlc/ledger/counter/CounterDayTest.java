@@ -198,4 +198,29 @@ class CounterDayTest {
                 ParticipantId.of("p-member"), 1000, java.time.LocalDate.of(2025, 1, 1),
                 java.time.LocalDate.of(2025, 12, 31), 0, T0)), Kind.REFUSED, "sponsor-not-allowed");
     }
+
+    @Test
+    void theDonationShareGoesFromTheIssuerToTheAssociationTheMemberChose() {
+        AccountId issuer = AccountId.of("acc-issuer");
+        AccountId association = AccountId.of("acc-asso");
+        ledger.send(new org.mlc.ledger.participant.RegisterParticipant(ParticipantId.of("p-issuer"),
+                org.mlc.ledger.participant.ParticipantKind.ASSOCIATION, "Issuer", LAROUE, issuer, null, T0));
+        ledger.send(new org.mlc.ledger.participant.RegisterParticipant(ParticipantId.of("p-asso"),
+                org.mlc.ledger.participant.ParticipantKind.ASSOCIATION, "Asso", LAROUE, association, null, T0));
+        ledger.send(new org.mlc.ledger.currency.SetDonationShare(LAROUE, issuer, 300, T0));
+
+        ConversionHandler.Conversion unfunded = ledger.send(new ConvertEuros(COUNTER, ConversionId.of("c-0"), MEMBER,
+                10_000, PaidBy.CASH, Payout.ACCOUNT, T1, association));
+        ledger.send(new ConvertEuros(COUNTER, ConversionId.of("c-1"), issuer, 10_000, PaidBy.CASH, Payout.ACCOUNT,
+                T1));
+        ConversionHandler.Conversion conversion = ledger.send(new ConvertEuros(COUNTER, ConversionId.of("c-2"),
+                MEMBER, 10_000, PaidBy.CASH, Payout.ACCOUNT, T1, association));
+
+        assertThat(unfunded.donationMinor()).isZero();
+        assertThat(unfunded.donationReason()).isEqualTo("issuer-balance-insufficient");
+        assertThat(conversion.donationMinor()).isEqualTo(300);
+        assertThat(ledger.inspect(Account.class, association.value(), Account::balanceMinor)).isEqualTo(300);
+        assertThat(ledger.inspect(Account.class, issuer.value(), Account::balanceMinor)).isEqualTo(9_700);
+        assertThat(ledger.inspect(Account.class, MEMBER.value(), Account::balanceMinor)).isEqualTo(20_000);
+    }
 }
