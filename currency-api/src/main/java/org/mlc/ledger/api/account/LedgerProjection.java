@@ -11,6 +11,8 @@ import org.mlc.ledger.account.AccountFrozen;
 import org.mlc.ledger.account.AccountOpened;
 import org.mlc.ledger.account.AccountStatus;
 import org.mlc.ledger.account.AccountUnfrozen;
+import org.mlc.ledger.account.DonationGiven;
+import org.mlc.ledger.account.DonationReceived;
 import org.mlc.ledger.account.PaperNotesDeposited;
 import org.mlc.ledger.account.UnitsIssued;
 import org.mlc.ledger.bonus.BonusBudgetCommitted;
@@ -78,6 +80,18 @@ public class LedgerProjection {
     void on(UnitsIssued event, TrackingToken token) {
         book(event.postings(), new Line(position(token), event.at(), "CONVERSION", event.conversionId().value(),
                 "counter " + event.counterId().value(), null));
+    }
+
+    @EventHandler
+    void on(DonationGiven event, TrackingToken token) {
+        book(event.postings(), new Line(position(token), event.at(), "DONATION_OUT", event.conversionId().value(),
+                event.to().value(), null));
+    }
+
+    @EventHandler
+    void on(DonationReceived event, TrackingToken token) {
+        book(event.postings(), new Line(position(token), event.at(), "DONATION_IN", event.conversionId().value(),
+                event.from().value(), null));
     }
 
     @EventHandler

@@ -80,13 +80,16 @@ public class CounterController {
     public record DefineCounterRequest(String name, String currency, String host) {
     }
 
-    public record ConversionRequest(String participant, JsonNode euros, String paidBy, String payout) {
+    /** {@code donateTo}: the association (participant id) the member gives the donation share to, if any. */
+    public record ConversionRequest(String participant, JsonNode euros, String paidBy, String payout,
+                                    String donateTo) {
     }
 
     /** {@code bonusReason} says why the bonus is below the ratio's; {@code notes} are the notes handed over. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ConversionAnswer(String id, String euros, String units, String bonus, String bonusReason,
-                                   String payout, Map<Integer, Integer> notes) {
+                                   String payout, Map<Integer, Integer> notes, String donation,
+                                   String donationReason) {
     }
 
     public record NotesRequest(JsonNode notes) {
@@ -137,15 +140,30 @@ public class CounterController {
                 : requiredEnum(request.payout(), Payout.class, "payout");
         String currency = (String) view(counterId).get("currency");
         AccountId account = accountOf(participant, currency);
+        AccountId donateTo = null;
+        if (request.donateTo() != null) {
+            String association = id(request.donateTo(), "donateTo");
+            List<String> kinds = jdbc.queryForList("SELECT kind FROM participant_view WHERE participant_id = ? "
+                    + "AND currency = ?", String.class, association, currency);
+            if (kinds.isEmpty() || !kinds.get(0).equals("ASSOCIATION")) {
+                throw ApiException.invalid("donateTo", "must be an association of " + currency);
+            }
+            donateTo = accountOf(association, currency);
+        }
         Conversion conversion = commands.send(keyed, new ConvertEuros(CounterId.of(counterId),
-                ConversionId.of(keyed.derivedId("conversion")), account, euros, paidBy, payout, clock.instant()),
-                Conversion.class);
+                ConversionId.of(keyed.derivedId("conversion")), account, euros, paidBy, payout, clock.instant(),
+                donateTo), Conversion.class);
+        if (donateTo != null) {
+            readYourWrites.awaitAll(donateTo.value());
+        }
         readYourWrites.awaitAll(counterId, account.value());
         String id = conversion.conversionId().value();
         return ResponseEntity.created(URI.create("/api/v1/counters/" + counterId + "/conversions/" + id))
                 .body(new ConversionAnswer(id, Amounts.format(conversion.eurosMinor()),
                         Amounts.format(conversion.unitsMinor()), Amounts.format(conversion.bonusMinor()),
-                        conversion.bonusReason(), conversion.payout().name(), conversion.notes()));
+                        conversion.bonusReason(), conversion.payout().name(), conversion.notes(),
+                        donateTo == null ? null : Amounts.format(conversion.donationMinor()),
+                        conversion.donationReason()));
     }
 
     @PostMapping("/{id}/note-stock")

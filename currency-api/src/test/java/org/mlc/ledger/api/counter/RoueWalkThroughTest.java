@@ -140,4 +140,30 @@ class RoueWalkThroughTest extends IntegrationTest {
         assertThat(ledger.supply(roue).get("sponsorCommitted")).isEqualTo("60.00");
         assertThat(ledger.supply(roue).get("guaranteeFund")).isEqualTo("40.00");
     }
+
+    @Test
+    void theDonationShareGoesFromTheIssuerToTheAssociationTheMemberChose() {
+        String eusko = ledger.currency("1", "1");
+        String counter = ledger.counter(eusko);
+        Party issuer = ledger.participant("ASSOCIATION", "Euskal Moneta", eusko);
+        Party association = ledger.participant("ASSOCIATION", "Ikastola", eusko);
+        Party member = ledger.participant("MEMBER", "Maddi", eusko);
+        assertThat(ledger.convert(counter, issuer, "50.00").status()).isEqualTo(201);
+        Api.Response share = api.post("/api/v1/currencies/" + eusko + "/donation-share", """
+                {"issuer":"%s","share":"0.03"}""".formatted(issuer.id()));
+        assertThat(share.status()).as(share.toString()).isEqualTo(200);
+
+        Api.Response conversion = api.post("/api/v1/counters/" + counter + "/conversions", """
+                {"participant":"%s","euros":"100.00","paidBy":"CARD","payout":"ACCOUNT","donateTo":"%s"}"""
+                .formatted(member.id(), association.id()));
+
+        assertThat(conversion.status()).as(conversion.toString()).isEqualTo(201);
+        assertThat(conversion.get("donation")).isEqualTo("3.00");
+        assertThat(ledger.balance(member)).isEqualTo("100.00");
+        assertThat(ledger.balance(association)).isEqualTo("3.00");
+        assertThat(ledger.balance(issuer)).isEqualTo("47.00");
+        assertThat(ledger.supply(eusko).get("inTransit")).isEqualTo("0.00");
+        books.assertBalanced();
+        books.assertBacked(eusko);
+    }
 }
