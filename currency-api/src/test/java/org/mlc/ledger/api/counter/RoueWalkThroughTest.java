@@ -14,7 +14,7 @@ class RoueWalkThroughTest extends IntegrationTest {
     @Test
     void aCounterDayFromSponsoredBonusToConfirmedRemittanceKeepsTheRoueBacked() {
         String roue = ledger.currency("10", "12");
-        String budget = ledger.sponsorBudget(roue, "26000.00", null);
+        String budget = ledger.sponsorBudget(roue, "COLLECTIVITE", "Grand Avignon", "26000.00", null);
         String counter = ledger.counter(roue);
         ledger.noteStock(counter, """
                 {"1":100,"5":40,"10":40,"20":20,"50":10}""");

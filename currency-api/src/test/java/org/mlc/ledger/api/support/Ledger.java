@@ -63,7 +63,13 @@ public class Ledger {
      * around today, with an optional monthly cap per member (null: none). Returns the budget id.
      */
     public String sponsorBudget(String currency, String euros, String monthlyCapPerMember) {
-        Party sponsor = participant("ASSOCIATION", "Sponsor", currency);
+        return sponsorBudget(currency, "ASSOCIATION", "Sponsor", euros, monthlyCapPerMember);
+    }
+
+    /** The same, by a sponsor of the given kind (ASSOCIATION or COLLECTIVITE) and name. */
+    public String sponsorBudget(String currency, String sponsorKind, String sponsorName, String euros,
+                                String monthlyCapPerMember) {
+        Party sponsor = participant(sponsorKind, sponsorName, currency);
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
         Api.Response response = api.post("/api/v1/currencies/" + currency + "/bonus-budgets", """
                 {"sponsor":"%s","euros":"%s","from":"%s","to":"%s"%s}""".formatted(sponsor.id(), euros,
