@@ -17,7 +17,14 @@ import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.ParticipantId;
+import org.mlc.ledger.bank.BankStatementHandler;
+import org.mlc.ledger.bank.FundBankAccount;
+import org.mlc.ledger.bonus.BonusBudget;
+import org.mlc.ledger.bonus.BonusBudgetHandler;
+import org.mlc.ledger.bonus.CommitBonusBudget;
+import org.mlc.ledger.common.BudgetId;
 import org.mlc.ledger.counter.ConversionHandler;
+import org.mlc.ledger.counter.NoteDepositHandler;
 import org.mlc.ledger.counter.DefineCounter;
 import org.mlc.ledger.counter.ExchangeCounter;
 import org.mlc.ledger.currency.ConversionPolicy;
@@ -51,8 +58,17 @@ public final class InMemoryLedger implements AutoCloseable {
                 .configureAggregate(Participant.class)
                 .configureAggregate(Account.class)
                 .configureAggregate(ExchangeCounter.class)
+                .configureAggregate(BonusBudget.class)
+                .configureAggregate(FundBankAccount.class)
+                .registerCommandHandler(c -> new BankStatementHandler(c.repository(FundBankAccount.class),
+                        c.repository(ExchangeCounter.class), c.repository(BonusBudget.class)))
                 .registerCommandHandler(c -> new ConversionHandler(c.repository(Currency.class),
-                        c.repository(ExchangeCounter.class), c.repository(Account.class)))
+                        c.repository(ExchangeCounter.class), c.repository(Account.class),
+                        c.repository(BonusBudget.class)))
+                .registerCommandHandler(c -> new NoteDepositHandler(c.repository(ExchangeCounter.class),
+                        c.repository(Account.class)))
+                .registerCommandHandler(c -> new BonusBudgetHandler(c.repository(Currency.class),
+                        c.repository(Participant.class), c.repository(BonusBudget.class)))
                 .registerCommandHandler(c -> new ParticipantRegistration(c.repository(Currency.class),
                         c.repository(Participant.class), c.repository(Account.class)));
         if (withTransferSaga) {
@@ -124,6 +140,15 @@ public final class InMemoryLedger implements AutoCloseable {
     public void registerMember(ParticipantId participant, AccountId account, CurrencyCode currency) {
         send(new RegisterParticipant(participant, ParticipantKind.MEMBER, "Member " + participant, currency, account,
                 null, T0));
+    }
+
+    /** An association sponsoring the bonus of a currency with {@code eurosMinor} over 2025, without a cap. */
+    public BudgetId sponsor(CurrencyCode currency, String budget, long eurosMinor, long monthlyCapPerMemberMinor) {
+        ParticipantId sponsor = ParticipantId.of("sponsor-" + budget);
+        send(new RegisterParticipant(sponsor, ParticipantKind.ASSOCIATION, "Sponsor " + budget, currency,
+                AccountId.of("acc-sponsor-" + budget), null, T0));
+        return send(new CommitBonusBudget(BudgetId.of(budget), currency, sponsor, eurosMinor,
+                java.time.LocalDate.of(2025, 1, 1), java.time.LocalDate.of(2025, 12, 31), monthlyCapPerMemberMinor, T0));
     }
 
     @Override

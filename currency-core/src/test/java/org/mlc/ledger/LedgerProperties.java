@@ -32,7 +32,21 @@ import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.ParticipantId;
 import org.mlc.ledger.common.TransferId;
+import org.mlc.ledger.bonus.RecordSponsorPayment;
+import org.mlc.ledger.common.BudgetId;
+import org.mlc.ledger.common.ClosingId;
+import org.mlc.ledger.common.DepositId;
+import org.mlc.ledger.common.RemittanceId;
+import org.mlc.ledger.counter.CloseCounterDay;
+import org.mlc.ledger.counter.ConfirmRemittance;
 import org.mlc.ledger.counter.ConvertEuros;
+import org.mlc.ledger.counter.DepositNotes;
+import org.mlc.ledger.counter.ExchangeCounter;
+import org.mlc.ledger.counter.NotesSold;
+import org.mlc.ledger.counter.PrepareRemittance;
+import org.mlc.ledger.counter.ReceiveNotes;
+import org.mlc.ledger.counter.RemittancePrepared;
+import org.mlc.ledger.counter.ReopenCounter;
 import org.mlc.ledger.counter.PaidBy;
 import org.mlc.ledger.counter.Payout;
 import org.mlc.ledger.currency.ConversionPolicy;
@@ -59,6 +73,9 @@ class LedgerProperties {
     private static final Map<CurrencyCode, ConversionPolicy> POLICY = Map.of(
             BOUSOL, new ConversionPolicy(2000, 2100),
             LAROUE, new ConversionPolicy(1000, 1200));
+
+    /** Sponsor budgets (euro cents) committed at the start of each run. */
+    static final Map<CurrencyCode, Long> SPONSOR_BUDGET = Map.of(BOUSOL, 500L, LAROUE, 3_000L);
 
     sealed interface Operation permits Convert, Pay, Freeze, Unfreeze {
     }
@@ -195,6 +212,8 @@ class LedgerProperties {
         final long[] balances = new long[ACCOUNT_CURRENCY.length];
         final boolean[] frozen = new boolean[ACCOUNT_CURRENCY.length];
         final long[] cash = new long[COUNTER_CURRENCY.length];
+        /** Each currency's sponsor budget, small enough to run out during a run. */
+        final Map<CurrencyCode, Long> budgetLeft = new HashMap<>(SPONSOR_BUDGET);
         final List<String> outcomes = new ArrayList<>();
         /** Per accepted payment: true if the payee got it, false if it came back. */
         final Map<TransferId, Boolean> fates = new LinkedHashMap<>();
@@ -221,7 +240,11 @@ class LedgerProperties {
             if (frozen[c.account()]) {
                 return "convert:account-frozen";
             }
-            balances[c.account()] += POLICY.get(currency).unitsFor(c.eurosMinor());
+            ConversionPolicy policy = POLICY.get(currency);
+            long wanted = policy.bonusFor(c.eurosMinor());
+            long bonus = Math.min(wanted, budgetLeft.get(currency));
+            budgetLeft.merge(currency, -bonus, Long::sum);
+            balances[c.account()] += policy.unitsFor(c.eurosMinor()) - wanted + bonus;
             cash[c.counter()] += c.eurosMinor();
             return "convert:issued";
         }
@@ -277,6 +300,7 @@ class LedgerProperties {
                 for (int i = 0; i < ACCOUNT_CURRENCY.length; i++) {
                     ledger.registerMember(ParticipantId.of("p-" + i), account(i), ACCOUNT_CURRENCY[i]);
                 }
+                SPONSOR_BUDGET.forEach((currency, euros) -> ledger.sponsor(currency, "budget-" + currency, euros, 0));
                 for (int index = 0; index < operations.size(); index++) {
                     Operation operation = operations.get(index);
                     run.model.apply(operation, index);
@@ -326,5 +350,231 @@ class LedgerProperties {
             }
             return kind + ":done";
         }
+    }
+
+    // The exchange counters' day: notes, deposits, closings, remittances and sponsor payments, mixed
+    // with conversions and payments; backing is checked after every single operation.
+
+    sealed interface CounterOperation permits Sell, Stock, Deposit, Close, Reopen, Remit, Confirm, SponsorPays,
+            PayAround {
+    }
+
+    record Sell(int counter, int account, long eurosMinor, PaidBy paidBy, boolean notes) implements CounterOperation {
+    }
+
+    record Stock(int counter, int denomination, int count) implements CounterOperation {
+    }
+
+    record Deposit(int counter, int account) implements CounterOperation {
+    }
+
+    record Close(int counter, long cashDeltaMinor) implements CounterOperation {
+    }
+
+    record Reopen(int counter) implements CounterOperation {
+    }
+
+    record Remit(int counter, long eurosMinor) implements CounterOperation {
+    }
+
+    record Confirm(int remittance) implements CounterOperation {
+    }
+
+    record SponsorPays(int currency, long eurosMinor) implements CounterOperation {
+    }
+
+    record PayAround(int from, int to, long amountMinor) implements CounterOperation {
+    }
+
+    private static final Integer[] DENOMINATIONS = {1, 2, 5, 10, 20, 50};
+
+    @Provide
+    Arbitrary<List<CounterOperation>> counterDays() {
+        Arbitrary<Integer> account = Arbitraries.integers().between(0, ACCOUNT_CURRENCY.length - 1);
+        Arbitrary<Integer> counter = Arbitraries.integers().between(0, COUNTER_CURRENCY.length - 1);
+        Arbitrary<Integer> denomination = Arbitraries.oneOf(Arbitraries.just(1), Arbitraries.of(DENOMINATIONS));
+        // whole euros often, so that notes can be made up; cents sometimes
+        Arbitrary<Long> euros = Arbitraries.oneOf(Arbitraries.longs().between(1, 60).map(e -> e * 500),
+                Arbitraries.longs().between(1, 10_000));
+        return Arbitraries.<CounterOperation>frequencyOf(
+                        Tuple.of(6, Combinators.combine(counter, account, euros,
+                                Arbitraries.of(PaidBy.CASH, PaidBy.CASH, PaidBy.CARD, PaidBy.CHEQUE),
+                                Arbitraries.of(true, false)).as(Sell::new)),
+                        Tuple.of(3, Combinators.combine(counter, denomination, Arbitraries.integers().between(1, 10))
+                                .as(Stock::new)),
+                        Tuple.of(5, Combinators.combine(counter, account).as(Deposit::new)),
+                        Tuple.of(2, Combinators.combine(counter, Arbitraries.longs().between(-2_000, 500))
+                                .as(Close::new)),
+                        Tuple.of(2, counter.map(Reopen::new)),
+                        // mostly within what a drawer holds after a sale or two, sometimes above
+                        Tuple.of(3, Combinators.combine(counter, Arbitraries.oneOf(Arbitraries.longs().between(1, 2_000),
+                                Arbitraries.longs().between(1, 50_000))).as(Remit::new)),
+                        Tuple.of(3, Arbitraries.integers().between(0, 5).map(Confirm::new)),
+                        Tuple.of(1, Combinators.combine(counter, Arbitraries.longs().between(1, 5_000))
+                                .as(SponsorPays::new)),
+                        Tuple.of(3, Combinators.combine(account, account, Arbitraries.longs().between(1, 5_000))
+                                .as(PayAround::new)))
+                .list().ofMinSize(10).ofMaxSize(50);
+    }
+
+    @Property(tries = 60)
+    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
+    void booksBalanceAndCirculationStaysBackedAfterEveryCounterOperation(
+            @ForAll("counterDays") List<CounterOperation> operations) {
+        List<String> outcomes = new ArrayList<>();
+        try (InMemoryLedger ledger = InMemoryLedger.startWithTransferSaga()) {
+            ledger.defineBousol();
+            ledger.defineLaRoue();
+            for (int c = 0; c < COUNTER_CURRENCY.length; c++) {
+                ledger.defineCounter(Run.counter(c), COUNTER_CURRENCY[c]);
+            }
+            for (int i = 0; i < ACCOUNT_CURRENCY.length; i++) {
+                ledger.registerMember(ParticipantId.of("p-" + i), Run.account(i), ACCOUNT_CURRENCY[i]);
+            }
+            SPONSOR_BUDGET.forEach((currency, euros) -> ledger.sponsor(currency, "budget-" + currency, euros, 0));
+            List<RemittanceId> remittances = new ArrayList<>();
+            for (int index = 0; index < operations.size(); index++) {
+                CounterOperation operation = operations.get(index);
+                String outcome = executeCounterOperation(ledger, operation, index, remittances);
+                outcomes.add(outcome);
+                assertBalancedAndBacked(ledger.allEvents(), "after " + index + " " + operation + " (" + outcome + ")");
+                for (int c = 0; c < COUNTER_CURRENCY.length; c++) {
+                    CounterId counter = Run.counter(c);
+                    long drawer = ledger.inspect(ExchangeCounter.class, counter.value(),
+                            ExchangeCounter::expectedCashMinor);
+                    long pending = remittances.stream()
+                            .filter(r -> r.value().startsWith(counter.value() + "/"))
+                            .filter(r -> ledger.inspect(ExchangeCounter.class, counter.value(),
+                                    x -> x.remittanceStatus(r)) != ExchangeCounter.RemittanceStatus.CONFIRMED)
+                            .mapToLong(r -> remittedAmount(ledger, counter, r)).sum();
+                    assertThat(netOf(ledger.allEvents(), LedgerAccount.of(COUNTER_CURRENCY[c].value(),
+                            LedgerAccountKind.COUNTER_CASH, counter.value())))
+                            .as("counter cash of %d = drawer + remittances not yet confirmed, %s", c, operation)
+                            .isEqualTo(drawer + pending);
+                }
+            }
+        }
+        outcomes.forEach(outcome -> Statistics.label("counter outcomes").collect(outcome));
+        Statistics.label("counter outcomes").coverage(coverage -> {
+            for (String outcome : List.of("sell:done", "sell:notes-unavailable", "sell:counter-closed", "stock:done",
+                    "deposit:done", "close:done", "close:day-already-closed", "remit:done", "remit:insufficient-cash",
+                    "confirm:done", "sponsor:done")) {
+                coverage.check(outcome).count(n -> n > 0);
+            }
+        });
+    }
+
+    private static long remittedAmount(InMemoryLedger ledger, CounterId counter, RemittanceId remittance) {
+        return ledger.eventsOf(counter.value()).stream()
+                .filter(e -> e instanceof RemittancePrepared p && p.remittanceId().equals(remittance))
+                .mapToLong(e -> ((RemittancePrepared) e).eurosMinor()).sum();
+    }
+
+    private static String executeCounterOperation(InMemoryLedger ledger, CounterOperation operation, int index,
+                                                  List<RemittanceId> remittances) {
+        String kind;
+        Object command;
+        if (operation instanceof Sell s) {
+            kind = "sell";
+            // currency mismatches are the other property's business: buy at a counter of one's currency
+            command = new ConvertEuros(Run.counter(s.counter()), ConversionId.of("c-" + index), Run.account(
+                    s.counter() == 0 ? s.account() % 3 : 3),
+                    s.eurosMinor(), s.paidBy(), s.notes() ? Payout.NOTES : Payout.ACCOUNT, T0);
+        } else if (operation instanceof Stock s) {
+            kind = "stock";
+            // mostly a full set, so that sales in notes can be made up; sometimes one denomination only
+            command = new ReceiveNotes(Run.counter(s.counter()), s.denomination() == 1
+                    ? Map.of(1, s.count() * 5, 2, s.count(), 5, s.count(), 10, s.count(), 20, s.count(), 50, s.count())
+                    : Map.of(s.denomination(), s.count()), T0);
+        } else if (operation instanceof Deposit d) {
+            kind = "deposit";
+            // a member brings back notes that are in circulation: those of the last sale at this counter
+            Optional<NotesSold> lastSale = ledger.eventsOf(Run.counter(d.counter()).value()).stream()
+                    .filter(NotesSold.class::isInstance).map(NotesSold.class::cast).reduce((a, b) -> b);
+            long paper = netOf(ledger.allEvents(), LedgerAccount.of(COUNTER_CURRENCY[d.counter()].value(),
+                    LedgerAccountKind.PAPER_IN_CIRCULATION));
+            if (lastSale.isEmpty() || lastSale.get().unitsMinor() > paper) {
+                return "deposit:no-paper-out";
+            }
+            command = new DepositNotes(Run.counter(d.counter()), DepositId.of("d-" + index), Run.account(d.counter() == 0
+                    ? d.account() % 3 : 3),
+                    lastSale.get().notes(), T0);
+        } else if (operation instanceof Close c) {
+            kind = "close";
+            long cash = ledger.inspect(ExchangeCounter.class, Run.counter(c.counter()).value(),
+                    x -> x.expectedMinor(PaidBy.CASH));
+            command = new CloseCounterDay(Run.counter(c.counter()), ClosingId.of("z-" + index),
+                    Map.of(PaidBy.CASH, Math.max(0, cash + c.cashDeltaMinor())), T0);
+        } else if (operation instanceof Reopen r) {
+            kind = "reopen";
+            command = new ReopenCounter(Run.counter(r.counter()), T0);
+        } else if (operation instanceof Remit r) {
+            kind = "remit";
+            RemittanceId id = RemittanceId.of(Run.counter(r.counter()).value() + "/r-" + index);
+            command = new PrepareRemittance(Run.counter(r.counter()), id, PaidBy.CASH, r.eurosMinor(), T0);
+            try {
+                ledger.send(command);
+            } catch (DomainException refused) {
+                return kind + ":" + refused.code();
+            }
+            remittances.add(id);
+            return "remit:done";
+        } else if (operation instanceof Confirm c) {
+            kind = "confirm";
+            if (remittances.isEmpty()) {
+                return "confirm:nothing";
+            }
+            RemittanceId id = remittances.get(c.remittance() % remittances.size());
+            command = new ConfirmRemittance(CounterId.of(id.value().substring(0, id.value().indexOf('/'))), id,
+                    "bank-" + index, T0);
+        } else if (operation instanceof SponsorPays s) {
+            kind = "sponsor";
+            command = new RecordSponsorPayment(BudgetId.of("budget-" + COUNTER_CURRENCY[s.currency()]), s.eurosMinor(),
+                    "ref-" + index, T0);
+        } else {
+            PayAround p = (PayAround) operation;
+            kind = "pay";
+            command = new DebitForTransfer(Run.account(p.from()), Run.transfer(index), Run.account(p.to()),
+                    p.amountMinor(), null, T0);
+        }
+        try {
+            ledger.send(command);
+            return kind + ":done";
+        } catch (DomainException refused) {
+            return kind + ":" + refused.code();
+        } catch (RuntimeException e) {
+            return fail("operation " + index + " " + operation + " failed unexpectedly", e);
+        }
+    }
+
+    /** Conservation per book, no participant below zero, and backing at least circulation, per currency. */
+    private static void assertBalancedAndBacked(List<Object> events, String when) {
+        Map<String, Long> sumPerBook = new HashMap<>();
+        Map<LedgerAccount, Long> balances = new HashMap<>();
+        for (Object event : events) {
+            for (Posting line : postingsOf(event).map(Postings::lines).orElse(List.of())) {
+                sumPerBook.merge(line.account().book() + ":" + line.account().currency(), line.amountMinor(),
+                        Math::addExact);
+                balances.merge(line.account(), line.amountMinor(), Math::addExact);
+            }
+        }
+        assertThat(sumPerBook).as("sum of each book %s", when).allSatisfy((book, sum) -> assertThat(sum).isZero());
+        Map<String, Long> circulation = new HashMap<>();
+        Map<String, Long> backing = new HashMap<>();
+        balances.forEach((account, balance) -> {
+            switch (account.kind()) {
+                case PARTICIPANT -> {
+                    assertThat(balance).as("balance of %s %s", account, when).isNotNegative();
+                    circulation.merge(account.currency(), balance, Math::addExact);
+                }
+                case PAPER_IN_CIRCULATION, IN_TRANSIT -> circulation.merge(account.currency(), balance, Math::addExact);
+                case GUARANTEE_FUND, COUNTER_CASH, SPONSOR_COMMITTED, COUNTER_DISCREPANCY ->
+                        backing.merge(account.currency(), balance, Math::addExact);
+                default -> {
+                }
+            }
+        });
+        circulation.forEach((currency, units) -> assertThat(backing.getOrDefault(currency, 0L))
+                .as("backing of %s %s", currency, when).isGreaterThanOrEqualTo(units));
     }
 }

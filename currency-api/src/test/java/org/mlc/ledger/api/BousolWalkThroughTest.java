@@ -21,6 +21,7 @@ class BousolWalkThroughTest extends IntegrationTest {
         Party member = ledger.participant("MEMBER", "Alice", code);
         Party merchant = ledger.participant("MERCHANT", "Epicerie du port", code);
         String counter = ledger.counter(code);
+        ledger.sponsorBudget(code, "1000.00", null);
 
         Api.Response conversion = ledger.convert(counter, member, "20.00");
         assertThat(conversion.status()).as(conversion.toString()).isEqualTo(201);

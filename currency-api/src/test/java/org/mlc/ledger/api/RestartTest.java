@@ -26,6 +26,7 @@ class RestartTest {
         try (ConfigurableApplicationContext first = start()) {
             Ledger ledger = new Ledger(api(first));
             currency = ledger.currency("20", "21");
+            ledger.sponsorBudget(currency, "100.00", null);
             String counter = ledger.counter(currency);
             member = ledger.fundedMember(currency, counter, "20.00");
             merchant = ledger.participant("MERCHANT", "Shop", currency);

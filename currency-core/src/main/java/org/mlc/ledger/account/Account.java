@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.AggregateRoot;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.ConversionId;
 import org.mlc.ledger.common.CounterId;
+import org.mlc.ledger.common.DepositId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.ParticipantId;
@@ -121,6 +122,37 @@ public class Account {
         apply(new UnitsIssued(id, currency, conversionId, counterId, unitsMinor, postings, at));
     }
 
+    /** Gives a conversion's donation share; the caller checked the balance and credits the association. */
+    public void giveDonation(ConversionId conversionId, AccountId to, long amountMinor, Instant at) {
+        requireActive("give");
+        if (Math.subtractExact(balanceMinor, amountMinor) < floorMinor) {
+            throw new IllegalStateException("donation above the issuer's balance");
+        }
+        apply(new DonationGiven(id, currency, conversionId, to, amountMinor, Postings.builder()
+                .move(ledgerAccount(), inTransit(), amountMinor).build(), at));
+    }
+
+    public void receiveDonation(ConversionId conversionId, AccountId from, long amountMinor, Instant at) {
+        requireActive("receive a donation");
+        apply(new DonationReceived(id, currency, conversionId, from, amountMinor, Postings.builder()
+                .move(inTransit(), ledgerAccount(), amountMinor).build(), at));
+    }
+
+    /** What the account may still pay out, above its floor. */
+    public long availableMinor() {
+        return balanceMinor - floorMinor;
+    }
+
+    /** Credits paper notes a member brought back to a counter. Called by the note deposit handler. */
+    public void receivePaperNotes(DepositId depositId, CounterId counterId, long unitsMinor, Instant at) {
+        requireActive("receive units");
+        Postings postings = Postings.builder()
+                .move(LedgerAccount.of(currency.value(), LedgerAccountKind.PAPER_IN_CIRCULATION), ledgerAccount(),
+                        unitsMinor)
+                .build();
+        apply(new PaperNotesDeposited(id, currency, depositId, counterId, unitsMinor, postings, at));
+    }
+
     @CommandHandler
     public AccountId handle(FreezeAccount command) {
         requireReason(command.reason());
@@ -185,6 +217,21 @@ public class Account {
 
     @EventSourcingHandler
     void on(UnitsIssued event) {
+        balanceMinor += event.unitsMinor();
+    }
+
+    @EventSourcingHandler
+    void on(DonationGiven event) {
+        balanceMinor -= event.amountMinor();
+    }
+
+    @EventSourcingHandler
+    void on(DonationReceived event) {
+        balanceMinor += event.amountMinor();
+    }
+
+    @EventSourcingHandler
+    void on(PaperNotesDeposited event) {
         balanceMinor += event.unitsMinor();
     }
 

@@ -3,33 +3,69 @@ package org.mlc.ledger.counter;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.mlc.ledger.common.AccountId;
+import org.mlc.ledger.common.ClosingId;
 import org.mlc.ledger.common.ConversionId;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.common.DepositId;
 import org.mlc.ledger.common.DomainException;
-import org.mlc.ledger.currency.ConversionPolicy;
+import org.mlc.ledger.common.RemittanceId;
 import org.mlc.ledger.ledger.LedgerAccount;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Postings;
+import org.mlc.ledger.money.Amounts;
 
 /**
- * An exchange counter: sells units for euros and keeps what its cash drawer should hold.
- * (Per-means drawer, notes, closing and remittances build on this.)
+ * An exchange counter: sells units for euros (as electronic credit or paper notes from its stock),
+ * takes notes back, keeps what its drawer should hold per means of payment, closes its day
+ * against what the agent counted, and remits its euros to the guarantee fund.
  */
 @AggregateRoot
 public class ExchangeCounter {
 
     public static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_REFERENCE_LENGTH = 200;
+
+    /** Where a remittance stands. */
+    public enum RemittanceStatus {
+        TO_REMIT,
+        REMITTED,
+        CONFIRMED
+    }
+
+    private record Remittance(PaidBy means, long eurosMinor, RemittanceStatus status) {
+    }
 
     @AggregateIdentifier
     private CounterId id;
     private CurrencyCode currency;
-    private long expectedCashMinor;
+    private boolean closed;
+    private final Map<PaidBy, Long> drawer = new EnumMap<>(PaidBy.class);
+    private final SortedMap<Integer, Integer> stock = new TreeMap<>();
+    private final Map<RemittanceId, Remittance> remittances = new HashMap<>();
+    private Day day = new Day();
+
+    /** What happened since the last closing, for the Z report. */
+    private static final class Day {
+        final Map<PaidBy, Long> conversions = new EnumMap<>(PaidBy.class);
+        final Map<PaidBy, Long> euros = new EnumMap<>(PaidBy.class);
+        long unitsElectronicMinor;
+        long unitsPaperMinor;
+        long bonusMinor;
+        final SortedMap<Integer, Integer> notesReceived = new TreeMap<>();
+        final SortedMap<Integer, Integer> notesSold = new TreeMap<>();
+        final SortedMap<Integer, Integer> notesTakenBack = new TreeMap<>();
+    }
 
     protected ExchangeCounter() {
         // for Axon
@@ -48,33 +84,196 @@ public class ExchangeCounter {
     }
 
     /**
-     * Records euros received for units; the caller credits the units to the account in the same
-     * unit of work. Returns the event so the caller knows the units and bonus.
+     * Checks a conversion before anything is recorded, and for paper notes chooses them from the
+     * stock: null for a payout to an account.
      */
-    public EurosConverted convert(ConversionId conversionId, AccountId accountId, long eurosMinor, PaidBy paidBy,
-                                  Payout payout, ConversionPolicy policy, Instant at) {
+    public SortedMap<Integer, Integer> prepareConversion(long eurosMinor, PaidBy paidBy, Payout payout,
+                                                        long unitsMinor) {
         if (eurosMinor <= 0) {
             throw DomainException.invalid("euros must be greater than zero");
         }
         if (paidBy == null) {
             throw DomainException.invalid("paidBy is required: CASH, CARD or CHEQUE");
         }
-        if (payout != Payout.ACCOUNT) {
-            throw DomainException.refused("payout-not-available",
-                    "this counter converts to accounts only; paper notes are not yet handled");
+        if (payout == null) {
+            throw DomainException.invalid("payout is required: ACCOUNT or NOTES");
         }
-        long unitsMinor = policy.unitsFor(eurosMinor);
+        requireOpen();
         if (unitsMinor <= 0) {
             throw DomainException.invalid("euros too small to buy one cent of units");
         }
+        if (payout == Payout.ACCOUNT) {
+            return null;
+        }
+        SortedMap<Integer, Integer> notes = Notes.makeUp(unitsMinor, stock);
+        if (notes == null) {
+            throw DomainException.refused("notes-unavailable", "the note stock of counter " + id
+                    + " cannot make up exactly " + Amounts.format(unitsMinor) + " (stock " + stock + ")");
+        }
+        return notes;
+    }
+
+    /**
+     * Records euros received for units (and, for notes, the notes handed over); the caller checked
+     * with {@link #prepareConversion} and credits an account payout in the same unit of work.
+     */
+    public EurosConverted convert(ConversionId conversionId, AccountId accountId, long eurosMinor, PaidBy paidBy,
+                                  Payout payout, long unitsMinor, long bonusMinor,
+                                  SortedMap<Integer, Integer> notes, Instant at) {
         Postings postings = Postings.builder()
-                .move(LedgerAccount.of(currency.value(), LedgerAccountKind.OUTSIDE),
-                        LedgerAccount.of(currency.value(), LedgerAccountKind.COUNTER_CASH, id.value()), eurosMinor)
+                .move(LedgerAccount.of(currency.value(), LedgerAccountKind.OUTSIDE), cash(), eurosMinor)
                 .build();
         EurosConverted event = new EurosConverted(conversionId, id, currency, accountId, eurosMinor, unitsMinor,
-                policy.bonusFor(eurosMinor), paidBy, payout, postings, at);
+                bonusMinor, paidBy, payout, postings, at);
         apply(event);
+        if (payout == Payout.NOTES) {
+            apply(new NotesSold(id, currency, conversionId, accountId, notes, unitsMinor, Postings.builder()
+                    .move(LedgerAccount.of(currency.value(), LedgerAccountKind.ISSUANCE),
+                            LedgerAccount.of(currency.value(), LedgerAccountKind.PAPER_IN_CIRCULATION), unitsMinor)
+                    .build(), at));
+        }
         return event;
+    }
+
+    /** Checks notes brought back by a member and returns their value; nothing is recorded. */
+    public long prepareDeposit(Map<Integer, Integer> notes) {
+        requireOpen();
+        return Notes.valueMinor(Notes.validate(notes));
+    }
+
+    /** Takes the notes back into the stock; the caller credits the account in the same unit of work. */
+    public void takeBack(DepositId depositId, AccountId accountId, Map<Integer, Integer> notes, Instant at) {
+        SortedMap<Integer, Integer> valid = Notes.validate(notes);
+        apply(new NotesTakenBack(id, depositId, accountId, valid, Notes.valueMinor(valid), at));
+    }
+
+    @CommandHandler
+    public CounterId handle(ReceiveNotes command) {
+        apply(new NotesReceived(id, Notes.validate(command.notes()), command.at()));
+        return id;
+    }
+
+    @CommandHandler
+    public DayReport handle(CloseCounterDay command) {
+        if (closed) {
+            throw DomainException.conflict("day-already-closed", "the day of counter " + id
+                    + " is already closed; reopen it first");
+        }
+        Map<PaidBy, Long> expected = new EnumMap<>(PaidBy.class);
+        Map<PaidBy, Long> counted = new EnumMap<>(PaidBy.class);
+        Map<PaidBy, Long> discrepancy = new EnumMap<>(PaidBy.class);
+        Map<PaidBy, Long> given = command.countedMinor() == null ? Map.of() : command.countedMinor();
+        long total = 0;
+        for (PaidBy means : PaidBy.values()) {
+            long expectedMinor = drawer.getOrDefault(means, 0L);
+            Long countedMinor = given.get(means);
+            if (countedMinor != null && (countedMinor < 0 || countedMinor > Amounts.MAX_AMOUNT_MINOR)) {
+                throw DomainException.invalid("counted " + means + " must be between 0 and "
+                        + Amounts.format(Amounts.MAX_AMOUNT_MINOR));
+            }
+            long actual = countedMinor == null ? expectedMinor : countedMinor;
+            expected.put(means, expectedMinor);
+            counted.put(means, actual);
+            discrepancy.put(means, actual - expectedMinor);
+            total += actual - expectedMinor;
+        }
+        DayReport report = new DayReport(new EnumMap<>(day.conversions), new EnumMap<>(day.euros),
+                day.unitsElectronicMinor, day.unitsPaperMinor, day.bonusMinor, new TreeMap<>(day.notesReceived),
+                new TreeMap<>(day.notesSold), new TreeMap<>(day.notesTakenBack), expected, counted, discrepancy,
+                total);
+        if (total != 0 || discrepancy.values().stream().anyMatch(d -> d != 0)) {
+            // a shortfall leaves the drawer for the discrepancy account; a surplus comes in from it
+            Postings postings = Postings.builder()
+                    .move(LedgerAccount.of(currency.value(), LedgerAccountKind.COUNTER_DISCREPANCY), cash(), total)
+                    .build();
+            apply(new CashDiscrepancyRecorded(id, currency, command.closingId(), discrepancy, total, postings,
+                    command.at()));
+        }
+        apply(new CounterDayClosed(id, command.closingId(), report, command.at()));
+        return report;
+    }
+
+    @CommandHandler
+    public CounterId handle(ReopenCounter command) {
+        if (closed) {
+            apply(new CounterReopened(id, command.at()));
+        }
+        return id;
+    }
+
+    @CommandHandler
+    public RemittanceId handle(PrepareRemittance command) {
+        if (command.eurosMinor() <= 0) {
+            throw DomainException.invalid("euros must be greater than zero");
+        }
+        PaidBy means = command.means() == null ? PaidBy.CASH : command.means();
+        long inDrawer = drawer.getOrDefault(means, 0L);
+        if (command.eurosMinor() > inDrawer) {
+            throw DomainException.refused("insufficient-cash", "the drawer of counter " + id + " holds "
+                    + Amounts.format(inDrawer) + " in " + means + ", less than " + Amounts.format(command.eurosMinor()));
+        }
+        if (remittances.containsKey(command.remittanceId())) {
+            throw DomainException.conflict("already-exists", "remittance " + command.remittanceId() + " exists");
+        }
+        apply(new RemittancePrepared(id, command.remittanceId(), means, command.eurosMinor(), command.at()));
+        return command.remittanceId();
+    }
+
+    @CommandHandler
+    public RemittanceId handle(DepositRemittance command) {
+        Remittance remittance = remittance(command.remittanceId());
+        if (remittance.status() == RemittanceStatus.TO_REMIT) {
+            apply(new RemittanceDeposited(id, command.remittanceId(), command.at()));
+        }
+        return command.remittanceId();
+    }
+
+    @CommandHandler
+    public RemittanceId handle(ConfirmRemittance command) {
+        confirmRemittance(command.remittanceId(), command.bankReference(), command.at());
+        return command.remittanceId();
+    }
+
+    /** Confirms a remittance; also called by the bank statement import, in its unit of work. */
+    public void confirmRemittance(RemittanceId remittanceId, String bankReference, Instant at) {
+        Remittance remittance = remittance(remittanceId);
+        if (bankReference != null && bankReference.length() > MAX_REFERENCE_LENGTH) {
+            throw DomainException.invalid("reference is at most " + MAX_REFERENCE_LENGTH + " characters");
+        }
+        if (remittance.status() == RemittanceStatus.CONFIRMED) {
+            throw DomainException.conflict("already-confirmed", "remittance " + remittanceId
+                    + " is already confirmed");
+        }
+        Postings postings = Postings.builder()
+                .move(cash(), LedgerAccount.of(currency.value(), LedgerAccountKind.GUARANTEE_FUND),
+                        remittance.eurosMinor())
+                .build();
+        apply(new RemittanceConfirmed(id, currency, remittanceId, remittance.eurosMinor(), bankReference, postings,
+                at));
+    }
+
+    /** The amount of a remittance, or -1 if this counter has none by that id. */
+    public long remittanceEurosMinor(RemittanceId remittanceId) {
+        Remittance remittance = remittances.get(remittanceId);
+        return remittance == null ? -1 : remittance.eurosMinor();
+    }
+
+    private Remittance remittance(RemittanceId remittanceId) {
+        Remittance remittance = remittances.get(remittanceId);
+        if (remittance == null) {
+            throw DomainException.notFound("unknown remittance " + remittanceId + " at counter " + id);
+        }
+        return remittance;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw DomainException.refused("counter-closed", "counter " + id + " is closed until it is reopened");
+        }
+    }
+
+    private LedgerAccount cash() {
+        return LedgerAccount.of(currency.value(), LedgerAccountKind.COUNTER_CASH, id.value());
     }
 
     @EventSourcingHandler
@@ -85,7 +284,74 @@ public class ExchangeCounter {
 
     @EventSourcingHandler
     void on(EurosConverted event) {
-        expectedCashMinor += event.eurosMinor();
+        drawer.merge(event.paidBy(), event.eurosMinor(), Math::addExact);
+        day.conversions.merge(event.paidBy(), 1L, Math::addExact);
+        day.euros.merge(event.paidBy(), event.eurosMinor(), Math::addExact);
+        day.bonusMinor += event.bonusMinor();
+        if (event.payout() == Payout.NOTES) {
+            day.unitsPaperMinor += event.unitsMinor();
+        } else {
+            day.unitsElectronicMinor += event.unitsMinor();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(NotesReceived event) {
+        event.notes().forEach((d, n) -> {
+            stock.merge(d, n, Math::addExact);
+            day.notesReceived.merge(d, n, Math::addExact);
+        });
+    }
+
+    @EventSourcingHandler
+    void on(NotesSold event) {
+        event.notes().forEach((d, n) -> {
+            stock.merge(d, -n, Math::addExact);
+            day.notesSold.merge(d, n, Math::addExact);
+        });
+    }
+
+    @EventSourcingHandler
+    void on(NotesTakenBack event) {
+        event.notes().forEach((d, n) -> {
+            stock.merge(d, n, Math::addExact);
+            day.notesTakenBack.merge(d, n, Math::addExact);
+        });
+    }
+
+    @EventSourcingHandler
+    void on(CashDiscrepancyRecorded event) {
+        event.discrepancyByMeans().forEach((means, d) -> drawer.merge(means, d, Math::addExact));
+    }
+
+    @EventSourcingHandler
+    void on(CounterDayClosed event) {
+        closed = true;
+        day = new Day();
+    }
+
+    @EventSourcingHandler
+    void on(CounterReopened event) {
+        closed = false;
+    }
+
+    @EventSourcingHandler
+    void on(RemittancePrepared event) {
+        drawer.merge(event.means(), -event.eurosMinor(), Math::addExact);
+        remittances.put(event.remittanceId(), new Remittance(event.means(), event.eurosMinor(),
+                RemittanceStatus.TO_REMIT));
+    }
+
+    @EventSourcingHandler
+    void on(RemittanceDeposited event) {
+        remittances.computeIfPresent(event.remittanceId(), (k, r) -> new Remittance(r.means(), r.eurosMinor(),
+                RemittanceStatus.REMITTED));
+    }
+
+    @EventSourcingHandler
+    void on(RemittanceConfirmed event) {
+        remittances.computeIfPresent(event.remittanceId(), (k, r) -> new Remittance(r.means(), r.eurosMinor(),
+                RemittanceStatus.CONFIRMED));
     }
 
     public CounterId id() {
@@ -96,7 +362,25 @@ public class ExchangeCounter {
         return currency;
     }
 
+    public boolean closed() {
+        return closed;
+    }
+
+    /** What the drawer should hold, all means together. */
     public long expectedCashMinor() {
-        return expectedCashMinor;
+        return drawer.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long expectedMinor(PaidBy means) {
+        return drawer.getOrDefault(means, 0L);
+    }
+
+    public Map<Integer, Integer> stock() {
+        return new TreeMap<>(stock);
+    }
+
+    public RemittanceStatus remittanceStatus(RemittanceId remittanceId) {
+        Remittance remittance = remittances.get(remittanceId);
+        return remittance == null ? null : remittance.status();
     }
 }

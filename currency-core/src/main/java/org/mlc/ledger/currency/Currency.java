@@ -2,11 +2,18 @@ package org.mlc.ledger.currency;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
+import org.mlc.ledger.bonus.BonusBudget;
+import org.mlc.ledger.common.AccountId;
+import org.mlc.ledger.common.BudgetId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
 
@@ -25,6 +32,16 @@ public class Currency {
     private ConversionPolicy conversion;
     private long reconversionFeeBasisPoints;
     private long membershipFeeMinor;
+    /** Above a fifth of each conversion a donation would not be a share any more. */
+    public static final long MAX_DONATION_BASIS_POINTS = 2_000;
+    private AccountId issuerAccount;
+    private long donationBasisPoints;
+    /** Sponsor budgets in the order they were committed: the bonus draws on the oldest first. */
+    private final List<BudgetSlot> budgets = new ArrayList<>();
+
+    /** Where a budget stands in the draw order, and when it may be drawn on. */
+    public record BudgetSlot(BudgetId budgetId, LocalDate from, LocalDate to) {
+    }
 
     protected Currency() {
         // for Axon
@@ -50,6 +67,52 @@ public class Currency {
         }
         apply(new CurrencyDefined(command.code(), command.name(), command.conversion(),
                 command.reconversionFeeBasisPoints(), command.membershipFeeMinor(), command.definedAt()));
+    }
+
+    @CommandHandler
+    public CurrencyCode handle(SetDonationShare command) {
+        if (command.basisPoints() < 0 || command.basisPoints() > MAX_DONATION_BASIS_POINTS) {
+            throw DomainException.invalid("donationShare must be between 0 and 0.20");
+        }
+        if (command.basisPoints() > 0 && command.issuerAccount() == null) {
+            throw DomainException.invalid("issuerAccount is required to give a donation share");
+        }
+        apply(new DonationShareSet(code, command.issuerAccount(), command.basisPoints(), command.at()));
+        return code;
+    }
+
+    @EventSourcingHandler
+    void on(DonationShareSet event) {
+        issuerAccount = event.issuerAccount();
+        donationBasisPoints = event.basisPoints();
+    }
+
+    /** The issuer account donations come from (null when the share is off). */
+    public AccountId issuerAccount() {
+        return issuerAccount;
+    }
+
+    public long donationBasisPoints() {
+        return donationBasisPoints;
+    }
+
+    /** Called by the budget handler, in the unit of work that commits the budget. */
+    public void attachBudget(BudgetId budgetId, LocalDate from, LocalDate to, Instant at) {
+        apply(new BonusBudgetAttached(code, budgetId, from, to, at));
+    }
+
+    /** The budgets whose period covers this instant, oldest first. */
+    public List<BudgetId> budgetsActiveAt(Instant at) {
+        LocalDate day = LocalDate.ofInstant(at, BonusBudget.ZONE);
+        return budgets.stream()
+                .filter(slot -> !day.isBefore(slot.from()) && !day.isAfter(slot.to()))
+                .map(BudgetSlot::budgetId)
+                .toList();
+    }
+
+    @EventSourcingHandler
+    void on(BonusBudgetAttached event) {
+        budgets.add(new BudgetSlot(event.budgetId(), event.from(), event.to()));
     }
 
     @EventSourcingHandler

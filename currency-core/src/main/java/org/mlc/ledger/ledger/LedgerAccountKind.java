@@ -18,6 +18,11 @@ public enum LedgerAccountKind {
     GUARANTEE_FUND(Book.EUR, false),
     /** EUR: sponsor money committed and not yet paid in. Id = sponsor budget id. */
     SPONSOR_COMMITTED(Book.EUR, true),
+    /**
+     * EUR: drawer shortfalls (positive) and surpluses (negative) found at closings. A shortfall is
+     * owed to the fund by the issuer until it pays it in, so it still counts as backing.
+     */
+    COUNTER_DISCREPANCY(Book.EUR, false),
     /** EUR: the outside world, counterpart of euros entering or leaving the association. */
     OUTSIDE(Book.EUR, false);
 

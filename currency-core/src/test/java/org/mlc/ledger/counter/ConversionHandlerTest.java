@@ -50,6 +50,8 @@ class ConversionHandlerTest {
         ledger.defineCounter(ROUE_COUNTER, LAROUE);
         ledger.registerMember(ParticipantId.of("p-alice"), ALICE, BOUSOL);
         ledger.registerMember(ParticipantId.of("p-roue"), ROUE_MEMBER, LAROUE);
+        ledger.sponsor(BOUSOL, "budget-bousol", 1_000_000, 0);
+        ledger.sponsor(LAROUE, "budget-roue", 2_600_000, 0);
     }
 
     @AfterEach
@@ -71,7 +73,7 @@ class ConversionHandlerTest {
     void twentyEurosAtTheBouSolCounterGiveTwentyOneUnitsOfWhichOneIsBonus() {
         ConversionHandler.Conversion conversion = ledger.send(convert(COUNTER, ALICE, 2000));
 
-        assertThat(conversion).isEqualTo(new ConversionHandler.Conversion(C_1, 2000, 2100, 100));
+        assertThat(conversion).isEqualTo(new ConversionHandler.Conversion(C_1, 2000, 2100, 100, null, Payout.ACCOUNT, null, 0, null));
     }
 
     @Test
@@ -103,7 +105,7 @@ class ConversionHandlerTest {
     void tenEurosAtLaRoueGiveTwelveUnits() {
         ConversionHandler.Conversion conversion = ledger.send(convert(ROUE_COUNTER, ROUE_MEMBER, 1000));
 
-        assertThat(conversion).isEqualTo(new ConversionHandler.Conversion(C_1, 1000, 1200, 200));
+        assertThat(conversion).isEqualTo(new ConversionHandler.Conversion(C_1, 1000, 1200, 200, null, Payout.ACCOUNT, null, 0, null));
         assertThat(ledger.inspect(Account.class, ROUE_MEMBER.value(), Account::balanceMinor)).isEqualTo(1200);
     }
 
@@ -174,11 +176,14 @@ class ConversionHandlerTest {
     }
 
     @Test
-    void paperNotesAreNotYetHandled() {
-        assertRefused(() -> ledger.send(new ConvertEuros(COUNTER, C_1, ALICE, 2000, PaidBy.CASH, Payout.NOTES, T1)),
-                Kind.REFUSED, "payout-not-available");
+    void notesThatTheStockCannotMakeUpExactlyAreRefused() {
+        ledger.send(new ReceiveNotes(ROUE_COUNTER, java.util.Map.of(50, 1, 20, 1), T0));
 
-        assertNothingRecordedOnTheCounterOrTheAccounts();
+        assertRefused(() -> ledger.send(new ConvertEuros(ROUE_COUNTER, C_1, ROUE_MEMBER, 5000, PaidBy.CASH,
+                Payout.NOTES, T1)), Kind.REFUSED, "notes-unavailable");
+
+        assertThat(ledger.allEvents()).noneMatch(e -> e instanceof EurosConverted || e instanceof NotesSold
+                || e instanceof org.mlc.ledger.bonus.BonusDrawn);
     }
 
     @Test

@@ -11,8 +11,16 @@ import org.mlc.ledger.account.AccountFrozen;
 import org.mlc.ledger.account.AccountOpened;
 import org.mlc.ledger.account.AccountStatus;
 import org.mlc.ledger.account.AccountUnfrozen;
+import org.mlc.ledger.account.DonationGiven;
+import org.mlc.ledger.account.DonationReceived;
+import org.mlc.ledger.account.PaperNotesDeposited;
 import org.mlc.ledger.account.UnitsIssued;
 import org.mlc.ledger.api.infrastructure.GlobalIndex;
+import org.mlc.ledger.bonus.BonusBudgetCommitted;
+import org.mlc.ledger.bonus.SponsorPaymentReceived;
+import org.mlc.ledger.counter.CashDiscrepancyRecorded;
+import org.mlc.ledger.counter.NotesSold;
+import org.mlc.ledger.counter.RemittanceConfirmed;
 import org.mlc.ledger.counter.EurosConverted;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Posting;
@@ -75,6 +83,54 @@ public class LedgerProjection {
     void on(UnitsIssued event, EventMessage<?> message) {
         book(event.postings(), new Line(globalIndex.of(message), event.at(), "CONVERSION", event.conversionId().value(),
                 "counter " + event.counterId().value(), null));
+    }
+
+    @EventHandler
+    void on(DonationGiven event, EventMessage<?> message) {
+        book(event.postings(), new Line(globalIndex.of(message), event.at(), "DONATION_OUT", event.conversionId().value(),
+                event.to().value(), null));
+    }
+
+    @EventHandler
+    void on(DonationReceived event, EventMessage<?> message) {
+        book(event.postings(), new Line(globalIndex.of(message), event.at(), "DONATION_IN", event.conversionId().value(),
+                event.from().value(), null));
+    }
+
+    @EventHandler
+    void on(NotesSold event, EventMessage<?> message) {
+        book(event.postings(), new Line(globalIndex.of(message), event.at(), "NOTES_SOLD", event.conversionId().value(),
+                event.counterId().value(), null));
+    }
+
+    @EventHandler
+    void on(PaperNotesDeposited event, EventMessage<?> message) {
+        book(event.postings(), new Line(globalIndex.of(message), event.at(), "NOTES_DEPOSIT", event.depositId().value(),
+                "counter " + event.counterId().value(), null));
+    }
+
+    @EventHandler
+    void on(CashDiscrepancyRecorded event, EventMessage<?> message) {
+        book(event.postings(), new Line(globalIndex.of(message), event.at(), "DISCREPANCY", event.closingId().value(),
+                event.counterId().value(), null));
+    }
+
+    @EventHandler
+    void on(RemittanceConfirmed event, EventMessage<?> message) {
+        book(event.postings(), new Line(globalIndex.of(message), event.at(), "REMITTANCE", event.remittanceId().value(),
+                event.counterId().value(), event.bankReference()));
+    }
+
+    @EventHandler
+    void on(BonusBudgetCommitted event, EventMessage<?> message) {
+        book(event.postings(), new Line(globalIndex.of(message), event.at(), "SPONSOR_COMMITMENT", event.budgetId().value(),
+                event.sponsor().value(), null));
+    }
+
+    @EventHandler
+    void on(SponsorPaymentReceived event, EventMessage<?> message) {
+        book(event.postings(), new Line(globalIndex.of(message), event.at(), "SPONSOR_PAYMENT", event.budgetId().value(),
+                null, event.reference()));
     }
 
     @EventHandler

@@ -3,6 +3,7 @@ package org.mlc.ledger.api.counter;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Role;
 import static org.mlc.ledger.api.web.RequestValues.id;
+import static org.mlc.ledger.api.web.RequestValues.nonNegativeAmount;
 import static org.mlc.ledger.api.web.RequestValues.optionalText;
 import static org.mlc.ledger.api.web.RequestValues.positiveAmount;
 import static org.mlc.ledger.api.web.RequestValues.requiredEnum;
@@ -20,7 +21,28 @@ import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.ConversionId;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.CurrencyCode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.mlc.ledger.common.ClosingId;
+import org.mlc.ledger.common.DepositId;
+import org.mlc.ledger.common.RemittanceId;
+import org.mlc.ledger.counter.CloseCounterDay;
+import org.mlc.ledger.counter.ConfirmRemittance;
 import org.mlc.ledger.counter.ConversionHandler.Conversion;
+import org.mlc.ledger.counter.DayReport;
+import org.mlc.ledger.counter.DepositNotes;
+import org.mlc.ledger.counter.DepositRemittance;
+import org.mlc.ledger.counter.NoteDepositHandler;
+import org.mlc.ledger.counter.Notes;
+import org.mlc.ledger.counter.PrepareRemittance;
+import org.mlc.ledger.counter.ReceiveNotes;
+import org.mlc.ledger.counter.ReopenCounter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.mlc.ledger.counter.ConvertEuros;
 import org.mlc.ledger.counter.DefineCounter;
 import org.mlc.ledger.counter.PaidBy;
@@ -44,9 +66,13 @@ public class CounterController {
     private final ReadYourWrites readYourWrites;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ObjectMapper json;
+
+    private static final Logger log = LoggerFactory.getLogger(CounterController.class);
 
     public CounterController(IdempotentCommands commands, ReadYourWrites readYourWrites, JdbcTemplate jdbc,
-                             Clock clock) {
+                             Clock clock, ObjectMapper json) {
+        this.json = json;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
         this.jdbc = jdbc;
@@ -56,10 +82,31 @@ public class CounterController {
     public record DefineCounterRequest(String name, String currency, String host) {
     }
 
-    public record ConversionRequest(String participant, JsonNode euros, String paidBy, String payout) {
+    /** {@code donateTo}: the association (participant id) the member gives the donation share to, if any. */
+    public record ConversionRequest(String participant, JsonNode euros, String paidBy, String payout,
+                                    String donateTo) {
     }
 
-    public record ConversionAnswer(String id, String euros, String units, String bonus) {
+    /** {@code bonusReason} says why the bonus is below the ratio's; {@code notes} are the notes handed over. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ConversionAnswer(String id, String euros, String units, String bonus, String bonusReason,
+                                   String payout, Map<Integer, Integer> notes, String donation,
+                                   String donationReason) {
+    }
+
+    public record NotesRequest(JsonNode notes) {
+    }
+
+    public record DepositRequest(String participant, JsonNode notes) {
+    }
+
+    public record ClosingRequest(JsonNode countedCash, JsonNode countedCard, JsonNode countedCheque) {
+    }
+
+    public record RemittanceRequest(JsonNode euros, String means) {
+    }
+
+    public record ConfirmationRequest(String bankReference) {
     }
 
     @Allowed(Role.ADMIN)
@@ -101,14 +148,262 @@ public class CounterController {
         Payout payout = request.payout() == null ? Payout.ACCOUNT
                 : requiredEnum(request.payout(), Payout.class, "payout");
         AccountId account = accountOf(participant, currency);
+        AccountId donateTo = null;
+        if (request.donateTo() != null) {
+            String association = id(request.donateTo(), "donateTo");
+            List<String> kinds = jdbc.queryForList("SELECT kind FROM participant_view WHERE participant_id = ? "
+                    + "AND currency = ?", String.class, association, currency);
+            if (kinds.isEmpty() || !kinds.get(0).equals("ASSOCIATION")) {
+                throw ApiException.invalid("donateTo", "must be an association of " + currency);
+            }
+            donateTo = accountOf(association, currency);
+        }
         Conversion conversion = commands.send(keyed, new ConvertEuros(CounterId.of(counterId),
-                ConversionId.of(keyed.derivedId("conversion")), account, euros, paidBy, payout, clock.instant()),
-                Conversion.class);
+                ConversionId.of(keyed.derivedId("conversion")), account, euros, paidBy, payout, clock.instant(),
+                donateTo), Conversion.class);
+        if (donateTo != null) {
+            readYourWrites.awaitAll(donateTo.value());
+        }
         readYourWrites.awaitAll(counterId, account.value());
         String id = conversion.conversionId().value();
         return ResponseEntity.created(URI.create("/api/v1/counters/" + counterId + "/conversions/" + id))
                 .body(new ConversionAnswer(id, Amounts.format(conversion.eurosMinor()),
-                        Amounts.format(conversion.unitsMinor()), Amounts.format(conversion.bonusMinor())));
+                        Amounts.format(conversion.unitsMinor()), Amounts.format(conversion.bonusMinor()),
+                        conversion.bonusReason(), conversion.payout().name(), conversion.notes(),
+                        donateTo == null ? null : Amounts.format(conversion.donationMinor()),
+                        conversion.donationReason()));
+    }
+
+    @PostMapping("/{id}/note-stock")
+    @Allowed(Role.ADMIN)
+    public Map<String, Object> receiveNotes(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
+                                            String key, @PathVariable("id") String counterId,
+                                            @RequestBody NotesRequest request) {
+        id(counterId, "id");
+        var keyed = commands.key("note-stock", key, List.of(counterId, request));
+        Map<Integer, Integer> notes = notes(request.notes());
+        view(counterId);
+        commands.send(keyed, new ReceiveNotes(CounterId.of(counterId), notes, clock.instant()), CounterId.class);
+        readYourWrites.awaitAll(counterId);
+        log.info("notes received at counter {}: {}", counterId, notes);
+        return Map.of("id", counterId, "received", new TreeMap<>(notes));
+    }
+
+    @PostMapping("/{id}/note-deposits")
+    @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
+    public ResponseEntity<Map<String, Object>> depositNotes(@RequestHeader(value = IdempotentCommands.HEADER,
+            required = false) String key, @PathVariable("id") String counterId, @RequestBody DepositRequest request) {
+        CounterPolicy.checkWorksAt(counterId);
+        id(counterId, "id");
+        var keyed = commands.key("note-deposit", key, List.of(counterId, request));
+        String participant = id(request.participant(), "participant");
+        Map<Integer, Integer> notes = notes(request.notes());
+        String currency = (String) view(counterId).get("currency");
+        AccountId account = accountOf(participant, currency);
+        NoteDepositHandler.Deposit deposit = commands.send(keyed, new DepositNotes(CounterId.of(counterId),
+                DepositId.of(keyed.derivedId("deposit")), account, notes, clock.instant()),
+                NoteDepositHandler.Deposit.class);
+        readYourWrites.awaitAll(counterId, account.value());
+        return ResponseEntity.status(201).body(Map.of("id", deposit.depositId(), "accountId", account.value(),
+                "units", Amounts.format(deposit.unitsMinor())));
+    }
+
+    @PostMapping("/{id}/closings")
+    @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
+    public ResponseEntity<Map<String, Object>> close(@RequestHeader(value = IdempotentCommands.HEADER,
+            required = false) String key, @PathVariable("id") String counterId, @RequestBody ClosingRequest request) {
+        CounterPolicy.checkWorksAt(counterId);
+        id(counterId, "id");
+        var keyed = commands.key("closing", key, List.of(counterId, request));
+        Map<PaidBy, Long> counted = new EnumMap<>(PaidBy.class);
+        counted.put(PaidBy.CASH, nonNegativeAmount(request.countedCash(), "countedCash"));
+        if (request.countedCard() != null && !request.countedCard().isNull()) {
+            counted.put(PaidBy.CARD, nonNegativeAmount(request.countedCard(), "countedCard"));
+        }
+        if (request.countedCheque() != null && !request.countedCheque().isNull()) {
+            counted.put(PaidBy.CHEQUE, nonNegativeAmount(request.countedCheque(), "countedCheque"));
+        }
+        view(counterId);
+        String closingId = keyed.derivedId("closing");
+        DayReport report = commands.send(keyed, new CloseCounterDay(CounterId.of(counterId), ClosingId.of(closingId),
+                counted, clock.instant()), DayReport.class);
+        readYourWrites.awaitAll(counterId);
+        log.info("counter {} closed, closing {}, discrepancy {}", counterId, closingId,
+                Amounts.format(report.totalDiscrepancyMinor()));
+        return ResponseEntity.created(URI.create("/api/v1/counters/" + counterId + "/closings/" + closingId))
+                .body(zReport(closingId, counterId, report));
+    }
+
+    @GetMapping("/{id}/closings/{closingId}")
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT})
+    public Map<String, Object> closing(@PathVariable("id") String counterId,
+                                       @PathVariable("closingId") String closingId) {
+        CounterPolicy.checkWorksAt(counterId);
+        List<String> reports = jdbc.queryForList("SELECT report_json FROM counter_closing WHERE counter_id = ? "
+                + "AND closing_id = ?", String.class, id(counterId, "id"), id(closingId, "closingId"));
+        if (reports.isEmpty()) {
+            throw ApiException.notFound("unknown closing " + closingId + " at counter " + counterId);
+        }
+        try {
+            return zReport(closingId, counterId, json.readValue(reports.get(0), DayReport.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored Z report " + closingId + " cannot be read", e);
+        }
+    }
+
+    @PostMapping("/{id}/reopening")
+    @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
+    public Map<String, Object> reopen(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+                                      @PathVariable("id") String counterId) {
+        CounterPolicy.checkWorksAt(counterId);
+        id(counterId, "id");
+        var keyed = commands.key("reopening", key, List.of(counterId));
+        view(counterId);
+        commands.send(keyed, new ReopenCounter(CounterId.of(counterId), clock.instant()), CounterId.class);
+        readYourWrites.awaitAll(counterId);
+        log.info("counter {} reopened", counterId);
+        return view(counterId);
+    }
+
+    @PostMapping("/{id}/remittances")
+    @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
+    public ResponseEntity<Map<String, Object>> remit(@RequestHeader(value = IdempotentCommands.HEADER,
+            required = false) String key, @PathVariable("id") String counterId,
+                                                     @RequestBody RemittanceRequest request) {
+        CounterPolicy.checkWorksAt(counterId);
+        id(counterId, "id");
+        var keyed = commands.key("remittance", key, List.of(counterId, request));
+        long euros = positiveAmount(request.euros(), "euros");
+        PaidBy means = request.means() == null ? PaidBy.CASH : requiredEnum(request.means(), PaidBy.class, "means");
+        view(counterId);
+        RemittanceId remittanceId = commands.send(keyed, new PrepareRemittance(CounterId.of(counterId),
+                RemittanceId.of(keyed.derivedId("remittance")), means, euros, clock.instant()), RemittanceId.class);
+        readYourWrites.awaitAll(counterId);
+        log.info("remittance {} of {} prepared at counter {}", remittanceId, Amounts.format(euros), counterId);
+        return ResponseEntity.created(URI.create("/api/v1/counters/" + counterId + "/remittances/" + remittanceId))
+                .body(remittance(counterId, remittanceId.value()));
+    }
+
+    @GetMapping("/{id}/remittances/{remittanceId}")
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT})
+    public Map<String, Object> getRemittance(@PathVariable("id") String counterId,
+                                             @PathVariable("remittanceId") String remittanceId) {
+        CounterPolicy.checkWorksAt(counterId);
+        return remittance(id(counterId, "id"), id(remittanceId, "remittanceId"));
+    }
+
+    @PostMapping("/{id}/remittances/{remittanceId}/remitted")
+    @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
+    public Map<String, Object> remitted(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+                                        @PathVariable("id") String counterId,
+                                        @PathVariable("remittanceId") String remittanceId) {
+        CounterPolicy.checkWorksAt(counterId);
+        id(counterId, "id");
+        id(remittanceId, "remittanceId");
+        var keyed = commands.key("remittance-remitted", key, List.of(counterId, remittanceId));
+        view(counterId);
+        commands.send(keyed, new DepositRemittance(CounterId.of(counterId), RemittanceId.of(remittanceId),
+                clock.instant()), RemittanceId.class);
+        readYourWrites.awaitAll(counterId);
+        log.info("remittance {} of counter {} remitted", remittanceId, counterId);
+        return remittance(counterId, remittanceId);
+    }
+
+    @PostMapping("/{id}/remittances/{remittanceId}/confirmation")
+    @Allowed(Role.ADMIN)
+    public Map<String, Object> confirm(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+                                       @PathVariable("id") String counterId,
+                                       @PathVariable("remittanceId") String remittanceId,
+                                       @RequestBody(required = false) ConfirmationRequest request) {
+        id(counterId, "id");
+        id(remittanceId, "remittanceId");
+        var keyed = commands.key("remittance-confirmation", key, List.of(counterId, remittanceId,
+                request == null ? "" : String.valueOf(request.bankReference())));
+        String reference = request == null ? null : optionalText(request.bankReference(), "bankReference");
+        view(counterId);
+        commands.send(keyed, new ConfirmRemittance(CounterId.of(counterId), RemittanceId.of(remittanceId), reference,
+                clock.instant()), RemittanceId.class);
+        readYourWrites.awaitAll(counterId);
+        log.info("remittance {} of counter {} confirmed", remittanceId, counterId);
+        return remittance(counterId, remittanceId);
+    }
+
+    private Map<String, Object> remittance(String counterId, String remittanceId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT remittance_id, means, euros_minor, status, "
+                + "bank_reference FROM remittance_view WHERE counter_id = ? AND remittance_id = ?", counterId,
+                remittanceId);
+        if (rows.isEmpty()) {
+            throw ApiException.notFound("unknown remittance " + remittanceId + " at counter " + counterId);
+        }
+        Map<String, Object> row = rows.get(0);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", row.get("remittance_id"));
+        answer.put("counter", counterId);
+        answer.put("means", row.get("means"));
+        answer.put("euros", Amounts.format((Long) row.get("euros_minor")));
+        answer.put("status", row.get("status"));
+        answer.put("bankReference", row.get("bank_reference"));
+        return answer;
+    }
+
+    private static Map<String, Object> zReport(String closingId, String counterId, DayReport report) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", closingId);
+        answer.put("counter", counterId);
+        answer.put("expected", formatted(report.expectedMinor()));
+        answer.put("counted", formatted(report.countedMinor()));
+        answer.put("discrepancy", formatted(report.discrepancyMinor()));
+        answer.put("totalDiscrepancy", Amounts.format(report.totalDiscrepancyMinor()));
+        answer.put("conversions", report.conversions());
+        answer.put("eurosByMeans", formatted(report.eurosMinor()));
+        answer.put("unitsElectronic", Amounts.format(report.unitsElectronicMinor()));
+        answer.put("unitsPaper", Amounts.format(report.unitsPaperMinor()));
+        answer.put("bonus", Amounts.format(report.bonusMinor()));
+        answer.put("notesReceived", report.notesReceived());
+        answer.put("notesSold", report.notesSold());
+        answer.put("notesTakenBack", report.notesTakenBack());
+        return answer;
+    }
+
+    private static Map<String, String> formatted(Map<PaidBy, Long> byMeans) {
+        Map<String, String> answer = new LinkedHashMap<>();
+        for (PaidBy means : PaidBy.values()) {
+            answer.put(means.name(), Amounts.format(byMeans.getOrDefault(means, 0L)));
+        }
+        return answer;
+    }
+
+    /** Notes as {"10": 5, "50": 1}: denominations that exist, whole non-negative counts. */
+    private static Map<Integer, Integer> notes(JsonNode node) {
+        if (node == null || !node.isObject() || node.isEmpty()) {
+            throw ApiException.invalid("notes", "is required, like {\"10\": 5, \"20\": 2}");
+        }
+        Map<Integer, Integer> notes = new TreeMap<>();
+        var fields = node.fields();
+        while (fields.hasNext()) {
+            var field = fields.next();
+            int denomination;
+            try {
+                denomination = Integer.parseInt(field.getKey());
+            } catch (NumberFormatException e) {
+                denomination = -1;
+            }
+            if (!Notes.DENOMINATIONS.contains(denomination)) {
+                throw ApiException.invalid("notes", "there is no note of " + field.getKey() + "; denominations are "
+                        + new TreeSet<>(Notes.DENOMINATIONS));
+            }
+            JsonNode count = field.getValue();
+            if (!count.canConvertToInt() || !count.isIntegralNumber() || count.intValue() < 0
+                    || count.intValue() > Notes.MAX_NOTES_PER_OPERATION) {
+                throw ApiException.invalid("notes", "the count of " + field.getKey() + " must be a whole number from 0 to "
+                        + Notes.MAX_NOTES_PER_OPERATION);
+            }
+            notes.put(denomination, count.intValue());
+        }
+        if (notes.values().stream().mapToInt(Integer::intValue).sum() == 0) {
+            throw ApiException.invalid("notes", "must count at least one note");
+        }
+        return notes;
     }
 
     private AccountId accountOf(String participant, String currency) {

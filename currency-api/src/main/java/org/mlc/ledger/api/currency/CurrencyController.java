@@ -15,10 +15,15 @@ import java.util.Map;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
+import org.mlc.ledger.api.web.RequestValues;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.currency.ConversionPolicy;
 import org.mlc.ledger.currency.Currency;
+import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.currency.DefineCurrency;
+import org.mlc.ledger.currency.SetDonationShare;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.mlc.ledger.money.Amounts;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/currencies")
 public class CurrencyController {
+
+    private static final Logger log = LoggerFactory.getLogger(CurrencyController.class);
 
     private final IdempotentCommands commands;
     private final ReadYourWrites readYourWrites;
@@ -78,6 +85,42 @@ public class CurrencyController {
                 conversion, fee, membershipFee, clock.instant()), CurrencyCode.class);
         readYourWrites.awaitAll(code);
         return ResponseEntity.created(URI.create("/api/v1/currencies/" + code)).body(view(code));
+    }
+
+    /** {@code share} like "0.03" (0 turns it off); {@code issuer}: the issuing association's participant id. */
+    public record DonationShareRequest(String issuer, JsonNode share) {
+    }
+
+    @PostMapping("/{code}/donation-share")
+    @Allowed(Role.ADMIN)
+    public Map<String, Object> donationShare(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
+                                             String key, @PathVariable String code,
+                                             @RequestBody DonationShareRequest request) {
+        var keyed = commands.key("donation-share", key, List.of(code, request));
+        view(code);
+        if (request.share() == null || request.share().isNull()) {
+            throw ApiException.invalid("share", "is required, like \"0.03\" (0 turns it off)");
+        }
+        long basisPoints = basisPoints(request.share(), "share");
+        if (basisPoints > Currency.MAX_DONATION_BASIS_POINTS) {
+            throw ApiException.invalid("share", "must not exceed 0.20");
+        }
+        AccountId issuerAccount = null;
+        if (basisPoints > 0) {
+            String issuer = RequestValues.id(request.issuer(), "issuer");
+            List<String> accounts = jdbc.queryForList("SELECT account_id FROM participant_view WHERE participant_id = ?"
+                    + " AND currency = ? AND kind = 'ASSOCIATION'", String.class, issuer, code);
+            if (accounts.isEmpty()) {
+                throw ApiException.invalid("issuer", "must be an association of " + code);
+            }
+            issuerAccount = AccountId.of(accounts.get(0));
+        }
+        commands.send(keyed, new SetDonationShare(CurrencyCode.of(code), issuerAccount, basisPoints, clock.instant()),
+                CurrencyCode.class);
+        readYourWrites.awaitAll(code);
+        log.info("donation share of {} set to {} basis points", code, basisPoints);
+        return Map.of("currency", code, "share", java.math.BigDecimal.valueOf(basisPoints, 4).stripTrailingZeros()
+                .toPlainString(), "issuerAccount", issuerAccount == null ? "" : issuerAccount.value());
     }
 
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE, Role.AUDITOR})

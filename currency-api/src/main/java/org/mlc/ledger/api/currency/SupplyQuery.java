@@ -10,7 +10,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Units in circulation and what backs them, from the ledger balances. Coverage is backing over
+ * Units in circulation (electronic, paper, in transit) and what backs them (guarantee fund,
+ * counter cash not yet confirmed in the fund, sponsor money committed and not yet paid in, and
+ * drawer shortfalls the issuer owes the fund), from the ledger balances. Coverage is backing over
  * circulation, rounded down to 4 decimals (never flattering).
  */
 @Component
@@ -25,7 +27,8 @@ public class SupplyQuery {
     }
 
     public record Supply(String currency, String inCirculation, String electronic, String paper, String inTransit,
-                         String guaranteeFund, String counterCash, String sponsorCommitted, String coverageRatio) {
+                         String guaranteeFund, String counterCash, String sponsorCommitted, String counterDiscrepancy,
+                         String coverageRatio) {
     }
 
     public Supply of(String currency) {
@@ -41,12 +44,14 @@ public class SupplyQuery {
         long fund = sums.getOrDefault(LedgerAccountKind.GUARANTEE_FUND, 0L);
         long counterCash = sums.getOrDefault(LedgerAccountKind.COUNTER_CASH, 0L);
         long sponsor = sums.getOrDefault(LedgerAccountKind.SPONSOR_COMMITTED, 0L);
-        long backing = fund + counterCash + sponsor;
+        // a drawer shortfall is owed to the fund by the issuer, a surplus is not the public's money
+        long discrepancy = sums.getOrDefault(LedgerAccountKind.COUNTER_DISCREPANCY, 0L);
+        long backing = fund + counterCash + sponsor + discrepancy;
         String coverage = circulation == 0 ? null
                 : BigDecimal.valueOf(backing).divide(BigDecimal.valueOf(circulation), COVERAGE_DECIMALS,
                 RoundingMode.DOWN).toPlainString();
         return new Supply(currency, Amounts.format(circulation), Amounts.format(electronic), Amounts.format(paper),
                 Amounts.format(inTransit), Amounts.format(fund), Amounts.format(counterCash), Amounts.format(sponsor),
-                coverage);
+                Amounts.format(discrepancy),                 coverage);
     }
 }

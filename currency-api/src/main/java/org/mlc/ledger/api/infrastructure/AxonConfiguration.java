@@ -24,7 +24,12 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.mlc.ledger.account.Account;
+import org.mlc.ledger.bank.BankStatementHandler;
+import org.mlc.ledger.bank.FundBankAccount;
+import org.mlc.ledger.bonus.BonusBudget;
+import org.mlc.ledger.bonus.BonusBudgetHandler;
 import org.mlc.ledger.counter.ConversionHandler;
+import org.mlc.ledger.counter.NoteDepositHandler;
 import org.mlc.ledger.counter.ExchangeCounter;
 import org.mlc.ledger.currency.Currency;
 import org.mlc.ledger.participant.Participant;
@@ -154,8 +159,18 @@ public class AxonConfiguration {
                     .configureCache(c -> aggregateCache));
             configurer.registerCommandHandler(c -> new ParticipantRegistration(
                     c.repository(Currency.class), c.repository(Participant.class), c.repository(Account.class)));
-            configurer.registerCommandHandler(c -> new ConversionHandler(
-                    c.repository(Currency.class), c.repository(ExchangeCounter.class), c.repository(Account.class)));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BonusBudget.class)
+                    .configureCache(c -> aggregateCache));
+            configurer.registerCommandHandler(c -> new ConversionHandler(c.repository(Currency.class),
+                    c.repository(ExchangeCounter.class), c.repository(Account.class), c.repository(BonusBudget.class)));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(FundBankAccount.class)
+                    .configureCache(c -> aggregateCache));
+            configurer.registerCommandHandler(c -> new BankStatementHandler(c.repository(FundBankAccount.class),
+                    c.repository(ExchangeCounter.class), c.repository(BonusBudget.class)));
+            configurer.registerCommandHandler(c -> new NoteDepositHandler(
+                    c.repository(ExchangeCounter.class), c.repository(Account.class)));
+            configurer.registerCommandHandler(c -> new BonusBudgetHandler(
+                    c.repository(Currency.class), c.repository(Participant.class), c.repository(BonusBudget.class)));
             // Pooled processors otherwise look for new events only every 500 ms (see the class).
             configurer.registerComponent(EventAvailabilityNotifier.class,
                     c -> new EventAvailabilityNotifier(c.eventStore()));

@@ -108,7 +108,7 @@ class SecurityMatrixTest extends IntegrationTest {
 
     private static Api.Response send(Api api, Call call, boolean authenticated) {
         return api.request(call.method(), call.path(), call.body(), authenticated,
-                "Content-Type", call.body() == null ? null : "application/json",
+                "Content-Type", call.contentType(),
                 "Idempotency-Key", "GET".equals(call.method()) ? null : UUID.randomUUID().toString());
     }
 

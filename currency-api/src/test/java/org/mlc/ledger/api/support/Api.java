@@ -98,6 +98,14 @@ public class Api {
         return send(request);
     }
 
+    /** POST of a CSV body (a bank statement) with a fresh Idempotency-Key. */
+    public Response postCsv(String path, String csv) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "text/csv")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(csv)));
+    }
+
     private Response send(HttpRequest.Builder request) {
         return send(request, true);
     }

@@ -20,7 +20,10 @@ public final class Endpoints {
     private Endpoints() {
     }
 
-    public record Call(String method, String path, String body) {
+    public record Call(String method, String path, String body, String contentType) {
+        public Call(String method, String path, String body) {
+            this(method, path, body, body == null ? null : "application/json");
+        }
     }
 
     /** A caller and what it owns (or, for ADMIN, AUDITOR and agents, what it acts on). */
@@ -70,6 +73,88 @@ public final class Endpoints {
         Api.Response payment = admin.pay(from, to, "1.00");
         assertThat(payment.status()).as(payment.toString()).isEqualTo(201);
         return payment.get("id");
+    }
+
+    /**
+     * A counter's day has states (open, closed) and remittances have steps: each sample first
+     * brings the counter or the remittance where its call makes sense, as the admin.
+     */
+    private static void counterSamples(Map<String, BiFunction<World, Who, Call>> samples, Ledger admin) {
+        samples.put("POST /api/v1/counters/{id}/note-stock", (w, who) -> new Call("POST",
+                "/api/v1/counters/" + who.counter() + "/note-stock", "{\"notes\":{\"1\":10,\"5\":2}}"));
+        samples.put("POST /api/v1/counters/{id}/note-deposits", (w, who) -> {
+            ensureOpen(admin, who.counter());
+            admin.noteStock(who.counter(), "{\"1\":1}");
+            Api.Response notes = admin.convertToNotes(who.counter(), w.member(), "1.00");
+            assertThat(notes.status()).as(notes.toString()).isEqualTo(201);
+            return new Call("POST", "/api/v1/counters/" + who.counter() + "/note-deposits",
+                    "{\"participant\":\"" + w.member().id() + "\",\"notes\":{\"1\":1}}");
+        });
+        samples.put("POST /api/v1/counters/{id}/closings", (w, who) -> {
+            ensureOpen(admin, who.counter());
+            return new Call("POST", "/api/v1/counters/" + who.counter() + "/closings", "{\"countedCash\":\"0.00\"}");
+        });
+        samples.put("GET /api/v1/counters/{id}/closings/{closingId}", (w, who) -> {
+            ensureOpen(admin, who.counter());
+            Api.Response closing = admin.close(who.counter(), "0.00");
+            assertThat(closing.status()).as(closing.toString()).isEqualTo(201);
+            ensureOpen(admin, who.counter());
+            return get("/api/v1/counters/" + who.counter() + "/closings/" + closing.get("id"));
+        });
+        samples.put("POST /api/v1/counters/{id}/reopening", (w, who) -> {
+            ensureOpen(admin, who.counter());
+            Api.Response closing = admin.close(who.counter(), "0.00");
+            assertThat(closing.status()).as(closing.toString()).isEqualTo(201);
+            return new Call("POST", "/api/v1/counters/" + who.counter() + "/reopening", null);
+        });
+        samples.put("POST /api/v1/counters/{id}/remittances", (w, who) -> {
+            ensureOpen(admin, who.counter());
+            return new Call("POST", "/api/v1/counters/" + who.counter() + "/remittances", "{\"euros\":\"0.01\"}");
+        });
+        samples.put("GET /api/v1/counters/{id}/remittances/{remittanceId}", (w, who) ->
+                get("/api/v1/counters/" + who.counter() + "/remittances/" + remittance(admin, who.counter(), false)));
+        samples.put("POST /api/v1/counters/{id}/remittances/{remittanceId}/remitted", (w, who) -> new Call("POST",
+                "/api/v1/counters/" + who.counter() + "/remittances/" + remittance(admin, who.counter(), false)
+                        + "/remitted", null));
+        samples.put("POST /api/v1/counters/{id}/remittances/{remittanceId}/confirmation", (w, who) -> new Call("POST",
+                "/api/v1/counters/" + who.counter() + "/remittances/" + remittance(admin, who.counter(), true)
+                        + "/confirmation", null));
+    }
+
+    private static void sponsorSamples(Map<String, BiFunction<World, Who, Call>> samples, Ledger admin) {
+        samples.put("POST /api/v1/currencies/{code}/bonus-budgets", (w, who) -> new Call("POST",
+                "/api/v1/currencies/" + w.currency() + "/bonus-budgets", "{\"sponsor\":\"" + w.collectivite().id()
+                + "\",\"euros\":\"10.00\",\"from\":\"2026-01-01\",\"to\":\"2026-12-31\"}"));
+        samples.put("GET /api/v1/currencies/{code}/bonus-budgets/{id}", (w, who) -> get("/api/v1/currencies/"
+                + w.currency() + "/bonus-budgets/" + admin.sponsorBudget(w.currency(), "1.00", null)));
+        samples.put("POST /api/v1/currencies/{code}/bonus-budgets/{id}/payments", (w, who) -> new Call("POST",
+                "/api/v1/currencies/" + w.currency() + "/bonus-budgets/" + admin.sponsorBudget(w.currency(), "1.00",
+                        null) + "/payments", "{\"euros\":\"1.00\"}"));
+        samples.put("POST /api/v1/currencies/{code}/donation-share", (w, who) -> new Call("POST",
+                "/api/v1/currencies/" + w.currency() + "/donation-share", "{\"share\":\"0\"}"));
+        samples.put("POST /api/v1/currencies/{code}/bank-statements", (w, who) -> new Call("POST",
+                "/api/v1/currencies/" + w.currency() + "/bank-statements",
+                "date,amount,label,reference\r\n2026-11-02,1.00,sample,NO-SUCH-REFERENCE\r\n", "text/csv"));
+    }
+
+    /** Reopens the counter if a sample closed it (reopening an open counter is refused: ignored). */
+    private static void ensureOpen(Ledger admin, String counter) {
+        admin.api().request("POST", "/api/v1/counters/" + counter + "/reopening", null, true,
+                "Idempotency-Key", UUID.randomUUID().toString());
+    }
+
+    /** A fresh remittance of 0.01 at the counter, marked remitted if asked; its id. */
+    private static String remittance(Ledger admin, String counter, boolean remitted) {
+        ensureOpen(admin, counter);
+        Api.Response remittance = admin.remit(counter, "0.01");
+        assertThat(remittance.status()).as(remittance.toString()).isEqualTo(201);
+        String id = remittance.get("id");
+        if (remitted) {
+            Api.Response done = admin.api().request("POST", "/api/v1/counters/" + counter + "/remittances/" + id
+                    + "/remitted", null, true, "Idempotency-Key", UUID.randomUUID().toString());
+            assertThat(done.status()).as(done.toString()).isBetween(200, 299);
+        }
+        return id;
     }
 
     /** The samples; {@code admin} sets up what a sample needs (a fresh account, a fresh user). */
@@ -123,12 +208,14 @@ public final class Endpoints {
                 "{\"password\":\"another-long-password\"}"));
         samples.put("GET /api/v1/audit", (w, who) -> get("/api/v1/audit?size=10"));
         samples.put("GET /api/v1/reports/indicators",
-                (w, who) -> get("/api/v1/reports/indicators?currency=" + w.currency()));
+                (w, who) -> get("/api/v1/reports/indicators?currency=" + w.currency() + "&from=2026-01&to=2026-12"));
         samples.put("GET /api/v1/reports/counters/{id}/day",
-                (w, who) -> get("/api/v1/reports/counters/" + who.counter() + "/day"));
+                (w, who) -> get("/api/v1/reports/counters/" + who.counter() + "/day?date=2026-11-02"));
         samples.put("GET /api/v1/reports/merchants/{id}/monthly",
-                (w, who) -> get("/api/v1/reports/merchants/" + who.party().id() + "/monthly"));
+                (w, who) -> get("/api/v1/reports/merchants/" + w.merchant().id() + "/monthly?month=2026-11"));
         samples.put("GET /api/v1/status", (w, who) -> get("/api/v1/status"));
+        counterSamples(samples, admin);
+        sponsorSamples(samples, admin);
         return samples;
     }
 

@@ -2,6 +2,8 @@ package org.mlc.ledger.api.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /** Business steps through the API, for tests that need a currency, people and money. */
@@ -88,6 +90,54 @@ public class Ledger {
         Api.Response response = api.get("/api/v1/accounts/" + party.accountId());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.get("balance");
+    }
+
+    /**
+     * A sponsor (an association of the currency) committing {@code euros} of bonus over the year
+     * around today, with an optional monthly cap per member (null: none). Returns the budget id.
+     */
+    public String sponsorBudget(String currency, String euros, String monthlyCapPerMember) {
+        return sponsorBudget(currency, "ASSOCIATION", "Sponsor", euros, monthlyCapPerMember);
+    }
+
+    /** The same, by a sponsor of the given kind (ASSOCIATION or COLLECTIVITE) and name. */
+    public String sponsorBudget(String currency, String sponsorKind, String sponsorName, String euros,
+                                String monthlyCapPerMember) {
+        Party sponsor = participant(sponsorKind, sponsorName, currency);
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        Api.Response response = api.post("/api/v1/currencies/" + currency + "/bonus-budgets", """
+                {"sponsor":"%s","euros":"%s","from":"%s","to":"%s"%s}""".formatted(sponsor.id(), euros,
+                today.minusDays(30), today.plusDays(300),
+                monthlyCapPerMember == null ? "" : ",\"monthlyCapPerMember\":\"" + monthlyCapPerMember + "\""));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.get("id");
+    }
+
+    public void noteStock(String counter, String notesJson) {
+        Api.Response response = api.post("/api/v1/counters/" + counter + "/note-stock", """
+                {"notes":%s}""".formatted(notesJson));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
+    public Api.Response convertToNotes(String counter, Party party, String euros) {
+        return api.post("/api/v1/counters/" + counter + "/conversions", """
+                {"participant":"%s","euros":"%s","paidBy":"CASH","payout":"NOTES"}""".formatted(party.id(), euros));
+    }
+
+    public Api.Response close(String counter, String countedCash) {
+        return api.post("/api/v1/counters/" + counter + "/closings", """
+                {"countedCash":"%s"}""".formatted(countedCash));
+    }
+
+    public Api.Response remit(String counter, String euros) {
+        return api.post("/api/v1/counters/" + counter + "/remittances", """
+                {"euros":"%s"}""".formatted(euros));
+    }
+
+    public Api.Response supply(String currency) {
+        Api.Response response = api.get("/api/v1/currencies/" + currency + "/supply");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response;
     }
 
     /** A member holding {@code units} of a fresh 1:1 currency, with a counter, ready to pay. */

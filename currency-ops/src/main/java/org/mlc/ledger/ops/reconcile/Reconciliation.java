@@ -34,8 +34,6 @@ public final class Reconciliation {
     private final Findings unbalancedEvents = new Findings();
     private final Findings ledgerBalanceDifferences = new Findings();
     private final Findings accountViewDifferences = new Findings();
-    /** Conversion bonus issued per currency: until sponsors are handled no euro backs it (see backing()). */
-    private final Map<String, Long> bonusIssued = new TreeMap<>();
 
     private long eventsRead;
     private long postingsRead;
@@ -51,9 +49,6 @@ public final class Reconciliation {
         }
         eventsRead++;
         lastGlobalIndex = globalIndex;
-        if (payloadType.endsWith(".EurosConverted") && payload.path("bonusMinor").canConvertToLong()) {
-            bonusIssued.merge(payload.path("currency").asText(), payload.path("bonusMinor").longValue(), Math::addExact);
-        }
         JsonNode postings = payload.get("postings");
         if (postings == null || postings.isNull()) {
             return;
@@ -172,9 +167,9 @@ public final class Reconciliation {
 
     /**
      * Per currency: units held by the public (participants, paper, in transit) against the euros
-     * that back them (guarantee fund, counter cash not yet remitted, sponsor money committed). The
-     * conversion bonus is issued without a sponsor until sponsors are handled: a shortfall no larger
-     * than the bonus issued is reported as a warning, anything more fails.
+     * that back them (guarantee fund, counter cash not yet remitted and drawer shortfalls the
+     * issuer owes, sponsor money committed). The bonus is issued only when a sponsor funds it, so
+     * any shortfall fails.
      */
     private Check backing() {
         Map<String, long[]> perCurrency = new TreeMap<>(); // currency -> {circulation, fund, counters, sponsors}
@@ -183,7 +178,7 @@ public final class Reconciliation {
             switch (account.kind) {
                 case PARTICIPANT, PAPER_IN_CIRCULATION, IN_TRANSIT -> sums[0] = Math.addExact(sums[0], account.balanceMinor);
                 case GUARANTEE_FUND -> sums[1] = Math.addExact(sums[1], account.balanceMinor);
-                case COUNTER_CASH -> sums[2] = Math.addExact(sums[2], account.balanceMinor);
+                case COUNTER_CASH, COUNTER_DISCREPANCY -> sums[2] = Math.addExact(sums[2], account.balanceMinor);
                 case SPONSOR_COMMITTED -> sums[3] = Math.addExact(sums[3], account.balanceMinor);
                 default -> {
                 }
@@ -191,7 +186,6 @@ public final class Reconciliation {
         }
         List<String> lines = new ArrayList<>();
         Check.Status status = Check.Status.OK;
-        String note = null;
         for (Map.Entry<String, long[]> currency : perCurrency.entrySet()) {
             long[] sums = currency.getValue();
             long backing = Math.addExact(Math.addExact(sums[1], sums[2]), sums[3]);
@@ -203,24 +197,14 @@ public final class Reconciliation {
                             + "sponsors %s), coverage %s", currency.getKey(), Amounts.format(sums[0]),
                     Amounts.format(backing), Amounts.format(sums[1]), Amounts.format(sums[2]), Amounts.format(sums[3]),
                     coverage);
-            long bonus = bonusIssued.getOrDefault(currency.getKey(), 0L);
             if (shortfall <= 0) {
                 lines.add(line);
-            } else if (shortfall <= bonus) {
-                lines.add(line + "  <-- short by " + Amounts.format(shortfall) + ", within the unsponsored bonus of "
-                        + Amounts.format(bonus));
-                if (status == Check.Status.OK) {
-                    status = Check.Status.WARNING;
-                }
-                note = "the conversion bonus is issued without a sponsor until sponsor budgets are handled; "
-                        + "a shortfall beyond the bonus would fail";
             } else {
-                lines.add(line + "  <-- short by " + Amounts.format(shortfall) + ", more than the bonus issued ("
-                        + Amounts.format(bonus) + ")");
+                lines.add(line + "  <-- short by " + Amounts.format(shortfall));
                 status = Check.Status.FAILED;
             }
         }
-        return new Check(2, "backing: units in circulation are covered by euros", status, lines, 0, note);
+        return new Check(2, "backing: units in circulation are covered by euros", status, lines, 0, null);
     }
 
     private Check floors() {

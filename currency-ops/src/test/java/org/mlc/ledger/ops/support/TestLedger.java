@@ -1,5 +1,8 @@
 package org.mlc.ledger.ops.support;
 
+import java.time.LocalDate;
+import org.mlc.ledger.bonus.BonusBudgetCommitted;
+import org.mlc.ledger.common.BudgetId;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
@@ -121,6 +124,7 @@ public final class TestLedger {
     public void balancedLedger() {
         open("acc-alice");
         open("acc-bob");
+        sponsor("budget-1", 100);
         convert("acc-alice", 2000, 2100);
         pay("t-1", "acc-alice", "acc-bob", 1250);
         payRefused("t-2", "acc-alice", "acc-bob", 300);
@@ -132,6 +136,15 @@ public final class TestLedger {
         jdbc.update("INSERT INTO account_view (account_id, participant_id, owner_kind, currency, status, floor_minor, "
                         + "balance_minor, entry_count, opened_at) VALUES (?, ?, 'MEMBER', ?, 'ACTIVE', 0, 0, 0, ?)",
                 accountId, "p-" + accountId, BOUSOL, Timestamp.from(T0));
+    }
+
+    /** A sponsor's bonus budget committed (EUR book: outside to sponsor committed), which backs the bonus. */
+    public void sponsor(String budgetId, long eurosMinor) {
+        append(budgetId, "BonusBudget", new BonusBudgetCommitted(BudgetId.of(budgetId), CurrencyCode.of(BOUSOL),
+                ParticipantId.of("p-sponsor"), eurosMinor, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), 0,
+                Postings.builder().move(LedgerAccount.of(BOUSOL, LedgerAccountKind.OUTSIDE),
+                        LedgerAccount.of(BOUSOL, LedgerAccountKind.SPONSOR_COMMITTED, budgetId), eurosMinor).build(),
+                T0));
     }
 
     /** Euros into counter-1's cash (EUR book), units issued into the account (MLC book). */

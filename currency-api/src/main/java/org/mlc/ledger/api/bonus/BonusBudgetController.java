@@ -1,0 +1,152 @@
+package org.mlc.ledger.api.bonus;
+
+import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Role;
+import static org.mlc.ledger.api.web.RequestValues.id;
+import static org.mlc.ledger.api.web.RequestValues.optionalText;
+import static org.mlc.ledger.api.web.RequestValues.positiveAmount;
+import static org.mlc.ledger.api.web.RequestValues.requiredText;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mlc.ledger.api.web.ApiException;
+import org.mlc.ledger.api.web.IdempotentCommands;
+import org.mlc.ledger.api.web.ReadYourWrites;
+import org.mlc.ledger.bonus.CommitBonusBudget;
+import org.mlc.ledger.bonus.RecordSponsorPayment;
+import org.mlc.ledger.common.BudgetId;
+import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.common.ParticipantId;
+import org.mlc.ledger.money.Amounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Sponsors' bonus budgets of a currency, and the sponsors' payments into the fund. */
+@RestController
+@RequestMapping("/api/v1/currencies/{code}/bonus-budgets")
+public class BonusBudgetController {
+
+    private static final Logger log = LoggerFactory.getLogger(BonusBudgetController.class);
+
+    private final IdempotentCommands commands;
+    private final ReadYourWrites readYourWrites;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public BonusBudgetController(IdempotentCommands commands, ReadYourWrites readYourWrites, JdbcTemplate jdbc,
+                                 Clock clock) {
+        this.commands = commands;
+        this.readYourWrites = readYourWrites;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record BudgetRequest(String sponsor, JsonNode euros, String from, String to, JsonNode monthlyCapPerMember) {
+    }
+
+    public record PaymentRequest(JsonNode euros, String reference) {
+    }
+
+    @PostMapping
+    @Allowed(Role.ADMIN)
+    public ResponseEntity<Map<String, Object>> commit(@RequestHeader(value = IdempotentCommands.HEADER,
+            required = false) String key, @PathVariable("code") String code, @RequestBody BudgetRequest request) {
+        var keyed = commands.key("bonus-budget", key, List.of(code, request));
+        currency(code);
+        String sponsor = id(request.sponsor(), "sponsor");
+        long euros = positiveAmount(request.euros(), "euros");
+        LocalDate from = date(request.from(), "from");
+        LocalDate to = date(request.to(), "to");
+        if (to.isBefore(from)) {
+            throw ApiException.invalid("to", "must be on or after from");
+        }
+        long cap = request.monthlyCapPerMember() == null || request.monthlyCapPerMember().isNull() ? 0
+                : positiveAmount(request.monthlyCapPerMember(), "monthlyCapPerMember");
+        List<String> sponsors = jdbc.queryForList("SELECT kind FROM participant_view WHERE participant_id = ? "
+                + "AND currency = ?", String.class, sponsor, code);
+        if (sponsors.isEmpty()) {
+            throw ApiException.notFound("participant " + sponsor + " is not in " + code);
+        }
+        BudgetId budgetId = commands.send(keyed, new CommitBonusBudget(BudgetId.of(keyed.derivedId("budget")),
+                CurrencyCode.of(code), ParticipantId.of(sponsor), euros, from, to, cap, clock.instant()),
+                BudgetId.class);
+        readYourWrites.awaitAll(budgetId.value(), code);
+        log.info("bonus budget {} of {} committed by {} for {}", budgetId, Amounts.format(euros), sponsor, code);
+        return ResponseEntity.created(URI.create("/api/v1/currencies/" + code + "/bonus-budgets/" + budgetId))
+                .body(view(code, budgetId.value()));
+    }
+
+    @GetMapping("/{id}")
+    @Allowed({Role.ADMIN, Role.AUDITOR})
+    public Map<String, Object> get(@PathVariable("code") String code, @PathVariable("id") String budgetId) {
+        return view(code, id(budgetId, "id"));
+    }
+
+    @PostMapping("/{id}/payments")
+    @Allowed(Role.ADMIN)
+    public ResponseEntity<Map<String, Object>> pay(@RequestHeader(value = IdempotentCommands.HEADER,
+            required = false) String key, @PathVariable("code") String code, @PathVariable("id") String budgetId,
+                                                   @RequestBody PaymentRequest request) {
+        var keyed = commands.key("sponsor-payment", key, List.of(code, budgetId, request));
+        id(budgetId, "id");
+        long euros = positiveAmount(request.euros(), "euros");
+        String reference = optionalText(request.reference(), "reference");
+        view(code, budgetId);
+        commands.send(keyed, new RecordSponsorPayment(BudgetId.of(budgetId), euros, reference, clock.instant()),
+                BudgetId.class);
+        readYourWrites.awaitAll(budgetId);
+        log.info("sponsor payment of {} into the fund for budget {}", Amounts.format(euros), budgetId);
+        return ResponseEntity.status(201).body(view(code, budgetId));
+    }
+
+    private Map<String, Object> view(String code, String budgetId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM bonus_budget_view WHERE budget_id = ? "
+                + "AND currency = ?", budgetId, code);
+        if (rows.isEmpty()) {
+            throw ApiException.notFound("unknown bonus budget " + budgetId + " in " + code);
+        }
+        Map<String, Object> row = rows.get(0);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", row.get("budget_id"));
+        answer.put("currency", row.get("currency"));
+        answer.put("sponsor", row.get("sponsor"));
+        answer.put("euros", Amounts.format((Long) row.get("committed_minor")));
+        answer.put("drawn", Amounts.format((Long) row.get("drawn_minor")));
+        answer.put("remaining", Amounts.format((Long) row.get("committed_minor") - (Long) row.get("drawn_minor")));
+        answer.put("paidIn", Amounts.format((Long) row.get("paid_in_minor")));
+        answer.put("from", row.get("valid_from").toString());
+        answer.put("to", row.get("valid_to").toString());
+        long cap = (Long) row.get("monthly_cap_per_member_minor");
+        answer.put("monthlyCapPerMember", cap == 0 ? null : Amounts.format(cap));
+        return answer;
+    }
+
+    private void currency(String code) {
+        if (jdbc.queryForList("SELECT code FROM currency_view WHERE code = ?", code).isEmpty()) {
+            throw ApiException.notFound("unknown currency " + code);
+        }
+    }
+
+    private static LocalDate date(String value, String field) {
+        try {
+            return LocalDate.parse(requiredText(value, field));
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(field, "must be a date like 2025-01-31");
+        }
+    }
+}

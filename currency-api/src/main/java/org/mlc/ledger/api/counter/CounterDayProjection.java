@@ -1,0 +1,90 @@
+package org.mlc.ledger.api.counter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Date;
+import java.sql.Timestamp;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.mlc.ledger.api.currency.CurrencyProjection;
+import org.mlc.ledger.bonus.BonusBudgetCommitted;
+import org.mlc.ledger.bonus.BonusDrawn;
+import org.mlc.ledger.bonus.SponsorPaymentReceived;
+import org.mlc.ledger.counter.CounterDayClosed;
+import org.mlc.ledger.counter.RemittanceConfirmed;
+import org.mlc.ledger.counter.RemittanceDeposited;
+import org.mlc.ledger.counter.RemittancePrepared;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Counter closings (Z reports), remittances and sponsor budgets, for reading. */
+@Component
+@ProcessingGroup(CurrencyProjection.GROUP)
+public class CounterDayProjection {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public CounterDayProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(CounterDayClosed event) throws JsonProcessingException {
+        jdbc.update("INSERT INTO counter_closing (closing_id, counter_id, total_discrepancy_minor, report_json, "
+                        + "closed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (closing_id) DO NOTHING",
+                event.closingId().value(), event.counterId().value(), event.report().totalDiscrepancyMinor(),
+                json.writeValueAsString(event.report()), Timestamp.from(event.at()));
+    }
+
+    @EventHandler
+    void on(RemittancePrepared event) {
+        jdbc.update("INSERT INTO remittance_view (remittance_id, counter_id, means, euros_minor, status, prepared_at) "
+                        + "VALUES (?, ?, ?, ?, 'TO_REMIT', ?) ON CONFLICT (remittance_id) DO NOTHING",
+                event.remittanceId().value(), event.counterId().value(), event.means().name(), event.eurosMinor(),
+                Timestamp.from(event.at()));
+    }
+
+    @EventHandler
+    void on(RemittanceDeposited event) {
+        jdbc.update("UPDATE remittance_view SET status = 'REMITTED' WHERE remittance_id = ?",
+                event.remittanceId().value());
+    }
+
+    @EventHandler
+    void on(RemittanceConfirmed event) {
+        jdbc.update("UPDATE remittance_view SET status = 'CONFIRMED', bank_reference = ? WHERE remittance_id = ?",
+                event.bankReference(), event.remittanceId().value());
+    }
+
+    @EventHandler
+    void on(BonusBudgetCommitted event) {
+        jdbc.update("INSERT INTO bonus_budget_view (budget_id, currency, sponsor, committed_minor, drawn_minor, "
+                        + "paid_in_minor, valid_from, valid_to, monthly_cap_per_member_minor, committed_at) "
+                        + "VALUES (?, ?, ?, ?, 0, 0, ?, ?, ?, ?) ON CONFLICT (budget_id) DO NOTHING",
+                event.budgetId().value(), event.currency().value(), event.sponsor().value(), event.eurosMinor(),
+                Date.valueOf(event.from()), Date.valueOf(event.to()), event.monthlyCapPerMemberMinor(),
+                Timestamp.from(event.at()));
+    }
+
+    @EventHandler
+    void on(BonusDrawn event) {
+        jdbc.update("UPDATE bonus_budget_view SET drawn_minor = drawn_minor + ? WHERE budget_id = ?",
+                event.bonusMinor(), event.budgetId().value());
+    }
+
+    @EventHandler
+    void on(SponsorPaymentReceived event) {
+        jdbc.update("UPDATE bonus_budget_view SET paid_in_minor = paid_in_minor + ? WHERE budget_id = ?",
+                event.eurosMinor(), event.budgetId().value());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM counter_closing");
+        jdbc.update("DELETE FROM remittance_view");
+        jdbc.update("DELETE FROM bonus_budget_view");
+    }
+}

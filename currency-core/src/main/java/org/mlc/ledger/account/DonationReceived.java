@@ -1,0 +1,20 @@
+package org.mlc.ledger.account;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+import org.mlc.ledger.common.AccountId;
+import org.mlc.ledger.common.ConversionId;
+import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.ledger.Postings;
+
+/** An association receives the donation share of a conversion (MLC book: in transit to its account). */
+@Revision("1")
+public record DonationReceived(
+        AccountId accountId,
+        CurrencyCode currency,
+        ConversionId conversionId,
+        AccountId from,
+        long amountMinor,
+        Postings postings,
+        Instant at) {
+}

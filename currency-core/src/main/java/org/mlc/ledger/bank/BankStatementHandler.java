@@ -1,0 +1,125 @@
+package org.mlc.ledger.bank;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.mlc.ledger.bonus.BonusBudget;
+import org.mlc.ledger.common.BudgetId;
+import org.mlc.ledger.common.CounterId;
+import org.mlc.ledger.common.DomainException;
+import org.mlc.ledger.common.RemittanceId;
+import org.mlc.ledger.counter.ExchangeCounter;
+import org.mlc.ledger.money.Amounts;
+
+/**
+ * Matches a bank statement against remittances and sponsor payments and records the matches in
+ * one unit of work: the fund is credited for each matched line, the others are listed. A line
+ * seen twice (in the file, or in an earlier import) refuses the whole file.
+ */
+public class BankStatementHandler {
+
+    /** A statement longer than this is split by the bank's export anyway. */
+    public static final int MAX_LINES = 10_000;
+
+    private final Repository<FundBankAccount> fundAccounts;
+    private final Repository<ExchangeCounter> counters;
+    private final Repository<BonusBudget> budgets;
+
+    public BankStatementHandler(Repository<FundBankAccount> fundAccounts, Repository<ExchangeCounter> counters,
+                                Repository<BonusBudget> budgets) {
+        this.fundAccounts = fundAccounts;
+        this.counters = counters;
+        this.budgets = budgets;
+    }
+
+    /** A line and what became of it: MATCHED_REMITTANCE, MATCHED_SPONSOR, UNMATCHED or MISMATCHED. */
+    public record LineResult(int line, String reference, long amountMinor, String outcome, String reason) {
+    }
+
+    public record ImportResult(String statementId, List<LineResult> lines) {
+    }
+
+    @CommandHandler
+    public ImportResult handle(ImportBankStatement command) throws Exception {
+        if (command.lines() == null || command.lines().isEmpty() || command.lines().size() > MAX_LINES) {
+            throw DomainException.invalid("a statement has 1 to " + MAX_LINES + " lines");
+        }
+        Aggregate<FundBankAccount> fund = null;
+        try {
+            fund = fundAccounts.load(FundBankAccount.idOf(command.currency()));
+        } catch (AggregateNotFoundException e) {
+            // first import for this currency: the account is created with it
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (StatementLine line : command.lines()) {
+            Integer earlier = seen.putIfAbsent(line.fingerprint(), line.lineNumber());
+            if (earlier != null) {
+                throw DomainException.invalid("line " + line.lineNumber() + " duplicates line " + earlier);
+            }
+            if (fund != null && fund.invoke(f -> f.alreadyMatched(line.fingerprint()))) {
+                throw DomainException.conflict("statement-line-already-imported", "line " + line.lineNumber()
+                        + " (" + line.reference() + ", " + Amounts.format(line.amountMinor())
+                        + ") was already imported");
+            }
+        }
+        List<LineResult> results = new ArrayList<>();
+        List<String> matched = new ArrayList<>();
+        for (StatementLine line : command.lines()) {
+            LineResult result = match(command, line);
+            results.add(result);
+            if (result.outcome().startsWith("MATCHED")) {
+                matched.add(line.fingerprint());
+            }
+        }
+        if (fund == null) {
+            fundAccounts.newInstance(() -> new FundBankAccount(command.currency(), command.statementId(), matched,
+                    command.at()));
+        } else {
+            fund.execute(f -> f.record(command.currency(), command.statementId(), matched, command.at()));
+        }
+        return new ImportResult(command.statementId(), results);
+    }
+
+    private LineResult match(ImportBankStatement command, StatementLine line) {
+        String reference = line.reference();
+        CounterId counterId = reference == null ? null : command.remittanceCounters().get(reference);
+        if (counterId != null) {
+            Aggregate<ExchangeCounter> counter = counters.load(counterId.value());
+            RemittanceId remittanceId = RemittanceId.of(reference);
+            long expected = counter.invoke(c -> c.remittanceEurosMinor(remittanceId));
+            if (counter.invoke(c -> c.remittanceStatus(remittanceId)) == ExchangeCounter.RemittanceStatus.CONFIRMED) {
+                return result(line, "MISMATCHED", "remittance already confirmed");
+            }
+            if (expected != line.amountMinor()) {
+                return result(line, "MISMATCHED", "remittance of " + Amounts.format(expected));
+            }
+            counter.execute(c -> c.confirmRemittance(remittanceId, "statement " + command.statementId() + " line "
+                    + line.lineNumber(), command.at()));
+            return result(line, "MATCHED_REMITTANCE", null);
+        }
+        BudgetId budgetId = command.budgets().stream().filter(b -> b.value().equals(reference)).findFirst()
+                .orElse(null);
+        if (budgetId != null) {
+            Aggregate<BonusBudget> budget = budgets.load(budgetId.value());
+            long outstanding = budget.invoke(BonusBudget::outstandingMinor);
+            if (line.amountMinor() > outstanding) {
+                return result(line, "MISMATCHED", "only " + Amounts.format(outstanding)
+                        + " committed and not yet paid in");
+            }
+            budget.execute(b -> b.handle(new org.mlc.ledger.bonus.RecordSponsorPayment(budgetId,
+                    line.amountMinor(), "statement " + command.statementId() + " line " + line.lineNumber(),
+                    command.at())));
+            return result(line, "MATCHED_SPONSOR", null);
+        }
+        return result(line, "UNMATCHED", "no remittance or sponsor budget has this reference");
+    }
+
+    private static LineResult result(StatementLine line, String outcome, String reason) {
+        return new LineResult(line.lineNumber(), line.reference(), line.amountMinor(), outcome, reason);
+    }
+}

@@ -1,0 +1,182 @@
+package org.mlc.ledger.bonus;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
+import org.mlc.ledger.common.AccountId;
+import org.mlc.ledger.common.BudgetId;
+import org.mlc.ledger.common.ConversionId;
+import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.common.DomainException;
+import org.mlc.ledger.common.ParticipantId;
+import org.mlc.ledger.ledger.LedgerAccount;
+import org.mlc.ledger.ledger.LedgerAccountKind;
+import org.mlc.ledger.ledger.Postings;
+import org.mlc.ledger.money.Amounts;
+
+/**
+ * A sponsor's bonus budget: what remains to fund, its period, and what each member drew in the
+ * current calendar month (for the cap). One aggregate per budget so that conversions contend on
+ * the budget they draw from, not on the currency every command reads.
+ */
+@AggregateRoot
+public class BonusBudget {
+
+    /** Periods and calendar months are French days and months. */
+    public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+    /** A budget runs at most this long: longer would be a typo, not a policy. */
+    public static final int MAX_PERIOD_DAYS = 3 * 366;
+    public static final int MAX_REFERENCE_LENGTH = 200;
+
+    @AggregateIdentifier
+    private BudgetId id;
+    private CurrencyCode currency;
+    private LocalDate from;
+    private LocalDate to;
+    private long committedMinor;
+    private long remainingMinor;
+    private long paidInMinor;
+    private long monthlyCapPerMemberMinor;
+    /** Only the current month is kept: the cap restarts each month, so older months are dead weight. */
+    private YearMonth currentMonth;
+    private final Map<AccountId, Long> drawnThisMonth = new HashMap<>();
+
+    protected BonusBudget() {
+        // for Axon
+    }
+
+    BonusBudget(CommitBonusBudget command) {
+        if (command.eurosMinor() <= 0 || command.eurosMinor() > Amounts.MAX_AMOUNT_MINOR) {
+            throw DomainException.invalid("euros must be greater than zero and at most "
+                    + Amounts.format(Amounts.MAX_AMOUNT_MINOR));
+        }
+        if (command.from() == null || command.to() == null) {
+            throw DomainException.invalid("from and to are required dates");
+        }
+        if (command.to().isBefore(command.from())
+                || command.to().isAfter(command.from().plusDays(MAX_PERIOD_DAYS))) {
+            throw DomainException.invalid("to must be on or after from, and at most " + MAX_PERIOD_DAYS
+                    + " days later");
+        }
+        if (command.monthlyCapPerMemberMinor() < 0) {
+            throw DomainException.invalid("monthlyCapPerMember must not be negative");
+        }
+        Postings postings = Postings.builder()
+                .move(LedgerAccount.of(command.currency().value(), LedgerAccountKind.OUTSIDE),
+                        committed(command.currency(), command.budgetId()), command.eurosMinor())
+                .build();
+        apply(new BonusBudgetCommitted(command.budgetId(), command.currency(), command.sponsor(),
+                command.eurosMinor(), command.from(), command.to(), command.monthlyCapPerMemberMinor(), postings,
+                command.at()));
+    }
+
+    /** What this budget can still give this member at this instant (0 outside its period). */
+    public long availableFor(AccountId account, Instant at) {
+        LocalDate day = LocalDate.ofInstant(at, ZONE);
+        if (day.isBefore(from) || day.isAfter(to)) {
+            return 0;
+        }
+        long available = remainingMinor;
+        if (monthlyCapPerMemberMinor > 0) {
+            long drawn = YearMonth.from(day).equals(currentMonth) ? drawnThisMonth.getOrDefault(account, 0L) : 0;
+            available = Math.min(available, monthlyCapPerMemberMinor - drawn);
+        }
+        return Math.max(0, available);
+    }
+
+    public long remainingMinor() {
+        return remainingMinor;
+    }
+
+    /** Funds bonus units of a conversion; the caller checked {@link #availableFor} in the same unit of work. */
+    public void draw(ConversionId conversionId, AccountId account, long bonusMinor, Instant at) {
+        if (bonusMinor <= 0 || bonusMinor > availableFor(account, at)) {
+            throw new IllegalArgumentException("cannot draw " + bonusMinor + " from budget " + id);
+        }
+        apply(new BonusDrawn(id, conversionId, account, YearMonth.from(LocalDate.ofInstant(at, ZONE)).toString(),
+                bonusMinor, at));
+    }
+
+    /** Sponsor money committed and not yet paid in. */
+    public long outstandingMinor() {
+        return committedMinor - paidInMinor;
+    }
+
+    @CommandHandler
+    public BudgetId handle(RecordSponsorPayment command) {
+        if (command.eurosMinor() <= 0) {
+            throw DomainException.invalid("euros must be greater than zero");
+        }
+        if (command.reference() != null && command.reference().length() > MAX_REFERENCE_LENGTH) {
+            throw DomainException.invalid("reference is at most " + MAX_REFERENCE_LENGTH + " characters");
+        }
+        if (command.eurosMinor() > committedMinor - paidInMinor) {
+            throw DomainException.refused("payment-exceeds-commitment", "budget " + id + " has "
+                    + Amounts.format(committedMinor - paidInMinor) + " committed and not yet paid in, less than "
+                    + Amounts.format(command.eurosMinor()));
+        }
+        Postings postings = Postings.builder()
+                .move(committed(currency, id), LedgerAccount.of(currency.value(), LedgerAccountKind.GUARANTEE_FUND),
+                        command.eurosMinor())
+                .build();
+        apply(new SponsorPaymentReceived(id, currency, command.eurosMinor(), command.reference(), postings,
+                command.at()));
+        return id;
+    }
+
+    @EventSourcingHandler
+    void on(BonusBudgetCommitted event) {
+        id = event.budgetId();
+        currency = event.currency();
+        from = event.from();
+        to = event.to();
+        committedMinor = event.eurosMinor();
+        remainingMinor = event.eurosMinor();
+        monthlyCapPerMemberMinor = event.monthlyCapPerMemberMinor();
+    }
+
+    @EventSourcingHandler
+    void on(BonusDrawn event) {
+        remainingMinor -= event.bonusMinor();
+        YearMonth month = YearMonth.parse(event.month());
+        if (!month.equals(currentMonth)) {
+            currentMonth = month;
+            drawnThisMonth.clear();
+        }
+        drawnThisMonth.merge(event.accountId(), event.bonusMinor(), Math::addExact);
+    }
+
+    @EventSourcingHandler
+    void on(SponsorPaymentReceived event) {
+        paidInMinor += event.eurosMinor();
+    }
+
+    private static LedgerAccount committed(CurrencyCode currency, BudgetId budget) {
+        return LedgerAccount.of(currency.value(), LedgerAccountKind.SPONSOR_COMMITTED, budget.value());
+    }
+
+    public BudgetId id() {
+        return id;
+    }
+
+    public CurrencyCode currency() {
+        return currency;
+    }
+
+    public long committedMinor() {
+        return committedMinor;
+    }
+
+    public long paidInMinor() {
+        return paidInMinor;
+    }
+}

@@ -1,0 +1,21 @@
+package org.mlc.ledger.counter;
+
+import java.time.Instant;
+import java.util.Map;
+import org.axonframework.serialization.Revision;
+import org.mlc.ledger.common.ClosingId;
+import org.mlc.ledger.common.CounterId;
+import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.ledger.Postings;
+
+/** What the agent counted differs from what the drawer should hold (EUR book: counter cash against counter discrepancy); negative when euros are missing. */
+@Revision("1")
+public record CashDiscrepancyRecorded(
+        CounterId counterId,
+        CurrencyCode currency,
+        ClosingId closingId,
+        Map<PaidBy, Long> discrepancyByMeans,
+        long discrepancyMinor,
+        Postings postings,
+        Instant at) {
+}

@@ -1,0 +1,20 @@
+package org.mlc.ledger.counter;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+import org.mlc.ledger.common.CounterId;
+import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.common.RemittanceId;
+import org.mlc.ledger.ledger.Postings;
+
+/** The bank shows the remittance on the fund's account (EUR book: counter cash to guarantee fund). */
+@Revision("1")
+public record RemittanceConfirmed(
+        CounterId counterId,
+        CurrencyCode currency,
+        RemittanceId remittanceId,
+        long eurosMinor,
+        String bankReference,
+        Postings postings,
+        Instant at) {
+}
