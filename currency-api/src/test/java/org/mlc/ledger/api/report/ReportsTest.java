@@ -26,11 +26,15 @@ class ReportsTest extends IntegrationTest {
     private Party miller;
     private final YearMonth thisMonth = YearMonth.now(ZoneOffset.UTC);
 
-    /** 20 € = 21 units: a member converts 40 €, pays the baker 30, the baker pays the miller 10 (B2B). */
+    /**
+     * 20 € = 21 units with a sponsor funding exactly the 2.00 of bonus: a member converts 40 €,
+     * pays the baker 30, the baker pays the miller 10 (B2B).
+     */
     @BeforeEach
     void aMonthOfTrade() {
         currency = ledger.currency("20", "21");
         counter = ledger.counter(currency);
+        ledger.sponsorBudget(currency, "2.00", null);
         member = ledger.participant("MEMBER", "Alice", currency);
         baker = ledger.merchant("Boulangerie", currency);
         miller = ledger.merchant("Moulin", currency);
@@ -46,8 +50,8 @@ class ReportsTest extends IntegrationTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         JsonNode month = response.json().get("months").get(0);
         assertThat(month.get("inCirculation").asText()).isEqualTo("42.00");
-        assertThat(month.get("backing").asText()).isEqualTo("40.00");
-        assertThat(month.get("coverageRatio").asText()).isEqualTo("0.9523");
+        assertThat(month.get("backing").asText()).isEqualTo("42.00");
+        assertThat(month.get("coverageRatio").asText()).isEqualTo("1.0000");
         assertThat(month.get("conversions").asLong()).isEqualTo(1);
         assertThat(month.get("conversionEuros").asText()).isEqualTo("40.00");
         assertThat(month.get("bonus").asText()).isEqualTo("2.00");
@@ -72,7 +76,7 @@ class ReportsTest extends IntegrationTest {
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("currency,month,inCirculationMinor,");
         assertThat(lines.get(1)).startsWith(currency + "," + thisMonth.minusMonths(1) + ",0,");
-        assertThat(lines.get(2)).startsWith(currency + "," + thisMonth + ",4200,4200,0,0,4000,0.9523,1,4000,");
+        assertThat(lines.get(2)).startsWith(currency + "," + thisMonth + ",4200,4200,0,0,4200,1.0000,1,4000,");
     }
 
     @Test

@@ -100,7 +100,8 @@ class FuzzTest extends IntegrationTest {
                 replaceId(base.path(), id), null)));
         ways.add(Arbitraries.of("a b", "x".repeat(65), "<script>", "a/b").map(corr -> with(base, "correlation id",
                 base.body(), base.contentType(), key, base.path(), corr)));
-        if (takesABody) {
+        // JSON bodies only: the CSV bank statement's malformed lines are BankStatementImportTest's
+        if (takesABody && valid.body() != null && "application/json".equals(valid.contentType())) {
             ways.add(badBodies(valid.body()).map(body -> with(base, "body", body, base.contentType(), key,
                     base.path(), null)));
             ways.add(fieldNames(valid.body()).flatMap(field -> badValues(isAmount(valid.body(), field))

@@ -108,16 +108,16 @@ public final class Endpoints {
             return new Call("POST", "/api/v1/counters/" + who.counter() + "/reopening", null);
         });
         samples.put("POST /api/v1/counters/{id}/remittances", (w, who) -> {
-            ensureOpen(admin, who.counter());
+            cashInDrawer(admin, w, who.counter());
             return new Call("POST", "/api/v1/counters/" + who.counter() + "/remittances", "{\"euros\":\"0.01\"}");
         });
         samples.put("GET /api/v1/counters/{id}/remittances/{remittanceId}", (w, who) ->
-                get("/api/v1/counters/" + who.counter() + "/remittances/" + remittance(admin, who.counter(), false)));
+                get("/api/v1/counters/" + who.counter() + "/remittances/" + remittance(admin, w, who.counter(), false)));
         samples.put("POST /api/v1/counters/{id}/remittances/{remittanceId}/remitted", (w, who) -> new Call("POST",
-                "/api/v1/counters/" + who.counter() + "/remittances/" + remittance(admin, who.counter(), false)
+                "/api/v1/counters/" + who.counter() + "/remittances/" + remittance(admin, w, who.counter(), false)
                         + "/remitted", null));
         samples.put("POST /api/v1/counters/{id}/remittances/{remittanceId}/confirmation", (w, who) -> new Call("POST",
-                "/api/v1/counters/" + who.counter() + "/remittances/" + remittance(admin, who.counter(), true)
+                "/api/v1/counters/" + who.counter() + "/remittances/" + remittance(admin, w, who.counter(), true)
                         + "/confirmation", null));
     }
 
@@ -143,9 +143,16 @@ public final class Endpoints {
                 "Idempotency-Key", UUID.randomUUID().toString());
     }
 
-    /** A fresh remittance of 0.01 at the counter, marked remitted if asked; its id. */
-    private static String remittance(Ledger admin, String counter, boolean remitted) {
+    /** An open counter with cash in its drawer (a closing counted at 0.00 empties it). */
+    private static void cashInDrawer(Ledger admin, World w, String counter) {
         ensureOpen(admin, counter);
+        Api.Response conversion = admin.convert(counter, w.member(), "1.00");
+        assertThat(conversion.status()).as(conversion.toString()).isEqualTo(201);
+    }
+
+    /** A fresh remittance of 0.01 at the counter, marked remitted if asked; its id. */
+    private static String remittance(Ledger admin, World w, String counter, boolean remitted) {
+        cashInDrawer(admin, w, counter);
         Api.Response remittance = admin.remit(counter, "0.01");
         assertThat(remittance.status()).as(remittance.toString()).isEqualTo(201);
         String id = remittance.get("id");
