@@ -87,7 +87,8 @@ public final class TestLedger {
 
     // As Spring Boot's ObjectMapper, which Axon's JacksonSerializer uses: instants as ISO-8601 text.
     private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
+            .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance)
+                    .addSerializer(LocalDate.class, ToStringSerializer.instance));
 
     private final JdbcTemplate jdbc;
     private final Map<String, Long> nextSequenceNumbers = new HashMap<>();
