@@ -1,5 +1,6 @@
 package org.mlc.ledger.ops.support;
 
+import org.flywaydb.core.Flyway;
 import java.time.LocalDate;
 import org.mlc.ledger.bonus.BonusBudgetCommitted;
 import org.mlc.ledger.common.BudgetId;
@@ -37,7 +38,7 @@ import org.mlc.ledger.payment.TransferReturned;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The tables reconcile reads, as currency-api's migrations create them, filled the way the
+ * The tables reconcile reads, created by currency-api's own migrations, filled the way the
  * application fills them: the real event records serialized as JSON into domain_event_entry, and
  * their postings applied to ledger_balance and account_view as its LedgerProjection does.
  */
@@ -45,45 +46,6 @@ public final class TestLedger {
 
     public static final String BOUSOL = "BOUSOL";
     public static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
-
-    /** DDL copied from currency-api's V1__axon_stores.sql and V2__projections_and_idempotency.sql. */
-    private static final String SCHEMA = """
-            CREATE TABLE domain_event_entry (
-                global_index         BIGSERIAL    NOT NULL,
-                event_identifier     VARCHAR(255) NOT NULL,
-                meta_data            BYTEA,
-                payload              BYTEA        NOT NULL,
-                payload_revision     VARCHAR(255),
-                payload_type         VARCHAR(255) NOT NULL,
-                time_stamp           VARCHAR(255) NOT NULL,
-                aggregate_identifier VARCHAR(255) NOT NULL,
-                sequence_number      BIGINT       NOT NULL,
-                type                 VARCHAR(255),
-                PRIMARY KEY (global_index),
-                UNIQUE (aggregate_identifier, sequence_number),
-                UNIQUE (event_identifier)
-            );
-            CREATE TABLE ledger_balance (
-                ledger_account VARCHAR(200) PRIMARY KEY,
-                book           VARCHAR(3)   NOT NULL,
-                currency       VARCHAR(16)  NOT NULL,
-                kind           VARCHAR(32)  NOT NULL,
-                balance_minor  BIGINT       NOT NULL,
-                entry_count    BIGINT       NOT NULL
-            );
-            CREATE INDEX ledger_balance_currency ON ledger_balance (currency, book, kind);
-            CREATE TABLE account_view (
-                account_id     VARCHAR(64) PRIMARY KEY,
-                participant_id VARCHAR(64) NOT NULL,
-                owner_kind     VARCHAR(20) NOT NULL,
-                currency       VARCHAR(16) NOT NULL,
-                status         VARCHAR(10) NOT NULL,
-                floor_minor    BIGINT      NOT NULL,
-                balance_minor  BIGINT      NOT NULL,
-                entry_count    BIGINT      NOT NULL,
-                opened_at      TIMESTAMPTZ NOT NULL
-            );
-            """;
 
     // As Spring Boot's ObjectMapper, which Axon's JacksonSerializer uses: instants as ISO-8601 text.
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -93,12 +55,16 @@ public final class TestLedger {
     private final JdbcTemplate jdbc;
     private final Map<String, Long> nextSequenceNumbers = new HashMap<>();
 
+    private final DataSource dataSource;
+
     public TestLedger(DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
+    /** The application's own schema: currency-api's Flyway migrations, from its jar on the classpath. */
     public void createTables() {
-        jdbc.execute(SCHEMA);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     }
 
     public void clear() {
