@@ -2,7 +2,7 @@ package org.mlc.ledger.ledger;
 
 import java.util.Objects;
 
-/** One line of a double entry: a signed amount, in minor units, on one ledger account. */
+/** One line of a balanced entry: a signed amount, in minor units, on one ledger account. */
 public record Posting(LedgerAccount account, long amountMinor) {
     public Posting {
         Objects.requireNonNull(account, "account");
