@@ -36,6 +36,8 @@ public class Currency {
     public static final long MAX_DONATION_BASIS_POINTS = 2_000;
     private AccountId issuerAccount;
     private long donationBasisPoints;
+    /** Members paying members: allowed by default, a currency may turn it off. */
+    private boolean memberTransfersAllowed = true;
     /** Sponsor budgets in the order they were committed: the bonus draws on the oldest first. */
     private final List<BudgetSlot> budgets = new ArrayList<>();
 
@@ -79,6 +81,23 @@ public class Currency {
         }
         apply(new DonationShareSet(code, command.issuerAccount(), command.basisPoints(), command.at()));
         return code;
+    }
+
+    @CommandHandler
+    public CurrencyCode handle(SetMemberTransfers command) {
+        if (command.allowed() != memberTransfersAllowed) {
+            apply(new MemberTransfersSet(code, command.allowed(), command.at()));
+        }
+        return code;
+    }
+
+    @EventSourcingHandler
+    void on(MemberTransfersSet event) {
+        memberTransfersAllowed = event.allowed();
+    }
+
+    public boolean memberTransfersAllowed() {
+        return memberTransfersAllowed;
     }
 
     @EventSourcingHandler
