@@ -35,6 +35,8 @@ import org.mlc.ledger.participant.ParticipantKind;
 import org.mlc.ledger.participant.ParticipantRegistration;
 import org.mlc.ledger.participant.RegisterParticipant;
 import org.mlc.ledger.payment.PaymentHandler;
+import org.mlc.ledger.reconversion.GuaranteeFund;
+import org.mlc.ledger.reconversion.ReconversionHandler;
 import org.mlc.ledger.payment.TransferSaga;
 
 /**
@@ -72,6 +74,10 @@ public final class InMemoryLedger implements AutoCloseable {
                         c.repository(Participant.class), c.repository(BonusBudget.class)))
                 .registerCommandHandler(c -> new ParticipantRegistration(c.repository(Currency.class),
                         c.repository(Participant.class), c.repository(Account.class)))
+                .configureAggregate(GuaranteeFund.class)
+                .registerCommandHandler(c -> new ReconversionHandler(c.repository(Currency.class),
+                        c.repository(Account.class), c.repository(Participant.class),
+                        c.repository(GuaranteeFund.class)))
                 .registerCommandHandler(c -> new PaymentHandler(c.repository(Currency.class),
                         c.repository(Account.class), c.repository(Participant.class)));
         if (withTransferSaga) {

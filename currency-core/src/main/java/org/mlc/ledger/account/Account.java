@@ -16,6 +16,7 @@ import org.mlc.ledger.common.DepositId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.ParticipantId;
+import org.mlc.ledger.common.ReconversionId;
 import org.mlc.ledger.common.TransferId;
 import org.mlc.ledger.ledger.LedgerAccount;
 import org.mlc.ledger.ledger.LedgerAccountKind;
@@ -177,6 +178,32 @@ public class Account {
         requireActive("receive a donation");
         apply(new DonationReceived(id, currency, conversionId, from, amountMinor, Postings.builder()
                 .move(inTransit(), ledgerAccount(), amountMinor).build(), at));
+    }
+
+    /**
+     * Takes units back to euros: the units leave the account, the fee goes to the fee account and
+     * the rest is burnt (back to issuance). The caller checked who may reconvert and the fund.
+     */
+    public void reconvert(ReconversionId reconversionId, long unitsMinor, long feeMinor, Instant at) {
+        requireActive("reconvert");
+        if (unitsMinor <= 0 || feeMinor < 0 || feeMinor > unitsMinor) {
+            throw new IllegalArgumentException("a reconversion needs positive units and a fee within them");
+        }
+        if (Math.subtractExact(balanceMinor, unitsMinor) < floorMinor) {
+            throw DomainException.refused("insufficient-funds", "account " + id + " holds "
+                    + Amounts.format(balanceMinor - floorMinor) + " available, less than " + Amounts.format(unitsMinor));
+        }
+        long eurosMinor = unitsMinor - feeMinor;
+        Postings postings = Postings.builder()
+                .move(ledgerAccount(), LedgerAccount.of(currency.value(), LedgerAccountKind.FEES), feeMinor)
+                .move(ledgerAccount(), LedgerAccount.of(currency.value(), LedgerAccountKind.ISSUANCE), eurosMinor)
+                .build();
+        apply(new UnitsReconverted(id, currency, reconversionId, unitsMinor, feeMinor, eurosMinor, postings, at));
+    }
+
+    @EventSourcingHandler
+    void on(UnitsReconverted event) {
+        balanceMinor -= event.unitsMinor();
     }
 
     /** What the account may still pay out, above its floor. */

@@ -40,6 +40,7 @@ public final class Endpoints {
         String counter = admin.counter(currency);
         Party member = admin.fundedMember(currency, counter, "100.00");
         Party merchant = funded(admin, "MERCHANT", currency, counter);
+        Party supplier = admin.merchant("Supplier", currency);
         Party ccas = funded(admin, "CCAS", currency, counter);
         Party collectivite = funded(admin, "COLLECTIVITE", currency, counter);
         String memberPayment = paid(admin, member, merchant);
@@ -53,7 +54,8 @@ public final class Endpoints {
                 merchant, counter, memberPayment));
         byRole.put("MEMBER", new Who("MEMBER", admin.user("MEMBER", member.id(), null), member, merchant, counter,
                 memberPayment));
-        byRole.put("MERCHANT", new Who("MERCHANT", admin.user("MERCHANT", merchant.id(), null), merchant, member,
+        // a merchant pays members only as refunds: its sample payment goes to its supplier (B2B)
+        byRole.put("MERCHANT", new Who("MERCHANT", admin.user("MERCHANT", merchant.id(), null), merchant, supplier,
                 counter, memberPayment));
         byRole.put("CCAS", new Who("CCAS", admin.user("CCAS", ccas.id(), null), ccas, collectivite, counter,
                 ccasPayment));
@@ -63,7 +65,8 @@ public final class Endpoints {
     }
 
     private static Party funded(Ledger admin, String kind, String currency, String counter) {
-        Party party = admin.participant(kind, kind + " test", currency);
+        Party party = "MERCHANT".equals(kind) ? admin.merchant(kind + " test", currency)
+                : admin.participant(kind, kind + " test", currency);
         Api.Response conversion = admin.convert(counter, party, "100.00");
         assertThat(conversion.status()).as(conversion.toString()).isEqualTo(201);
         return party;
@@ -181,6 +184,16 @@ public final class Endpoints {
                 {"from":"%s","to":"%s","amount":"0.01","reference":"sample"}""".formatted(
                 who.party().accountId(), who.payee().accountId())));
         samples.put("GET /api/v1/payments/{id}", (w, who) -> get("/api/v1/payments/" + who.payment()));
+        samples.put("POST /api/v1/payments/{id}/refunds", (w, who) -> new Call("POST",
+                "/api/v1/payments/" + who.payment() + "/refunds", "{\"amount\":\"0.01\"}"));
+        samples.put("POST /api/v1/participants/{id}/approval", (w, who) -> new Call("POST", "/api/v1/participants/"
+                + admin.participant("MERCHANT", "To approve", w.currency()).id() + "/approval",
+                "{\"filiere\":\"ALIMENTATION\",\"reason\":\"sample\"}"));
+        samples.put("POST /api/v1/participants/{id}/suspension", (w, who) -> reason("/api/v1/participants/"
+                + admin.merchant("To suspend", w.currency()).id() + "/suspension"));
+        samples.put("POST /api/v1/participants/{id}/withdrawal", (w, who) -> reason("/api/v1/participants/"
+                + admin.merchant("To withdraw", w.currency()).id() + "/withdrawal"));
+        samples.put("GET /api/v1/merchants", (w, who) -> get("/api/v1/merchants?currency=" + w.currency()));
         samples.put("GET /api/v1/accounts/{id}", (w, who) -> get("/api/v1/accounts/" + who.party().accountId()));
         samples.put("GET /api/v1/accounts/{id}/entries",
                 (w, who) -> get("/api/v1/accounts/" + who.party().accountId() + "/entries"));
