@@ -100,7 +100,7 @@ public class PaymentController {
      * A refund of part of a payment, by its payee back to its payer: never more than is left of the
      * payment after earlier refunds ({@code refund-exceeds-payment}).
      */
-    @Allowed({Role.ADMIN, Role.MERCHANT, Role.COLLECTIVITE, Role.CCAS})
+    @Allowed({Role.ADMIN, Role.MERCHANT, Role.COLLECTIVITE})
     @PostMapping("/{id}/refunds")
     public ResponseEntity<PaymentAnswer> refund(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
                                                 String key, @PathVariable("id") String paymentId,

@@ -26,10 +26,15 @@ class ReportsTest extends IntegrationTest {
     private Party miller;
     private final YearMonth thisMonth = YearMonth.now(ZoneOffset.UTC);
 
-    /** 20 € = 21 units: a member converts 40 €, pays the baker 30, the baker pays the miller 10 (B2B). */
+    /**
+     * 20 € = 21 units: a member converts 40 €, pays the baker 30, the baker pays the miller 10 (B2B).
+     * Since bonus units are issued only when a sponsor funds them, a sponsor commits the 2.00 of
+     * bonus: they count as backing, so coverage is exactly 1.
+     */
     @BeforeEach
     void aMonthOfTrade() {
         currency = ledger.currency("20", "21");
+        ledger.sponsorBudget(currency, "2.00", null);
         counter = ledger.counter(currency);
         member = ledger.participant("MEMBER", "Alice", currency);
         baker = ledger.merchant("Boulangerie", currency);
@@ -46,8 +51,8 @@ class ReportsTest extends IntegrationTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         JsonNode month = response.json().get("months").get(0);
         assertThat(month.get("inCirculation").asText()).isEqualTo("42.00");
-        assertThat(month.get("backing").asText()).isEqualTo("40.00");
-        assertThat(month.get("coverageRatio").asText()).isEqualTo("0.9523");
+        assertThat(month.get("backing").asText()).isEqualTo("42.00");
+        assertThat(month.get("coverageRatio").asText()).isEqualTo("1.0000");
         assertThat(month.get("conversions").asLong()).isEqualTo(1);
         assertThat(month.get("conversionEuros").asText()).isEqualTo("40.00");
         assertThat(month.get("bonus").asText()).isEqualTo("2.00");
@@ -72,7 +77,7 @@ class ReportsTest extends IntegrationTest {
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("currency,month,inCirculationMinor,");
         assertThat(lines.get(1)).startsWith(currency + "," + thisMonth.minusMonths(1) + ",0,");
-        assertThat(lines.get(2)).startsWith(currency + "," + thisMonth + ",4200,4200,0,0,4000,0.9523,1,4000,");
+        assertThat(lines.get(2)).startsWith(currency + "," + thisMonth + ",4200,4200,0,0,4200,1.0000,1,4000,");
     }
 
     @Test

@@ -103,9 +103,12 @@ class FuzzTest extends IntegrationTest {
         if (takesABody) {
             ways.add(badBodies(valid.body()).map(body -> with(base, "body", body, base.contentType(), key,
                     base.path(), null)));
-            ways.add(fieldNames(valid.body()).flatMap(field -> badValues(isAmount(valid.body(), field))
-                    .map(value -> with(base, "field " + field, replaceField(valid.body(), field, value), base.contentType(), key,
-                    base.path(), null))));
+            // a CSV body (the bank statement) has no JSON fields to spoil
+            if (valid.contentType() == null || valid.contentType().startsWith("application/json")) {
+                ways.add(fieldNames(valid.body()).flatMap(field -> badValues(isAmount(valid.body(), field))
+                        .map(value -> with(base, "field " + field, replaceField(valid.body(), field, value),
+                                base.contentType(), key, base.path(), null))));
+            }
             ways.add(Arbitraries.of("text/plain", "application/xml", "application/x-www-form-urlencoded")
                     .map(type -> with(base, "content type", base.body(), type, key, base.path(), null)));
         }

@@ -112,16 +112,17 @@ public final class Endpoints {
         });
         samples.put("POST /api/v1/counters/{id}/remittances", (w, who) -> {
             ensureOpen(admin, who.counter());
+            cash(admin, w, who.counter());
             return new Call("POST", "/api/v1/counters/" + who.counter() + "/remittances", "{\"euros\":\"0.01\"}");
         });
         samples.put("GET /api/v1/counters/{id}/remittances/{remittanceId}", (w, who) ->
-                get("/api/v1/counters/" + who.counter() + "/remittances/" + remittance(admin, who.counter(), false)));
+                get("/api/v1/counters/" + who.counter() + "/remittances/" + remittance(admin, w, who.counter(), false)));
         samples.put("POST /api/v1/counters/{id}/remittances/{remittanceId}/remitted", (w, who) -> new Call("POST",
-                "/api/v1/counters/" + who.counter() + "/remittances/" + remittance(admin, who.counter(), false)
+                "/api/v1/counters/" + who.counter() + "/remittances/" + remittance(admin, w, who.counter(), false)
                         + "/remitted", null));
         samples.put("POST /api/v1/counters/{id}/remittances/{remittanceId}/confirmation", (w, who) -> new Call("POST",
-                "/api/v1/counters/" + who.counter() + "/remittances/" + remittance(admin, who.counter(), true)
-                        + "/confirmation", null));
+                "/api/v1/counters/" + who.counter() + "/remittances/" + remittance(admin, w, who.counter(), true)
+                        + "/confirmation", "{\"bankReference\":\"sample\"}"));
     }
 
     private static void sponsorSamples(Map<String, BiFunction<World, Who, Call>> samples, Ledger admin) {
@@ -140,15 +141,41 @@ public final class Endpoints {
                 "date,amount,label,reference\r\n2026-11-02,1.00,sample,NO-SUCH-REFERENCE\r\n", "text/csv"));
     }
 
+    /** Puts 1.00 € of cash in the drawer (a closing sample may have counted it out before). */
+    private static void cash(Ledger admin, World w, String counter) {
+        Api.Response conversion = admin.convert(counter, w.member(), "1.00");
+        assertThat(conversion.status()).as(conversion.toString()).isEqualTo(201);
+    }
+
+    /** Brings 1.00 € of the counter's cash into the guarantee fund, for a reconversion to draw on. */
+    private static void fund(Ledger admin, World w) {
+        ensureOpen(admin, w.counter());
+        cash(admin, w, w.counter());
+        admin.remitAndConfirm(w.counter(), "1.00");
+    }
+
     /** Reopens the counter if a sample closed it (reopening an open counter is refused: ignored). */
     private static void ensureOpen(Ledger admin, String counter) {
         admin.api().request("POST", "/api/v1/counters/" + counter + "/reopening", null, true,
                 "Idempotency-Key", UUID.randomUUID().toString());
     }
 
+    /**
+     * A fresh reconversion of 1.00 by the caller's participant when it may reconvert (a merchant, a
+     * collectivité), else by the world's merchant, as the admin; its id. The fund is fed first.
+     */
+    private static String reconversion(Ledger admin, World w, Who who) {
+        Party party = "COLLECTIVITE".equals(who.role()) ? w.collectivite() : w.merchant();
+        fund(admin, w);
+        Api.Response reconversion = admin.reconvert(party, "1.00");
+        assertThat(reconversion.status()).as(reconversion.toString()).isEqualTo(201);
+        return reconversion.get("id");
+    }
+
     /** A fresh remittance of 0.01 at the counter, marked remitted if asked; its id. */
-    private static String remittance(Ledger admin, String counter, boolean remitted) {
+    private static String remittance(Ledger admin, World w, String counter, boolean remitted) {
         ensureOpen(admin, counter);
+        cash(admin, w, counter);
         Api.Response remittance = admin.remit(counter, "0.01");
         assertThat(remittance.status()).as(remittance.toString()).isEqualTo(201);
         String id = remittance.get("id");
@@ -193,6 +220,24 @@ public final class Endpoints {
                 + admin.merchant("To suspend", w.currency()).id() + "/suspension"));
         samples.put("POST /api/v1/participants/{id}/withdrawal", (w, who) -> reason("/api/v1/participants/"
                 + admin.merchant("To withdraw", w.currency()).id() + "/withdrawal"));
+        samples.put("POST /api/v1/reconversions", (w, who) -> {
+            fund(admin, w);
+            Party party = "COLLECTIVITE".equals(who.role()) ? w.collectivite() : w.merchant();
+            return new Call("POST", "/api/v1/reconversions", """
+                    {"merchant":"%s","units":"0.01"}""".formatted(party.id()));
+        });
+        samples.put("GET /api/v1/reconversions/{id}", (w, who) -> get("/api/v1/reconversions/"
+                + reconversion(admin, w, who)));
+        samples.put("POST /api/v1/reconversions/{id}/paid", (w, who) -> new Call("POST", "/api/v1/reconversions/"
+                + reconversion(admin, w, w.byRole().get("MERCHANT")) + "/paid", "{\"bankOrder\":\"sample\"}"));
+        samples.put("POST /api/v1/reconversions/{id}/confirmation", (w, who) -> {
+            String id = reconversion(admin, w, w.byRole().get("MERCHANT"));
+            Api.Response paid = admin.api().post("/api/v1/reconversions/" + id + "/paid", "{}");
+            assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+            return new Call("POST", "/api/v1/reconversions/" + id + "/confirmation", "{\"bankReference\":\"s\"}");
+        });
+        samples.put("GET /api/v1/currencies/{code}/payouts",
+                (w, who) -> get("/api/v1/currencies/" + w.currency() + "/payouts?format=csv"));
         samples.put("GET /api/v1/merchants", (w, who) -> get("/api/v1/merchants?currency=" + w.currency()));
         samples.put("GET /api/v1/accounts/{id}", (w, who) -> get("/api/v1/accounts/" + who.party().accountId()));
         samples.put("GET /api/v1/accounts/{id}/entries",
