@@ -113,11 +113,11 @@ public class ReconversionController {
     @PostMapping("/api/v1/reconversions/{id}/paid")
     public Map<String, Object> paid(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                     @PathVariable("id") String reconversionId,
-                                    @RequestBody(required = false) PayoutStepRequest request) {
+                                    @RequestBody PayoutStepRequest request) {
         var keyed = commands.key("payout-paid", key, Map.of("reconversion", reconversionId,
-                "bankOrder", request == null || request.bankOrder() == null ? "" : request.bankOrder()));
+                "bankOrder", request.bankOrder() == null ? "" : request.bankOrder()));
         Map<String, Object> found = existing(reconversionId);
-        String bankOrder = request == null ? null : optionalText(request.bankOrder(), "bankOrder");
+        String bankOrder = optionalText(request.bankOrder(), "bankOrder");
         commands.send(keyed, new MarkPayoutPaid(CurrencyCode.of((String) found.get("currency")),
                 ReconversionId.of(reconversionId), bankOrder, clock.instant()), ReconversionId.class);
         readYourWrites.awaitAll(GuaranteeFund.idOf(CurrencyCode.of((String) found.get("currency"))));
@@ -128,11 +128,11 @@ public class ReconversionController {
     @PostMapping("/api/v1/reconversions/{id}/confirmation")
     public Map<String, Object> confirm(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                        @PathVariable("id") String reconversionId,
-                                       @RequestBody(required = false) PayoutStepRequest request) {
+                                       @RequestBody PayoutStepRequest request) {
         var keyed = commands.key("payout-confirmation", key, Map.of("reconversion", reconversionId,
-                "bankReference", request == null || request.bankReference() == null ? "" : request.bankReference()));
+                "bankReference", request.bankReference() == null ? "" : request.bankReference()));
         Map<String, Object> found = existing(reconversionId);
-        String bankReference = request == null ? null : optionalText(request.bankReference(), "bankReference");
+        String bankReference = optionalText(request.bankReference(), "bankReference");
         commands.send(keyed, new ConfirmPayout(CurrencyCode.of((String) found.get("currency")),
                 ReconversionId.of(reconversionId), bankReference, clock.instant()), ReconversionId.class);
         readYourWrites.awaitAll(GuaranteeFund.idOf(CurrencyCode.of((String) found.get("currency"))));

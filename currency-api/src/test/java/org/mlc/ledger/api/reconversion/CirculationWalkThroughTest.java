@@ -153,4 +153,30 @@ class CirculationWalkThroughTest extends IntegrationTest {
         Party member = ledger.participant("MEMBER", "Alice", currency);
         assertProblem(ledger.approve(member, "ALIMENTATION"), 422, "not-a-merchant");
     }
+
+    @Test
+    void aCurrencyMayTurnOffMemberTransfersAndSetAMinimumReconversionFee() {
+        String currency = ledger.currency("1", "1");
+        String counter = ledger.counter(currency);
+        Party alice = ledger.fundedMember(currency, counter, "100.00");
+        Party bob = ledger.participant("MEMBER", "Bob", currency);
+        Party grocer = ledger.merchant("Epicerie", currency);
+        assertThat(ledger.pay(alice, bob, "1.00").status()).isEqualTo(201);
+
+        Api.Response off = api.post("/api/v1/currencies/" + currency + "/member-transfers", "{\"allowed\":false}");
+        assertThat(off.status()).as(off.toString()).isEqualTo(200);
+        assertProblem(ledger.pay(alice, bob, "1.00"), 422, "member-transfers-not-allowed");
+        assertProblem(api.post("/api/v1/currencies/" + currency + "/member-transfers", "{}"), 400, "validation");
+
+        assertThat(ledger.pay(alice, grocer, "50.00").status()).isEqualTo(201);
+        ledger.remitAndConfirm(counter, "100.00");
+        Api.Response minimum = api.post("/api/v1/currencies/" + currency + "/reconversion-minimum-fee",
+                "{\"minimumFee\":\"2.00\"}");
+        assertThat(minimum.status()).as(minimum.toString()).isEqualTo(200);
+        Api.Response small = ledger.reconvert(grocer, "10.00"); // 5 % would be 0.50
+        assertThat(small.get("fee")).isEqualTo("2.00");
+        assertThat(small.get("euros")).isEqualTo("8.00");
+        assertProblem(api.post("/api/v1/currencies/" + currency + "/reconversion-minimum-fee",
+                "{\"minimumFee\":\"-1\"}"), 400, "validation");
+    }
 }

@@ -122,7 +122,7 @@ public final class Endpoints {
                         + "/remitted", null));
         samples.put("POST /api/v1/counters/{id}/remittances/{remittanceId}/confirmation", (w, who) -> new Call("POST",
                 "/api/v1/counters/" + who.counter() + "/remittances/" + remittance(admin, w, who.counter(), true)
-                        + "/confirmation", "{\"bankReference\":\"sample\"}"));
+                        + "/confirmation", null));
     }
 
     private static void sponsorSamples(Map<String, BiFunction<World, Who, Call>> samples, Ledger admin) {
@@ -134,6 +134,10 @@ public final class Endpoints {
         samples.put("POST /api/v1/currencies/{code}/bonus-budgets/{id}/payments", (w, who) -> new Call("POST",
                 "/api/v1/currencies/" + w.currency() + "/bonus-budgets/" + admin.sponsorBudget(w.currency(), "1.00",
                         null) + "/payments", "{\"euros\":\"1.00\"}"));
+        samples.put("POST /api/v1/currencies/{code}/member-transfers", (w, who) -> new Call("POST",
+                "/api/v1/currencies/" + w.currency() + "/member-transfers", "{\"allowed\":true}"));
+        samples.put("POST /api/v1/currencies/{code}/reconversion-minimum-fee", (w, who) -> new Call("POST",
+                "/api/v1/currencies/" + w.currency() + "/reconversion-minimum-fee", "{\"minimumFee\":\"0\"}"));
         samples.put("POST /api/v1/currencies/{code}/donation-share", (w, who) -> new Call("POST",
                 "/api/v1/currencies/" + w.currency() + "/donation-share", "{\"share\":\"0\"}"));
         samples.put("POST /api/v1/currencies/{code}/bank-statements", (w, who) -> new Call("POST",
