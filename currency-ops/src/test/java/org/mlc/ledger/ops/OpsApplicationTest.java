@@ -60,7 +60,7 @@ class OpsApplicationTest {
         assertThat(exitCode).as(output.getAll()).isZero();
         assertThat(output.getOut())
                 .contains("Starting embedded PostgreSQL with data in " + dataDir.resolve("postgres"))
-                .contains("events read     9")
+                .contains("events read     10")
                 .contains("RESULT: OK");
     }
 

@@ -85,9 +85,11 @@ public final class TestLedger {
             );
             """;
 
-    // As Spring Boot's ObjectMapper, which Axon's JacksonSerializer uses: instants as ISO-8601 text.
+    // As Spring Boot's ObjectMapper, which Axon's JacksonSerializer uses: instants and dates (a
+    // sponsor budget's period) as ISO-8601 text.
     private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
+            .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance)
+                    .addSerializer(java.time.LocalDate.class, ToStringSerializer.instance));
 
     private final JdbcTemplate jdbc;
     private final Map<String, Long> nextSequenceNumbers = new HashMap<>();
