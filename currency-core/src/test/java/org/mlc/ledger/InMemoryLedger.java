@@ -34,6 +34,9 @@ import org.mlc.ledger.participant.Participant;
 import org.mlc.ledger.participant.ParticipantKind;
 import org.mlc.ledger.participant.ParticipantRegistration;
 import org.mlc.ledger.participant.RegisterParticipant;
+import org.mlc.ledger.payment.PaymentHandler;
+import org.mlc.ledger.reconversion.GuaranteeFund;
+import org.mlc.ledger.reconversion.ReconversionHandler;
 import org.mlc.ledger.payment.TransferSaga;
 
 /**
@@ -70,7 +73,13 @@ public final class InMemoryLedger implements AutoCloseable {
                 .registerCommandHandler(c -> new BonusBudgetHandler(c.repository(Currency.class),
                         c.repository(Participant.class), c.repository(BonusBudget.class)))
                 .registerCommandHandler(c -> new ParticipantRegistration(c.repository(Currency.class),
-                        c.repository(Participant.class), c.repository(Account.class)));
+                        c.repository(Participant.class), c.repository(Account.class)))
+                .configureAggregate(GuaranteeFund.class)
+                .registerCommandHandler(c -> new ReconversionHandler(c.repository(Currency.class),
+                        c.repository(Account.class), c.repository(Participant.class),
+                        c.repository(GuaranteeFund.class)))
+                .registerCommandHandler(c -> new PaymentHandler(c.repository(Currency.class),
+                        c.repository(Account.class), c.repository(Participant.class)));
         if (withTransferSaga) {
             // A saga failure must fail the test, not be logged and leave value in transit.
             configurer.eventProcessing(ep -> ep.usingSubscribingEventProcessors()
@@ -140,6 +149,12 @@ public final class InMemoryLedger implements AutoCloseable {
     public void registerMember(ParticipantId participant, AccountId account, CurrencyCode currency) {
         send(new RegisterParticipant(participant, ParticipantKind.MEMBER, "Member " + participant, currency, account,
                 null, T0));
+    }
+
+    /** A participant of any kind; a merchant with a filière is approved at registration. */
+    public void register(ParticipantId participant, ParticipantKind kind, AccountId account, CurrencyCode currency,
+                         String filiere) {
+        send(new RegisterParticipant(participant, kind, kind + " " + participant, currency, account, filiere, T0));
     }
 
     /** An association sponsoring the bonus of a currency with {@code eurosMinor} over 2025, without a cap. */

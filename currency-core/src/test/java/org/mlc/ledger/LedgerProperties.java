@@ -36,6 +36,7 @@ import org.mlc.ledger.bonus.RecordSponsorPayment;
 import org.mlc.ledger.common.BudgetId;
 import org.mlc.ledger.common.ClosingId;
 import org.mlc.ledger.common.DepositId;
+import org.mlc.ledger.common.ReconversionId;
 import org.mlc.ledger.common.RemittanceId;
 import org.mlc.ledger.counter.CloseCounterDay;
 import org.mlc.ledger.counter.ConfirmRemittance;
@@ -54,7 +55,10 @@ import org.mlc.ledger.ledger.LedgerAccount;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Posting;
 import org.mlc.ledger.ledger.Postings;
+import org.mlc.ledger.participant.ParticipantKind;
 import org.mlc.ledger.payment.DebitForTransfer;
+import org.mlc.ledger.payment.MakePayment;
+import org.mlc.ledger.reconversion.Reconvert;
 import org.mlc.ledger.payment.TransferCreditRefused;
 import org.mlc.ledger.payment.TransferCredited;
 import org.mlc.ledger.payment.TransferDebited;
@@ -356,7 +360,30 @@ class LedgerProperties {
     // with conversions and payments; backing is checked after every single operation.
 
     sealed interface CounterOperation permits Sell, Stock, Deposit, Close, Reopen, Remit, Confirm, SponsorPays,
-            PayAround {
+            PayAround, Shop, Refund, Reconversion {
+    }
+
+    /** A member pays the approved merchant of its currency a share of what it holds, under the payment rules. */
+    record Shop(int account, long percent) implements CounterOperation {
+    }
+
+    /** The merchant refunds part of one of the payments it received (sometimes more than is left). */
+    record Refund(int payment, long amountMinor) implements CounterOperation {
+    }
+
+    /**
+     * The merchant of a currency takes a share of its units back to euros, out of the guarantee
+     * fund; a share above 100 % asks for more than it holds.
+     */
+    record Reconversion(int currency, long percent) implements CounterOperation {
+    }
+
+    /** A payment a merchant received, which it may refund. */
+    record ShopPayment(TransferId transferId, AccountId merchant, AccountId payer) {
+    }
+
+    static AccountId merchantAccount(int currency) {
+        return AccountId.of("acc-merchant-" + currency);
     }
 
     record Sell(int counter, int account, long eurosMinor, PaidBy paidBy, boolean notes) implements CounterOperation {
@@ -413,7 +440,13 @@ class LedgerProperties {
                         Tuple.of(1, Combinators.combine(counter, Arbitraries.longs().between(1, 5_000))
                                 .as(SponsorPays::new)),
                         Tuple.of(3, Combinators.combine(account, account, Arbitraries.longs().between(1, 5_000))
-                                .as(PayAround::new)))
+                                .as(PayAround::new)),
+                        Tuple.of(5, Combinators.combine(account, Arbitraries.longs().between(1, 100)).as(Shop::new)),
+                        Tuple.of(3, Combinators.combine(Arbitraries.integers().between(0, 5),
+                                Arbitraries.longs().between(1, 200)).as(Refund::new)),
+                        // mostly within what the merchant received, sometimes beyond its balance or the fund
+                        Tuple.of(4, Combinators.combine(counter, Arbitraries.longs().between(1, 120))
+                                .as(Reconversion::new)))
                 .list().ofMinSize(10).ofMaxSize(50);
     }
 
@@ -431,11 +464,21 @@ class LedgerProperties {
             for (int i = 0; i < ACCOUNT_CURRENCY.length; i++) {
                 ledger.registerMember(ParticipantId.of("p-" + i), Run.account(i), ACCOUNT_CURRENCY[i]);
             }
+            for (int c = 0; c < COUNTER_CURRENCY.length; c++) {
+                ledger.register(ParticipantId.of("p-merchant-" + c), ParticipantKind.MERCHANT, merchantAccount(c),
+                        COUNTER_CURRENCY[c], "ALIMENTATION");
+            }
             SPONSOR_BUDGET.forEach((currency, euros) -> ledger.sponsor(currency, "budget-" + currency, euros, 0));
             List<RemittanceId> remittances = new ArrayList<>();
+            List<ShopPayment> shopPayments = new ArrayList<>();
+            // members start with some units, so that they shop and merchants have units to reconvert
+            for (int i = 0; i < ACCOUNT_CURRENCY.length; i++) {
+                ledger.send(new ConvertEuros(Run.counter(ACCOUNT_CURRENCY[i] == COUNTER_CURRENCY[0] ? 0 : 1),
+                        ConversionId.of("c-start-" + i), Run.account(i), 5_000, PaidBy.CASH, Payout.ACCOUNT, T0));
+            }
             for (int index = 0; index < operations.size(); index++) {
                 CounterOperation operation = operations.get(index);
-                String outcome = executeCounterOperation(ledger, operation, index, remittances);
+                String outcome = executeCounterOperation(ledger, operation, index, remittances, shopPayments);
                 outcomes.add(outcome);
                 assertBalancedAndBacked(ledger.allEvents(), "after " + index + " " + operation + " (" + outcome + ")");
                 for (int c = 0; c < COUNTER_CURRENCY.length; c++) {
@@ -458,7 +501,8 @@ class LedgerProperties {
         Statistics.label("counter outcomes").coverage(coverage -> {
             for (String outcome : List.of("sell:done", "sell:notes-unavailable", "sell:counter-closed", "stock:done",
                     "deposit:done", "close:done", "close:day-already-closed", "remit:done", "remit:insufficient-cash",
-                    "confirm:done", "sponsor:done")) {
+                    "confirm:done", "sponsor:done", "shop:done", "refund:done", "reconvert:done",
+                    "reconvert:insufficient-fund", "reconvert:insufficient-funds")) {
                 coverage.check(outcome).count(n -> n > 0);
             }
         });
@@ -471,10 +515,51 @@ class LedgerProperties {
     }
 
     private static String executeCounterOperation(InMemoryLedger ledger, CounterOperation operation, int index,
-                                                  List<RemittanceId> remittances) {
+                                                  List<RemittanceId> remittances, List<ShopPayment> shopPayments) {
         String kind;
         Object command;
-        if (operation instanceof Sell s) {
+        if (operation instanceof Shop s) {
+            int currency = ACCOUNT_CURRENCY[s.account()] == COUNTER_CURRENCY[0] ? 0 : 1;
+            TransferId transferId = Run.transfer(index);
+            long amountMinor = ledger.inspect(Account.class, Run.account(s.account()).value(), Account::balanceMinor)
+                    * s.percent() / 100;
+            if (amountMinor == 0) {
+                return "shop:empty";
+            }
+            try {
+                ledger.send(new MakePayment(ACCOUNT_CURRENCY[s.account()], transferId, Run.account(s.account()),
+                        merchantAccount(currency), amountMinor, null, null, T0));
+            } catch (DomainException refused) {
+                return "shop:" + refused.code();
+            }
+            shopPayments.add(new ShopPayment(transferId, merchantAccount(currency), Run.account(s.account())));
+            return "shop:done";
+        } else if (operation instanceof Refund r) {
+            kind = "refund";
+            if (shopPayments.isEmpty()) {
+                return "refund:nothing";
+            }
+            ShopPayment paid = shopPayments.get(r.payment() % shopPayments.size());
+            String currency = ledger.inspect(Account.class, paid.merchant().value(), a -> a.currency().value());
+            command = new MakePayment(CurrencyCode.of(currency), Run.transfer(index), paid.merchant(), paid.payer(),
+                    r.amountMinor(), "refund", paid.transferId(), T0);
+        } else if (operation instanceof Reconversion r) {
+            kind = "reconvert";
+            CurrencyCode currency = COUNTER_CURRENCY[r.currency()];
+            // what entered the fund, as the events show it (the API reads the same from the projections)
+            long inflows = ledger.allEvents().stream().flatMap(e -> postingsOf(e).stream())
+                    .flatMap(p -> p.lines().stream())
+                    .filter(line -> line.account().equals(LedgerAccount.of(currency.value(),
+                            LedgerAccountKind.GUARANTEE_FUND)) && line.amountMinor() > 0)
+                    .mapToLong(Posting::amountMinor).sum();
+            long unitsMinor = ledger.inspect(Account.class, merchantAccount(r.currency()).value(),
+                    Account::balanceMinor) * r.percent() / 100;
+            if (unitsMinor == 0) {
+                return "reconvert:empty";
+            }
+            command = new Reconvert(ReconversionId.of("rec-" + index), currency, merchantAccount(r.currency()),
+                    unitsMinor, inflows, T0);
+        } else if (operation instanceof Sell s) {
             kind = "sell";
             // currency mismatches are the other property's business: buy at a counter of one's currency
             command = new ConvertEuros(Run.counter(s.counter()), ConversionId.of("c-" + index), Run.account(
@@ -568,7 +653,11 @@ class LedgerProperties {
                     circulation.merge(account.currency(), balance, Math::addExact);
                 }
                 case PAPER_IN_CIRCULATION, IN_TRANSIT -> circulation.merge(account.currency(), balance, Math::addExact);
-                case GUARANTEE_FUND, COUNTER_CASH, SPONSOR_COMMITTED, COUNTER_DISCREPANCY ->
+                case GUARANTEE_FUND -> {
+                    assertThat(balance).as("the guarantee fund of %s %s", account.currency(), when).isNotNegative();
+                    backing.merge(account.currency(), balance, Math::addExact);
+                }
+                case COUNTER_CASH, SPONSOR_COMMITTED, COUNTER_DISCREPANCY ->
                         backing.merge(account.currency(), balance, Math::addExact);
                 default -> {
                 }

@@ -19,7 +19,7 @@ class BousolWalkThroughTest extends IntegrationTest {
         assertThat(defined.json().path("conversion").path("units").asText()).isEqualTo("21.00");
 
         Party member = ledger.participant("MEMBER", "Alice", code);
-        Party merchant = ledger.participant("MERCHANT", "Epicerie du port", code);
+        Party merchant = ledger.merchant("Epicerie du port", code);
         String counter = ledger.counter(code);
         ledger.sponsorBudget(code, "1000.00", null);
 

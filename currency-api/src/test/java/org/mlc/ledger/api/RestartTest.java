@@ -29,7 +29,7 @@ class RestartTest {
             ledger.sponsorBudget(currency, "100.00", null);
             String counter = ledger.counter(currency);
             member = ledger.fundedMember(currency, counter, "20.00");
-            merchant = ledger.participant("MERCHANT", "Shop", currency);
+            merchant = ledger.merchant("Shop", currency);
             assertThat(ledger.pay(member, merchant, "12.50").status()).isEqualTo(201);
             supplyBefore = api(first).get("/api/v1/currencies/" + currency + "/supply").text();
         }

@@ -3,6 +3,8 @@ package org.mlc.ledger.account;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -14,12 +16,15 @@ import org.mlc.ledger.common.DepositId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.ParticipantId;
+import org.mlc.ledger.common.ReconversionId;
 import org.mlc.ledger.common.TransferId;
 import org.mlc.ledger.ledger.LedgerAccount;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Postings;
 import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.participant.ParticipantKind;
 import org.mlc.ledger.payment.CreditTransfer;
+import org.mlc.ledger.payment.RefundRecorded;
 import org.mlc.ledger.payment.DebitForTransfer;
 import org.mlc.ledger.payment.ReturnTransfer;
 import org.mlc.ledger.payment.TransferCreditRefused;
@@ -43,6 +48,16 @@ public class Account {
     private AccountStatus status;
     private long balanceMinor;
     private long floorMinor;
+    private ParticipantKind ownerKind;
+    /**
+     * Payments this account received that may still be refunded: what came from whom and how
+     * much is left. Kept on the payee's account so that two refunds of one payment are decided
+     * one after the other and never exceed it.
+     */
+    private final Map<TransferId, Refundable> refundable = new HashMap<>();
+
+    private record Refundable(AccountId payer, long leftMinor) {
+    }
 
     protected Account() {
         // for Axon
@@ -59,6 +74,11 @@ public class Account {
 
     @CommandHandler
     public TransferId handle(DebitForTransfer command) {
+        return debit(command);
+    }
+
+    /** The payer's step of a payment; the rules of who may pay whom were checked by the caller. */
+    public TransferId debit(DebitForTransfer command) {
         requireActive("pay");
         if (command.amountMinor() <= 0) {
             throw DomainException.invalid("amount must be greater than zero");
@@ -81,6 +101,28 @@ public class Account {
         apply(new TransferDebited(command.transferId(), id, command.to(), currency, command.amountMinor(),
                 command.reference(), postings, command.at()));
         return command.transferId();
+    }
+
+    /**
+     * A refund of part of a payment this account received: it goes back to that payment's payer
+     * and, with the earlier refunds of it, never exceeds it.
+     */
+    public TransferId refund(DebitForTransfer command, TransferId refundOf) {
+        Refundable original = refundable.get(refundOf);
+        if (original == null) {
+            throw DomainException.notFound("account " + id + " received no payment " + refundOf + " to refund");
+        }
+        if (!original.payer().equals(command.to())) {
+            throw DomainException.refused("refund-not-to-payer",
+                    "payment " + refundOf + " came from " + original.payer() + ": a refund goes back to it");
+        }
+        if (command.amountMinor() > original.leftMinor()) {
+            throw DomainException.refused("refund-exceeds-payment", "only " + Amounts.format(original.leftMinor())
+                    + " of payment " + refundOf + " is left to refund, less than " + Amounts.format(command.amountMinor()));
+        }
+        TransferId transferId = debit(command);
+        apply(new RefundRecorded(id, transferId, refundOf, command.amountMinor(), command.at()));
+        return transferId;
     }
 
     @CommandHandler
@@ -136,6 +178,32 @@ public class Account {
         requireActive("receive a donation");
         apply(new DonationReceived(id, currency, conversionId, from, amountMinor, Postings.builder()
                 .move(inTransit(), ledgerAccount(), amountMinor).build(), at));
+    }
+
+    /**
+     * Takes units back to euros: the units leave the account, the fee goes to the fee account and
+     * the rest is burnt (back to issuance). The caller checked who may reconvert and the fund.
+     */
+    public void reconvert(ReconversionId reconversionId, long unitsMinor, long feeMinor, Instant at) {
+        requireActive("reconvert");
+        if (unitsMinor <= 0 || feeMinor < 0 || feeMinor > unitsMinor) {
+            throw new IllegalArgumentException("a reconversion needs positive units and a fee within them");
+        }
+        if (Math.subtractExact(balanceMinor, unitsMinor) < floorMinor) {
+            throw DomainException.refused("insufficient-funds", "account " + id + " holds "
+                    + Amounts.format(balanceMinor - floorMinor) + " available, less than " + Amounts.format(unitsMinor));
+        }
+        long eurosMinor = unitsMinor - feeMinor;
+        Postings postings = Postings.builder()
+                .move(ledgerAccount(), LedgerAccount.of(currency.value(), LedgerAccountKind.FEES), feeMinor)
+                .move(ledgerAccount(), LedgerAccount.of(currency.value(), LedgerAccountKind.ISSUANCE), eurosMinor)
+                .build();
+        apply(new UnitsReconverted(id, currency, reconversionId, unitsMinor, feeMinor, eurosMinor, postings, at));
+    }
+
+    @EventSourcingHandler
+    void on(UnitsReconverted event) {
+        balanceMinor -= event.unitsMinor();
     }
 
     /** What the account may still pay out, above its floor. */
@@ -197,6 +265,7 @@ public class Account {
         owner = event.owner();
         currency = event.currency();
         floorMinor = event.floorMinor();
+        ownerKind = event.ownerKind();
         status = AccountStatus.ACTIVE;
     }
 
@@ -208,6 +277,13 @@ public class Account {
     @EventSourcingHandler
     void on(TransferCredited event) {
         balanceMinor += event.amountMinor();
+        refundable.put(event.transferId(), new Refundable(event.from(), event.amountMinor()));
+    }
+
+    @EventSourcingHandler
+    void on(RefundRecorded event) {
+        refundable.computeIfPresent(event.refundOf(),
+                (k, r) -> new Refundable(r.payer(), r.leftMinor() - event.amountMinor()));
     }
 
     @EventSourcingHandler
@@ -285,6 +361,10 @@ public class Account {
 
     public long balanceMinor() {
         return balanceMinor;
+    }
+
+    public ParticipantKind ownerKind() {
+        return ownerKind;
     }
 
     public ParticipantId owner() {

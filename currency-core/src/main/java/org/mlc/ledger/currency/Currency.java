@@ -36,6 +36,11 @@ public class Currency {
     public static final long MAX_DONATION_BASIS_POINTS = 2_000;
     private AccountId issuerAccount;
     private long donationBasisPoints;
+    /** A minimum fee above this would swallow small reconversions whole. */
+    public static final long MAX_RECONVERSION_MINIMUM_FEE_MINOR = 100_00;
+    private long reconversionMinimumFeeMinor;
+    /** Members paying members: allowed by default, a currency may turn it off. */
+    private boolean memberTransfersAllowed = true;
     /** Sponsor budgets in the order they were committed: the bonus draws on the oldest first. */
     private final List<BudgetSlot> budgets = new ArrayList<>();
 
@@ -79,6 +84,50 @@ public class Currency {
         }
         apply(new DonationShareSet(code, command.issuerAccount(), command.basisPoints(), command.at()));
         return code;
+    }
+
+    @CommandHandler
+    public CurrencyCode handle(SetReconversionFeeMinimum command) {
+        if (command.minimumFeeMinor() < 0 || command.minimumFeeMinor() > MAX_RECONVERSION_MINIMUM_FEE_MINOR) {
+            throw DomainException.invalid("minimumFee must be between 0 and 100.00");
+        }
+        apply(new ReconversionFeeMinimumSet(code, command.minimumFeeMinor(), command.at()));
+        return code;
+    }
+
+    @EventSourcingHandler
+    void on(ReconversionFeeMinimumSet event) {
+        reconversionMinimumFeeMinor = event.minimumFeeMinor();
+    }
+
+    /**
+     * The fee of a reconversion of {@code unitsMinor}: the percentage rounded up to the cent (in
+     * favour of the fund: fewer euros leave it), at least the minimum, never more than the units.
+     */
+    public long reconversionFeeFor(long unitsMinor) {
+        long percentage = -Math.floorDiv(-Math.multiplyExact(unitsMinor, reconversionFeeBasisPoints), BASIS_POINTS);
+        return Math.min(unitsMinor, Math.max(percentage, reconversionMinimumFeeMinor));
+    }
+
+    public long reconversionMinimumFeeMinor() {
+        return reconversionMinimumFeeMinor;
+    }
+
+    @CommandHandler
+    public CurrencyCode handle(SetMemberTransfers command) {
+        if (command.allowed() != memberTransfersAllowed) {
+            apply(new MemberTransfersSet(code, command.allowed(), command.at()));
+        }
+        return code;
+    }
+
+    @EventSourcingHandler
+    void on(MemberTransfersSet event) {
+        memberTransfersAllowed = event.allowed();
+    }
+
+    public boolean memberTransfersAllowed() {
+        return memberTransfersAllowed;
     }
 
     @EventSourcingHandler

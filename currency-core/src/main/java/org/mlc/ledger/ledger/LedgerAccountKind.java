@@ -23,6 +23,11 @@ public enum LedgerAccountKind {
      * owed to the fund by the issuer until it pays it in, so it still counts as backing.
      */
     COUNTER_DISCREPANCY(Book.EUR, false),
+    /**
+     * EUR: euros of reconversions taken out of the guarantee fund and owed to the merchants until
+     * the bank shows the transfer (then they go to the outside world). Not backing.
+     */
+    PAYOUTS_DUE(Book.EUR, false),
     /** EUR: the outside world, counterpart of euros entering or leaving the association. */
     OUTSIDE(Book.EUR, false);
 

@@ -3,22 +3,35 @@ package org.mlc.ledger.participant;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.regex.Pattern;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
+import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.ParticipantId;
 
-/** A member, merchant, association, collectivité or CCAS. Created by {@link ParticipantRegistration}. */
+/**
+ * A member, merchant, association, collectivité or CCAS. Created by {@link ParticipantRegistration}.
+ * A merchant's agrément (approval in a filière, suspension, withdrawal) is decided by the issuer;
+ * each decision is an event naming who decided it and why.
+ */
 @AggregateRoot
 public class Participant {
 
     public static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_REASON_LENGTH = 500;
+    public static final int MAX_DECIDED_BY_LENGTH = 64;
     public static final Pattern FILIERE = Pattern.compile("[A-Z][A-Z_]{1,39}");
+    /** Who decided an approval given together with the registration, when the command names nobody. */
+    public static final String AT_REGISTRATION = "registration";
 
     @AggregateIdentifier
     private ParticipantId id;
     private ParticipantKind kind;
+    private CurrencyCode currency;
+    private MerchantStatus merchantStatus;
+    private String filiere;
 
     protected Participant() {
         // for Axon
@@ -36,12 +49,115 @@ public class Participant {
         }
         apply(new ParticipantRegistered(command.participantId(), command.kind(), command.name().strip(),
                 command.currency(), command.accountId(), command.filiere(), command.registeredAt()));
+        // The issuer registering a merchant with its filière approves it in the same step.
+        if (command.kind() == ParticipantKind.MERCHANT && command.filiere() != null) {
+            apply(new MerchantApproved(command.participantId(), command.currency(), command.filiere(),
+                    AT_REGISTRATION, "approved at registration", command.registeredAt()));
+        }
+    }
+
+    @CommandHandler
+    public ParticipantId handle(ApproveMerchant command) {
+        requireMerchant();
+        requireDecision(command.decidedBy(), command.reason());
+        if (command.filiere() == null || !FILIERE.matcher(command.filiere()).matches()) {
+            throw DomainException.invalid("filiere must be a code like ALIMENTATION");
+        }
+        if (merchantStatus != MerchantStatus.APPROVED || !command.filiere().equals(filiere)) {
+            apply(new MerchantApproved(id, currency, command.filiere(), command.decidedBy(), command.reason(),
+                    command.at()));
+        }
+        return id;
+    }
+
+    @CommandHandler
+    public ParticipantId handle(SuspendMerchant command) {
+        requireMerchant();
+        requireDecision(command.decidedBy(), command.reason());
+        if (merchantStatus == MerchantStatus.SUSPENDED) {
+            return id;
+        }
+        if (merchantStatus != MerchantStatus.APPROVED) {
+            throw DomainException.refused("merchant-not-approved",
+                    "merchant " + id + " is " + merchantStatus.name().toLowerCase() + ": only an approved merchant"
+                            + " can be suspended");
+        }
+        apply(new MerchantSuspended(id, command.decidedBy(), command.reason(), command.at()));
+        return id;
+    }
+
+    @CommandHandler
+    public ParticipantId handle(WithdrawMerchant command) {
+        requireMerchant();
+        requireDecision(command.decidedBy(), command.reason());
+        if (merchantStatus == MerchantStatus.WITHDRAWN) {
+            return id;
+        }
+        if (merchantStatus == MerchantStatus.REGISTERED) {
+            throw DomainException.refused("merchant-not-approved",
+                    "merchant " + id + " was never approved: there is no approval to withdraw");
+        }
+        apply(new MerchantApprovalWithdrawn(id, command.decidedBy(), command.reason(), command.at()));
+        return id;
+    }
+
+    private void requireMerchant() {
+        if (kind != ParticipantKind.MERCHANT) {
+            throw DomainException.refused("not-a-merchant", "participant " + id + " is a " + kind.name().toLowerCase()
+                    + ", not a merchant: only merchants have an agrément");
+        }
+    }
+
+    private static void requireDecision(String decidedBy, String reason) {
+        if (decidedBy == null || decidedBy.isBlank() || decidedBy.length() > MAX_DECIDED_BY_LENGTH) {
+            throw DomainException.invalid("decidedBy is required, at most " + MAX_DECIDED_BY_LENGTH + " characters");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
+            throw DomainException.invalid("reason is required, at most " + MAX_REASON_LENGTH + " characters");
+        }
     }
 
     @EventSourcingHandler
     void on(ParticipantRegistered event) {
         id = event.participantId();
         kind = event.kind();
+        currency = event.currency();
+        filiere = event.filiere();
+        merchantStatus = event.kind() == ParticipantKind.MERCHANT ? MerchantStatus.REGISTERED : null;
+    }
+
+    @EventSourcingHandler
+    void on(MerchantApproved event) {
+        merchantStatus = MerchantStatus.APPROVED;
+        filiere = event.filiere();
+    }
+
+    @EventSourcingHandler
+    void on(MerchantSuspended event) {
+        merchantStatus = MerchantStatus.SUSPENDED;
+    }
+
+    @EventSourcingHandler
+    void on(MerchantApprovalWithdrawn event) {
+        merchantStatus = MerchantStatus.WITHDRAWN;
+    }
+
+    /**
+     * Whether this participant may be paid as a merchant is: an approved, not suspended merchant,
+     * or a collectivité or association, which receive like merchants without an agrément.
+     */
+    public boolean receivesLikeAMerchant() {
+        return switch (kind) {
+            case MERCHANT -> merchantStatus == MerchantStatus.APPROVED;
+            case COLLECTIVITE, ASSOCIATION -> true;
+            default -> false;
+        };
+    }
+
+    /** Only approved merchants and collectivités take units back to euros. */
+    public boolean mayReconvert() {
+        return (kind == ParticipantKind.MERCHANT && merchantStatus == MerchantStatus.APPROVED)
+                || kind == ParticipantKind.COLLECTIVITE;
     }
 
     public ParticipantId id() {
@@ -50,5 +166,13 @@ public class Participant {
 
     public ParticipantKind kind() {
         return kind;
+    }
+
+    public MerchantStatus merchantStatus() {
+        return merchantStatus;
+    }
+
+    public String filiere() {
+        return filiere;
     }
 }

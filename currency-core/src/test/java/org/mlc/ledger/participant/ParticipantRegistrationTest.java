@@ -46,13 +46,15 @@ class ParticipantRegistrationTest {
     }
 
     @Test
-    void registersTheParticipantAndOpensItsAccountTogether() {
+    void registersTheParticipantAndOpensItsAccountTogetherAndAMerchantWithAFiliereIsApproved() {
         ParticipantRegistration.Registration registration =
                 ledger.send(register(ParticipantKind.MERCHANT, "Boulangerie du Port", BOUSOL, "ALIMENTATION"));
 
         assertThat(registration).isEqualTo(new ParticipantRegistration.Registration(BAKERY, BAKERY_ACCOUNT));
         assertThat(ledger.eventsOf(BAKERY.value())).containsExactly(new ParticipantRegistered(BAKERY,
-                ParticipantKind.MERCHANT, "Boulangerie du Port", BOUSOL, BAKERY_ACCOUNT, "ALIMENTATION", T0));
+                ParticipantKind.MERCHANT, "Boulangerie du Port", BOUSOL, BAKERY_ACCOUNT, "ALIMENTATION", T0),
+                new MerchantApproved(BAKERY, BOUSOL, "ALIMENTATION", Participant.AT_REGISTRATION,
+                        "approved at registration", T0));
         assertThat(ledger.eventsOf(BAKERY_ACCOUNT.value())).containsExactly(
                 new AccountOpened(BAKERY_ACCOUNT, BAKERY, ParticipantKind.MERCHANT, BOUSOL, 0, T0));
     }

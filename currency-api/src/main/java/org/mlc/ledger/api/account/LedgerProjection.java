@@ -3,6 +3,11 @@ package org.mlc.ledger.api.account;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
+import org.mlc.ledger.account.UnitsReconverted;
+import org.mlc.ledger.reconversion.GuaranteeFund;
+import org.mlc.ledger.reconversion.PayoutConfirmed;
+import org.mlc.ledger.reconversion.PayoutPaid;
+import org.mlc.ledger.reconversion.PayoutRequested;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -116,6 +121,48 @@ public class LedgerProjection {
     }
 
     @EventHandler
+    void on(UnitsReconverted event, EventMessage<?> message) {
+        book(event.postings(), new Line(globalIndex.of(message), event.at(), "RECONVERSION",
+                event.reconversionId().value(), null, null));
+        // The payout (another aggregate) may be projected before or after this: each side upserts.
+        jdbc.update("INSERT INTO reconversion_view (reconversion_id, currency, account_id, units_minor, fee_minor, "
+                        + "euros_minor, paid_out_minor, status, requested_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?) "
+                        + "ON CONFLICT (reconversion_id) DO UPDATE SET units_minor = EXCLUDED.units_minor, "
+                        + "fee_minor = EXCLUDED.fee_minor", event.reconversionId().value(), event.currency().value(),
+                event.accountId().value(), event.unitsMinor(), event.feeMinor(), event.eurosMinor(),
+                event.eurosMinor() == 0 ? "NONE" : GuaranteeFund.PayoutStatus.REQUESTED.name(),
+                Timestamp.from(event.at()));
+    }
+
+    @EventHandler
+    void on(PayoutRequested event, EventMessage<?> message) {
+        book(event.postings(), new Line(globalIndex.of(message), event.at(), "PAYOUT", event.reconversionId().value(),
+                event.accountId().value(), null));
+        jdbc.update("INSERT INTO reconversion_view (reconversion_id, currency, account_id, units_minor, fee_minor, "
+                        + "euros_minor, paid_out_minor, status, requested_at) VALUES (?, ?, ?, 0, 0, ?, ?, ?, ?) "
+                        + "ON CONFLICT (reconversion_id) DO UPDATE SET paid_out_minor = EXCLUDED.paid_out_minor",
+                event.reconversionId().value(), event.currency().value(), event.accountId().value(),
+                event.eurosMinor(), event.eurosMinor(), GuaranteeFund.PayoutStatus.REQUESTED.name(),
+                Timestamp.from(event.at()));
+    }
+
+    @EventHandler
+    void on(PayoutPaid event) {
+        jdbc.update("UPDATE reconversion_view SET status = ?, bank_order = ?, paid_at = ? WHERE reconversion_id = ?",
+                GuaranteeFund.PayoutStatus.PAID.name(), event.bankOrder(), Timestamp.from(event.at()),
+                event.reconversionId().value());
+    }
+
+    @EventHandler
+    void on(PayoutConfirmed event, EventMessage<?> message) {
+        book(event.postings(), new Line(globalIndex.of(message), event.at(), "PAYOUT_CONFIRMED",
+                event.reconversionId().value(), null, event.bankReference()));
+        jdbc.update("UPDATE reconversion_view SET status = ?, bank_reference = ?, confirmed_at = ? "
+                        + "WHERE reconversion_id = ?", GuaranteeFund.PayoutStatus.CONFIRMED.name(),
+                event.bankReference(), Timestamp.from(event.at()), event.reconversionId().value());
+    }
+
+    @EventHandler
     void on(RemittanceConfirmed event, EventMessage<?> message) {
         book(event.postings(), new Line(globalIndex.of(message), event.at(), "REMITTANCE", event.remittanceId().value(),
                 event.counterId().value(), event.bankReference()));
@@ -154,6 +201,7 @@ public class LedgerProjection {
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM account_entry");
+        jdbc.update("DELETE FROM reconversion_view");
         jdbc.update("DELETE FROM account_view");
         jdbc.update("DELETE FROM ledger_balance");
     }

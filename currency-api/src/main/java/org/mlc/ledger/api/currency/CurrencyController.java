@@ -1,5 +1,7 @@
 package org.mlc.ledger.api.currency;
 
+import org.mlc.ledger.currency.SetReconversionFeeMinimum;
+import org.mlc.ledger.currency.SetMemberTransfers;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Role;
 import static org.mlc.ledger.api.web.RequestValues.basisPoints;
@@ -89,6 +91,50 @@ public class CurrencyController {
 
     /** {@code share} like "0.03" (0 turns it off); {@code issuer}: the issuing association's participant id. */
     public record DonationShareRequest(String issuer, JsonNode share) {
+    }
+
+    public record MemberTransfersRequest(Boolean allowed) {
+    }
+
+    /** Whether members may pay members in this currency (allowed by default). */
+    @PostMapping("/{code}/member-transfers")
+    @Allowed(Role.ADMIN)
+    public Map<String, Object> memberTransfers(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
+                                               String key, @PathVariable String code,
+                                               @RequestBody MemberTransfersRequest request) {
+        var keyed = commands.key("member-transfers", key, List.of(code, request));
+        view(code);
+        if (request.allowed() == null) {
+            throw ApiException.invalid("allowed", "is required: true or false");
+        }
+        commands.send(keyed, new SetMemberTransfers(CurrencyCode.of(code), request.allowed(), clock.instant()),
+                CurrencyCode.class);
+        readYourWrites.awaitAll(code);
+        log.info("member transfers of {} allowed: {}", code, request.allowed());
+        return Map.of("currency", code, "memberTransfers", request.allowed());
+    }
+
+    public record MinimumFeeRequest(JsonNode minimumFee) {
+    }
+
+    /** The least fee of one reconversion, in units, on top of the percentage ("0" turns it off). */
+    @PostMapping("/{code}/reconversion-minimum-fee")
+    @Allowed(Role.ADMIN)
+    public Map<String, Object> reconversionMinimumFee(
+            @RequestHeader(value = IdempotentCommands.HEADER, required = false) String key, @PathVariable String code,
+            @RequestBody MinimumFeeRequest request) {
+        var keyed = commands.key("reconversion-minimum-fee", key, List.of(code, request));
+        view(code);
+        long minimumFee = RequestValues.nonNegativeAmount(request.minimumFee(), "minimumFee");
+        if (minimumFee > Currency.MAX_RECONVERSION_MINIMUM_FEE_MINOR) {
+            throw ApiException.invalid("minimumFee", "must not exceed "
+                    + Amounts.format(Currency.MAX_RECONVERSION_MINIMUM_FEE_MINOR));
+        }
+        commands.send(keyed, new SetReconversionFeeMinimum(CurrencyCode.of(code), minimumFee, clock.instant()),
+                CurrencyCode.class);
+        readYourWrites.awaitAll(code);
+        log.info("reconversion minimum fee of {} set to {}", code, minimumFee);
+        return Map.of("currency", code, "reconversionMinimumFee", Amounts.format(minimumFee));
     }
 
     @PostMapping("/{code}/donation-share")

@@ -34,6 +34,9 @@ import org.mlc.ledger.counter.ExchangeCounter;
 import org.mlc.ledger.currency.Currency;
 import org.mlc.ledger.participant.Participant;
 import org.mlc.ledger.participant.ParticipantRegistration;
+import org.mlc.ledger.payment.PaymentHandler;
+import org.mlc.ledger.reconversion.GuaranteeFund;
+import org.mlc.ledger.reconversion.ReconversionHandler;
 import org.mlc.ledger.payment.TransferSaga;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -157,6 +160,12 @@ public class AxonConfiguration {
                     .configureCache(c -> aggregateCache));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ExchangeCounter.class)
                     .configureCache(c -> aggregateCache));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(GuaranteeFund.class)
+                    .configureCache(c -> aggregateCache));
+            configurer.registerCommandHandler(c -> new ReconversionHandler(c.repository(Currency.class),
+                    c.repository(Account.class), c.repository(Participant.class), c.repository(GuaranteeFund.class)));
+            configurer.registerCommandHandler(c -> new PaymentHandler(c.repository(Currency.class),
+                    c.repository(Account.class), c.repository(Participant.class)));
             configurer.registerCommandHandler(c -> new ParticipantRegistration(
                     c.repository(Currency.class), c.repository(Participant.class), c.repository(Account.class)));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BonusBudget.class)

@@ -1,6 +1,12 @@
 package org.mlc.ledger.api.participant;
 
 import java.sql.Timestamp;
+import java.time.Instant;
+import org.mlc.ledger.participant.MerchantApprovalWithdrawn;
+import org.mlc.ledger.participant.MerchantApproved;
+import org.mlc.ledger.participant.MerchantStatus;
+import org.mlc.ledger.participant.MerchantSuspended;
+import org.mlc.ledger.participant.ParticipantKind;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -23,9 +29,34 @@ public class ParticipantProjection {
     @EventHandler
     void on(ParticipantRegistered event) {
         jdbc.update("INSERT INTO participant_view (participant_id, kind, name, currency, account_id, filiere, "
-                        + "registered_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (participant_id) DO NOTHING",
+                        + "registered_at, merchant_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (participant_id) DO NOTHING",
                 event.participantId().value(), event.kind().name(), event.name(), event.currency().value(),
-                event.accountId().value(), event.filiere(), Timestamp.from(event.registeredAt()));
+                event.accountId().value(), event.filiere(), Timestamp.from(event.registeredAt()),
+                event.kind() == ParticipantKind.MERCHANT ? MerchantStatus.REGISTERED.name() : null);
+    }
+
+    @EventHandler
+    void on(MerchantApproved event) {
+        jdbc.update("UPDATE participant_view SET filiere = ? WHERE participant_id = ?", event.filiere(),
+                event.participantId().value());
+        status(event.participantId().value(), MerchantStatus.APPROVED, event.decidedBy(), event.reason(), event.at());
+    }
+
+    @EventHandler
+    void on(MerchantSuspended event) {
+        status(event.participantId().value(), MerchantStatus.SUSPENDED, event.decidedBy(), event.reason(), event.at());
+    }
+
+    @EventHandler
+    void on(MerchantApprovalWithdrawn event) {
+        status(event.participantId().value(), MerchantStatus.WITHDRAWN, event.decidedBy(), event.reason(), event.at());
+    }
+
+    private void status(String participantId, MerchantStatus status, String decidedBy, String reason, Instant at) {
+        jdbc.update("UPDATE participant_view SET merchant_status = ?, status_decided_by = ?, status_reason = ?, "
+                + "status_changed_at = ? WHERE participant_id = ?", status.name(), decidedBy, reason,
+                Timestamp.from(at), participantId);
     }
 
     @ResetHandler

@@ -19,7 +19,9 @@ import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.TransferId;
 import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.payment.DebitForTransfer;
+import org.mlc.ledger.payment.MakePayment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -80,24 +82,56 @@ public class PaymentController {
             throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown account " + from, "from");
         }
         String toCurrency = currencyOf(to, "to");
-        // Refused up front; should the payee be frozen meanwhile, the saga brings the money back.
-        if (!"ACTIVE".equals(statusOf(to))) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "account-frozen",
-                    "account " + to + " is " + statusOf(to).toLowerCase() + " and cannot be paid", "to");
-        }
         if (!fromCurrency.equals(toCurrency)) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "currency-mismatch",
                     "accounts " + from + " and " + to + " are in different currencies", "to");
         }
-        TransferId transferId = commands.send(keyed, new DebitForTransfer(AccountId.of(from),
-                TransferId.of(keyed.derivedId("transfer")), AccountId.of(to), amount, reference, clock.instant()),
+        // Who may pay whom (approved merchants, frozen accounts, members' transfers) is the domain's.
+        TransferId transferId = commands.send(keyed, new MakePayment(CurrencyCode.of(fromCurrency),
+                TransferId.of(keyed.derivedId("transfer")), AccountId.of(from), AccountId.of(to), amount, reference,
+                null, clock.instant()), TransferId.class);
+        return answered(transferId, from, to, amount, fromCurrency, reference);
+    }
+
+    public record RefundRequest(JsonNode amount, String reference) {
+    }
+
+    /**
+     * A refund of part of a payment, by its payee back to its payer: never more than is left of the
+     * payment after earlier refunds ({@code refund-exceeds-payment}).
+     */
+    @Allowed({Role.ADMIN, Role.MERCHANT, Role.COLLECTIVITE})
+    @PostMapping("/{id}/refunds")
+    public ResponseEntity<PaymentAnswer> refund(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
+                                                String key, @PathVariable("id") String paymentId,
+                                                @RequestBody RefundRequest request) {
+        var keyed = commands.key("refund", key, Map.of("payment", paymentId, "request", request));
+        String refunded = id(paymentId, "id");
+        long amount = positiveAmount(request.amount(), "amount");
+        String reference = optionalText(request.reference(), "reference");
+        if (reference != null && reference.length() > DebitForTransfer.MAX_REFERENCE_LENGTH) {
+            throw ApiException.invalid("reference", "must be at most " + DebitForTransfer.MAX_REFERENCE_LENGTH
+                    + " characters");
+        }
+        PaymentAnswer original = find(refunded).filter(p -> policy.mayPayFrom(p.to()))
+                .orElseThrow(() -> ApiException.notFound("unknown payment " + refunded));
+        String from = original.to();
+        String to = original.from();
+        TransferId transferId = commands.send(keyed, new MakePayment(CurrencyCode.of(original.currency()),
+                TransferId.of(keyed.derivedId("refund")), AccountId.of(from), AccountId.of(to), amount,
+                reference == null ? "refund of " + refunded : reference, TransferId.of(refunded), clock.instant()),
                 TransferId.class);
+        return answered(transferId, from, to, amount, original.currency(), reference);
+    }
+
+    private ResponseEntity<PaymentAnswer> answered(TransferId transferId, String from, String to, long amount,
+                                                   String currency, String reference) {
         // The saga credits the payee: wait for it, then for the views to show both sides.
         readYourWrites.await(AxonConfiguration.TRANSFER_SAGA_GROUP, readYourWrites.lastIndexOf(from));
         readYourWrites.await(AxonConfiguration.TRANSFER_SAGA_GROUP, readYourWrites.lastIndexOf(to));
         readYourWrites.awaitAll(from, to);
         PaymentAnswer answer = find(transferId.value()).orElseGet(() -> new PaymentAnswer(transferId.value(), from, to,
-                Amounts.format(amount), fromCurrency, reference, PaymentStatus.IN_TRANSIT.name(), null));
+                Amounts.format(amount), currency, reference, PaymentStatus.IN_TRANSIT.name(), null));
         return ResponseEntity.created(URI.create("/api/v1/payments/" + transferId)).body(answer);
     }
 
@@ -115,10 +149,6 @@ public class PaymentController {
                     "unknown account " + accountId, field);
         }
         return currency.get(0);
-    }
-
-    private String statusOf(String accountId) {
-        return jdbc.queryForObject("SELECT status FROM account_view WHERE account_id = ?", String.class, accountId);
     }
 
     private Optional<PaymentAnswer> find(String transferId) {

@@ -28,6 +28,7 @@ public final class ChartOfAccounts {
         ACCOUNTS.put(LedgerAccountKind.GUARANTEE_FUND, new Account("512100", "Banque - fonds de garantie"));
         ACCOUNTS.put(LedgerAccountKind.COUNTER_CASH, new Account("531100", "Caisses des comptoirs de change"));
         ACCOUNTS.put(LedgerAccountKind.SPONSOR_COMMITTED, new Account("441100", "Financeurs - bonus engagés à recevoir"));
+        ACCOUNTS.put(LedgerAccountKind.PAYOUTS_DUE, new Account("467200", "Prestataires - reconversions à payer"));
         ACCOUNTS.put(LedgerAccountKind.OUTSIDE, new Account("467100", "Monnaie locale - contrepartie des euros"));
         ACCOUNTS.put(LedgerAccountKind.ISSUANCE, new Account("801100", "Monnaie locale - unités émises"));
         ACCOUNTS.put(LedgerAccountKind.PARTICIPANT, new Account("801200", "Monnaie locale - comptes des porteurs"));

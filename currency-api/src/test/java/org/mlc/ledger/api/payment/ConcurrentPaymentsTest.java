@@ -23,7 +23,7 @@ class ConcurrentPaymentsTest extends IntegrationTest {
         String currency = ledger.currency("10", "10");
         String counter = ledger.counter(currency);
         Party payer = ledger.fundedMember(currency, counter, "10.00");
-        Party payee = ledger.participant("MERCHANT", "Shop", currency);
+        Party payee = ledger.merchant("Shop", currency);
 
         ExecutorService clients = Executors.newFixedThreadPool(PAYMENTS);
         CountDownLatch start = new CountDownLatch(1);

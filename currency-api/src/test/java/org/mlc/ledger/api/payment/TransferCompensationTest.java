@@ -26,7 +26,7 @@ class TransferCompensationTest extends IntegrationTest {
     void aPaymentToAnAccountFrozenMeanwhileReturnsToThePayer() {
         String currency = ledger.currency("10", "10");
         Party payer = ledger.fundedMember(currency, ledger.counter(currency), "10.00");
-        Party payee = ledger.participant("MERCHANT", "Shop", currency);
+        Party payee = ledger.merchant("Shop", currency);
         Api.Response frozen = api.post("/api/v1/accounts/" + payee.accountId() + "/freeze",
                 "{\"reason\":\"suspected fraud\"}");
         assertThat(frozen.get("status")).isEqualTo("FROZEN");

@@ -27,14 +27,15 @@ class ReportsTest extends IntegrationTest {
     private final YearMonth thisMonth = YearMonth.now(ZoneOffset.UTC);
 
     /**
-     * 20 € = 21 units with a sponsor funding exactly the 2.00 of bonus: a member converts 40 €,
-     * pays the baker 30, the baker pays the miller 10 (B2B).
+     * 20 € = 21 units: a member converts 40 €, pays the baker 30, the baker pays the miller 10 (B2B).
+     * Since bonus units are issued only when a sponsor funds them, a sponsor commits the 2.00 of
+     * bonus: they count as backing, so coverage is exactly 1.
      */
     @BeforeEach
     void aMonthOfTrade() {
         currency = ledger.currency("20", "21");
-        counter = ledger.counter(currency);
         ledger.sponsorBudget(currency, "2.00", null);
+        counter = ledger.counter(currency);
         member = ledger.participant("MEMBER", "Alice", currency);
         baker = ledger.merchant("Boulangerie", currency);
         miller = ledger.merchant("Moulin", currency);

@@ -52,8 +52,8 @@ class AccessTest extends IntegrationTest {
 
     @Test
     void aMerchantCannotReadAnotherMerchantsStatement() {
-        Party shop = ledger.participant("MERCHANT", "Shop", currency);
-        Party other = ledger.participant("MERCHANT", "Other shop", currency);
+        Party shop = ledger.merchant("Shop", currency);
+        Party other = ledger.merchant("Other shop", currency);
         User shopUser = ledger.user("MERCHANT", shop.id(), null);
         assertThat(shopUser.api().get("/api/v1/accounts/" + shop.accountId() + "/entries").status()).isEqualTo(200);
         // another's account answers exactly like an unknown one: ids cannot be probed
@@ -85,7 +85,7 @@ class AccessTest extends IntegrationTest {
                 "Content-Type", "application/json", "Idempotency-Key", "audit-conv-" + counterA,
                 "X-Correlation-Id", "corr-" + counterA);
         assertThat(conversion.status()).as(conversion.toString()).isEqualTo(201);
-        Party shop = ledger.participant("MERCHANT", "Shop", currency);
+        Party shop = ledger.merchant("Shop", currency);
         User memberUser = ledger.user("MEMBER", member.id(), null);
         Api.Response payment = memberUser.api().request("POST", "/api/v1/payments", """
                 {"from":"%s","to":"%s","amount":"5.00"}""".formatted(member.accountId(), shop.accountId()), true,
@@ -150,7 +150,7 @@ class AccessTest extends IntegrationTest {
 
     @Test
     void aUserIsBoundToWhatItsRoleRequires() {
-        Party shop = ledger.participant("MERCHANT", "Shop", currency);
+        Party shop = ledger.merchant("Shop", currency);
         assertProblem(api.post("/api/v1/users", """
                 {"username":"bad-binding","password":"long-enough-password","role":"MEMBER","participant":"%s"}"""
                 .formatted(shop.id())), 400, "validation");

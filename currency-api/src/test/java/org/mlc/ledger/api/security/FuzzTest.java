@@ -100,14 +100,21 @@ class FuzzTest extends IntegrationTest {
                 replaceId(base.path(), id), null)));
         ways.add(Arbitraries.of("a b", "x".repeat(65), "<script>", "a/b").map(corr -> with(base, "correlation id",
                 base.body(), base.contentType(), key, base.path(), corr)));
-        // JSON bodies only: the CSV bank statement's malformed lines are BankStatementImportTest's
-        if (takesABody && valid.body() != null && "application/json".equals(valid.contentType())) {
+        // a sample sent without a body (an optional one) has no body to spoil
+        if (takesABody && valid.body() != null) {
             ways.add(badBodies(valid.body()).map(body -> with(base, "body", body, base.contentType(), key,
                     base.path(), null)));
-            ways.add(fieldNames(valid.body()).flatMap(field -> badValues(isAmount(valid.body(), field))
-                    .map(value -> with(base, "field " + field, replaceField(valid.body(), field, value), base.contentType(), key,
-                    base.path(), null))));
-            ways.add(Arbitraries.of("text/plain", "application/xml", "application/x-www-form-urlencoded")
+            // a CSV body (the bank statement) has no JSON fields to spoil
+            if (valid.contentType() == null || valid.contentType().startsWith("application/json")) {
+                ways.add(fieldNames(valid.body()).flatMap(field -> badValues(isAmount(valid.body(), field),
+                        ZERO_ALLOWED_FIELDS.contains(field))
+                        .map(value -> with(base, "field " + field, replaceField(valid.body(), field, value),
+                                base.contentType(), key, base.path(), null))));
+            }
+            // text/plain is a fair way to send a CSV file: only for JSON bodies is it certainly wrong
+            boolean csv = valid.contentType() != null && valid.contentType().startsWith("text/csv");
+            ways.add((csv ? Arbitraries.of("application/xml", "application/x-www-form-urlencoded", "image/png")
+                    : Arbitraries.of("text/plain", "application/xml", "application/x-www-form-urlencoded"))
                     .map(type -> with(base, "content type", base.body(), type, key, base.path(), null)));
         }
         return Arbitraries.oneOf(ways);
@@ -145,7 +152,16 @@ class FuzzTest extends IntegrationTest {
                 Arbitraries.just("{\"pad\":\"" + "x".repeat(300_000) + "\"}"));
     }
 
+    /** Rates, where "0" is a valid value (no fee, no donation): fuzzed as other fields, not as amounts. */
+    private static final java.util.Set<String> FRACTION_FIELDS = java.util.Set.of("share", "reconversionFee");
+    /** Amounts that may be zero (no minimum fee, an empty drawer counted): fuzzed without the zeros. */
+    private static final java.util.Set<String> ZERO_ALLOWED_FIELDS = java.util.Set.of("minimumFee", "membershipFee",
+            "countedCash", "countedCard", "countedCheque");
+
     private static boolean isAmount(String body, String field) {
+        if (FRACTION_FIELDS.contains(field)) {
+            return false;
+        }
         try {
             return JSON.readTree(body).path(field).asText().matches("[0-9]+(\\.[0-9]+)?");
         } catch (Exception e) {
@@ -157,12 +173,13 @@ class FuzzTest extends IntegrationTest {
      * Values wrong for any field of any endpoint (a scalar may be coerced to a valid string), and
      * bad amounts for the amount fields.
      */
-    private static Arbitrary<JsonNode> badValues(boolean amount) {
+    private static Arbitrary<JsonNode> badValues(boolean amount, boolean zeroAllowed) {
         Arbitrary<String> badAmounts = Arbitraries.oneOf(
                 Arbitraries.of("-5", "0", "0.00", "20.001", "1e3", "1 000", "NaN", "Infinity", "100000000.01",
                         "99999999999999999999", "0x10", "+1", "1,5", ""),
                 Arbitraries.longs().lessOrEqual(0).map(String::valueOf),
-                Arbitraries.integers().between(3, 12).map(decimals -> "1." + "1".repeat(decimals)));
+                Arbitraries.integers().between(3, 12).map(decimals -> "1." + "1".repeat(decimals)))
+                .filter(value -> !zeroAllowed || !value.matches("0(\\.0+)?"));
         Arbitrary<JsonNode> anyField = Arbitraries.oneOf(
                 Arbitraries.just(JSON.createArrayNode().add(1)),
                 Arbitraries.just(JSON.createObjectNode().put("nested", true)),

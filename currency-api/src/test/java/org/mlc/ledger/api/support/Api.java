@@ -126,4 +126,11 @@ public class Api {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The answer is a problem+json with this status and code. */
+    public static void assertProblem(Response response, int status, String code) {
+        org.assertj.core.api.Assertions.assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        org.assertj.core.api.Assertions.assertThat(response.contentType()).startsWith("application/problem+json");
+        org.assertj.core.api.Assertions.assertThat(response.get("code")).as(response.toString()).isEqualTo(code);
+    }
 }

@@ -40,6 +40,7 @@ public final class Endpoints {
         String counter = admin.counter(currency);
         Party member = admin.fundedMember(currency, counter, "100.00");
         Party merchant = funded(admin, "MERCHANT", currency, counter);
+        Party supplier = admin.merchant("Supplier", currency);
         Party ccas = funded(admin, "CCAS", currency, counter);
         Party collectivite = funded(admin, "COLLECTIVITE", currency, counter);
         String memberPayment = paid(admin, member, merchant);
@@ -53,7 +54,8 @@ public final class Endpoints {
                 merchant, counter, memberPayment));
         byRole.put("MEMBER", new Who("MEMBER", admin.user("MEMBER", member.id(), null), member, merchant, counter,
                 memberPayment));
-        byRole.put("MERCHANT", new Who("MERCHANT", admin.user("MERCHANT", merchant.id(), null), merchant, member,
+        // a merchant pays members only as refunds: its sample payment goes to its supplier (B2B)
+        byRole.put("MERCHANT", new Who("MERCHANT", admin.user("MERCHANT", merchant.id(), null), merchant, supplier,
                 counter, memberPayment));
         byRole.put("CCAS", new Who("CCAS", admin.user("CCAS", ccas.id(), null), ccas, collectivite, counter,
                 ccasPayment));
@@ -63,7 +65,8 @@ public final class Endpoints {
     }
 
     private static Party funded(Ledger admin, String kind, String currency, String counter) {
-        Party party = admin.participant(kind, kind + " test", currency);
+        Party party = "MERCHANT".equals(kind) ? admin.merchant(kind + " test", currency)
+                : admin.participant(kind, kind + " test", currency);
         Api.Response conversion = admin.convert(counter, party, "100.00");
         assertThat(conversion.status()).as(conversion.toString()).isEqualTo(201);
         return party;
@@ -108,7 +111,8 @@ public final class Endpoints {
             return new Call("POST", "/api/v1/counters/" + who.counter() + "/reopening", null);
         });
         samples.put("POST /api/v1/counters/{id}/remittances", (w, who) -> {
-            cashInDrawer(admin, w, who.counter());
+            ensureOpen(admin, who.counter());
+            cash(admin, w, who.counter());
             return new Call("POST", "/api/v1/counters/" + who.counter() + "/remittances", "{\"euros\":\"0.01\"}");
         });
         samples.put("GET /api/v1/counters/{id}/remittances/{remittanceId}", (w, who) ->
@@ -130,11 +134,28 @@ public final class Endpoints {
         samples.put("POST /api/v1/currencies/{code}/bonus-budgets/{id}/payments", (w, who) -> new Call("POST",
                 "/api/v1/currencies/" + w.currency() + "/bonus-budgets/" + admin.sponsorBudget(w.currency(), "1.00",
                         null) + "/payments", "{\"euros\":\"1.00\"}"));
+        samples.put("POST /api/v1/currencies/{code}/member-transfers", (w, who) -> new Call("POST",
+                "/api/v1/currencies/" + w.currency() + "/member-transfers", "{\"allowed\":true}"));
+        samples.put("POST /api/v1/currencies/{code}/reconversion-minimum-fee", (w, who) -> new Call("POST",
+                "/api/v1/currencies/" + w.currency() + "/reconversion-minimum-fee", "{\"minimumFee\":\"0\"}"));
         samples.put("POST /api/v1/currencies/{code}/donation-share", (w, who) -> new Call("POST",
                 "/api/v1/currencies/" + w.currency() + "/donation-share", "{\"share\":\"0\"}"));
         samples.put("POST /api/v1/currencies/{code}/bank-statements", (w, who) -> new Call("POST",
                 "/api/v1/currencies/" + w.currency() + "/bank-statements",
                 "date,amount,label,reference\r\n2026-11-02,1.00,sample,NO-SUCH-REFERENCE\r\n", "text/csv"));
+    }
+
+    /** Puts 1.00 € of cash in the drawer (a closing sample may have counted it out before). */
+    private static void cash(Ledger admin, World w, String counter) {
+        Api.Response conversion = admin.convert(counter, w.member(), "1.00");
+        assertThat(conversion.status()).as(conversion.toString()).isEqualTo(201);
+    }
+
+    /** Brings 1.00 € of the counter's cash into the guarantee fund, for a reconversion to draw on. */
+    private static void fund(Ledger admin, World w) {
+        ensureOpen(admin, w.counter());
+        cash(admin, w, w.counter());
+        admin.remitAndConfirm(w.counter(), "1.00");
     }
 
     /** Reopens the counter if a sample closed it (reopening an open counter is refused: ignored). */
@@ -143,16 +164,22 @@ public final class Endpoints {
                 "Idempotency-Key", UUID.randomUUID().toString());
     }
 
-    /** An open counter with cash in its drawer (a closing counted at 0.00 empties it). */
-    private static void cashInDrawer(Ledger admin, World w, String counter) {
-        ensureOpen(admin, counter);
-        Api.Response conversion = admin.convert(counter, w.member(), "1.00");
-        assertThat(conversion.status()).as(conversion.toString()).isEqualTo(201);
+    /**
+     * A fresh reconversion of 1.00 by the caller's participant when it may reconvert (a merchant, a
+     * collectivité), else by the world's merchant, as the admin; its id. The fund is fed first.
+     */
+    private static String reconversion(Ledger admin, World w, Who who) {
+        Party party = "COLLECTIVITE".equals(who.role()) ? w.collectivite() : w.merchant();
+        fund(admin, w);
+        Api.Response reconversion = admin.reconvert(party, "1.00");
+        assertThat(reconversion.status()).as(reconversion.toString()).isEqualTo(201);
+        return reconversion.get("id");
     }
 
     /** A fresh remittance of 0.01 at the counter, marked remitted if asked; its id. */
     private static String remittance(Ledger admin, World w, String counter, boolean remitted) {
-        cashInDrawer(admin, w, counter);
+        ensureOpen(admin, counter);
+        cash(admin, w, counter);
         Api.Response remittance = admin.remit(counter, "0.01");
         assertThat(remittance.status()).as(remittance.toString()).isEqualTo(201);
         String id = remittance.get("id");
@@ -188,6 +215,34 @@ public final class Endpoints {
                 {"from":"%s","to":"%s","amount":"0.01","reference":"sample"}""".formatted(
                 who.party().accountId(), who.payee().accountId())));
         samples.put("GET /api/v1/payments/{id}", (w, who) -> get("/api/v1/payments/" + who.payment()));
+        samples.put("POST /api/v1/payments/{id}/refunds", (w, who) -> new Call("POST",
+                "/api/v1/payments/" + who.payment() + "/refunds", "{\"amount\":\"0.01\"}"));
+        samples.put("POST /api/v1/participants/{id}/approval", (w, who) -> new Call("POST", "/api/v1/participants/"
+                + admin.participant("MERCHANT", "To approve", w.currency()).id() + "/approval",
+                "{\"filiere\":\"ALIMENTATION\",\"reason\":\"sample\"}"));
+        samples.put("POST /api/v1/participants/{id}/suspension", (w, who) -> reason("/api/v1/participants/"
+                + admin.merchant("To suspend", w.currency()).id() + "/suspension"));
+        samples.put("POST /api/v1/participants/{id}/withdrawal", (w, who) -> reason("/api/v1/participants/"
+                + admin.merchant("To withdraw", w.currency()).id() + "/withdrawal"));
+        samples.put("POST /api/v1/reconversions", (w, who) -> {
+            fund(admin, w);
+            Party party = "COLLECTIVITE".equals(who.role()) ? w.collectivite() : w.merchant();
+            return new Call("POST", "/api/v1/reconversions", """
+                    {"merchant":"%s","units":"0.01"}""".formatted(party.id()));
+        });
+        samples.put("GET /api/v1/reconversions/{id}", (w, who) -> get("/api/v1/reconversions/"
+                + reconversion(admin, w, who)));
+        samples.put("POST /api/v1/reconversions/{id}/paid", (w, who) -> new Call("POST", "/api/v1/reconversions/"
+                + reconversion(admin, w, w.byRole().get("MERCHANT")) + "/paid", "{\"bankOrder\":\"sample\"}"));
+        samples.put("POST /api/v1/reconversions/{id}/confirmation", (w, who) -> {
+            String id = reconversion(admin, w, w.byRole().get("MERCHANT"));
+            Api.Response paid = admin.api().post("/api/v1/reconversions/" + id + "/paid", "{}");
+            assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+            return new Call("POST", "/api/v1/reconversions/" + id + "/confirmation", "{\"bankReference\":\"s\"}");
+        });
+        samples.put("GET /api/v1/currencies/{code}/payouts",
+                (w, who) -> get("/api/v1/currencies/" + w.currency() + "/payouts?format=csv"));
+        samples.put("GET /api/v1/merchants", (w, who) -> get("/api/v1/merchants?currency=" + w.currency()));
         samples.put("GET /api/v1/accounts/{id}", (w, who) -> get("/api/v1/accounts/" + who.party().accountId()));
         samples.put("GET /api/v1/accounts/{id}/entries",
                 (w, who) -> get("/api/v1/accounts/" + who.party().accountId() + "/entries"));

@@ -61,12 +61,56 @@ public class Ledger {
         return new Party(response.get("id"), response.get("accountId"));
     }
 
-    /** An approved merchant of a filière (the merchant side of payments and of B2B). */
+    /** An approved merchant of a filière (registered by the issuer with it: approved at once). */
     public Party merchant(String name, String currency) {
         Api.Response response = api.post("/api/v1/participants", """
                 {"kind":"MERCHANT","name":"%s","currency":"%s","filiere":"ALIMENTATION"}""".formatted(name, currency));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return new Party(response.get("id"), response.get("accountId"));
+    }
+
+    /** A merchant registered without a filière: not approved, it cannot be paid. */
+    public Party unapprovedMerchant(String name, String currency) {
+        return participant("MERCHANT", name, currency);
+    }
+
+    /** The issuer's decision on a merchant: approval (with a filière), suspension or withdrawal. */
+    public Api.Response approve(Party merchant, String filiere) {
+        return api.post("/api/v1/participants/" + merchant.id() + "/approval", """
+                {"filiere":"%s","reason":"visit done"}""".formatted(filiere));
+    }
+
+    public Api.Response suspend(Party merchant, String reason) {
+        return api.post("/api/v1/participants/" + merchant.id() + "/suspension", """
+                {"reason":"%s"}""".formatted(reason));
+    }
+
+    public Api.Response withdraw(Party merchant, String reason) {
+        return api.post("/api/v1/participants/" + merchant.id() + "/withdrawal", """
+                {"reason":"%s"}""".formatted(reason));
+    }
+
+    /** A refund of part of a payment, by its payee. */
+    public Api.Response refund(String paymentId, String amount) {
+        return api.post("/api/v1/payments/" + paymentId + "/refunds", """
+                {"amount":"%s"}""".formatted(amount));
+    }
+
+    public Api.Response reconvert(Party merchant, String units) {
+        return api.post("/api/v1/reconversions", """
+                {"merchant":"%s","units":"%s"}""".formatted(merchant.id(), units));
+    }
+
+    /** Remits {@code euros} of the counter's cash and confirms it: the fund holds them. */
+    public void remitAndConfirm(String counter, String euros) {
+        Api.Response remittance = remit(counter, euros);
+        assertThat(remittance.status()).as(remittance.toString()).isEqualTo(201);
+        String path = "/api/v1/counters/" + counter + "/remittances/" + remittance.get("id");
+        Api.Response remitted = api.request("POST", path + "/remitted", null, true,
+                "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(remitted.status()).as(remitted.toString()).isEqualTo(200);
+        Api.Response confirmed = api.post(path + "/confirmation", "{\"bankReference\":\"NEF-1\"}");
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
     }
 
     public String counter(String currency) {

@@ -29,7 +29,7 @@ class IdempotencyTest extends IntegrationTest {
         currency = ledger.currency("10", "10");
         counter = ledger.counter(currency);
         member = ledger.fundedMember(currency, counter, "10.00");
-        merchant = ledger.participant("MERCHANT", "Shop", currency);
+        merchant = ledger.merchant("Shop", currency);
     }
 
     @Test

@@ -1,0 +1,146 @@
+package org.mlc.ledger.api.participant;
+
+import static org.mlc.ledger.api.web.RequestValues.id;
+import static org.mlc.ledger.api.web.RequestValues.optionalText;
+import static org.mlc.ledger.api.web.RequestValues.requiredText;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Caller;
+import org.mlc.ledger.api.security.Role;
+import org.mlc.ledger.api.web.ApiException;
+import org.mlc.ledger.api.web.IdempotentCommands;
+import org.mlc.ledger.api.web.ReadYourWrites;
+import org.mlc.ledger.common.ParticipantId;
+import org.mlc.ledger.participant.ApproveMerchant;
+import org.mlc.ledger.participant.MerchantStatus;
+import org.mlc.ledger.participant.Participant;
+import org.mlc.ledger.participant.SuspendMerchant;
+import org.mlc.ledger.participant.WithdrawMerchant;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Merchants' agrément, decided by the issuer (approval in a filière, suspension, withdrawal; the
+ * administrator's user name is recorded as who decided, with the reason), and the directory of
+ * approved merchants that every user may read.
+ */
+@RestController
+public class MerchantController {
+
+    /** The directory answers at most this many merchants; filter by currency and filière. */
+    public static final int MAX_DIRECTORY_SIZE = 1_000;
+
+    private final IdempotentCommands commands;
+    private final ReadYourWrites readYourWrites;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public MerchantController(IdempotentCommands commands, ReadYourWrites readYourWrites, JdbcTemplate jdbc,
+                              Clock clock) {
+        this.commands = commands;
+        this.readYourWrites = readYourWrites;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record ApprovalRequest(String filiere, String reason) {
+    }
+
+    public record DecisionRequest(String reason) {
+    }
+
+    @Allowed({Role.ADMIN})
+    @PostMapping("/api/v1/participants/{id}/approval")
+    public Map<String, Object> approve(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+                                       @PathVariable("id") String participantId,
+                                       @RequestBody ApprovalRequest request) {
+        var keyed = commands.key("merchant-approval", key, Map.of("participant", participantId, "request", request));
+        String participant = existing(participantId);
+        String filiere = requiredText(request.filiere(), "filiere");
+        if (!Participant.FILIERE.matcher(filiere).matches()) {
+            throw ApiException.invalid("filiere", "must be a code like ALIMENTATION (capital letters and _)");
+        }
+        String reason = reason(request.reason(), "approved");
+        commands.send(keyed, new ApproveMerchant(ParticipantId.of(participant), filiere, decidedBy(), reason,
+                clock.instant()), ParticipantId.class);
+        return answer(participant);
+    }
+
+    @Allowed({Role.ADMIN})
+    @PostMapping("/api/v1/participants/{id}/suspension")
+    public Map<String, Object> suspend(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+                                       @PathVariable("id") String participantId,
+                                       @RequestBody DecisionRequest request) {
+        var keyed = commands.key("merchant-suspension", key, Map.of("participant", participantId, "request", request));
+        String participant = existing(participantId);
+        String reason = requiredText(request.reason(), "reason");
+        commands.send(keyed, new SuspendMerchant(ParticipantId.of(participant), decidedBy(), reason, clock.instant()),
+                ParticipantId.class);
+        return answer(participant);
+    }
+
+    @Allowed({Role.ADMIN})
+    @PostMapping("/api/v1/participants/{id}/withdrawal")
+    public Map<String, Object> withdraw(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+                                        @PathVariable("id") String participantId,
+                                        @RequestBody DecisionRequest request) {
+        var keyed = commands.key("merchant-withdrawal", key, Map.of("participant", participantId, "request", request));
+        String participant = existing(participantId);
+        String reason = requiredText(request.reason(), "reason");
+        commands.send(keyed, new WithdrawMerchant(ParticipantId.of(participant), decidedBy(), reason, clock.instant()),
+                ParticipantId.class);
+        return answer(participant);
+    }
+
+    /** The approved, not suspended merchants, by name; {@code currency} and {@code filiere} narrow it. */
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT, Role.MERCHANT, Role.MEMBER, Role.CCAS,
+            Role.COLLECTIVITE})
+    @GetMapping("/api/v1/merchants")
+    public Map<String, Object> directory(@RequestParam(value = "currency", required = false) String currency,
+                                         @RequestParam(value = "filiere", required = false) String filiere) {
+        if (filiere != null && !Participant.FILIERE.matcher(filiere).matches()) {
+            throw ApiException.invalid("filiere", "must be a code like ALIMENTATION (capital letters and _)");
+        }
+        String code = currency == null ? null : id(currency, "currency");
+        List<Map<String, Object>> merchants = jdbc.queryForList("SELECT participant_id AS id, name, currency, filiere, "
+                        + "account_id AS \"accountId\" FROM participant_view WHERE merchant_status = ? "
+                        + "AND (CAST(? AS VARCHAR) IS NULL OR currency = ?) AND (CAST(? AS VARCHAR) IS NULL OR filiere = ?) "
+                        + "ORDER BY name, participant_id LIMIT ?",
+                MerchantStatus.APPROVED.name(), code, code, filiere, filiere, MAX_DIRECTORY_SIZE);
+        return Map.of("merchants", merchants);
+    }
+
+    private String existing(String participantId) {
+        String participant = id(participantId, "id");
+        if (jdbc.queryForList("SELECT 1 FROM participant_view WHERE participant_id = ?", participant).isEmpty()) {
+            throw ApiException.notFound("unknown participant " + participant);
+        }
+        return participant;
+    }
+
+    private Map<String, Object> answer(String participant) {
+        readYourWrites.awaitAll(participant);
+        return jdbc.queryForMap("SELECT participant_id AS id, kind, name, currency, filiere, "
+                + "merchant_status AS \"merchantStatus\", status_decided_by AS \"decidedBy\", "
+                + "status_reason AS reason, status_changed_at AS \"changedAt\" "
+                + "FROM participant_view WHERE participant_id = ?", participant);
+    }
+
+    private static String decidedBy() {
+        return Caller.current().username();
+    }
+
+    private static String reason(String value, String otherwise) {
+        String reason = optionalText(value, "reason");
+        return reason == null ? otherwise : reason;
+    }
+}

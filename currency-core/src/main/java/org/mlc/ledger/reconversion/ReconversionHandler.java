@@ -1,0 +1,82 @@
+package org.mlc.ledger.reconversion;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.mlc.ledger.account.Account;
+import org.mlc.ledger.common.DomainException;
+import org.mlc.ledger.common.ReconversionId;
+import org.mlc.ledger.currency.Currencies;
+import org.mlc.ledger.currency.Currency;
+import org.mlc.ledger.participant.Participant;
+
+/**
+ * Units back to euros, in one unit of work: the merchant's units leave its account (fee kept, the
+ * rest burnt) and the same euros leave the guarantee fund as a payout, or nothing happens. Only
+ * approved merchants and collectivités reconvert ({@code reconversion-not-allowed}); more than the
+ * balance is {@code insufficient-funds}, more than the fund can pay {@code insufficient-fund}.
+ * Since the euros paid out are the units burnt, the backing of what still circulates never drops.
+ */
+public class ReconversionHandler {
+
+    private final Repository<Currency> currencies;
+    private final Repository<Account> accounts;
+    private final Repository<Participant> participants;
+    private final Repository<GuaranteeFund> funds;
+
+    public ReconversionHandler(Repository<Currency> currencies, Repository<Account> accounts,
+                               Repository<Participant> participants, Repository<GuaranteeFund> funds) {
+        this.currencies = currencies;
+        this.accounts = accounts;
+        this.participants = participants;
+        this.funds = funds;
+    }
+
+    /** What a reconversion answers: the units taken, the fee kept, the euros paid out. */
+    public record Reconversion(ReconversionId reconversionId, long unitsMinor, long feeMinor, long eurosMinor) {
+    }
+
+    @CommandHandler
+    public Reconversion handle(Reconvert command) throws Exception {
+        if (command.unitsMinor() <= 0) {
+            throw DomainException.invalid("units must be greater than zero");
+        }
+        Aggregate<Account> account;
+        try {
+            account = accounts.load(command.accountId().value());
+        } catch (AggregateNotFoundException e) {
+            throw DomainException.notFound("unknown account " + command.accountId());
+        }
+        Account holder = account.invoke(a -> a);
+        if (!holder.currency().equals(command.currency())) {
+            throw DomainException.refused("currency-mismatch",
+                    "account " + command.accountId() + " is not in " + command.currency());
+        }
+        Participant owner = participants.load(holder.owner().value()).invoke(p -> p);
+        if (!owner.mayReconvert()) {
+            throw DomainException.refused("reconversion-not-allowed", "participant " + owner.id()
+                    + " may not reconvert: only approved merchants and collectivités take units back to euros");
+        }
+        Currency currency = Currencies.require(currencies, command.currency());
+        long feeMinor = currency.reconversionFeeFor(command.unitsMinor());
+        long eurosMinor = command.unitsMinor() - feeMinor;
+        account.execute(a -> a.reconvert(command.reconversionId(), command.unitsMinor(), feeMinor, command.at()));
+        if (eurosMinor > 0) {
+            Aggregate<GuaranteeFund> fund = null;
+            try {
+                fund = funds.load(GuaranteeFund.idOf(command.currency()));
+            } catch (AggregateNotFoundException e) {
+                // the currency's first reconversion: the fund's payouts start with it
+            }
+            if (fund == null) {
+                funds.newInstance(() -> new GuaranteeFund(command.currency(), command.reconversionId(),
+                        command.accountId(), eurosMinor, command.fundInflowsMinor(), command.at()));
+            } else {
+                fund.execute(f -> f.requestPayout(command.reconversionId(), command.accountId(), eurosMinor,
+                        command.fundInflowsMinor(), command.at()));
+            }
+        }
+        return new Reconversion(command.reconversionId(), command.unitsMinor(), feeMinor, eurosMinor);
+    }
+}

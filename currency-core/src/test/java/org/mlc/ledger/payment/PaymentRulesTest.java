@@ -1,0 +1,162 @@
+package org.mlc.ledger.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mlc.ledger.DomainExceptions.assertRefused;
+import static org.mlc.ledger.InMemoryLedger.BOUSOL;
+import static org.mlc.ledger.InMemoryLedger.T0;
+
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mlc.ledger.InMemoryLedger;
+import org.mlc.ledger.account.Account;
+import org.mlc.ledger.account.FreezeAccount;
+import org.mlc.ledger.common.AccountId;
+import org.mlc.ledger.common.ConversionId;
+import org.mlc.ledger.common.CounterId;
+import org.mlc.ledger.common.DomainException.Kind;
+import org.mlc.ledger.common.ParticipantId;
+import org.mlc.ledger.common.TransferId;
+import org.mlc.ledger.counter.ConvertEuros;
+import org.mlc.ledger.counter.PaidBy;
+import org.mlc.ledger.counter.Payout;
+import org.mlc.ledger.currency.ConversionPolicy;
+import org.mlc.ledger.currency.SetMemberTransfers;
+import org.mlc.ledger.participant.ApproveMerchant;
+import org.mlc.ledger.participant.ParticipantKind;
+import org.mlc.ledger.participant.SuspendMerchant;
+
+/** Who may pay whom, checked before anything moves (in memory, with the transfer saga). */
+class PaymentRulesTest {
+
+    private static final Instant T1 = T0.plusSeconds(60);
+    private static final CounterId COUNTER = CounterId.of("counter-1");
+    private static final AccountId ALICE = AccountId.of("acc-alice");
+    private static final AccountId BOB = AccountId.of("acc-bob");
+    private static final ParticipantId GROCER = ParticipantId.of("p-grocer");
+    private static final AccountId GROCER_ACCOUNT = AccountId.of("acc-grocer");
+    private static final ParticipantId SUPPLIER = ParticipantId.of("p-supplier");
+    private static final AccountId SUPPLIER_ACCOUNT = AccountId.of("acc-supplier");
+    private static final ParticipantId NEWSHOP = ParticipantId.of("p-newshop");
+    private static final AccountId NEWSHOP_ACCOUNT = AccountId.of("acc-newshop");
+    private static final AccountId TOWN_ACCOUNT = AccountId.of("acc-town");
+
+    private InMemoryLedger ledger;
+    private int next;
+
+    @BeforeEach
+    void setUp() {
+        ledger = InMemoryLedger.startWithTransferSaga();
+        ledger.defineCurrency(BOUSOL, "Bou'Sol", new ConversionPolicy(100, 100));
+        ledger.defineCounter(COUNTER, BOUSOL);
+        ledger.registerMember(ParticipantId.of("p-alice"), ALICE, BOUSOL);
+        ledger.registerMember(ParticipantId.of("p-bob"), BOB, BOUSOL);
+        ledger.register(GROCER, ParticipantKind.MERCHANT, GROCER_ACCOUNT, BOUSOL, "ALIMENTATION");
+        ledger.register(SUPPLIER, ParticipantKind.MERCHANT, SUPPLIER_ACCOUNT, BOUSOL, "ALIMENTATION");
+        ledger.register(NEWSHOP, ParticipantKind.MERCHANT, NEWSHOP_ACCOUNT, BOUSOL, null);
+        ledger.register(ParticipantId.of("p-town"), ParticipantKind.COLLECTIVITE, TOWN_ACCOUNT, BOUSOL, null);
+        ledger.send(new ConvertEuros(COUNTER, ConversionId.of("c-1"), ALICE, 20_000, PaidBy.CASH, Payout.ACCOUNT, T1));
+    }
+
+    @AfterEach
+    void tearDown() {
+        ledger.close();
+    }
+
+    private TransferId pay(AccountId from, AccountId to, long amountMinor) {
+        return ledger.send(new MakePayment(BOUSOL, TransferId.of("t-" + ++next), from, to, amountMinor, null, null, T1));
+    }
+
+    private TransferId refund(AccountId from, AccountId to, long amountMinor, TransferId refundOf) {
+        return ledger.send(new MakePayment(BOUSOL, TransferId.of("t-" + ++next), from, to, amountMinor, "refund",
+                refundOf, T1));
+    }
+
+    private long balance(AccountId account) {
+        return ledger.inspect(Account.class, account.value(), Account::balanceMinor);
+    }
+
+    @Test
+    void aMemberPaysAnApprovedMerchantWhichPaysItsSupplier() {
+        pay(ALICE, GROCER_ACCOUNT, 15_000);
+        pay(GROCER_ACCOUNT, SUPPLIER_ACCOUNT, 2_000);
+
+        assertThat(balance(ALICE)).isEqualTo(5_000);
+        assertThat(balance(GROCER_ACCOUNT)).isEqualTo(13_000);
+        assertThat(balance(SUPPLIER_ACCOUNT)).isEqualTo(2_000);
+    }
+
+    @Test
+    void aMerchantNotApprovedOrSuspendedCannotBePaidAndNothingMoves() {
+        assertRefused(() -> pay(ALICE, NEWSHOP_ACCOUNT, 1_000), Kind.REFUSED, "merchant-not-approved");
+        ledger.send(new SuspendMerchant(GROCER, "admin", "audit", T1));
+        assertRefused(() -> pay(ALICE, GROCER_ACCOUNT, 1_000), Kind.REFUSED, "merchant-not-approved");
+
+        assertThat(balance(ALICE)).isEqualTo(20_000);
+        ledger.send(new ApproveMerchant(NEWSHOP, "LOISIRS_CULTURE", "admin", "visit ok", T1));
+        pay(ALICE, NEWSHOP_ACCOUNT, 1_000);
+        assertThat(balance(NEWSHOP_ACCOUNT)).isEqualTo(1_000);
+    }
+
+    @Test
+    void aCollectiviteReceivesLikeAMerchantWithoutAgrement() {
+        pay(ALICE, TOWN_ACCOUNT, 500);
+        assertThat(balance(TOWN_ACCOUNT)).isEqualTo(500);
+    }
+
+    @Test
+    void membersPayMembersUnlessTheCurrencyTurnsItOff() {
+        pay(ALICE, BOB, 1_000);
+        assertThat(balance(BOB)).isEqualTo(1_000);
+
+        ledger.send(new SetMemberTransfers(BOUSOL, false, T1));
+        assertRefused(() -> pay(ALICE, BOB, 1_000), Kind.REFUSED, "member-transfers-not-allowed");
+        assertThat(balance(BOB)).isEqualTo(1_000);
+    }
+
+    @Test
+    void aFrozenAccountNeitherPaysNorIsPaid() {
+        pay(ALICE, GROCER_ACCOUNT, 1_000);
+        ledger.send(new FreezeAccount(GROCER_ACCOUNT, "court order", T1));
+
+        assertRefused(() -> pay(ALICE, GROCER_ACCOUNT, 1_000), Kind.REFUSED, "account-frozen");
+        assertRefused(() -> pay(GROCER_ACCOUNT, SUPPLIER_ACCOUNT, 100), Kind.REFUSED, "account-frozen");
+        assertThat(balance(ALICE)).isEqualTo(19_000);
+    }
+
+    @Test
+    void aMerchantRefundsPartOfAPaymentButNeverMoreThanIsLeftOfIt() {
+        TransferId payment = pay(ALICE, GROCER_ACCOUNT, 15_000);
+
+        refund(GROCER_ACCOUNT, ALICE, 500, payment);
+        assertRefused(() -> refund(GROCER_ACCOUNT, ALICE, 15_000, payment), Kind.REFUSED, "refund-exceeds-payment");
+        refund(GROCER_ACCOUNT, ALICE, 14_500, payment);
+        assertRefused(() -> refund(GROCER_ACCOUNT, ALICE, 1, payment), Kind.REFUSED, "refund-exceeds-payment");
+
+        assertThat(balance(ALICE)).isEqualTo(20_000);
+        assertThat(balance(GROCER_ACCOUNT)).isZero();
+    }
+
+    @Test
+    void aRefundGoesBackToThePayerOfAPaymentTheMerchantReceived() {
+        TransferId payment = pay(ALICE, GROCER_ACCOUNT, 15_000);
+        TransferId other = pay(GROCER_ACCOUNT, SUPPLIER_ACCOUNT, 100);
+
+        assertRefused(() -> refund(GROCER_ACCOUNT, BOB, 100, payment), Kind.REFUSED, "refund-not-to-payer");
+        assertRefused(() -> refund(GROCER_ACCOUNT, ALICE, 100, other), Kind.NOT_FOUND, "not-found");
+        assertRefused(() -> refund(GROCER_ACCOUNT, ALICE, 100, TransferId.of("nope")), Kind.NOT_FOUND, "not-found");
+    }
+
+    @Test
+    void aMerchantPaysAMemberOnlyAsARefund() {
+        pay(ALICE, GROCER_ACCOUNT, 1_000);
+        assertRefused(() -> pay(GROCER_ACCOUNT, ALICE, 100), Kind.REFUSED, "refund-required");
+    }
+
+    @Test
+    void anUnknownPayeeIsNotFoundAndTheBalanceStillLimitsThePayer() {
+        assertRefused(() -> pay(ALICE, AccountId.of("acc-nobody"), 100), Kind.NOT_FOUND, "not-found");
+        assertRefused(() -> pay(ALICE, GROCER_ACCOUNT, 20_001), Kind.REFUSED, "insufficient-funds");
+    }
+}
