@@ -2,6 +2,7 @@ package org.mlc.ledger.api.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,6 +49,7 @@ public class IdempotentCommands {
     private final CommandGateway commandGateway;
     private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
+    private final ObjectMapper hashMapper;
     private final TransactionTemplate transactions;
 
     public IdempotentCommands(CommandGateway commandGateway, JdbcTemplate jdbc, ObjectMapper objectMapper,
@@ -55,6 +57,9 @@ public class IdempotentCommands {
         this.commandGateway = commandGateway;
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
+        // Map.of iterates in an order that changes from one JVM to the next: sort map keys, so a
+        // request resent after a restart hashes as it did the first time.
+        this.hashMapper = objectMapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
         this.transactions = transactions;
     }
 
@@ -180,7 +185,7 @@ public class IdempotentCommands {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(scope.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            digest.update(objectMapper.writeValueAsBytes(request));
+            digest.update(hashMapper.writeValueAsBytes(request));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException("cannot hash request", e);

@@ -17,6 +17,9 @@ import org.mlc.ledger.api.support.Ledger.Party;
 
 class IdempotencyTest extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    IdempotentCommands idempotentCommands;
+
     private static final int SAME_KEY_CLIENTS = 10;
 
     private String currency;
@@ -90,6 +93,21 @@ class IdempotencyTest extends IntegrationTest {
         Api.Response retried = api.post("/api/v1/payments", body, "retry-" + currency);
         assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
         assertThat(ledger.balance(member)).isEqualTo("0.00");
+    }
+
+    @Test
+    void aRequestHashesTheSameWhateverTheOrderOfItsMapEntries() {
+        java.util.Map<String, Object> oneOrder = new java.util.LinkedHashMap<>();
+        oneOrder.put("participant", "p-1");
+        oneOrder.put("request", "r-1");
+        java.util.Map<String, Object> otherOrder = new java.util.LinkedHashMap<>();
+        otherOrder.put("request", "r-1");
+        otherOrder.put("participant", "p-1");
+        // Map.of iterates in a different order in another JVM: a restart must not turn a replay into a 409
+        assertThat(idempotentCommands.key("scope", "k", otherOrder).requestHash())
+                .isEqualTo(idempotentCommands.key("scope", "k", oneOrder).requestHash());
+        assertThat(idempotentCommands.key("scope", "k", java.util.Map.of("participant", "p-2")).requestHash())
+                .isNotEqualTo(idempotentCommands.key("scope", "k", oneOrder).requestHash());
     }
 
     private String conversion(String euros) {
