@@ -80,12 +80,8 @@ public class MerchantController {
     public Map<String, Object> suspend(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                        @PathVariable("id") String participantId,
                                        @RequestBody DecisionRequest request) {
-        var keyed = commands.key("merchant-suspension", key, Map.of("participant", participantId, "request", request));
-        String participant = existing(participantId);
-        String reason = requiredText(request.reason(), "reason");
-        commands.send(keyed, new SuspendMerchant(ParticipantId.of(participant), decidedBy(), reason, clock.instant()),
-                ParticipantId.class);
-        return answer(participant);
+        return decide("merchant-suspension", key, participantId, request,
+                (merchant, reason) -> new SuspendMerchant(merchant, decidedBy(), reason, clock.instant()));
     }
 
     @Allowed({Role.ADMIN})
@@ -93,11 +89,17 @@ public class MerchantController {
     public Map<String, Object> withdraw(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                         @PathVariable("id") String participantId,
                                         @RequestBody DecisionRequest request) {
-        var keyed = commands.key("merchant-withdrawal", key, Map.of("participant", participantId, "request", request));
+        return decide("merchant-withdrawal", key, participantId, request,
+                (merchant, reason) -> new WithdrawMerchant(merchant, decidedBy(), reason, clock.instant()));
+    }
+
+    /** A decision on a merchant that needs only its reason: suspension, withdrawal. */
+    private Map<String, Object> decide(String scope, String key, String participantId, DecisionRequest request,
+                                       java.util.function.BiFunction<ParticipantId, String, Object> decision) {
+        var keyed = commands.key(scope, key, Map.of("participant", participantId, "request", request));
         String participant = existing(participantId);
         String reason = requiredText(request.reason(), "reason");
-        commands.send(keyed, new WithdrawMerchant(ParticipantId.of(participant), decidedBy(), reason, clock.instant()),
-                ParticipantId.class);
+        commands.send(keyed, decision.apply(ParticipantId.of(participant), reason), ParticipantId.class);
         return answer(participant);
     }
 
