@@ -72,6 +72,13 @@ import org.mlc.ledger.payment.TransferReturned;
  */
 class LedgerProperties {
 
+    /**
+     * A fixed seed: the properties also check that their samples reach every outcome (a refused
+     * payment, a reconversion...), which a random seed misses now and then. CI must not flake;
+     * change the seed by hand to explore other samples.
+     */
+    static final String FIXED_SEED = "20261125";
+
     private static final CurrencyCode[] ACCOUNT_CURRENCY = {BOUSOL, BOUSOL, BOUSOL, LAROUE};
     private static final CurrencyCode[] COUNTER_CURRENCY = {BOUSOL, LAROUE};
     private static final Map<CurrencyCode, ConversionPolicy> POLICY = Map.of(
@@ -113,7 +120,7 @@ class LedgerProperties {
                 .list().ofMinSize(1).ofMaxSize(40);
     }
 
-    @Property(tries = 50)
+    @Property(tries = 50, seed = FIXED_SEED)
     @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
     void eachBookBalancesNoAccountGoesNegativeAndInTransitDrains(@ForAll("operations") List<Operation> operations) {
         Run run = Run.of(operations);
@@ -139,7 +146,7 @@ class LedgerProperties {
         }
     }
 
-    @Property(tries = 50)
+    @Property(tries = 50, seed = FIXED_SEED)
     @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
     void everyOperationEndsAsTheRulesSay(@ForAll("operations") List<Operation> operations) {
         Run run = Run.of(operations);
@@ -450,7 +457,7 @@ class LedgerProperties {
                 .list().ofMinSize(10).ofMaxSize(50);
     }
 
-    @Property(tries = 60)
+    @Property(tries = 60, seed = FIXED_SEED)
     @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
     void booksBalanceAndCirculationStaysBackedAfterEveryCounterOperation(
             @ForAll("counterDays") List<CounterOperation> operations) {
