@@ -101,6 +101,25 @@ public class GuaranteeFund {
         return command.reconversionId();
     }
 
+    /**
+     * The bank statement shows the transfer of a payout: that is proof it was ordered and done, so
+     * a payout still REQUESTED is marked paid and confirmed in one step. The caller checked the
+     * amount against {@link #payoutEurosMinor}.
+     */
+    public void confirmFromStatement(ReconversionId reconversionId, String bankReference, Instant at) {
+        Payout payout = payout(reconversionId);
+        if (payout.status() == PayoutStatus.REQUESTED) {
+            apply(new PayoutPaid(currency, reconversionId, reference(bankReference), at));
+        }
+        handle(new ConfirmPayout(currency, reconversionId, bankReference, at));
+    }
+
+    /** The euros of a payout, or -1 when this fund has none with this id. */
+    public long payoutEurosMinor(ReconversionId reconversionId) {
+        Payout payout = payouts.get(reconversionId);
+        return payout == null ? -1 : payout.eurosMinor();
+    }
+
     public PayoutStatus statusOf(ReconversionId reconversionId) {
         Payout payout = payouts.get(reconversionId);
         return payout == null ? null : payout.status();
