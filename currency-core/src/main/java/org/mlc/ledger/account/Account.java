@@ -15,6 +15,7 @@ import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.DepositId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
+import org.mlc.ledger.common.HoldId;
 import org.mlc.ledger.common.ParticipantId;
 import org.mlc.ledger.common.ReconversionId;
 import org.mlc.ledger.common.TransferId;
@@ -23,7 +24,15 @@ import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Postings;
 import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.participant.ParticipantKind;
+import org.mlc.ledger.payment.AuthorizePayment;
+import org.mlc.ledger.payment.CapturePayment;
 import org.mlc.ledger.payment.CreditTransfer;
+import org.mlc.ledger.payment.PaymentAuthorized;
+import org.mlc.ledger.payment.PaymentCaptured;
+import org.mlc.ledger.payment.PaymentHold;
+import org.mlc.ledger.payment.PaymentHoldReleased;
+import org.mlc.ledger.payment.ReleaseExpiredHold;
+import org.mlc.ledger.payment.VoidPayment;
 import org.mlc.ledger.payment.RefundRecorded;
 import org.mlc.ledger.payment.DebitForTransfer;
 import org.mlc.ledger.payment.ReturnTransfer;
@@ -59,6 +68,10 @@ public class Account {
     private record Refundable(AccountId payer, long leftMinor) {
     }
 
+    /** Open holds of two-phase payments: the balance keeps them but cannot spend them elsewhere. */
+    private final Map<HoldId, PaymentHold> holds = new HashMap<>();
+    private long heldMinor;
+
     protected Account() {
         // for Axon
     }
@@ -86,21 +99,131 @@ public class Account {
         if (command.to().equals(id)) {
             throw DomainException.invalid("an account cannot pay itself");
         }
-        if (command.reference() != null && command.reference().length() > DebitForTransfer.MAX_REFERENCE_LENGTH) {
-            throw DomainException.invalid(
-                    "reference is at most " + DebitForTransfer.MAX_REFERENCE_LENGTH + " characters");
-        }
-        if (Math.subtractExact(balanceMinor, command.amountMinor()) < floorMinor) {
-            throw DomainException.refused("insufficient-funds",
-                    "account " + id + " holds " + Amounts.format(balanceMinor - floorMinor)
-                            + " available, less than " + Amounts.format(command.amountMinor()));
-        }
+        requireReference(command.reference());
+        requireAvailable(command.amountMinor());
         Postings postings = Postings.builder()
                 .move(ledgerAccount(), inTransit(), command.amountMinor())
                 .build();
         apply(new TransferDebited(command.transferId(), id, command.to(), currency, command.amountMinor(),
                 command.reference(), postings, command.at()));
         return command.transferId();
+    }
+
+    private void requireAvailable(long amountMinor) {
+        if (amountMinor > availableMinor()) {
+            throw DomainException.refused("insufficient-funds", "account " + id + " holds "
+                    + Amounts.format(availableMinor()) + " available" + (heldMinor > 0 ? " (" + Amounts.format(heldMinor)
+                    + " more held for authorized payments)" : "") + ", less than " + Amounts.format(amountMinor));
+        }
+    }
+
+    private void requireReference(String reference) {
+        if (reference != null && reference.length() > DebitForTransfer.MAX_REFERENCE_LENGTH) {
+            throw DomainException.invalid(
+                    "reference is at most " + DebitForTransfer.MAX_REFERENCE_LENGTH + " characters");
+        }
+    }
+
+    /**
+     * Holds an amount for a payee (first phase of a two-phase payment); the rules of who may pay
+     * whom were checked by the caller.
+     */
+    public HoldId authorize(AuthorizePayment command) {
+        requireActive("pay");
+        if (command.amountMinor() <= 0) {
+            throw DomainException.invalid("amount must be greater than zero");
+        }
+        if (command.to().equals(id)) {
+            throw DomainException.invalid("an account cannot pay itself");
+        }
+        requireReference(command.reference());
+        if (command.expiresAt() == null || !command.expiresAt().isAfter(command.at())
+                || command.expiresAt().isAfter(command.at().plus(PaymentHold.MAX_DURATION))) {
+            throw DomainException.invalid("a hold expires after now and within " + PaymentHold.MAX_DURATION.toDays()
+                    + " days");
+        }
+        if (holds.containsKey(command.holdId())) {
+            throw DomainException.conflict("hold-exists", "hold " + command.holdId() + " already exists");
+        }
+        if (holds.size() >= PaymentHold.MAX_OPEN_PER_ACCOUNT) {
+            throw DomainException.refused("too-many-holds", "account " + id + " already has "
+                    + PaymentHold.MAX_OPEN_PER_ACCOUNT + " authorized payments open: capture or void some first");
+        }
+        requireAvailable(command.amountMinor());
+        apply(new PaymentAuthorized(command.holdId(), id, command.to(), currency, command.amountMinor(),
+                command.reference(), command.expiresAt(), command.at()));
+        return command.holdId();
+    }
+
+    /** The open hold, or a refusal saying it is not (captured, voided, expired or unknown). */
+    public PaymentHold openHold(HoldId holdId) {
+        PaymentHold hold = holds.get(holdId);
+        if (hold == null) {
+            throw DomainException.refused("hold-not-open", "account " + id + " has no open hold " + holdId
+                    + ": it was captured, voided or released, or never authorized");
+        }
+        return hold;
+    }
+
+    /**
+     * Pays part or all of a hold to its payee (second phase) and releases the rest; the caller
+     * checked that the payee may still be paid.
+     */
+    public TransferId capture(CapturePayment command) {
+        PaymentHold hold = openHold(command.holdId());
+        if (command.amountMinor() <= 0) {
+            throw DomainException.invalid("amount must be greater than zero");
+        }
+        if (hold.expiredAt(command.at())) {
+            throw DomainException.refused("hold-expired", "hold " + command.holdId() + " expired at "
+                    + hold.expiresAt() + ": authorize the payment again");
+        }
+        if (command.amountMinor() > hold.amountMinor()) {
+            throw DomainException.refused("capture-exceeds-hold", "hold " + command.holdId() + " is "
+                    + Amounts.format(hold.amountMinor()) + ", less than " + Amounts.format(command.amountMinor()));
+        }
+        requireActive("pay");
+        apply(new PaymentCaptured(command.holdId(), id, hold.to(), command.transferId(), command.amountMinor(),
+                hold.amountMinor() - command.amountMinor(), command.at()));
+        return debit(new DebitForTransfer(id, command.transferId(), hold.to(), command.amountMinor(),
+                hold.reference(), command.at()));
+    }
+
+    @CommandHandler
+    public HoldId handle(VoidPayment command) {
+        PaymentHold hold = openHold(command.holdId());
+        apply(new PaymentHoldReleased(command.holdId(), id, hold.amountMinor(), PaymentHold.VOIDED, command.at()));
+        return command.holdId();
+    }
+
+    /** True when the hold was released now; false when it is no longer open or not yet expired. */
+    @CommandHandler
+    public boolean handle(ReleaseExpiredHold command) {
+        PaymentHold hold = holds.get(command.holdId());
+        if (hold == null || !hold.expiredAt(command.at())) {
+            return false;
+        }
+        apply(new PaymentHoldReleased(command.holdId(), id, hold.amountMinor(), PaymentHold.EXPIRED, command.at()));
+        return true;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentAuthorized event) {
+        holds.put(event.holdId(), new PaymentHold(event.to(), event.amountMinor(), event.reference(),
+                event.expiresAt()));
+        heldMinor += event.amountMinor();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentCaptured event) {
+        PaymentHold hold = holds.remove(event.holdId());
+        heldMinor -= hold.amountMinor();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentHoldReleased event) {
+        PaymentHold hold = holds.remove(event.holdId());
+        heldMinor -= hold.amountMinor();
     }
 
     /**
@@ -167,7 +290,7 @@ public class Account {
     /** Gives a conversion's donation share; the caller checked the balance and credits the association. */
     public void giveDonation(ConversionId conversionId, AccountId to, long amountMinor, Instant at) {
         requireActive("give");
-        if (Math.subtractExact(balanceMinor, amountMinor) < floorMinor) {
+        if (amountMinor > availableMinor()) {
             throw new IllegalStateException("donation above the issuer's balance");
         }
         apply(new DonationGiven(id, currency, conversionId, to, amountMinor, Postings.builder()
@@ -189,10 +312,7 @@ public class Account {
         if (unitsMinor <= 0 || feeMinor < 0 || feeMinor > unitsMinor) {
             throw new IllegalArgumentException("a reconversion needs positive units and a fee within them");
         }
-        if (Math.subtractExact(balanceMinor, unitsMinor) < floorMinor) {
-            throw DomainException.refused("insufficient-funds", "account " + id + " holds "
-                    + Amounts.format(balanceMinor - floorMinor) + " available, less than " + Amounts.format(unitsMinor));
-        }
+        requireAvailable(unitsMinor);
         long eurosMinor = unitsMinor - feeMinor;
         Postings postings = Postings.builder()
                 .move(ledgerAccount(), LedgerAccount.of(currency.value(), LedgerAccountKind.FEES), feeMinor)
@@ -206,9 +326,13 @@ public class Account {
         balanceMinor -= event.unitsMinor();
     }
 
-    /** What the account may still pay out, above its floor. */
+    /** What the account may still pay out, above its floor and beyond what authorized payments hold. */
     public long availableMinor() {
-        return balanceMinor - floorMinor;
+        return balanceMinor - heldMinor - floorMinor;
+    }
+
+    public long heldMinor() {
+        return heldMinor;
     }
 
     /** Credits paper notes a member brought back to a counter. Called by the note deposit handler. */
