@@ -111,6 +111,10 @@ public class AccountController {
         view.put("owner", row.get("participant_id"));
         view.put("ownerKind", row.get("owner_kind"));
         view.put("balance", Amounts.format((Long) row.get("balance_minor")));
+        // held for authorized two-phase payments: still on the account, not spendable elsewhere
+        view.put("held", Amounts.format((Long) row.get("held_minor")));
+        view.put("available", Amounts.format((Long) row.get("balance_minor") - (Long) row.get("held_minor")
+                - (Long) row.get("floor_minor")));
         view.put("earmarked", List.of());
         view.put("status", row.get("status"));
         return view;

@@ -20,7 +20,7 @@ public final class Projections {
         Map<String, List<String>> tables = new LinkedHashMap<>();
         tables.put(CurrencyProjection.GROUP, List.of("currency_view", "participant_view", "counter_view"));
         tables.put(LedgerProjection.GROUP, List.of("ledger_balance", "account_view", "account_entry", "transfer_view",
-                "reconversion_view"));
+                "reconversion_view", "payment_hold_view"));
         tables.put(JournalProjection.GROUP, List.of("journal_entry", "conversion_view"));
         TABLES = java.util.Collections.unmodifiableMap(tables);
     }

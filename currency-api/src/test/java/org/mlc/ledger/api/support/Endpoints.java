@@ -72,6 +72,22 @@ public final class Endpoints {
         return party;
     }
 
+    /**
+     * A hold authorized by the admin to the caller's own account when the caller is a payee (a
+     * merchant, the CCAS, the collectivité), else to the merchant.
+     */
+    private static String hold(Ledger admin, World w, Who who) {
+        Party payee = switch (who.role()) {
+            case "MERCHANT", "CCAS", "COLLECTIVITE" -> who.party();
+            default -> w.merchant();
+        };
+        Party payer = payee == w.ccas() ? w.collectivite() : payee == w.collectivite() ? w.ccas() : w.member();
+        Api.Response hold = admin.api().post("/api/v1/payment-holds", """
+                {"from":"%s","to":"%s","amount":"0.01"}""".formatted(payer.accountId(), payee.accountId()));
+        assertThat(hold.status()).as(hold.toString()).isEqualTo(201);
+        return hold.get("id");
+    }
+
     private static String paid(Ledger admin, Party from, Party to) {
         Api.Response payment = admin.pay(from, to, "1.00");
         assertThat(payment.status()).as(payment.toString()).isEqualTo(201);
@@ -217,6 +233,14 @@ public final class Endpoints {
         samples.put("GET /api/v1/payments/{id}", (w, who) -> get("/api/v1/payments/" + who.payment()));
         samples.put("POST /api/v1/payments/{id}/refunds", (w, who) -> new Call("POST",
                 "/api/v1/payments/" + who.payment() + "/refunds", "{\"amount\":\"0.01\"}"));
+        samples.put("POST /api/v1/payment-holds", (w, who) -> new Call("POST", "/api/v1/payment-holds", """
+                {"from":"%s","to":"%s","amount":"0.01","reference":"sample","expiresInMinutes":5}""".formatted(
+                who.party().accountId(), who.payee().accountId())));
+        samples.put("GET /api/v1/payment-holds/{id}", (w, who) -> get("/api/v1/payment-holds/" + hold(admin, w, who)));
+        samples.put("POST /api/v1/payment-holds/{id}/capture", (w, who) -> new Call("POST",
+                "/api/v1/payment-holds/" + hold(admin, w, who) + "/capture", "{\"amount\":\"0.01\"}"));
+        samples.put("POST /api/v1/payment-holds/{id}/void", (w, who) -> new Call("POST",
+                "/api/v1/payment-holds/" + hold(admin, w, who) + "/void", null));
         samples.put("POST /api/v1/participants/{id}/approval", (w, who) -> new Call("POST", "/api/v1/participants/"
                 + admin.participant("MERCHANT", "To approve", w.currency()).id() + "/approval",
                 "{\"filiere\":\"ALIMENTATION\",\"reason\":\"sample\"}"));
