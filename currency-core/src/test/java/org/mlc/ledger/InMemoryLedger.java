@@ -1,5 +1,6 @@
 package org.mlc.ledger;
 
+import org.mlc.ledger.participant.MembershipHandler;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -67,7 +68,9 @@ public final class InMemoryLedger implements AutoCloseable {
                         c.repository(ExchangeCounter.class), c.repository(BonusBudget.class), c.repository(GuaranteeFund.class)))
                 .registerCommandHandler(c -> new ConversionHandler(c.repository(Currency.class),
                         c.repository(ExchangeCounter.class), c.repository(Account.class),
-                        c.repository(BonusBudget.class)))
+                        c.repository(BonusBudget.class), c.repository(Participant.class)))
+                .registerCommandHandler(c -> new MembershipHandler(c.repository(ExchangeCounter.class),
+                        c.repository(Account.class), c.repository(Currency.class), c.repository(Participant.class)))
                 .registerCommandHandler(c -> new NoteDepositHandler(c.repository(ExchangeCounter.class),
                         c.repository(Account.class)))
                 .registerCommandHandler(c -> new BonusBudgetHandler(c.repository(Currency.class),

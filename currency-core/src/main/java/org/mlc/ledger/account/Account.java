@@ -16,6 +16,7 @@ import org.mlc.ledger.common.DepositId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.HoldId;
+import org.mlc.ledger.common.MembershipId;
 import org.mlc.ledger.common.ParticipantId;
 import org.mlc.ledger.common.ReconversionId;
 import org.mlc.ledger.common.TransferId;
@@ -319,6 +320,20 @@ public class Account {
                 .move(ledgerAccount(), LedgerAccount.of(currency.value(), LedgerAccountKind.ISSUANCE), eurosMinor)
                 .build();
         apply(new UnitsReconverted(id, currency, reconversionId, unitsMinor, feeMinor, eurosMinor, postings, at));
+    }
+
+    /** Pays a membership fee in units to the issuer's fee account. Called by the membership handler. */
+    public void payMembershipFee(MembershipId membershipId, long unitsMinor, Instant at) {
+        requireActive("pay");
+        requireAvailable(unitsMinor);
+        apply(new MembershipFeePaid(id, currency, membershipId, unitsMinor, Postings.builder()
+                .move(ledgerAccount(), LedgerAccount.of(currency.value(), LedgerAccountKind.FEES), unitsMinor)
+                .build(), at));
+    }
+
+    @EventSourcingHandler
+    void on(MembershipFeePaid event) {
+        balanceMinor -= event.unitsMinor();
     }
 
     @EventSourcingHandler

@@ -39,6 +39,10 @@ public class Currency {
     /** A minimum fee above this would swallow small reconversions whole. */
     public static final long MAX_RECONVERSION_MINIMUM_FEE_MINOR = 100_00;
     private long reconversionMinimumFeeMinor;
+    /** A yearly fee above this is not an adhésion to a local currency any more. */
+    public static final long MAX_MEMBERSHIP_FEE_MINOR = 500_00;
+    /** Whether an expired membership blocks conversions; off by default. */
+    private boolean membershipRequiredForConversion;
     /** Members paying members: allowed by default, a currency may turn it off. */
     private boolean memberTransfersAllowed = true;
     /** Sponsor budgets in the order they were committed: the bonus draws on the oldest first. */
@@ -67,8 +71,8 @@ public class Currency {
                 || command.reconversionFeeBasisPoints() > MAX_RECONVERSION_FEE_BASIS_POINTS) {
             throw DomainException.invalid("reconversionFee must be between 0 and 0.50");
         }
-        if (command.membershipFeeMinor() < 0) {
-            throw DomainException.invalid("membershipFee must not be negative");
+        if (command.membershipFeeMinor() < 0 || command.membershipFeeMinor() > MAX_MEMBERSHIP_FEE_MINOR) {
+            throw DomainException.invalid("membershipFee must be between 0 and 500.00");
         }
         apply(new CurrencyDefined(command.code(), command.name(), command.conversion(),
                 command.reconversionFeeBasisPoints(), command.membershipFeeMinor(), command.definedAt()));
@@ -111,6 +115,28 @@ public class Currency {
 
     public long reconversionMinimumFeeMinor() {
         return reconversionMinimumFeeMinor;
+    }
+
+    @CommandHandler
+    public CurrencyCode handle(SetMembershipPolicy command) {
+        if (command.feeMinor() < 0 || command.feeMinor() > MAX_MEMBERSHIP_FEE_MINOR) {
+            throw DomainException.invalid("membershipFee must be between 0 and 500.00");
+        }
+        if (command.feeMinor() != membershipFeeMinor
+                || command.requiredForConversion() != membershipRequiredForConversion) {
+            apply(new MembershipPolicySet(code, command.feeMinor(), command.requiredForConversion(), command.at()));
+        }
+        return code;
+    }
+
+    @EventSourcingHandler
+    void on(MembershipPolicySet event) {
+        membershipFeeMinor = event.feeMinor();
+        membershipRequiredForConversion = event.requiredForConversion();
+    }
+
+    public boolean membershipRequiredForConversion() {
+        return membershipRequiredForConversion;
     }
 
     @CommandHandler

@@ -33,6 +33,7 @@ import org.mlc.ledger.counter.NoteDepositHandler;
 import org.mlc.ledger.counter.ExchangeCounter;
 import org.mlc.ledger.currency.Currency;
 import org.mlc.ledger.participant.Participant;
+import org.mlc.ledger.participant.MembershipHandler;
 import org.mlc.ledger.participant.ParticipantRegistration;
 import org.mlc.ledger.payment.PaymentHandler;
 import org.mlc.ledger.reconversion.GuaranteeFund;
@@ -171,7 +172,10 @@ public class AxonConfiguration {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BonusBudget.class)
                     .configureCache(c -> aggregateCache));
             configurer.registerCommandHandler(c -> new ConversionHandler(c.repository(Currency.class),
-                    c.repository(ExchangeCounter.class), c.repository(Account.class), c.repository(BonusBudget.class)));
+                    c.repository(ExchangeCounter.class), c.repository(Account.class), c.repository(BonusBudget.class),
+                    c.repository(Participant.class)));
+            configurer.registerCommandHandler(c -> new MembershipHandler(c.repository(ExchangeCounter.class),
+                    c.repository(Account.class), c.repository(Currency.class), c.repository(Participant.class)));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(FundBankAccount.class)
                     .configureCache(c -> aggregateCache));
             configurer.registerCommandHandler(c -> new BankStatementHandler(c.repository(FundBankAccount.class),
