@@ -664,7 +664,7 @@ class LedgerProperties {
                     assertThat(balance).as("the guarantee fund of %s %s", account.currency(), when).isNotNegative();
                     backing.merge(account.currency(), balance, Math::addExact);
                 }
-                case COUNTER_CASH, SPONSOR_COMMITTED, COUNTER_DISCREPANCY ->
+                case COUNTER_CASH, SPONSOR_COMMITTED, COUNTER_DISCREPANCY, MEMBERSHIP_FEES ->
                         backing.merge(account.currency(), balance, Math::addExact);
                 default -> {
                 }

@@ -26,6 +26,8 @@ import org.mlc.ledger.bonus.SponsorPaymentReceived;
 import org.mlc.ledger.counter.CashDiscrepancyRecorded;
 import org.mlc.ledger.counter.NotesSold;
 import org.mlc.ledger.counter.RemittanceConfirmed;
+import org.mlc.ledger.counter.MembershipFeeReceived;
+import org.mlc.ledger.account.MembershipFeePaid;
 import org.mlc.ledger.counter.EurosConverted;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Posting;
@@ -160,6 +162,18 @@ public class LedgerProjection {
         jdbc.update("UPDATE reconversion_view SET status = ?, bank_reference = ?, confirmed_at = ? "
                         + "WHERE reconversion_id = ?", GuaranteeFund.PayoutStatus.CONFIRMED.name(),
                 event.bankReference(), Timestamp.from(event.at()), event.reconversionId().value());
+    }
+
+    @EventHandler
+    void on(MembershipFeeReceived event, EventMessage<?> message) {
+        book(event.postings(), new Line(globalIndex.of(message), event.at(), "MEMBERSHIP",
+                event.membershipId().value(), event.participantId().value(), null));
+    }
+
+    @EventHandler
+    void on(MembershipFeePaid event, EventMessage<?> message) {
+        book(event.postings(), new Line(globalIndex.of(message), event.at(), "MEMBERSHIP",
+                event.membershipId().value(), null, "membership fee"));
     }
 
     @EventHandler

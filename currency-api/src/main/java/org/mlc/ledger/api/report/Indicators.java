@@ -115,11 +115,15 @@ public final class Indicators {
                 + balances.getOrDefault(LedgerAccountKind.IN_TRANSIT, 0L);
     }
 
-    /** Euros that back them: the fund, cash at counters not yet remitted, sponsor money committed. */
+    /**
+     * Euros that back them: the fund, cash at counters not yet remitted, sponsor money committed,
+     * less the membership fees paid in euros (negative balance), which sit there but are not backing.
+     */
     static long backing(Map<LedgerAccountKind, Long> balances) {
         return balances.getOrDefault(LedgerAccountKind.GUARANTEE_FUND, 0L)
                 + balances.getOrDefault(LedgerAccountKind.COUNTER_CASH, 0L)
-                + balances.getOrDefault(LedgerAccountKind.SPONSOR_COMMITTED, 0L);
+                + balances.getOrDefault(LedgerAccountKind.SPONSOR_COMMITTED, 0L)
+                + balances.getOrDefault(LedgerAccountKind.MEMBERSHIP_FEES, 0L);
     }
 
     private Map<LedgerAccountKind, Long> balancesBefore(String currency, Timestamp before) {

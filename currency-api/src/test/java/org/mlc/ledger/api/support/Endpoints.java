@@ -233,6 +233,14 @@ public final class Endpoints {
         samples.put("GET /api/v1/payments/{id}", (w, who) -> get("/api/v1/payments/" + who.payment()));
         samples.put("POST /api/v1/payments/{id}/refunds", (w, who) -> new Call("POST",
                 "/api/v1/payments/" + who.payment() + "/refunds", "{\"amount\":\"0.01\"}"));
+        samples.put("POST /api/v1/participants/{id}/memberships", (w, who) -> {
+            ensureOpen(admin, who.counter());
+            return new Call("POST", "/api/v1/participants/" + admin.participant("MEMBER", "Adherent", w.currency()).id()
+                    + "/memberships", """
+                    {"counter":"%s","paidWith":"CASH"}""".formatted(who.counter()));
+        });
+        samples.put("POST /api/v1/currencies/{code}/membership", (w, who) -> new Call("POST",
+                "/api/v1/currencies/" + w.currency() + "/membership", "{\"fee\":\"3.00\",\"requiredForConversion\":false}"));
         samples.put("POST /api/v1/payment-holds", (w, who) -> new Call("POST", "/api/v1/payment-holds", """
                 {"from":"%s","to":"%s","amount":"0.01","reference":"sample","expiresInMinutes":5}""".formatted(
                 who.party().accountId(), who.payee().accountId())));

@@ -178,7 +178,8 @@ public final class Reconciliation {
             switch (account.kind) {
                 case PARTICIPANT, PAPER_IN_CIRCULATION, IN_TRANSIT -> sums[0] = Math.addExact(sums[0], account.balanceMinor);
                 case GUARANTEE_FUND -> sums[1] = Math.addExact(sums[1], account.balanceMinor);
-                case COUNTER_CASH, COUNTER_DISCREPANCY -> sums[2] = Math.addExact(sums[2], account.balanceMinor);
+                // membership fees are the association's own euros sitting in a drawer or the fund: not backing
+                case COUNTER_CASH, COUNTER_DISCREPANCY, MEMBERSHIP_FEES -> sums[2] = Math.addExact(sums[2], account.balanceMinor);
                 case SPONSOR_COMMITTED -> sums[3] = Math.addExact(sums[3], account.balanceMinor);
                 default -> {
                 }

@@ -17,3 +17,7 @@ CREATE TABLE payment_hold_view (
 CREATE INDEX payment_hold_open ON payment_hold_view (expires_at) WHERE status = 'AUTHORIZED';
 
 ALTER TABLE account_view ADD COLUMN held_minor BIGINT NOT NULL DEFAULT 0;
+
+-- Membership (adhésion): the last day of each participant's membership, and the currency's rule.
+ALTER TABLE participant_view ADD COLUMN membership_valid_until DATE;
+ALTER TABLE currency_view ADD COLUMN membership_required BOOLEAN NOT NULL DEFAULT FALSE;
