@@ -22,6 +22,7 @@ import org.mlc.ledger.participant.ParticipantKind;
  * <li>a merchant is paid only when approved and not suspended ({@code merchant-not-approved});
  *     collectivités and associations receive like merchants, without an agrément;</li>
  * <li>a member pays a member only if the currency allows it ({@code member-transfers-not-allowed});</li>
+ * <li>earmarked aid pays only merchants of the filières its lots allow ({@code earmark-not-allowed});</li>
  * <li>a merchant pays a member only to refund a payment it received from that member, never more
  *     than is left of it ({@code refund-required}, {@code refund-exceeds-payment}).</li>
  * </ul>
@@ -74,12 +75,15 @@ public class PaymentHandler {
         if (command.refundOf() != null) {
             return payer.invoke(a -> a.refund(debit, command.refundOf()));
         }
+        // Earmarked aid is spent only at merchants of the filières its lots allow (see Account#debit).
+        String payeeFiliere = null;
         if (payeeKind == ParticipantKind.MERCHANT) {
             Participant merchant = participants.load(payeeAccount.owner().value()).invoke(p -> p);
             if (!merchant.receivesLikeAMerchant()) {
                 throw DomainException.refused("merchant-not-approved", "merchant " + merchant.id() + " is "
                         + merchant.merchantStatus().name().toLowerCase() + ", not approved: it cannot be paid");
             }
+            payeeFiliere = merchant.filiere();
         }
         if (payeeKind == ParticipantKind.MEMBER && payerKind == ParticipantKind.MEMBER
                 && !Currencies.require(currencies, command.currency()).memberTransfersAllowed()) {
@@ -90,7 +94,8 @@ public class PaymentHandler {
             throw DomainException.refused("refund-required",
                     "a merchant pays a member only to refund a payment: name it in refundOf");
         }
-        return payer.invoke(a -> a.debit(debit));
+        String filiere = payeeFiliere;
+        return payer.invoke(a -> a.debit(debit, filiere));
     }
 
     private Aggregate<Account> load(AccountId accountId, String field) {
