@@ -128,7 +128,7 @@ public class Account {
         apply(new TransferDebited(command.transferId(), id, command.to(), currency, command.amountMinor(),
                 command.reference(), postings, command.at()));
         if (!draws.isEmpty()) {
-            apply(new EarmarkedUnitsSpent(id, command.transferId(), draws, command.at()));
+            apply(new EarmarkedUnitsSpent(id, command.transferId(), command.to(), payeeFiliere, draws, command.at()));
         }
         return command.transferId();
     }

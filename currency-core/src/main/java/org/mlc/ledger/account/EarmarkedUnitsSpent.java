@@ -10,12 +10,15 @@ import org.mlc.ledger.common.TransferId;
 
 /**
  * How much of a payment's debit ({@code TransferDebited} of the same transfer, just before) came
- * from which earmarked lot; the rest came from free units. No postings: the debit has them.
+ * from which earmarked lot, paid to {@code to}, a merchant of {@code filiere}; the rest came from
+ * free units. No postings: the debit has them.
  */
 @Revision("1")
 public record EarmarkedUnitsSpent(
         AccountId accountId,
         TransferId transferId,
+        AccountId to,
+        String filiere,
         List<Draw> draws,
         Instant at) {
 

@@ -59,6 +59,15 @@ public class ReadYourWrites {
         return caughtUp;
     }
 
+    /** Waits until every streaming processor has handled the event at {@code index} (e.g. the store's head). */
+    public boolean awaitIndex(long index) {
+        boolean caughtUp = true;
+        for (String name : processing.eventProcessors().keySet()) {
+            caughtUp &= await(name, index);
+        }
+        return caughtUp;
+    }
+
     /** Waits until one processor has handled the event at {@code index}; false on timeout. */
     public boolean await(String processorName, long index) {
         if (index < 0) {
