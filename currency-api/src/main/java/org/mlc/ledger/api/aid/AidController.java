@@ -249,6 +249,7 @@ public class AidController {
             throw ApiException.invalid("format", "must be json or csv");
         }
         Map<String, Object> view = bulkJobs.view(batchId, Math.max(1, fromLine), csv);
+        bulkJobs.addCaughtUp(view, readYourWrites);
         if (csv) {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> lines = (List<Map<String, Object>>) view.get("lines");

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.mlc.ledger.api.infrastructure.ClusterJobLock;
+import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.money.Amounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -192,6 +193,21 @@ public class BulkJobs implements DisposableBean {
             throw new IllegalStateException("bulk job " + job.jobId() + " has lines neither pending nor done");
         }
         return true;
+    }
+
+    /**
+     * Adds {@code caughtUp} to a job's view: once FINISHED, whether the read side (balances,
+     * statements, reports) shows all it did yet. A client wanting to read its effects polls until
+     * both; the job's effects are in the ledger as soon as it is FINISHED.
+     */
+    public void addCaughtUp(Map<String, Object> view, ReadYourWrites readYourWrites) {
+        boolean caughtUp = false;
+        if (FINISHED.equals(view.get("status"))) {
+            Long head = jdbc.queryForObject("SELECT COALESCE(MAX(global_index), -1) FROM domain_event_entry",
+                    Long.class);
+            caughtUp = readYourWrites.caughtUp(head == null ? -1 : head);
+        }
+        view.put("caughtUp", caughtUp);
     }
 
     /** The job with its progress, and its lines (at most {@link #MAX_LINES_SHOWN} from {@code fromLine}). */

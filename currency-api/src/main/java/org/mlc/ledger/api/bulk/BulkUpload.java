@@ -82,6 +82,11 @@ public final class BulkUpload {
                 lines.add(BulkLine.malformed(row.line(), key, e.field() + ": " + e.getMessage()));
             }
         }
+        BulkLine firstBad = lines.stream().filter(line -> !line.readable()).findFirst().orElse(null);
+        if (firstBad != null && lines.stream().noneMatch(BulkLine::readable)) {
+            // nothing to carry out: the upload is refused whole, and nothing is stored
+            throw ApiException.invalid("line " + firstBad.line(), firstBad.detail());
+        }
         return lines;
     }
 
@@ -92,7 +97,15 @@ public final class BulkUpload {
         } catch (JsonProcessingException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "malformed", "the body is not JSON", null);
         }
-        JsonNode array = root == null ? null : root.get("lines");
+        if (root == null || !root.isObject()) {
+            throw ApiException.invalid("body", "must be an object {\"lines\":[...]}");
+        }
+        root.fieldNames().forEachRemaining(name -> {
+            if (!"lines".equals(name)) {
+                throw ApiException.invalid(name, "is not a field of an upload (only lines)");
+            }
+        });
+        JsonNode array = root.get("lines");
         if (array == null || !array.isArray()) {
             throw ApiException.invalid("lines", "must be an array of lines");
         }
@@ -102,10 +115,11 @@ public final class BulkUpload {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             JsonNode element = array.get(i);
-            Map<String, JsonNode> fields = new LinkedHashMap<>();
-            if (element != null && element.isObject()) {
-                element.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
+            if (element == null || !element.isObject()) {
+                throw ApiException.invalid("lines[" + i + "]", "must be an object (one line)");
             }
+            Map<String, JsonNode> fields = new LinkedHashMap<>();
+            element.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
             rows.add(new Row(i + 1, fields));
         }
         return rows;
@@ -146,7 +160,8 @@ public final class BulkUpload {
                 String value = cells.get(c).strip();
                 fields.put(names.get(c), value.isEmpty() ? null : TextNode.valueOf(value));
             }
-            if (cells.size() != names.size()) {
+            // fewer cells leave the last fields empty (a required one is then reported missing)
+            if (cells.size() > names.size()) {
                 // the key, if it can be read, still names the line in the answer
                 fields.put("_malformed", TextNode.valueOf("has " + cells.size() + " fields, the header "
                         + names.size()));

@@ -21,6 +21,7 @@ import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.IdempotentCommands;
+import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.payment.DebitForTransfer;
 import org.mlc.ledger.participant.ParticipantKind;
 import org.springframework.http.HttpHeaders;
@@ -48,9 +49,11 @@ public class PaymentBatchController {
     private final JdbcTemplate jdbc;
     private final BulkJobs bulkJobs;
     private final ObjectMapper objectMapper;
+    private final ReadYourWrites readYourWrites;
 
     public PaymentBatchController(IdempotentCommands commands, JdbcTemplate jdbc, BulkJobs bulkJobs,
-                                  ObjectMapper objectMapper) {
+                                  ObjectMapper objectMapper, ReadYourWrites readYourWrites) {
+        this.readYourWrites = readYourWrites;
         this.commands = commands;
         this.jdbc = jdbc;
         this.bulkJobs = bulkJobs;
@@ -112,6 +115,7 @@ public class PaymentBatchController {
             throw ApiException.invalid("format", "must be json or csv");
         }
         Map<String, Object> view = bulkJobs.view(batchId, Math.max(1, fromLine), csv);
+        bulkJobs.addCaughtUp(view, readYourWrites);
         if (csv) {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> lines = (List<Map<String, Object>>) view.get("lines");

@@ -68,6 +68,19 @@ public class ReadYourWrites {
         return caughtUp;
     }
 
+    /** Whether every streaming processor has handled the event at {@code index} already (no wait). */
+    public boolean caughtUp(long index) {
+        if (index < 0) {
+            return true;
+        }
+        for (Object processor : processing.eventProcessors().values()) {
+            if (processor instanceof StreamingEventProcessor streaming && !covers(streaming, index)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Waits until one processor has handled the event at {@code index}; false on timeout. */
     public boolean await(String processorName, long index) {
         if (index < 0) {

@@ -176,7 +176,8 @@ public final class Endpoints {
                 + aidProgram(admin, w) + "/grants", "{\"beneficiary\":\"" + w.member().id() + "\",\"units\":\"0.01\"}"));
         samples.put("POST /api/v1/aid-programs/{id}/grant-batches", (w, who) -> new Call("POST",
                 "/api/v1/aid-programs/" + aidProgram(admin, w) + "/grant-batches",
-                "key,beneficiary,units\r\nline-1," + w.member().id() + ",0.01\r\n", "text/csv"));
+                // no newline at the end: a truncated sample is certainly a bad line
+                "key,beneficiary,units\r\nline-1," + w.member().id() + ",0.01", "text/csv"));
         samples.put("GET /api/v1/aid-programs/{id}/grant-batches/{batchId}", (w, who) -> {
             String program = aidProgram(admin, w);
             Api.Response batch = ccasApi(w).post("/api/v1/aid-programs/" + program + "/grant-batches",
