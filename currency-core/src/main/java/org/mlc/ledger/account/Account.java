@@ -3,6 +3,11 @@ package org.mlc.ledger.account;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
@@ -10,6 +15,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.mlc.ledger.common.AccountId;
+import org.mlc.ledger.common.AidProgramId;
+import org.mlc.ledger.common.GrantId;
 import org.mlc.ledger.common.ConversionId;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.DepositId;
@@ -50,6 +57,11 @@ import org.mlc.ledger.payment.TransferReturned;
 public class Account {
 
     public static final int MAX_REASON_LENGTH = 500;
+    /**
+     * Where the days of earmarked lots are counted: a lot expiring on a date is spendable until
+     * midnight there (the CCAS's day, like the bonus budgets' periods).
+     */
+    public static final ZoneId EARMARK_ZONE = ZoneId.of("Europe/Paris");
 
     @AggregateIdentifier
     private AccountId id;
@@ -65,6 +77,8 @@ public class Account {
      * one after the other and never exceed it.
      */
     private final Map<TransferId, Refundable> refundable = new HashMap<>();
+    /** Earmarked lots of aid with units left, in the order they were granted. */
+    private final List<Lot> lots = new ArrayList<>();
 
     private record Refundable(AccountId payer, long leftMinor) {
     }
@@ -93,6 +107,17 @@ public class Account {
 
     /** The payer's step of a payment; the rules of who may pay whom were checked by the caller. */
     public TransferId debit(DebitForTransfer command) {
+        return debit(command, null);
+    }
+
+    /**
+     * The payer's step of a payment to a merchant of {@code payeeFiliere} (null: the payee is not a
+     * merchant). Earmarked lots that allow that filière and have not expired pay first, soonest
+     * expiry first, then free units; elsewhere only free units pay ({@code earmark-not-allowed}
+     * when the balance would do but its earmarks may not go there). Which lot paid what is
+     * recorded next to the debit ({@link EarmarkedUnitsSpent}).
+     */
+    public TransferId debit(DebitForTransfer command, String payeeFiliere) {
         requireActive("pay");
         if (command.amountMinor() <= 0) {
             throw DomainException.invalid("amount must be greater than zero");
@@ -101,12 +126,23 @@ public class Account {
             throw DomainException.invalid("an account cannot pay itself");
         }
         requireReference(command.reference());
-        requireAvailable(command.amountMinor());
+        // the whole balance may pay (earmarked lots at their filières), less what holds reserve
+        if (command.amountMinor() > balanceMinor - heldMinor - floorMinor) {
+            throw DomainException.refused("insufficient-funds", "account " + id + " holds "
+                    + Amounts.format(balanceMinor - heldMinor - floorMinor) + " available" + (heldMinor > 0 ? " ("
+                    + Amounts.format(heldMinor) + " more held for authorized payments)" : "") + ", less than "
+                    + Amounts.format(command.amountMinor()));
+        }
+        List<EarmarkedUnitsSpent.Draw> draws = earmarkDraws(command.amountMinor(), payeeFiliere,
+                LocalDate.ofInstant(command.at(), EARMARK_ZONE));
         Postings postings = Postings.builder()
                 .move(ledgerAccount(), inTransit(), command.amountMinor())
                 .build();
         apply(new TransferDebited(command.transferId(), id, command.to(), currency, command.amountMinor(),
                 command.reference(), postings, command.at()));
+        if (!draws.isEmpty()) {
+            apply(new EarmarkedUnitsSpent(id, command.transferId(), command.to(), payeeFiliere, draws, command.at()));
+        }
         return command.transferId();
     }
 
@@ -170,7 +206,7 @@ public class Account {
      * Pays part or all of a hold to its payee (second phase) and releases the rest; the caller
      * checked that the payee may still be paid.
      */
-    public TransferId capture(CapturePayment command) {
+    public TransferId capture(CapturePayment command, String payeeFiliere) {
         PaymentHold hold = openHold(command.holdId());
         if (command.amountMinor() <= 0) {
             throw DomainException.invalid("amount must be greater than zero");
@@ -187,7 +223,7 @@ public class Account {
         apply(new PaymentCaptured(command.holdId(), id, hold.to(), command.transferId(), command.amountMinor(),
                 hold.amountMinor() - command.amountMinor(), command.at()));
         return debit(new DebitForTransfer(id, command.transferId(), hold.to(), command.amountMinor(),
-                hold.reference(), command.at()));
+                hold.reference(), command.at()), payeeFiliere);
     }
 
     @CommandHandler
@@ -225,6 +261,41 @@ public class Account {
     void on(PaymentHoldReleased event) {
         PaymentHold hold = holds.remove(event.holdId());
         heldMinor -= hold.amountMinor();
+    }
+
+    /** The lots a payment of {@code amountMinor} to {@code filiere} takes, or the refusal. */
+    private List<EarmarkedUnitsSpent.Draw> earmarkDraws(long amountMinor, String filiere, LocalDate today) {
+        if (lots.isEmpty()) {
+            return List.of();
+        }
+        // free units reserved by holds are not free for this payment
+        long freeMinor = freeMinor() - heldMinor - floorMinor;
+        if (amountMinor <= freeMinor && filiere == null) {
+            return List.of();
+        }
+        List<Lot> usable = lots.stream()
+                .filter(lot -> filiere != null && lot.filieres().contains(filiere) && !today.isAfter(lot.expiresOn()))
+                .sorted(Comparator.comparing(Lot::expiresOn))
+                .toList();
+        long usableMinor = usable.stream().mapToLong(Lot::remainingMinor).sum();
+        if (amountMinor > Math.addExact(usableMinor, Math.max(0, freeMinor))) {
+            throw DomainException.refused("earmark-not-allowed", "account " + id + " may spend "
+                    + Amounts.format(Math.max(0, usableMinor + Math.max(0, freeMinor)))
+                    + (filiere == null ? " outside a merchant" : " at a merchant of " + filiere)
+                    + ", less than " + Amounts.format(amountMinor)
+                    + ": the rest of its balance is earmarked to other filières or expired");
+        }
+        List<EarmarkedUnitsSpent.Draw> draws = new ArrayList<>();
+        long left = amountMinor;
+        for (Lot lot : usable) {
+            if (left == 0) {
+                break;
+            }
+            long take = Math.min(left, lot.remainingMinor());
+            draws.add(new EarmarkedUnitsSpent.Draw(lot.grantId(), lot.programId(), take));
+            left -= take;
+        }
+        return draws;
     }
 
     /**
@@ -292,7 +363,7 @@ public class Account {
     public void giveDonation(ConversionId conversionId, AccountId to, long amountMinor, Instant at) {
         requireActive("give");
         if (amountMinor > availableMinor()) {
-            throw new IllegalStateException("donation above the issuer's balance");
+            throw new IllegalStateException("donation above the issuer's free balance");
         }
         apply(new DonationGiven(id, currency, conversionId, to, amountMinor, Postings.builder()
                 .move(ledgerAccount(), inTransit(), amountMinor).build(), at));
@@ -341,13 +412,93 @@ public class Account {
         balanceMinor -= event.unitsMinor();
     }
 
-    /** What the account may still pay out, above its floor and beyond what authorized payments hold. */
+    /**
+     * What the account may still pay out anywhere, above its floor: neither its earmarked units
+     * nor what authorized payments hold (holds reserve free units only).
+     */
     public long availableMinor() {
-        return balanceMinor - heldMinor - floorMinor;
+        return freeMinor() - heldMinor - floorMinor;
     }
 
     public long heldMinor() {
         return heldMinor;
+    }
+
+    // Earmarked lots of CCAS aid: received, spent (see debit), returned at expiry.
+
+    /** An earmarked lot: what is left of one grant, where it may be spent, until when. */
+    public record Lot(GrantId grantId, AidProgramId programId, long remainingMinor, List<String> filieres,
+                      LocalDate expiresOn) {
+    }
+
+    /** Credits a grant as an earmarked lot; the aid programme booked the units' move. */
+    public void receiveEarmarkedLot(GrantId grantId, AidProgramId programId, long unitsMinor, List<String> filieres,
+                                    LocalDate expiresOn, Instant at) {
+        requireActive("receive a grant");
+        if (unitsMinor <= 0 || filieres == null || filieres.isEmpty() || expiresOn == null) {
+            throw new IllegalArgumentException("a lot needs units, filières and an expiry date");
+        }
+        apply(new EarmarkedLotReceived(id, grantId, programId, unitsMinor, List.copyOf(filieres), expiresOn, at));
+    }
+
+    /** The lots with units left whose expiry date is before {@code today}, soonest first. */
+    public List<Lot> expiredLots(LocalDate today) {
+        return lots.stream().filter(lot -> lot.expiresOn().isBefore(today) && lot.remainingMinor() > 0)
+                .sorted(Comparator.comparing(Lot::expiresOn)).toList();
+    }
+
+    /** Drops an expired lot; its programme takes the units back in the same unit of work. */
+    public void expireLot(GrantId grantId, Instant at) {
+        Lot lot = lots.stream().filter(l -> l.grantId().equals(grantId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("account " + id + " holds no lot " + grantId));
+        // Whatever the status: a frozen account's expired aid still goes back to its programme.
+        apply(new EarmarkExpired(id, grantId, lot.programId(), lot.remainingMinor(), at));
+    }
+
+    /** The lots with units left, in the order they were granted. */
+    public List<Lot> lots() {
+        return List.copyOf(lots);
+    }
+
+    /** Units held under an earmark (expired or not, until they are returned). */
+    public long earmarkedMinor() {
+        return lots.stream().mapToLong(Lot::remainingMinor).sum();
+    }
+
+    /** Units held free of any earmark (may be below zero only down to the floor). */
+    public long freeMinor() {
+        return balanceMinor - earmarkedMinor();
+    }
+
+    @EventSourcingHandler
+    void on(EarmarkedLotReceived event) {
+        balanceMinor += event.unitsMinor();
+        lots.add(new Lot(event.grantId(), event.programId(), event.unitsMinor(), event.filieres(),
+                event.expiresOn()));
+    }
+
+    @EventSourcingHandler
+    void on(EarmarkedUnitsSpent event) {
+        for (EarmarkedUnitsSpent.Draw draw : event.draws()) {
+            for (int i = 0; i < lots.size(); i++) {
+                Lot lot = lots.get(i);
+                if (lot.grantId().equals(draw.grantId())) {
+                    long left = lot.remainingMinor() - draw.unitsMinor();
+                    if (left == 0) {
+                        lots.remove(i);
+                    } else {
+                        lots.set(i, new Lot(lot.grantId(), lot.programId(), left, lot.filieres(), lot.expiresOn()));
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    @EventSourcingHandler
+    void on(EarmarkExpired event) {
+        balanceMinor -= event.unitsMinor();
+        lots.removeIf(lot -> lot.grantId().equals(event.grantId()));
     }
 
     /** Credits paper notes a member brought back to a counter. Called by the note deposit handler. */

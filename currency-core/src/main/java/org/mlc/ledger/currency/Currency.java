@@ -16,6 +16,8 @@ import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.BudgetId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
+import org.mlc.ledger.participant.Filieres;
+import org.mlc.ledger.participant.Participant;
 
 /** A local currency and its policies. */
 @AggregateRoot
@@ -47,6 +49,8 @@ public class Currency {
     private boolean memberTransfersAllowed = true;
     /** Sponsor budgets in the order they were committed: the bonus draws on the oldest first. */
     private final List<BudgetSlot> budgets = new ArrayList<>();
+    /** Filières the currency added to the usual ones. */
+    private final List<String> ownFilieres = new ArrayList<>();
 
     /** Where a budget stands in the draw order, and when it may be drawn on. */
     public record BudgetSlot(BudgetId budgetId, LocalDate from, LocalDate to) {
@@ -145,6 +149,41 @@ public class Currency {
             apply(new MemberTransfersSet(code, command.allowed(), command.at()));
         }
         return code;
+    }
+
+    /** A currency's own filières: this many is a taxonomy, not a list. */
+    public static final int MAX_OWN_FILIERES = 50;
+
+    @CommandHandler
+    public CurrencyCode handle(AddFiliere command) {
+        if (command.filiere() == null || !Participant.FILIERE.matcher(command.filiere()).matches()) {
+            throw DomainException.invalid("filiere must be a code like ALIMENTATION (capital letters and _)");
+        }
+        if (filiereExists(command.filiere())) {
+            return code;
+        }
+        if (ownFilieres.size() >= MAX_OWN_FILIERES) {
+            throw DomainException.invalid("a currency has at most " + MAX_OWN_FILIERES + " filières of its own");
+        }
+        apply(new FiliereAdded(code, command.filiere(), command.at()));
+        return code;
+    }
+
+    @EventSourcingHandler
+    void on(FiliereAdded event) {
+        ownFilieres.add(event.filiere());
+    }
+
+    /** Whether the filière is one of the usual ones or one this currency added. */
+    public boolean filiereExists(String filiere) {
+        return Filieres.STANDARD.contains(filiere) || ownFilieres.contains(filiere);
+    }
+
+    /** The usual filières, then the currency's own, in the order they were added. */
+    public List<String> filieres() {
+        List<String> all = new ArrayList<>(Filieres.STANDARD);
+        all.addAll(ownFilieres);
+        return all;
     }
 
     @EventSourcingHandler

@@ -12,6 +12,12 @@ public enum LedgerAccountKind {
     PAPER_IN_CIRCULATION(Book.MLC, false),
     /** MLC: fees kept by the issuer in units (reconversion fees, membership fees paid in units). */
     FEES(Book.MLC, false),
+    /**
+     * MLC: units of a CCAS aid programme not granted yet (or come back at expiry). Issued against
+     * the programme's euros in the guarantee fund, so they circulate and are backed like any other.
+     * Id = aid programme id.
+     */
+    AID_PROGRAM(Book.MLC, true),
     /** EUR: cash and payments received at one counter, not yet remitted. Id = CounterId. */
     COUNTER_CASH(Book.EUR, true),
     /** EUR: the guarantee fund's bank account. */

@@ -24,6 +24,7 @@ import org.mlc.ledger.participant.ParticipantKind;
  * <li>a merchant is paid only when approved and not suspended ({@code merchant-not-approved});
  *     collectivités and associations receive like merchants, without an agrément;</li>
  * <li>a member pays a member only if the currency allows it ({@code member-transfers-not-allowed});</li>
+ * <li>earmarked aid pays only merchants of the filières its lots allow ({@code earmark-not-allowed});</li>
  * <li>a merchant pays a member only to refund a payment it received from that member, never more
  *     than is left of it ({@code refund-required}, {@code refund-exceeds-payment}).</li>
  * </ul>
@@ -54,8 +55,8 @@ public class PaymentHandler {
             requirePayeeActive(pair.payee().invoke(a -> a));
             return pair.payer().invoke(a -> a.refund(debit, command.refundOf()));
         }
-        requireMayPay(pair, command.currency());
-        return pair.payer().invoke(a -> a.debit(debit));
+        String filiere = requireMayPay(pair, command.currency());
+        return pair.payer().invoke(a -> a.debit(debit, filiere));
     }
 
     /** The first phase of a two-phase payment: the same rules as a payment, then the amount is held. */
@@ -82,8 +83,8 @@ public class PaymentHandler {
                     + ", not " + command.to());
         }
         var currency = payer.invoke(Account::currency);
-        requireMayPay(new Pair(payer, payee), currency);
-        return payer.invoke(a -> a.capture(command));
+        String filiere = requireMayPay(new Pair(payer, payee), currency);
+        return payer.invoke(a -> a.capture(command, filiere));
     }
 
     private record Pair(Aggregate<Account> payer, Aggregate<Account> payee) {
@@ -117,19 +118,24 @@ public class PaymentHandler {
         }
     }
 
-    /** The rules of who may pay whom, for a payment that is not a refund. */
-    private void requireMayPay(Pair pair, CurrencyCode currency) {
+    /**
+     * The rules of who may pay whom, for a payment that is not a refund; returns the payee's
+     * filière when it is a merchant (earmarked aid is spent only at merchants of its lots' filières).
+     */
+    private String requireMayPay(Pair pair, CurrencyCode currency) {
         Account payerAccount = pair.payer().invoke(a -> a);
         Account payeeAccount = pair.payee().invoke(a -> a);
         requirePayeeActive(payeeAccount);
         ParticipantKind payerKind = payerAccount.ownerKind();
         ParticipantKind payeeKind = payeeAccount.ownerKind();
+        String payeeFiliere = null;
         if (payeeKind == ParticipantKind.MERCHANT) {
             Participant merchant = participants.load(payeeAccount.owner().value()).invoke(p -> p);
             if (!merchant.receivesLikeAMerchant()) {
                 throw DomainException.refused("merchant-not-approved", "merchant " + merchant.id() + " is "
                         + merchant.merchantStatus().name().toLowerCase() + ", not approved: it cannot be paid");
             }
+            payeeFiliere = merchant.filiere();
         }
         if (payeeKind == ParticipantKind.MEMBER && payerKind == ParticipantKind.MEMBER
                 && !Currencies.require(currencies, currency).memberTransfersAllowed()) {
@@ -140,6 +146,7 @@ public class PaymentHandler {
             throw DomainException.refused("refund-required",
                     "a merchant pays a member only to refund a payment: name it in refundOf");
         }
+        return payeeFiliere;
     }
 
     private Aggregate<Account> load(AccountId accountId, String field) {

@@ -8,7 +8,10 @@ import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateRoot;
+import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
@@ -49,6 +52,28 @@ public class GuaranteeFund {
         this.id = idOf(currency);
         this.currency = currency;
         requestPayout(reconversionId, accountId, eurosMinor, fundInflowsMinor, at);
+    }
+
+    /**
+     * Asks the fund of {@code currency} to pay {@code eurosMinor} out to {@code accountId}'s owner,
+     * creating the fund's payouts with the first one; refused ({@code insufficient-fund}) beyond
+     * what entered it. For handlers that burn the same units in the same unit of work.
+     */
+    public static void payOut(Repository<GuaranteeFund> funds, CurrencyCode currency, ReconversionId reconversionId,
+                              AccountId accountId, long eurosMinor, long fundInflowsMinor, Instant at)
+            throws Exception {
+        Aggregate<GuaranteeFund> fund = null;
+        try {
+            fund = funds.load(idOf(currency));
+        } catch (AggregateNotFoundException e) {
+            // the currency's first payout: the fund's payouts start with it
+        }
+        if (fund == null) {
+            funds.newInstance(() -> new GuaranteeFund(currency, reconversionId, accountId, eurosMinor,
+                    fundInflowsMinor, at));
+        } else {
+            fund.execute(f -> f.requestPayout(reconversionId, accountId, eurosMinor, fundInflowsMinor, at));
+        }
     }
 
     /** One per currency; the id must not collide with the currency's or its bank account's. */

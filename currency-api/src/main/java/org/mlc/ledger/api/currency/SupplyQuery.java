@@ -37,7 +37,9 @@ public class SupplyQuery {
                 rs -> {
                     sums.put(LedgerAccountKind.valueOf(rs.getString("kind")), rs.getLong("total"));
                 }, currency);
-        long electronic = sums.getOrDefault(LedgerAccountKind.PARTICIPANT, 0L);
+        // aid programmes' units not yet granted are electronic units too, issued against the fund
+        long electronic = sums.getOrDefault(LedgerAccountKind.PARTICIPANT, 0L)
+                + sums.getOrDefault(LedgerAccountKind.AID_PROGRAM, 0L);
         long paper = sums.getOrDefault(LedgerAccountKind.PAPER_IN_CIRCULATION, 0L);
         long inTransit = sums.getOrDefault(LedgerAccountKind.IN_TRANSIT, 0L);
         long circulation = electronic + paper + inTransit;

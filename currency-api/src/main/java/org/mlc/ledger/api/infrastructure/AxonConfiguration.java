@@ -24,6 +24,10 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.mlc.ledger.account.Account;
+import org.mlc.ledger.aid.AidExpiryHandler;
+import org.mlc.ledger.aid.AidGrantHandler;
+import org.mlc.ledger.aid.AidProgram;
+import org.mlc.ledger.aid.AidProgramHandler;
 import org.mlc.ledger.bank.BankStatementHandler;
 import org.mlc.ledger.bank.FundBankAccount;
 import org.mlc.ledger.bonus.BonusBudget;
@@ -184,6 +188,14 @@ public class AxonConfiguration {
                     c.repository(ExchangeCounter.class), c.repository(Account.class)));
             configurer.registerCommandHandler(c -> new BonusBudgetHandler(
                     c.repository(Currency.class), c.repository(Participant.class), c.repository(BonusBudget.class)));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(AidProgram.class)
+                    .configureCache(c -> aggregateCache));
+            configurer.registerCommandHandler(c -> new AidProgramHandler(c.repository(AidProgram.class),
+                    c.repository(Account.class), c.repository(Currency.class), c.repository(GuaranteeFund.class)));
+            configurer.registerCommandHandler(c -> new AidGrantHandler(c.repository(AidProgram.class),
+                    c.repository(Account.class)));
+            configurer.registerCommandHandler(c -> new AidExpiryHandler(c.repository(AidProgram.class),
+                    c.repository(Account.class)));
             // Pooled processors otherwise look for new events only every 500 ms (see the class).
             configurer.registerComponent(EventAvailabilityNotifier.class,
                     c -> new EventAvailabilityNotifier(c.eventStore()));

@@ -51,7 +51,7 @@ public class HoldExpiry {
 
     /** Releases the holds expired at {@code now}; the number released, or -1 when another node is at it. */
     public int releaseExpiredAt(Instant now) {
-        Integer released = lock.runExclusively(JOB, () -> {
+        ClusterJobLock.Run<Integer> released = lock.runExclusivelyInSteps(JOB, () -> {
             List<Map<String, Object>> due = jdbc.queryForList("SELECT hold_id, from_account FROM payment_hold_view "
                     + "WHERE status = 'AUTHORIZED' AND expires_at <= ? ORDER BY expires_at LIMIT ?",
                     Timestamp.from(now), BATCH_SIZE);
@@ -67,6 +67,6 @@ public class HoldExpiry {
             }
             return count;
         });
-        return released == null ? -1 : released;
+        return released.ran() ? released.result() : -1;
     }
 }

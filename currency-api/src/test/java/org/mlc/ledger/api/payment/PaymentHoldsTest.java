@@ -13,6 +13,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mlc.ledger.api.IntegrationTest;
+import org.mlc.ledger.api.infrastructure.ClusterJobLock;
 import org.mlc.ledger.api.support.Api;
 import org.mlc.ledger.api.support.Ledger.Party;
 import org.mlc.ledger.api.support.Ledger.User;
@@ -161,15 +162,15 @@ class PaymentHoldsTest extends IntegrationTest {
     void theExpiryJobSkipsItsRoundWhileAnotherNodeHoldsItsLock() throws Exception {
         String soon = authorize("10.00", ",\"expiresInMinutes\":1").get("id");
         try (Connection otherNode = dataSource.getConnection();
-             PreparedStatement lock = otherNode.prepareStatement("SELECT pg_advisory_lock(hashtext(?))")) {
-            lock.setString(1, "mlc-job:" + HoldExpiry.JOB);
+             PreparedStatement lock = otherNode.prepareStatement("SELECT pg_advisory_lock(?)")) {
+            lock.setLong(1, ClusterJobLock.key(HoldExpiry.JOB));
             lock.execute();
 
             assertThat(expiry.releaseExpiredAt(Instant.now().plus(Duration.ofMinutes(2)))).isEqualTo(-1);
             assertThat(api.get("/api/v1/payment-holds/" + soon).get("status")).isEqualTo("AUTHORIZED");
 
-            try (PreparedStatement unlock = otherNode.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
-                unlock.setString(1, "mlc-job:" + HoldExpiry.JOB);
+            try (PreparedStatement unlock = otherNode.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                unlock.setLong(1, ClusterJobLock.key(HoldExpiry.JOB));
                 unlock.execute();
             }
         }

@@ -161,6 +161,65 @@ public final class Endpoints {
                 "date,amount,label,reference\r\n2026-11-02,1.00,sample,NO-SUCH-REFERENCE\r\n", "text/csv"));
     }
 
+    /** A fresh programme of the world's CCAS, funded with 1.00 €, made by the admin. */
+    private static String aidProgram(Ledger admin, World w) {
+        String program = admin.aidProgram(w.ccas(), w.currency(), "ALIMENTATION");
+        admin.fundAidProgram(program, "1.00");
+        return program;
+    }
+
+    /** Grants and their batches name beneficiaries: only the CCAS makes them (its user, here). */
+    private static Api ccasApi(World w) {
+        return w.byRole().get("CCAS").user().api();
+    }
+
+    private static void aidSamples(Map<String, BiFunction<World, Who, Call>> samples, Ledger admin) {
+        samples.put("POST /api/v1/aid-programs", (w, who) -> new Call("POST", "/api/v1/aid-programs", """
+                {"ccas":"%s","currency":"%s","name":"Aide alimentaire","filieres":["ALIMENTATION"],"validityDays":90}"""
+                .formatted(w.ccas().id(), w.currency())));
+        samples.put("GET /api/v1/aid-programs/{id}", (w, who) -> get("/api/v1/aid-programs/" + aidProgram(admin, w)));
+        samples.put("POST /api/v1/aid-programs/{id}/fundings", (w, who) -> new Call("POST", "/api/v1/aid-programs/"
+                + admin.aidProgram(w.ccas(), w.currency(), "ALIMENTATION") + "/fundings", "{\"euros\":\"1.00\"}"));
+        samples.put("POST /api/v1/aid-programs/{id}/fundings/{fundingId}/confirmation", (w, who) -> {
+            String program = admin.aidProgram(w.ccas(), w.currency(), "ALIMENTATION");
+            Api.Response funding = admin.api().post("/api/v1/aid-programs/" + program + "/fundings",
+                    "{\"euros\":\"1.00\"}");
+            assertThat(funding.status()).as(funding.toString()).isEqualTo(201);
+            return new Call("POST", "/api/v1/aid-programs/" + program + "/fundings/" + funding.get("id")
+                    + "/confirmation", "{\"bankReference\":\"NEF-1\"}");
+        });
+        samples.put("POST /api/v1/aid-programs/{id}/grants", (w, who) -> new Call("POST", "/api/v1/aid-programs/"
+                + aidProgram(admin, w) + "/grants", "{\"beneficiary\":\"" + w.member().id() + "\",\"units\":\"0.01\"}"));
+        samples.put("POST /api/v1/aid-programs/{id}/grant-batches", (w, who) -> new Call("POST",
+                "/api/v1/aid-programs/" + aidProgram(admin, w) + "/grant-batches",
+                // no newline at the end: a truncated sample is certainly a bad line
+                "key,beneficiary,units\r\nline-1," + w.member().id() + ",0.01", "text/csv"));
+        samples.put("GET /api/v1/aid-programs/{id}/grant-batches/{batchId}", (w, who) -> {
+            String program = aidProgram(admin, w);
+            Api.Response batch = ccasApi(w).post("/api/v1/aid-programs/" + program + "/grant-batches",
+                    "{\"lines\":[{\"key\":\"l-1\",\"beneficiary\":\"" + w.member().id() + "\",\"units\":\"0.01\"}]}");
+            assertThat(batch.status()).as(batch.toString()).isEqualTo(202);
+            return get("/api/v1/aid-programs/" + program + "/grant-batches/" + batch.get("id"));
+        });
+        samples.put("POST /api/v1/aid-programs/{id}/closing", (w, who) -> new Call("POST", "/api/v1/aid-programs/"
+                + aidProgram(admin, w) + "/closing", null));
+        samples.put("GET /api/v1/reports/aid-programs/{id}", (w, who) -> get("/api/v1/reports/aid-programs/"
+                + aidProgram(admin, w) + "?from=2026-01-01&to=2026-12-31&format=csv"));
+        samples.put("POST /api/v1/aid-expiry-runs", (w, who) -> new Call("POST", "/api/v1/aid-expiry-runs", null));
+        samples.put("POST /api/v1/currencies/{code}/filieres", (w, who) -> new Call("POST",
+                "/api/v1/currencies/" + w.currency() + "/filieres", "{\"filiere\":\"BOULANGERIE\"}"));
+        samples.put("POST /api/v1/accounts/{id}/payment-batches", (w, who) -> new Call("POST", "/api/v1/accounts/"
+                + w.collectivite().accountId() + "/payment-batches", "{\"lines\":[{\"key\":\"" + UUID.randomUUID()
+                + "\",\"to\":\"" + w.ccas().accountId() + "\",\"amount\":\"0.01\",\"reference\":\"subvention\"}]}"));
+        samples.put("GET /api/v1/accounts/{id}/payment-batches/{batchId}", (w, who) -> {
+            Api.Response batch = admin.api().post("/api/v1/accounts/" + w.collectivite().accountId()
+                    + "/payment-batches", "{\"lines\":[{\"key\":\"" + UUID.randomUUID() + "\",\"to\":\""
+                    + w.ccas().accountId() + "\",\"amount\":\"0.01\"}]}");
+            assertThat(batch.status()).as(batch.toString()).isEqualTo(202);
+            return get("/api/v1/accounts/" + w.collectivite().accountId() + "/payment-batches/" + batch.get("id"));
+        });
+    }
+
     /** Puts 1.00 € of cash in the drawer (a closing sample may have counted it out before). */
     private static void cash(Ledger admin, World w, String counter) {
         Api.Response conversion = admin.convert(counter, w.member(), "1.00");
@@ -310,6 +369,7 @@ public final class Endpoints {
         samples.put("GET /api/v1/status", (w, who) -> get("/api/v1/status"));
         counterSamples(samples, admin);
         sponsorSamples(samples, admin);
+        aidSamples(samples, admin);
         return samples;
     }
 
