@@ -127,6 +127,18 @@ public class Account {
 
     @CommandHandler
     public void handle(CreditTransfer command) {
+        credit(command);
+    }
+
+    /**
+     * The payee's step of a payment: by the saga, or by the payment handler in the payer's unit of
+     * work. A transfer already credited here is not credited twice (the saga that follows a payment
+     * credited at once finds nothing left to do); every credited transfer is in {@code refundable}.
+     */
+    public void credit(CreditTransfer command) {
+        if (refundable.containsKey(command.transferId())) {
+            return;
+        }
         // A refusal is an outcome, not an error: the saga reads it and sends the money back.
         if (status != AccountStatus.ACTIVE) {
             apply(new TransferCreditRefused(command.transferId(), command.from(), id, command.amountMinor(),

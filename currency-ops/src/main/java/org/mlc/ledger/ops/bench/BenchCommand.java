@@ -231,11 +231,12 @@ public class BenchCommand implements Callable<Integer> {
             peer.open(maxClients);
 
             AtomicLong paymentsDone = new AtomicLong();
+            AtomicLong keys = new AtomicLong();
             AtomicLong uncertain = new AtomicLong();
             LoadRun.Payments ours = (client, sequence, from, to, amountMinor) -> {
                 LedgerClient.Answer answer;
                 try {
-                    answer = api.post("/api/v1/payments", "bench-" + runId + "-" + client + "-" + sequence,
+                    answer = api.post("/api/v1/payments", "bench-" + runId + "-" + keys.incrementAndGet(),
                             "{\"from\":\"" + accountIds.get(from) + "\",\"to\":\"" + accountIds.get(to)
                                     + "\",\"amount\":\"" + amount(amountMinor) + "\"}");
                 } catch (java.io.IOException e) {
