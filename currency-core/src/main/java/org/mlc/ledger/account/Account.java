@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.mlc.ledger.common.AccountId;
@@ -40,6 +41,11 @@ import org.mlc.ledger.payment.TransferReturned;
 public class Account {
 
     public static final int MAX_REASON_LENGTH = 500;
+    /**
+     * Metadata of a {@link TransferDebited} whose credit is recorded in the same unit of work, right
+     * after it: the transfer saga ends at once instead of crediting.
+     */
+    public static final String CREDIT_FOLLOWS = "creditFollows";
 
     @AggregateIdentifier
     private AccountId id;
@@ -79,6 +85,18 @@ public class Account {
 
     /** The payer's step of a payment; the rules of who may pay whom were checked by the caller. */
     public TransferId debit(DebitForTransfer command) {
+        return debit(command, false);
+    }
+
+    /**
+     * The payer's step, when the caller credits the payee in the same unit of work: the debit's
+     * metadata says so ({@link #CREDIT_FOLLOWS}), and the transfer saga has nothing to do for it.
+     */
+    public TransferId debitCreditFollows(DebitForTransfer command) {
+        return debit(command, true);
+    }
+
+    private TransferId debit(DebitForTransfer command, boolean creditFollows) {
         requireActive("pay");
         if (command.amountMinor() <= 0) {
             throw DomainException.invalid("amount must be greater than zero");
@@ -99,7 +117,8 @@ public class Account {
                 .move(ledgerAccount(), inTransit(), command.amountMinor())
                 .build();
         apply(new TransferDebited(command.transferId(), id, command.to(), currency, command.amountMinor(),
-                command.reference(), postings, command.at()));
+                command.reference(), postings, command.at()),
+                creditFollows ? MetaData.with(CREDIT_FOLLOWS, Boolean.TRUE) : MetaData.emptyInstance());
         return command.transferId();
     }
 
@@ -108,6 +127,15 @@ public class Account {
      * and, with the earlier refunds of it, never exceeds it.
      */
     public TransferId refund(DebitForTransfer command, TransferId refundOf) {
+        return refund(command, refundOf, false);
+    }
+
+    /** A refund whose credit the caller makes in the same unit of work (see {@link #debitCreditFollows}). */
+    public TransferId refundCreditFollows(DebitForTransfer command, TransferId refundOf) {
+        return refund(command, refundOf, true);
+    }
+
+    private TransferId refund(DebitForTransfer command, TransferId refundOf, boolean creditFollows) {
         Refundable original = refundable.get(refundOf);
         if (original == null) {
             throw DomainException.notFound("account " + id + " received no payment " + refundOf + " to refund");
@@ -120,7 +148,7 @@ public class Account {
             throw DomainException.refused("refund-exceeds-payment", "only " + Amounts.format(original.leftMinor())
                     + " of payment " + refundOf + " is left to refund, less than " + Amounts.format(command.amountMinor()));
         }
-        TransferId transferId = debit(command);
+        TransferId transferId = debit(command, creditFollows);
         apply(new RefundRecorded(id, transferId, refundOf, command.amountMinor(), command.at()));
         return transferId;
     }

@@ -72,7 +72,7 @@ public class PaymentHandler {
         DebitForTransfer debit = new DebitForTransfer(command.from(), command.transferId(), command.to(),
                 command.amountMinor(), command.reference(), command.at());
         if (command.refundOf() != null) {
-            return credited(payee, command, payer.invoke(a -> a.refund(debit, command.refundOf())));
+            return credited(payee, command, payer.invoke(a -> a.refundCreditFollows(debit, command.refundOf())));
         }
         if (payeeKind == ParticipantKind.MERCHANT) {
             Participant merchant = participants.load(payeeAccount.owner().value()).invoke(p -> p);
@@ -90,14 +90,14 @@ public class PaymentHandler {
             throw DomainException.refused("refund-required",
                     "a merchant pays a member only to refund a payment: name it in refundOf");
         }
-        return credited(payee, command, payer.invoke(a -> a.debit(debit)));
+        return credited(payee, command, payer.invoke(a -> a.debitCreditFollows(debit)));
     }
 
     /**
      * Both accounts are loaded, locked and checked here, so the payee is credited in the same unit of
      * work as the payer's debit: one transaction holds both steps (debit to in-transit, then credit
      * out of it), and the payment is complete when the command returns, with no saga hop on the
-     * client's path. The transfer saga still follows the debit; it finds the credit made and ends.
+     * client's path. The debit says so in its metadata, and the transfer saga ends at once on it.
      */
     private static TransferId credited(Aggregate<Account> payee, MakePayment command, TransferId transferId) {
         payee.execute(a -> a.credit(new CreditTransfer(command.to(), transferId, command.from(), command.currency(),

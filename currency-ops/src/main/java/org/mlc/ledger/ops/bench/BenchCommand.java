@@ -119,8 +119,8 @@ public class BenchCommand implements Callable<Integer> {
             + "currency-api, space separated (default ${DEFAULT-VALUE})")
     String jvmOptions;
 
-    @Option(names = "--app-env", split = ",", description = "extra environment of the started currency-api, "
-            + "NAME=value, comma separated (settings to try, e.g. MLC_DB_POOL_SIZE=30)")
+    @Option(names = "--app-env", description = "extra environment of the started currency-api, NAME=value, "
+            + "repeatable (settings to try, e.g. MLC_DB_POOL_SIZE=30 or SPRING_APPLICATION_JSON=...)")
     Map<String, String> appEnvironment = new LinkedHashMap<>();
 
     @Option(names = "--jfr", description = "record a JFR profile of the started currency-api into --out")
