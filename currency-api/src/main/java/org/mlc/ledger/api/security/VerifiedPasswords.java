@@ -60,15 +60,10 @@ public final class VerifiedPasswords implements PasswordEncoder {
         if (rawPassword == null || encodedPassword == null || encodedPassword.isEmpty()) {
             return delegate.matches(rawPassword, encodedPassword);
         }
-        String key = key(rawPassword, encodedPassword);
-        if (verified.getIfPresent(key) != null) {
-            return true;
-        }
-        boolean matches = delegate.matches(rawPassword, encodedPassword);
-        if (matches) {
-            verified.put(key, Boolean.TRUE);
-        }
-        return matches;
+        // Concurrent requests with the same credentials wait for one bcrypt rather than each paying
+        // one (K clients all missing at once when the entry expires); a failure stores nothing.
+        return verified.get(key(rawPassword, encodedPassword),
+                k -> delegate.matches(rawPassword, encodedPassword) ? Boolean.TRUE : null) != null;
     }
 
     @Override

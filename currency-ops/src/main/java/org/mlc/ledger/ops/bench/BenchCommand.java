@@ -53,6 +53,7 @@ import picocli.CommandLine.Spec;
                         + "runs each mode and client count; ends with reconcile. Prints a table and writes JSON and "
                         + "a PNG (throughput against clients) to --out."},
         exitCodeListHeading = "%nExit codes:%n",
+        subcommands = StoreBenchCommand.class,
         exitCodeList = {"0:ran; no payment lost or doubled, every invariant holds",
                 "1:a payment was lost or doubled, or an invariant does not hold", "2:could not run"})
 public class BenchCommand implements Callable<Integer> {
