@@ -69,7 +69,7 @@ public class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--accounts", defaultValue = "500", description = "paying accounts (members), each funded by a "
+    @Option(names = "--accounts", defaultValue = "200", description = "paying accounts (members), each funded by a "
             + "conversion (default ${DEFAULT-VALUE})")
     int accounts;
 
@@ -81,7 +81,7 @@ public class BenchCommand implements Callable<Integer> {
             description = "concurrent clients, one run per value (default ${DEFAULT-VALUE})")
     int[] clients;
 
-    @Option(names = "--seconds", defaultValue = "15", description = "measured seconds per run (default ${DEFAULT-VALUE})")
+    @Option(names = "--seconds", defaultValue = "12", description = "measured seconds per run (default ${DEFAULT-VALUE})")
     double seconds;
 
     @Option(names = "--warmup-seconds", defaultValue = "3", description = "unmeasured seconds before each run "
