@@ -126,6 +126,15 @@ public final class InMemoryLedger implements AutoCloseable {
                 .toList();
     }
 
+    /** The metadata of the last TransferDebited of an account. */
+    public java.util.Map<String, Object> debitMetaData(String accountId) {
+        return configuration.eventStore().readEvents(accountId).asStream()
+                .filter(e -> e.getPayload() instanceof org.mlc.ledger.payment.TransferDebited)
+                .reduce((first, second) -> second)
+                .orElseThrow()
+                .getMetaData().entrySet().stream().collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+    }
+
     /** The payloads of every event in the store, in the order they were stored. */
     public List<Object> allEvents() {
         return storage.readEvents(null, false)

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.mlc.ledger.common.AccountId;
@@ -63,6 +64,12 @@ public class Account {
      */
     public static final ZoneId EARMARK_ZONE = ZoneId.of("Europe/Paris");
 
+    /**
+     * Metadata of a {@link TransferDebited} whose credit is recorded in the same unit of work, right
+     * after it: the transfer saga ends at once instead of crediting.
+     */
+    public static final String CREDIT_FOLLOWS = "creditFollows";
+
     @AggregateIdentifier
     private AccountId id;
     private ParticipantId owner;
@@ -107,7 +114,20 @@ public class Account {
 
     /** The payer's step of a payment; the rules of who may pay whom were checked by the caller. */
     public TransferId debit(DebitForTransfer command) {
-        return debit(command, null);
+        return debit(command, null, false);
+    }
+
+    /** The payer's step of a payment to a merchant of {@code payeeFiliere}, credited later by the saga. */
+    public TransferId debit(DebitForTransfer command, String payeeFiliere) {
+        return debit(command, payeeFiliere, false);
+    }
+
+    /**
+     * The payer's step, when the caller credits the payee in the same unit of work: the debit's
+     * metadata says so ({@link #CREDIT_FOLLOWS}), and the transfer saga has nothing to do for it.
+     */
+    public TransferId debitCreditFollows(DebitForTransfer command, String payeeFiliere) {
+        return debit(command, payeeFiliere, true);
     }
 
     /**
@@ -117,7 +137,7 @@ public class Account {
      * when the balance would do but its earmarks may not go there). Which lot paid what is
      * recorded next to the debit ({@link EarmarkedUnitsSpent}).
      */
-    public TransferId debit(DebitForTransfer command, String payeeFiliere) {
+    private TransferId debit(DebitForTransfer command, String payeeFiliere, boolean creditFollows) {
         requireActive("pay");
         if (command.amountMinor() <= 0) {
             throw DomainException.invalid("amount must be greater than zero");
@@ -139,7 +159,8 @@ public class Account {
                 .move(ledgerAccount(), inTransit(), command.amountMinor())
                 .build();
         apply(new TransferDebited(command.transferId(), id, command.to(), currency, command.amountMinor(),
-                command.reference(), postings, command.at()));
+                command.reference(), postings, command.at()),
+                creditFollows ? MetaData.with(CREDIT_FOLLOWS, Boolean.TRUE) : MetaData.emptyInstance());
         if (!draws.isEmpty()) {
             apply(new EarmarkedUnitsSpent(id, command.transferId(), command.to(), payeeFiliere, draws, command.at()));
         }
@@ -204,7 +225,7 @@ public class Account {
 
     /**
      * Pays part or all of a hold to its payee (second phase) and releases the rest; the caller
-     * checked that the payee may still be paid.
+     * checked that the payee may still be paid, and credits it in the same unit of work.
      */
     public TransferId capture(CapturePayment command, String payeeFiliere) {
         PaymentHold hold = openHold(command.holdId());
@@ -223,7 +244,7 @@ public class Account {
         apply(new PaymentCaptured(command.holdId(), id, hold.to(), command.transferId(), command.amountMinor(),
                 hold.amountMinor() - command.amountMinor(), command.at()));
         return debit(new DebitForTransfer(id, command.transferId(), hold.to(), command.amountMinor(),
-                hold.reference(), command.at()), payeeFiliere);
+                hold.reference(), command.at()), payeeFiliere, true);
     }
 
     @CommandHandler
@@ -303,6 +324,15 @@ public class Account {
      * and, with the earlier refunds of it, never exceeds it.
      */
     public TransferId refund(DebitForTransfer command, TransferId refundOf) {
+        return refund(command, refundOf, false);
+    }
+
+    /** A refund whose credit the caller makes in the same unit of work (see {@link #debitCreditFollows}). */
+    public TransferId refundCreditFollows(DebitForTransfer command, TransferId refundOf) {
+        return refund(command, refundOf, true);
+    }
+
+    private TransferId refund(DebitForTransfer command, TransferId refundOf, boolean creditFollows) {
         Refundable original = refundable.get(refundOf);
         if (original == null) {
             throw DomainException.notFound("account " + id + " received no payment " + refundOf + " to refund");
@@ -315,13 +345,25 @@ public class Account {
             throw DomainException.refused("refund-exceeds-payment", "only " + Amounts.format(original.leftMinor())
                     + " of payment " + refundOf + " is left to refund, less than " + Amounts.format(command.amountMinor()));
         }
-        TransferId transferId = debit(command);
+        TransferId transferId = debit(command, null, creditFollows);
         apply(new RefundRecorded(id, transferId, refundOf, command.amountMinor(), command.at()));
         return transferId;
     }
 
     @CommandHandler
     public void handle(CreditTransfer command) {
+        credit(command);
+    }
+
+    /**
+     * The payee's step of a payment: by the saga, or by the payment handler in the payer's unit of
+     * work. A transfer already credited here is not credited twice (the saga that follows a payment
+     * credited at once finds nothing left to do); every credited transfer is in {@code refundable}.
+     */
+    public void credit(CreditTransfer command) {
+        if (refundable.containsKey(command.transferId())) {
+            return;
+        }
         // A refusal is an outcome, not an error: the saga reads it and sends the money back.
         if (status != AccountStatus.ACTIVE) {
             apply(new TransferCreditRefused(command.transferId(), command.from(), id, command.amountMinor(),

@@ -53,10 +53,11 @@ public class PaymentHandler {
                 command.amountMinor(), command.reference(), command.at());
         if (command.refundOf() != null) {
             requirePayeeActive(pair.payee().invoke(a -> a));
-            return pair.payer().invoke(a -> a.refund(debit, command.refundOf()));
+            return credited(pair.payee(), command, pair.payer().invoke(a -> a.refundCreditFollows(debit,
+                    command.refundOf())));
         }
         String filiere = requireMayPay(pair, command.currency());
-        return pair.payer().invoke(a -> a.debit(debit, filiere));
+        return credited(pair.payee(), command, pair.payer().invoke(a -> a.debitCreditFollows(debit, filiere)));
     }
 
     /** The first phase of a two-phase payment: the same rules as a payment, then the amount is held. */
@@ -84,7 +85,10 @@ public class PaymentHandler {
         }
         var currency = payer.invoke(Account::currency);
         String filiere = requireMayPay(new Pair(payer, payee), currency);
-        return payer.invoke(a -> a.capture(command, filiere));
+        TransferId transferId = payer.invoke(a -> a.capture(command, filiere));
+        payee.execute(a -> a.credit(new CreditTransfer(command.to(), transferId, command.from(), currency,
+                command.amountMinor(), command.at())));
+        return transferId;
     }
 
     private record Pair(Aggregate<Account> payer, Aggregate<Account> payee) {
@@ -147,6 +151,18 @@ public class PaymentHandler {
                     "a merchant pays a member only to refund a payment: name it in refundOf");
         }
         return payeeFiliere;
+    }
+
+    /**
+     * Both accounts are loaded, locked and checked here, so the payee is credited in the same unit of
+     * work as the payer's debit: one transaction holds both steps (debit to in-transit, then credit
+     * out of it), and the payment is complete when the command returns, with no saga hop on the
+     * client's path. The debit says so in its metadata, and the transfer saga ends at once on it.
+     */
+    private static TransferId credited(Aggregate<Account> payee, MakePayment command, TransferId transferId) {
+        payee.execute(a -> a.credit(new CreditTransfer(command.to(), transferId, command.from(), command.currency(),
+                command.amountMinor(), command.at())));
+        return transferId;
     }
 
     private Aggregate<Account> load(AccountId accountId, String field) {

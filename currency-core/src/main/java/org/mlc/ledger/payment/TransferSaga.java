@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.inject.Inject;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
+import org.mlc.ledger.account.Account;
 import org.mlc.ledger.common.AccountId;
 
 /**
@@ -37,7 +40,13 @@ public class TransferSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    public void on(TransferDebited event) {
+    public void on(TransferDebited event, @MetaDataValue(Account.CREDIT_FOLLOWS) Boolean creditFollows) {
+        if (Boolean.TRUE.equals(creditFollows)) {
+            // the payee was credited in the debit's own commit: nothing in transit to move (the
+            // saga ends before it is ever stored)
+            SagaLifecycle.end();
+            return;
+        }
         from = event.from();
         to = event.to();
         amountMinor = event.amountMinor();

@@ -253,6 +253,16 @@ class AccountTest {
     }
 
     @Test
+    void aTransferAlreadyCreditedIsNotCreditedTwice() {
+        fixture.given(opened(), new TransferCredited(T_1, BOB, ALICE, BOUSOL, 1250,
+                        Postings.builder().move(IN_TRANSIT, ALICE_LEDGER, 1250).build(), T1))
+                .when(creditFromBob(1250))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectState(account -> assertThat(account.balanceMinor()).isEqualTo(1250));
+    }
+
+    @Test
     void whatWasCreditedCanBePaidOn() {
         fixture.given(opened(), new TransferCredited(TransferId.of("t-0"), BOB, ALICE, BOUSOL, 1250,
                         Postings.builder().move(IN_TRANSIT, ALICE_LEDGER, 1250).build(), T0))

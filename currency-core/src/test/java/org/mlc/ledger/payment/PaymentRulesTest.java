@@ -78,6 +78,28 @@ class PaymentRulesTest {
     }
 
     @Test
+    void thePayeeIsCreditedWithTheDebitAndTheSagaThatFollowsCreditsNothingMore() {
+        // without the saga: the payment is complete when the command returns
+        try (InMemoryLedger alone = InMemoryLedger.start()) {
+            alone.defineCurrency(BOUSOL, "Bou'Sol", new ConversionPolicy(100, 100));
+            alone.defineCounter(COUNTER, BOUSOL);
+            alone.registerMember(ParticipantId.of("p-alice"), ALICE, BOUSOL);
+            alone.register(GROCER, ParticipantKind.MERCHANT, GROCER_ACCOUNT, BOUSOL, "ALIMENTATION");
+            alone.send(new ConvertEuros(COUNTER, ConversionId.of("c-1"), ALICE, 20_000, PaidBy.CASH, Payout.ACCOUNT, T1));
+            alone.send(new MakePayment(BOUSOL, TransferId.of("t-alone"), ALICE, GROCER_ACCOUNT, 1_500, null, null, T1));
+            assertThat(alone.inspect(Account.class, GROCER_ACCOUNT.value(), Account::balanceMinor)).isEqualTo(1_500);
+            assertThat(alone.eventsOf(GROCER_ACCOUNT.value())).filteredOn(TransferCredited.class::isInstance)
+                    .hasSize(1);
+        }
+        // with it: still one credit, and the debit says the saga has nothing to do
+        pay(ALICE, GROCER_ACCOUNT, 1_500);
+        assertThat(ledger.debitMetaData(ALICE.value())).containsEntry(Account.CREDIT_FOLLOWS, Boolean.TRUE);
+        assertThat(ledger.eventsOf(GROCER_ACCOUNT.value())).filteredOn(TransferCredited.class::isInstance).hasSize(1);
+        assertThat(balance(GROCER_ACCOUNT)).isEqualTo(1_500);
+        assertThat(balance(ALICE)).isEqualTo(18_500);
+    }
+
+    @Test
     void aMemberPaysAnApprovedMerchantWhichPaysItsSupplier() {
         pay(ALICE, GROCER_ACCOUNT, 15_000);
         pay(GROCER_ACCOUNT, SUPPLIER_ACCOUNT, 2_000);

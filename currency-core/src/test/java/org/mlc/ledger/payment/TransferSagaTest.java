@@ -1,9 +1,11 @@
 package org.mlc.ledger.payment;
 
 import java.time.Instant;
+import java.util.Map;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mlc.ledger.account.Account;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.TransferId;
@@ -59,6 +61,14 @@ class TransferSagaTest {
                 .expectActiveSagas(1)
                 .expectAssociationWith(TransferSaga.ASSOCIATION, T_1)
                 .expectDispatchedCommands(new CreditTransfer(BOB, T_1, ALICE, BOUSOL, 1250, DEBITED_AT));
+    }
+
+    @Test
+    void aDebitWhoseCreditFollowsInTheSameCommitEndsTheSagaAtOnce() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(debited(T_1, 1250), Map.of(Account.CREDIT_FOLLOWS, true))
+                .expectActiveSagas(0)
+                .expectNoDispatchedCommands();
     }
 
     @Test

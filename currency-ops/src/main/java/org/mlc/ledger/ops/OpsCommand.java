@@ -1,6 +1,7 @@
 package org.mlc.ledger.ops;
 
 import java.util.concurrent.Callable;
+import org.mlc.ledger.ops.bench.BenchCommand;
 import org.mlc.ledger.ops.export.ExportCommand;
 import org.mlc.ledger.ops.reconcile.ReconcileCommand;
 import org.mlc.ledger.ops.replay.ReplayCommand;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "currency-ops",
         description = "Operator command line of the MLC ledger.",
-        subcommands = {ReconcileCommand.class, ReplayCommand.class, ExportCommand.class, SeedCommand.class,
+        subcommands = {ReconcileCommand.class, ReplayCommand.class, ExportCommand.class, SeedCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public class OpsCommand implements Callable<Integer> {
 

@@ -118,8 +118,9 @@ public class AxonConfiguration {
                                                  EventSchema eventSchema, Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
-                                                 org.axonframework.config.Configuration configuration) {
-        return JdbcEventStorageEngine.builder()
+                                                 org.axonframework.config.Configuration configuration,
+                                                 GlobalIndex globalIndex) {
+        return new IndexRecordingEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(transactionManager)
@@ -128,8 +129,7 @@ public class AxonConfiguration {
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
-                .build();
+                .persistenceExceptionResolver(persistenceExceptionResolver), eventSchema, globalIndex);
     }
 
     /**

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import org.mlc.ledger.api.web.Problems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -73,9 +74,19 @@ public class SecurityConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new AccessInterceptor()).addPathPatterns("/api/**");
     }
 
-    /** bcrypt with its cost factor ({@code mlc.security.bcrypt-strength}, 10 by default; tests lower it). */
+    /**
+     * bcrypt with its cost factor ({@code mlc.security.bcrypt-strength}, 10 by default; tests lower it),
+     * behind a short memory of verified passwords ({@code mlc.security.verified-password-ttl-seconds},
+     * 0 turns it off): without it every HTTP Basic request costs one bcrypt (see {@link VerifiedPasswords}).
+     */
     @Bean
-    public PasswordEncoder passwordEncoder(@Value("${mlc.security.bcrypt-strength:10}") int strength) {
+    public PasswordEncoder passwordEncoder(@Value("${mlc.security.bcrypt-strength:10}") int strength,
+                                           @Value("${mlc.security.verified-password-ttl-seconds:60}") long ttlSeconds) {
+        PasswordEncoder bcrypt = bcrypt(strength);
+        return ttlSeconds <= 0 ? bcrypt : new VerifiedPasswords(bcrypt, Duration.ofSeconds(ttlSeconds));
+    }
+
+    private static PasswordEncoder bcrypt(int strength) {
         return new BCryptPasswordEncoder(strength) {
             @Override
             public boolean matches(CharSequence rawPassword, String encodedPassword) {

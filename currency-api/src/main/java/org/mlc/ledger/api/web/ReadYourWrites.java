@@ -68,6 +68,24 @@ public class ReadYourWrites {
         return caughtUp;
     }
 
+    /**
+     * Waits until the projections (every streaming processor but {@code exceptGroup}, a saga's,
+     * whose state no GET shows) have handled the last event of these aggregates.
+     */
+    public boolean awaitViews(String exceptGroup, String... aggregateIds) {
+        long index = -1;
+        for (String id : aggregateIds) {
+            index = Math.max(index, lastIndexOf(id));
+        }
+        boolean caughtUp = true;
+        for (String name : processing.eventProcessors().keySet()) {
+            if (!name.equals(exceptGroup)) {
+                caughtUp &= await(name, index);
+            }
+        }
+        return caughtUp;
+    }
+
     /** Whether every streaming processor has handled the event at {@code index} already (no wait). */
     public boolean caughtUp(long index) {
         if (index < 0) {
