@@ -7,6 +7,7 @@ import org.mlc.ledger.api.support.Api;
 import org.mlc.ledger.api.support.Books;
 import org.mlc.ledger.api.support.Ledger;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Tests isolate themselves by creating their own currency and participants.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Spring Boot's tests leave metrics export off; /actuator/prometheus is part of what is tested
+@AutoConfigureObservability(tracing = false)
 public abstract class IntegrationTest {
 
     /** One data directory per test JVM: a fresh database each run. */
