@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -42,12 +44,47 @@ public class ProcessorPositions {
         }
     }
 
+    /** Beyond this many events between a token and a point, the types are not looked at: it counts as behind. */
+    static final long MAX_EVENTS_TO_INSPECT = 1_000;
+
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
+    private final EventProcessingConfiguration processing;
 
-    public ProcessorPositions(JdbcTemplate jdbc, Serializer serializer) {
+    public ProcessorPositions(JdbcTemplate jdbc, Serializer serializer, EventProcessingConfiguration processing) {
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.processing = processing;
+    }
+
+    /**
+     * Whether the processor has something to handle among the events after {@code fromExclusive}
+     * up to {@code toInclusive}. A pooled processor stores its token after events it has no
+     * handler for only when it next extends its claim (every few seconds), so its stored position
+     * may stand a few events behind the head with nothing left to do: this tells the two apart.
+     * Errs on the side of "yes" (unknown processor or type, or too many events to look at).
+     */
+    public boolean hasWorkBetween(String processorName, long fromExclusive, long toInclusive) {
+        if (toInclusive <= fromExclusive) {
+            return false;
+        }
+        if (toInclusive - fromExclusive > MAX_EVENTS_TO_INSPECT
+                || !(processing.eventProcessors().get(processorName) instanceof AbstractEventProcessor processor)) {
+            return true;
+        }
+        List<String> types = jdbc.queryForList("SELECT DISTINCT payload_type FROM domain_event_entry "
+                + "WHERE global_index > ? AND global_index <= ?", String.class, fromExclusive, toInclusive);
+        for (String type : types) {
+            try {
+                if (processor.eventHandlerInvoker().canHandleType(Class.forName(type, false,
+                        ProcessorPositions.class.getClassLoader()))) {
+                    return true;
+                }
+            } catch (ClassNotFoundException | LinkageError e) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The global index of the newest event in the store, or -1 when it is empty. */

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * How far each streaming processor is behind the head of the event store, in events, for all
- * nodes together (read from the token store): {@code mlc.processor.lag{processor=...}} for
+ * nodes together (read from the token store; 0 when none of the events since its token is of a
+ * type it handles): {@code mlc.processor.lag{processor=...}} for
  * Prometheus, and the {@code processors} health indicator, DOWN when a processor lags beyond
  * {@code mlc.processors.max-lag-events} or has not moved for {@code mlc.processors.stuck-after-millis}
  * while events wait. Also the sagas in progress ({@code mlc.sagas.active}) and the head itself.
@@ -82,9 +83,14 @@ public class ProcessorLag implements HealthIndicator {
         Reading reading = last;
         if (reading == null || reading.at().plus(READING_TTL).isBefore(now)) {
             Map<String, Long> positions = new LinkedHashMap<>();
-            store.all().forEach((name, segments) -> positions.put(name, ProcessorPositions.lowestPosition(segments)));
+            long head = store.head();
+            store.all().forEach((name, segments) -> {
+                long position = ProcessorPositions.lowestPosition(segments);
+                // nothing of its own to handle up to the head: it is there (its token is stored lazily)
+                positions.put(name, store.hasWorkBetween(name, position, head) ? position : head);
+            });
             Long sagas = jdbc.queryForObject("SELECT count(*) FROM saga_entry", Long.class);
-            reading = new Reading(now, store.head(), positions, sagas == null ? 0 : sagas);
+            reading = new Reading(now, head, positions, sagas == null ? 0 : sagas);
             last = reading;
             positions.forEach((name, position) -> standing.compute(name, (n, before) ->
                     before != null && before.position() == position ? before : new Standing(position, now)));
