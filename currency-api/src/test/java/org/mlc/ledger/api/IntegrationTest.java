@@ -7,6 +7,7 @@ import org.mlc.ledger.api.support.Api;
 import org.mlc.ledger.api.support.Books;
 import org.mlc.ledger.api.support.Ledger;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.mlc.ledger.api.support.MovableClock;
@@ -22,6 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(MovableClock.Configuration.class)
+// Spring Boot's tests leave metrics export off; /actuator/prometheus is part of what is tested
+@AutoConfigureObservability(tracing = false)
 public abstract class IntegrationTest {
 
     /** One data directory per test JVM: a fresh database each run. */

@@ -3,6 +3,7 @@ package org.mlc.ledger.api.infrastructure;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -28,6 +29,7 @@ import org.mlc.ledger.aid.AidExpiryHandler;
 import org.mlc.ledger.aid.AidGrantHandler;
 import org.mlc.ledger.aid.AidProgram;
 import org.mlc.ledger.aid.AidProgramHandler;
+import org.mlc.ledger.api.observability.EventCorrelationMdc;
 import org.mlc.ledger.bank.BankStatementHandler;
 import org.mlc.ledger.bank.FundBankAccount;
 import org.mlc.ledger.bonus.BonusBudget;
@@ -155,8 +157,16 @@ public class AxonConfiguration {
     }
 
     @Bean
-    public ConfigurerModule ledgerModule(Cache aggregateCache) {
+    public ConfigurerModule ledgerModule(Cache aggregateCache,
+                                         @Value("${mlc.test-faults.enabled:false}") boolean faultsEnabled,
+                                         @Value("${mlc.test-faults.halt-at:}") String haltAt) {
         return configurer -> {
+            if (faultsEnabled && !haltAt.isBlank()) {
+                // test only (see FaultHook): both properties are needed, neither is set by default
+                FaultHook hook = new FaultHook(FaultHook.Point.valueOf(haltAt.trim()));
+                configurer.eventProcessing(processing -> processing
+                        .registerHandlerInterceptor(TRANSFER_SAGA_GROUP, c -> hook));
+            }
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Currency.class)
                     .configureCache(c -> aggregateCache));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Participant.class)
@@ -197,12 +207,20 @@ public class AxonConfiguration {
             configurer.registerCommandHandler(c -> new AidExpiryHandler(c.repository(AidProgram.class),
                     c.repository(Account.class)));
             // Pooled processors otherwise look for new events only every 500 ms (see the class).
+            // The same watcher drops cached aggregates another node has changed since (see CaffeineCache).
             configurer.registerComponent(EventAvailabilityNotifier.class,
-                    c -> new EventAvailabilityNotifier(c.eventStore()));
+                    c -> new EventAvailabilityNotifier(c.eventStore(), event -> {
+                        if (event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null
+                                && aggregateCache instanceof CaffeineCache caffeine) {
+                            caffeine.evictIfOlderThan(domain.getAggregateIdentifier(), domain.getSequenceNumber());
+                        }
+                    }));
             configurer.eventProcessing(processing -> processing
                     .registerPooledStreamingEventProcessorConfiguration((c, builder) ->
                             builder.messageSource(c.getComponent(EventAvailabilityNotifier.class)))
                     .registerSaga(TransferSaga.class)
+                    // the log lines of projections and sagas carry the causing request's correlation id
+                    .registerDefaultHandlerInterceptor((c, name) -> new EventCorrelationMdc())
                     // A ledger must not skip an event it failed to handle: fail, and retry.
                     .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
         };

@@ -31,6 +31,24 @@ public class CaffeineCache implements Cache {
                 .asMap();
     }
 
+    /**
+     * Drops the cached aggregate if it has not seen event {@code sequenceNumber} yet: another node
+     * appended it. Without this a node would decide on a stale aggregate until a conflicting
+     * append told it otherwise; with it, a node sees another's change within the event store's
+     * fetch delay. Returns whether an entry was dropped.
+     */
+    public boolean evictIfOlderThan(String aggregateId, long sequenceNumber) {
+        Object entry = entries.get(aggregateId);
+        if (entry == null) {
+            return false;
+        }
+        Long version = CachedVersion.of(entry);
+        if (version != null && version >= sequenceNumber) {
+            return false;
+        }
+        return entries.remove(aggregateId, entry);
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public <K, V> V get(K key) {
@@ -87,6 +105,38 @@ public class CaffeineCache implements Cache {
     @SuppressWarnings("unchecked")
     public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
         entries.computeIfPresent(key, (k, v) -> update.apply((V) v));
+    }
+
+    /** The version Axon's cache entry holds (a private field: read once by reflection, no API for it). */
+    static final class CachedVersion {
+
+        private static final java.lang.reflect.Field VERSION = find();
+
+        private CachedVersion() {
+        }
+
+        private static java.lang.reflect.Field find() {
+            try {
+                java.lang.reflect.Field field = org.axonframework.eventsourcing.AggregateCacheEntry.class
+                        .getDeclaredField("version");
+                field.setAccessible(true);
+                return field;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // a later Axon without the field: every entry counts as stale, which is safe
+                return null;
+            }
+        }
+
+        static Long of(Object entry) {
+            if (VERSION == null || !(entry instanceof org.axonframework.eventsourcing.AggregateCacheEntry<?>)) {
+                return null;
+            }
+            try {
+                return (Long) VERSION.get(entry);
+            } catch (IllegalAccessException e) {
+                return null;
+            }
+        }
     }
 
     @Override

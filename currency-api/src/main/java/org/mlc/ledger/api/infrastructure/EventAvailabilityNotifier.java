@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -32,12 +33,24 @@ public final class EventAvailabilityNotifier implements StreamableMessageSource<
     private static final Logger log = LoggerFactory.getLogger(EventAvailabilityNotifier.class);
 
     private final StreamableMessageSource<TrackedEventMessage<?>> source;
+    private final Consumer<TrackedEventMessage<?>> onEvent;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
     private Thread watcher;
 
     public EventAvailabilityNotifier(StreamableMessageSource<TrackedEventMessage<?>> source) {
+        this(source, event -> {
+        });
+    }
+
+    /**
+     * @param onEvent told of every event the store receives, from this node or another (it runs on
+     *                the watcher thread: keep it short)
+     */
+    public EventAvailabilityNotifier(StreamableMessageSource<TrackedEventMessage<?>> source,
+                                     Consumer<TrackedEventMessage<?>> onEvent) {
         this.source = source;
+        this.onEvent = onEvent;
     }
 
     @Override
@@ -98,7 +111,12 @@ public final class EventAvailabilityNotifier implements StreamableMessageSource<
                 }
                 if (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
                     while (stream.hasNextAvailable()) {
-                        stream.nextAvailable();
+                        TrackedEventMessage<?> event = stream.nextAvailable();
+                        try {
+                            onEvent.accept(event);
+                        } catch (RuntimeException e) {
+                            log.warn("event listener failed on {}", event.getIdentifier(), e);
+                        }
                     }
                     callbacks.forEach(Runnable::run);
                 }

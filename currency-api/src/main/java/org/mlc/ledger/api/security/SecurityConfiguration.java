@@ -51,6 +51,8 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         // errors raised before the API (rejected URLs, …) are rendered by /error
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // metrics name no person, but tell volumes: a monitoring user (AUDITOR) scrapes them
+                        .requestMatchers("/actuator/prometheus").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/api/**").authenticated()
@@ -125,6 +127,14 @@ public class SecurityConfiguration implements WebMvcConfigurer {
             response.setHeader("Retry-After", String.valueOf(Math.max(1, throttled.retryAfter().toSeconds() + 1)));
             problem(response, objectMapper, HttpStatus.TOO_MANY_REQUESTS, "login-throttled",
                     "too many failed logins for this user; try again after the Retry-After delay");
+            return;
+        }
+        var database = org.mlc.ledger.api.web.DatabaseFailures.classify(e);
+        if (database.isPresent()) {
+            // the users are in the database: while it cannot answer, nobody can be checked
+            response.setHeader("Retry-After", String.valueOf(org.mlc.ledger.api.web.ProblemHandler.RETRY_AFTER_SECONDS));
+            problem(response, objectMapper, HttpStatus.SERVICE_UNAVAILABLE, database.get(),
+                    "the ledger's database is unavailable at the moment; try again later");
             return;
         }
         problem(response, objectMapper, HttpStatus.UNAUTHORIZED, "unauthorized", "authentication is required");

@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mlc.ledger.api.infrastructure.ConflictRetry;
 import org.mlc.ledger.api.infrastructure.IdempotencyInterceptor;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.mlc.ledger.api.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,15 +48,19 @@ public class IdempotentCommands {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotentCommands.class);
 
-    private final CommandGateway commandGateway;
+    private final ConflictRetry commandGateway;
+    private final Counter replays;
     private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
     private final ObjectMapper hashMapper;
     private final TransactionTemplate transactions;
 
-    public IdempotentCommands(CommandGateway commandGateway, JdbcTemplate jdbc, ObjectMapper objectMapper,
-                              TransactionTemplate transactions) {
+    public IdempotentCommands(ConflictRetry commandGateway, JdbcTemplate jdbc, ObjectMapper objectMapper,
+                              TransactionTemplate transactions, MeterRegistry meters) {
         this.commandGateway = commandGateway;
+        this.replays = Counter.builder("mlc.idempotency.replays")
+                .description("requests answered from a stored answer to their Idempotency-Key (a client's retry)")
+                .register(meters);
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
         // Map.of iterates in an order that changes from one JVM to the next: sort map keys, so a
@@ -174,6 +180,7 @@ public class IdempotentCommands {
         }
         try {
             log.info("{} replayed for key {}", keyed.scope(), keyed.key());
+            replays.increment();
             return objectMapper.readValue((String) row.get("result_json"), resultType);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored answer for key " + keyed.key() + " cannot be read", e);

@@ -21,6 +21,12 @@ public class ProblemErrorController implements ErrorController {
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.resolve(value) : HttpStatus.NOT_FOUND;
         if (status.is5xxServerError()) {
+            if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
+                var database = DatabaseFailures.classify(failure);
+                if (database.isPresent()) {
+                    return ProblemHandler.databaseFailure(database.get(), failure);
+                }
+            }
             return ProblemHandler.problem(status, "internal", "an unexpected error occurred; it is logged", null);
         }
         String name = status == HttpStatus.NOT_FOUND ? "not-found"

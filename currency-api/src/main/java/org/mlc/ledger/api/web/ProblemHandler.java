@@ -31,6 +31,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    /** What a 503 asks the client to wait before sending again. */
+    public static final int RETRY_AFTER_SECONDS = 2;
 
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<Object> api(ApiException e) {
@@ -54,6 +56,32 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return domain(domain);
         }
         return unexpected(e);
+    }
+
+    /**
+     * The database cannot serve (down, restarting, out of disk, read-only): 503 with a code and a
+     * Retry-After, nothing stored (the transaction did not commit), so the same request with the
+     * same Idempotency-Key may be sent again.
+     */
+    static ResponseEntity<Object> databaseFailure(String code, Throwable e) {
+        log.warn("database cannot serve ({}): {}", code, rootMessage(e));
+        String detail = DatabaseFailures.READ_ONLY.equals(code)
+                ? "the ledger is read-only at the moment (database out of space or in maintenance); nothing was "
+                        + "changed, try again later with the same Idempotency-Key"
+                : "the ledger's database is unavailable at the moment; nothing was changed, try again later with "
+                        + "the same Idempotency-Key";
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, code, detail, null));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -90,6 +118,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Object> unexpected(Exception e) {
+        var database = DatabaseFailures.classify(e);
+        if (database.isPresent()) {
+            return databaseFailure(database.get(), e);
+        }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "an unexpected error occurred; it is logged",
                 null);

@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
+import org.mlc.ledger.api.infrastructure.ProcessorPositions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,13 +29,18 @@ public class ReadYourWrites {
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
     private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
 
+    /** How often the token store is read when another node holds some of a processor's segments. */
+    private static final long SHARED_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
     private final EventProcessingConfiguration processing;
+    private final ProcessorPositions positions;
     private final JdbcTemplate jdbc;
     private final long timeoutMillis;
 
-    public ReadYourWrites(EventProcessingConfiguration processing, JdbcTemplate jdbc,
+    public ReadYourWrites(EventProcessingConfiguration processing, JdbcTemplate jdbc, ProcessorPositions positions,
                           @Value("${mlc.read-your-writes.timeout-millis}") long timeoutMillis) {
         this.processing = processing;
+        this.positions = positions;
         this.jdbc = jdbc;
         this.timeoutMillis = timeoutMillis;
     }
@@ -110,7 +116,15 @@ public class ReadYourWrites {
         }
         long started = System.nanoTime();
         long deadline = started + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        long nextSharedCheck = started;
         while (!covers(processor, index)) {
+            // Another node holds some segments: their positions are in the token store.
+            if (!ownsAllSegments(processor) && System.nanoTime() >= nextSharedCheck) {
+                if (coveredInTokenStore(processorName, index)) {
+                    return true;
+                }
+                nextSharedCheck = System.nanoTime() + SHARED_POLL_NANOS;
+            }
             if (System.nanoTime() > deadline) {
                 log.warn("processor {} has not reached event {} after {} ms", processorName, index, timeoutMillis);
                 return false;
@@ -124,9 +138,27 @@ public class ReadYourWrites {
         return true;
     }
 
+    private boolean coveredInTokenStore(String processorName, long index) {
+        List<ProcessorPositions.Segment> segments = positions.of(processorName);
+        // a segment whose stored token stands before the event only because the events since
+        // are none of its business (its token is stored lazily then) has nothing left to do
+        return !segments.isEmpty() && segments.stream().allMatch(segment -> segment.covers(index)
+                || (segment.token() != null && !positions.hasWorkBetween(processorName, segment.position(), index)));
+    }
+
+    /** Whether this node has claimed the whole of the processor's segments (each is 1/(mask+1) of it). */
+    static boolean ownsAllSegments(StreamingEventProcessor processor) {
+        double owned = 0;
+        for (EventTrackerStatus segment : processor.processingStatus().values()) {
+            owned += 1.0 / (segment.getSegment().getMask() + 1);
+        }
+        return owned > 0.999;
+    }
+
     private static boolean covers(StreamingEventProcessor processor, long index) {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        if (status.isEmpty()) {
+        // with part of the segments, this node cannot tell: the others may lag behind
+        if (status.isEmpty() || !ownsAllSegments(processor)) {
             return false;
         }
         for (EventTrackerStatus segment : status.values()) {
