@@ -10,7 +10,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * The door of every /api endpoint: the caller's role must be listed in the handler's
+ * The door of every /api endpoint and every back office page: the caller's role must be listed in the handler's
  * {@link Allowed}; a handler without it is refused to everyone (deny by default); an AUDITOR
  * changes nothing. Resource checks (whose account, which counter) follow in the handlers.
  */

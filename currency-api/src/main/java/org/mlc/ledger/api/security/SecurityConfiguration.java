@@ -2,15 +2,18 @@ package org.mlc.ledger.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.mlc.ledger.api.web.Problems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.ProviderManager;
@@ -32,7 +35,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * no CSRF token to carry). Open: {@code /actuator/health} and the OpenAPI description (the
  * contract is public; it holds no data). Under /api every request must be authenticated; what
  * each role may do is declared per endpoint ({@link Allowed}) and checked by
- * {@link AccessInterceptor}. Errors are problem+json like the rest.
+ * {@link AccessInterceptor}. Errors are problem+json like the rest. The back office pages (all
+ * that is not the API, the health check or the API description) have their own chain: the same
+ * users, a sign-in form, a session and CSRF tokens; their handlers carry {@link Allowed} too.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration implements WebMvcConfigurer {
@@ -40,13 +45,59 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     /** bcrypt reads at most 72 bytes of a password; longer ones are refused rather than cut. */
     public static final int MAX_PASSWORD_BYTES = 72;
 
+    /** Paths of the machine side (API, health, API description): everything else is a page. */
+    private static final List<String> MACHINE_PATHS = List.of("/api/", "/actuator", "/v3/api-docs", "/swagger-ui");
+
+    /** Pages anyone may load: the sign-in page and the static files it needs. */
+    public static final List<String> OPEN_PAGES = List.of("/login", "/webjars/**", "/ui/**", "/favicon.ico");
+
+    /**
+     * The back office pages: the same users, roles and throttled password check as the API, but a
+     * sign-in form and a session, so with CSRF protection on. Errors dispatched by the container
+     * (whatever the page) stay with the API chain, which renders them as problem+json.
+     */
     @Bean
+    @Order(1)
+    public SecurityFilterChain pages(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
+                                     LoginThrottle throttle, JdbcTemplate jdbc) throws Exception {
+        http.securityMatcher(SecurityConfiguration::isPage)
+                .authenticationManager(authentication(users, encoder, throttle, jdbc))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(OPEN_PAGES.toArray(String[]::new)).permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true)
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof LoginThrottledException ? "/login?throttled" : "/login?error"))))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers
+                        .frameOptions(frame -> frame.deny())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                                + "style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    static boolean isPage(HttpServletRequest request) {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return MACHINE_PATHS.stream().noneMatch(path::startsWith) && !"/api".equals(path);
+    }
+
+    private static ProviderManager authentication(UserDetailsService users, PasswordEncoder encoder,
+                                                  LoginThrottle throttle, JdbcTemplate jdbc) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, jdbc));
+    }
+
+    @Bean
+    @Order(2)
     public SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper, UserDetailsService users,
                                    PasswordEncoder encoder, LoginThrottle throttle, JdbcTemplate jdbc)
             throws Exception {
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
-        passwords.setPasswordEncoder(encoder);
-        http.authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, jdbc)))
+        http.authenticationManager(authentication(users, encoder, throttle, jdbc))
                 .authorizeHttpRequests(auth -> auth
                         // errors raised before the API (rejected URLs, …) are rendered by /error
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -74,6 +125,10 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AccessInterceptor()).addPathPatterns("/api/**");
+        // the pages answer to the same rule: @Allowed on every handler, deny by default
+        registry.addInterceptor(new AccessInterceptor()).addPathPatterns("/**")
+                .excludePathPatterns("/api/**", "/error", "/actuator/**", "/v3/**", "/swagger-ui/**", "/swagger-ui.html")
+                .excludePathPatterns(OPEN_PAGES);
     }
 
     /**

@@ -19,7 +19,8 @@ public final class Projections {
 
     static {
         Map<String, List<String>> tables = new LinkedHashMap<>();
-        tables.put(CurrencyProjection.GROUP, List.of("currency_view", "participant_view", "counter_view"));
+        tables.put(CurrencyProjection.GROUP, List.of("currency_view", "participant_view", "counter_view",
+                "counter_note_stock"));
         tables.put(LedgerProjection.GROUP, List.of("ledger_balance", "account_view", "account_entry", "transfer_view",
                 "reconversion_view", "payment_hold_view"));
         tables.put(JournalProjection.GROUP, List.of("journal_entry", "conversion_view"));

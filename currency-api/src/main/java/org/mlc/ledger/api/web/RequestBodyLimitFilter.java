@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses a request body above {@code mlc.limits.max-request-body-bytes} with a 413 before
  * anything reads it. A body without Content-Length (chunked) is read up to the limit and no
- * further; requests to the API are small, so holding one in memory costs little.
+ * further; requests to the API are small, so holding one in memory costs little. Only the API's
+ * requests: pages are left to the container's form and multipart limits.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -46,6 +47,16 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     private int limitOf(HttpServletRequest request) {
         String uri = request.getRequestURI();
         return uri != null && uri.endsWith("-batches") ? maxBulkBodyBytes : maxRequestBodyBytes;
+    }
+
+    /**
+     * The back office pages post forms and files: the container parses those itself, within its
+     * own limits (server.tomcat.max-http-form-post-size, spring.servlet.multipart.*); reading
+     * their body here would leave nothing for it to parse.
+     */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().substring(request.getContextPath().length()).startsWith("/api/");
     }
 
     @Override

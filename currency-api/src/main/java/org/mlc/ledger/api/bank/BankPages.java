@@ -1,0 +1,66 @@
+package org.mlc.ledger.api.bank;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Role;
+import org.mlc.ledger.api.ui.Forms;
+import org.mlc.ledger.api.ui.PageController;
+import org.mlc.ledger.api.ui.Problem;
+import org.mlc.ledger.api.web.ApiException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The guarantee fund's bank statement: upload the CSV, see what matched and the lines that did not. */
+@PageController
+public class BankPages {
+
+    private final BankStatementController statements;
+    private final JdbcTemplate jdbc;
+
+    public BankPages(BankStatementController statements, JdbcTemplate jdbc) {
+        this.statements = statements;
+        this.jdbc = jdbc;
+    }
+
+    @Allowed({Role.ADMIN, Role.AUDITOR})
+    @GetMapping("/association/bank")
+    public String form(Model model) {
+        return page(model);
+    }
+
+    @Allowed(Role.ADMIN)
+    @PostMapping("/association/bank")
+    public String upload(@RequestParam("currency") String currency, @RequestParam("key") String key,
+                         @RequestParam(name = "file", required = false) MultipartFile file, Model model) {
+        try {
+            if (file == null || file.isEmpty()) {
+                throw ApiException.invalid("file", "is required: the bank statement as CSV");
+            }
+            if (file.getSize() > BankStatementController.MAX_STATEMENT_BYTES) {
+                throw ApiException.invalid("file", "is at most " + BankStatementController.MAX_STATEMENT_BYTES
+                        + " bytes");
+            }
+            Map<String, Object> result = statements.importStatement(key, currency,
+                    new String(file.getBytes(), StandardCharsets.UTF_8));
+            model.addAttribute("result", result);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the uploaded statement", e);
+        } catch (RuntimeException e) {
+            model.addAttribute("problem", Problem.orRethrow(e));
+        }
+        return page(model);
+    }
+
+    private String page(Model model) {
+        model.addAttribute("currencies", jdbc.queryForList("SELECT code, name FROM currency_view ORDER BY code"));
+        model.addAttribute("key", Forms.newKey());
+        model.addAttribute("header", BankStatementController.HEADER);
+        return "association/bank";
+    }
+}

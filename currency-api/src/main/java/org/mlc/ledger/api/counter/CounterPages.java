@@ -1,0 +1,373 @@
+package org.mlc.ledger.api.counter;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.mlc.ledger.api.counter.CounterController.ClosingRequest;
+import org.mlc.ledger.api.counter.CounterController.ConversionAnswer;
+import org.mlc.ledger.api.counter.CounterController.ConversionRequest;
+import org.mlc.ledger.api.counter.CounterController.DepositRequest;
+import org.mlc.ledger.api.counter.CounterController.NotesRequest;
+import org.mlc.ledger.api.report.ReportController;
+import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Caller;
+import org.mlc.ledger.api.security.Role;
+import org.mlc.ledger.api.ui.Formats;
+import org.mlc.ledger.api.ui.Forms;
+import org.mlc.ledger.api.ui.PageController;
+import org.mlc.ledger.api.ui.Problem;
+import org.mlc.ledger.api.web.ApiException;
+import org.mlc.ledger.api.web.RequestValues;
+import org.mlc.ledger.counter.Notes;
+import org.mlc.ledger.counter.PaidBy;
+import org.mlc.ledger.counter.Payout;
+import org.mlc.ledger.currency.ConversionPolicy;
+import org.mlc.ledger.money.Amounts;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The exchange counter's pages for its agent: convert euros (member search, the bonus shown
+ * before confirming), take notes back, the note stock, the day closing and the printable day
+ * report; for the association, the list of counters. Every change goes through
+ * {@link CounterController}, so its checks, errors and idempotency keys apply as in the API.
+ */
+@PageController
+public class CounterPages {
+
+    /** Members listed by one search; refine the search beyond that. */
+    public static final int MAX_SEARCH_RESULTS = 20;
+    /** A search needs this many characters (a name part or the start of a card number). */
+    public static final int MIN_SEARCH_LENGTH = 2;
+
+    private final CounterController counters;
+    private final ReportController reports;
+    private final JdbcTemplate jdbc;
+
+    public CounterPages(CounterController counters, ReportController reports, JdbcTemplate jdbc) {
+        this.counters = counters;
+        this.reports = reports;
+        this.jdbc = jdbc;
+    }
+
+    @Allowed(Role.COUNTER_AGENT)
+    @GetMapping("/counter")
+    public String home(Model model) {
+        String counterId = counterOf(model);
+        model.addAttribute("day", dayReport(counterId, null));
+        model.addAttribute("stock", stock(counterId));
+        model.addAttribute("closings", jdbc.queryForList("SELECT closing_id, closed_at, total_discrepancy_minor "
+                + "FROM counter_closing WHERE counter_id = ? ORDER BY closed_at DESC LIMIT 5", counterId));
+        return "counter/home";
+    }
+
+    // ---- conversion: search, form, review (bonus shown), confirm ----
+
+    @Allowed(Role.COUNTER_AGENT)
+    @GetMapping("/counter/convert")
+    public String convertForm(@RequestParam(name = "q", required = false) String query,
+                              @RequestParam(name = "participant", required = false) String participant, Model model) {
+        String counterId = counterOf(model);
+        model.addAttribute("q", query);
+        model.addAttribute("results", search(counterId, query));
+        model.addAttribute("form", new ConversionForm(participant, "", PaidBy.CASH.name(), Payout.ACCOUNT.name(),
+                Forms.newKey()));
+        model.addAttribute("member", participant == null ? null : member(counterId, participant));
+        return "counter/convert";
+    }
+
+    /** The search results alone, for htmx to swap in as the agent types. */
+    @Allowed(Role.COUNTER_AGENT)
+    @GetMapping("/counter/members")
+    public String members(@RequestParam(name = "q", required = false) String query,
+                          @RequestParam(name = "next", defaultValue = "convert") String next, Model model) {
+        model.addAttribute("results", search(counterOf(model), query));
+        model.addAttribute("q", query);
+        model.addAttribute("next", "deposit".equals(next) ? "deposit" : "convert");
+        return "counter/members :: results";
+    }
+
+    public record ConversionForm(String participant, String euros, String paidBy, String payout, String key) {
+    }
+
+    @Allowed(Role.COUNTER_AGENT)
+    @PostMapping("/counter/convert/review")
+    public String review(ConversionForm form, Model model) {
+        String counterId = counterOf(model);
+        model.addAttribute("form", form);
+        try {
+            String participant = RequestValues.id(form.participant(), "participant");
+            Map<String, Object> member = member(counterId, participant);
+            if (member == null) {
+                throw new ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "not-found",
+                        "participant " + participant + " has no account in this counter's currency", "participant");
+            }
+            long euros = RequestValues.positiveAmount(Forms.amount(form.euros()), "euros");
+            RequestValues.requiredEnum(form.paidBy(), PaidBy.class, "paidBy");
+            RequestValues.requiredEnum(form.payout(), Payout.class, "payout");
+            Map<String, Object> currency = jdbc.queryForMap("SELECT c.name, c.conversion_euros_minor, "
+                    + "c.conversion_units_minor FROM currency_view c JOIN counter_view k ON k.currency = c.code "
+                    + "WHERE k.counter_id = ?", counterId);
+            ConversionPolicy policy = new ConversionPolicy((Long) currency.get("conversion_euros_minor"),
+                    (Long) currency.get("conversion_units_minor"));
+            model.addAttribute("member", member);
+            model.addAttribute("eurosMinor", euros);
+            model.addAttribute("unitsMinor", policy.unitsFor(euros));
+            model.addAttribute("bonusMinor", policy.bonusFor(euros));
+            model.addAttribute("eurosText", Amounts.format(euros));
+            return "counter/convert-review";
+        } catch (RuntimeException e) {
+            return convertError(counterId, form, Problem.orRethrow(e), model);
+        }
+    }
+
+    @Allowed(Role.COUNTER_AGENT)
+    @PostMapping("/counter/convert")
+    public String convert(ConversionForm form, Model model) {
+        String counterId = counterOf(model);
+        try {
+            ResponseEntity<ConversionAnswer> answer = counters.convert(form.key(), counterId, new ConversionRequest(
+                    form.participant(), Forms.amount(form.euros()), form.paidBy(), form.payout(), null));
+            model.addAttribute("conversion", answer.getBody());
+            model.addAttribute("member", member(counterId, form.participant()));
+            return "counter/converted";
+        } catch (RuntimeException e) {
+            return convertError(counterId, form, Problem.orRethrow(e), model);
+        }
+    }
+
+    private String convertError(String counterId, ConversionForm form, Problem problem, Model model) {
+        model.addAttribute("problem", problem);
+        model.addAttribute("form", form);
+        model.addAttribute("results", List.of());
+        model.addAttribute("member", form.participant() == null || !form.participant().matches("[A-Za-z0-9-]{1,64}")
+                ? null : member(counterId, form.participant()));
+        return "counter/convert";
+    }
+
+    // ---- notes brought back, note stock ----
+
+    public record DepositForm(String participant, Map<String, String> notes, String key) {
+    }
+
+    @Allowed(Role.COUNTER_AGENT)
+    @GetMapping("/counter/deposit")
+    public String depositForm(@RequestParam(name = "q", required = false) String query,
+                              @RequestParam(name = "participant", required = false) String participant, Model model) {
+        String counterId = counterOf(model);
+        model.addAttribute("q", query);
+        model.addAttribute("results", search(counterId, query));
+        model.addAttribute("member", participant == null ? null : member(counterId, participant));
+        model.addAttribute("participant", participant);
+        model.addAttribute("counts", Map.of());
+        model.addAttribute("key", Forms.newKey());
+        model.addAttribute("denominations", new java.util.TreeSet<>(Notes.DENOMINATIONS));
+        return "counter/deposit";
+    }
+
+    @Allowed(Role.COUNTER_AGENT)
+    @PostMapping("/counter/deposit")
+    public String deposit(@RequestParam Map<String, String> fields, Model model) {
+        String counterId = counterOf(model);
+        String participant = fields.get("participant");
+        String key = fields.get("key");
+        Map<String, String> counts = new TreeMap<>();
+        for (Integer denomination : Notes.DENOMINATIONS) {
+            String typed = Forms.blankToNull(fields.get("n" + denomination));
+            if (typed != null) {
+                counts.put("n" + denomination, typed);
+            }
+        }
+        ObjectNode notes = notes(fields);
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> answer = (Map<String, Object>) counters.depositNotes(key, counterId,
+                    new DepositRequest(participant, notes)).getBody();
+            model.addAttribute("deposit", answer);
+            model.addAttribute("member", member(counterId, participant));
+            return "counter/deposited";
+        } catch (RuntimeException e) {
+            model.addAttribute("problem", Problem.orRethrow(e));
+            model.addAttribute("results", List.of());
+            model.addAttribute("participant", participant);
+            model.addAttribute("member", participant == null || !participant.matches("[A-Za-z0-9-]{1,64}") ? null
+                    : member(counterId, participant));
+            model.addAttribute("counts", counts);
+            model.addAttribute("key", key);
+            model.addAttribute("denominations", new java.util.TreeSet<>(Notes.DENOMINATIONS));
+            return "counter/deposit";
+        }
+    }
+
+    @Allowed(Role.COUNTER_AGENT)
+    @GetMapping("/counter/notes")
+    public String notes(Model model) {
+        model.addAttribute("stock", stock(counterOf(model)));
+        return "counter/notes";
+    }
+
+    // ---- closing the day, the Z report, the day report ----
+
+    public record ClosingForm(String countedCash, String countedCard, String countedCheque, String key) {
+    }
+
+    @Allowed(Role.COUNTER_AGENT)
+    @GetMapping("/counter/closing")
+    public String closingForm(Model model) {
+        String counterId = counterOf(model);
+        model.addAttribute("form", new ClosingForm("", "", "", Forms.newKey()));
+        model.addAttribute("day", dayReport(counterId, null));
+        return "counter/closing";
+    }
+
+    @Allowed(Role.COUNTER_AGENT)
+    @PostMapping("/counter/closing")
+    public String close(ClosingForm form, Model model) {
+        String counterId = counterOf(model);
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> report = (Map<String, Object>) counters.close(form.key(), counterId,
+                    new ClosingRequest(Forms.amount(form.countedCash()), Forms.amount(form.countedCard()),
+                            Forms.amount(form.countedCheque()))).getBody();
+            return "redirect:/counter/z-report?closing=" + report.get("id");
+        } catch (RuntimeException e) {
+            model.addAttribute("problem", Problem.orRethrow(e));
+            model.addAttribute("form", form);
+            model.addAttribute("day", dayReport(counterId, null));
+            return "counter/closing";
+        }
+    }
+
+    /** The Z report of a closing: expected, counted and the discrepancy per means of payment. Printable. */
+    @Allowed(Role.COUNTER_AGENT)
+    @GetMapping("/counter/z-report")
+    public String zReport(@RequestParam("closing") String closingId, Model model) {
+        String counterId = counterOf(model);
+        model.addAttribute("report", counters.closing(counterId, closingId));
+        model.addAttribute("reopenKey", Forms.newKey());
+        return "counter/z-report";
+    }
+
+    @Allowed(Role.COUNTER_AGENT)
+    @PostMapping("/counter/reopening")
+    public String reopen(@RequestParam(name = "key", required = false) String key, Model model) {
+        counters.reopen(key, counterOf(model));
+        return "redirect:/counter";
+    }
+
+    /** The day's conversions, by means, with the drawer at start and end. Printable. */
+    @Allowed(Role.COUNTER_AGENT)
+    @GetMapping("/counter/day")
+    public String day(@RequestParam(name = "date", required = false) String date, Model model) {
+        model.addAttribute("day", dayReport(counterOf(model), Forms.blankToNull(date)));
+        return "counter/day";
+    }
+
+    // ---- for the association: every counter ----
+
+    @Allowed({Role.ADMIN, Role.AUDITOR})
+    @GetMapping("/association/counters")
+    public String all(Model model) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT k.counter_id, k.name, k.currency, k.host, "
+                + "(SELECT COUNT(*) FROM conversion_view c WHERE c.counter_id = k.counter_id) AS conversions, "
+                + "(SELECT COALESCE(SUM(euros_minor), 0) FROM conversion_view c WHERE c.counter_id = k.counter_id) "
+                + "AS euros_minor, (SELECT MAX(closed_at) FROM counter_closing z WHERE z.counter_id = k.counter_id) "
+                + "AS last_closing, (SELECT COALESCE(SUM(total_discrepancy_minor), 0) FROM counter_closing z "
+                + "WHERE z.counter_id = k.counter_id) AS discrepancy_minor, (SELECT COALESCE(SUM(denomination * notes), 0) "
+                + "FROM counter_note_stock s WHERE s.counter_id = k.counter_id) AS notes_value "
+                + "FROM counter_view k ORDER BY k.currency, k.name LIMIT 500");
+        model.addAttribute("counters", rows);
+        model.addAttribute("denominations", new java.util.TreeSet<>(Notes.DENOMINATIONS));
+        model.addAttribute("key", Forms.newKey());
+        return "association/counters";
+    }
+
+    /** The issuer delivers paper notes to a counter's stock. */
+    @Allowed(Role.ADMIN)
+    @PostMapping("/association/counters/notes")
+    public String deliverNotes(@RequestParam Map<String, String> fields, Model model) {
+        try {
+            counters.receiveNotes(fields.get("key"), fields.get("counter"), new NotesRequest(notes(fields)));
+            return "redirect:/association/counters?delivered=" + fields.get("counter");
+        } catch (RuntimeException e) {
+            model.addAttribute("problem", Problem.orRethrow(e));
+            return all(model);
+        }
+    }
+
+    /** Counts per denomination typed in fields n1, n2, n5…; what is not a whole number is left for the API to refuse. */
+    private static ObjectNode notes(Map<String, String> fields) {
+        ObjectNode notes = JsonNodeFactory.instance.objectNode();
+        for (Integer denomination : new java.util.TreeSet<>(Notes.DENOMINATIONS)) {
+            String typed = Forms.blankToNull(fields.get("n" + denomination));
+            if (typed != null) {
+                notes.set(String.valueOf(denomination), typed.matches("[0-9]{1,9}")
+                        ? JsonNodeFactory.instance.numberNode(Integer.parseInt(typed))
+                        : JsonNodeFactory.instance.textNode(typed));
+            }
+        }
+        return notes;
+    }
+
+    // ---- helpers ----
+
+    /** The report's day (a UTC day, as the API's); today where the counter is, unless another is asked. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> dayReport(String counterId, String date) {
+        String day = date == null ? LocalDate.now(Formats.ZONE).toString() : date;
+        return (Map<String, Object>) reports.counterDay(counterId, day, null).getBody();
+    }
+
+    private String counterOf(Model model) {
+        String counterId = Caller.current().counterId();
+        Map<String, Object> counter = counters.get(counterId);
+        model.addAttribute("counter", counter);
+        model.addAttribute("currencyName", jdbc.queryForObject("SELECT name FROM currency_view WHERE code = ?",
+                String.class, counter.get("currency")));
+        model.addAttribute("today", LocalDate.now(Formats.ZONE));
+        return counterId;
+    }
+
+    private Map<Integer, Long> stock(String counterId) {
+        Map<Integer, Long> stock = new TreeMap<>();
+        for (Integer denomination : Notes.DENOMINATIONS) {
+            stock.put(denomination, 0L);
+        }
+        jdbc.query("SELECT denomination, notes FROM counter_note_stock WHERE counter_id = ?",
+                rs -> {
+                    stock.put(rs.getInt(1), rs.getLong(2));
+                }, counterId);
+        return stock;
+    }
+
+    /**
+     * Members of the counter's currency whose name contains the query, or whose card number (the
+     * participant id printed on the card) starts with it.
+     */
+    private List<Map<String, Object>> search(String counterId, String query) {
+        if (query == null || query.strip().length() < MIN_SEARCH_LENGTH) {
+            return List.of();
+        }
+        String q = RequestValues.optionalText(query, "q").toLowerCase(java.util.Locale.ROOT);
+        String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.queryForList("SELECT p.participant_id, p.name, p.account_id FROM participant_view p "
+                + "JOIN counter_view k ON k.currency = p.currency WHERE k.counter_id = ? AND p.kind = 'MEMBER' "
+                + "AND (LOWER(p.name) LIKE ? OR LOWER(p.participant_id) LIKE ?) ORDER BY p.name LIMIT ?",
+                counterId, like, q.replace("%", "").replace("_", "") + "%", MAX_SEARCH_RESULTS);
+    }
+
+    private Map<String, Object> member(String counterId, String participant) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT p.participant_id, p.name, p.account_id, p.kind "
+                + "FROM participant_view p JOIN counter_view k ON k.currency = p.currency "
+                + "WHERE k.counter_id = ? AND p.participant_id = ?", counterId, participant);
+        return rows.isEmpty() ? null : new LinkedHashMap<>(rows.get(0));
+    }
+}

@@ -1,0 +1,139 @@
+package org.mlc.ledger.api.payment;
+
+import java.util.List;
+import java.util.Map;
+import org.mlc.ledger.api.participant.MerchantController;
+import org.mlc.ledger.api.payment.PaymentController.PaymentAnswer;
+import org.mlc.ledger.api.payment.PaymentController.PaymentRequest;
+import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Caller;
+import org.mlc.ledger.api.security.Role;
+import org.mlc.ledger.api.ui.Forms;
+import org.mlc.ledger.api.ui.PageController;
+import org.mlc.ledger.api.ui.Problem;
+import org.mlc.ledger.api.ui.QrCode;
+import org.mlc.ledger.api.web.ApiException;
+import org.mlc.ledger.api.web.RequestValues;
+import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.payment.DebitForTransfer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Paying from one's own account (a member pays a merchant, a merchant pays a supplier), chosen
+ * from the directory of approved merchants or opened from a payment request link; and, for a
+ * merchant, receiving a payment: a QR code carrying that link, which the member's phone opens as
+ * a prefilled payment page. Payments go through {@link PaymentController} (who may pay whom is
+ * the domain's rule, as in the API).
+ */
+@PageController
+public class PaymentPages {
+
+    private final PaymentController payments;
+    private final MerchantController merchants;
+    private final JdbcTemplate jdbc;
+
+    public PaymentPages(PaymentController payments, MerchantController merchants, JdbcTemplate jdbc) {
+        this.payments = payments;
+        this.merchants = merchants;
+        this.jdbc = jdbc;
+    }
+
+    public record PaymentForm(String to, String amount, String reference, String key) {
+    }
+
+    /** The payment form; {@code to}, {@code amount} and {@code reference} prefill it (a payment request). */
+    @Allowed({Role.MEMBER, Role.MERCHANT, Role.CCAS, Role.COLLECTIVITE})
+    @GetMapping("/pay")
+    public String payForm(@RequestParam(name = "to", required = false) String to,
+                          @RequestParam(name = "amount", required = false) String amount,
+                          @RequestParam(name = "reference", required = false) String reference, Model model) {
+        Map<String, Object> me = me();
+        model.addAttribute("form", new PaymentForm(to, amount == null ? "" : amount, reference, Forms.newKey()));
+        return payPage(me, to, model);
+    }
+
+    @Allowed({Role.MEMBER, Role.MERCHANT, Role.CCAS, Role.COLLECTIVITE})
+    @PostMapping("/pay")
+    public String pay(PaymentForm form, Model model) {
+        Map<String, Object> me = me();
+        try {
+            PaymentAnswer answer = payments.pay(form.key(), new PaymentRequest((String) me.get("account_id"),
+                    form.to(), Forms.amount(form.amount()), Forms.blankToNull(form.reference()))).getBody();
+            model.addAttribute("payment", answer);
+            model.addAttribute("payee", payee(answer.to()));
+            return "payment/paid";
+        } catch (RuntimeException e) {
+            model.addAttribute("problem", Problem.orRethrow(e));
+            model.addAttribute("form", form);
+            return payPage(me, form.to(), model);
+        }
+    }
+
+    private String payPage(Map<String, Object> me, String to, Model model) {
+        model.addAttribute("me_participant", me);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> directory = (List<Map<String, Object>>) merchants.directory(
+                (String) me.get("currency"), null).get("merchants");
+        model.addAttribute("directory", directory.stream()
+                .filter(m -> !m.get("accountId").equals(me.get("account_id"))).toList());
+        model.addAttribute("payee", to == null || !to.matches("[A-Za-z0-9-]{1,64}") ? null : payee(to));
+        return "payment/pay";
+    }
+
+    /** A payment request: the amount and reference, shown as a QR code of the prefilled payment link. */
+    @Allowed({Role.MERCHANT, Role.COLLECTIVITE})
+    @GetMapping("/receive")
+    public String receive(@RequestParam(name = "amount", required = false) String amount,
+                          @RequestParam(name = "reference", required = false) String reference, Model model) {
+        Map<String, Object> me = me();
+        model.addAttribute("me_participant", me);
+        model.addAttribute("amount", amount);
+        model.addAttribute("reference", reference);
+        if (amount == null) {
+            return "payment/receive";
+        }
+        try {
+            long minor = RequestValues.positiveAmount(Forms.amount(amount), "amount");
+            String text = RequestValues.optionalText(Forms.blankToNull(reference), "reference");
+            if (text != null && text.length() > DebitForTransfer.MAX_REFERENCE_LENGTH) {
+                throw ApiException.invalid("reference", "must be at most " + DebitForTransfer.MAX_REFERENCE_LENGTH
+                        + " characters");
+            }
+            String link = ServletUriComponentsBuilder.fromCurrentContextPath().path("/pay")
+                    .queryParam("to", me.get("account_id")).queryParam("amount", Amounts.format(minor))
+                    .queryParamIfPresent("reference", java.util.Optional.ofNullable(text))
+                    .encode().build().toUriString();
+            model.addAttribute("amountMinor", minor);
+            model.addAttribute("link", link);
+            model.addAttribute("qr", QrCode.svg(link, "QR : " + link));
+        } catch (ApiException e) {
+            model.addAttribute("problem", Problem.of(e));
+        }
+        return "payment/receive";
+    }
+
+    private Map<String, Object> me() {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT p.participant_id, p.name, p.kind, p.currency, "
+                + "p.account_id, c.name AS currency_name FROM participant_view p JOIN currency_view c "
+                + "ON c.code = p.currency WHERE p.participant_id = ?", Caller.current().participantId());
+        if (rows.isEmpty()) {
+            throw ApiException.notFound("no participant for this user");
+        }
+        return rows.get(0);
+    }
+
+    /**
+     * Who an account belongs to, as a payer may know it: merchants and collectivités are named
+     * (they are public); a member's account is not (its name is not the payer's to learn).
+     */
+    private Map<String, Object> payee(String accountId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT name, filiere, account_id, merchant_status "
+                + "FROM participant_view WHERE account_id = ? AND kind IN ('MERCHANT', 'COLLECTIVITE')", accountId);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+}

@@ -1,0 +1,103 @@
+package org.mlc.ledger.api.report;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.mlc.ledger.api.currency.SupplyQuery;
+import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Role;
+import org.mlc.ledger.api.ui.Formats;
+import org.mlc.ledger.api.ui.PageController;
+import org.mlc.ledger.api.ui.Svg;
+import org.mlc.ledger.api.ui.Svg.Series;
+import org.mlc.ledger.api.web.ApiException;
+import org.mlc.ledger.api.web.RequestValues;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The association's dashboard: the supply figures of a currency now, and month by month the
+ * circulation (electronic and paper), the coverage ratio, conversions and reconversions and the
+ * share of B2B payments, as charts drawn on the server from {@link Indicators} (the figures of
+ * the indicators report and of the operator's export).
+ */
+@PageController
+public class DashboardPages {
+
+    /** Months the dashboard shows, the current one included. */
+    public static final int MONTHS_SHOWN = 12;
+
+    private final JdbcTemplate jdbc;
+    private final SupplyQuery supply;
+    private final Indicators indicators;
+    private final MessageSource messages;
+    private final Formats formats;
+
+    public DashboardPages(JdbcTemplate jdbc, SupplyQuery supply, MessageSource messages, Formats formats) {
+        this.jdbc = jdbc;
+        this.supply = supply;
+        this.indicators = new Indicators(jdbc);
+        this.messages = messages;
+        this.formats = formats;
+    }
+
+    @Allowed({Role.ADMIN, Role.AUDITOR})
+    @GetMapping("/association")
+    public String dashboard(@RequestParam(name = "currency", required = false) String currency, Model model) {
+        List<Map<String, Object>> currencies = jdbc.queryForList("SELECT code, name FROM currency_view ORDER BY code");
+        model.addAttribute("currencies", currencies);
+        if (currencies.isEmpty()) {
+            return "association/dashboard";
+        }
+        String code = currency == null ? (String) currencies.get(0).get("code") : RequestValues.id(currency, "currency");
+        if (currencies.stream().noneMatch(c -> c.get("code").equals(code))) {
+            throw ApiException.notFound("unknown currency " + code);
+        }
+        model.addAttribute("code", code);
+        model.addAttribute("supply", supply.of(code));
+        YearMonth to = YearMonth.now(Formats.ZONE);
+        List<Indicators.Month> months = indicators.months(code, to.minusMonths(MONTHS_SHOWN - 1), to);
+        model.addAttribute("months", months);
+        List<String> labels = months.stream().map(m -> m.month().toString().substring(2)).toList();
+        model.addAttribute("circulationChart", Svg.bars(text("dashboard.circulation"), labels, List.of(
+                new Series(text("dashboard.electronic"), values(months, Indicators.Month::electronicMinor)),
+                new Series(text("dashboard.paper"), values(months, Indicators.Month::paperMinor))), true,
+                formats::minor));
+        model.addAttribute("coverageChart", Svg.bars(text("dashboard.coverage"), labels, List.of(
+                new Series(text("dashboard.coverage"), ratios(months, Indicators.Month::coverageRatio))), false,
+                this::basisPoints));
+        model.addAttribute("flowsChart", Svg.bars(text("dashboard.flows"), labels, List.of(
+                new Series(text("dashboard.conversions"), values(months, Indicators.Month::conversionUnitsMinor)),
+                new Series(text("dashboard.reconversions"), values(months, Indicators.Month::redeemedUnitsMinor))),
+                false, formats::minor));
+        model.addAttribute("b2bChart", Svg.bars(text("dashboard.b2b"), labels, List.of(
+                new Series(text("dashboard.b2b"), ratios(months, Indicators.Month::b2bShare))), false,
+                this::basisPoints));
+        return "association/dashboard";
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+
+    private String basisPoints(long value) {
+        return formats.percent(BigDecimal.valueOf(value, 4));
+    }
+
+    private static long[] values(List<Indicators.Month> months, java.util.function.ToLongFunction<Indicators.Month> f) {
+        return months.stream().mapToLong(f).toArray();
+    }
+
+    /** An exact ratio ("0.9876") as basis points for drawing; no ratio (nothing to divide) is 0. */
+    private static long[] ratios(List<Indicators.Month> months,
+                                 java.util.function.Function<Indicators.Month, String> f) {
+        return months.stream().map(f).mapToLong(r -> r == null ? 0
+                : new BigDecimal(r).movePointRight(4).setScale(0, java.math.RoundingMode.DOWN).longValueExact())
+                .toArray();
+    }
+}

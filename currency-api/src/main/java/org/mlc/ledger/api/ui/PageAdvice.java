@@ -1,0 +1,42 @@
+package org.mlc.ledger.api.ui;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.mlc.ledger.api.security.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * For every page: who is signed in (the menu depends on it), and errors shown as a page with the
+ * API's code and status (a refusal), or a plain "something went wrong" (a bug, logged) — never a
+ * stack trace.
+ */
+@ControllerAdvice(annotations = PageController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class PageAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(PageAdvice.class);
+
+    @ModelAttribute("me")
+    public Caller me() {
+        return Caller.currentOrNull();
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    public String error(RuntimeException e, Model model, HttpServletResponse response) {
+        Problem problem = Problem.of(e);
+        if (problem == null) {
+            log.error("Unexpected failure on a page", e);
+            problem = new Problem(500, "internal", "an unexpected error occurred; it is logged", null);
+        }
+        response.setStatus(problem.status());
+        model.addAttribute("problem", problem);
+        model.addAttribute("me", Caller.currentOrNull());
+        return "error";
+    }
+}
