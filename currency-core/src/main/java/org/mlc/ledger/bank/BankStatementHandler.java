@@ -8,7 +8,11 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
+import org.mlc.ledger.aid.AidProgram;
+import org.mlc.ledger.aid.ConfirmAidFunding;
 import org.mlc.ledger.bonus.BonusBudget;
+import org.mlc.ledger.common.AidProgramId;
+import org.mlc.ledger.common.FundingId;
 import org.mlc.ledger.common.BudgetId;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.DomainException;
@@ -17,7 +21,7 @@ import org.mlc.ledger.counter.ExchangeCounter;
 import org.mlc.ledger.money.Amounts;
 
 /**
- * Matches a bank statement against remittances and sponsor payments and records the matches in
+ * Matches a bank statement against remittances, sponsor payments and aid fundings and records the matches in
  * one unit of work: the fund is credited for each matched line, the others are listed. A line
  * seen twice (in the file, or in an earlier import) refuses the whole file.
  */
@@ -29,15 +33,23 @@ public class BankStatementHandler {
     private final Repository<FundBankAccount> fundAccounts;
     private final Repository<ExchangeCounter> counters;
     private final Repository<BonusBudget> budgets;
+    private final Repository<AidProgram> programs;
 
     public BankStatementHandler(Repository<FundBankAccount> fundAccounts, Repository<ExchangeCounter> counters,
                                 Repository<BonusBudget> budgets) {
+        this(fundAccounts, counters, budgets, null);
+    }
+
+    /** Also matches the announced fundings of aid programmes (a line's reference is the funding id). */
+    public BankStatementHandler(Repository<FundBankAccount> fundAccounts, Repository<ExchangeCounter> counters,
+                                Repository<BonusBudget> budgets, Repository<AidProgram> programs) {
         this.fundAccounts = fundAccounts;
         this.counters = counters;
         this.budgets = budgets;
+        this.programs = programs;
     }
 
-    /** A line and what became of it: MATCHED_REMITTANCE, MATCHED_SPONSOR, UNMATCHED or MISMATCHED. */
+    /** A line and what became of it: MATCHED_REMITTANCE, MATCHED_SPONSOR, MATCHED_AID_FUNDING, UNMATCHED or MISMATCHED. */
     public record LineResult(int line, String reference, long amountMinor, String outcome, String reason) {
     }
 
@@ -116,7 +128,23 @@ public class BankStatementHandler {
                     command.at())));
             return result(line, "MATCHED_SPONSOR", null);
         }
-        return result(line, "UNMATCHED", "no remittance or sponsor budget has this reference");
+        AidProgramId programId = reference == null || programs == null || command.aidFundings() == null ? null
+                : command.aidFundings().get(reference);
+        if (programId != null) {
+            Aggregate<AidProgram> program = programs.load(programId.value());
+            FundingId fundingId = FundingId.of(reference);
+            long expected = program.invoke(p -> p.fundingEurosMinor(fundingId));
+            if (program.invoke(p -> p.fundingReceived(fundingId))) {
+                return result(line, "MISMATCHED", "aid funding already confirmed");
+            }
+            if (expected != line.amountMinor()) {
+                return result(line, "MISMATCHED", "aid funding of " + Amounts.format(expected));
+            }
+            program.execute(p -> p.handle(new ConfirmAidFunding(programId, fundingId, "statement "
+                    + command.statementId() + " line " + line.lineNumber(), command.at())));
+            return result(line, "MATCHED_AID_FUNDING", null);
+        }
+        return result(line, "UNMATCHED", "no remittance, sponsor budget or aid funding has this reference");
     }
 
     private static LineResult result(StatementLine line, String outcome, String reason) {
