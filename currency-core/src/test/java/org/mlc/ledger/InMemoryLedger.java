@@ -69,7 +69,8 @@ public final class InMemoryLedger implements AutoCloseable {
                 .configureAggregate(BonusBudget.class)
                 .configureAggregate(FundBankAccount.class)
                 .registerCommandHandler(c -> new BankStatementHandler(c.repository(FundBankAccount.class),
-                        c.repository(ExchangeCounter.class), c.repository(BonusBudget.class), c.repository(GuaranteeFund.class)))
+                        c.repository(ExchangeCounter.class), c.repository(BonusBudget.class),
+                        c.repository(GuaranteeFund.class), c.repository(AidProgram.class)))
                 .registerCommandHandler(c -> new ConversionHandler(c.repository(Currency.class),
                         c.repository(ExchangeCounter.class), c.repository(Account.class),
                         c.repository(BonusBudget.class), c.repository(Participant.class)))

@@ -7,6 +7,24 @@ import org.mlc.ledger.participant.PayMembership;
 import org.mlc.ledger.payment.AuthorizePayment;
 import org.mlc.ledger.payment.CapturePayment;
 import org.mlc.ledger.payment.VoidPayment;
+import org.mlc.ledger.account.EarmarkExpired;
+import org.mlc.ledger.account.EarmarkedLotReceived;
+import org.mlc.ledger.account.EarmarkedUnitsSpent;
+import org.mlc.ledger.aid.AidExpiryHandler;
+import org.mlc.ledger.aid.AidFundingReceived;
+import org.mlc.ledger.aid.AidGranted;
+import org.mlc.ledger.aid.AidProgram;
+import org.mlc.ledger.aid.AidProgramClosed;
+import org.mlc.ledger.aid.AnnounceAidFunding;
+import org.mlc.ledger.aid.CloseAidProgram;
+import org.mlc.ledger.aid.ConfirmAidFunding;
+import org.mlc.ledger.aid.CreateAidProgram;
+import org.mlc.ledger.aid.ExpireEarmarks;
+import org.mlc.ledger.aid.ExpiredUnitsReturned;
+import org.mlc.ledger.aid.GrantAid;
+import org.mlc.ledger.common.AidProgramId;
+import org.mlc.ledger.common.FundingId;
+import org.mlc.ledger.common.GrantId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.mlc.ledger.InMemoryLedger.BOUSOL;
@@ -14,6 +32,8 @@ import static org.mlc.ledger.InMemoryLedger.LAROUE;
 import static org.mlc.ledger.InMemoryLedger.T0;
 
 import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -715,6 +735,10 @@ class LedgerProperties {
                     assertThat(balance).as("balance of %s %s", account, when).isNotNegative();
                     circulation.merge(account.currency(), balance, Math::addExact);
                 }
+                case AID_PROGRAM -> {
+                    assertThat(balance).as("units of aid programme %s %s", account, when).isNotNegative();
+                    circulation.merge(account.currency(), balance, Math::addExact);
+                }
                 case PAPER_IN_CIRCULATION, IN_TRANSIT -> circulation.merge(account.currency(), balance, Math::addExact);
                 case GUARANTEE_FUND -> {
                     assertThat(balance).as("the guarantee fund of %s %s", account.currency(), when).isNotNegative();
@@ -728,5 +752,212 @@ class LedgerProperties {
         });
         circulation.forEach((currency, units) -> assertThat(backing.getOrDefault(currency, 0L))
                 .as("backing of %s %s", currency, when).isGreaterThanOrEqualTo(units));
+    }
+
+    // CCAS aid: fundings, grants as earmarked lots, spending at merchants, expiry as time moves on.
+
+    sealed interface AidOperation permits AidFund, AidGrant, AidShop, AidPayAround, AidExpire, AidClose {
+    }
+
+    record AidFund(int currency, long eurosMinor) implements AidOperation {
+    }
+
+    record AidGrant(int account, long unitsMinor, int validityDays) implements AidOperation {
+    }
+
+    /** A member pays its currency's merchant (ALIMENTATION) a share of what it holds. */
+    record AidShop(int account, long percent) implements AidOperation {
+    }
+
+    /** A member pays another (free units only: never to a merchant). */
+    record AidPayAround(int from, int to, long amountMinor) implements AidOperation {
+    }
+
+    /** The clock moves on by so many days and the expiry runs over every account. */
+    record AidExpire(int days) implements AidOperation {
+    }
+
+    record AidClose(int currency) implements AidOperation {
+    }
+
+    /** Bou'Sol's programme is for food (its merchant's filière), la Roue's for culture (not its merchant's). */
+    private static final String[] PROGRAM_FILIERE = {"ALIMENTATION", "LOISIRS_CULTURE"};
+
+    private static AidProgramId program(int currency) {
+        return AidProgramId.of("prog-" + currency);
+    }
+
+    private static int currencyIndex(int account) {
+        return ACCOUNT_CURRENCY[account] == COUNTER_CURRENCY[0] ? 0 : 1;
+    }
+
+    @Provide
+    Arbitrary<List<AidOperation>> aidDays() {
+        Arbitrary<Integer> account = Arbitraries.integers().between(0, ACCOUNT_CURRENCY.length - 1);
+        Arbitrary<Integer> currency = Arbitraries.integers().between(0, COUNTER_CURRENCY.length - 1);
+        return Arbitraries.<AidOperation>frequencyOf(
+                        Tuple.of(4, Combinators.combine(currency, Arbitraries.longs().between(1, 5_000))
+                                .as(AidFund::new)),
+                        Tuple.of(10, Combinators.combine(account, Arbitraries.longs().between(1, 3_000),
+                                Arbitraries.integers().between(1, 60)).as(AidGrant::new)),
+                        Tuple.of(8, Combinators.combine(account, Arbitraries.longs().between(1, 100))
+                                .as(AidShop::new)),
+                        Tuple.of(8, Combinators.combine(account, account, Arbitraries.longs().between(1, 3_000))
+                                .as(AidPayAround::new)),
+                        Tuple.of(3, Arbitraries.integers().between(1, 40).map(AidExpire::new)),
+                        Tuple.of(1, currency.map(AidClose::new)))
+                .list().ofMinSize(20).ofMaxSize(50);
+    }
+
+    @Property(tries = 30, seed = FIXED_SEED)
+    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
+    void aidStaysBackedAndEveryLotAddsUpAfterEveryOperation(@ForAll("aidDays") List<AidOperation> operations) {
+        List<String> outcomes = new ArrayList<>();
+        try (InMemoryLedger ledger = InMemoryLedger.startWithTransferSaga()) {
+            ledger.defineBousol();
+            ledger.defineLaRoue();
+            for (int i = 0; i < ACCOUNT_CURRENCY.length; i++) {
+                ledger.registerMember(ParticipantId.of("p-" + i), Run.account(i), ACCOUNT_CURRENCY[i]);
+            }
+            for (int c = 0; c < COUNTER_CURRENCY.length; c++) {
+                ledger.defineCounter(Run.counter(c), COUNTER_CURRENCY[c]);
+                ledger.register(ParticipantId.of("p-merchant-" + c), ParticipantKind.MERCHANT, merchantAccount(c),
+                        COUNTER_CURRENCY[c], "ALIMENTATION");
+                ledger.register(ParticipantId.of("p-ccas-" + c), ParticipantKind.CCAS, AccountId.of("acc-ccas-" + c),
+                        COUNTER_CURRENCY[c], null);
+                ledger.send(new CreateAidProgram(program(c), ParticipantId.of("p-ccas-" + c),
+                        AccountId.of("acc-ccas-" + c), COUNTER_CURRENCY[c], "Aide", List.of(PROGRAM_FILIERE[c]), 30,
+                        null, T0));
+            }
+            // members hold some free units too, bought at their counter
+            for (int i = 0; i < ACCOUNT_CURRENCY.length; i++) {
+                ledger.send(new ConvertEuros(Run.counter(currencyIndex(i)), ConversionId.of("c-start-" + i),
+                        Run.account(i), 1_000, PaidBy.CASH, Payout.ACCOUNT, T0));
+            }
+            Instant now = T0;
+            for (int index = 0; index < operations.size(); index++) {
+                AidOperation operation = operations.get(index);
+                if (operation instanceof AidExpire e) {
+                    now = now.plus(java.time.Duration.ofDays(e.days()));
+                }
+                String outcome = executeAidOperation(ledger, operation, index, now);
+                outcomes.add(outcome);
+                String when = "after " + index + " " + operation + " (" + outcome + ")";
+                List<Object> events = ledger.allEvents();
+                assertBalancedAndBacked(events, when);
+                assertLotsAddUp(ledger, events, when);
+            }
+        }
+        // a payment refused for its earmarks, whether to the merchant or to another member
+        outcomes.forEach(outcome -> Statistics.label("aid outcomes").collect(
+                outcome.endsWith(":earmark-not-allowed") ? "earmark-not-allowed" : outcome));
+        Statistics.label("aid outcomes").coverage(coverage -> {
+            for (String outcome : List.of("fund:done", "grant:done", "grant:insufficient-programme-funds",
+                    "shop:done", "earmark-not-allowed", "pay:done", "expire:done", "close:done")) {
+                coverage.check(outcome).count(n -> n > 0);
+            }
+        });
+    }
+
+    private static String executeAidOperation(InMemoryLedger ledger, AidOperation operation, int index, Instant now) {
+        String kind;
+        Object command;
+        if (operation instanceof AidFund f) {
+            FundingId funding = FundingId.of("f-" + index);
+            try {
+                ledger.send(new AnnounceAidFunding(program(f.currency()), funding, f.eurosMinor(), null, now));
+                ledger.send(new ConfirmAidFunding(program(f.currency()), funding, "bank-" + index, now));
+                return "fund:done";
+            } catch (DomainException refused) {
+                return "fund:" + refused.code();
+            }
+        } else if (operation instanceof AidGrant g) {
+            kind = "grant";
+            command = new GrantAid(program(currencyIndex(g.account())), GrantId.of("g-" + index),
+                    ParticipantId.of("p-" + g.account()), Run.account(g.account()), g.unitsMinor(),
+                    LocalDate.ofInstant(now, Account.EARMARK_ZONE).plusDays(g.validityDays()), now);
+        } else if (operation instanceof AidShop s) {
+            kind = "shop";
+            long amountMinor = ledger.inspect(Account.class, Run.account(s.account()).value(), Account::balanceMinor)
+                    * s.percent() / 100;
+            if (amountMinor == 0) {
+                return "shop:empty";
+            }
+            command = new MakePayment(ACCOUNT_CURRENCY[s.account()], Run.transfer(index), Run.account(s.account()),
+                    merchantAccount(currencyIndex(s.account())), amountMinor, null, null, now);
+        } else if (operation instanceof AidPayAround p) {
+            kind = "pay";
+            command = new MakePayment(ACCOUNT_CURRENCY[p.from()], Run.transfer(index), Run.account(p.from()),
+                    Run.account(p.to()), p.amountMinor(), null, null, now);
+        } else if (operation instanceof AidExpire) {
+            long lots = 0;
+            for (int i = 0; i < ACCOUNT_CURRENCY.length; i++) {
+                AidExpiryHandler.Expiry expiry = ledger.send(new ExpireEarmarks(Run.account(i),
+                        LocalDate.ofInstant(now, Account.EARMARK_ZONE), now));
+                lots += expiry.lots();
+                // what has expired is gone: a second run returns nothing
+                AidExpiryHandler.Expiry again = ledger.send(new ExpireEarmarks(Run.account(i),
+                        LocalDate.ofInstant(now, Account.EARMARK_ZONE), now));
+                assertThat(again.lots()).as("a second expiry run of account %d", i).isZero();
+            }
+            return lots > 0 ? "expire:done" : "expire:nothing";
+        } else {
+            AidClose c = (AidClose) operation;
+            kind = "close";
+            CurrencyCode currency = COUNTER_CURRENCY[c.currency()];
+            long inflows = ledger.allEvents().stream().flatMap(e -> postingsOf(e).stream())
+                    .flatMap(p -> p.lines().stream())
+                    .filter(line -> line.account().equals(LedgerAccount.of(currency.value(),
+                            LedgerAccountKind.GUARANTEE_FUND)) && line.amountMinor() > 0)
+                    .mapToLong(Posting::amountMinor).sum();
+            command = new CloseAidProgram(program(c.currency()), ReconversionId.of("close-" + index), inflows, now);
+        }
+        try {
+            ledger.send(command);
+            return kind + ":done";
+        } catch (DomainException refused) {
+            return kind + ":" + refused.code();
+        } catch (RuntimeException e) {
+            return fail("operation " + index + " " + operation + " failed unexpectedly", e);
+        }
+    }
+
+    /**
+     * Each account's lots are what its grants gave less what its payments drew and its expiries
+     * returned, as the events tell; never more than its balance; and no lot outlives its expiry
+     * once the expiry ran. Each programme holds what was funded less what was granted, plus what
+     * came back, less what was closed out.
+     */
+    private static void assertLotsAddUp(InMemoryLedger ledger, List<Object> events, String when) {
+        for (int i = 0; i < ACCOUNT_CURRENCY.length; i++) {
+            AccountId account = Run.account(i);
+            long granted = events.stream().filter(e -> e instanceof EarmarkedLotReceived r && r.accountId().equals(account))
+                    .mapToLong(e -> ((EarmarkedLotReceived) e).unitsMinor()).sum();
+            long drawn = events.stream().filter(e -> e instanceof EarmarkedUnitsSpent s && s.accountId().equals(account))
+                    .mapToLong(e -> ((EarmarkedUnitsSpent) e).totalMinor()).sum();
+            long expired = events.stream().filter(e -> e instanceof EarmarkExpired x && x.accountId().equals(account))
+                    .mapToLong(e -> ((EarmarkExpired) e).unitsMinor()).sum();
+            long earmarked = ledger.inspect(Account.class, account.value(), Account::earmarkedMinor);
+            long balance = ledger.inspect(Account.class, account.value(), Account::balanceMinor);
+            assertThat(earmarked).as("lots of account %d %s", i, when).isEqualTo(granted - drawn - expired);
+            assertThat(earmarked).as("lots of account %d within its balance %s", i, when).isLessThanOrEqualTo(balance);
+            assertThat(netOf(events, LedgerAccount.of(ACCOUNT_CURRENCY[i].value(), LedgerAccountKind.PARTICIPANT,
+                    account.value()))).as("postings of account %d %s", i, when).isEqualTo(balance);
+        }
+        for (int c = 0; c < COUNTER_CURRENCY.length; c++) {
+            AidProgramId id = program(c);
+            long funded = events.stream().filter(e -> e instanceof AidFundingReceived f && f.programId().equals(id))
+                    .mapToLong(e -> ((AidFundingReceived) e).eurosMinor()).sum();
+            long granted = events.stream().filter(e -> e instanceof AidGranted g && g.programId().equals(id))
+                    .mapToLong(e -> ((AidGranted) e).unitsMinor()).sum();
+            long returned = events.stream().filter(e -> e instanceof ExpiredUnitsReturned r && r.programId().equals(id))
+                    .mapToLong(e -> ((ExpiredUnitsReturned) e).unitsMinor()).sum();
+            long closed = events.stream().filter(e -> e instanceof AidProgramClosed x && x.programId().equals(id))
+                    .mapToLong(e -> ((AidProgramClosed) e).unitsMinor()).sum();
+            long holds = ledger.inspect(AidProgram.class, id.value(), AidProgram::balanceMinor);
+            assertThat(holds).as("programme %d %s", c, when).isEqualTo(funded - granted + returned - closed);
+            assertThat(netOf(events, LedgerAccount.of(COUNTER_CURRENCY[c].value(), LedgerAccountKind.AID_PROGRAM,
+                    id.value()))).as("postings of programme %d %s", c, when).isEqualTo(holds);
+        }
     }
 }

@@ -119,6 +119,17 @@ public class AidProgram {
         return command.fundingId();
     }
 
+    /** The euros of an announced funding (0 for an unknown one). */
+    public long fundingEurosMinor(FundingId fundingId) {
+        Funding funding = fundings.get(fundingId);
+        return funding == null ? 0 : funding.eurosMinor();
+    }
+
+    public boolean fundingReceived(FundingId fundingId) {
+        Funding funding = fundings.get(fundingId);
+        return funding != null && funding.status() == FundingStatus.RECEIVED;
+    }
+
     /** Whether this grant id was granted already (a resent line). */
     public boolean granted(GrantId grantId) {
         return grants.contains(grantId);

@@ -8,7 +8,11 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
+import org.mlc.ledger.aid.AidProgram;
+import org.mlc.ledger.aid.ConfirmAidFunding;
 import org.mlc.ledger.bonus.BonusBudget;
+import org.mlc.ledger.common.AidProgramId;
+import org.mlc.ledger.common.FundingId;
 import org.mlc.ledger.common.BudgetId;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.DomainException;
@@ -20,9 +24,9 @@ import org.mlc.ledger.common.ReconversionId;
 import org.mlc.ledger.common.Ids;
 
 /**
- * Matches a bank statement against remittances and sponsor payments (credits) and reconversion
- * payouts (debits) and records the matches in one unit of work: the fund is credited for each
- * matched credit, each matched debit confirms its payout, the others are listed. A line
+ * Matches a bank statement against remittances, sponsor payments and aid fundings (credits) and
+ * reconversion payouts (debits) and records the matches in one unit of work: the fund is credited
+ * for each matched credit, each matched debit confirms its payout, the others are listed. A line
  * seen twice (in the file, or in an earlier import) refuses the whole file.
  */
 public class BankStatementHandler {
@@ -34,18 +38,21 @@ public class BankStatementHandler {
     private final Repository<ExchangeCounter> counters;
     private final Repository<BonusBudget> budgets;
     private final Repository<GuaranteeFund> funds;
+    private final Repository<AidProgram> programs;
 
     public BankStatementHandler(Repository<FundBankAccount> fundAccounts, Repository<ExchangeCounter> counters,
-                                Repository<BonusBudget> budgets, Repository<GuaranteeFund> funds) {
+                                Repository<BonusBudget> budgets, Repository<GuaranteeFund> funds,
+                                Repository<AidProgram> programs) {
         this.fundAccounts = fundAccounts;
         this.counters = counters;
         this.budgets = budgets;
         this.funds = funds;
+        this.programs = programs;
     }
 
     /**
-     * A line and what became of it: MATCHED_REMITTANCE, MATCHED_SPONSOR, MATCHED_PAYOUT, UNMATCHED
-     * or MISMATCHED.
+     * A line and what became of it: MATCHED_REMITTANCE, MATCHED_SPONSOR, MATCHED_AID_FUNDING,
+     * MATCHED_PAYOUT, UNMATCHED or MISMATCHED.
      */
     public record LineResult(int line, String reference, long amountMinor, String outcome, String reason) {
     }
@@ -128,7 +135,23 @@ public class BankStatementHandler {
                     command.at())));
             return result(line, "MATCHED_SPONSOR", null);
         }
-        return result(line, "UNMATCHED", "no remittance or sponsor budget has this reference");
+        AidProgramId programId = reference == null || programs == null || command.aidFundings() == null ? null
+                : command.aidFundings().get(reference);
+        if (programId != null) {
+            Aggregate<AidProgram> program = programs.load(programId.value());
+            FundingId fundingId = FundingId.of(reference);
+            long expected = program.invoke(p -> p.fundingEurosMinor(fundingId));
+            if (program.invoke(p -> p.fundingReceived(fundingId))) {
+                return result(line, "MISMATCHED", "aid funding already confirmed");
+            }
+            if (expected != line.amountMinor()) {
+                return result(line, "MISMATCHED", "aid funding of " + Amounts.format(expected));
+            }
+            program.execute(p -> p.handle(new ConfirmAidFunding(programId, fundingId, "statement "
+                    + command.statementId() + " line " + line.lineNumber(), command.at())));
+            return result(line, "MATCHED_AID_FUNDING", null);
+        }
+        return result(line, "UNMATCHED", "no remittance, sponsor budget or aid funding has this reference");
     }
 
     /** A debit of the fund's account: the bank transfer of a reconversion's payout, by its id. */

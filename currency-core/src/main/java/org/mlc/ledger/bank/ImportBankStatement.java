@@ -3,6 +3,7 @@ package org.mlc.ledger.bank;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.mlc.ledger.common.AidProgramId;
 import org.mlc.ledger.common.BudgetId;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.CurrencyCode;
@@ -10,7 +11,8 @@ import org.mlc.ledger.common.CurrencyCode;
 /**
  * Imports the fund's bank statement: each line's reference is matched against the remittances
  * ({@code remittanceCounters}: remittance id to its counter) and the sponsor budgets of the
- * currency ({@code budgets}); the rest is reported, never accepted silently.
+ * currency ({@code budgets}) and the announced fundings of aid programmes ({@code aidFundings}:
+ * funding id to its programme); the rest is reported, never accepted silently.
  */
 public record ImportBankStatement(
         CurrencyCode currency,
@@ -18,5 +20,12 @@ public record ImportBankStatement(
         List<StatementLine> lines,
         Map<String, CounterId> remittanceCounters,
         List<BudgetId> budgets,
+        Map<String, AidProgramId> aidFundings,
         Instant at) {
+
+    /** A statement matched against remittances and sponsor budgets only. */
+    public ImportBankStatement(CurrencyCode currency, String statementId, List<StatementLine> lines,
+                               Map<String, CounterId> remittanceCounters, List<BudgetId> budgets, Instant at) {
+        this(currency, statementId, lines, remittanceCounters, budgets, Map.of(), at);
+    }
 }

@@ -19,6 +19,7 @@ import org.mlc.ledger.bank.FundBankAccount;
 import org.mlc.ledger.reconversion.GuaranteeFund;
 import org.mlc.ledger.bank.ImportBankStatement;
 import org.mlc.ledger.bank.StatementLine;
+import org.mlc.ledger.common.AidProgramId;
 import org.mlc.ledger.common.BudgetId;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.CurrencyCode;
@@ -81,11 +82,19 @@ public class BankStatementController {
                 }, code);
         List<BudgetId> budgets = jdbc.queryForList("SELECT budget_id FROM bonus_budget_view WHERE currency = ?",
                 String.class, code).stream().map(BudgetId::of).toList();
+        // announced fundings of the currency's aid programmes (docs/aid.md): the reference is the funding id
+        Map<String, AidProgramId> aidFundings = new LinkedHashMap<>();
+        jdbc.query("SELECT f.funding_id, f.program_id FROM aid_funding_view f JOIN aid_program_view p "
+                        + "ON p.program_id = f.program_id WHERE p.currency = ? AND f.status = 'ANNOUNCED'",
+                rs -> {
+                    aidFundings.put(rs.getString(1), AidProgramId.of(rs.getString(2)));
+                }, code);
         String statementId = keyed.derivedId("statement");
         ImportResult result = commands.send(keyed, new ImportBankStatement(CurrencyCode.of(code), statementId, lines,
-                remittances, budgets, clock.instant()), ImportResult.class);
+                remittances, budgets, aidFundings, clock.instant()), ImportResult.class);
         List<String> touched = new ArrayList<>(remittances.values().stream().map(CounterId::value).distinct().toList());
         budgets.forEach(b -> touched.add(b.value()));
+        aidFundings.values().stream().map(AidProgramId::value).distinct().forEach(touched::add);
         touched.add(FundBankAccount.idOf(CurrencyCode.of(code)));
         touched.add(GuaranteeFund.idOf(CurrencyCode.of(code)));
         readYourWrites.awaitAll(touched.toArray(String[]::new));

@@ -193,7 +193,8 @@ public class AxonConfiguration {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(FundBankAccount.class)
                     .configureCache(c -> aggregateCache));
             configurer.registerCommandHandler(c -> new BankStatementHandler(c.repository(FundBankAccount.class),
-                    c.repository(ExchangeCounter.class), c.repository(BonusBudget.class), c.repository(GuaranteeFund.class)));
+                    c.repository(ExchangeCounter.class), c.repository(BonusBudget.class),
+                    c.repository(GuaranteeFund.class), c.repository(AidProgram.class)));
             configurer.registerCommandHandler(c -> new NoteDepositHandler(
                     c.repository(ExchangeCounter.class), c.repository(Account.class)));
             configurer.registerCommandHandler(c -> new BonusBudgetHandler(

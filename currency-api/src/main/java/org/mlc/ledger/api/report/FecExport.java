@@ -100,6 +100,10 @@ public final class FecExport {
                     String kind = rs.getString(2);
                     labels.put(rs.getString(1), "MEMBER".equals(kind) ? "Adhérent" : kind + " " + clean(rs.getString(3)));
                 });
+        jdbc.query("SELECT program_id, name FROM aid_program_view",
+                rs -> {
+                    labels.put(rs.getString(1), "Programme d'aide " + clean(rs.getString(2)));
+                });
         return labels;
     }
 

@@ -199,4 +199,28 @@ class AidBulkGrantsTest extends IntegrationTest {
                 "bulk-payments-not-allowed");
         books.assertBalanced();
     }
+
+    @Test
+    void aFundingIsConfirmedByTheFundsBankStatementLikeAnyBankMovement() {
+        String currency = ledger.currency("1", "1");
+        Party ccas = ledger.participant("CCAS", "CCAS", currency);
+        String program = ledger.aidProgram(ccas, currency, "ALIMENTATION");
+        Api.Response funding = api.post("/api/v1/aid-programs/" + program + "/fundings", "{\"euros\":\"250.00\"}");
+        assertThat(funding.status()).as(funding.toString()).isEqualTo(201);
+        Api.Response other = api.post("/api/v1/aid-programs/" + program + "/fundings", "{\"euros\":\"40.00\"}");
+        String statement = "date,amount,label,reference\r\n"
+                + "2026-03-02,250.00,VIR CCAS,"  + funding.get("id") + "\r\n"
+                + "2026-03-02,41.00,VIR CCAS," + other.get("id") + "\r\n";
+        Api.Response imported = api.postCsv("/api/v1/currencies/" + currency + "/bank-statements", statement);
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        JsonNode answer = imported.json();
+        assertThat(answer.get("matched").get(0).get("outcome").asText()).isEqualTo("MATCHED_AID_FUNDING");
+        assertThat(answer.get("mismatched").get(0).get("reason").asText()).isEqualTo("aid funding of 40.00");
+        JsonNode view = api.get("/api/v1/aid-programs/" + program).json();
+        assertThat(view.get("balance").asText()).isEqualTo("250.00");
+        assertThat(view.get("fundings").get(0).get("status").asText()).isEqualTo("RECEIVED");
+        assertThat(ledger.supply(currency).get("guaranteeFund")).isEqualTo("250.00");
+        books.assertBalanced();
+        books.assertBacked(currency);
+    }
 }
