@@ -1,5 +1,6 @@
 package org.mlc.ledger;
 
+import org.mlc.ledger.participant.MembershipHandler;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -13,6 +14,10 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.saga.repository.inmemory.InMemorySagaStore;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.mlc.ledger.account.Account;
+import org.mlc.ledger.aid.AidExpiryHandler;
+import org.mlc.ledger.aid.AidGrantHandler;
+import org.mlc.ledger.aid.AidProgram;
+import org.mlc.ledger.aid.AidProgramHandler;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.CurrencyCode;
@@ -64,10 +69,12 @@ public final class InMemoryLedger implements AutoCloseable {
                 .configureAggregate(BonusBudget.class)
                 .configureAggregate(FundBankAccount.class)
                 .registerCommandHandler(c -> new BankStatementHandler(c.repository(FundBankAccount.class),
-                        c.repository(ExchangeCounter.class), c.repository(BonusBudget.class)))
+                        c.repository(ExchangeCounter.class), c.repository(BonusBudget.class), c.repository(GuaranteeFund.class)))
                 .registerCommandHandler(c -> new ConversionHandler(c.repository(Currency.class),
                         c.repository(ExchangeCounter.class), c.repository(Account.class),
-                        c.repository(BonusBudget.class)))
+                        c.repository(BonusBudget.class), c.repository(Participant.class)))
+                .registerCommandHandler(c -> new MembershipHandler(c.repository(ExchangeCounter.class),
+                        c.repository(Account.class), c.repository(Currency.class), c.repository(Participant.class)))
                 .registerCommandHandler(c -> new NoteDepositHandler(c.repository(ExchangeCounter.class),
                         c.repository(Account.class)))
                 .registerCommandHandler(c -> new BonusBudgetHandler(c.repository(Currency.class),
@@ -79,7 +86,14 @@ public final class InMemoryLedger implements AutoCloseable {
                         c.repository(Account.class), c.repository(Participant.class),
                         c.repository(GuaranteeFund.class)))
                 .registerCommandHandler(c -> new PaymentHandler(c.repository(Currency.class),
-                        c.repository(Account.class), c.repository(Participant.class)));
+                        c.repository(Account.class), c.repository(Participant.class)))
+                .configureAggregate(AidProgram.class)
+                .registerCommandHandler(c -> new AidProgramHandler(c.repository(AidProgram.class),
+                        c.repository(Account.class), c.repository(Currency.class), c.repository(GuaranteeFund.class)))
+                .registerCommandHandler(c -> new AidGrantHandler(c.repository(AidProgram.class),
+                        c.repository(Account.class)))
+                .registerCommandHandler(c -> new AidExpiryHandler(c.repository(AidProgram.class),
+                        c.repository(Account.class)));
         if (withTransferSaga) {
             // A saga failure must fail the test, not be logged and leave value in transit.
             configurer.eventProcessing(ep -> ep.usingSubscribingEventProcessors()

@@ -1,5 +1,12 @@
 package org.mlc.ledger;
 
+import org.mlc.ledger.common.HoldId;
+import org.mlc.ledger.common.MembershipId;
+import org.mlc.ledger.participant.FeePaidWith;
+import org.mlc.ledger.participant.PayMembership;
+import org.mlc.ledger.payment.AuthorizePayment;
+import org.mlc.ledger.payment.CapturePayment;
+import org.mlc.ledger.payment.VoidPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.mlc.ledger.InMemoryLedger.BOUSOL;
@@ -78,6 +85,11 @@ class LedgerProperties {
      * change the seed by hand to explore other samples.
      */
     static final String FIXED_SEED = "20261125";
+    /**
+     * The counter days' own seed: chosen (like any seed) so that the sample reaches every outcome
+     * the coverage check asks for; re-chosen when operations are added and the sample shifts.
+     */
+    static final String COUNTER_DAYS_SEED = "20261126";
 
     private static final CurrencyCode[] ACCOUNT_CURRENCY = {BOUSOL, BOUSOL, BOUSOL, LAROUE};
     private static final CurrencyCode[] COUNTER_CURRENCY = {BOUSOL, LAROUE};
@@ -367,7 +379,18 @@ class LedgerProperties {
     // with conversions and payments; backing is checked after every single operation.
 
     sealed interface CounterOperation permits Sell, Stock, Deposit, Close, Reopen, Remit, Confirm, SponsorPays,
-            PayAround, Shop, Refund, Reconversion {
+            PayAround, Shop, Refund, Reconversion, Adhere, HoldThenSettle {
+    }
+
+    /** A member pays its membership fee at its currency's counter, in cash or in units. */
+    record Adhere(int account, boolean inUnits) implements CounterOperation {
+    }
+
+    /**
+     * A member authorizes a share of its balance for its currency's merchant, which then captures a
+     * part of it (up to more than held) or voids it.
+     */
+    record HoldThenSettle(int account, long percent, long capturePercent) implements CounterOperation {
     }
 
     /** A member pays the approved merchant of its currency a share of what it holds, under the payment rules. */
@@ -453,11 +476,14 @@ class LedgerProperties {
                                 Arbitraries.longs().between(1, 200)).as(Refund::new)),
                         // mostly within what the merchant received, sometimes beyond its balance or the fund
                         Tuple.of(4, Combinators.combine(counter, Arbitraries.longs().between(1, 120))
-                                .as(Reconversion::new)))
+                                .as(Reconversion::new)),
+                        Tuple.of(2, Combinators.combine(account, Arbitraries.of(true, false)).as(Adhere::new)),
+                        Tuple.of(3, Combinators.combine(account, Arbitraries.longs().between(1, 100),
+                                Arbitraries.longs().between(0, 110)).as(HoldThenSettle::new)))
                 .list().ofMinSize(10).ofMaxSize(50);
     }
 
-    @Property(tries = 60, seed = FIXED_SEED)
+    @Property(tries = 60, seed = COUNTER_DAYS_SEED)
     @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
     void booksBalanceAndCirculationStaysBackedAfterEveryCounterOperation(
             @ForAll("counterDays") List<CounterOperation> operations) {
@@ -509,7 +535,8 @@ class LedgerProperties {
             for (String outcome : List.of("sell:done", "sell:notes-unavailable", "sell:counter-closed", "stock:done",
                     "deposit:done", "close:done", "close:day-already-closed", "remit:done", "remit:insufficient-cash",
                     "confirm:done", "sponsor:done", "shop:done", "refund:done", "reconvert:done",
-                    "reconvert:insufficient-fund", "reconvert:insufficient-funds")) {
+                    "reconvert:insufficient-fund", "reconvert:insufficient-funds", "adhere:done", "hold:captured",
+                    "hold:voided", "hold:capture-exceeds-hold")) {
                 coverage.check(outcome).count(n -> n > 0);
             }
         });
@@ -525,7 +552,36 @@ class LedgerProperties {
                                                   List<RemittanceId> remittances, List<ShopPayment> shopPayments) {
         String kind;
         Object command;
-        if (operation instanceof Shop s) {
+        if (operation instanceof Adhere a) {
+            int currency = ACCOUNT_CURRENCY[a.account()] == COUNTER_CURRENCY[0] ? 0 : 1;
+            kind = "adhere";
+            command = new PayMembership(ParticipantId.of("p-" + a.account()), Run.account(a.account()),
+                    MembershipId.of("m-" + index), Run.counter(currency),
+                    a.inUnits() ? FeePaidWith.UNITS : FeePaidWith.CASH, T0);
+        } else if (operation instanceof HoldThenSettle h) {
+            int currency = ACCOUNT_CURRENCY[h.account()] == COUNTER_CURRENCY[0] ? 0 : 1;
+            AccountId payer = Run.account(h.account());
+            long heldMinor = ledger.inspect(Account.class, payer.value(), Account::availableMinor) * h.percent() / 100;
+            if (heldMinor == 0) {
+                return "hold:empty";
+            }
+            HoldId holdId = HoldId.of("h-" + index);
+            try {
+                ledger.send(new AuthorizePayment(ACCOUNT_CURRENCY[h.account()], holdId, payer, merchantAccount(currency),
+                        heldMinor, null, T0.plusSeconds(600), T0));
+                long captureMinor = heldMinor * h.capturePercent() / 100;
+                if (captureMinor == 0) {
+                    ledger.send(new VoidPayment(payer, holdId, T0));
+                    return "hold:voided";
+                }
+                TransferId transferId = Run.transfer(index);
+                ledger.send(new CapturePayment(holdId, payer, merchantAccount(currency), transferId, captureMinor, T0));
+                shopPayments.add(new ShopPayment(transferId, merchantAccount(currency), payer));
+                return "hold:captured";
+            } catch (DomainException refused) {
+                return "hold:" + refused.code();
+            }
+        } else if (operation instanceof Shop s) {
             int currency = ACCOUNT_CURRENCY[s.account()] == COUNTER_CURRENCY[0] ? 0 : 1;
             TransferId transferId = Run.transfer(index);
             long amountMinor = ledger.inspect(Account.class, Run.account(s.account()).value(), Account::balanceMinor)
@@ -664,7 +720,7 @@ class LedgerProperties {
                     assertThat(balance).as("the guarantee fund of %s %s", account.currency(), when).isNotNegative();
                     backing.merge(account.currency(), balance, Math::addExact);
                 }
-                case COUNTER_CASH, SPONSOR_COMMITTED, COUNTER_DISCREPANCY ->
+                case COUNTER_CASH, SPONSOR_COMMITTED, COUNTER_DISCREPANCY, MEMBERSHIP_FEES ->
                         backing.merge(account.currency(), balance, Math::addExact);
                 default -> {
                 }

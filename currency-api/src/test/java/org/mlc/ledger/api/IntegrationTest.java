@@ -8,6 +8,8 @@ import org.mlc.ledger.api.support.Books;
 import org.mlc.ledger.api.support.Ledger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.mlc.ledger.api.support.MovableClock;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Tests isolate themselves by creating their own currency and participants.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(MovableClock.Configuration.class)
 public abstract class IntegrationTest {
 
     /** One data directory per test JVM: a fresh database each run. */

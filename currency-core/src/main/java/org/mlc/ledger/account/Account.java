@@ -3,6 +3,11 @@ package org.mlc.ledger.account;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
@@ -11,11 +16,15 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.mlc.ledger.common.AccountId;
+import org.mlc.ledger.common.AidProgramId;
+import org.mlc.ledger.common.GrantId;
 import org.mlc.ledger.common.ConversionId;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.DepositId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
+import org.mlc.ledger.common.HoldId;
+import org.mlc.ledger.common.MembershipId;
 import org.mlc.ledger.common.ParticipantId;
 import org.mlc.ledger.common.ReconversionId;
 import org.mlc.ledger.common.TransferId;
@@ -24,7 +33,15 @@ import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Postings;
 import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.participant.ParticipantKind;
+import org.mlc.ledger.payment.AuthorizePayment;
+import org.mlc.ledger.payment.CapturePayment;
 import org.mlc.ledger.payment.CreditTransfer;
+import org.mlc.ledger.payment.PaymentAuthorized;
+import org.mlc.ledger.payment.PaymentCaptured;
+import org.mlc.ledger.payment.PaymentHold;
+import org.mlc.ledger.payment.PaymentHoldReleased;
+import org.mlc.ledger.payment.ReleaseExpiredHold;
+import org.mlc.ledger.payment.VoidPayment;
 import org.mlc.ledger.payment.RefundRecorded;
 import org.mlc.ledger.payment.DebitForTransfer;
 import org.mlc.ledger.payment.ReturnTransfer;
@@ -41,6 +58,12 @@ import org.mlc.ledger.payment.TransferReturned;
 public class Account {
 
     public static final int MAX_REASON_LENGTH = 500;
+    /**
+     * Where the days of earmarked lots are counted: a lot expiring on a date is spendable until
+     * midnight there (the CCAS's day, like the bonus budgets' periods).
+     */
+    public static final ZoneId EARMARK_ZONE = ZoneId.of("Europe/Paris");
+
     /**
      * Metadata of a {@link TransferDebited} whose credit is recorded in the same unit of work, right
      * after it: the transfer saga ends at once instead of crediting.
@@ -61,9 +84,15 @@ public class Account {
      * one after the other and never exceed it.
      */
     private final Map<TransferId, Refundable> refundable = new HashMap<>();
+    /** Earmarked lots of aid with units left, in the order they were granted. */
+    private final List<Lot> lots = new ArrayList<>();
 
     private record Refundable(AccountId payer, long leftMinor) {
     }
+
+    /** Open holds of two-phase payments: the balance keeps them but cannot spend them elsewhere. */
+    private final Map<HoldId, PaymentHold> holds = new HashMap<>();
+    private long heldMinor;
 
     protected Account() {
         // for Axon
@@ -85,18 +114,30 @@ public class Account {
 
     /** The payer's step of a payment; the rules of who may pay whom were checked by the caller. */
     public TransferId debit(DebitForTransfer command) {
-        return debit(command, false);
+        return debit(command, null, false);
+    }
+
+    /** The payer's step of a payment to a merchant of {@code payeeFiliere}, credited later by the saga. */
+    public TransferId debit(DebitForTransfer command, String payeeFiliere) {
+        return debit(command, payeeFiliere, false);
     }
 
     /**
      * The payer's step, when the caller credits the payee in the same unit of work: the debit's
      * metadata says so ({@link #CREDIT_FOLLOWS}), and the transfer saga has nothing to do for it.
      */
-    public TransferId debitCreditFollows(DebitForTransfer command) {
-        return debit(command, true);
+    public TransferId debitCreditFollows(DebitForTransfer command, String payeeFiliere) {
+        return debit(command, payeeFiliere, true);
     }
 
-    private TransferId debit(DebitForTransfer command, boolean creditFollows) {
+    /**
+     * The payer's step of a payment to a merchant of {@code payeeFiliere} (null: the payee is not a
+     * merchant). Earmarked lots that allow that filière and have not expired pay first, soonest
+     * expiry first, then free units; elsewhere only free units pay ({@code earmark-not-allowed}
+     * when the balance would do but its earmarks may not go there). Which lot paid what is
+     * recorded next to the debit ({@link EarmarkedUnitsSpent}).
+     */
+    private TransferId debit(DebitForTransfer command, String payeeFiliere, boolean creditFollows) {
         requireActive("pay");
         if (command.amountMinor() <= 0) {
             throw DomainException.invalid("amount must be greater than zero");
@@ -104,22 +145,178 @@ public class Account {
         if (command.to().equals(id)) {
             throw DomainException.invalid("an account cannot pay itself");
         }
-        if (command.reference() != null && command.reference().length() > DebitForTransfer.MAX_REFERENCE_LENGTH) {
-            throw DomainException.invalid(
-                    "reference is at most " + DebitForTransfer.MAX_REFERENCE_LENGTH + " characters");
+        requireReference(command.reference());
+        // the whole balance may pay (earmarked lots at their filières), less what holds reserve
+        if (command.amountMinor() > balanceMinor - heldMinor - floorMinor) {
+            throw DomainException.refused("insufficient-funds", "account " + id + " holds "
+                    + Amounts.format(balanceMinor - heldMinor - floorMinor) + " available" + (heldMinor > 0 ? " ("
+                    + Amounts.format(heldMinor) + " more held for authorized payments)" : "") + ", less than "
+                    + Amounts.format(command.amountMinor()));
         }
-        if (Math.subtractExact(balanceMinor, command.amountMinor()) < floorMinor) {
-            throw DomainException.refused("insufficient-funds",
-                    "account " + id + " holds " + Amounts.format(balanceMinor - floorMinor)
-                            + " available, less than " + Amounts.format(command.amountMinor()));
-        }
+        List<EarmarkedUnitsSpent.Draw> draws = earmarkDraws(command.amountMinor(), payeeFiliere,
+                LocalDate.ofInstant(command.at(), EARMARK_ZONE));
         Postings postings = Postings.builder()
                 .move(ledgerAccount(), inTransit(), command.amountMinor())
                 .build();
         apply(new TransferDebited(command.transferId(), id, command.to(), currency, command.amountMinor(),
                 command.reference(), postings, command.at()),
                 creditFollows ? MetaData.with(CREDIT_FOLLOWS, Boolean.TRUE) : MetaData.emptyInstance());
+        if (!draws.isEmpty()) {
+            apply(new EarmarkedUnitsSpent(id, command.transferId(), command.to(), payeeFiliere, draws, command.at()));
+        }
         return command.transferId();
+    }
+
+    private void requireAvailable(long amountMinor) {
+        if (amountMinor > availableMinor()) {
+            throw DomainException.refused("insufficient-funds", "account " + id + " holds "
+                    + Amounts.format(availableMinor()) + " available" + (heldMinor > 0 ? " (" + Amounts.format(heldMinor)
+                    + " more held for authorized payments)" : "") + ", less than " + Amounts.format(amountMinor));
+        }
+    }
+
+    private void requireReference(String reference) {
+        if (reference != null && reference.length() > DebitForTransfer.MAX_REFERENCE_LENGTH) {
+            throw DomainException.invalid(
+                    "reference is at most " + DebitForTransfer.MAX_REFERENCE_LENGTH + " characters");
+        }
+    }
+
+    /**
+     * Holds an amount for a payee (first phase of a two-phase payment); the rules of who may pay
+     * whom were checked by the caller.
+     */
+    public HoldId authorize(AuthorizePayment command) {
+        requireActive("pay");
+        if (command.amountMinor() <= 0) {
+            throw DomainException.invalid("amount must be greater than zero");
+        }
+        if (command.to().equals(id)) {
+            throw DomainException.invalid("an account cannot pay itself");
+        }
+        requireReference(command.reference());
+        if (command.expiresAt() == null || !command.expiresAt().isAfter(command.at())
+                || command.expiresAt().isAfter(command.at().plus(PaymentHold.MAX_DURATION))) {
+            throw DomainException.invalid("a hold expires after now and within " + PaymentHold.MAX_DURATION.toDays()
+                    + " days");
+        }
+        if (holds.containsKey(command.holdId())) {
+            throw DomainException.conflict("hold-exists", "hold " + command.holdId() + " already exists");
+        }
+        if (holds.size() >= PaymentHold.MAX_OPEN_PER_ACCOUNT) {
+            throw DomainException.refused("too-many-holds", "account " + id + " already has "
+                    + PaymentHold.MAX_OPEN_PER_ACCOUNT + " authorized payments open: capture or void some first");
+        }
+        requireAvailable(command.amountMinor());
+        apply(new PaymentAuthorized(command.holdId(), id, command.to(), currency, command.amountMinor(),
+                command.reference(), command.expiresAt(), command.at()));
+        return command.holdId();
+    }
+
+    /** The open hold, or a refusal saying it is not (captured, voided, expired or unknown). */
+    public PaymentHold openHold(HoldId holdId) {
+        PaymentHold hold = holds.get(holdId);
+        if (hold == null) {
+            throw DomainException.refused("hold-not-open", "account " + id + " has no open hold " + holdId
+                    + ": it was captured, voided or released, or never authorized");
+        }
+        return hold;
+    }
+
+    /**
+     * Pays part or all of a hold to its payee (second phase) and releases the rest; the caller
+     * checked that the payee may still be paid, and credits it in the same unit of work.
+     */
+    public TransferId capture(CapturePayment command, String payeeFiliere) {
+        PaymentHold hold = openHold(command.holdId());
+        if (command.amountMinor() <= 0) {
+            throw DomainException.invalid("amount must be greater than zero");
+        }
+        if (hold.expiredAt(command.at())) {
+            throw DomainException.refused("hold-expired", "hold " + command.holdId() + " expired at "
+                    + hold.expiresAt() + ": authorize the payment again");
+        }
+        if (command.amountMinor() > hold.amountMinor()) {
+            throw DomainException.refused("capture-exceeds-hold", "hold " + command.holdId() + " is "
+                    + Amounts.format(hold.amountMinor()) + ", less than " + Amounts.format(command.amountMinor()));
+        }
+        requireActive("pay");
+        apply(new PaymentCaptured(command.holdId(), id, hold.to(), command.transferId(), command.amountMinor(),
+                hold.amountMinor() - command.amountMinor(), command.at()));
+        return debit(new DebitForTransfer(id, command.transferId(), hold.to(), command.amountMinor(),
+                hold.reference(), command.at()), payeeFiliere, true);
+    }
+
+    @CommandHandler
+    public HoldId handle(VoidPayment command) {
+        PaymentHold hold = openHold(command.holdId());
+        apply(new PaymentHoldReleased(command.holdId(), id, hold.amountMinor(), PaymentHold.VOIDED, command.at()));
+        return command.holdId();
+    }
+
+    /** True when the hold was released now; false when it is no longer open or not yet expired. */
+    @CommandHandler
+    public boolean handle(ReleaseExpiredHold command) {
+        PaymentHold hold = holds.get(command.holdId());
+        if (hold == null || !hold.expiredAt(command.at())) {
+            return false;
+        }
+        apply(new PaymentHoldReleased(command.holdId(), id, hold.amountMinor(), PaymentHold.EXPIRED, command.at()));
+        return true;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentAuthorized event) {
+        holds.put(event.holdId(), new PaymentHold(event.to(), event.amountMinor(), event.reference(),
+                event.expiresAt()));
+        heldMinor += event.amountMinor();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentCaptured event) {
+        PaymentHold hold = holds.remove(event.holdId());
+        heldMinor -= hold.amountMinor();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentHoldReleased event) {
+        PaymentHold hold = holds.remove(event.holdId());
+        heldMinor -= hold.amountMinor();
+    }
+
+    /** The lots a payment of {@code amountMinor} to {@code filiere} takes, or the refusal. */
+    private List<EarmarkedUnitsSpent.Draw> earmarkDraws(long amountMinor, String filiere, LocalDate today) {
+        if (lots.isEmpty()) {
+            return List.of();
+        }
+        // free units reserved by holds are not free for this payment
+        long freeMinor = freeMinor() - heldMinor - floorMinor;
+        if (amountMinor <= freeMinor && filiere == null) {
+            return List.of();
+        }
+        List<Lot> usable = lots.stream()
+                .filter(lot -> filiere != null && lot.filieres().contains(filiere) && !today.isAfter(lot.expiresOn()))
+                .sorted(Comparator.comparing(Lot::expiresOn))
+                .toList();
+        long usableMinor = usable.stream().mapToLong(Lot::remainingMinor).sum();
+        if (amountMinor > Math.addExact(usableMinor, Math.max(0, freeMinor))) {
+            throw DomainException.refused("earmark-not-allowed", "account " + id + " may spend "
+                    + Amounts.format(Math.max(0, usableMinor + Math.max(0, freeMinor)))
+                    + (filiere == null ? " outside a merchant" : " at a merchant of " + filiere)
+                    + ", less than " + Amounts.format(amountMinor)
+                    + ": the rest of its balance is earmarked to other filières or expired");
+        }
+        List<EarmarkedUnitsSpent.Draw> draws = new ArrayList<>();
+        long left = amountMinor;
+        for (Lot lot : usable) {
+            if (left == 0) {
+                break;
+            }
+            long take = Math.min(left, lot.remainingMinor());
+            draws.add(new EarmarkedUnitsSpent.Draw(lot.grantId(), lot.programId(), take));
+            left -= take;
+        }
+        return draws;
     }
 
     /**
@@ -148,7 +345,7 @@ public class Account {
             throw DomainException.refused("refund-exceeds-payment", "only " + Amounts.format(original.leftMinor())
                     + " of payment " + refundOf + " is left to refund, less than " + Amounts.format(command.amountMinor()));
         }
-        TransferId transferId = debit(command, creditFollows);
+        TransferId transferId = debit(command, null, creditFollows);
         apply(new RefundRecorded(id, transferId, refundOf, command.amountMinor(), command.at()));
         return transferId;
     }
@@ -207,8 +404,8 @@ public class Account {
     /** Gives a conversion's donation share; the caller checked the balance and credits the association. */
     public void giveDonation(ConversionId conversionId, AccountId to, long amountMinor, Instant at) {
         requireActive("give");
-        if (Math.subtractExact(balanceMinor, amountMinor) < floorMinor) {
-            throw new IllegalStateException("donation above the issuer's balance");
+        if (amountMinor > availableMinor()) {
+            throw new IllegalStateException("donation above the issuer's free balance");
         }
         apply(new DonationGiven(id, currency, conversionId, to, amountMinor, Postings.builder()
                 .move(ledgerAccount(), inTransit(), amountMinor).build(), at));
@@ -229,10 +426,7 @@ public class Account {
         if (unitsMinor <= 0 || feeMinor < 0 || feeMinor > unitsMinor) {
             throw new IllegalArgumentException("a reconversion needs positive units and a fee within them");
         }
-        if (Math.subtractExact(balanceMinor, unitsMinor) < floorMinor) {
-            throw DomainException.refused("insufficient-funds", "account " + id + " holds "
-                    + Amounts.format(balanceMinor - floorMinor) + " available, less than " + Amounts.format(unitsMinor));
-        }
+        requireAvailable(unitsMinor);
         long eurosMinor = unitsMinor - feeMinor;
         Postings postings = Postings.builder()
                 .move(ledgerAccount(), LedgerAccount.of(currency.value(), LedgerAccountKind.FEES), feeMinor)
@@ -241,14 +435,112 @@ public class Account {
         apply(new UnitsReconverted(id, currency, reconversionId, unitsMinor, feeMinor, eurosMinor, postings, at));
     }
 
+    /** Pays a membership fee in units to the issuer's fee account. Called by the membership handler. */
+    public void payMembershipFee(MembershipId membershipId, long unitsMinor, Instant at) {
+        requireActive("pay");
+        requireAvailable(unitsMinor);
+        apply(new MembershipFeePaid(id, currency, membershipId, unitsMinor, Postings.builder()
+                .move(ledgerAccount(), LedgerAccount.of(currency.value(), LedgerAccountKind.FEES), unitsMinor)
+                .build(), at));
+    }
+
+    @EventSourcingHandler
+    void on(MembershipFeePaid event) {
+        balanceMinor -= event.unitsMinor();
+    }
+
     @EventSourcingHandler
     void on(UnitsReconverted event) {
         balanceMinor -= event.unitsMinor();
     }
 
-    /** What the account may still pay out, above its floor. */
+    /**
+     * What the account may still pay out anywhere, above its floor: neither its earmarked units
+     * nor what authorized payments hold (holds reserve free units only).
+     */
     public long availableMinor() {
-        return balanceMinor - floorMinor;
+        return freeMinor() - heldMinor - floorMinor;
+    }
+
+    public long heldMinor() {
+        return heldMinor;
+    }
+
+    // Earmarked lots of CCAS aid: received, spent (see debit), returned at expiry.
+
+    /** An earmarked lot: what is left of one grant, where it may be spent, until when. */
+    public record Lot(GrantId grantId, AidProgramId programId, long remainingMinor, List<String> filieres,
+                      LocalDate expiresOn) {
+    }
+
+    /** Credits a grant as an earmarked lot; the aid programme booked the units' move. */
+    public void receiveEarmarkedLot(GrantId grantId, AidProgramId programId, long unitsMinor, List<String> filieres,
+                                    LocalDate expiresOn, Instant at) {
+        requireActive("receive a grant");
+        if (unitsMinor <= 0 || filieres == null || filieres.isEmpty() || expiresOn == null) {
+            throw new IllegalArgumentException("a lot needs units, filières and an expiry date");
+        }
+        apply(new EarmarkedLotReceived(id, grantId, programId, unitsMinor, List.copyOf(filieres), expiresOn, at));
+    }
+
+    /** The lots with units left whose expiry date is before {@code today}, soonest first. */
+    public List<Lot> expiredLots(LocalDate today) {
+        return lots.stream().filter(lot -> lot.expiresOn().isBefore(today) && lot.remainingMinor() > 0)
+                .sorted(Comparator.comparing(Lot::expiresOn)).toList();
+    }
+
+    /** Drops an expired lot; its programme takes the units back in the same unit of work. */
+    public void expireLot(GrantId grantId, Instant at) {
+        Lot lot = lots.stream().filter(l -> l.grantId().equals(grantId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("account " + id + " holds no lot " + grantId));
+        // Whatever the status: a frozen account's expired aid still goes back to its programme.
+        apply(new EarmarkExpired(id, grantId, lot.programId(), lot.remainingMinor(), at));
+    }
+
+    /** The lots with units left, in the order they were granted. */
+    public List<Lot> lots() {
+        return List.copyOf(lots);
+    }
+
+    /** Units held under an earmark (expired or not, until they are returned). */
+    public long earmarkedMinor() {
+        return lots.stream().mapToLong(Lot::remainingMinor).sum();
+    }
+
+    /** Units held free of any earmark (may be below zero only down to the floor). */
+    public long freeMinor() {
+        return balanceMinor - earmarkedMinor();
+    }
+
+    @EventSourcingHandler
+    void on(EarmarkedLotReceived event) {
+        balanceMinor += event.unitsMinor();
+        lots.add(new Lot(event.grantId(), event.programId(), event.unitsMinor(), event.filieres(),
+                event.expiresOn()));
+    }
+
+    @EventSourcingHandler
+    void on(EarmarkedUnitsSpent event) {
+        for (EarmarkedUnitsSpent.Draw draw : event.draws()) {
+            for (int i = 0; i < lots.size(); i++) {
+                Lot lot = lots.get(i);
+                if (lot.grantId().equals(draw.grantId())) {
+                    long left = lot.remainingMinor() - draw.unitsMinor();
+                    if (left == 0) {
+                        lots.remove(i);
+                    } else {
+                        lots.set(i, new Lot(lot.grantId(), lot.programId(), left, lot.filieres(), lot.expiresOn()));
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    @EventSourcingHandler
+    void on(EarmarkExpired event) {
+        balanceMinor -= event.unitsMinor();
+        lots.removeIf(lot -> lot.grantId().equals(event.grantId()));
     }
 
     /** Credits paper notes a member brought back to a counter. Called by the note deposit handler. */

@@ -15,10 +15,14 @@ import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.RemittanceId;
 import org.mlc.ledger.counter.ExchangeCounter;
 import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.reconversion.GuaranteeFund;
+import org.mlc.ledger.common.ReconversionId;
+import org.mlc.ledger.common.Ids;
 
 /**
- * Matches a bank statement against remittances and sponsor payments and records the matches in
- * one unit of work: the fund is credited for each matched line, the others are listed. A line
+ * Matches a bank statement against remittances and sponsor payments (credits) and reconversion
+ * payouts (debits) and records the matches in one unit of work: the fund is credited for each
+ * matched credit, each matched debit confirms its payout, the others are listed. A line
  * seen twice (in the file, or in an earlier import) refuses the whole file.
  */
 public class BankStatementHandler {
@@ -29,15 +33,20 @@ public class BankStatementHandler {
     private final Repository<FundBankAccount> fundAccounts;
     private final Repository<ExchangeCounter> counters;
     private final Repository<BonusBudget> budgets;
+    private final Repository<GuaranteeFund> funds;
 
     public BankStatementHandler(Repository<FundBankAccount> fundAccounts, Repository<ExchangeCounter> counters,
-                                Repository<BonusBudget> budgets) {
+                                Repository<BonusBudget> budgets, Repository<GuaranteeFund> funds) {
         this.fundAccounts = fundAccounts;
         this.counters = counters;
         this.budgets = budgets;
+        this.funds = funds;
     }
 
-    /** A line and what became of it: MATCHED_REMITTANCE, MATCHED_SPONSOR, UNMATCHED or MISMATCHED. */
+    /**
+     * A line and what became of it: MATCHED_REMITTANCE, MATCHED_SPONSOR, MATCHED_PAYOUT, UNMATCHED
+     * or MISMATCHED.
+     */
     public record LineResult(int line, String reference, long amountMinor, String outcome, String reason) {
     }
 
@@ -86,6 +95,9 @@ public class BankStatementHandler {
     }
 
     private LineResult match(ImportBankStatement command, StatementLine line) {
+        if (line.amountMinor() < 0) {
+            return matchPayout(command, line);
+        }
         String reference = line.reference();
         CounterId counterId = reference == null ? null : command.remittanceCounters().get(reference);
         if (counterId != null) {
@@ -117,6 +129,33 @@ public class BankStatementHandler {
             return result(line, "MATCHED_SPONSOR", null);
         }
         return result(line, "UNMATCHED", "no remittance or sponsor budget has this reference");
+    }
+
+    /** A debit of the fund's account: the bank transfer of a reconversion's payout, by its id. */
+    private LineResult matchPayout(ImportBankStatement command, StatementLine line) {
+        if (line.reference() == null || line.reference().isBlank() || line.reference().length() > Ids.MAX_ID_LENGTH) {
+            return result(line, "UNMATCHED", "a debit matches a payout by its reconversion id; this one has none");
+        }
+        Aggregate<GuaranteeFund> fund;
+        try {
+            fund = funds.load(GuaranteeFund.idOf(command.currency()));
+        } catch (AggregateNotFoundException e) {
+            return result(line, "UNMATCHED", "no payout has this reference");
+        }
+        ReconversionId reconversionId = ReconversionId.of(line.reference());
+        long expected = fund.invoke(f -> f.payoutEurosMinor(reconversionId));
+        if (expected < 0) {
+            return result(line, "UNMATCHED", "no payout has this reference");
+        }
+        if (fund.invoke(f -> f.statusOf(reconversionId)) == GuaranteeFund.PayoutStatus.CONFIRMED) {
+            return result(line, "MISMATCHED", "payout already confirmed");
+        }
+        if (expected != -line.amountMinor()) {
+            return result(line, "MISMATCHED", "payout of " + Amounts.format(expected));
+        }
+        fund.execute(f -> f.confirmFromStatement(reconversionId, "statement " + command.statementId() + " line "
+                + line.lineNumber(), command.at()));
+        return result(line, "MATCHED_PAYOUT", null);
     }
 
     private static LineResult result(StatementLine line, String outcome, String reason) {

@@ -2,7 +2,10 @@ package org.mlc.ledger.bank;
 
 import java.time.LocalDate;
 
-/** One line of the guarantee fund's bank statement: a credit of {@code amountMinor} euro cents. */
+/**
+ * One line of the guarantee fund's bank statement: a credit (positive) or a debit (negative) of
+ * {@code amountMinor} euro cents, never zero.
+ */
 public record StatementLine(int lineNumber, LocalDate date, long amountMinor, String label, String reference) {
 
     /** What identifies a line across imports: the same line imported twice is recognised. */

@@ -15,6 +15,9 @@ import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.currency.ConversionPolicy;
 import org.mlc.ledger.currency.Currencies;
 import org.mlc.ledger.currency.Currency;
+import org.mlc.ledger.participant.Membership;
+import org.mlc.ledger.participant.Participant;
+import java.time.LocalDate;
 
 /**
  * Converts euros to units in one unit of work over the counter, the account and the sponsor
@@ -38,13 +41,16 @@ public class ConversionHandler {
     private final Repository<ExchangeCounter> counters;
     private final Repository<Account> accounts;
     private final Repository<BonusBudget> budgets;
+    private final Repository<Participant> participants;
 
     public ConversionHandler(Repository<Currency> currencies, Repository<ExchangeCounter> counters,
-                             Repository<Account> accounts, Repository<BonusBudget> budgets) {
+                             Repository<Account> accounts, Repository<BonusBudget> budgets,
+                             Repository<Participant> participants) {
         this.currencies = currencies;
         this.counters = counters;
         this.accounts = accounts;
         this.budgets = budgets;
+        this.participants = participants;
     }
 
     @CommandHandler
@@ -60,6 +66,16 @@ public class ConversionHandler {
             throw DomainException.refused("account-frozen", "account " + command.accountId() + " cannot receive units");
         }
         Currency currency = Currencies.require(currencies, counterCurrency);
+        if (currency.membershipRequiredForConversion() && Membership.appliesTo(account.invoke(Account::ownerKind))) {
+            LocalDate today = LocalDate.ofInstant(command.at(), BonusBudget.ZONE);
+            Participant owner = load(participants, account.invoke(Account::owner).value(), "participant").invoke(p -> p);
+            if (!owner.memberOn(today)) {
+                throw DomainException.refused("membership-expired", "participant " + owner.id() + (owner
+                        .membershipValidUntil() == null ? " has not paid its membership"
+                        : " was a member until " + owner.membershipValidUntil()) + ": " + counterCurrency
+                        + " converts only for members; the balance stays usable");
+            }
+        }
         ConversionPolicy policy = currency.conversion();
         long eurosMinor = command.eurosMinor();
         // below parity (a ratio under 1) there is no bonus to fund

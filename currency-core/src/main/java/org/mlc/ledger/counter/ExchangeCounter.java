@@ -17,6 +17,8 @@ import org.mlc.ledger.common.ClosingId;
 import org.mlc.ledger.common.ConversionId;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.common.ParticipantId;
+import org.mlc.ledger.common.MembershipId;
 import org.mlc.ledger.common.DepositId;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.RemittanceId;
@@ -133,6 +135,27 @@ public class ExchangeCounter {
                     .build(), at));
         }
         return event;
+    }
+
+    /** Takes a membership fee in euros into the drawer; the caller renews the membership. */
+    public void receiveMembershipFee(MembershipId membershipId, ParticipantId participantId, PaidBy paidBy,
+                                     long eurosMinor, Instant at) {
+        requireOpen();
+        apply(new MembershipFeeReceived(id, currency, membershipId, participantId, paidBy, eurosMinor,
+                Postings.builder()
+                        .move(LedgerAccount.of(currency.value(), LedgerAccountKind.MEMBERSHIP_FEES), cash(), eurosMinor)
+                        .build(), at));
+    }
+
+    /** Refuses when the counter is closed for the day. */
+    public void checkOpen() {
+        requireOpen();
+    }
+
+    @EventSourcingHandler
+    void on(MembershipFeeReceived event) {
+        // in the drawer, so expected at the closing; the Z report's conversions do not include it
+        drawer.merge(event.paidBy(), event.eurosMinor(), Math::addExact);
     }
 
     /** Checks notes brought back by a member and returns their value; nothing is recorded. */

@@ -16,6 +16,8 @@ import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.BudgetId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
+import org.mlc.ledger.participant.Filieres;
+import org.mlc.ledger.participant.Participant;
 
 /** A local currency and its policies. */
 @AggregateRoot
@@ -39,10 +41,16 @@ public class Currency {
     /** A minimum fee above this would swallow small reconversions whole. */
     public static final long MAX_RECONVERSION_MINIMUM_FEE_MINOR = 100_00;
     private long reconversionMinimumFeeMinor;
+    /** A yearly fee above this is not an adhésion to a local currency any more. */
+    public static final long MAX_MEMBERSHIP_FEE_MINOR = 500_00;
+    /** Whether an expired membership blocks conversions; off by default. */
+    private boolean membershipRequiredForConversion;
     /** Members paying members: allowed by default, a currency may turn it off. */
     private boolean memberTransfersAllowed = true;
     /** Sponsor budgets in the order they were committed: the bonus draws on the oldest first. */
     private final List<BudgetSlot> budgets = new ArrayList<>();
+    /** Filières the currency added to the usual ones. */
+    private final List<String> ownFilieres = new ArrayList<>();
 
     /** Where a budget stands in the draw order, and when it may be drawn on. */
     public record BudgetSlot(BudgetId budgetId, LocalDate from, LocalDate to) {
@@ -67,8 +75,8 @@ public class Currency {
                 || command.reconversionFeeBasisPoints() > MAX_RECONVERSION_FEE_BASIS_POINTS) {
             throw DomainException.invalid("reconversionFee must be between 0 and 0.50");
         }
-        if (command.membershipFeeMinor() < 0) {
-            throw DomainException.invalid("membershipFee must not be negative");
+        if (command.membershipFeeMinor() < 0 || command.membershipFeeMinor() > MAX_MEMBERSHIP_FEE_MINOR) {
+            throw DomainException.invalid("membershipFee must be between 0 and 500.00");
         }
         apply(new CurrencyDefined(command.code(), command.name(), command.conversion(),
                 command.reconversionFeeBasisPoints(), command.membershipFeeMinor(), command.definedAt()));
@@ -114,11 +122,68 @@ public class Currency {
     }
 
     @CommandHandler
+    public CurrencyCode handle(SetMembershipPolicy command) {
+        if (command.feeMinor() < 0 || command.feeMinor() > MAX_MEMBERSHIP_FEE_MINOR) {
+            throw DomainException.invalid("membershipFee must be between 0 and 500.00");
+        }
+        if (command.feeMinor() != membershipFeeMinor
+                || command.requiredForConversion() != membershipRequiredForConversion) {
+            apply(new MembershipPolicySet(code, command.feeMinor(), command.requiredForConversion(), command.at()));
+        }
+        return code;
+    }
+
+    @EventSourcingHandler
+    void on(MembershipPolicySet event) {
+        membershipFeeMinor = event.feeMinor();
+        membershipRequiredForConversion = event.requiredForConversion();
+    }
+
+    public boolean membershipRequiredForConversion() {
+        return membershipRequiredForConversion;
+    }
+
+    @CommandHandler
     public CurrencyCode handle(SetMemberTransfers command) {
         if (command.allowed() != memberTransfersAllowed) {
             apply(new MemberTransfersSet(code, command.allowed(), command.at()));
         }
         return code;
+    }
+
+    /** A currency's own filières: this many is a taxonomy, not a list. */
+    public static final int MAX_OWN_FILIERES = 50;
+
+    @CommandHandler
+    public CurrencyCode handle(AddFiliere command) {
+        if (command.filiere() == null || !Participant.FILIERE.matcher(command.filiere()).matches()) {
+            throw DomainException.invalid("filiere must be a code like ALIMENTATION (capital letters and _)");
+        }
+        if (filiereExists(command.filiere())) {
+            return code;
+        }
+        if (ownFilieres.size() >= MAX_OWN_FILIERES) {
+            throw DomainException.invalid("a currency has at most " + MAX_OWN_FILIERES + " filières of its own");
+        }
+        apply(new FiliereAdded(code, command.filiere(), command.at()));
+        return code;
+    }
+
+    @EventSourcingHandler
+    void on(FiliereAdded event) {
+        ownFilieres.add(event.filiere());
+    }
+
+    /** Whether the filière is one of the usual ones or one this currency added. */
+    public boolean filiereExists(String filiere) {
+        return Filieres.STANDARD.contains(filiere) || ownFilieres.contains(filiere);
+    }
+
+    /** The usual filières, then the currency's own, in the order they were added. */
+    public List<String> filieres() {
+        List<String> all = new ArrayList<>(Filieres.STANDARD);
+        all.addAll(ownFilieres);
+        return all;
     }
 
     @EventSourcingHandler

@@ -10,8 +10,14 @@ public enum LedgerAccountKind {
     IN_TRANSIT(Book.MLC, false),
     /** MLC: paper notes held by the public. */
     PAPER_IN_CIRCULATION(Book.MLC, false),
-    /** MLC: reconversion fees kept by the issuer. */
+    /** MLC: fees kept by the issuer in units (reconversion fees, membership fees paid in units). */
     FEES(Book.MLC, false),
+    /**
+     * MLC: units of a CCAS aid programme not granted yet (or come back at expiry). Issued against
+     * the programme's euros in the guarantee fund, so they circulate and are backed like any other.
+     * Id = aid programme id.
+     */
+    AID_PROGRAM(Book.MLC, true),
     /** EUR: cash and payments received at one counter, not yet remitted. Id = CounterId. */
     COUNTER_CASH(Book.EUR, true),
     /** EUR: the guarantee fund's bank account. */
@@ -28,6 +34,12 @@ public enum LedgerAccountKind {
      * the bank shows the transfer (then they go to the outside world). Not backing.
      */
     PAYOUTS_DUE(Book.EUR, false),
+    /**
+     * EUR: membership fees received in euros (negative: what the association earned). The euros
+     * sit in a counter's cash, then in the fund once remitted, but they are the association's own
+     * money, not backing: the backing invariant counts this account against them.
+     */
+    MEMBERSHIP_FEES(Book.EUR, false),
     /** EUR: the outside world, counterpart of euros entering or leaving the association. */
     OUTSIDE(Book.EUR, false);
 

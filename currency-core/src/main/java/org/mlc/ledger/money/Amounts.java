@@ -26,6 +26,17 @@ public final class Amounts {
         return minor;
     }
 
+    /**
+     * Parses a non-zero amount that may be negative (a debit on a bank statement), in minor units:
+     * a leading minus sign, then a positive amount.
+     */
+    public static long parseNonZeroSigned(String text) {
+        if (text != null && text.startsWith("-")) {
+            return -parsePositive(text.substring(1));
+        }
+        return parsePositive(text);
+    }
+
     /** Parses an amount that may be zero (a counted cash drawer, a fee), in minor units. */
     public static long parseNonNegative(String text) {
         if (text == null) {

@@ -7,7 +7,10 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
+import java.time.Instant;
+import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.common.MembershipId;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.ParticipantId;
 
@@ -32,6 +35,8 @@ public class Participant {
     private CurrencyCode currency;
     private MerchantStatus merchantStatus;
     private String filiere;
+    /** The last day of the current membership (Paris time), null if it never paid one. */
+    private java.time.LocalDate membershipValidUntil;
 
     protected Participant() {
         // for Axon
@@ -99,6 +104,47 @@ public class Participant {
         }
         apply(new MerchantApprovalWithdrawn(id, command.decidedBy(), command.reason(), command.at()));
         return id;
+    }
+
+    /**
+     * Records a membership paid today (the caller recorded the fee itself): it starts the day
+     * after the current one ends, or today, and runs for a year.
+     */
+    public MembershipRenewed renewMembership(MembershipId membershipId, CounterId counterId, long feeMinor,
+                                             FeePaidWith paidWith, java.time.LocalDate today, Instant at) {
+        if (!Membership.appliesTo(kind)) {
+            throw DomainException.refused("membership-not-applicable", "participant " + id + " is a "
+                    + kind.name().toLowerCase() + ": only members, merchants and associations adhere");
+        }
+        java.time.LocalDate from = Membership.renewalStart(membershipValidUntil, today);
+        java.time.LocalDate until = Membership.validUntil(from);
+        if (Membership.tooFarAhead(until, today)) {
+            throw DomainException.refused("membership-already-paid", "participant " + id
+                    + " is a member until " + membershipValidUntil + ": a renewal would run past "
+                    + today.plusYears(Membership.MAX_YEARS_AHEAD));
+        }
+        MembershipRenewed event = new MembershipRenewed(id, currency, membershipId, from, until, feeMinor, paidWith,
+                counterId, at);
+        apply(event);
+        return event;
+    }
+
+    /** Whether this participant is a member on that day (always true where membership does not apply). */
+    public boolean memberOn(java.time.LocalDate day) {
+        return !Membership.appliesTo(kind) || (membershipValidUntil != null && !day.isAfter(membershipValidUntil));
+    }
+
+    public java.time.LocalDate membershipValidUntil() {
+        return membershipValidUntil;
+    }
+
+    @EventSourcingHandler
+    void on(MembershipRenewed event) {
+        membershipValidUntil = event.validUntil();
+    }
+
+    public CurrencyCode currency() {
+        return currency;
     }
 
     private void requireMerchant() {

@@ -8,7 +8,10 @@ import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateRoot;
+import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
@@ -49,6 +52,28 @@ public class GuaranteeFund {
         this.id = idOf(currency);
         this.currency = currency;
         requestPayout(reconversionId, accountId, eurosMinor, fundInflowsMinor, at);
+    }
+
+    /**
+     * Asks the fund of {@code currency} to pay {@code eurosMinor} out to {@code accountId}'s owner,
+     * creating the fund's payouts with the first one; refused ({@code insufficient-fund}) beyond
+     * what entered it. For handlers that burn the same units in the same unit of work.
+     */
+    public static void payOut(Repository<GuaranteeFund> funds, CurrencyCode currency, ReconversionId reconversionId,
+                              AccountId accountId, long eurosMinor, long fundInflowsMinor, Instant at)
+            throws Exception {
+        Aggregate<GuaranteeFund> fund = null;
+        try {
+            fund = funds.load(idOf(currency));
+        } catch (AggregateNotFoundException e) {
+            // the currency's first payout: the fund's payouts start with it
+        }
+        if (fund == null) {
+            funds.newInstance(() -> new GuaranteeFund(currency, reconversionId, accountId, eurosMinor,
+                    fundInflowsMinor, at));
+        } else {
+            fund.execute(f -> f.requestPayout(reconversionId, accountId, eurosMinor, fundInflowsMinor, at));
+        }
     }
 
     /** One per currency; the id must not collide with the currency's or its bank account's. */
@@ -99,6 +124,25 @@ public class GuaranteeFund {
         apply(new PayoutConfirmed(currency, command.reconversionId(), payout.eurosMinor(),
                 reference(command.bankReference()), postings, command.at()));
         return command.reconversionId();
+    }
+
+    /**
+     * The bank statement shows the transfer of a payout: that is proof it was ordered and done, so
+     * a payout still REQUESTED is marked paid and confirmed in one step. The caller checked the
+     * amount against {@link #payoutEurosMinor}.
+     */
+    public void confirmFromStatement(ReconversionId reconversionId, String bankReference, Instant at) {
+        Payout payout = payout(reconversionId);
+        if (payout.status() == PayoutStatus.REQUESTED) {
+            apply(new PayoutPaid(currency, reconversionId, reference(bankReference), at));
+        }
+        handle(new ConfirmPayout(currency, reconversionId, bankReference, at));
+    }
+
+    /** The euros of a payout, or -1 when this fund has none with this id. */
+    public long payoutEurosMinor(ReconversionId reconversionId) {
+        Payout payout = payouts.get(reconversionId);
+        return payout == null ? -1 : payout.eurosMinor();
     }
 
     public PayoutStatus statusOf(ReconversionId reconversionId) {

@@ -63,19 +63,8 @@ public class ReconversionHandler {
         long eurosMinor = command.unitsMinor() - feeMinor;
         account.execute(a -> a.reconvert(command.reconversionId(), command.unitsMinor(), feeMinor, command.at()));
         if (eurosMinor > 0) {
-            Aggregate<GuaranteeFund> fund = null;
-            try {
-                fund = funds.load(GuaranteeFund.idOf(command.currency()));
-            } catch (AggregateNotFoundException e) {
-                // the currency's first reconversion: the fund's payouts start with it
-            }
-            if (fund == null) {
-                funds.newInstance(() -> new GuaranteeFund(command.currency(), command.reconversionId(),
-                        command.accountId(), eurosMinor, command.fundInflowsMinor(), command.at()));
-            } else {
-                fund.execute(f -> f.requestPayout(command.reconversionId(), command.accountId(), eurosMinor,
-                        command.fundInflowsMinor(), command.at()));
-            }
+            GuaranteeFund.payOut(funds, command.currency(), command.reconversionId(), command.accountId(), eurosMinor,
+                    command.fundInflowsMinor(), command.at());
         }
         return new Reconversion(command.reconversionId(), command.unitsMinor(), feeMinor, eurosMinor);
     }

@@ -66,6 +66,16 @@ class AmountsTest {
     }
 
     @Test
+    void aSignedAmountIsADebitWhenItStartsWithAMinusAndIsNeverZero() {
+        assertThat(Amounts.parseNonZeroSigned("-95.00")).isEqualTo(-9_500);
+        assertThat(Amounts.parseNonZeroSigned("55.5")).isEqualTo(5_550);
+        assertThatThrownBy(() -> Amounts.parseNonZeroSigned("-0.00")).isInstanceOf(InvalidAmountException.class);
+        assertThatThrownBy(() -> Amounts.parseNonZeroSigned("0")).isInstanceOf(InvalidAmountException.class);
+        assertThatThrownBy(() -> Amounts.parseNonZeroSigned("--1.00")).isInstanceOf(InvalidAmountException.class);
+        assertThatThrownBy(() -> Amounts.parseNonZeroSigned("+1.00")).isInstanceOf(InvalidAmountException.class);
+    }
+
+    @Test
     void acceptsTheMaximumAmountAndNothingAbove() {
         assertThat(Amounts.parsePositive("100000000.00")).isEqualTo(Amounts.MAX_AMOUNT_MINOR);
         assertThatThrownBy(() -> Amounts.parsePositive("100000000.01"))

@@ -47,6 +47,8 @@ public class AccountController {
     public static final int MAX_PAGE_SIZE = 500;
     /** A CSV statement is a download, not a page: bounded all the same. */
     public static final int MAX_CSV_LINES = 100_000;
+    /** Lots shown on an account; a member holds a few grants at a time. */
+    public static final int MAX_EARMARKED_LOTS = 100;
 
     private final JdbcTemplate jdbc;
     private final IdempotentCommands commands;
@@ -111,7 +113,27 @@ public class AccountController {
         view.put("owner", row.get("participant_id"));
         view.put("ownerKind", row.get("owner_kind"));
         view.put("balance", Amounts.format((Long) row.get("balance_minor")));
-        view.put("earmarked", List.of());
+        // aid lots (see docs/aid.md): spendable only in their filières, until their expiry date
+        List<Map<String, Object>> earmarked = new ArrayList<>();
+        long earmarkedMinor = 0;
+        for (Map<String, Object> lot : jdbc.queryForList("SELECT grant_id, program_id, remaining_minor, filieres, "
+                + "expires_on FROM earmark_lot WHERE account_id = ? AND remaining_minor > 0 ORDER BY expires_on, "
+                + "grant_id LIMIT ?", accountId, MAX_EARMARKED_LOTS)) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("grant", lot.get("grant_id"));
+            line.put("program", lot.get("program_id"));
+            line.put("filieres", List.of(((String) lot.get("filieres")).split(",")));
+            line.put("units", Amounts.format((Long) lot.get("remaining_minor")));
+            line.put("expires", lot.get("expires_on").toString());
+            earmarked.add(line);
+            earmarkedMinor += (Long) lot.get("remaining_minor");
+        }
+        view.put("free", Amounts.format((Long) row.get("balance_minor") - earmarkedMinor));
+        // held for authorized two-phase payments: free units still on the account, not spendable elsewhere
+        view.put("held", Amounts.format((Long) row.get("held_minor")));
+        view.put("available", Amounts.format((Long) row.get("balance_minor") - earmarkedMinor
+                - (Long) row.get("held_minor") - (Long) row.get("floor_minor")));
+        view.put("earmarked", earmarked);
         view.put("status", row.get("status"));
         return view;
     }

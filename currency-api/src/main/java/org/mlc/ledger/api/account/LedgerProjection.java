@@ -20,12 +20,18 @@ import org.mlc.ledger.account.DonationGiven;
 import org.mlc.ledger.account.DonationReceived;
 import org.mlc.ledger.account.PaperNotesDeposited;
 import org.mlc.ledger.account.UnitsIssued;
+import org.mlc.ledger.aid.AidFundingReceived;
+import org.mlc.ledger.aid.AidGranted;
+import org.mlc.ledger.aid.AidProgramClosed;
+import org.mlc.ledger.aid.ExpiredUnitsReturned;
 import org.mlc.ledger.api.infrastructure.GlobalIndex;
 import org.mlc.ledger.bonus.BonusBudgetCommitted;
 import org.mlc.ledger.bonus.SponsorPaymentReceived;
 import org.mlc.ledger.counter.CashDiscrepancyRecorded;
 import org.mlc.ledger.counter.NotesSold;
 import org.mlc.ledger.counter.RemittanceConfirmed;
+import org.mlc.ledger.counter.MembershipFeeReceived;
+import org.mlc.ledger.account.MembershipFeePaid;
 import org.mlc.ledger.counter.EurosConverted;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Posting;
@@ -163,6 +169,18 @@ public class LedgerProjection {
     }
 
     @EventHandler
+    void on(MembershipFeeReceived event, EventMessage<?> message) {
+        book(event.postings(), new Line(globalIndex.of(message), event.at(), "MEMBERSHIP",
+                event.membershipId().value(), event.participantId().value(), null));
+    }
+
+    @EventHandler
+    void on(MembershipFeePaid event, EventMessage<?> message) {
+        book(event.postings(), new Line(globalIndex.of(message), event.at(), "MEMBERSHIP",
+                event.membershipId().value(), null, "membership fee"));
+    }
+
+    @EventHandler
     void on(RemittanceConfirmed event, EventMessage<?> message) {
         book(event.postings(), new Line(globalIndex.of(message), event.at(), "REMITTANCE", event.remittanceId().value(),
                 event.counterId().value(), event.bankReference()));
@@ -196,6 +214,30 @@ public class LedgerProjection {
     void on(TransferReturned event, EventMessage<?> message) {
         book(event.postings(), new Line(globalIndex.of(message), event.at(), "PAYMENT_RETURNED", event.transferId().value(),
                 null, event.reason()));
+    }
+
+    @EventHandler
+    void on(AidFundingReceived event, EventMessage<?> message) {
+        book(event.postings(), new Line(globalIndex.of(message), event.at(), "AID_FUNDING", event.fundingId().value(),
+                event.programId().value(), event.bankReference()));
+    }
+
+    @EventHandler
+    void on(AidGranted event, EventMessage<?> message) {
+        book(event.postings(), new Line(globalIndex.of(message), event.at(), "AID_GRANT", event.grantId().value(),
+                "aid programme " + event.programId().value(), "until " + event.expiresOn()));
+    }
+
+    @EventHandler
+    void on(ExpiredUnitsReturned event, EventMessage<?> message) {
+        book(event.postings(), new Line(globalIndex.of(message), event.at(), "AID_EXPIRY", event.grantId().value(),
+                "aid programme " + event.programId().value(), null));
+    }
+
+    @EventHandler
+    void on(AidProgramClosed event, EventMessage<?> message) {
+        book(event.postings(), new Line(globalIndex.of(message), event.at(), "AID_CLOSING",
+                event.reconversionId().value(), event.programId().value(), null));
     }
 
     @ResetHandler

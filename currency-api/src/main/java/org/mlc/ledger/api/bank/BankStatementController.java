@@ -16,6 +16,7 @@ import org.mlc.ledger.api.web.RequestValues;
 import org.mlc.ledger.bank.BankStatementHandler;
 import org.mlc.ledger.bank.BankStatementHandler.ImportResult;
 import org.mlc.ledger.bank.FundBankAccount;
+import org.mlc.ledger.reconversion.GuaranteeFund;
 import org.mlc.ledger.bank.ImportBankStatement;
 import org.mlc.ledger.bank.StatementLine;
 import org.mlc.ledger.common.BudgetId;
@@ -35,8 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Imports the guarantee fund's bank statement as CSV ({@code date,amount,label,reference}, a
- * header line first, amounts with a dot): references are matched to remittances and sponsor
- * budgets; what does not match is listed in the answer.
+ * header line first, amounts with a dot, debits negative): credits are matched by reference to
+ * remittances and sponsor budgets, debits to reconversion payouts (the reference is the
+ * reconversion id, as in the payout list for the bank); what does not match is listed.
  */
 @RestController
 @RequestMapping("/api/v1/currencies/{code}/bank-statements")
@@ -85,6 +87,7 @@ public class BankStatementController {
         List<String> touched = new ArrayList<>(remittances.values().stream().map(CounterId::value).distinct().toList());
         budgets.forEach(b -> touched.add(b.value()));
         touched.add(FundBankAccount.idOf(CurrencyCode.of(code)));
+        touched.add(GuaranteeFund.idOf(CurrencyCode.of(code)));
         readYourWrites.awaitAll(touched.toArray(String[]::new));
         log.info("bank statement {} of {} imported: {} lines", statementId, code, result.lines().size());
         return answer(result);
@@ -114,7 +117,10 @@ public class BankStatementController {
         return answer;
     }
 
-    /** Strict CSV: the header, then one credit per line; any malformed line refuses the file. */
+    /**
+     * Strict CSV: the header, then one credit (positive) or debit (negative) per line; any
+     * malformed line refuses the file.
+     */
     static List<StatementLine> parse(String csv) {
         if (csv == null || csv.isBlank()) {
             throw ApiException.invalid("body", "a CSV bank statement is required, starting with " + HEADER);
@@ -144,7 +150,7 @@ public class BankStatementController {
             }
             long amount;
             try {
-                amount = Amounts.parsePositive(cells.get(1).strip());
+                amount = Amounts.parseNonZeroSigned(cells.get(1).strip());
             } catch (InvalidAmountException e) {
                 throw ApiException.invalid(field, "amount " + e.getMessage());
             }

@@ -2,6 +2,7 @@ package org.mlc.ledger.api.currency;
 
 import org.mlc.ledger.currency.SetReconversionFeeMinimum;
 import org.mlc.ledger.currency.SetMemberTransfers;
+import org.mlc.ledger.currency.SetMembershipPolicy;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Role;
 import static org.mlc.ledger.api.web.RequestValues.basisPoints;
@@ -117,6 +118,29 @@ public class CurrencyController {
     public record MinimumFeeRequest(JsonNode minimumFee) {
     }
 
+    public record MembershipPolicyRequest(JsonNode fee, Boolean requiredForConversion) {
+    }
+
+    /** The yearly membership fee and whether an expired membership blocks conversions (off by default). */
+    @PostMapping("/{code}/membership")
+    @Allowed(Role.ADMIN)
+    public Map<String, Object> membership(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
+                                          String key, @PathVariable String code,
+                                          @RequestBody MembershipPolicyRequest request) {
+        var keyed = commands.key("membership-policy", key, List.of(code, request));
+        view(code);
+        long fee = nonNegativeAmount(request.fee(), "fee");
+        if (request.requiredForConversion() == null) {
+            throw ApiException.invalid("requiredForConversion", "is required: true or false");
+        }
+        commands.send(keyed, new SetMembershipPolicy(CurrencyCode.of(code), fee, request.requiredForConversion(),
+                clock.instant()), CurrencyCode.class);
+        readYourWrites.awaitAll(code);
+        log.info("membership of {}: fee {}, required for conversion {}", code, Amounts.format(fee),
+                request.requiredForConversion());
+        return view(code);
+    }
+
     /** The least fee of one reconversion, in units, on top of the percentage ("0" turns it off). */
     @PostMapping("/{code}/reconversion-minimum-fee")
     @Allowed(Role.ADMIN)
@@ -197,6 +221,7 @@ public class CurrencyController {
                 "reconversionFee", java.math.BigDecimal.valueOf((Long) row.get("reconversion_fee_basis_points"), 4)
                         .stripTrailingZeros().toPlainString(),
                 "membershipFee", Amounts.format((Long) row.get("membership_fee_minor")),
+                "membershipRequiredForConversion", row.get("membership_required"),
                 "supply", supply.of(code));
     }
 }

@@ -5,6 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.mlc.ledger.currency.CurrencyDefined;
+import org.mlc.ledger.currency.MembershipPolicySet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +30,12 @@ public class CurrencyProjection {
                         + "ON CONFLICT (code) DO NOTHING",
                 event.code().value(), event.name(), event.conversion().eurosMinor(), event.conversion().unitsMinor(),
                 event.reconversionFeeBasisPoints(), event.membershipFeeMinor(), Timestamp.from(event.definedAt()));
+    }
+
+    @EventHandler
+    void on(MembershipPolicySet event) {
+        jdbc.update("UPDATE currency_view SET membership_fee_minor = ?, membership_required = ? WHERE code = ?",
+                event.feeMinor(), event.requiredForConversion(), event.code().value());
     }
 
     @ResetHandler

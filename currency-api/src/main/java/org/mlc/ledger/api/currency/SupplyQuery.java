@@ -28,7 +28,7 @@ public class SupplyQuery {
 
     public record Supply(String currency, String inCirculation, String electronic, String paper, String inTransit,
                          String guaranteeFund, String counterCash, String sponsorCommitted, String counterDiscrepancy,
-                         String coverageRatio) {
+                         String coverageRatio, String membershipFees) {
     }
 
     public Supply of(String currency) {
@@ -37,7 +37,9 @@ public class SupplyQuery {
                 rs -> {
                     sums.put(LedgerAccountKind.valueOf(rs.getString("kind")), rs.getLong("total"));
                 }, currency);
-        long electronic = sums.getOrDefault(LedgerAccountKind.PARTICIPANT, 0L);
+        // aid programmes' units not yet granted are electronic units too, issued against the fund
+        long electronic = sums.getOrDefault(LedgerAccountKind.PARTICIPANT, 0L)
+                + sums.getOrDefault(LedgerAccountKind.AID_PROGRAM, 0L);
         long paper = sums.getOrDefault(LedgerAccountKind.PAPER_IN_CIRCULATION, 0L);
         long inTransit = sums.getOrDefault(LedgerAccountKind.IN_TRANSIT, 0L);
         long circulation = electronic + paper + inTransit;
@@ -46,12 +48,14 @@ public class SupplyQuery {
         long sponsor = sums.getOrDefault(LedgerAccountKind.SPONSOR_COMMITTED, 0L);
         // a drawer shortfall is owed to the fund by the issuer, a surplus is not the public's money
         long discrepancy = sums.getOrDefault(LedgerAccountKind.COUNTER_DISCREPANCY, 0L);
-        long backing = fund + counterCash + sponsor + discrepancy;
+        // fees paid in euros sit in the drawers or the fund but are the association's own money
+        long membershipFees = -sums.getOrDefault(LedgerAccountKind.MEMBERSHIP_FEES, 0L);
+        long backing = fund + counterCash + sponsor + discrepancy - membershipFees;
         String coverage = circulation == 0 ? null
                 : BigDecimal.valueOf(backing).divide(BigDecimal.valueOf(circulation), COVERAGE_DECIMALS,
                 RoundingMode.DOWN).toPlainString();
         return new Supply(currency, Amounts.format(circulation), Amounts.format(electronic), Amounts.format(paper),
                 Amounts.format(inTransit), Amounts.format(fund), Amounts.format(counterCash), Amounts.format(sponsor),
-                Amounts.format(discrepancy),                 coverage);
+                Amounts.format(discrepancy), coverage, Amounts.format(membershipFees));
     }
 }

@@ -24,6 +24,10 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.mlc.ledger.account.Account;
+import org.mlc.ledger.aid.AidExpiryHandler;
+import org.mlc.ledger.aid.AidGrantHandler;
+import org.mlc.ledger.aid.AidProgram;
+import org.mlc.ledger.aid.AidProgramHandler;
 import org.mlc.ledger.bank.BankStatementHandler;
 import org.mlc.ledger.bank.FundBankAccount;
 import org.mlc.ledger.bonus.BonusBudget;
@@ -33,6 +37,7 @@ import org.mlc.ledger.counter.NoteDepositHandler;
 import org.mlc.ledger.counter.ExchangeCounter;
 import org.mlc.ledger.currency.Currency;
 import org.mlc.ledger.participant.Participant;
+import org.mlc.ledger.participant.MembershipHandler;
 import org.mlc.ledger.participant.ParticipantRegistration;
 import org.mlc.ledger.payment.PaymentHandler;
 import org.mlc.ledger.reconversion.GuaranteeFund;
@@ -171,15 +176,26 @@ public class AxonConfiguration {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BonusBudget.class)
                     .configureCache(c -> aggregateCache));
             configurer.registerCommandHandler(c -> new ConversionHandler(c.repository(Currency.class),
-                    c.repository(ExchangeCounter.class), c.repository(Account.class), c.repository(BonusBudget.class)));
+                    c.repository(ExchangeCounter.class), c.repository(Account.class), c.repository(BonusBudget.class),
+                    c.repository(Participant.class)));
+            configurer.registerCommandHandler(c -> new MembershipHandler(c.repository(ExchangeCounter.class),
+                    c.repository(Account.class), c.repository(Currency.class), c.repository(Participant.class)));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(FundBankAccount.class)
                     .configureCache(c -> aggregateCache));
             configurer.registerCommandHandler(c -> new BankStatementHandler(c.repository(FundBankAccount.class),
-                    c.repository(ExchangeCounter.class), c.repository(BonusBudget.class)));
+                    c.repository(ExchangeCounter.class), c.repository(BonusBudget.class), c.repository(GuaranteeFund.class)));
             configurer.registerCommandHandler(c -> new NoteDepositHandler(
                     c.repository(ExchangeCounter.class), c.repository(Account.class)));
             configurer.registerCommandHandler(c -> new BonusBudgetHandler(
                     c.repository(Currency.class), c.repository(Participant.class), c.repository(BonusBudget.class)));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(AidProgram.class)
+                    .configureCache(c -> aggregateCache));
+            configurer.registerCommandHandler(c -> new AidProgramHandler(c.repository(AidProgram.class),
+                    c.repository(Account.class), c.repository(Currency.class), c.repository(GuaranteeFund.class)));
+            configurer.registerCommandHandler(c -> new AidGrantHandler(c.repository(AidProgram.class),
+                    c.repository(Account.class)));
+            configurer.registerCommandHandler(c -> new AidExpiryHandler(c.repository(AidProgram.class),
+                    c.repository(Account.class)));
             // Pooled processors otherwise look for new events only every 500 ms (see the class).
             configurer.registerComponent(EventAvailabilityNotifier.class,
                     c -> new EventAvailabilityNotifier(c.eventStore()));

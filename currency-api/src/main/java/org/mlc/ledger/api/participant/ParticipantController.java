@@ -17,7 +17,14 @@ import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.ParticipantId;
+import org.mlc.ledger.api.counter.CounterPolicy;
+import org.mlc.ledger.common.CounterId;
+import org.mlc.ledger.common.MembershipId;
+import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.participant.FeePaidWith;
+import org.mlc.ledger.participant.MembershipRenewed;
 import org.mlc.ledger.participant.ParticipantKind;
+import org.mlc.ledger.participant.PayMembership;
 import org.mlc.ledger.participant.ParticipantRegistration.Registration;
 import org.mlc.ledger.participant.RegisterParticipant;
 import org.springframework.http.ResponseEntity;
@@ -78,11 +85,49 @@ public class ParticipantController {
     @GetMapping("/{id}")
     public Map<String, Object> get(@PathVariable("id") String participantId) {
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT participant_id AS id, kind, name, currency, "
-                + "account_id AS \"accountId\", filiere FROM participant_view WHERE participant_id = ?",
+                + "account_id AS \"accountId\", filiere, membership_valid_until::text AS \"membershipValidUntil\" "
+                + "FROM participant_view WHERE participant_id = ?",
                 id(participantId, "id"));
         if (rows.isEmpty() || !policy.mayRead(participantId)) {
             throw ApiException.notFound("unknown participant " + participantId);
         }
         return rows.get(0);
+    }
+
+    public record MembershipRequest(String counter, String paidWith) {
+    }
+
+    public record MembershipAnswer(String id, String participant, String validFrom, String validUntil, String fee,
+                                   String paidWith, String counter) {
+    }
+
+    /**
+     * The yearly membership fee (adhésion) paid at a counter, in euros (CASH, CARD, CHEQUE: into the
+     * drawer) or in UNITS (from the participant's account); the membership runs a year from the end
+     * of the current one, or from today.
+     */
+    @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
+    @PostMapping("/{id}/memberships")
+    public ResponseEntity<MembershipAnswer> payMembership(@RequestHeader(value = IdempotentCommands.HEADER,
+            required = false) String key, @PathVariable("id") String participantId,
+                                                          @RequestBody MembershipRequest request) {
+        var keyed = commands.key("membership", key, List.of(participantId, request));
+        String counter = id(request.counter(), "counter");
+        FeePaidWith paidWith = requiredEnum(request.paidWith(), FeePaidWith.class, "paidWith");
+        CounterPolicy.checkWorksAt(counter);
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT account_id FROM participant_view "
+                + "WHERE participant_id = ?", id(participantId, "id"));
+        if (rows.isEmpty()) {
+            throw ApiException.notFound("unknown participant " + participantId);
+        }
+        String account = (String) rows.get(0).get("account_id");
+        MembershipRenewed renewed = commands.send(keyed, new PayMembership(ParticipantId.of(participantId),
+                AccountId.of(account), MembershipId.of(keyed.derivedId("membership")), CounterId.of(counter), paidWith,
+                clock.instant()), MembershipRenewed.class);
+        readYourWrites.awaitAll(participantId, counter, account);
+        String id = renewed.membershipId().value();
+        return ResponseEntity.created(URI.create("/api/v1/participants/" + participantId + "/memberships/" + id))
+                .body(new MembershipAnswer(id, participantId, renewed.validFrom().toString(),
+                        renewed.validUntil().toString(), Amounts.format(renewed.feeMinor()), paidWith.name(), counter));
     }
 }

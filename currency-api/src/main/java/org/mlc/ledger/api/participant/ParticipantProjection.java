@@ -6,6 +6,7 @@ import org.mlc.ledger.participant.MerchantApprovalWithdrawn;
 import org.mlc.ledger.participant.MerchantApproved;
 import org.mlc.ledger.participant.MerchantStatus;
 import org.mlc.ledger.participant.MerchantSuspended;
+import org.mlc.ledger.participant.MembershipRenewed;
 import org.mlc.ledger.participant.ParticipantKind;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -51,6 +52,12 @@ public class ParticipantProjection {
     @EventHandler
     void on(MerchantApprovalWithdrawn event) {
         status(event.participantId().value(), MerchantStatus.WITHDRAWN, event.decidedBy(), event.reason(), event.at());
+    }
+
+    @EventHandler
+    void on(MembershipRenewed event) {
+        jdbc.update("UPDATE participant_view SET membership_valid_until = ? WHERE participant_id = ?",
+                java.sql.Date.valueOf(event.validUntil()), event.participantId().value());
     }
 
     private void status(String participantId, MerchantStatus status, String decidedBy, String reason, Instant at) {

@@ -26,8 +26,13 @@ public class PaymentPolicy {
     }
 
     public boolean mayRead(PaymentAnswer payment) {
+        return mayRead(payment.from(), payment.to());
+    }
+
+    /** ADMIN, AUDITOR, or the owner of either side. */
+    public boolean mayRead(String fromAccount, String toAccount) {
         Caller caller = Caller.current();
-        return caller.seesEverything() || caller.owns(ownerOf(payment.from())) || caller.owns(ownerOf(payment.to()));
+        return caller.seesEverything() || caller.owns(ownerOf(fromAccount)) || caller.owns(ownerOf(toAccount));
     }
 
     private String ownerOf(String accountId) {

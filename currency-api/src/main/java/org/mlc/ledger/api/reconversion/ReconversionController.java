@@ -23,7 +23,6 @@ import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.ReconversionId;
-import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.reconversion.ConfirmPayout;
 import org.mlc.ledger.reconversion.GuaranteeFund;
@@ -58,9 +57,11 @@ public class ReconversionController {
     private final ReadYourWrites readYourWrites;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final FundInflows fundInflows;
 
     public ReconversionController(IdempotentCommands commands, ReadYourWrites readYourWrites, JdbcTemplate jdbc,
-                                  Clock clock) {
+                                  Clock clock, FundInflows fundInflows) {
+        this.fundInflows = fundInflows;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
         this.jdbc = jdbc;
@@ -180,16 +181,8 @@ public class ReconversionController {
         return ResponseEntity.ok(Map.of("currency", currency, "status", wanted, "payouts", lines));
     }
 
-    /**
-     * What entered the guarantee fund, as the ledger shows it: the fund's balance plus what it has
-     * paid out, read in one statement from rows the same processor writes in one transaction. It
-     * can only lag behind (inflows only grow), so the fund never pays more than it holds.
-     */
     private long fundInflowsMinor(String currency) {
-        Long inflows = jdbc.queryForObject("SELECT COALESCE((SELECT SUM(balance_minor) FROM ledger_balance "
-                + "WHERE currency = ? AND kind = ?), 0) + COALESCE((SELECT SUM(paid_out_minor) FROM reconversion_view "
-                + "WHERE currency = ?), 0)", Long.class, currency, LedgerAccountKind.GUARANTEE_FUND.name(), currency);
-        return inflows == null ? 0 : inflows;
+        return fundInflows.of(currency);
     }
 
     private Map<String, Object> existing(String reconversionId) {

@@ -35,6 +35,8 @@ public final class ChartOfAccounts {
         ACCOUNTS.put(LedgerAccountKind.IN_TRANSIT, new Account("801300", "Monnaie locale - virements en cours"));
         ACCOUNTS.put(LedgerAccountKind.PAPER_IN_CIRCULATION, new Account("801400", "Monnaie locale - billets en circulation"));
         ACCOUNTS.put(LedgerAccountKind.FEES, new Account("801500", "Monnaie locale - commissions de reconversion"));
+        ACCOUNTS.put(LedgerAccountKind.MEMBERSHIP_FEES, new Account("756000", "Cotisations des adhérents"));
+        ACCOUNTS.put(LedgerAccountKind.AID_PROGRAM, new Account("801600", "Monnaie locale - programmes d'aide (CCAS)"));
     }
 
     private ChartOfAccounts() {

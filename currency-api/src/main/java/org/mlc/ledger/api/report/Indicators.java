@@ -72,7 +72,8 @@ public final class Indicators {
         Timestamp end = Timestamp.from(start(month.plusMonths(1)));
         Map<LedgerAccountKind, Long> opening = balancesBefore(currency, start);
         Map<LedgerAccountKind, Long> closing = balancesBefore(currency, end);
-        long electronic = closing.getOrDefault(LedgerAccountKind.PARTICIPANT, 0L);
+        long electronic = closing.getOrDefault(LedgerAccountKind.PARTICIPANT, 0L)
+                + closing.getOrDefault(LedgerAccountKind.AID_PROGRAM, 0L);
         long paper = closing.getOrDefault(LedgerAccountKind.PAPER_IN_CIRCULATION, 0L);
         long inTransit = closing.getOrDefault(LedgerAccountKind.IN_TRANSIT, 0L);
         long circulation = electronic + paper + inTransit;
@@ -108,18 +109,23 @@ public final class Indicators {
                 ratio(2 * volume, averageCirculationTimesTwo), number(active, "members"), number(active, "merchants"));
     }
 
-    /** Units held by the public (electronic, paper, in transit). */
+    /** Units held by the public (electronic, aid programmes' included, paper, in transit). */
     static long circulation(Map<LedgerAccountKind, Long> balances) {
         return balances.getOrDefault(LedgerAccountKind.PARTICIPANT, 0L)
+                + balances.getOrDefault(LedgerAccountKind.AID_PROGRAM, 0L)
                 + balances.getOrDefault(LedgerAccountKind.PAPER_IN_CIRCULATION, 0L)
                 + balances.getOrDefault(LedgerAccountKind.IN_TRANSIT, 0L);
     }
 
-    /** Euros that back them: the fund, cash at counters not yet remitted, sponsor money committed. */
+    /**
+     * Euros that back them: the fund, cash at counters not yet remitted, sponsor money committed,
+     * less the membership fees paid in euros (negative balance), which sit there but are not backing.
+     */
     static long backing(Map<LedgerAccountKind, Long> balances) {
         return balances.getOrDefault(LedgerAccountKind.GUARANTEE_FUND, 0L)
                 + balances.getOrDefault(LedgerAccountKind.COUNTER_CASH, 0L)
-                + balances.getOrDefault(LedgerAccountKind.SPONSOR_COMMITTED, 0L);
+                + balances.getOrDefault(LedgerAccountKind.SPONSOR_COMMITTED, 0L)
+                + balances.getOrDefault(LedgerAccountKind.MEMBERSHIP_FEES, 0L);
     }
 
     private Map<LedgerAccountKind, Long> balancesBefore(String currency, Timestamp before) {

@@ -1,5 +1,6 @@
 package org.mlc.ledger.api.status;
 
+import org.mlc.ledger.api.aid.AidProjection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,9 @@ public final class Projections {
         Map<String, List<String>> tables = new LinkedHashMap<>();
         tables.put(CurrencyProjection.GROUP, List.of("currency_view", "participant_view", "counter_view"));
         tables.put(LedgerProjection.GROUP, List.of("ledger_balance", "account_view", "account_entry", "transfer_view",
-                "reconversion_view"));
+                "reconversion_view", "payment_hold_view"));
         tables.put(JournalProjection.GROUP, List.of("journal_entry", "conversion_view"));
+        tables.put(AidProjection.GROUP, List.of("aid_program_view", "aid_funding_view", "earmark_lot", "aid_movement"));
         TABLES = java.util.Collections.unmodifiableMap(tables);
     }
 

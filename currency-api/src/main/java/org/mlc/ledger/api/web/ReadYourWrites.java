@@ -59,6 +59,15 @@ public class ReadYourWrites {
         return caughtUp;
     }
 
+    /** Waits until every streaming processor has handled the event at {@code index} (e.g. the store's head). */
+    public boolean awaitIndex(long index) {
+        boolean caughtUp = true;
+        for (String name : processing.eventProcessors().keySet()) {
+            caughtUp &= await(name, index);
+        }
+        return caughtUp;
+    }
+
     /**
      * Waits until the projections (every streaming processor but {@code exceptGroup}, a saga's,
      * whose state no GET shows) have handled the last event of these aggregates.
@@ -75,6 +84,19 @@ public class ReadYourWrites {
             }
         }
         return caughtUp;
+    }
+
+    /** Whether every streaming processor has handled the event at {@code index} already (no wait). */
+    public boolean caughtUp(long index) {
+        if (index < 0) {
+            return true;
+        }
+        for (Object processor : processing.eventProcessors().values()) {
+            if (processor instanceof StreamingEventProcessor streaming && !covers(streaming, index)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Waits until one processor has handled the event at {@code index}; false on timeout. */

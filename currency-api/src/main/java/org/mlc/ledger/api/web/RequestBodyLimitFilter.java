@@ -32,19 +32,29 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final ObjectMapper objectMapper;
     private final int maxRequestBodyBytes;
+    private final int maxBulkBodyBytes;
 
     public RequestBodyLimitFilter(ObjectMapper objectMapper,
-                                  @Value("${mlc.limits.max-request-body-bytes:262144}") int maxRequestBodyBytes) {
+                                  @Value("${mlc.limits.max-request-body-bytes:262144}") int maxRequestBodyBytes,
+                                  @Value("${mlc.limits.max-bulk-body-bytes:4194304}") int maxBulkBodyBytes) {
         this.objectMapper = objectMapper;
         this.maxRequestBodyBytes = maxRequestBodyBytes;
+        this.maxBulkBodyBytes = maxBulkBodyBytes;
+    }
+
+    /** Bulk uploads (…-batches: up to 10,000 lines) have a limit of their own. */
+    private int limitOf(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        return uri != null && uri.endsWith("-batches") ? maxBulkBodyBytes : maxRequestBodyBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        int maxRequestBodyBytes = limitOf(request);
         long declared = request.getContentLengthLong();
         if (declared > maxRequestBodyBytes) {
-            tooLarge(response);
+            tooLarge(response, maxRequestBodyBytes);
             return;
         }
         if (declared == 0 || "GET".equals(request.getMethod()) && declared < 0) {
@@ -53,13 +63,13 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readNBytes(maxRequestBodyBytes + 1);
         if (body.length > maxRequestBodyBytes) {
-            tooLarge(response);
+            tooLarge(response, maxRequestBodyBytes);
             return;
         }
         chain.doFilter(new CachedBody(request, body), response);
     }
 
-    private void tooLarge(HttpServletResponse response) throws IOException {
+    private void tooLarge(HttpServletResponse response, int maxRequestBodyBytes) throws IOException {
         // the client may still be sending: do not keep the connection for the rest of it
         response.setHeader("Connection", "close");
         Problems.write(response, objectMapper, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",

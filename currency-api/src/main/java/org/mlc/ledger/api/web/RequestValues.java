@@ -54,6 +54,17 @@ public final class RequestValues {
         throw ApiException.invalid(field, "must be a decimal string like \"12.50\"");
     }
 
+    /** A whole number between {@code min} and {@code max}, or {@code absent} when the field is not given. */
+    public static int optionalWholeNumber(JsonNode node, String field, int min, int max, int absent) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return absent;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < min || node.intValue() > max) {
+            throw ApiException.invalid(field, "must be a whole number from " + min + " to " + max);
+        }
+        return node.intValue();
+    }
+
     /** A fraction such as a fee rate "0.05", as basis points (500), between 0 and 1. */
     public static long basisPoints(JsonNode node, String field) {
         if (node == null || node.isNull() || node.isMissingNode()) {

@@ -92,9 +92,9 @@ class BankStatementImportTest extends IntegrationTest {
                 2026-11-02,55.00,REMISE ESPECES,%s
                 2026-11-31,10.00,BAD DATE,X
                 """.formatted(remittance));
-        Api.Response negative = importStatement("""
+        Api.Response zero = importStatement("""
                 date,amount,label,reference
-                2026-11-02,-55.00,REMISE ESPECES,%s
+                2026-11-02,-0.00,REMISE ESPECES,%s
                 """.formatted(remittance));
         Api.Response duplicated = importStatement("""
                 date,amount,label,reference
@@ -104,10 +104,77 @@ class BankStatementImportTest extends IntegrationTest {
 
         assertThat(malformed.status()).as(malformed.toString()).isEqualTo(400);
         assertThat(malformed.get("field")).isEqualTo("line 3");
-        assertThat(negative.status()).as(negative.toString()).isEqualTo(400);
-        assertThat(negative.get("field")).isEqualTo("line 2");
+        assertThat(zero.status()).as(zero.toString()).isEqualTo(400);
+        assertThat(zero.get("field")).isEqualTo("line 2");
         assertThat(duplicated.status()).as(duplicated.toString()).isEqualTo(400);
         assertThat(duplicated.get("detail")).contains("line 3 duplicates line 2");
         assertThat(books.eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void aDebitNamingAPayoutConfirmsItAndADebitNamingARemittanceConfirmsNothing() {
+        Party grocer = ledger.merchant("Epicerie", roue);
+        Party member = ledger.participant("MEMBER", "Payer", roue);
+        assertThat(ledger.convert(counter, member, "50.00").status()).isEqualTo(201);
+        assertThat(ledger.pay(member, grocer, "50.00").status()).isEqualTo(201);
+        importStatement("""
+                date,amount,label,reference
+                2026-11-02,55.00,REMISE ESPECES,%s
+                """.formatted(remittance));
+        Api.Response reconversion = ledger.reconvert(grocer, "20.00"); // fee 1.00: 19.00 paid out
+        assertThat(reconversion.status()).as(reconversion.toString()).isEqualTo(201);
+        String payout = reconversion.get("id");
+        String euros = reconversion.get("euros");
+
+        Api.Response imported = importStatement("""
+                date,amount,label,reference
+                2026-11-04,-%s,VIREMENT EPICERIE,%s
+                2026-11-04,-55.00,REMISE A L'ENVERS,%s
+                2026-11-04,-3.00,FRAIS BANCAIRES,
+                """.formatted(euros, payout, remittance));
+
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        assertThat(imported.json().path("matched")).hasSize(1);
+        assertThat(imported.json().path("matched").get(0).path("outcome").asText()).isEqualTo("MATCHED_PAYOUT");
+        assertThat(imported.json().path("unmatched").findValuesAsText("line")).containsExactly("3", "4");
+        Api.Response confirmed = api.get("/api/v1/reconversions/" + payout);
+        assertThat(confirmed.get("status")).as(confirmed.toString()).isEqualTo("CONFIRMED");
+        assertThat(api.get("/api/v1/counters/" + counter + "/remittances/" + remittance).get("status"))
+                .isEqualTo("CONFIRMED");
+        books.assertBalanced();
+        books.assertBacked(roue);
+    }
+
+    @Test
+    void aDebitOfAnotherAmountOrForAConfirmedPayoutIsMismatched() {
+        Party grocer = ledger.merchant("Epicerie", roue);
+        Party member = ledger.participant("MEMBER", "Payer", roue);
+        assertThat(ledger.convert(counter, member, "50.00").status()).isEqualTo(201);
+        assertThat(ledger.pay(member, grocer, "50.00").status()).isEqualTo(201);
+        importStatement("""
+                date,amount,label,reference
+                2026-11-02,55.00,REMISE ESPECES,%s
+                """.formatted(remittance));
+        String payout = ledger.reconvert(grocer, "20.00").get("id");
+        long events = books.eventCount();
+
+        Api.Response wrongAmount = importStatement("""
+                date,amount,label,reference
+                2026-11-04,-18.99,VIREMENT EPICERIE,%s
+                """.formatted(payout));
+        assertThat(wrongAmount.json().path("mismatched").get(0).path("reason").asText()).startsWith("payout of ");
+        assertThat(api.get("/api/v1/reconversions/" + payout).get("status")).isEqualTo("REQUESTED");
+        assertThat(importStatement("""
+                date,amount,label,reference
+                2026-11-05,-19.00,VIREMENT EPICERIE,%s
+                """.formatted(payout)).json().path("matched")).hasSize(1);
+        Api.Response again = importStatement("""
+                date,amount,label,reference
+                2026-11-06,-19.00,VIREMENT EPICERIE BIS,%s
+                """.formatted(payout));
+
+        assertThat(again.json().path("mismatched").get(0).path("reason").asText()).isEqualTo("payout already confirmed");
+        assertThat(books.eventCount()).isGreaterThan(events);
+        books.assertBalanced();
     }
 }

@@ -72,6 +72,22 @@ public final class Endpoints {
         return party;
     }
 
+    /**
+     * A hold authorized by the admin to the caller's own account when the caller is a payee (a
+     * merchant, the CCAS, the collectivité), else to the merchant.
+     */
+    private static String hold(Ledger admin, World w, Who who) {
+        Party payee = switch (who.role()) {
+            case "MERCHANT", "CCAS", "COLLECTIVITE" -> who.party();
+            default -> w.merchant();
+        };
+        Party payer = payee == w.ccas() ? w.collectivite() : payee == w.collectivite() ? w.ccas() : w.member();
+        Api.Response hold = admin.api().post("/api/v1/payment-holds", """
+                {"from":"%s","to":"%s","amount":"0.01"}""".formatted(payer.accountId(), payee.accountId()));
+        assertThat(hold.status()).as(hold.toString()).isEqualTo(201);
+        return hold.get("id");
+    }
+
     private static String paid(Ledger admin, Party from, Party to) {
         Api.Response payment = admin.pay(from, to, "1.00");
         assertThat(payment.status()).as(payment.toString()).isEqualTo(201);
@@ -143,6 +159,65 @@ public final class Endpoints {
         samples.put("POST /api/v1/currencies/{code}/bank-statements", (w, who) -> new Call("POST",
                 "/api/v1/currencies/" + w.currency() + "/bank-statements",
                 "date,amount,label,reference\r\n2026-11-02,1.00,sample,NO-SUCH-REFERENCE\r\n", "text/csv"));
+    }
+
+    /** A fresh programme of the world's CCAS, funded with 1.00 €, made by the admin. */
+    private static String aidProgram(Ledger admin, World w) {
+        String program = admin.aidProgram(w.ccas(), w.currency(), "ALIMENTATION");
+        admin.fundAidProgram(program, "1.00");
+        return program;
+    }
+
+    /** Grants and their batches name beneficiaries: only the CCAS makes them (its user, here). */
+    private static Api ccasApi(World w) {
+        return w.byRole().get("CCAS").user().api();
+    }
+
+    private static void aidSamples(Map<String, BiFunction<World, Who, Call>> samples, Ledger admin) {
+        samples.put("POST /api/v1/aid-programs", (w, who) -> new Call("POST", "/api/v1/aid-programs", """
+                {"ccas":"%s","currency":"%s","name":"Aide alimentaire","filieres":["ALIMENTATION"],"validityDays":90}"""
+                .formatted(w.ccas().id(), w.currency())));
+        samples.put("GET /api/v1/aid-programs/{id}", (w, who) -> get("/api/v1/aid-programs/" + aidProgram(admin, w)));
+        samples.put("POST /api/v1/aid-programs/{id}/fundings", (w, who) -> new Call("POST", "/api/v1/aid-programs/"
+                + admin.aidProgram(w.ccas(), w.currency(), "ALIMENTATION") + "/fundings", "{\"euros\":\"1.00\"}"));
+        samples.put("POST /api/v1/aid-programs/{id}/fundings/{fundingId}/confirmation", (w, who) -> {
+            String program = admin.aidProgram(w.ccas(), w.currency(), "ALIMENTATION");
+            Api.Response funding = admin.api().post("/api/v1/aid-programs/" + program + "/fundings",
+                    "{\"euros\":\"1.00\"}");
+            assertThat(funding.status()).as(funding.toString()).isEqualTo(201);
+            return new Call("POST", "/api/v1/aid-programs/" + program + "/fundings/" + funding.get("id")
+                    + "/confirmation", "{\"bankReference\":\"NEF-1\"}");
+        });
+        samples.put("POST /api/v1/aid-programs/{id}/grants", (w, who) -> new Call("POST", "/api/v1/aid-programs/"
+                + aidProgram(admin, w) + "/grants", "{\"beneficiary\":\"" + w.member().id() + "\",\"units\":\"0.01\"}"));
+        samples.put("POST /api/v1/aid-programs/{id}/grant-batches", (w, who) -> new Call("POST",
+                "/api/v1/aid-programs/" + aidProgram(admin, w) + "/grant-batches",
+                // no newline at the end: a truncated sample is certainly a bad line
+                "key,beneficiary,units\r\nline-1," + w.member().id() + ",0.01", "text/csv"));
+        samples.put("GET /api/v1/aid-programs/{id}/grant-batches/{batchId}", (w, who) -> {
+            String program = aidProgram(admin, w);
+            Api.Response batch = ccasApi(w).post("/api/v1/aid-programs/" + program + "/grant-batches",
+                    "{\"lines\":[{\"key\":\"l-1\",\"beneficiary\":\"" + w.member().id() + "\",\"units\":\"0.01\"}]}");
+            assertThat(batch.status()).as(batch.toString()).isEqualTo(202);
+            return get("/api/v1/aid-programs/" + program + "/grant-batches/" + batch.get("id"));
+        });
+        samples.put("POST /api/v1/aid-programs/{id}/closing", (w, who) -> new Call("POST", "/api/v1/aid-programs/"
+                + aidProgram(admin, w) + "/closing", null));
+        samples.put("GET /api/v1/reports/aid-programs/{id}", (w, who) -> get("/api/v1/reports/aid-programs/"
+                + aidProgram(admin, w) + "?from=2026-01-01&to=2026-12-31&format=csv"));
+        samples.put("POST /api/v1/aid-expiry-runs", (w, who) -> new Call("POST", "/api/v1/aid-expiry-runs", null));
+        samples.put("POST /api/v1/currencies/{code}/filieres", (w, who) -> new Call("POST",
+                "/api/v1/currencies/" + w.currency() + "/filieres", "{\"filiere\":\"BOULANGERIE\"}"));
+        samples.put("POST /api/v1/accounts/{id}/payment-batches", (w, who) -> new Call("POST", "/api/v1/accounts/"
+                + w.collectivite().accountId() + "/payment-batches", "{\"lines\":[{\"key\":\"" + UUID.randomUUID()
+                + "\",\"to\":\"" + w.ccas().accountId() + "\",\"amount\":\"0.01\",\"reference\":\"subvention\"}]}"));
+        samples.put("GET /api/v1/accounts/{id}/payment-batches/{batchId}", (w, who) -> {
+            Api.Response batch = admin.api().post("/api/v1/accounts/" + w.collectivite().accountId()
+                    + "/payment-batches", "{\"lines\":[{\"key\":\"" + UUID.randomUUID() + "\",\"to\":\""
+                    + w.ccas().accountId() + "\",\"amount\":\"0.01\"}]}");
+            assertThat(batch.status()).as(batch.toString()).isEqualTo(202);
+            return get("/api/v1/accounts/" + w.collectivite().accountId() + "/payment-batches/" + batch.get("id"));
+        });
     }
 
     /** Puts 1.00 € of cash in the drawer (a closing sample may have counted it out before). */
@@ -217,6 +292,22 @@ public final class Endpoints {
         samples.put("GET /api/v1/payments/{id}", (w, who) -> get("/api/v1/payments/" + who.payment()));
         samples.put("POST /api/v1/payments/{id}/refunds", (w, who) -> new Call("POST",
                 "/api/v1/payments/" + who.payment() + "/refunds", "{\"amount\":\"0.01\"}"));
+        samples.put("POST /api/v1/participants/{id}/memberships", (w, who) -> {
+            ensureOpen(admin, who.counter());
+            return new Call("POST", "/api/v1/participants/" + admin.participant("MEMBER", "Adherent", w.currency()).id()
+                    + "/memberships", """
+                    {"counter":"%s","paidWith":"CASH"}""".formatted(who.counter()));
+        });
+        samples.put("POST /api/v1/currencies/{code}/membership", (w, who) -> new Call("POST",
+                "/api/v1/currencies/" + w.currency() + "/membership", "{\"fee\":\"3.00\",\"requiredForConversion\":false}"));
+        samples.put("POST /api/v1/payment-holds", (w, who) -> new Call("POST", "/api/v1/payment-holds", """
+                {"from":"%s","to":"%s","amount":"0.01","reference":"sample","expiresInMinutes":5}""".formatted(
+                who.party().accountId(), who.payee().accountId())));
+        samples.put("GET /api/v1/payment-holds/{id}", (w, who) -> get("/api/v1/payment-holds/" + hold(admin, w, who)));
+        samples.put("POST /api/v1/payment-holds/{id}/capture", (w, who) -> new Call("POST",
+                "/api/v1/payment-holds/" + hold(admin, w, who) + "/capture", "{\"amount\":\"0.01\"}"));
+        samples.put("POST /api/v1/payment-holds/{id}/void", (w, who) -> new Call("POST",
+                "/api/v1/payment-holds/" + hold(admin, w, who) + "/void", null));
         samples.put("POST /api/v1/participants/{id}/approval", (w, who) -> new Call("POST", "/api/v1/participants/"
                 + admin.participant("MERCHANT", "To approve", w.currency()).id() + "/approval",
                 "{\"filiere\":\"ALIMENTATION\",\"reason\":\"sample\"}"));
@@ -278,6 +369,7 @@ public final class Endpoints {
         samples.put("GET /api/v1/status", (w, who) -> get("/api/v1/status"));
         counterSamples(samples, admin);
         sponsorSamples(samples, admin);
+        aidSamples(samples, admin);
         return samples;
     }
 

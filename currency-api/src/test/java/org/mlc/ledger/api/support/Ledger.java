@@ -191,4 +191,31 @@ public class Ledger {
         assertThat(conversion.status()).as(conversion.toString()).isEqualTo(201);
         return member;
     }
+
+    // CCAS aid (docs/aid.md)
+
+    /** An aid programme of {@code ccas} in its currency, earmarked to {@code filiere}, grants valid 90 days. */
+    public String aidProgram(Party ccas, String currency, String filiere) {
+        Api.Response response = api.post("/api/v1/aid-programs", """
+                {"ccas":"%s","currency":"%s","name":"Aide","filieres":["%s"],"validityDays":90}"""
+                .formatted(ccas.id(), currency, filiere));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.get("id");
+    }
+
+    /** The CCAS's euros announced and confirmed: the programme holds as many units. */
+    public void fundAidProgram(String program, String euros) {
+        Api.Response funding = api.post("/api/v1/aid-programs/" + program + "/fundings", """
+                {"euros":"%s","reference":"virement CCAS"}""".formatted(euros));
+        assertThat(funding.status()).as(funding.toString()).isEqualTo(201);
+        Api.Response confirmed = api.post("/api/v1/aid-programs/" + program + "/fundings/" + funding.get("id")
+                + "/confirmation", "{\"bankReference\":\"NEF-AID\"}");
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+    }
+
+    /** A grant by the CCAS user {@code ccas} (grants name beneficiaries: the CCAS's alone). */
+    public static Api.Response grant(Api ccas, String program, Party beneficiary, String units) {
+        return ccas.post("/api/v1/aid-programs/" + program + "/grants", """
+                {"beneficiary":"%s","units":"%s"}""".formatted(beneficiary.id(), units));
+    }
 }

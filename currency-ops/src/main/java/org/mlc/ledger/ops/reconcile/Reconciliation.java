@@ -176,9 +176,10 @@ public final class Reconciliation {
         for (FoldedAccount account : accounts.values()) {
             long[] sums = perCurrency.computeIfAbsent(account.currency, c -> new long[4]);
             switch (account.kind) {
-                case PARTICIPANT, PAPER_IN_CIRCULATION, IN_TRANSIT -> sums[0] = Math.addExact(sums[0], account.balanceMinor);
+                case PARTICIPANT, AID_PROGRAM, PAPER_IN_CIRCULATION, IN_TRANSIT -> sums[0] = Math.addExact(sums[0], account.balanceMinor);
                 case GUARANTEE_FUND -> sums[1] = Math.addExact(sums[1], account.balanceMinor);
-                case COUNTER_CASH, COUNTER_DISCREPANCY -> sums[2] = Math.addExact(sums[2], account.balanceMinor);
+                // membership fees are the association's own euros sitting in a drawer or the fund: not backing
+                case COUNTER_CASH, COUNTER_DISCREPANCY, MEMBERSHIP_FEES -> sums[2] = Math.addExact(sums[2], account.balanceMinor);
                 case SPONSOR_COMMITTED -> sums[3] = Math.addExact(sums[3], account.balanceMinor);
                 default -> {
                 }
@@ -210,7 +211,8 @@ public final class Reconciliation {
     private Check floors() {
         Findings findings = new Findings();
         for (FoldedAccount account : accounts.values()) {
-            if (account.kind == LedgerAccountKind.PARTICIPANT && account.balanceMinor < PARTICIPANT_FLOOR_MINOR) {
+            boolean held = account.kind == LedgerAccountKind.PARTICIPANT || account.kind == LedgerAccountKind.AID_PROGRAM;
+            if (held && account.balanceMinor < PARTICIPANT_FLOOR_MINOR) {
                 findings.add(account.code + ": " + Amounts.format(account.balanceMinor) + ", below its floor of "
                         + Amounts.format(PARTICIPANT_FLOOR_MINOR));
             }

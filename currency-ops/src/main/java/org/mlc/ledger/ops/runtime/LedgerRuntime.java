@@ -43,7 +43,9 @@ public class LedgerRuntime {
         environment.getPropertySources().addFirst(new MapPropertySource("ops-runtime", Map.of(
                 "spring.main.lazy-initialization", "false",
                 "spring.main.web-application-type", "none",
-                "spring.flyway.enabled", "true")));
+                "spring.flyway.enabled", "true",
+                // the application's scheduled jobs (expiries, bulk jobs) are not the operator's to run
+                "mlc.scheduling.enabled", "false")));
         for (PropertySource<?> source : parent.getEnvironment().getPropertySources()) {
             if (!environment.getPropertySources().contains(source.getName())) {
                 environment.getPropertySources().addLast(source);

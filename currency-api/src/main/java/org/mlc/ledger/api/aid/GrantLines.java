@@ -1,0 +1,107 @@
+package org.mlc.ledger.api.aid;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mlc.ledger.aid.AidGrantHandler.GrantResult;
+import org.mlc.ledger.aid.GrantAid;
+import org.mlc.ledger.aid.GrantAidBatch;
+import org.mlc.ledger.api.bulk.BulkJobs;
+import org.mlc.ledger.api.bulk.BulkLine;
+import org.mlc.ledger.api.bulk.BulkProcessor;
+import org.mlc.ledger.api.security.Role;
+import org.mlc.ledger.api.web.IdempotentCommands;
+import org.mlc.ledger.common.AccountId;
+import org.mlc.ledger.common.AidProgramId;
+import org.mlc.ledger.common.GrantId;
+import org.mlc.ledger.common.ParticipantId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The lines of a bulk grant: a chunk is one {@link GrantAidBatch} command, in the runner's
+ * transaction, so the grants and the lines' outcomes commit together. A line's grant id comes from
+ * the programme and the line's key, as for a single grant: a line resent, in this upload or
+ * another, grants nothing more ({@code ALREADY_DONE}).
+ */
+@Component
+public class GrantLines implements BulkProcessor {
+
+    public static final String KIND = "AID_GRANTS";
+
+    private final CommandGateway commandGateway;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public GrantLines(CommandGateway commandGateway, JdbcTemplate jdbc, Clock clock) {
+        this.commandGateway = commandGateway;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The grant a key names in a programme: the same for a single grant and a bulk line. */
+    public static GrantId grantId(String programId, String key) {
+        return GrantId.of(UUID.nameUUIDFromBytes(("aid-grant\n" + programId + "\n" + key)
+                .getBytes(StandardCharsets.UTF_8)).toString());
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public int chunkSize() {
+        // GrantAidBatch.MAX_GRANTS: the fewer commits the better, and a chunk holds at most 500 locks
+        return 500;
+    }
+
+    @Override
+    public List<Outcome> process(BulkJobs.Job job, List<BulkLine> lines) {
+        Map<String, String> accounts = new HashMap<>();
+        jdbc.query("SELECT participant_id, account_id FROM participant_view WHERE participant_id = ANY(?)",
+                rs -> {
+                    accounts.put(rs.getString(1), rs.getString(2));
+                }, (Object) lines.stream().map(BulkLine::partyId).distinct().toArray(String[]::new));
+        List<Outcome> outcomes = new ArrayList<>();
+        List<GrantAid> grants = new ArrayList<>();
+        Map<GrantId, Integer> lineOf = new HashMap<>();
+        for (BulkLine line : lines) {
+            GrantId grantId = grantId(job.targetId(), line.key());
+            String account = accounts.get(line.partyId());
+            if (account == null) {
+                outcomes.add(Outcome.refused(line.line(), grantId.value(), "not-found",
+                        "unknown beneficiary " + line.partyId()));
+                continue;
+            }
+            if (lineOf.putIfAbsent(grantId, line.line()) != null) {
+                outcomes.add(Outcome.refused(line.line(), grantId.value(), "validation",
+                        "key " + line.key() + " is on line " + lineOf.get(grantId) + " already"));
+                continue;
+            }
+            grants.add(new GrantAid(AidProgramId.of(job.targetId()), grantId, ParticipantId.of(line.partyId()),
+                    AccountId.of(account), line.amountMinor(), line.expiresOn(), clock.instant()));
+        }
+        if (!grants.isEmpty()) {
+            List<GrantResult> results = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(
+                    new GrantAidBatch(AidProgramId.of(job.targetId()), grants)).andMetaData(Map.of(
+                    IdempotentCommands.USER, job.createdBy(), IdempotentCommands.ROLE, Role.CCAS.name())));
+            for (GrantResult result : results) {
+                int line = lineOf.get(result.grantId());
+                String id = result.grantId().value();
+                outcomes.add(switch (result.outcome()) {
+                    case GRANTED -> Outcome.done(line, id);
+                    case ALREADY_GRANTED -> Outcome.alreadyDone(line, id);
+                    case REFUSED -> Outcome.refused(line, id, result.code(), result.detail());
+                });
+            }
+        }
+        return outcomes;
+    }
+}

@@ -1,0 +1,272 @@
+package org.mlc.ledger.api.bulk;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.mlc.ledger.api.infrastructure.ClusterJobLock;
+import org.mlc.ledger.api.web.ReadYourWrites;
+import org.mlc.ledger.money.Amounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Bulk jobs (grants of an aid programme, payments of a collectivité): an upload is stored as a job
+ * and its lines in one transaction, answered at once, and carried out in the background a chunk at
+ * a time. Each chunk runs in one transaction that holds the cluster lock {@value #LOCK}, so one
+ * node works on the jobs at a time, a chunk's effects and its lines' outcomes commit together, and
+ * a node that stops mid-job leaves the rest for the next run (on any node, within
+ * {@code mlc.bulk.poll-millis}). Progress is read from the lines as they are done.
+ */
+@Component
+public class BulkJobs implements DisposableBean {
+
+    /** Lines in one upload, as issue #6 asks (and the body limit of bulk uploads allows). */
+    public static final int MAX_LINES = 10_000;
+    /** A job's lines listed at most in one answer; the CSV gives them all. */
+    public static final int MAX_LINES_SHOWN = 1_000;
+    public static final String LOCK = "bulk-jobs";
+
+    public static final String PENDING = "PENDING";
+    public static final String DONE = "DONE";
+    public static final String ALREADY_DONE = "ALREADY_DONE";
+    public static final String REFUSED = "REFUSED";
+    public static final String RUNNING = "RUNNING";
+    public static final String FINISHED = "FINISHED";
+
+    private static final Logger log = LoggerFactory.getLogger(BulkJobs.class);
+
+    /** A job as the processors see it. */
+    public record Job(String jobId, String kind, String targetId, String ownerId, String createdBy) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final ClusterJobLock lock;
+    private final Clock clock;
+    private final Map<String, BulkProcessor> processors;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "bulk-jobs");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+
+    public BulkJobs(JdbcTemplate jdbc, TransactionTemplate transactions, ClusterJobLock lock, Clock clock,
+                    List<BulkProcessor> processors) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.lock = lock;
+        this.clock = clock;
+        this.processors = processors.stream().collect(Collectors.toMap(BulkProcessor::kind, Function.identity()));
+    }
+
+    /**
+     * Stores a job and its lines (once: the same job id again stores nothing) and starts it.
+     * Lines that could not be read are stored as refused already.
+     */
+    public void create(Job job, List<BulkLine> lines) {
+        if (lines.isEmpty() || lines.size() > MAX_LINES) {
+            throw new IllegalArgumentException("a job has 1 to " + MAX_LINES + " lines");
+        }
+        transactions.executeWithoutResult(status -> {
+            int created = jdbc.update("INSERT INTO bulk_job (job_id, kind, target_id, owner_id, created_by, status, "
+                            + "total_lines, done_lines, succeeded_lines, refused_lines, created_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?) ON CONFLICT (job_id) DO NOTHING",
+                    job.jobId(), job.kind(), job.targetId(), job.ownerId(), job.createdBy(), RUNNING, lines.size(),
+                    Timestamp.from(clock.instant()));
+            if (created == 0) {
+                return;
+            }
+            jdbc.batchUpdate("INSERT INTO bulk_line (job_id, line, line_key, party_id, amount_minor, expires_on, "
+                            + "reference, status, code, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines, 1_000,
+                    (ps, line) -> {
+                        ps.setString(1, job.jobId());
+                        ps.setInt(2, line.line());
+                        ps.setString(3, line.key());
+                        ps.setString(4, line.partyId());
+                        ps.setObject(5, line.amountMinor());
+                        ps.setObject(6, line.expiresOn() == null ? null : Date.valueOf(line.expiresOn()));
+                        ps.setString(7, line.reference());
+                        ps.setString(8, line.readable() ? PENDING : REFUSED);
+                        ps.setString(9, line.code());
+                        ps.setString(10, line.detail());
+                    });
+            log.info("bulk job {} ({} of {}) stored: {} lines", job.jobId(), job.kind(), job.targetId(), lines.size());
+        });
+        wake();
+    }
+
+    /** Starts working on the pending jobs now, in the background (once, however often called). */
+    public void wake() {
+        if (queued.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                queued.set(false);
+                runPending();
+            });
+        }
+    }
+
+    /** The safety net: jobs left by a node that stopped, or woken on another node, are picked up. */
+    @Scheduled(fixedDelayString = "${mlc.bulk.poll-millis:5000}", initialDelayString = "${mlc.bulk.poll-millis:5000}")
+    void poll() {
+        wake();
+    }
+
+    /** Works chunk after chunk until no job is left or another node holds the lock. */
+    void runPending() {
+        try {
+            while (true) {
+                ClusterJobLock.Run<Boolean> run = lock.runExclusively(LOCK, this::nextChunk);
+                if (run == null || !run.ran() || !Boolean.TRUE.equals(run.result())) {
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            // the chunk rolled back: its lines are still pending, the next poll tries again
+            log.error("bulk chunk failed; retrying at the next poll", e);
+        }
+    }
+
+    /** One chunk of the oldest running job; false when there is nothing left to do. */
+    private boolean nextChunk() {
+        List<Map<String, Object>> jobs = jdbc.queryForList("SELECT job_id, kind, target_id, owner_id, created_by "
+                + "FROM bulk_job WHERE status = ? ORDER BY created_at, job_id LIMIT 1", RUNNING);
+        if (jobs.isEmpty()) {
+            return false;
+        }
+        Map<String, Object> row = jobs.get(0);
+        Job job = new Job((String) row.get("job_id"), (String) row.get("kind"), (String) row.get("target_id"),
+                (String) row.get("owner_id"), (String) row.get("created_by"));
+        BulkProcessor processor = processors.get(job.kind());
+        if (processor == null) {
+            throw new IllegalStateException("no processor for bulk jobs of kind " + job.kind());
+        }
+        List<BulkLine> lines = jdbc.query("SELECT line, line_key, party_id, amount_minor, expires_on, reference "
+                        + "FROM bulk_line WHERE job_id = ? AND status = ? ORDER BY line LIMIT ?",
+                (rs, i) -> new BulkLine(rs.getInt("line"), rs.getString("line_key"), rs.getString("party_id"),
+                        (Long) rs.getObject("amount_minor"),
+                        rs.getDate("expires_on") == null ? null : rs.getDate("expires_on").toLocalDate(),
+                        rs.getString("reference"), null, null),
+                job.jobId(), PENDING, processor.chunkSize());
+        if (!lines.isEmpty()) {
+            List<BulkProcessor.Outcome> outcomes = processor.process(job, lines);
+            List<BulkProcessor.Outcome> toStore = outcomes.stream().filter(o -> !o.stored()).toList();
+            jdbc.batchUpdate("UPDATE bulk_line SET status = ?, operation_id = ?, code = ?, detail = ? "
+                    + "WHERE job_id = ? AND line = ?", toStore, 1_000, (ps, o) -> {
+                        ps.setString(1, o.status());
+                        ps.setString(2, o.operationId());
+                        ps.setString(3, o.code());
+                        ps.setString(4, o.detail() == null ? null
+                                : o.detail().substring(0, Math.min(500, o.detail().length())));
+                        ps.setString(5, job.jobId());
+                        ps.setInt(6, o.line());
+                    });
+        }
+        boolean finished = lines.size() < processor.chunkSize();
+        jdbc.update("UPDATE bulk_job SET done_lines = c.done, succeeded_lines = c.succeeded, refused_lines = c.refused, "
+                        + "status = CASE WHEN c.done = total_lines THEN ? ELSE status END, "
+                        + "finished_at = CASE WHEN c.done = total_lines THEN ? ELSE finished_at END "
+                        + "FROM (SELECT COUNT(*) FILTER (WHERE status <> ?) AS done, "
+                        + "COUNT(*) FILTER (WHERE status IN (?, ?)) AS succeeded, "
+                        + "COUNT(*) FILTER (WHERE status = ?) AS refused FROM bulk_line WHERE job_id = ?) c "
+                        + "WHERE job_id = ?", FINISHED, Timestamp.from(clock.instant()), PENDING, DONE, ALREADY_DONE,
+                REFUSED, job.jobId(), job.jobId());
+        Map<String, Object> progress = jdbc.queryForMap("SELECT done_lines, total_lines, status FROM bulk_job "
+                + "WHERE job_id = ?", job.jobId());
+        log.info("bulk job {}: {} of {} lines done", job.jobId(), progress.get("done_lines"), progress.get("total_lines"));
+        if (finished && !FINISHED.equals(progress.get("status"))) {
+            throw new IllegalStateException("bulk job " + job.jobId() + " has lines neither pending nor done");
+        }
+        return true;
+    }
+
+    /**
+     * Adds {@code caughtUp} to a job's view: once FINISHED, whether the read side (balances,
+     * statements, reports) shows all it did yet. A client wanting to read its effects polls until
+     * both; the job's effects are in the ledger as soon as it is FINISHED.
+     */
+    public void addCaughtUp(Map<String, Object> view, ReadYourWrites readYourWrites) {
+        boolean caughtUp = false;
+        if (FINISHED.equals(view.get("status"))) {
+            Long head = jdbc.queryForObject("SELECT COALESCE(MAX(global_index), -1) FROM domain_event_entry",
+                    Long.class);
+            caughtUp = readYourWrites.caughtUp(head == null ? -1 : head);
+        }
+        view.put("caughtUp", caughtUp);
+    }
+
+    /** The job with its progress, and its lines (at most {@link #MAX_LINES_SHOWN} from {@code fromLine}). */
+    public Map<String, Object> view(String jobId, int fromLine, boolean allLines) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM bulk_job WHERE job_id = ?", jobId);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> row = rows.get(0);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", jobId);
+        view.put("kind", row.get("kind"));
+        view.put("target", row.get("target_id"));
+        view.put("status", row.get("status"));
+        view.put("total", row.get("total_lines"));
+        view.put("done", row.get("done_lines"));
+        view.put("succeeded", row.get("succeeded_lines"));
+        view.put("refused", row.get("refused_lines"));
+        view.put("createdAt", ((Timestamp) row.get("created_at")).toInstant().toString());
+        Timestamp finished = (Timestamp) row.get("finished_at");
+        view.put("finishedAt", finished == null ? null : finished.toInstant().toString());
+        List<Map<String, Object>> lines = new ArrayList<>();
+        jdbc.query("SELECT line, line_key, party_id, amount_minor, status, operation_id, code, detail FROM bulk_line "
+                        + "WHERE job_id = ? AND line >= ? ORDER BY line LIMIT ?", rs -> {
+                    Map<String, Object> line = new LinkedHashMap<>();
+                    line.put("line", rs.getInt("line"));
+                    line.put("key", rs.getString("line_key"));
+                    line.put("party", rs.getString("party_id"));
+                    Long amount = (Long) rs.getObject("amount_minor");
+                    line.put("amount", amount == null ? null : Amounts.format(amount));
+                    line.put("status", rs.getString("status"));
+                    line.put("operation", rs.getString("operation_id"));
+                    line.put("code", rs.getString("code"));
+                    line.put("detail", rs.getString("detail"));
+                    lines.add(line);
+                }, jobId, fromLine, allLines ? MAX_LINES : MAX_LINES_SHOWN);
+        view.put("lines", lines);
+        return view;
+    }
+
+    /** Who a job belongs to (the participant that uploaded it), or null for an unknown job. */
+    public Map<String, Object> header(String jobId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT kind, target_id, owner_id FROM bulk_job "
+                + "WHERE job_id = ?", jobId);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+
+    /** For a job whose line has been done before under the same operation id (a resent line). */
+    public boolean alreadyDone(String operationId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM bulk_line WHERE operation_id = ? "
+                + "AND status = ?)", Boolean.class, operationId, DONE));
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

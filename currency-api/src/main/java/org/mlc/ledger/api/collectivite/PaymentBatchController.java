@@ -1,0 +1,142 @@
+package org.mlc.ledger.api.collectivite;
+
+import static org.mlc.ledger.api.web.RequestValues.id;
+import static org.mlc.ledger.api.web.RequestValues.optionalText;
+import static org.mlc.ledger.api.web.RequestValues.positiveAmount;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.mlc.ledger.api.account.AccountPolicy;
+import org.mlc.ledger.api.account.Csv;
+import org.mlc.ledger.api.bulk.BulkJobs;
+import org.mlc.ledger.api.bulk.BulkLine;
+import org.mlc.ledger.api.bulk.BulkUpload;
+import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Caller;
+import org.mlc.ledger.api.security.Role;
+import org.mlc.ledger.api.web.ApiException;
+import org.mlc.ledger.api.web.IdempotentCommands;
+import org.mlc.ledger.api.web.ReadYourWrites;
+import org.mlc.ledger.payment.DebitForTransfer;
+import org.mlc.ledger.participant.ParticipantKind;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A collectivité pays many at once (subsidies to associations, indemnités to elected officials):
+ * up to 10,000 payments from its account in one upload, JSON {@code {"lines":[{key, to, amount,
+ * reference?}]}} or CSV {@code key,to,amount[,reference]}, carried out like bulk grants.
+ */
+@RestController
+public class PaymentBatchController {
+
+    private final IdempotentCommands commands;
+    private final JdbcTemplate jdbc;
+    private final BulkJobs bulkJobs;
+    private final ObjectMapper objectMapper;
+    private final ReadYourWrites readYourWrites;
+
+    public PaymentBatchController(IdempotentCommands commands, JdbcTemplate jdbc, BulkJobs bulkJobs,
+                                  ObjectMapper objectMapper, ReadYourWrites readYourWrites) {
+        this.readYourWrites = readYourWrites;
+        this.commands = commands;
+        this.jdbc = jdbc;
+        this.bulkJobs = bulkJobs;
+        this.objectMapper = objectMapper;
+    }
+
+    @Allowed({Role.ADMIN, Role.COLLECTIVITE})
+    @PostMapping(value = "/api/v1/accounts/{id}/payment-batches",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv", MediaType.TEXT_PLAIN_VALUE})
+    public ResponseEntity<Map<String, Object>> create(
+            @RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+            @PathVariable("id") String accountId, @RequestBody(required = false) String body) {
+        var keyed = commands.key("payment-batch", key, Arrays.asList(accountId, body));
+        Map<String, Object> account = account(accountId);
+        if (!ParticipantKind.COLLECTIVITE.name().equals(account.get("owner_kind"))) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "bulk-payments-not-allowed",
+                    "only a collectivité pays in bulk; account " + accountId + " is a " + account.get("owner_kind"),
+                    "id");
+        }
+        List<BulkUpload.Row> rows = BulkUpload.read(body, contentType, objectMapper, List.of("key", "to", "amount"),
+                List.of("reference"));
+        List<BulkLine> lines = BulkUpload.lines(rows, (row, lineKey) -> {
+            String reference = optionalText(text(row.get("reference")), "reference");
+            if (reference != null && reference.length() > DebitForTransfer.MAX_REFERENCE_LENGTH) {
+                throw ApiException.invalid("reference", "must be at most " + DebitForTransfer.MAX_REFERENCE_LENGTH
+                        + " characters");
+            }
+            String to = id(text(row.get("to")), "to");
+            if (to.equals(accountId)) {
+                throw ApiException.invalid("to", "an account cannot pay itself");
+            }
+            return new BulkLine(row.line(), lineKey, to, positiveAmount(row.get("amount"), "amount"), null, reference,
+                    null, null);
+        });
+        String jobId = keyed.derivedId("payment-batch");
+        Caller caller = Caller.current();
+        String answered = commands.apply(keyed, String.class, () -> {
+            bulkJobs.create(new BulkJobs.Job(jobId, PaymentLines.KIND, accountId, (String) account.get("participant_id"),
+                    caller.username()), lines);
+            return jobId;
+        });
+        return ResponseEntity.accepted().location(URI.create("/api/v1/accounts/" + accountId + "/payment-batches/"
+                + answered)).body(bulkJobs.view(answered, 1, false));
+    }
+
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.COLLECTIVITE})
+    @GetMapping("/api/v1/accounts/{id}/payment-batches/{batchId}")
+    public ResponseEntity<?> progress(@PathVariable("id") String accountId, @PathVariable("batchId") String batchId,
+                                      @RequestParam(value = "fromLine", defaultValue = "1") int fromLine,
+                                      @RequestParam(value = "format", required = false) String format) {
+        account(accountId);
+        Map<String, Object> header = bulkJobs.header(id(batchId, "batchId"));
+        if (header == null || !PaymentLines.KIND.equals(header.get("kind")) || !accountId.equals(header.get("target_id"))) {
+            throw ApiException.notFound("unknown payment batch " + batchId);
+        }
+        boolean csv = "csv".equalsIgnoreCase(format);
+        if (format != null && !csv && !"json".equalsIgnoreCase(format)) {
+            throw ApiException.invalid("format", "must be json or csv");
+        }
+        Map<String, Object> view = bulkJobs.view(batchId, Math.max(1, fromLine), csv);
+        bulkJobs.addCaughtUp(view, readYourWrites);
+        if (csv) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> lines = (List<Map<String, Object>>) view.get("lines");
+            return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"payments-" + batchId + ".csv\"")
+                    .body(Csv.write(List.of("line", "key", "party", "amount", "status", "operation", "code",
+                            "detail"), lines));
+        }
+        return ResponseEntity.ok(view);
+    }
+
+    private Map<String, Object> account(String accountId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM account_view WHERE account_id = ?",
+                id(accountId, "id"));
+        if (rows.isEmpty() || !AccountPolicy.mayRead((String) rows.get(0).get("participant_id"))) {
+            throw ApiException.notFound("unknown account " + accountId);
+        }
+        return rows.get(0);
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+}

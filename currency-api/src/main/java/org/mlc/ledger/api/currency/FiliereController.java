@@ -1,0 +1,63 @@
+package org.mlc.ledger.api.currency;
+
+import static org.mlc.ledger.api.web.RequestValues.requiredText;
+
+import java.util.List;
+import java.util.Map;
+import java.time.Clock;
+import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Role;
+import org.mlc.ledger.api.web.ApiException;
+import org.mlc.ledger.api.web.IdempotentCommands;
+import org.mlc.ledger.api.web.ReadYourWrites;
+import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.currency.AddFiliere;
+import org.mlc.ledger.participant.Filieres;
+import org.mlc.ledger.participant.Participant;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A filière of the currency's own, besides the usual ones ({@link Filieres#STANDARD}): aid
+ * programmes may then be earmarked to it.
+ */
+@RestController
+public class FiliereController {
+
+    private final IdempotentCommands commands;
+    private final ReadYourWrites readYourWrites;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public FiliereController(IdempotentCommands commands, ReadYourWrites readYourWrites, JdbcTemplate jdbc,
+                             Clock clock) {
+        this.commands = commands;
+        this.readYourWrites = readYourWrites;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record FiliereRequest(String filiere) {
+    }
+
+    @Allowed(Role.ADMIN)
+    @PostMapping("/api/v1/currencies/{code}/filieres")
+    public Map<String, Object> add(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+                                   @PathVariable("code") String code, @RequestBody FiliereRequest request) {
+        var keyed = commands.key("filiere", key, List.of(code, request));
+        if (jdbc.queryForList("SELECT code FROM currency_view WHERE code = ?", code).isEmpty()) {
+            throw ApiException.notFound("unknown currency " + code);
+        }
+        String filiere = requiredText(request.filiere(), "filiere");
+        if (!Participant.FILIERE.matcher(filiere).matches()) {
+            throw ApiException.invalid("filiere", "must be a code like ALIMENTATION (capital letters and _)");
+        }
+        commands.send(keyed, new AddFiliere(CurrencyCode.of(code), filiere, clock.instant()), CurrencyCode.class);
+        readYourWrites.awaitAll(code);
+        return Map.of("currency", code, "filiere", filiere);
+    }
+}

@@ -1,0 +1,184 @@
+package org.mlc.ledger.api.payment;
+
+import static org.mlc.ledger.api.web.RequestValues.id;
+import static org.mlc.ledger.api.web.RequestValues.optionalText;
+import static org.mlc.ledger.api.web.RequestValues.optionalWholeNumber;
+import static org.mlc.ledger.api.web.RequestValues.positiveAmount;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Role;
+import org.mlc.ledger.api.infrastructure.AxonConfiguration;
+import org.mlc.ledger.api.web.ApiException;
+import org.mlc.ledger.api.web.IdempotentCommands;
+import org.mlc.ledger.api.web.ReadYourWrites;
+import org.mlc.ledger.common.AccountId;
+import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.common.HoldId;
+import org.mlc.ledger.common.TransferId;
+import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.payment.AuthorizePayment;
+import org.mlc.ledger.payment.CapturePayment;
+import org.mlc.ledger.payment.DebitForTransfer;
+import org.mlc.ledger.payment.PaymentHold;
+import org.mlc.ledger.payment.VoidPayment;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Two-phase payments for terminals: the payer authorizes an amount (held on its account), the
+ * payee captures up to it (a payment) or voids it; a hold not captured by its expiry is released
+ * by {@link HoldExpiry}. Both phases follow the rules of who may pay whom.
+ */
+@RestController
+@RequestMapping("/api/v1/payment-holds")
+public class PaymentHoldController {
+
+    /** How long a hold lasts when the request does not say: a till's sale, not a hotel stay. */
+    public static final int DEFAULT_EXPIRY_MINUTES = 30;
+    public static final int MAX_EXPIRY_MINUTES = (int) PaymentHold.MAX_DURATION.toMinutes();
+
+    private final IdempotentCommands commands;
+    private final ReadYourWrites readYourWrites;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final PaymentPolicy policy;
+
+    public PaymentHoldController(IdempotentCommands commands, ReadYourWrites readYourWrites, JdbcTemplate jdbc,
+                                 Clock clock, PaymentPolicy policy) {
+        this.commands = commands;
+        this.readYourWrites = readYourWrites;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.policy = policy;
+    }
+
+    public record AuthorizeRequest(String from, String to, JsonNode amount, String reference,
+                                   JsonNode expiresInMinutes) {
+    }
+
+    public record CaptureRequest(JsonNode amount) {
+    }
+
+    public record HoldAnswer(String id, String from, String to, String amount, String currency, String reference,
+                             String status, String expiresAt, String captured, String paymentId) {
+    }
+
+    @Allowed({Role.ADMIN, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
+    @PostMapping
+    public ResponseEntity<HoldAnswer> authorize(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
+                                                String key, @RequestBody AuthorizeRequest request) {
+        var keyed = commands.key("payment-hold", key, request);
+        String from = id(request.from(), "from");
+        String to = id(request.to(), "to");
+        long amount = positiveAmount(request.amount(), "amount");
+        String reference = optionalText(request.reference(), "reference");
+        if (reference != null && reference.length() > DebitForTransfer.MAX_REFERENCE_LENGTH) {
+            throw ApiException.invalid("reference", "must be at most " + DebitForTransfer.MAX_REFERENCE_LENGTH
+                    + " characters");
+        }
+        int minutes = optionalWholeNumber(request.expiresInMinutes(), "expiresInMinutes", 1, MAX_EXPIRY_MINUTES,
+                DEFAULT_EXPIRY_MINUTES);
+        String currency = currencyOf(from, "from");
+        if (!policy.mayPayFrom(from)) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown account " + from, "from");
+        }
+        if (!currency.equals(currencyOf(to, "to"))) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "currency-mismatch",
+                    "accounts " + from + " and " + to + " are in different currencies", "to");
+        }
+        Instant now = clock.instant();
+        HoldId holdId = commands.send(keyed, new AuthorizePayment(CurrencyCode.of(currency),
+                HoldId.of(keyed.derivedId("hold")), AccountId.of(from), AccountId.of(to), amount, reference,
+                now.plus(Duration.ofMinutes(minutes)), now), HoldId.class);
+        readYourWrites.awaitAll(from);
+        return ResponseEntity.created(URI.create("/api/v1/payment-holds/" + holdId)).body(existing(holdId.value()));
+    }
+
+    /** The payee takes {@code amount} (all of the hold when absent); the rest of the hold is released. */
+    @Allowed({Role.ADMIN, Role.MERCHANT, Role.CCAS, Role.COLLECTIVITE})
+    @PostMapping("/{id}/capture")
+    public ResponseEntity<HoldAnswer> capture(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
+                                              String key, @PathVariable("id") String holdId,
+                                              @RequestBody(required = false) CaptureRequest request) {
+        var keyed = commands.key("payment-hold-capture", key, Map.of("hold", holdId,
+                "amount", request == null || request.amount() == null ? "" : request.amount().toString()));
+        HoldAnswer hold = payeeView(holdId);
+        long amount = request == null || request.amount() == null || request.amount().isNull()
+                ? Amounts.parsePositive(hold.amount()) : positiveAmount(request.amount(), "amount");
+        commands.send(keyed, new CapturePayment(HoldId.of(hold.id()), AccountId.of(hold.from()), AccountId.of(hold.to()),
+                TransferId.of(keyed.derivedId("transfer")), amount, clock.instant()), TransferId.class);
+        // the saga credits the payee: wait for it, then for the views of both sides
+        readYourWrites.await(AxonConfiguration.TRANSFER_SAGA_GROUP, readYourWrites.lastIndexOf(hold.from()));
+        readYourWrites.awaitAll(hold.from(), hold.to());
+        return ResponseEntity.created(URI.create("/api/v1/payment-holds/" + hold.id())).body(existing(hold.id()));
+    }
+
+    @Allowed({Role.ADMIN, Role.MERCHANT, Role.CCAS, Role.COLLECTIVITE})
+    @PostMapping("/{id}/void")
+    public HoldAnswer voidHold(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+                               @PathVariable("id") String holdId) {
+        var keyed = commands.key("payment-hold-void", key, holdId);
+        HoldAnswer hold = payeeView(holdId);
+        commands.send(keyed, new VoidPayment(AccountId.of(hold.from()), HoldId.of(hold.id()), clock.instant()),
+                HoldId.class);
+        readYourWrites.awaitAll(hold.from());
+        return existing(hold.id());
+    }
+
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
+    @GetMapping("/{id}")
+    public HoldAnswer get(@PathVariable("id") String holdId) {
+        return find(id(holdId, "id")).filter(h -> policy.mayRead(h.from(), h.to()))
+                .orElseThrow(() -> ApiException.notFound("unknown payment hold " + holdId));
+    }
+
+    /** A hold the caller may capture or void: the payee's (or an ADMIN's); others see 404. */
+    private HoldAnswer payeeView(String holdId) {
+        return find(id(holdId, "id")).filter(h -> policy.mayPayFrom(h.to()))
+                .orElseThrow(() -> ApiException.notFound("unknown payment hold " + holdId));
+    }
+
+    private HoldAnswer existing(String holdId) {
+        return find(holdId).orElseThrow(() -> new IllegalStateException("hold " + holdId + " is not in the view"));
+    }
+
+    private String currencyOf(String accountId, String field) {
+        List<String> currency = jdbc.queryForList("SELECT currency FROM account_view WHERE account_id = ?",
+                String.class, accountId);
+        if (currency.isEmpty()) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown account " + accountId, field);
+        }
+        return currency.get(0);
+    }
+
+    private Optional<HoldAnswer> find(String holdId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM payment_hold_view WHERE hold_id = ?", holdId);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> row = rows.get(0);
+        Long captured = (Long) row.get("captured_minor");
+        return Optional.of(new HoldAnswer(holdId, (String) row.get("from_account"), (String) row.get("to_account"),
+                Amounts.format((Long) row.get("amount_minor")), (String) row.get("currency"),
+                (String) row.get("reference"), (String) row.get("status"),
+                ((Timestamp) row.get("expires_at")).toInstant().toString(),
+                captured == null ? null : Amounts.format(captured), (String) row.get("transfer_id")));
+    }
+}

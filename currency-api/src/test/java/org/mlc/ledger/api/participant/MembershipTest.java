@@ -1,0 +1,98 @@
+package org.mlc.ledger.api.participant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mlc.ledger.api.support.Api.assertProblem;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mlc.ledger.api.IntegrationTest;
+import org.mlc.ledger.api.support.Api;
+import org.mlc.ledger.api.support.Ledger.Party;
+import org.mlc.ledger.api.support.Ledger.User;
+
+/** The yearly membership (adhésion) through the API: paid at a counter, and what it blocks. */
+class MembershipTest extends IntegrationTest {
+
+    private String currency;
+    private String counter;
+    private Party alice;
+    private User agent;
+
+    @BeforeEach
+    void aCurrencyWhoseConversionsNeedAMembership() {
+        currency = ledger.currency("1", "1"); // membership fee 3.00
+        counter = ledger.counter(currency);
+        alice = ledger.participant("MEMBER", "Alice", currency);
+        agent = ledger.user("COUNTER_AGENT", null, counter);
+        Api.Response policy = api.post("/api/v1/currencies/" + currency + "/membership",
+                "{\"fee\":\"3.00\",\"requiredForConversion\":true}");
+        assertThat(policy.status()).as(policy.toString()).isEqualTo(200);
+        assertThat(policy.json().path("membershipRequiredForConversion").asBoolean()).isTrue();
+    }
+
+    private Api.Response payMembership(Api as, Party who, String paidWith) {
+        return as.post("/api/v1/participants/" + who.id() + "/memberships", """
+                {"counter":"%s","paidWith":"%s"}""".formatted(counter, paidWith));
+    }
+
+    @Test
+    void aMemberPaysItsFeeInCashAtTheCounterAndThenConverts() {
+        assertProblem(ledger.convert(counter, alice, "20.00"), 422, "membership-expired");
+
+        Api.Response paid = payMembership(agent.api(), alice, "CASH");
+
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        assertThat(paid.get("validFrom")).isEqualTo(today.toString());
+        assertThat(paid.get("validUntil")).isEqualTo(today.plusYears(1).minusDays(1).toString());
+        assertThat(paid.get("fee")).isEqualTo("3.00");
+        assertThat(api.get("/api/v1/participants/" + alice.id()).get("membershipValidUntil"))
+                .isEqualTo(paid.get("validUntil"));
+        assertThat(ledger.convert(counter, alice, "20.00").status()).isEqualTo(201);
+        Api.Response supply = ledger.supply(currency);
+        assertThat(supply.get("counterCash")).isEqualTo("23.00");
+        assertThat(supply.get("membershipFees")).isEqualTo("3.00");
+        assertThat(supply.get("coverageRatio")).isEqualTo("1.0000");
+        Api.Response closing = ledger.close(counter, "23.00");
+        assertThat(closing.json().path("totalDiscrepancy").asText()).isEqualTo("0.00");
+        books.assertBalanced();
+        books.assertBacked(currency);
+    }
+
+    @Test
+    void aFeePaidInUnitsLeavesTheAccountAndNeverBlocksTheBalance() {
+        api.post("/api/v1/currencies/" + currency + "/membership", "{\"fee\":\"3.00\",\"requiredForConversion\":false}");
+        assertThat(ledger.convert(counter, alice, "10.00").status()).isEqualTo(201);
+
+        Api.Response paid = payMembership(api, alice, "UNITS");
+
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        assertThat(ledger.balance(alice)).isEqualTo("7.00");
+        Api.Response entries = api.get("/api/v1/accounts/" + alice.accountId() + "/entries");
+        assertThat(entries.text()).contains("MEMBERSHIP");
+        books.assertBalanced();
+        books.assertBacked(currency);
+    }
+
+    @Test
+    void wrongMembershipRequestsAreRefusedWithTheirReason() {
+        Party town = ledger.participant("COLLECTIVITE", "Ville", currency);
+        String otherCounter = ledger.counter(currency);
+
+        assertProblem(payMembership(api, town, "CASH"), 422, "membership-not-applicable");
+        assertProblem(payMembership(api, alice, "UNITS"), 422, "insufficient-funds");
+        Api.Response badMeans = payMembership(api, alice, "BITCOIN");
+        assertProblem(badMeans, 400, "validation");
+        assertThat(badMeans.get("field")).isEqualTo("paidWith");
+        assertProblem(agent.api().post("/api/v1/participants/" + alice.id() + "/memberships", """
+                {"counter":"%s","paidWith":"CASH"}""".formatted(otherCounter)), 403, "forbidden");
+        assertThat(payMembership(api, alice, "CARD").status()).isEqualTo(201);
+        assertThat(payMembership(api, alice, "CARD").status()).isEqualTo(201); // a year ahead: allowed
+        assertProblem(payMembership(api, alice, "CARD"), 422, "membership-already-paid");
+        Api.Response badFee = api.post("/api/v1/currencies/" + currency + "/membership",
+                "{\"fee\":\"500.01\",\"requiredForConversion\":true}");
+        assertProblem(badFee, 400, "validation");
+    }
+}

@@ -1,0 +1,106 @@
+package org.mlc.ledger.aid;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.mlc.ledger.account.Account;
+import org.mlc.ledger.account.AccountStatus;
+import org.mlc.ledger.common.AidProgramId;
+import org.mlc.ledger.common.DomainException;
+import org.mlc.ledger.common.GrantId;
+import org.mlc.ledger.participant.ParticipantKind;
+
+/**
+ * Grants aid: the programme's units go to a member's account as an earmarked lot, both recorded in
+ * one unit of work. Refused: a beneficiary that is not a member with this account
+ * ({@code beneficiary-not-member}), a frozen account ({@code account-frozen}), more than the
+ * programme holds ({@code insufficient-programme-funds}), above the monthly cap, an expiry in the
+ * past. A grant id already granted answers as granted and grants nothing more. The beneficiary's
+ * account is loaded before the programme, as the expiry does, so the two never wait on each other.
+ */
+public class AidGrantHandler {
+
+    private final Repository<AidProgram> programs;
+    private final Repository<Account> accounts;
+
+    public AidGrantHandler(Repository<AidProgram> programs, Repository<Account> accounts) {
+        this.programs = programs;
+        this.accounts = accounts;
+    }
+
+    /** What became of one grant. */
+    public enum Outcome { GRANTED, ALREADY_GRANTED, REFUSED }
+
+    /** One grant's answer: when refused, the stable code and why. */
+    public record GrantResult(GrantId grantId, Outcome outcome, LocalDate expiresOn, String code, String detail) {
+    }
+
+    @CommandHandler
+    public GrantResult handle(GrantAid command) throws Exception {
+        return grant(command);
+    }
+
+    /** Each line on its own: a refused line applies nothing (its checks come before any change). */
+    @CommandHandler
+    public List<GrantResult> handle(GrantAidBatch command) throws Exception {
+        if (command.grants() == null || command.grants().isEmpty() || command.grants().size() > GrantAidBatch.MAX_GRANTS) {
+            throw DomainException.invalid("a batch has 1 to " + GrantAidBatch.MAX_GRANTS + " grants");
+        }
+        List<GrantResult> results = new ArrayList<>(command.grants().size());
+        for (GrantAid grant : command.grants()) {
+            if (!grant.programId().equals(command.programId())) {
+                throw new IllegalArgumentException("a batch grants from one programme");
+            }
+            try {
+                results.add(grant(grant));
+            } catch (DomainException e) {
+                results.add(new GrantResult(grant.grantId(), Outcome.REFUSED, null, e.code(), e.getMessage()));
+            }
+        }
+        return results;
+    }
+
+    private GrantResult grant(GrantAid command) throws Exception {
+        Aggregate<Account> account;
+        try {
+            account = accounts.load(command.accountId().value());
+        } catch (AggregateNotFoundException e) {
+            throw DomainException.notFound("unknown beneficiary account " + command.accountId());
+        }
+        Account beneficiary = account.invoke(a -> a);
+        Aggregate<AidProgram> program = loadProgram(programs, command.programId());
+        AidProgram state = program.invoke(p -> p);
+        if (state.granted(command.grantId())) {
+            return new GrantResult(command.grantId(), Outcome.ALREADY_GRANTED, null, null, null);
+        }
+        if (beneficiary.ownerKind() != ParticipantKind.MEMBER || !beneficiary.owner().equals(command.beneficiary())) {
+            throw DomainException.refused("beneficiary-not-member",
+                    "beneficiary " + command.beneficiary() + " is not a member holding account " + command.accountId());
+        }
+        if (!beneficiary.currency().equals(state.currency())) {
+            throw DomainException.refused("currency-mismatch",
+                    "account " + command.accountId() + " is not in " + state.currency());
+        }
+        if (beneficiary.status() != AccountStatus.ACTIVE) {
+            throw DomainException.refused("account-frozen", "account " + command.accountId() + " is "
+                    + beneficiary.status().name().toLowerCase() + " and cannot receive a grant");
+        }
+        LocalDate expiresOn = state.checkGrant(command);
+        program.execute(p -> p.grant(command, expiresOn));
+        account.execute(a -> a.receiveEarmarkedLot(command.grantId(), command.programId(), command.unitsMinor(),
+                state.filieres(), expiresOn, command.at()));
+        return new GrantResult(command.grantId(), Outcome.GRANTED, expiresOn, null, null);
+    }
+
+    static Aggregate<AidProgram> loadProgram(Repository<AidProgram> programs, AidProgramId programId) {
+        try {
+            return programs.load(programId.value());
+        } catch (AggregateNotFoundException e) {
+            throw DomainException.notFound("unknown aid programme " + programId);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.mlc.ledger.currency;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+import org.mlc.ledger.common.CurrencyCode;
+
+@Revision("1")
+public record MembershipPolicySet(
+        CurrencyCode code,
+        long feeMinor,
+        boolean requiredForConversion,
+        Instant at) {
+}

@@ -1,0 +1,37 @@
+package org.mlc.ledger.participant;
+
+import java.time.LocalDate;
+
+/** The rules of the yearly membership (adhésion), as small functions. */
+public final class Membership {
+
+    /** A membership runs for a year from the day it starts. */
+    public static final int YEARS_PER_FEE = 1;
+    /**
+     * Paying ahead is allowed until the membership would run past this many years from today: a
+     * renewal a little early is normal, a third year paid by mistake is not.
+     */
+    public static final int MAX_YEARS_AHEAD = 2;
+
+    private Membership() {
+    }
+
+    /** Public bodies and the CCAS do not adhere: the rule does not apply to them. */
+    public static boolean appliesTo(ParticipantKind kind) {
+        return kind == ParticipantKind.MEMBER || kind == ParticipantKind.MERCHANT
+                || kind == ParticipantKind.ASSOCIATION;
+    }
+
+    /** A renewal starts the day after the current membership ends, or today if it has ended. */
+    public static LocalDate renewalStart(LocalDate currentUntil, LocalDate today) {
+        return currentUntil != null && !currentUntil.isBefore(today) ? currentUntil.plusDays(1) : today;
+    }
+
+    public static LocalDate validUntil(LocalDate start) {
+        return start.plusYears(YEARS_PER_FEE).minusDays(1);
+    }
+
+    public static boolean tooFarAhead(LocalDate until, LocalDate today) {
+        return until.isAfter(today.plusYears(MAX_YEARS_AHEAD));
+    }
+}

@@ -1,0 +1,85 @@
+package org.mlc.ledger.participant;
+
+import java.time.LocalDate;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.mlc.ledger.account.Account;
+import org.mlc.ledger.account.AccountStatus;
+import org.mlc.ledger.bonus.BonusBudget;
+import org.mlc.ledger.common.DomainException;
+import org.mlc.ledger.counter.ExchangeCounter;
+import org.mlc.ledger.currency.Currencies;
+import org.mlc.ledger.currency.Currency;
+import org.mlc.ledger.money.Amounts;
+
+/**
+ * A membership fee paid at a counter, in one unit of work over the counter (euros into its
+ * drawer) or the participant's account (units to the fee account), and the participant (its
+ * membership renewed). Everything that can refuse is checked before anything is recorded. Loads
+ * the counter, the account, the currency, then the participant, the order the conversion handler
+ * uses, so the two never wait on each other.
+ */
+public class MembershipHandler {
+
+    private final Repository<ExchangeCounter> counters;
+    private final Repository<Account> accounts;
+    private final Repository<Currency> currencies;
+    private final Repository<Participant> participants;
+
+    public MembershipHandler(Repository<ExchangeCounter> counters, Repository<Account> accounts,
+                             Repository<Currency> currencies, Repository<Participant> participants) {
+        this.counters = counters;
+        this.accounts = accounts;
+        this.currencies = currencies;
+        this.participants = participants;
+    }
+
+    @CommandHandler
+    public MembershipRenewed handle(PayMembership command) {
+        if (command.paidWith() == null) {
+            throw DomainException.invalid("paidWith is required: CASH, CARD, CHEQUE or UNITS");
+        }
+        Aggregate<ExchangeCounter> counter = load(counters, command.counterId().value(), "counter");
+        counter.execute(ExchangeCounter::checkOpen);
+        Aggregate<Account> account = load(accounts, command.accountId().value(), "account");
+        if (!command.participantId().equals(account.invoke(Account::owner))) {
+            throw DomainException.invalid("account " + command.accountId() + " is not the participant's");
+        }
+        var currencyCode = account.invoke(Account::currency);
+        if (!currencyCode.equals(counter.invoke(ExchangeCounter::currency))) {
+            throw DomainException.refused("currency-mismatch", "participant " + command.participantId()
+                    + " is not in the counter's currency");
+        }
+        Currency currency = Currencies.require(currencies, currencyCode);
+        long feeMinor = currency.membershipFeeMinor();
+        if (command.paidWith() == FeePaidWith.UNITS && account.invoke(Account::status) != AccountStatus.ACTIVE) {
+            throw DomainException.refused("account-frozen", "account " + command.accountId() + " cannot pay");
+        }
+        if (command.paidWith() == FeePaidWith.UNITS && account.invoke(Account::availableMinor) < feeMinor) {
+            throw DomainException.refused("insufficient-funds", "account " + command.accountId() + " holds "
+                    + Amounts.format(account.invoke(Account::availableMinor)) + " available, less than the fee of "
+                    + Amounts.format(feeMinor));
+        }
+        Aggregate<Participant> participant = load(participants, command.participantId().value(), "participant");
+        LocalDate today = LocalDate.ofInstant(command.at(), BonusBudget.ZONE);
+        MembershipRenewed renewed = participant.invoke(p -> p.renewMembership(command.membershipId(),
+                command.counterId(), feeMinor, command.paidWith(), today, command.at()));
+        if (feeMinor > 0 && command.paidWith() == FeePaidWith.UNITS) {
+            account.execute(a -> a.payMembershipFee(command.membershipId(), feeMinor, command.at()));
+        } else if (feeMinor > 0) {
+            counter.execute(c -> c.receiveMembershipFee(command.membershipId(), command.participantId(),
+                    command.paidWith().euroMeans(), feeMinor, command.at()));
+        }
+        return renewed;
+    }
+
+    private static <T> Aggregate<T> load(Repository<T> repository, String id, String what) {
+        try {
+            return repository.load(id);
+        } catch (AggregateNotFoundException e) {
+            throw DomainException.notFound("unknown " + what + " " + id);
+        }
+    }
+}
