@@ -163,6 +163,20 @@ public class BenchCommand implements Callable<Integer> {
         EmbeddedPostgres postgres = null;
         AppProcess app = null;
         HikariDataSource dataSource = null;
+        // Ctrl-C runs no finally block: the child application and the database must not outlive the bench
+        AutoCloseable[] started = new AutoCloseable[2];
+        Thread cleanUp = new Thread(() -> {
+            for (AutoCloseable c : started) {
+                try {
+                    if (c != null) {
+                        c.close();
+                    }
+                } catch (Exception ignored) {
+                    // stopping anyway
+                }
+            }
+        }, "bench-clean-up");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
         try {
             String url = jdbcUrl;
             if (url == null) {
@@ -177,6 +191,7 @@ public class BenchCommand implements Callable<Integer> {
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("max_connections", "300")
                         .start();
+                started[1] = postgres;
                 url = postgres.getJdbcUrl("postgres", "postgres");
                 jdbcUser = "postgres";
                 jdbcPassword = "";
@@ -202,6 +217,7 @@ public class BenchCommand implements Callable<Integer> {
                 stdout.println("Starting " + jar + " " + String.join(" ", options));
                 stdout.flush();
                 app = AppProcess.start(jar, runDir.resolve("app"), url, password, options, appEnvironment);
+                started[0] = app;
                 base = app.base();
                 stdout.printf(Locale.ROOT, "currency-api up in %.1f s (java -jar to health UP, empty database)%n",
                         app.startSeconds());
@@ -358,6 +374,7 @@ public class BenchCommand implements Callable<Integer> {
             log.info("bench done: {} runs, checks {}", rows.size(), ok ? "hold" : "FAILED");
             return ok ? 0 : ReconcileCommand.EXIT_INVARIANT_BROKEN;
         } finally {
+            Runtime.getRuntime().removeShutdownHook(cleanUp);
             if (app != null) {
                 app.close();
             }

@@ -24,6 +24,7 @@ import org.mlc.ledger.ledger.Postings;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.LedgerAccount;
 import org.mlc.ledger.ops.OpsCommand;
+import org.mlc.ledger.ops.bench.StoreBenchCommand;
 import org.mlc.ledger.ops.export.ExportCommand;
 import org.mlc.ledger.ops.replay.ReplayCommand;
 import org.mlc.ledger.ops.seed.SeedCommand;
@@ -78,6 +79,9 @@ class ReconcileCommandTest {
                 }
                 if (type == ExportCommand.class) {
                     return type.cast(new ExportCommand(null));
+                }
+                if (type == StoreBenchCommand.class) {
+                    return type.cast(new StoreBenchCommand(null, null));
                 }
                 return CommandLine.defaultFactory().create(type);
             }
