@@ -48,6 +48,7 @@ class BankFaultIT {
             Payments payments = new Payments(admin, currency.accounts, i -> nodes.get(Math.floorMod(i, 2)));
             Instant[] killedAt = new Instant[1];
             Duration[] restart = new Duration[1];
+            java.util.concurrent.atomic.AtomicBoolean back = new java.util.concurrent.atomic.AtomicBoolean();
             Instant started = Instant.now();
             java.util.concurrent.atomic.AtomicReference<Instant> end = new java.util.concurrent.atomic.AtomicReference<>(
                     started.plus(RUN));
@@ -57,14 +58,17 @@ class BankFaultIT {
                     killedAt[0] = Instant.now();
                     b.kill();
                     b.start();
-                    restart[0] = b.awaitUp();
+                    Duration up = b.awaitUp();
                     end.accumulateAndGet(Instant.now().plus(AFTER_RESTART), (x, y) -> x.isAfter(y) ? x : y);
+                    back.set(true);
+                    restart[0] = up;
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             }, "killer");
             killer.start();
-            payments.run(CLIENTS, end::get, 11);
+            // until node-b is back (however long its start takes on a loaded machine), then AFTER_RESTART more
+            payments.run(CLIENTS, () -> back.get() ? end.get() : Instant.now().plusSeconds(1), 11);
             Duration ran = Duration.between(started, Instant.now());
             killer.join(TimeUnit.MINUTES.toMillis(4));
             assertThat(restart[0]).as("node-b came back").isNotNull();

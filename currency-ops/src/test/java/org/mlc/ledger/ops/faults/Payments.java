@@ -65,12 +65,13 @@ final class Payments {
      */
     void run(int clients, java.util.function.Supplier<Instant> end, long seed) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        Instant hardEnd = Instant.now().plus(MAX_RUN);
         for (int c = 0; c < clients; c++) {
             Random random = new Random(seed + c);
             int clientNumber = c;
             pool.submit(() -> {
                 int attemptCounter = clientNumber;
-                while (Instant.now().isBefore(end.get())) {
+                while (Instant.now().isBefore(end.get()) && Instant.now().isBefore(hardEnd)) {
                     int from = random.nextInt(accounts.size());
                     int to = (from + 1 + random.nextInt(accounts.size() - 1)) % accounts.size();
                     long amountMinor = 1 + random.nextInt(2_000);
