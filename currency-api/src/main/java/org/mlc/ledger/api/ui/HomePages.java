@@ -26,6 +26,7 @@ public class HomePages {
         return switch (caller.role()) {
             case ADMIN, AUDITOR -> "/association";
             case COUNTER_AGENT -> "/counter";
+            case CCAS -> "/ccas";
             default -> "/account";
         };
     }

@@ -27,6 +27,19 @@ public class PageAdvice {
         return Caller.currentOrNull();
     }
 
+    /** A parameter missing or of the wrong type in a link: the request's fault, named. */
+    @ExceptionHandler({org.springframework.web.bind.MissingServletRequestParameterException.class,
+            org.springframework.beans.TypeMismatchException.class})
+    public String badParameter(Exception e, Model model, HttpServletResponse response) {
+        String field = e instanceof org.springframework.web.bind.MissingServletRequestParameterException missing
+                ? missing.getParameterName() : ((org.springframework.beans.TypeMismatchException) e).getPropertyName();
+        response.setStatus(400);
+        model.addAttribute("problem", new Problem(400, "validation", field + " is missing or has the wrong type",
+                field));
+        model.addAttribute("me", Caller.currentOrNull());
+        return "error";
+    }
+
     @ExceptionHandler(RuntimeException.class)
     public String error(RuntimeException e, Model model, HttpServletResponse response) {
         Problem problem = Problem.of(e);

@@ -3,6 +3,8 @@ package org.mlc.ledger.api.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -10,7 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.mlc.ledger.api.IntegrationTest;
 import org.mlc.ledger.api.support.Ledger.Party;
 import org.mlc.ledger.api.support.Ledger.User;
+import org.mlc.ledger.api.support.Api;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -18,7 +24,8 @@ import org.openqa.selenium.support.ui.Select;
  * 20 € for a member (the bonus shown before confirming; the same form sent twice converts once)
  * and closes the day with a discrepancy; the member pays a merchant from the directory; the
  * merchant sees it on its statement, shows a QR payment request that the member opens and pays,
- * and asks for a reconversion; an auditor sees the dashboard. Screenshots of every page go to
+ * and asks for a reconversion; a CCAS opens an aid programme, announces its funding and grants
+ * aid in bulk from a CSV file; an auditor sees the dashboard. Screenshots of every page go to
  * target/screenshots (the main ones are copied into docs/ui).
  */
 @Tag("browser")
@@ -43,6 +50,9 @@ class BackOfficeBrowserTest extends IntegrationTest {
         User memberUser = ledger.user("MEMBER", member.id(), null);
         User merchantUser = ledger.user("MERCHANT", merchant.id(), null);
         User auditor = ledger.user("AUDITOR", null, null);
+        Party ccas = ledger.participant("CCAS", "CCAS de la ville " + suffix, currency);
+        Party neighbour = ledger.participant("MEMBER", "Bruno Petit " + suffix, currency);
+        User ccasUser = ledger.user("CCAS", ccas.id(), null);
 
         try (Browser browser = new Browser("http://localhost:" + port)) {
             // anyone is sent to the sign-in page first
@@ -161,31 +171,73 @@ class BackOfficeBrowserTest extends IntegrationTest {
             assertThat(ledger.balance(member)).isEqualTo("3.50");
             browser.signOut();
 
+            // ---- the CCAS opens a programme, announces its funding and grants aid in bulk (CSV) ----
+            browser.signIn(ccasUser.username(), ccasUser.password());
+            assertThat(browser.path()).isEqualTo("/ccas");
+            browser.type("#name", "Aide alimentaire");
+            browser.find("#filiere-ALIMENTATION").click();
+            browser.screenshot("18-ccas-programmes");
+            browser.submit("#create-program");
+            assertThat(browser.path()).startsWith("/ccas/program?id=");
+            browser.type("#euros", "100,00");
+            browser.type("#reference", "Virement CCAS");
+            browser.submit("#fund");
+            String program = jdbc.queryForObject("SELECT program_id FROM aid_program_view WHERE ccas_id = ?",
+                    String.class, ccas.id());
+            String funding = jdbc.queryForObject("SELECT funding_id FROM aid_funding_view WHERE program_id = ?",
+                    String.class, program);
+            // the association confirms the transfer it sees on the fund's statement (through the API)
+            Api.Response confirmed = api.post("/api/v1/aid-programs/" + program + "/fundings/" + funding
+                    + "/confirmation", "{\"bankReference\":\"NEF-AID\"}");
+            assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+            Path grants = Files.createTempFile("grants-", ".csv");
+            Files.writeString(grants, "key,beneficiary,units\nalice," + member.id() + ",30.00\nbruno,"
+                    + neighbour.id() + ",20.00\n");
+            browser.open("/ccas/program?id=" + program);
+            browser.find("#file").sendKeys(grants.toAbsolutePath().toString());
+            browser.submit("#upload-grants");
+            assertThat(browser.path()).startsWith("/ccas/batch");
+            // the page reloads itself until the job is finished
+            new WebDriverWait(browser.driver, Duration.ofSeconds(90))
+                    .ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+                    .until(d -> d.findElement(By.id("batch-status")).getText().contains("terminé"));
+            assertThat(browser.text("#batch-status")).contains("2 ligne(s) traitée(s) sur 2 : 2 accordée(s), 0 refusée(s)");
+            assertThat(browser.find("#batch-lines").findElements(By.cssSelector("tbody tr"))).hasSize(2);
+            browser.screenshot("19-ccas-bulk-grants");
+            browser.open("/ccas/program?id=" + program);
+            assertThat(browser.text("#program-balance")).isEqualTo("50,00");
+            browser.screenshot("20-ccas-programme");
+            Files.delete(grants);
+            browser.signOut();
+
             // ---- the auditor sees the dashboard and the association's lists ----
             browser.signIn(auditor.username(), auditor.password());
             assertThat(browser.path()).isEqualTo("/association");
             browser.open("/association?currency=" + currency);
             assertThat(browser.driver.findElements(By.cssSelector("svg.chart"))).hasSize(4);
-            // 21 issued, 10 reconverted; the fund got the drawer's 19 € and paid 9,50 € out
-            assertThat(browser.text("#supply")).contains("11,00\nEn circulation").contains("9,50 €\nFonds de garantie");
+            // the API's supply figures (all under 1 000, so without a thousands separator), French format
+            Api.Response supply = ledger.supply(currency);
+            assertThat(browser.text("#supply")).contains(supply.get("inCirculation").replace('.', ',')
+                            + "\nEn circulation")
+                    .contains(supply.get("guaranteeFund").replace('.', ',') + " €\nFonds de garantie");
             assertThat(browser.text("#coverage")).endsWith("%");
-            browser.screenshot("18-dashboard");
+            browser.screenshot("21-dashboard");
             browser.open("/association/merchants");
             assertThat(browser.find("main").getText()).contains("Épicerie du port " + suffix);
-            browser.screenshot("19-merchants");
+            browser.screenshot("22-merchants");
             browser.open("/association/counters");
-            browser.screenshot("20-counters");
+            browser.screenshot("23-counters");
             browser.open("/association/users");
             assertThat(browser.find("main").getText()).contains(agent.username());
             // an auditor changes nothing: no form to create users
             assertThat(browser.driver.findElements(By.cssSelector("form[action$='/association/users']"))).isEmpty();
-            browser.screenshot("21-users");
+            browser.screenshot("24-users");
             // and the agent's pages are not the auditor's
             browser.open("/counter");
             assertThat(browser.find("main").getText()).contains("forbidden");
             browser.open("/?lang=en");
             assertThat(browser.find("h1").getText()).isEqualTo("Dashboard");
-            browser.screenshot("22-dashboard-en");
+            browser.screenshot("25-dashboard-en");
             browser.open("/?lang=fr");
         }
     }

@@ -43,9 +43,13 @@ class PageSecurityTest extends IntegrationTest {
 
     /** Open to everyone: the sign-in page. */
     private static final List<String> OPEN = List.of("GET /login");
-    /** Pages that need a parameter, with what a listed role then gets (an unknown closing: 404). */
-    private static final Map<String, String> QUERIES = Map.of("GET /counter/z-report", "?closing=" + UUID.randomUUID());
-    private static final Map<String, Integer> ALLOWED_STATUS = Map.of("GET /counter/z-report", 404);
+    /** Pages that need a parameter, with what a listed role then gets (an unknown closing or programme: 404). */
+    private static final Map<String, String> QUERIES = Map.of(
+            "GET /counter/z-report", "?closing=" + UUID.randomUUID(),
+            "GET /ccas/program", "?id=" + UUID.randomUUID(),
+            "GET /ccas/batch", "?program=" + UUID.randomUUID() + "&batch=" + UUID.randomUUID());
+    private static final Map<String, Integer> ALLOWED_STATUS = Map.of("GET /counter/z-report", 404,
+            "GET /ccas/program", 404, "GET /ccas/batch", 404);
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
