@@ -8,7 +8,6 @@ import static org.mlc.ledger.api.web.RequestValues.requiredText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,7 +25,6 @@ import org.mlc.ledger.aid.CloseAidProgram;
 import org.mlc.ledger.aid.ConfirmAidFunding;
 import org.mlc.ledger.aid.CreateAidProgram;
 import org.mlc.ledger.aid.GrantAid;
-import org.mlc.ledger.api.account.Csv;
 import org.mlc.ledger.api.bulk.BulkJobs;
 import org.mlc.ledger.api.bulk.BulkLine;
 import org.mlc.ledger.api.bulk.BulkUpload;
@@ -240,25 +238,7 @@ public class AidController {
                                                 @RequestParam(value = "fromLine", defaultValue = "1") int fromLine,
                                                 @RequestParam(value = "format", required = false) String format) {
         program(programId);
-        Map<String, Object> header = bulkJobs.header(id(batchId, "batchId"));
-        if (header == null || !GrantLines.KIND.equals(header.get("kind")) || !programId.equals(header.get("target_id"))) {
-            throw ApiException.notFound("unknown grant batch " + batchId);
-        }
-        boolean csv = "csv".equalsIgnoreCase(format);
-        if (format != null && !csv && !"json".equalsIgnoreCase(format)) {
-            throw ApiException.invalid("format", "must be json or csv");
-        }
-        Map<String, Object> view = bulkJobs.view(batchId, Math.max(1, fromLine), csv);
-        bulkJobs.addCaughtUp(view, readYourWrites);
-        if (csv) {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> lines = (List<Map<String, Object>>) view.get("lines");
-            return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"grants-" + batchId + ".csv\"")
-                    .body(Csv.write(List.of("line", "key", "party", "amount", "status", "operation", "code",
-                            "detail"), lines));
-        }
-        return ResponseEntity.ok(view);
+        return bulkJobs.progressAnswer(batchId, GrantLines.KIND, programId, fromLine, format, "grant", readYourWrites);
     }
 
     /** Closes the programme: what it holds is burnt and paid to the CCAS in euros out of the fund, without fee. */

@@ -14,7 +14,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.mlc.ledger.api.infrastructure.ClusterJobLock;
+import java.nio.charset.StandardCharsets;
+import org.mlc.ledger.api.account.Csv;
+import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.ReadYourWrites;
+import org.mlc.ledger.api.web.RequestValues;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.mlc.ledger.money.Amounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -249,6 +256,33 @@ public class BulkJobs implements DisposableBean {
     }
 
     /** Who a job belongs to (the participant that uploaded it), or null for an unknown job. */
+    /**
+     * A bulk job's progress as a GET answers it (JSON, or its lines as CSV with {@code format=csv}),
+     * when the job is of this kind and for this target; 404 otherwise.
+     */
+    public ResponseEntity<?> progressAnswer(String jobId, String kind, String targetId, int fromLine, String format,
+                                            String what, ReadYourWrites readYourWrites) {
+        Map<String, Object> header = header(RequestValues.id(jobId, "batchId"));
+        if (header == null || !kind.equals(header.get("kind")) || !targetId.equals(header.get("target_id"))) {
+            throw ApiException.notFound("unknown " + what + " batch " + jobId);
+        }
+        boolean csv = "csv".equalsIgnoreCase(format);
+        if (format != null && !csv && !"json".equalsIgnoreCase(format)) {
+            throw ApiException.invalid("format", "must be json or csv");
+        }
+        Map<String, Object> view = view(jobId, Math.max(1, fromLine), csv);
+        addCaughtUp(view, readYourWrites);
+        if (csv) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> lines = (List<Map<String, Object>>) view.get("lines");
+            return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + what + "s-" + jobId + ".csv\"")
+                    .body(Csv.write(List.of("line", "key", "party", "amount", "status", "operation", "code",
+                            "detail"), lines));
+        }
+        return ResponseEntity.ok(view);
+    }
+
     public Map<String, Object> header(String jobId) {
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT kind, target_id, owner_id FROM bulk_job "
                 + "WHERE job_id = ?", jobId);

@@ -7,12 +7,10 @@ import static org.mlc.ledger.api.web.RequestValues.positiveAmount;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.mlc.ledger.api.account.AccountPolicy;
-import org.mlc.ledger.api.account.Csv;
 import org.mlc.ledger.api.bulk.BulkJobs;
 import org.mlc.ledger.api.bulk.BulkLine;
 import org.mlc.ledger.api.bulk.BulkUpload;
@@ -106,25 +104,7 @@ public class PaymentBatchController {
                                       @RequestParam(value = "fromLine", defaultValue = "1") int fromLine,
                                       @RequestParam(value = "format", required = false) String format) {
         account(accountId);
-        Map<String, Object> header = bulkJobs.header(id(batchId, "batchId"));
-        if (header == null || !PaymentLines.KIND.equals(header.get("kind")) || !accountId.equals(header.get("target_id"))) {
-            throw ApiException.notFound("unknown payment batch " + batchId);
-        }
-        boolean csv = "csv".equalsIgnoreCase(format);
-        if (format != null && !csv && !"json".equalsIgnoreCase(format)) {
-            throw ApiException.invalid("format", "must be json or csv");
-        }
-        Map<String, Object> view = bulkJobs.view(batchId, Math.max(1, fromLine), csv);
-        bulkJobs.addCaughtUp(view, readYourWrites);
-        if (csv) {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> lines = (List<Map<String, Object>>) view.get("lines");
-            return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"payments-" + batchId + ".csv\"")
-                    .body(Csv.write(List.of("line", "key", "party", "amount", "status", "operation", "code",
-                            "detail"), lines));
-        }
-        return ResponseEntity.ok(view);
+        return bulkJobs.progressAnswer(batchId, PaymentLines.KIND, accountId, fromLine, format, "payment", readYourWrites);
     }
 
     private Map<String, Object> account(String accountId) {

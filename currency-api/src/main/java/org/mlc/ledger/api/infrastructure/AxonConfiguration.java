@@ -166,6 +166,8 @@ public class AxonConfiguration {
                 FaultHook hook = new FaultHook(FaultHook.Point.valueOf(haltAt.trim()));
                 configurer.eventProcessing(processing -> processing
                         .registerHandlerInterceptor(TRANSFER_SAGA_GROUP, c -> hook));
+                configurer.onInitialize(c -> c.onStart(() -> c.commandBus().registerHandlerInterceptor(
+                        hook.onCommands())));
             }
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Currency.class)
                     .configureCache(c -> aggregateCache));

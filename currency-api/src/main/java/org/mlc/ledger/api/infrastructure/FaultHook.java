@@ -1,9 +1,11 @@
 package org.mlc.ledger.api.infrastructure;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.mlc.ledger.payment.MakePayment;
 import org.mlc.ledger.payment.TransferDebited;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +21,18 @@ public final class FaultHook implements MessageHandlerInterceptor<EventMessage<?
 
     /** The points where the hook can halt the JVM. */
     public enum Point {
-        /** The payer's debit is committed (TransferDebited stored); the saga has not credited the payee yet. */
-        AFTER_DEBIT_BEFORE_CREDIT
+        /**
+         * The payer's debit is committed (TransferDebited stored); the saga has not handled it yet.
+         * Since a payment through the API credits its payee in the same unit of work, the credit is
+         * committed too at this point: only a transfer sent as a bare {@code DebitForTransfer}
+         * still waits for the saga here.
+         */
+        AFTER_DEBIT_BEFORE_CREDIT,
+        /**
+         * Inside a payment's unit of work: the payer's debit and the payee's credit are recorded
+         * but not committed. A crash here must leave neither.
+         */
+        BETWEEN_DEBIT_AND_CREDIT_BEFORE_COMMIT
     }
 
     /** Exit status of a halted JVM, for the test that expects it. */
@@ -33,6 +45,25 @@ public final class FaultHook implements MessageHandlerInterceptor<EventMessage<?
     public FaultHook(Point point) {
         this.point = point;
         log.error("TEST FAULT HOOK ON: this process halts at {}. Never run a ledger like this.", point);
+    }
+
+    public Point point() {
+        return point;
+    }
+
+    /** The command side of the hook: halts a payment's unit of work just before it commits. */
+    public MessageHandlerInterceptor<CommandMessage<?>> onCommands() {
+        return (unitOfWork, chain) -> {
+            if (point == Point.BETWEEN_DEBIT_AND_CREDIT_BEFORE_COMMIT
+                    && unitOfWork.getMessage().getPayload() instanceof MakePayment payment) {
+                unitOfWork.onPrepareCommit(u -> {
+                    log.error("TEST FAULT HOOK: halting inside payment {}, debited and credited, before the commit",
+                            payment.transferId());
+                    Runtime.getRuntime().halt(HALT_STATUS);
+                });
+            }
+            return chain.proceed();
+        };
     }
 
     @Override

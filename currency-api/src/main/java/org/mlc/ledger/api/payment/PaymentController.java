@@ -71,11 +71,7 @@ public class PaymentController {
         String from = id(request.from(), "from");
         String to = id(request.to(), "to");
         long amount = positiveAmount(request.amount(), "amount");
-        String reference = optionalText(request.reference(), "reference");
-        if (reference != null && reference.length() > DebitForTransfer.MAX_REFERENCE_LENGTH) {
-            throw ApiException.invalid("reference", "must be at most " + DebitForTransfer.MAX_REFERENCE_LENGTH
-                    + " characters");
-        }
+        String reference = reference(request.reference());
         String fromCurrency = currencyOf(from, "from");
         if (!policy.mayPayFrom(from)) {
             // the same answer as an unknown account: another's account ids cannot be probed
@@ -108,11 +104,7 @@ public class PaymentController {
         var keyed = commands.key("refund", key, Map.of("payment", paymentId, "request", request));
         String refunded = id(paymentId, "id");
         long amount = positiveAmount(request.amount(), "amount");
-        String reference = optionalText(request.reference(), "reference");
-        if (reference != null && reference.length() > DebitForTransfer.MAX_REFERENCE_LENGTH) {
-            throw ApiException.invalid("reference", "must be at most " + DebitForTransfer.MAX_REFERENCE_LENGTH
-                    + " characters");
-        }
+        String reference = reference(request.reference());
         PaymentAnswer original = find(refunded).filter(p -> policy.mayPayFrom(p.to()))
                 .orElseThrow(() -> ApiException.notFound("unknown payment " + refunded));
         String from = original.to();
@@ -122,6 +114,16 @@ public class PaymentController {
                 reference == null ? "refund of " + refunded : reference, TransferId.of(refunded), clock.instant()),
                 TransferId.class);
         return answered(transferId, from, to, amount, original.currency(), reference);
+    }
+
+    /** A payment's optional reference, at most {@link DebitForTransfer#MAX_REFERENCE_LENGTH} characters. */
+    static String reference(String raw) {
+        String reference = optionalText(raw, "reference");
+        if (reference != null && reference.length() > DebitForTransfer.MAX_REFERENCE_LENGTH) {
+            throw ApiException.invalid("reference", "must be at most " + DebitForTransfer.MAX_REFERENCE_LENGTH
+                    + " characters");
+        }
+        return reference;
     }
 
     private ResponseEntity<PaymentAnswer> answered(TransferId transferId, String from, String to, long amount,

@@ -1,7 +1,6 @@
 package org.mlc.ledger.api.payment;
 
 import static org.mlc.ledger.api.web.RequestValues.id;
-import static org.mlc.ledger.api.web.RequestValues.optionalText;
 import static org.mlc.ledger.api.web.RequestValues.optionalWholeNumber;
 import static org.mlc.ledger.api.web.RequestValues.positiveAmount;
 
@@ -88,11 +87,7 @@ public class PaymentHoldController {
         String from = id(request.from(), "from");
         String to = id(request.to(), "to");
         long amount = positiveAmount(request.amount(), "amount");
-        String reference = optionalText(request.reference(), "reference");
-        if (reference != null && reference.length() > DebitForTransfer.MAX_REFERENCE_LENGTH) {
-            throw ApiException.invalid("reference", "must be at most " + DebitForTransfer.MAX_REFERENCE_LENGTH
-                    + " characters");
-        }
+        String reference = PaymentController.reference(request.reference());
         int minutes = optionalWholeNumber(request.expiresInMinutes(), "expiresInMinutes", 1, MAX_EXPIRY_MINUTES,
                 DEFAULT_EXPIRY_MINUTES);
         String currency = currencyOf(from, "from");
