@@ -119,9 +119,8 @@ public class PaymentHoldController {
                 ? Amounts.parsePositive(hold.amount()) : positiveAmount(request.amount(), "amount");
         commands.send(keyed, new CapturePayment(HoldId.of(hold.id()), AccountId.of(hold.from()), AccountId.of(hold.to()),
                 TransferId.of(keyed.derivedId("transfer")), amount, clock.instant()), TransferId.class);
-        // the saga credits the payee: wait for it, then for the views of both sides
-        readYourWrites.await(AxonConfiguration.TRANSFER_SAGA_GROUP, readYourWrites.lastIndexOf(hold.from()));
-        readYourWrites.awaitAll(hold.from(), hold.to());
+        // the payee is credited in the capture's own unit of work: only the views need waiting for
+        readYourWrites.awaitViews(AxonConfiguration.TRANSFER_SAGA_GROUP, hold.from(), hold.to());
         return ResponseEntity.created(URI.create("/api/v1/payment-holds/" + hold.id())).body(existing(hold.id()));
     }
 
