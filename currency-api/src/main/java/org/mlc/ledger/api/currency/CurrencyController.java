@@ -118,7 +118,7 @@ public class CurrencyController {
     public record MinimumFeeRequest(JsonNode minimumFee) {
     }
 
-    public record MembershipPolicyRequest(JsonNode fee, Boolean requiredForConversion) {
+    public record MembershipPolicyRequest(JsonNode membershipFee, Boolean requiredForConversion) {
     }
 
     /** The yearly membership fee and whether an expired membership blocks conversions (off by default). */
@@ -129,7 +129,7 @@ public class CurrencyController {
                                           @RequestBody MembershipPolicyRequest request) {
         var keyed = commands.key("membership-policy", key, List.of(code, request));
         view(code);
-        long fee = nonNegativeAmount(request.fee(), "fee");
+        long fee = nonNegativeAmount(request.membershipFee(), "membershipFee");
         if (request.requiredForConversion() == null) {
             throw ApiException.invalid("requiredForConversion", "is required: true or false");
         }

@@ -106,17 +106,18 @@ public class PaymentHoldController {
         return ResponseEntity.created(URI.create("/api/v1/payment-holds/" + holdId)).body(existing(holdId.value()));
     }
 
-    /** The payee takes {@code amount} (all of the hold when absent); the rest of the hold is released. */
+    /**
+     * The payee takes {@code amount}, at most the hold (a terminal knows the final amount when it
+     * captures); the rest of the hold is released.
+     */
     @Allowed({Role.ADMIN, Role.MERCHANT, Role.CCAS, Role.COLLECTIVITE})
     @PostMapping("/{id}/capture")
     public ResponseEntity<HoldAnswer> capture(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
                                               String key, @PathVariable("id") String holdId,
-                                              @RequestBody(required = false) CaptureRequest request) {
-        var keyed = commands.key("payment-hold-capture", key, Map.of("hold", holdId,
-                "amount", request == null || request.amount() == null ? "" : request.amount().toString()));
+                                              @RequestBody CaptureRequest request) {
+        var keyed = commands.key("payment-hold-capture", key, List.of(holdId, request));
+        long amount = positiveAmount(request.amount(), "amount");
         HoldAnswer hold = payeeView(holdId);
-        long amount = request == null || request.amount() == null || request.amount().isNull()
-                ? Amounts.parsePositive(hold.amount()) : positiveAmount(request.amount(), "amount");
         commands.send(keyed, new CapturePayment(HoldId.of(hold.id()), AccountId.of(hold.from()), AccountId.of(hold.to()),
                 TransferId.of(keyed.derivedId("transfer")), amount, clock.instant()), TransferId.class);
         // the payee is credited in the capture's own unit of work: only the views need waiting for

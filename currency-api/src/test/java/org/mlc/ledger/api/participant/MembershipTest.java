@@ -27,7 +27,7 @@ class MembershipTest extends IntegrationTest {
         alice = ledger.participant("MEMBER", "Alice", currency);
         agent = ledger.user("COUNTER_AGENT", null, counter);
         Api.Response policy = api.post("/api/v1/currencies/" + currency + "/membership",
-                "{\"fee\":\"3.00\",\"requiredForConversion\":true}");
+                "{\"membershipFee\":\"3.00\",\"requiredForConversion\":true}");
         assertThat(policy.status()).as(policy.toString()).isEqualTo(200);
         assertThat(policy.json().path("membershipRequiredForConversion").asBoolean()).isTrue();
     }
@@ -63,7 +63,7 @@ class MembershipTest extends IntegrationTest {
 
     @Test
     void aFeePaidInUnitsLeavesTheAccountAndNeverBlocksTheBalance() {
-        api.post("/api/v1/currencies/" + currency + "/membership", "{\"fee\":\"3.00\",\"requiredForConversion\":false}");
+        api.post("/api/v1/currencies/" + currency + "/membership", "{\"membershipFee\":\"3.00\",\"requiredForConversion\":false}");
         assertThat(ledger.convert(counter, alice, "10.00").status()).isEqualTo(201);
 
         Api.Response paid = payMembership(api, alice, "UNITS");
@@ -92,7 +92,7 @@ class MembershipTest extends IntegrationTest {
         assertThat(payMembership(api, alice, "CARD").status()).isEqualTo(201); // a year ahead: allowed
         assertProblem(payMembership(api, alice, "CARD"), 422, "membership-already-paid");
         Api.Response badFee = api.post("/api/v1/currencies/" + currency + "/membership",
-                "{\"fee\":\"500.01\",\"requiredForConversion\":true}");
+                "{\"membershipFee\":\"500.01\",\"requiredForConversion\":true}");
         assertProblem(badFee, 400, "validation");
     }
 }

@@ -77,18 +77,23 @@ class PaymentHoldsTest extends IntegrationTest {
     }
 
     @Test
-    void aCaptureWithoutAmountTakesTheWholeHoldAndIsAnsweredOncePerKey() {
+    void aCaptureOfTheWholeHoldIsAnsweredOncePerKeyAndNeedsItsAmount() {
         String hold = authorize("20.00", "").get("id");
         String key = UUID.randomUUID().toString();
+        Api.Response noAmount = grocerUser.api().post("/api/v1/payment-holds/" + hold + "/capture", "{}");
+        assertProblem(noAmount, 400, "validation");
+        assertThat(noAmount.get("field")).isEqualTo("amount");
 
-        Api.Response first = grocerUser.api().post("/api/v1/payment-holds/" + hold + "/capture", "{}", key);
-        Api.Response again = grocerUser.api().post("/api/v1/payment-holds/" + hold + "/capture", "{}", key);
+        Api.Response first = grocerUser.api().post("/api/v1/payment-holds/" + hold + "/capture",
+                "{\"amount\":\"20.00\"}", key);
+        Api.Response again = grocerUser.api().post("/api/v1/payment-holds/" + hold + "/capture",
+                "{\"amount\":\"20.00\"}", key);
 
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         assertThat(again.text()).isEqualTo(first.text());
         assertThat(ledger.balance(grocer)).isEqualTo("20.00");
-        assertProblem(grocerUser.api().post("/api/v1/payment-holds/" + hold + "/capture", "{}"), 422,
-                "hold-not-open");
+        assertProblem(grocerUser.api().post("/api/v1/payment-holds/" + hold + "/capture", "{\"amount\":\"1.00\"}"),
+                422, "hold-not-open");
     }
 
     @Test
@@ -112,7 +117,8 @@ class PaymentHoldsTest extends IntegrationTest {
         User otherUser = ledger.user("MERCHANT", other.id(), null);
         User memberUser = ledger.user("MEMBER", member.id(), null);
 
-        assertProblem(otherUser.api().post("/api/v1/payment-holds/" + hold + "/capture", "{}"), 404, "not-found");
+        assertProblem(otherUser.api().post("/api/v1/payment-holds/" + hold + "/capture", "{\"amount\":\"1.00\"}"),
+                404, "not-found");
         assertProblem(otherUser.api().post("/api/v1/payment-holds/" + hold + "/void", ""), 404, "not-found");
         assertProblem(memberUser.api().post("/api/v1/payment-holds/" + hold + "/void", ""), 403, "forbidden");
         assertProblem(otherUser.api().post("/api/v1/payment-holds", """

@@ -185,8 +185,9 @@ public final class Endpoints {
             Api.Response funding = admin.api().post("/api/v1/aid-programs/" + program + "/fundings",
                     "{\"euros\":\"1.00\"}");
             assertThat(funding.status()).as(funding.toString()).isEqualTo(201);
+            // the body is optional (like a remittance's confirmation): an empty one is a valid request
             return new Call("POST", "/api/v1/aid-programs/" + program + "/fundings/" + funding.get("id")
-                    + "/confirmation", "{\"bankReference\":\"NEF-1\"}");
+                    + "/confirmation", null);
         });
         samples.put("POST /api/v1/aid-programs/{id}/grants", (w, who) -> new Call("POST", "/api/v1/aid-programs/"
                 + aidProgram(admin, w) + "/grants", "{\"beneficiary\":\"" + w.member().id() + "\",\"units\":\"0.01\"}"));
@@ -299,7 +300,7 @@ public final class Endpoints {
                     {"counter":"%s","paidWith":"CASH"}""".formatted(who.counter()));
         });
         samples.put("POST /api/v1/currencies/{code}/membership", (w, who) -> new Call("POST",
-                "/api/v1/currencies/" + w.currency() + "/membership", "{\"fee\":\"3.00\",\"requiredForConversion\":false}"));
+                "/api/v1/currencies/" + w.currency() + "/membership", "{\"membershipFee\":\"3.00\",\"requiredForConversion\":false}"));
         samples.put("POST /api/v1/payment-holds", (w, who) -> new Call("POST", "/api/v1/payment-holds", """
                 {"from":"%s","to":"%s","amount":"0.01","reference":"sample","expiresInMinutes":5}""".formatted(
                 who.party().accountId(), who.payee().accountId())));
