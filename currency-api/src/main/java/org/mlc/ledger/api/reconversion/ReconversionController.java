@@ -115,14 +115,9 @@ public class ReconversionController {
     public Map<String, Object> paid(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                     @PathVariable("id") String reconversionId,
                                     @RequestBody PayoutStepRequest request) {
-        var keyed = commands.key("payout-paid", key, Map.of("reconversion", reconversionId,
-                "bankOrder", request.bankOrder() == null ? "" : request.bankOrder()));
-        Map<String, Object> found = existing(reconversionId);
-        String bankOrder = optionalText(request.bankOrder(), "bankOrder");
-        commands.send(keyed, new MarkPayoutPaid(CurrencyCode.of((String) found.get("currency")),
-                ReconversionId.of(reconversionId), bankOrder, clock.instant()), ReconversionId.class);
-        readYourWrites.awaitAll(GuaranteeFund.idOf(CurrencyCode.of((String) found.get("currency"))));
-        return find(reconversionId);
+        return payoutStep("payout-paid", key, reconversionId, "bankOrder", request.bankOrder(),
+                (currency, bankOrder) -> new MarkPayoutPaid(currency, ReconversionId.of(reconversionId), bankOrder,
+                        clock.instant()));
     }
 
     @Allowed({Role.ADMIN})
@@ -130,13 +125,18 @@ public class ReconversionController {
     public Map<String, Object> confirm(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                        @PathVariable("id") String reconversionId,
                                        @RequestBody PayoutStepRequest request) {
-        var keyed = commands.key("payout-confirmation", key, Map.of("reconversion", reconversionId,
-                "bankReference", request.bankReference() == null ? "" : request.bankReference()));
-        Map<String, Object> found = existing(reconversionId);
-        String bankReference = optionalText(request.bankReference(), "bankReference");
-        commands.send(keyed, new ConfirmPayout(CurrencyCode.of((String) found.get("currency")),
-                ReconversionId.of(reconversionId), bankReference, clock.instant()), ReconversionId.class);
-        readYourWrites.awaitAll(GuaranteeFund.idOf(CurrencyCode.of((String) found.get("currency"))));
+        return payoutStep("payout-confirmation", key, reconversionId, "bankReference", request.bankReference(),
+                (currency, bankReference) -> new ConfirmPayout(currency, ReconversionId.of(reconversionId),
+                        bankReference, clock.instant()));
+    }
+
+    /** A step of a payout (paid, confirmed), sent to the fund of the reconversion's currency. */
+    private Map<String, Object> payoutStep(String scope, String key, String reconversionId, String field, String text,
+                                           java.util.function.BiFunction<CurrencyCode, String, Object> command) {
+        var keyed = commands.key(scope, key, Map.of("reconversion", reconversionId, field, text == null ? "" : text));
+        CurrencyCode currency = CurrencyCode.of((String) existing(reconversionId).get("currency"));
+        commands.send(keyed, command.apply(currency, optionalText(text, field)), ReconversionId.class);
+        readYourWrites.awaitAll(GuaranteeFund.idOf(currency));
         return find(reconversionId);
     }
 
