@@ -129,8 +129,13 @@ public final class InMemoryLedger implements AutoCloseable {
 
     /** The metadata of the last TransferDebited of an account. */
     public java.util.Map<String, Object> debitMetaData(String accountId) {
+        return lastMetaData(accountId, org.mlc.ledger.payment.TransferDebited.class);
+    }
+
+    /** The metadata of the account's last event of this type. */
+    public java.util.Map<String, Object> lastMetaData(String accountId, Class<?> eventType) {
         return configuration.eventStore().readEvents(accountId).asStream()
-                .filter(e -> e.getPayload() instanceof org.mlc.ledger.payment.TransferDebited)
+                .filter(e -> eventType.isInstance(e.getPayload()))
                 .reduce((first, second) -> second)
                 .orElseThrow()
                 .getMetaData().entrySet().stream().collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));

@@ -70,6 +70,12 @@ public class Account {
      */
     public static final String CREDIT_FOLLOWS = "creditFollows";
 
+    /**
+     * Metadata of a {@link TransferCredited} recorded in the unit of work of its debit (the debit
+     * carries {@link #CREDIT_FOLLOWS}): no saga was ever stored for that transfer.
+     */
+    public static final String CREDITED_WITH_DEBIT = "creditedWithDebit";
+
     @AggregateIdentifier
     private AccountId id;
     private ParticipantId owner;
@@ -361,6 +367,18 @@ public class Account {
      * credited at once finds nothing left to do); every credited transfer is in {@code refundable}.
      */
     public void credit(CreditTransfer command) {
+        credit(command, MetaData.emptyInstance());
+    }
+
+    /**
+     * The payee's step recorded in the unit of work of the payer's debit (which carries
+     * {@link #CREDIT_FOLLOWS}): the credit's metadata says so ({@link #CREDITED_WITH_DEBIT}).
+     */
+    public void creditWithDebit(CreditTransfer command) {
+        credit(command, MetaData.with(CREDITED_WITH_DEBIT, Boolean.TRUE));
+    }
+
+    private void credit(CreditTransfer command, MetaData creditMetaData) {
         if (refundable.containsKey(command.transferId())) {
             return;
         }
@@ -379,7 +397,7 @@ public class Account {
                 .move(inTransit(), ledgerAccount(), command.amountMinor())
                 .build();
         apply(new TransferCredited(command.transferId(), command.from(), id, currency, command.amountMinor(),
-                postings, command.at()));
+                postings, command.at()), creditMetaData);
     }
 
     @CommandHandler

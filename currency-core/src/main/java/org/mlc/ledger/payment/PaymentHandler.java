@@ -86,7 +86,7 @@ public class PaymentHandler {
         var currency = payer.invoke(Account::currency);
         String filiere = requireMayPay(new Pair(payer, payee), currency);
         TransferId transferId = payer.invoke(a -> a.capture(command, filiere));
-        payee.execute(a -> a.credit(new CreditTransfer(command.to(), transferId, command.from(), currency,
+        payee.execute(a -> a.creditWithDebit(new CreditTransfer(command.to(), transferId, command.from(), currency,
                 command.amountMinor(), command.at())));
         return transferId;
     }
@@ -160,7 +160,7 @@ public class PaymentHandler {
      * client's path. The debit says so in its metadata, and the transfer saga ends at once on it.
      */
     private static TransferId credited(Aggregate<Account> payee, MakePayment command, TransferId transferId) {
-        payee.execute(a -> a.credit(new CreditTransfer(command.to(), transferId, command.from(), command.currency(),
+        payee.execute(a -> a.creditWithDebit(new CreditTransfer(command.to(), transferId, command.from(), command.currency(),
                 command.amountMinor(), command.at())));
         return transferId;
     }

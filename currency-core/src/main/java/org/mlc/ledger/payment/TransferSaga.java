@@ -3,6 +3,7 @@ package org.mlc.ledger.payment;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.inject.Inject;
+import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.saga.EndSaga;
@@ -32,6 +33,22 @@ public class TransferSaga {
     private AccountId from;
     private AccountId to;
     private long amountMinor;
+
+    /**
+     * Whether an event is any business of this saga. A payment that debits and credits in one
+     * unit of work marks both events ({@link Account#CREDIT_FOLLOWS}, {@link Account#CREDITED_WITH_DEBIT}):
+     * its saga would end at once and none is ever stored, so the saga processor may pass them by
+     * without creating a saga or looking the saga store up for them (one query per event).
+     */
+    public static boolean concerns(Object payload, Map<String, ?> metaData) {
+        if (payload instanceof TransferDebited) {
+            return !Boolean.TRUE.equals(metaData.get(Account.CREDIT_FOLLOWS));
+        }
+        if (payload instanceof TransferCredited) {
+            return !Boolean.TRUE.equals(metaData.get(Account.CREDITED_WITH_DEBIT));
+        }
+        return true;
+    }
 
     @Inject
     public void setCommandGateway(CommandGateway commandGateway) {

@@ -94,6 +94,8 @@ class PaymentRulesTest {
         // with it: still one credit, and the debit says the saga has nothing to do
         pay(ALICE, GROCER_ACCOUNT, 1_500);
         assertThat(ledger.debitMetaData(ALICE.value())).containsEntry(Account.CREDIT_FOLLOWS, Boolean.TRUE);
+        assertThat(ledger.lastMetaData(GROCER_ACCOUNT.value(), TransferCredited.class))
+                .containsEntry(Account.CREDITED_WITH_DEBIT, Boolean.TRUE);
         assertThat(ledger.eventsOf(GROCER_ACCOUNT.value())).filteredOn(TransferCredited.class::isInstance).hasSize(1);
         assertThat(balance(GROCER_ACCOUNT)).isEqualTo(1_500);
         assertThat(balance(ALICE)).isEqualTo(18_500);

@@ -1,5 +1,7 @@
 package org.mlc.ledger.payment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.util.Map;
 import org.axonframework.test.saga.SagaTestFixture;
@@ -69,6 +71,19 @@ class TransferSagaTest {
                 .whenPublishingA(debited(T_1, 1250), Map.of(Account.CREDIT_FOLLOWS, true))
                 .expectActiveSagas(0)
                 .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void thePaymentsCreditedInTheirDebitsCommitAreNoneOfTheSagasBusiness() {
+        assertThat(TransferSaga.concerns(debited(T_1, 1250), Map.of(Account.CREDIT_FOLLOWS, true))).isFalse();
+        assertThat(TransferSaga.concerns(credited(T_1, 1250), Map.of(Account.CREDITED_WITH_DEBIT, true))).isFalse();
+        // a bare debit (its credit is the saga's to send), the credit the saga asked for, and the rest are
+        assertThat(TransferSaga.concerns(debited(T_1, 1250), Map.of())).isTrue();
+        assertThat(TransferSaga.concerns(credited(T_1, 1250), Map.of())).isTrue();
+        assertThat(TransferSaga.concerns(credited(T_1, 1250), Map.of(Account.CREDIT_FOLLOWS, true))).isTrue();
+        assertThat(TransferSaga.concerns(new TransferReturned(T_1, ALICE, 1250, "account-frozen",
+                Postings.builder().move(IN_TRANSIT, participant(ALICE), 1250).build(), DEBITED_AT),
+                Map.of(Account.CREDITED_WITH_DEBIT, true))).isTrue();
     }
 
     @Test

@@ -157,7 +157,12 @@ public class AxonConfiguration {
     }
 
     @Bean
-    public ConfigurerModule ledgerModule(Cache aggregateCache,
+    public ProcessorProgress processorProgress() {
+        return new ProcessorProgress();
+    }
+
+    @Bean
+    public ConfigurerModule ledgerModule(Cache aggregateCache, ProcessorProgress progress,
                                          @Value("${mlc.test-faults.enabled:false}") boolean faultsEnabled,
                                          @Value("${mlc.test-faults.halt-at:}") String haltAt) {
         return configurer -> {
@@ -222,8 +227,15 @@ public class AxonConfiguration {
                     .registerPooledStreamingEventProcessorConfiguration((c, builder) ->
                             builder.messageSource(c.getComponent(EventAvailabilityNotifier.class)))
                     .registerSaga(TransferSaga.class)
+                    // a payment credited in its debit's commit is none of the saga's business: pass
+                    // its two events by without a saga store lookup each (TransferSaga.concerns)
+                    .registerHandlerInterceptor(TRANSFER_SAGA_GROUP, c -> (unitOfWork, chain) ->
+                            TransferSaga.concerns(unitOfWork.getMessage().getPayload(),
+                                    unitOfWork.getMessage().getMetaData()) ? chain.proceed() : null)
                     // the log lines of projections and sagas carry the causing request's correlation id
                     .registerDefaultHandlerInterceptor((c, name) -> new EventCorrelationMdc())
+                    // requests waiting for the views wake when a batch is committed (ReadYourWrites)
+                    .registerDefaultHandlerInterceptor((c, name) -> progress.interceptor())
                     // A ledger must not skip an event it failed to handle: fail, and retry.
                     .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
         };

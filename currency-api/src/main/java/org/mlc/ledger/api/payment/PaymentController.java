@@ -12,10 +12,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.mlc.ledger.api.infrastructure.AxonConfiguration;
+import org.mlc.ledger.api.account.AccountOwners;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.IdempotentCommands;
-import org.mlc.ledger.api.web.ReadYourWrites;
+import org.mlc.ledger.api.web.ViewsMayLag;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.TransferId;
 import org.mlc.ledger.money.Amounts;
@@ -34,24 +34,25 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Payments between accounts. The answer comes once the payer is debited and the payee credited
- * (one transaction) and the views show it; the status says where it stands (normally COMPLETED).
+ * Payments between accounts. The answer comes once the payer is debited and the payee credited,
+ * in one transaction: its status is COMPLETED. The views follow; a later request waits for them
+ * to show it (read-your-writes on the read side, {@link org.mlc.ledger.api.web.ViewCatchUp}).
  */
 @RestController
 @RequestMapping("/api/v1/payments")
 public class PaymentController {
 
     private final IdempotentCommands commands;
-    private final ReadYourWrites readYourWrites;
+    private final AccountOwners owners;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final PaymentPolicy policy;
 
-    public PaymentController(IdempotentCommands commands, ReadYourWrites readYourWrites, JdbcTemplate jdbc,
-                             Clock clock, PaymentPolicy policy) {
+    public PaymentController(IdempotentCommands commands, AccountOwners owners, JdbcTemplate jdbc, Clock clock,
+                             PaymentPolicy policy) {
         this.policy = policy;
         this.commands = commands;
-        this.readYourWrites = readYourWrites;
+        this.owners = owners;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -63,6 +64,8 @@ public class PaymentController {
                                 String status, String reason) {
     }
 
+    // reads only the accounts' owners and currencies, which never change: no wait for the views
+    @ViewsMayLag
     @Allowed({Role.ADMIN, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
     @PostMapping
     public ResponseEntity<PaymentAnswer> pay(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
@@ -109,11 +112,11 @@ public class PaymentController {
                 .orElseThrow(() -> ApiException.notFound("unknown payment " + refunded));
         String from = original.to();
         String to = original.from();
+        String recorded = reference == null ? "refund of " + refunded : reference;
         TransferId transferId = commands.send(keyed, new MakePayment(CurrencyCode.of(original.currency()),
-                TransferId.of(keyed.derivedId("refund")), AccountId.of(from), AccountId.of(to), amount,
-                reference == null ? "refund of " + refunded : reference, TransferId.of(refunded), clock.instant()),
-                TransferId.class);
-        return answered(transferId, from, to, amount, original.currency(), reference);
+                TransferId.of(keyed.derivedId("refund")), AccountId.of(from), AccountId.of(to), amount, recorded,
+                TransferId.of(refunded), clock.instant()), TransferId.class);
+        return answered(transferId, from, to, amount, original.currency(), recorded);
     }
 
     /** A payment's optional reference, at most {@link DebitForTransfer#MAX_REFERENCE_LENGTH} characters. */
@@ -126,13 +129,15 @@ public class PaymentController {
         return reference;
     }
 
-    private ResponseEntity<PaymentAnswer> answered(TransferId transferId, String from, String to, long amount,
-                                                   String currency, String reference) {
-        // The payee was credited with the debit, in one transaction (PaymentHandler): the saga that
-        // follows has nothing left to do, so only the views must show both sides.
-        readYourWrites.awaitViews(AxonConfiguration.TRANSFER_SAGA_GROUP, from, to);
-        PaymentAnswer answer = find(transferId.value()).orElseGet(() -> new PaymentAnswer(transferId.value(), from, to,
-                Amounts.format(amount), currency, reference, PaymentStatus.IN_TRANSIT.name(), null));
+    /**
+     * The payer was debited and the payee credited in one transaction when the command returned
+     * (PaymentHandler), so the answer is the command's: it waits for no view. The client's next
+     * request, on any node, waits for the views to show it ({@link org.mlc.ledger.api.web.ViewCatchUp}).
+     */
+    private static ResponseEntity<PaymentAnswer> answered(TransferId transferId, String from, String to, long amount,
+                                                          String currency, String reference) {
+        PaymentAnswer answer = new PaymentAnswer(transferId.value(), from, to, Amounts.format(amount), currency,
+                reference, PaymentStatus.COMPLETED.name(), null);
         return ResponseEntity.created(URI.create("/api/v1/payments/" + transferId)).body(answer);
     }
 
@@ -143,13 +148,8 @@ public class PaymentController {
     }
 
     private String currencyOf(String accountId, String field) {
-        List<String> currency = jdbc.queryForList("SELECT currency FROM account_view WHERE account_id = ?",
-                String.class, accountId);
-        if (currency.isEmpty()) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "not-found",
-                    "unknown account " + accountId, field);
-        }
-        return currency.get(0);
+        return owners.of(accountId).map(AccountOwners.Owner::currency).orElseThrow(() ->
+                new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown account " + accountId, field));
     }
 
     private Optional<PaymentAnswer> find(String transferId) {

@@ -1,10 +1,9 @@
 package org.mlc.ledger.api.payment;
 
-import java.util.List;
 import org.mlc.ledger.api.payment.PaymentController.PaymentAnswer;
 import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.mlc.ledger.api.account.AccountOwners;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,10 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class PaymentPolicy {
 
-    private final JdbcTemplate jdbc;
+    private final AccountOwners owners;
 
-    public PaymentPolicy(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public PaymentPolicy(AccountOwners owners) {
+        this.owners = owners;
     }
 
     public boolean mayPayFrom(String accountId) {
@@ -36,8 +35,6 @@ public class PaymentPolicy {
     }
 
     private String ownerOf(String accountId) {
-        List<String> owner = jdbc.queryForList("SELECT participant_id FROM account_view WHERE account_id = ?",
-                String.class, accountId);
-        return owner.isEmpty() ? null : owner.get(0);
+        return owners.of(accountId).map(AccountOwners.Owner::participantId).orElse(null);
     }
 }

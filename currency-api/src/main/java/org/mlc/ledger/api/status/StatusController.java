@@ -10,12 +10,15 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Role;
+import org.mlc.ledger.api.web.ViewsMayLag;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** How far behind the event store each streaming processor (projection or saga) is. */
+// it shows how far behind the views are: waiting for them would hide it
+@ViewsMayLag
 @RestController
 @RequestMapping("/api/v1/status")
 public class StatusController {

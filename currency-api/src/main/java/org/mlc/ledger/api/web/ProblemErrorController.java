@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Errors raised outside Spring MVC (a URL the firewall rejects, a failure in a filter) reach
  * the servlet container's /error page: answer them as problem+json too, without details.
  */
+// an error is rendered whatever the views (and the database) are doing
+@ViewsMayLag
 @RestController
 public class ProblemErrorController implements ErrorController {
 

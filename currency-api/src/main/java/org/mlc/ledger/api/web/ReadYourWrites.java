@@ -4,14 +4,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
+import java.sql.Array;
+import java.util.ArrayList;
+import java.util.Collection;
+import org.mlc.ledger.api.infrastructure.AxonConfiguration;
 import org.mlc.ledger.api.infrastructure.ProcessorPositions;
+import org.mlc.ledger.api.infrastructure.ProcessorProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,20 +31,21 @@ import org.springframework.stereotype.Component;
 public class ReadYourWrites {
 
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
-    private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
-
     /** How often the token store is read when another node holds some of a processor's segments. */
     private static final long SHARED_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final EventProcessingConfiguration processing;
     private final ProcessorPositions positions;
+    private final ProcessorProgress progress;
     private final JdbcTemplate jdbc;
     private final long timeoutMillis;
 
     public ReadYourWrites(EventProcessingConfiguration processing, JdbcTemplate jdbc, ProcessorPositions positions,
+                          ProcessorProgress progress,
                           @Value("${mlc.read-your-writes.timeout-millis}") long timeoutMillis) {
         this.processing = processing;
         this.positions = positions;
+        this.progress = progress;
         this.jdbc = jdbc;
         this.timeoutMillis = timeoutMillis;
     }
@@ -92,6 +97,105 @@ public class ReadYourWrites {
         return caughtUp;
     }
 
+    /**
+     * Waits until the views show every change committed before this call, whichever node or client
+     * made it: each view processor (not the saga's) has passed the store's newest event, and none
+     * of the events it passed over as not yet committed (its gaps) has been committed since. This
+     * is what a read needs to show its caller's own earlier writes without knowing them, on any
+     * node; a write whose answer is built from its command need not wait for the views at all.
+     */
+    public boolean awaitCommitted() {
+        long head = positions.head();
+        if (head < 0) {
+            return true;
+        }
+        boolean caughtUp = true;
+        for (var entry : processing.eventProcessors().entrySet()) {
+            if (!entry.getKey().equals(AxonConfiguration.TRANSFER_SAGA_GROUP)
+                    && entry.getValue() instanceof StreamingEventProcessor processor) {
+                caughtUp &= awaitCommitted(entry.getKey(), processor, head);
+            }
+        }
+        return caughtUp;
+    }
+
+    private boolean awaitCommitted(String processorName, StreamingEventProcessor processor, long head) {
+        long started = System.nanoTime();
+        long deadline = started + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        long nextSharedCheck = started;
+        while (true) {
+            long seen = progress.version();
+            if (covers(processor, head) && !anyCommitted(gapsUpTo(localTokens(processor), head))) {
+                return true;
+            }
+            if (!ownsAllSegments(processor) && System.nanoTime() >= nextSharedCheck) {
+                List<ProcessorPositions.Segment> segments = positions.of(processorName);
+                if (!segments.isEmpty() && segments.stream().allMatch(segment -> segment.covers(head))
+                        && !anyCommitted(gapsUpTo(segments.stream().map(ProcessorPositions.Segment::token).toList(),
+                        head))) {
+                    return true;
+                }
+                nextSharedCheck = System.nanoTime() + SHARED_POLL_NANOS;
+            }
+            if (inError(processor)) {
+                log.warn("processor {} is failing: a read does not wait for it", processorName);
+                return false;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                log.warn("processor {} has not reached event {} after {} ms", processorName, head, timeoutMillis);
+                return false;
+            }
+            progress.awaitAfter(seen, left);
+        }
+    }
+
+    private static List<TrackingToken> localTokens(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream().map(EventTrackerStatus::getTrackingToken).toList();
+    }
+
+    /** The events below {@code head} these tokens passed over because they were not committed yet. */
+    private static List<Long> gapsUpTo(Collection<TrackingToken> tokens, long head) {
+        List<Long> gaps = new ArrayList<>();
+        for (TrackingToken token : tokens) {
+            if (WrappedToken.unwrapLowerBound(token) instanceof GapAwareTrackingToken gapAware) {
+                for (Long gap : gapAware.getGaps()) {
+                    if (gap <= head) {
+                        gaps.add(gap);
+                    }
+                }
+            }
+        }
+        return gaps;
+    }
+
+    /**
+     * Whether any of these indexes is an event now: most gaps are appends that rolled back (a
+     * conflict retried) and stay empty; one that is filled is a change the processor has yet to see.
+     */
+    private boolean anyCommitted(List<Long> indexes) {
+        if (indexes.isEmpty()) {
+            return false;
+        }
+        Boolean any = jdbc.execute((java.sql.Connection connection) -> {
+            Array array = connection.createArrayOf("bigint", indexes.toArray());
+            try (var statement = connection.prepareStatement(
+                    "SELECT EXISTS (SELECT 1 FROM domain_event_entry WHERE global_index = ANY(?))")) {
+                statement.setArray(1, array);
+                try (var result = statement.executeQuery()) {
+                    return result.next() && result.getBoolean(1);
+                }
+            } finally {
+                array.free();
+            }
+        });
+        return Boolean.TRUE.equals(any);
+    }
+
+    private static boolean inError(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
+    }
+
     /** Whether every streaming processor has handled the event at {@code index} already (no wait). */
     public boolean caughtUp(long index) {
         if (index < 0) {
@@ -117,7 +221,11 @@ public class ReadYourWrites {
         long started = System.nanoTime();
         long deadline = started + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         long nextSharedCheck = started;
-        while (!covers(processor, index)) {
+        while (true) {
+            long seen = progress.version();
+            if (covers(processor, index)) {
+                break;
+            }
             // Another node holds some segments: their positions are in the token store.
             if (!ownsAllSegments(processor) && System.nanoTime() >= nextSharedCheck) {
                 if (coveredInTokenStore(processorName, index)) {
@@ -125,11 +233,12 @@ public class ReadYourWrites {
                 }
                 nextSharedCheck = System.nanoTime() + SHARED_POLL_NANOS;
             }
-            if (System.nanoTime() > deadline) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
                 log.warn("processor {} has not reached event {} after {} ms", processorName, index, timeoutMillis);
                 return false;
             }
-            LockSupport.parkNanos(POLL_NANOS);
+            progress.awaitAfter(seen, left);
         }
         if (log.isDebugEnabled()) {
             log.debug("processor {} reached event {} after {} µs", processorName, index,

@@ -296,19 +296,25 @@ public class BenchCommand implements Callable<Integer> {
                                 }
                             });
                     double eventsPerSecond = (window[1] - window[0]) / ((windowNanos[1] - windowNanos[0]) / 1e9);
-                    stdout.printf(Locale.ROOT, " %.0f/s; SQL peer ...", ledger.perSecond());
+                    // a payment answers before the views show it: how long after the last answer they did
+                    long drainStarted = System.nanoTime();
+                    boolean drained = settle(jdbc);
+                    double viewsLagSeconds = drained ? (System.nanoTime() - drainStarted) / 1e9 : Double.NaN;
+                    stdout.printf(Locale.ROOT, " %.0f/s (views %.1f s behind); SQL peer ...", ledger.perSecond(),
+                            viewsLagSeconds);
                     stdout.flush();
                     LoadRun.Result peerResult = LoadRun.run("sql-peer", distribution, k, warmupSeconds, seconds, seed,
                             sql, LoadRun.Window.NONE);
                     stdout.printf(Locale.ROOT, " %.0f/s%n", peerResult.perSecond());
                     stdout.flush();
                     double ratio = peerResult.perSecond() == 0 ? 0 : ledger.perSecond() / peerResult.perSecond();
-                    table.add(new BenchTable.Row(ledger, peerResult, eventsPerSecond, ratio));
+                    table.add(new BenchTable.Row(ledger, peerResult, eventsPerSecond, viewsLagSeconds, ratio));
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("mode", m);
                     row.put("clients", k);
                     row.put("ledger", ledger);
                     row.put("eventsAppendedPerSecond", eventsPerSecond);
+                    row.put("viewsCaughtUpSecondsAfterRun", drained ? viewsLagSeconds : null);
                     row.put("peer", peerResult);
                     row.put("ratio", ratio);
                     rows.add(row);

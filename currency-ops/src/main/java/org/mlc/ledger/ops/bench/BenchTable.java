@@ -7,7 +7,12 @@ import java.util.Locale;
 /** The side-by-side table: the ledger through its API and the SQL peer, per mode and client count. */
 public final class BenchTable {
 
-    public record Row(LoadRun.Result ledger, LoadRun.Result peer, double eventsPerSecond, double ratio) {
+    /**
+     * One mode and client count. {@code viewsLagSeconds}: how long after the ledger's last answer its
+     * views (projections) showed every payment; NaN if they did not within the settle limit.
+     */
+    public record Row(LoadRun.Result ledger, LoadRun.Result peer, double eventsPerSecond, double viewsLagSeconds,
+                      double ratio) {
     }
 
     private BenchTable() {
@@ -15,21 +20,24 @@ public final class BenchTable {
 
     public static void print(PrintWriter out, List<Row> rows) {
         out.println();
-        out.printf(Locale.ROOT, "%-8s %4s | %-8s %9s %8s %8s %8s %8s %7s | %9s | %6s%n", "mode", "K", "system",
-                "paym./s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "events/s", "ratio");
-        out.println("-".repeat(109));
+        out.printf(Locale.ROOT, "%-8s %4s | %-8s %9s %8s %8s %8s %8s %7s | %9s | %7s | %6s%n", "mode", "K",
+                "system", "paym./s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "events/s", "views s", "ratio");
+        out.println("-".repeat(119));
         for (Row row : rows) {
             line(out, row.ledger(), String.format(Locale.ROOT, "%9.0f", row.eventsPerSecond()),
+                    String.format(Locale.ROOT, "%7.1f", row.viewsLagSeconds()),
                     String.format(Locale.ROOT, "%6.2f", row.ratio()));
-            line(out, row.peer(), "", "");
+            line(out, row.peer(), "", "", "");
         }
         out.println("ratio = ledger payments/s ÷ SQL peer payments/s, same clients, accounts and PostgreSQL server");
+        out.println("views s = seconds after the ledger's last answer until its projections showed every payment "
+                + "(a payment answers from its command; reads wait for the views)");
         out.flush();
     }
 
-    private static void line(PrintWriter out, LoadRun.Result r, String events, String ratio) {
-        out.printf(Locale.ROOT, "%-8s %4d | %-8s %9.1f %8.1f %8.1f %8.1f %8.1f %7d | %9s | %6s%n", r.mode(),
+    private static void line(PrintWriter out, LoadRun.Result r, String events, String viewsLag, String ratio) {
+        out.printf(Locale.ROOT, "%-8s %4d | %-8s %9.1f %8.1f %8.1f %8.1f %8.1f %7d | %9s | %7s | %6s%n", r.mode(),
                 r.clients(), r.system(), r.perSecond(), r.p50Millis(), r.p95Millis(), r.p99Millis(), r.maxMillis(),
-                r.errors(), events, ratio);
+                r.errors(), events, viewsLag, ratio);
     }
 }

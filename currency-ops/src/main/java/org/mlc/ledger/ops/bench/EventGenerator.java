@@ -64,7 +64,8 @@ public final class EventGenerator {
         LedgerAccount inTransit = LedgerAccount.of(currency.value(), LedgerAccountKind.IN_TRANSIT);
         byte[] debitMeta = serializer.serialize(MetaData.with(Account.CREDIT_FOLLOWS, Boolean.TRUE)
                 .and("user", "bench-generator"), byte[].class).getData();
-        byte[] creditMeta = serializer.serialize(MetaData.with("user", "bench-generator"), byte[].class).getData();
+        byte[] creditMeta = serializer.serialize(MetaData.with(Account.CREDITED_WITH_DEBIT, Boolean.TRUE)
+                .and("user", "bench-generator"), byte[].class).getData();
         HexFormat hex = HexFormat.of();
         String debitMetaHex = "\\\\x" + hex.formatHex(debitMeta);
         String creditMetaHex = "\\\\x" + hex.formatHex(creditMeta);

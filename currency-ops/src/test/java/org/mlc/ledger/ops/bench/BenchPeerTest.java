@@ -69,10 +69,11 @@ class BenchPeerTest {
             assertThat(peer.check()).isNull();
 
             StringWriter table = new StringWriter();
-            List<BenchTable.Row> rows = List.of(new BenchTable.Row(hot, hot, 0, 1.0),
-                    new BenchTable.Row(uniform, uniform, 0, 1.0));
+            List<BenchTable.Row> rows = List.of(new BenchTable.Row(hot, hot, 0, 0.25, 1.0),
+                    new BenchTable.Row(uniform, uniform, 0, 1.5, 1.0));
             BenchTable.print(new PrintWriter(table), rows);
-            assertThat(table.toString()).contains("HOT", "UNIFORM", "sql-peer", "1.00");
+            assertThat(table.toString()).contains("HOT", "UNIFORM", "sql-peer", "1.00", "views s", "    0.3 |",
+                    "    1.5 |");
             Path png = dir.resolve("chart.png");
             ThroughputChart.write(rows, png);
             assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(ThroughputChart.WIDTH_PIXELS);

@@ -1,0 +1,46 @@
+package org.mlc.ledger.api.account;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whose an account is and its currency, remembered once seen: neither ever changes after the
+ * account is opened, and every payment asks both for its two accounts (who may pay from it, are
+ * both in one currency), which made three queries of each payment.
+ */
+@Component
+public class AccountOwners {
+
+    /** An account's owner (null for the association's own accounts) and currency. */
+    public record Owner(String participantId, String currency) {
+    }
+
+    /** Accounts remembered at most; beyond, the least used are read again when asked. */
+    static final long MAX_ACCOUNTS_REMEMBERED = 200_000;
+
+    private final JdbcTemplate jdbc;
+    private final Cache<String, Owner> known = Caffeine.newBuilder().maximumSize(MAX_ACCOUNTS_REMEMBERED).build();
+
+    public AccountOwners(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The account's owner and currency, or empty when no such account is known (yet). */
+    public Optional<Owner> of(String accountId) {
+        Owner owner = known.getIfPresent(accountId);
+        if (owner != null) {
+            return Optional.of(owner);
+        }
+        List<Owner> found = jdbc.query("SELECT participant_id, currency FROM account_view WHERE account_id = ?",
+                (rs, i) -> new Owner(rs.getString("participant_id"), rs.getString("currency")), accountId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        known.put(accountId, found.get(0));
+        return Optional.of(found.get(0));
+    }
+}
