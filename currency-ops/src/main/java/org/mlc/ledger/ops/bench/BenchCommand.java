@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -66,6 +67,9 @@ public class BenchCommand implements Callable<Integer> {
     public static final int SETUP_THREADS = 8;
     public static final long MAX_SETTLE_SECONDS = 300;
 
+    /** How often the views' positions are read after a run. */
+    static final long VIEWS_POLL_MILLIS = 20;
+
     @Spec
     private CommandSpec spec;
 
@@ -87,6 +91,11 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup-seconds", defaultValue = "3", description = "unmeasured seconds before each run "
             + "(default ${DEFAULT-VALUE})")
     double warmupSeconds;
+
+    @Option(names = "--jit-warmup-seconds", defaultValue = "20", description = "unmeasured payments once, before "
+            + "the first run (uniform, the largest client count), so that the JIT has compiled the payment path: "
+            + "a fresh JVM spends its first minute compiling (default ${DEFAULT-VALUE})")
+    double jitWarmupSeconds;
 
     @Option(names = "--mode", defaultValue = "both", description = "hot (every payer pays one merchant), uniform "
             + "(any merchant) or both (default ${DEFAULT-VALUE})")
@@ -142,7 +151,7 @@ public class BenchCommand implements Callable<Integer> {
             default -> null;
         };
         if (modes == null || accounts < 1 || merchants < 1 || clients.length == 0
-                || Arrays.stream(clients).anyMatch(k -> k < 1) || seconds <= 0 || warmupSeconds < 0) {
+                || Arrays.stream(clients).anyMatch(k -> k < 1) || seconds <= 0 || warmupSeconds < 0 || jitWarmupSeconds < 0) {
             err.println("bench: --mode is hot, uniform or both; --accounts, --merchants, --clients and --seconds "
                     + "must be positive");
             return ReconcileCommand.EXIT_COULD_NOT_RUN;
@@ -158,7 +167,7 @@ public class BenchCommand implements Callable<Integer> {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("machine", machine());
         report.put("parameters", Map.of("accounts", accounts, "merchants", merchants, "clients", clients,
-                "seconds", seconds, "warmupSeconds", warmupSeconds, "modes", modes, "jvmOptions", jvmOptions,
+                "seconds", seconds, "warmupSeconds", warmupSeconds, "jitWarmupSeconds", jitWarmupSeconds, "modes", modes, "jvmOptions", jvmOptions,
                 "appEnvironment", appEnvironment, "soakSeconds", soakSeconds));
         EmbeddedPostgres postgres = null;
         AppProcess app = null;
@@ -274,6 +283,14 @@ public class BenchCommand implements Callable<Integer> {
             List<Map<String, Object>> rows = new ArrayList<>();
             List<BenchTable.Row> table = new ArrayList<>();
             long seed = 2013;
+            if (jitWarmupSeconds > 0) {
+                stdout.printf(Locale.ROOT, "  JIT warm-up: %.0f s of payments, uniform, K=%d, not measured ...%n",
+                        jitWarmupSeconds, maxClients);
+                stdout.flush();
+                LoadRun.run("jit-warmup", new LoadRun.Distribution(LoadRun.Mode.UNIFORM, accounts, merchants),
+                        maxClients, jitWarmupSeconds, 0.1, seed - 1, ours, LoadRun.Window.NONE);
+                viewsLagSeconds(api, head(jdbc));
+            }
             for (LoadRun.Mode m : modes) {
                 LoadRun.Distribution distribution = new LoadRun.Distribution(m, accounts, merchants);
                 for (int k : clients) {
@@ -297,9 +314,8 @@ public class BenchCommand implements Callable<Integer> {
                             });
                     double eventsPerSecond = (window[1] - window[0]) / ((windowNanos[1] - windowNanos[0]) / 1e9);
                     // a payment answers before the views show it: how long after the last answer they did
-                    long drainStarted = System.nanoTime();
-                    boolean drained = settle(jdbc);
-                    double viewsLagSeconds = drained ? (System.nanoTime() - drainStarted) / 1e9 : Double.NaN;
+                    double viewsLagSeconds = viewsLagSeconds(api, head(jdbc));
+                    boolean drained = !Double.isNaN(viewsLagSeconds);
                     stdout.printf(Locale.ROOT, " %.0f/s (views %.1f s behind); SQL peer ...", ledger.perSecond(),
                             viewsLagSeconds);
                     stdout.flush();
@@ -440,6 +456,28 @@ public class BenchCommand implements Callable<Integer> {
             pool.shutdownNow();
         }
         return List.of(ids);
+    }
+
+    /**
+     * Seconds until every processor of the application (as its /api/v1/status tells, which reads its
+     * processors' own positions rather than the lazily stored tokens) has reached {@code head}, or NaN
+     * if they have not within {@link #MAX_SETTLE_SECONDS}.
+     */
+    private static double viewsLagSeconds(LedgerClient api, long head) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + TimeUnit.SECONDS.toNanos(MAX_SETTLE_SECONDS);
+        while (System.nanoTime() < deadline) {
+            JsonNode status = api.required(api.get("/api/v1/status"), "status");
+            boolean caughtUp = status.path("processors").size() > 0;
+            for (JsonNode processor : status.path("processors")) {
+                caughtUp &= processor.path("position").asLong(-1) >= head;
+            }
+            if (caughtUp) {
+                return (System.nanoTime() - started) / 1e9;
+            }
+            TimeUnit.MILLISECONDS.sleep(VIEWS_POLL_MILLIS);
+        }
+        return Double.NaN;
     }
 
     /** Waits until every processor's token has reached the last event and in transit is drained. */
