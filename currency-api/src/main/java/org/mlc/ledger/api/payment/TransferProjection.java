@@ -68,9 +68,10 @@ public class TransferProjection {
     }
 
     /**
-     * The payments of one processor batch: one insert of the new ones, then one update of those
-     * whose status moved. Each payment's changes are folded into one (the last status; the last
-     * reason given, or the one it had), which is what applying them one by one would leave.
+     * The payments of one processor batch: one insert of the new ones, with where they stand at the
+     * end of the batch, then one update of the others whose status moved. Each payment's changes are
+     * folded into one (the last status; the last reason given, or the one it had), which is what
+     * applying them one by one would leave.
      */
     private static final class Transfers implements BatchBuffer {
 
@@ -109,16 +110,26 @@ public class TransferProjection {
             changes.clear();
         }
 
+        /**
+         * The new payments, each with where it stands at the end of the batch: a payment whose row
+         * exists already is left as it is, unless the batch moved its status (the change is applied
+         * to it then, as the update would have).
+         */
         private void insert() {
             List<Object[]> rows = new ArrayList<>(requested.size());
             for (TransferDebited event : requested.values()) {
+                Change change = changes.remove(event.transferId().value());
                 rows.add(new Object[]{event.transferId().value(), event.currency().value(), event.from().value(),
-                        event.to().value(), event.amountMinor(), event.reference(), PaymentStatus.IN_TRANSIT.name(),
-                        Timestamp.from(event.at())});
+                        event.to().value(), event.amountMinor(), event.reference(),
+                        change == null ? PaymentStatus.IN_TRANSIT.name() : change.status().name(),
+                        change == null ? null : change.reason(), Timestamp.from(event.at())});
             }
+            // a change never leaves a payment IN_TRANSIT: that status on a conflict means "do nothing"
             jdbc.batchUpdate("INSERT INTO transfer_view (transfer_id, currency, from_account, to_account, amount_minor, "
-                    + "reference, status, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                    + "ON CONFLICT (transfer_id) DO NOTHING", rows);
+                    + "reference, status, reason, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (transfer_id) DO UPDATE SET status = EXCLUDED.status, "
+                    + "reason = COALESCE(EXCLUDED.reason, transfer_view.reason) "
+                    + "WHERE EXCLUDED.status <> '" + PaymentStatus.IN_TRANSIT.name() + "'", rows);
         }
 
         /** One statement, one row per payment, in key order. */
