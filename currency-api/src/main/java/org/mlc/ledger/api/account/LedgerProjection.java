@@ -1,7 +1,14 @@
 package org.mlc.ledger.api.account;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.mlc.ledger.account.UnitsReconverted;
 import org.mlc.ledger.reconversion.GuaranteeFund;
@@ -24,6 +31,7 @@ import org.mlc.ledger.aid.AidFundingReceived;
 import org.mlc.ledger.aid.AidGranted;
 import org.mlc.ledger.aid.AidProgramClosed;
 import org.mlc.ledger.aid.ExpiredUnitsReturned;
+import org.mlc.ledger.api.infrastructure.BatchBuffer;
 import org.mlc.ledger.api.infrastructure.GlobalIndex;
 import org.mlc.ledger.bonus.BonusBudgetCommitted;
 import org.mlc.ledger.bonus.SponsorPaymentReceived;
@@ -33,6 +41,7 @@ import org.mlc.ledger.counter.RemittanceConfirmed;
 import org.mlc.ledger.counter.MembershipFeeReceived;
 import org.mlc.ledger.account.MembershipFeePaid;
 import org.mlc.ledger.counter.EurosConverted;
+import org.mlc.ledger.ledger.LedgerAccount;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Posting;
 import org.mlc.ledger.ledger.Postings;
@@ -51,6 +60,9 @@ import org.springframework.stereotype.Component;
 public class LedgerProjection {
 
     public static final String GROUP = "ledger";
+
+    /** The postings of the batch being handled, as a resource of its unit of work. */
+    private static final String BOOKINGS = LedgerProjection.class.getName() + ".bookings";
 
     private final JdbcTemplate jdbc;
     private final GlobalIndex globalIndex;
@@ -254,29 +266,158 @@ public class LedgerProjection {
     }
 
     private void book(Postings postings, Line line) {
-        for (Posting posting : postings.lines()) {
-            var account = posting.account();
-            jdbc.update("INSERT INTO ledger_balance (ledger_account, book, currency, kind, balance_minor, entry_count) "
-                            + "VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (ledger_account) DO UPDATE SET "
-                            + "balance_minor = ledger_balance.balance_minor + EXCLUDED.balance_minor, "
-                            + "entry_count = ledger_balance.entry_count + 1",
-                    account.code(), account.book().name(), account.currency(), account.kind().name(),
-                    posting.amountMinor());
-            if (account.kind() == LedgerAccountKind.PARTICIPANT) {
-                entry(account.id(), posting.amountMinor(), line);
-            }
+        BatchBuffer.add(BOOKINGS, () -> new Bookings(jdbc), bookings -> bookings.add(postings, line));
+    }
+
+    /** One statement line of a participant account, numbered and given its running balance at the flush. */
+    private record Entry(String accountId, long amountMinor, Line line) {
+    }
+
+    /** What a ledger account's balance changes by over a batch. */
+    private static final class Delta {
+        final LedgerAccount account;
+        long amountMinor;
+        long count;
+
+        Delta(LedgerAccount account) {
+            this.account = account;
         }
     }
 
-    private void entry(String accountId, long amountMinor, Line line) {
-        var updated = jdbc.queryForMap("UPDATE account_view SET balance_minor = balance_minor + ?, "
-                + "entry_count = entry_count + 1 WHERE account_id = ? RETURNING balance_minor, entry_count",
-                amountMinor, accountId);
-        jdbc.update("INSERT INTO account_entry (account_id, line, global_index, booked_at, kind, operation_id, "
-                        + "counterparty, reference, amount_minor, balance_after_minor) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                accountId, updated.get("entry_count"), line.globalIndex(), Timestamp.from(line.at()), line.kind(),
-                line.operationId(), line.counterparty(), line.reference(), amountMinor, updated.get("balance_minor"));
+    /**
+     * The postings of one processor batch, booked in a few statements: the balance changes summed
+     * per ledger account and per participant account, each applied by one statement, then every
+     * statement line inserted in one JDBC batch. Lines are numbered and given their running balance
+     * from the account's values after the update, walking back by what the batch added, so they are
+     * the lines that booking event by event (in the same order) would have written.
+     */
+    private static final class Bookings implements BatchBuffer {
+
+        private final JdbcTemplate jdbc;
+        private final Map<String, Delta> balances = new HashMap<>();
+        private final Map<String, Delta> accounts = new HashMap<>();
+        private final List<Entry> entries = new ArrayList<>();
+
+        Bookings(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        void add(Postings postings, Line line) {
+            for (Posting posting : postings.lines()) {
+                var account = posting.account();
+                Delta balance = balances.computeIfAbsent(account.code(), code -> new Delta(account));
+                balance.amountMinor += posting.amountMinor();
+                balance.count++;
+                if (account.kind() == LedgerAccountKind.PARTICIPANT) {
+                    Delta entryDelta = accounts.computeIfAbsent(account.id(), id -> new Delta(account));
+                    entryDelta.amountMinor += posting.amountMinor();
+                    entryDelta.count++;
+                    entries.add(new Entry(account.id(), posting.amountMinor(), line));
+                }
+            }
+        }
+
+        @Override
+        public void flush() {
+            if (!balances.isEmpty()) {
+                upsertLedgerBalances();
+            }
+            if (!entries.isEmpty()) {
+                insertEntries(updateAccounts());
+            }
+            balances.clear();
+            accounts.clear();
+            entries.clear();
+        }
+
+        /** One upsert of every ledger account the batch touched, one row each, in key order (no deadlock). */
+        private void upsertLedgerBalances() {
+            List<String> codes = new ArrayList<>(balances.keySet());
+            Collections.sort(codes);
+            int size = codes.size();
+            String[] books = new String[size];
+            String[] currencies = new String[size];
+            String[] kinds = new String[size];
+            Long[] amounts = new Long[size];
+            Long[] counts = new Long[size];
+            for (int i = 0; i < size; i++) {
+                Delta delta = balances.get(codes.get(i));
+                books[i] = delta.account.book().name();
+                currencies[i] = delta.account.currency();
+                kinds[i] = delta.account.kind().name();
+                amounts[i] = delta.amountMinor;
+                counts[i] = delta.count;
+            }
+            jdbc.update(con -> {
+                PreparedStatement statement = con.prepareStatement("INSERT INTO ledger_balance (ledger_account, book, "
+                        + "currency, kind, balance_minor, entry_count) SELECT * FROM unnest(?::varchar[], ?::varchar[], "
+                        + "?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[]) ON CONFLICT (ledger_account) DO UPDATE "
+                        + "SET balance_minor = ledger_balance.balance_minor + EXCLUDED.balance_minor, "
+                        + "entry_count = ledger_balance.entry_count + EXCLUDED.entry_count");
+                statement.setArray(1, con.createArrayOf("varchar", codes.toArray(String[]::new)));
+                statement.setArray(2, con.createArrayOf("varchar", books));
+                statement.setArray(3, con.createArrayOf("varchar", currencies));
+                statement.setArray(4, con.createArrayOf("varchar", kinds));
+                statement.setArray(5, con.createArrayOf("bigint", amounts));
+                statement.setArray(6, con.createArrayOf("bigint", counts));
+                return statement;
+            });
+        }
+
+        /** One update of every participant account the batch touched, in key order: their values after it. */
+        private Map<String, long[]> updateAccounts() {
+            List<String> ids = new ArrayList<>(accounts.keySet());
+            Collections.sort(ids);
+            Long[] amounts = new Long[ids.size()];
+            Long[] counts = new Long[ids.size()];
+            for (int i = 0; i < ids.size(); i++) {
+                Delta delta = accounts.get(ids.get(i));
+                amounts[i] = delta.amountMinor;
+                counts[i] = delta.count;
+            }
+            Map<String, long[]> after = new HashMap<>();
+            jdbc.query(con -> {
+                PreparedStatement statement = con.prepareStatement("UPDATE account_view AS v SET "
+                        + "balance_minor = v.balance_minor + d.amount_minor, entry_count = v.entry_count + d.entry_count "
+                        + "FROM unnest(?::varchar[], ?::bigint[], ?::bigint[]) AS d(account_id, amount_minor, entry_count) "
+                        + "WHERE v.account_id = d.account_id RETURNING v.account_id, v.balance_minor, v.entry_count");
+                statement.setArray(1, con.createArrayOf("varchar", ids.toArray(String[]::new)));
+                statement.setArray(2, con.createArrayOf("bigint", amounts));
+                statement.setArray(3, con.createArrayOf("bigint", counts));
+                return statement;
+            }, (ResultSet row) -> {
+                after.put(row.getString(1), new long[]{row.getLong(2), row.getLong(3)});
+            });
+            for (String id : ids) {
+                if (!after.containsKey(id)) {
+                    throw new IllegalStateException("account " + id + " has postings but no account_view row");
+                }
+            }
+            return after;
+        }
+
+        /** Every statement line of the batch, in one JDBC batch. */
+        private void insertEntries(Map<String, long[]> after) {
+            // balance and line count of each account before the batch, then moved on line by line
+            Map<String, long[]> running = new HashMap<>();
+            after.forEach((id, values) -> {
+                Delta delta = accounts.get(id);
+                running.put(id, new long[]{values[0] - delta.amountMinor, values[1] - delta.count});
+            });
+            List<Object[]> rows = new ArrayList<>(entries.size());
+            for (Entry entry : entries) {
+                long[] current = running.get(entry.accountId());
+                current[0] += entry.amountMinor();
+                current[1]++;
+                Line line = entry.line();
+                rows.add(new Object[]{entry.accountId(), current[1], line.globalIndex(), Timestamp.from(line.at()),
+                        line.kind(), line.operationId(), line.counterparty(), line.reference(), entry.amountMinor(),
+                        current[0]});
+            }
+            jdbc.batchUpdate("INSERT INTO account_entry (account_id, line, global_index, booked_at, kind, operation_id, "
+                    + "counterparty, reference, amount_minor, balance_after_minor) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        }
     }
 
     private void status(String accountId, AccountStatus status) {

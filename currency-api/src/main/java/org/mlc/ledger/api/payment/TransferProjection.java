@@ -1,10 +1,18 @@
 package org.mlc.ledger.api.payment;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.mlc.ledger.api.account.LedgerProjection;
+import org.mlc.ledger.api.infrastructure.BatchBuffer;
 import org.mlc.ledger.payment.TransferCreditRefused;
 import org.mlc.ledger.payment.TransferCredited;
 import org.mlc.ledger.payment.TransferDebited;
@@ -17,6 +25,9 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(LedgerProjection.GROUP)
 public class TransferProjection {
 
+    /** The payments of the batch being handled, as a resource of its unit of work. */
+    private static final String TRANSFERS = TransferProjection.class.getName() + ".transfers";
+
     private final JdbcTemplate jdbc;
 
     public TransferProjection(JdbcTemplate jdbc) {
@@ -25,11 +36,7 @@ public class TransferProjection {
 
     @EventHandler
     void on(TransferDebited event) {
-        jdbc.update("INSERT INTO transfer_view (transfer_id, currency, from_account, to_account, amount_minor, "
-                        + "reference, status, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (transfer_id) DO NOTHING",
-                event.transferId().value(), event.currency().value(), event.from().value(), event.to().value(),
-                event.amountMinor(), event.reference(), PaymentStatus.IN_TRANSIT.name(), Timestamp.from(event.at()));
+        BatchBuffer.add(TRANSFERS, () -> new Transfers(jdbc), transfers -> transfers.requested(event));
     }
 
     @EventHandler
@@ -53,7 +60,98 @@ public class TransferProjection {
     }
 
     private void status(String transferId, PaymentStatus status, String reason) {
-        jdbc.update("UPDATE transfer_view SET status = ?, reason = COALESCE(?, reason) WHERE transfer_id = ?",
-                status.name(), reason, transferId);
+        BatchBuffer.add(TRANSFERS, () -> new Transfers(jdbc), transfers -> transfers.status(transferId, status, reason));
+    }
+
+    /** Where a payment stands after the batch's events: its last status, and its last reason given. */
+    private record Change(PaymentStatus status, String reason) {
+    }
+
+    /**
+     * The payments of one processor batch: one insert of the new ones, with where they stand at the
+     * end of the batch, then one update of the others whose status moved. Each payment's changes are
+     * folded into one (the last status; the last reason given, or the one it had), which is what
+     * applying them one by one would leave.
+     */
+    private static final class Transfers implements BatchBuffer {
+
+        private final JdbcTemplate jdbc;
+        private final Map<String, TransferDebited> requested = new TreeMap<>(); // in key order
+        private final Map<String, Change> changes = new LinkedHashMap<>();
+
+        Transfers(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        void requested(TransferDebited event) {
+            String transferId = event.transferId().value();
+            if (changes.containsKey(transferId)) {
+                // a status change that came before the payment's row: applied to what is there now
+                flush();
+            }
+            // a second insert of the same payment would change nothing (ON CONFLICT DO NOTHING)
+            requested.putIfAbsent(transferId, event);
+        }
+
+        void status(String transferId, PaymentStatus status, String reason) {
+            Change before = changes.get(transferId);
+            changes.put(transferId, new Change(status, reason != null || before == null ? reason : before.reason()));
+        }
+
+        @Override
+        public void flush() {
+            if (!requested.isEmpty()) {
+                insert();
+            }
+            if (!changes.isEmpty()) {
+                update();
+            }
+            requested.clear();
+            changes.clear();
+        }
+
+        /**
+         * The new payments, each with where it stands at the end of the batch: a payment whose row
+         * exists already is left as it is, unless the batch moved its status (the change is applied
+         * to it then, as the update would have).
+         */
+        private void insert() {
+            List<Object[]> rows = new ArrayList<>(requested.size());
+            for (TransferDebited event : requested.values()) {
+                Change change = changes.remove(event.transferId().value());
+                rows.add(new Object[]{event.transferId().value(), event.currency().value(), event.from().value(),
+                        event.to().value(), event.amountMinor(), event.reference(),
+                        change == null ? PaymentStatus.IN_TRANSIT.name() : change.status().name(),
+                        change == null ? null : change.reason(), Timestamp.from(event.at())});
+            }
+            // a change never leaves a payment IN_TRANSIT: that status on a conflict means "do nothing"
+            jdbc.batchUpdate("INSERT INTO transfer_view (transfer_id, currency, from_account, to_account, amount_minor, "
+                    + "reference, status, reason, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (transfer_id) DO UPDATE SET status = EXCLUDED.status, "
+                    + "reason = COALESCE(EXCLUDED.reason, transfer_view.reason) "
+                    + "WHERE EXCLUDED.status <> '" + PaymentStatus.IN_TRANSIT.name() + "'", rows);
+        }
+
+        /** One statement, one row per payment, in key order. */
+        private void update() {
+            List<String> ids = new ArrayList<>(changes.keySet());
+            Collections.sort(ids);
+            String[] statuses = new String[ids.size()];
+            String[] reasons = new String[ids.size()];
+            for (int i = 0; i < ids.size(); i++) {
+                Change change = changes.get(ids.get(i));
+                statuses[i] = change.status().name();
+                reasons[i] = change.reason();
+            }
+            jdbc.update(con -> {
+                PreparedStatement statement = con.prepareStatement("UPDATE transfer_view AS t SET status = c.status, "
+                        + "reason = COALESCE(c.reason, t.reason) FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) "
+                        + "AS c(transfer_id, status, reason) WHERE t.transfer_id = c.transfer_id");
+                statement.setArray(1, con.createArrayOf("varchar", ids.toArray(String[]::new)));
+                statement.setArray(2, con.createArrayOf("varchar", statuses));
+                statement.setArray(3, con.createArrayOf("varchar", reasons));
+                return statement;
+            });
+        }
     }
 }

@@ -12,6 +12,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.mlc.ledger.api.infrastructure.BatchBuffer;
 import org.mlc.ledger.api.infrastructure.GlobalIndex;
 import org.mlc.ledger.ledger.Posting;
 import org.mlc.ledger.ledger.Postings;
@@ -33,6 +34,9 @@ public class JournalProjection {
     /** Components that name an account or a place, not the business operation itself. */
     private static final Set<String> NOT_OPERATION_IDS = Set.of("accountId", "counterId", "participantId", "from",
             "to", "currency");
+
+    /** The journal lines of the batch being handled, as a resource of its unit of work. */
+    private static final String ROWS = JournalProjection.class.getName() + ".rows";
 
     private final JdbcTemplate jdbc;
     private final GlobalIndex globalIndex;
@@ -65,14 +69,33 @@ public class JournalProjection {
                     operationId, account.code(), account.book().name(), account.currency(), account.kind().name(),
                     account.id(), posting.amountMinor()});
         }
-        jdbc.batchUpdate("INSERT INTO journal_entry (global_index, line, booked_at, event_type, operation_id, "
-                + "ledger_account, book, currency, kind, account_ref, amount_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (global_index, line) DO NOTHING", rows);
+        BatchBuffer.add(ROWS, () -> new Rows(jdbc), buffer -> buffer.rows.addAll(rows));
     }
 
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM journal_entry");
+    }
+
+    /** The journal lines of one processor batch, inserted in one JDBC batch. */
+    private static final class Rows implements BatchBuffer {
+
+        private final JdbcTemplate jdbc;
+        private final List<Object[]> rows = new ArrayList<>();
+
+        Rows(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public void flush() {
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO journal_entry (global_index, line, booked_at, event_type, operation_id, "
+                        + "ledger_account, book, currency, kind, account_ref, amount_minor) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (global_index, line) DO NOTHING", rows);
+                rows.clear();
+            }
+        }
     }
 
     /** Where an event type keeps its postings, time and operation id (looked up once per type). */
