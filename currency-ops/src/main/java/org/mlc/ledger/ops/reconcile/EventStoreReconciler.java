@@ -1,14 +1,12 @@
 package org.mlc.ledger.ops.reconcile;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.postgresql.PGStatement;
 
 /**
  * Reads the event store on its own, never through the projections, folds it with a
@@ -18,6 +16,12 @@ public final class EventStoreReconciler {
 
     /** Rows per round trip while streaming a table: memory stays flat however large the store. */
     public static final int FETCH_SIZE = 1_000;
+
+    /**
+     * Events per round trip: a few MiB of payloads (about 350 bytes each), fewer waits on the database
+     * than {@link #FETCH_SIZE}.
+     */
+    public static final int EVENT_FETCH_SIZE = 10_000;
 
     /** How often a long run says how far it got. */
     public static final long PROGRESS_EVERY_EVENTS = 100_000;
@@ -30,7 +34,7 @@ public final class EventStoreReconciler {
     }
 
     private final DataSource dataSource;
-    private final ObjectMapper json = new ObjectMapper();
+    private final PayloadReader payloads = new PayloadReader();
 
     public EventStoreReconciler(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -59,14 +63,19 @@ public final class EventStoreReconciler {
     private void foldEvents(Connection connection, Reconciliation reconciliation, Progress progress)
             throws SQLException {
         String sql = "SELECT global_index, payload_type, payload FROM domain_event_entry ORDER BY global_index";
-        try (PreparedStatement statement = streaming(connection, sql); ResultSet rows = statement.executeQuery()) {
-            long eventsRead = 0;
-            while (rows.next()) {
-                long globalIndex = rows.getLong(1);
-                String payloadType = rows.getString(2);
-                reconciliation.fold(globalIndex, payloadType, parse(globalIndex, payloadType, rows.getBytes(3)));
-                if (++eventsRead % PROGRESS_EVERY_EVENTS == 0) {
-                    progress.eventsRead(eventsRead, globalIndex);
+        try (PreparedStatement statement = streaming(connection, sql)) {
+            statement.setFetchSize(EVENT_FETCH_SIZE);
+            binaryTransfer(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                long eventsRead = 0;
+                while (rows.next()) {
+                    long globalIndex = rows.getLong(1);
+                    String payloadType = rows.getString(2);
+                    payloads.read(globalIndex, payloadType, rows.getBytes(3))
+                            .foldInto(reconciliation, globalIndex, payloadType);
+                    if (++eventsRead % PROGRESS_EVERY_EVENTS == 0) {
+                        progress.eventsRead(eventsRead, globalIndex);
+                    }
                 }
             }
         }
@@ -92,19 +101,21 @@ public final class EventStoreReconciler {
         }
     }
 
+    /**
+     * Asks PostgreSQL for the payloads in binary. pgjdbc otherwise requests a statement run once as
+     * text, in which a bytea is hex: twice the bytes to encode, send and decode, which was half the
+     * time of the fold. A negative prepare threshold is pgjdbc's way to force binary results.
+     */
+    private static void binaryTransfer(PreparedStatement statement) throws SQLException {
+        if (statement.isWrapperFor(PGStatement.class)) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+        }
+    }
+
     private static PreparedStatement streaming(Connection connection, String sql) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                 ResultSet.CONCUR_READ_ONLY);
         statement.setFetchSize(FETCH_SIZE);
         return statement;
-    }
-
-    private JsonNode parse(long globalIndex, String payloadType, byte[] payload) {
-        try {
-            return json.readTree(payload);
-        } catch (IOException e) {
-            throw new ReconciliationException("cannot read the payload of event #" + globalIndex + " (" + payloadType
-                    + ") as JSON: " + e.getMessage(), e);
-        }
     }
 }

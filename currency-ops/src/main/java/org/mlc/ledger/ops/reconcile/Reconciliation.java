@@ -2,6 +2,7 @@ package org.mlc.ledger.ops.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,13 +43,20 @@ public final class Reconciliation {
     private long accountViewRows;
     private boolean comparing;
 
-    /** Folds the postings of one event, if it has any; events must come in global index order. */
+    // The sums of the event being folded, per book, in the order the books first appear; kept from
+    // event to event (an event touches one or two books) rather than a map allocated per event.
+    private String[] eventBooks = new String[4];
+    private long[] eventBookSumsMinor = new long[4];
+    private int eventBookCount;
+    private String inTransitAccount;
+    private long inTransitMinor;
+
+    /**
+     * Folds the postings of one event, if it has any; events must come in global index order. The
+     * reference reading of a payload: any JSON the store may hold, each line checked as it is folded.
+     */
     public void fold(long globalIndex, String payloadType, JsonNode payload) {
-        if (comparing) {
-            throw new IllegalStateException("all events must be folded before the projections are compared");
-        }
-        eventsRead++;
-        lastGlobalIndex = globalIndex;
+        countEvent(globalIndex);
         JsonNode postings = payload.get("postings");
         if (postings == null || postings.isNull()) {
             return;
@@ -56,18 +64,50 @@ public final class Reconciliation {
         try {
             foldPostings(globalIndex, payloadType, payload, postings);
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new ReconciliationException("cannot fold event #" + globalIndex + " (" + payloadType + "): "
-                    + e.getMessage(), e);
+            throw cannotFold(globalIndex, payloadType, e);
         }
+    }
+
+    /**
+     * Folds postings already read from a payload by {@link PayloadReader}, which hands over only lines
+     * of the plain shape (a text account, a whole amount); anything else is folded from the tree by
+     * {@link #fold(long, String, JsonNode)}. Both fold line by line through {@link #post}, so they fail
+     * on the same line with the same message.
+     */
+    public void fold(long globalIndex, String payloadType, EventPostings event) {
+        countEvent(globalIndex);
+        if (!event.hasPostings()) {
+            return;
+        }
+        try {
+            startEvent();
+            for (int i = 0; i < event.size(); i++) {
+                post(event.account(i), event.amountMinor(i));
+            }
+            endEvent(globalIndex, payloadType, event.transferId());
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw cannotFold(globalIndex, payloadType, e);
+        }
+    }
+
+    private void countEvent(long globalIndex) {
+        if (comparing) {
+            throw new IllegalStateException("all events must be folded before the projections are compared");
+        }
+        eventsRead++;
+        lastGlobalIndex = globalIndex;
+    }
+
+    private static ReconciliationException cannotFold(long globalIndex, String payloadType, RuntimeException e) {
+        return new ReconciliationException("cannot fold event #" + globalIndex + " (" + payloadType + "): "
+                + e.getMessage(), e);
     }
 
     private void foldPostings(long globalIndex, String payloadType, JsonNode payload, JsonNode postings) {
         if (!postings.isArray()) {
             throw new IllegalArgumentException("\"postings\" is not an array");
         }
-        Map<String, Long> sumPerBook = new TreeMap<>();
-        String inTransitAccount = null;
-        long inTransitMinor = 0;
+        startEvent();
         for (int i = 0; i < postings.size(); i++) {
             JsonNode line = postings.get(i);
             JsonNode code = line.get("account");
@@ -78,26 +118,65 @@ public final class Reconciliation {
             if (amount == null || !amount.isIntegralNumber() || !amount.canConvertToLong()) {
                 throw new IllegalArgumentException("postings[" + i + "].amountMinor is not a whole number of minor units");
             }
-            long amountMinor = amount.longValue();
-            FoldedAccount account = accounts.computeIfAbsent(code.textValue(), FoldedAccount::parse);
-            account.balanceMinor = Math.addExact(account.balanceMinor, amountMinor);
-            sumPerBook.merge(account.book, amountMinor, Math::addExact);
-            if (account.kind == LedgerAccountKind.IN_TRANSIT) {
-                inTransitAccount = account.code;
-                inTransitMinor = Math.addExact(inTransitMinor, amountMinor);
-            }
-            postingsRead++;
+            post(code.textValue(), amount.longValue());
         }
-        sumPerBook.forEach((book, sumMinor) -> {
-            if (sumMinor != 0) {
-                unbalancedEvents.add("event #" + globalIndex + " (" + simpleName(payloadType) + "): postings of "
-                        + book + " sum to " + Amounts.format(sumMinor));
+        endEvent(globalIndex, payloadType, payload.path("transferId").asText(""));
+    }
+
+    private void startEvent() {
+        eventBookCount = 0;
+        inTransitAccount = null;
+        inTransitMinor = 0;
+    }
+
+    /** One line of the event being folded, on the balance of its account and the sum of its book. */
+    private void post(String code, long amountMinor) {
+        FoldedAccount account = accounts.computeIfAbsent(code, FoldedAccount::parse);
+        account.balanceMinor = Math.addExact(account.balanceMinor, amountMinor);
+        int book = 0;
+        while (book < eventBookCount && !eventBooks[book].equals(account.book)) {
+            book++;
+        }
+        if (book == eventBookCount) {
+            if (book == eventBooks.length) {
+                eventBooks = Arrays.copyOf(eventBooks, 2 * book);
+                eventBookSumsMinor = Arrays.copyOf(eventBookSumsMinor, 2 * book);
             }
-        });
+            eventBooks[book] = account.book;
+            eventBookSumsMinor[book] = 0;
+            eventBookCount++;
+        }
+        eventBookSumsMinor[book] = Math.addExact(eventBookSumsMinor[book], amountMinor);
+        if (account.kind == LedgerAccountKind.IN_TRANSIT) {
+            inTransitAccount = account.code;
+            inTransitMinor = Math.addExact(inTransitMinor, amountMinor);
+        }
+        postingsRead++;
+    }
+
+    /** The event's books must each sum to zero; what it left in transit stays open under its transfer. */
+    private void endEvent(long globalIndex, String payloadType, String transferId) {
+        boolean balanced = true;
+        for (int book = 0; book < eventBookCount; book++) {
+            balanced &= eventBookSumsMinor[book] == 0;
+        }
+        if (!balanced) {
+            // listed by book name, as they always were
+            Map<String, Long> sumPerBook = new TreeMap<>();
+            for (int book = 0; book < eventBookCount; book++) {
+                sumPerBook.put(eventBooks[book], eventBookSumsMinor[book]);
+            }
+            sumPerBook.forEach((book, sumMinor) -> {
+                if (sumMinor != 0) {
+                    unbalancedEvents.add("event #" + globalIndex + " (" + simpleName(payloadType) + "): postings of "
+                            + book + " sum to " + Amounts.format(sumMinor));
+                }
+            });
+        }
         if (inTransitMinor != 0) {
-            String transferId = payload.path("transferId").asText("");
             String key = transferId.isEmpty() ? "event #" + globalIndex : "transfer " + transferId;
-            OpenTransfer open = openTransfers.computeIfAbsent(key, k -> new OpenTransfer(globalIndex));
+            long sinceGlobalIndex = globalIndex;
+            OpenTransfer open = openTransfers.computeIfAbsent(key, k -> new OpenTransfer(sinceGlobalIndex));
             open.account = inTransitAccount;
             open.amountMinor = Math.addExact(open.amountMinor, inTransitMinor);
             if (open.amountMinor == 0) {
