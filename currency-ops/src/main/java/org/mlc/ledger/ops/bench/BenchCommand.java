@@ -81,7 +81,7 @@ public class BenchCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE})")
     int merchants;
 
-    @Option(names = "--clients", split = ",", defaultValue = "1,4,16,32",
+    @Option(names = "--clients", split = ",", defaultValue = "1,4,16,32,64",
             description = "concurrent clients, one run per value (default ${DEFAULT-VALUE})")
     int[] clients;
 
@@ -92,7 +92,7 @@ public class BenchCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE})")
     double warmupSeconds;
 
-    @Option(names = "--jit-warmup-seconds", defaultValue = "20", description = "unmeasured payments once, before "
+    @Option(names = "--jit-warmup-seconds", defaultValue = "60", description = "unmeasured payments once, before "
             + "the first run (uniform, the largest client count), so that the JIT has compiled the payment path: "
             + "a fresh JVM spends its first minute compiling (default ${DEFAULT-VALUE})")
     double jitWarmupSeconds;
