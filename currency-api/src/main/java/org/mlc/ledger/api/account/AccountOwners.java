@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import java.util.Optional;
+import org.mlc.ledger.api.web.ApiException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -42,5 +44,11 @@ public class AccountOwners {
         }
         known.put(accountId, found.get(0));
         return Optional.of(found.get(0));
+    }
+
+    /** The account's currency, or a 404 naming {@code field} when no such account is known. */
+    public String currencyOf(String accountId, String field) {
+        return of(accountId).map(Owner::currency).orElseThrow(() ->
+                new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown account " + accountId, field));
     }
 }

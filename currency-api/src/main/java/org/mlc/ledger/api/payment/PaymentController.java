@@ -75,12 +75,12 @@ public class PaymentController {
         String to = id(request.to(), "to");
         long amount = positiveAmount(request.amount(), "amount");
         String reference = reference(request.reference());
-        String fromCurrency = currencyOf(from, "from");
+        String fromCurrency = owners.currencyOf(from, "from");
         if (!policy.mayPayFrom(from)) {
             // the same answer as an unknown account: another's account ids cannot be probed
             throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown account " + from, "from");
         }
-        String toCurrency = currencyOf(to, "to");
+        String toCurrency = owners.currencyOf(to, "to");
         if (!fromCurrency.equals(toCurrency)) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "currency-mismatch",
                     "accounts " + from + " and " + to + " are in different currencies", "to");
@@ -145,11 +145,6 @@ public class PaymentController {
     @GetMapping("/{id}")
     public PaymentAnswer get(@PathVariable("id") String transferId) {
         return find(id(transferId, "id")).filter(policy::mayRead).orElseThrow(() -> ApiException.notFound("unknown payment " + transferId));
-    }
-
-    private String currencyOf(String accountId, String field) {
-        return owners.of(accountId).map(AccountOwners.Owner::currency).orElseThrow(() ->
-                new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown account " + accountId, field));
     }
 
     private Optional<PaymentAnswer> find(String transferId) {

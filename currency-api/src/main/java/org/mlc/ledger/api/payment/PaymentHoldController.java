@@ -32,6 +32,7 @@ import org.mlc.ledger.payment.VoidPayment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.mlc.ledger.api.account.AccountOwners;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,14 +57,16 @@ public class PaymentHoldController {
     private final IdempotentCommands commands;
     private final ReadYourWrites readYourWrites;
     private final JdbcTemplate jdbc;
+    private final AccountOwners owners;
     private final Clock clock;
     private final PaymentPolicy policy;
 
     public PaymentHoldController(IdempotentCommands commands, ReadYourWrites readYourWrites, JdbcTemplate jdbc,
-                                 Clock clock, PaymentPolicy policy) {
+                                 AccountOwners owners, Clock clock, PaymentPolicy policy) {
         this.commands = commands;
         this.readYourWrites = readYourWrites;
         this.jdbc = jdbc;
+        this.owners = owners;
         this.clock = clock;
         this.policy = policy;
     }
@@ -90,11 +93,11 @@ public class PaymentHoldController {
         String reference = PaymentController.reference(request.reference());
         int minutes = optionalWholeNumber(request.expiresInMinutes(), "expiresInMinutes", 1, MAX_EXPIRY_MINUTES,
                 DEFAULT_EXPIRY_MINUTES);
-        String currency = currencyOf(from, "from");
+        String currency = owners.currencyOf(from, "from");
         if (!policy.mayPayFrom(from)) {
             throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown account " + from, "from");
         }
-        if (!currency.equals(currencyOf(to, "to"))) {
+        if (!currency.equals(owners.currencyOf(to, "to"))) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "currency-mismatch",
                     "accounts " + from + " and " + to + " are in different currencies", "to");
         }
@@ -152,15 +155,6 @@ public class PaymentHoldController {
 
     private HoldAnswer existing(String holdId) {
         return find(holdId).orElseThrow(() -> new IllegalStateException("hold " + holdId + " is not in the view"));
-    }
-
-    private String currencyOf(String accountId, String field) {
-        List<String> currency = jdbc.queryForList("SELECT currency FROM account_view WHERE account_id = ?",
-                String.class, accountId);
-        if (currency.isEmpty()) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown account " + accountId, field);
-        }
-        return currency.get(0);
     }
 
     private Optional<HoldAnswer> find(String holdId) {
