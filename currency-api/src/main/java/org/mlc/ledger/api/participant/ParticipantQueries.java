@@ -1,0 +1,125 @@
+package org.mlc.ledger.api.participant;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mlc.ledger.participant.MerchantStatus;
+import org.mlc.ledger.participant.ParticipantKind;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who the participants are, as {@link ParticipantProjection} writes them in {@code participant_view}:
+ * the one place that reads that table. Other features ask here (a name for an account, the account
+ * of a participant, the merchants of a currency) rather than query it themselves.
+ */
+@Component
+public class ParticipantQueries {
+
+    /** Participants listed at most by one call (pick lists, directories); callers page below it. */
+    public static final int MAX_LISTED = 5_000;
+
+    /** One participant as the read side knows it; {@code merchantStatus} is null for non-merchants. */
+    public record Participant(String id, ParticipantKind kind, String name, String currency, String accountId,
+                              String filiere, MerchantStatus merchantStatus, String statusDecidedBy,
+                              String statusReason, Instant statusChangedAt, LocalDate membershipValidUntil,
+                              Instant registeredAt) {
+    }
+
+    private static final String COLUMNS = "participant_id, kind, name, currency, account_id, filiere, merchant_status, "
+            + "status_decided_by, status_reason, status_changed_at, membership_valid_until, registered_at";
+
+    private static final RowMapper<Participant> ROW = ParticipantQueries::participant;
+
+    private final JdbcTemplate jdbc;
+
+    public ParticipantQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Participant> find(String participantId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM participant_view WHERE participant_id = ?", ROW, participantId)
+                .stream().findFirst();
+    }
+
+    /** The participant whose account this is; empty for an unknown account or one of the association's own. */
+    public Optional<Participant> findByAccount(String accountId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM participant_view WHERE account_id = ?", ROW, accountId)
+                .stream().findFirst();
+    }
+
+    /** The participants among these ids that exist, by id. */
+    public Map<String, Participant> findAll(Collection<String> participantIds) {
+        Map<String, Participant> found = new LinkedHashMap<>();
+        if (participantIds.isEmpty()) {
+            return found;
+        }
+        jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT " + COLUMNS + " FROM participant_view "
+                    + "WHERE participant_id = ANY(?)");
+            statement.setArray(1, con.createArrayOf("varchar", participantIds.toArray()));
+            return statement;
+        }, (ResultSet rs) -> {
+            Participant participant = participant(rs, 0);
+            found.put(participant.id(), participant);
+        });
+        return found;
+    }
+
+    /** The names of the participants owning these accounts, by account id (absent: not a participant's). */
+    public Map<String, String> namesOfAccounts(Collection<String> accountIds) {
+        Map<String, String> names = new LinkedHashMap<>();
+        if (accountIds.isEmpty()) {
+            return names;
+        }
+        jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT account_id, name FROM participant_view "
+                    + "WHERE account_id = ANY(?)");
+            statement.setArray(1, con.createArrayOf("varchar", accountIds.toArray()));
+            return statement;
+        }, (ResultSet rs) -> {
+            names.put(rs.getString("account_id"), rs.getString("name"));
+        });
+        return names;
+    }
+
+    /**
+     * Participants of a currency (null: every currency) of the given kinds (empty: every kind), by
+     * name then id, at most {@code limit} (and never more than {@link #MAX_LISTED}).
+     */
+    public List<Participant> list(String currency, Collection<ParticipantKind> kinds, int limit) {
+        String[] kindNames = kinds.stream().map(Enum::name).toArray(String[]::new);
+        return jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT " + COLUMNS + " FROM participant_view "
+                    + "WHERE (?::varchar IS NULL OR currency = ?) AND (cardinality(?::varchar[]) = 0 OR kind = ANY(?)) "
+                    + "ORDER BY name, participant_id LIMIT ?");
+            var kindArray = con.createArrayOf("varchar", kindNames);
+            statement.setString(1, currency);
+            statement.setString(2, currency);
+            statement.setArray(3, kindArray);
+            statement.setArray(4, kindArray);
+            statement.setInt(5, Math.min(limit, MAX_LISTED));
+            return statement;
+        }, ROW);
+    }
+
+    private static Participant participant(ResultSet rs, int row) throws SQLException {
+        String merchantStatus = rs.getString("merchant_status");
+        Timestamp statusChangedAt = rs.getTimestamp("status_changed_at");
+        return new Participant(rs.getString("participant_id"), ParticipantKind.valueOf(rs.getString("kind")),
+                rs.getString("name"), rs.getString("currency"), rs.getString("account_id"), rs.getString("filiere"),
+                merchantStatus == null ? null : MerchantStatus.valueOf(merchantStatus),
+                rs.getString("status_decided_by"), rs.getString("status_reason"),
+                statusChangedAt == null ? null : statusChangedAt.toInstant(),
+                rs.getObject("membership_valid_until", LocalDate.class),
+                rs.getTimestamp("registered_at").toInstant());
+    }
+}
