@@ -151,9 +151,6 @@ public class BankStatementController {
         }
         List<StatementLine> lines = new ArrayList<>();
         for (Csv.Record record : records.subList(1, records.size())) {
-            if (record.blank()) {
-                continue;
-            }
             String field = "line " + record.line();
             List<String> cells = record.fields();
             if (cells.size() != 4) {

@@ -157,9 +157,6 @@ public final class BulkUpload {
         }
         List<Row> rows = new ArrayList<>();
         for (Csv.Record record : records.subList(1, records.size())) {
-            if (record.blank()) {
-                continue;
-            }
             if (rows.size() >= BulkJobs.MAX_LINES) {
                 throw ApiException.invalid("lines", "an upload has at most " + BulkJobs.MAX_LINES + " lines");
             }

@@ -15,7 +15,7 @@ import org.apache.commons.csv.QuoteMode;
  * RFC 4180 CSV, the one reader and writer of every upload and export: comma separated, CRLF line
  * ends, double quotes around a field that holds a comma, a quote or a line break, a quote inside
  * written twice. Reading is Apache Commons CSV's parser (quoted line breaks included); what an
- * upload makes of the records (header, number of fields, blank lines) stays with the upload.
+ * upload makes of the records (its header, its number of fields) stays with the upload.
  */
 public final class Csv {
 
@@ -35,11 +35,6 @@ public final class Csv {
 
     /** One record as read: the line of the text it starts on (1 is the first) and its fields. */
     public record Record(int line, List<String> fields) {
-
-        /** A line with nothing but spaces on it: uploads skip it, as an empty line. */
-        public boolean blank() {
-            return fields.size() == 1 && fields.get(0).isBlank();
-        }
     }
 
     /** The text is not RFC 4180 CSV: {@code line} is where the faulty record starts. */
@@ -57,7 +52,7 @@ public final class Csv {
     }
 
     /**
-     * The records of a text, header included, empty lines left out, at most {@code maxRecords}
+     * The records of a text, header included, empty lines (or of spaces only) left out, at most {@code maxRecords}
      * (an upload over its limit is refused by its reader, which need not read the rest).
      */
     public static List<Record> read(String text, int maxRecords) {
@@ -75,8 +70,12 @@ public final class Csv {
                 } catch (UncheckedIOException e) {
                     throw new MalformedException(lineOf(text, offsetOfLine(text, breaksRead)), detail(e));
                 }
-                records.add(new Record(lineOf(text, record.getCharacterPosition()), record.toList()));
                 breaksRead = parser.getCurrentLineNumber();
+                // a line of nothing but spaces is an empty line too, and does not count towards the limit
+                if (record.size() == 1 && record.get(0).isBlank()) {
+                    continue;
+                }
+                records.add(new Record(lineOf(text, record.getCharacterPosition()), record.toList()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
