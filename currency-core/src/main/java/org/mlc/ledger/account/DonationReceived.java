@@ -5,7 +5,9 @@ import org.axonframework.serialization.Revision;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.ConversionId;
 import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.ledger.EntryLabel;
 import org.mlc.ledger.ledger.Postings;
+import org.mlc.ledger.ledger.ValueMovement;
 
 /** An association receives the donation share of a conversion (MLC book: in transit to its account). */
 @Revision("1")
@@ -16,5 +18,10 @@ public record DonationReceived(
         AccountId from,
         long amountMinor,
         Postings postings,
-        Instant at) {
+        Instant at) implements ValueMovement {
+
+    @Override
+    public EntryLabel entryLabel() {
+        return new EntryLabel("DONATION_IN", conversionId().value(), from().value(), null);
+    }
 }

@@ -5,7 +5,9 @@ import org.axonframework.serialization.Revision;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.MembershipId;
+import org.mlc.ledger.ledger.EntryLabel;
 import org.mlc.ledger.ledger.Postings;
+import org.mlc.ledger.ledger.ValueMovement;
 
 /** A membership fee paid in units (MLC book: the account to the issuer's fee account). */
 @Revision("1")
@@ -15,5 +17,10 @@ public record MembershipFeePaid(
         MembershipId membershipId,
         long unitsMinor,
         Postings postings,
-        Instant at) {
+        Instant at) implements ValueMovement {
+
+    @Override
+    public EntryLabel entryLabel() {
+        return new EntryLabel("MEMBERSHIP", membershipId().value(), null, "membership fee");
+    }
 }

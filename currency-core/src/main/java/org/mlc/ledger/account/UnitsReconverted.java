@@ -5,7 +5,9 @@ import org.axonframework.serialization.Revision;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.ReconversionId;
+import org.mlc.ledger.ledger.EntryLabel;
 import org.mlc.ledger.ledger.Postings;
+import org.mlc.ledger.ledger.ValueMovement;
 
 /**
  * A merchant (or collectivité) took units back to euros (MLC book: participant −units, fee
@@ -20,5 +22,10 @@ public record UnitsReconverted(
         long feeMinor,
         long eurosMinor,
         Postings postings,
-        Instant at) {
+        Instant at) implements ValueMovement {
+
+    @Override
+    public EntryLabel entryLabel() {
+        return new EntryLabel("RECONVERSION", reconversionId().value(), null, null);
+    }
 }

@@ -5,7 +5,9 @@ import org.axonframework.serialization.Revision;
 import org.mlc.ledger.common.AidProgramId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.FundingId;
+import org.mlc.ledger.ledger.EntryLabel;
 import org.mlc.ledger.ledger.Postings;
+import org.mlc.ledger.ledger.ValueMovement;
 
 /**
  * The programme's euros reached the guarantee fund and as many units are issued into the
@@ -19,5 +21,10 @@ public record AidFundingReceived(
         long eurosMinor,
         String bankReference,
         Postings postings,
-        Instant at) {
+        Instant at) implements ValueMovement {
+
+    @Override
+    public EntryLabel entryLabel() {
+        return new EntryLabel("AID_FUNDING", fundingId().value(), programId().value(), bankReference());
+    }
 }

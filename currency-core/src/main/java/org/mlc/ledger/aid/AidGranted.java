@@ -9,7 +9,9 @@ import org.mlc.ledger.common.AidProgramId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.GrantId;
 import org.mlc.ledger.common.ParticipantId;
+import org.mlc.ledger.ledger.EntryLabel;
 import org.mlc.ledger.ledger.Postings;
+import org.mlc.ledger.ledger.ValueMovement;
 
 /**
  * Units of a programme granted to a beneficiary as an earmarked lot, spendable in
@@ -27,5 +29,10 @@ public record AidGranted(
         List<String> filieres,
         LocalDate expiresOn,
         Postings postings,
-        Instant at) {
+        Instant at) implements ValueMovement {
+
+    @Override
+    public EntryLabel entryLabel() {
+        return new EntryLabel("AID_GRANT", grantId().value(), "aid programme " + programId().value(), "until " + expiresOn());
+    }
 }

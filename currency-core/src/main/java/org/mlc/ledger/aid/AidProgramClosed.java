@@ -5,7 +5,9 @@ import org.axonframework.serialization.Revision;
 import org.mlc.ledger.common.AidProgramId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.ReconversionId;
+import org.mlc.ledger.ledger.EntryLabel;
 import org.mlc.ledger.ledger.Postings;
+import org.mlc.ledger.ledger.ValueMovement;
 
 /**
  * The programme closed: the units it still held are burnt (MLC: aid programme to issuance) and the
@@ -19,5 +21,10 @@ public record AidProgramClosed(
         CurrencyCode currency,
         long unitsMinor,
         Postings postings,
-        Instant at) {
+        Instant at) implements ValueMovement {
+
+    @Override
+    public EntryLabel entryLabel() {
+        return new EntryLabel("AID_CLOSING", reconversionId().value(), programId().value(), null);
+    }
 }

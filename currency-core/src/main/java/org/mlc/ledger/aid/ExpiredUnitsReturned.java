@@ -6,7 +6,9 @@ import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.AidProgramId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.GrantId;
+import org.mlc.ledger.ledger.EntryLabel;
 import org.mlc.ledger.ledger.Postings;
+import org.mlc.ledger.ledger.ValueMovement;
 
 /**
  * What was left of a grant at its expiry came back to the programme (MLC: beneficiary's account
@@ -20,5 +22,10 @@ public record ExpiredUnitsReturned(
         AccountId accountId,
         long unitsMinor,
         Postings postings,
-        Instant at) {
+        Instant at) implements ValueMovement {
+
+    @Override
+    public EntryLabel entryLabel() {
+        return new EntryLabel("AID_EXPIRY", grantId().value(), "aid programme " + programId().value(), null);
+    }
 }

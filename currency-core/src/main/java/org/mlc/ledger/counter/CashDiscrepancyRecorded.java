@@ -6,7 +6,9 @@ import org.axonframework.serialization.Revision;
 import org.mlc.ledger.common.ClosingId;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.ledger.EntryLabel;
 import org.mlc.ledger.ledger.Postings;
+import org.mlc.ledger.ledger.ValueMovement;
 
 /** What the agent counted differs from what the drawer should hold (EUR book: counter cash against counter discrepancy); negative when euros are missing. */
 @Revision("1")
@@ -17,5 +19,10 @@ public record CashDiscrepancyRecorded(
         Map<PaidBy, Long> discrepancyByMeans,
         long discrepancyMinor,
         Postings postings,
-        Instant at) {
+        Instant at) implements ValueMovement {
+
+    @Override
+    public EntryLabel entryLabel() {
+        return new EntryLabel("DISCREPANCY", closingId().value(), counterId().value(), null);
+    }
 }

@@ -6,7 +6,9 @@ import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.ConversionId;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.ledger.EntryLabel;
 import org.mlc.ledger.ledger.Postings;
+import org.mlc.ledger.ledger.ValueMovement;
 
 /**
  * Euros received at a counter for units (EUR book: outside world to the counter's cash).
@@ -24,5 +26,10 @@ public record EurosConverted(
         PaidBy paidBy,
         Payout payout,
         Postings postings,
-        Instant at) {
+        Instant at) implements ValueMovement {
+
+    @Override
+    public EntryLabel entryLabel() {
+        return new EntryLabel("CONVERSION", conversionId().value(), counterId().value(), null);
+    }
 }

@@ -6,7 +6,9 @@ import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.MembershipId;
 import org.mlc.ledger.common.ParticipantId;
+import org.mlc.ledger.ledger.EntryLabel;
 import org.mlc.ledger.ledger.Postings;
+import org.mlc.ledger.ledger.ValueMovement;
 
 /**
  * A membership fee paid in euros into the counter's drawer (EUR book: membership fees to the
@@ -21,5 +23,10 @@ public record MembershipFeeReceived(
         PaidBy paidBy,
         long eurosMinor,
         Postings postings,
-        Instant at) {
+        Instant at) implements ValueMovement {
+
+    @Override
+    public EntryLabel entryLabel() {
+        return new EntryLabel("MEMBERSHIP", membershipId().value(), participantId().value(), null);
+    }
 }

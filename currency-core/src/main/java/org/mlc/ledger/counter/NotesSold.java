@@ -7,7 +7,9 @@ import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.ConversionId;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.ledger.EntryLabel;
 import org.mlc.ledger.ledger.Postings;
+import org.mlc.ledger.ledger.ValueMovement;
 
 /** Notes handed over for a conversion: they leave the stock and enter circulation (MLC book: issuance to paper in circulation). */
 @Revision("1")
@@ -19,5 +21,10 @@ public record NotesSold(
         Map<Integer, Integer> notes,
         long unitsMinor,
         Postings postings,
-        Instant at) {
+        Instant at) implements ValueMovement {
+
+    @Override
+    public EntryLabel entryLabel() {
+        return new EntryLabel("NOTES_SOLD", conversionId().value(), counterId().value(), null);
+    }
 }

@@ -5,7 +5,9 @@ import org.axonframework.serialization.Revision;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.TransferId;
+import org.mlc.ledger.ledger.EntryLabel;
 import org.mlc.ledger.ledger.Postings;
+import org.mlc.ledger.ledger.ValueMovement;
 
 /** A payment reached its payee (MLC book: in-transit to payee). */
 @Revision("1")
@@ -16,5 +18,10 @@ public record TransferCredited(
         CurrencyCode currency,
         long amountMinor,
         Postings postings,
-        Instant at) {
+        Instant at) implements ValueMovement {
+
+    @Override
+    public EntryLabel entryLabel() {
+        return new EntryLabel("PAYMENT_IN", transferId().value(), from().value(), null);
+    }
 }

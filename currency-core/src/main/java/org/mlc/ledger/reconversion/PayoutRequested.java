@@ -5,7 +5,9 @@ import org.axonframework.serialization.Revision;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.ReconversionId;
+import org.mlc.ledger.ledger.EntryLabel;
 import org.mlc.ledger.ledger.Postings;
+import org.mlc.ledger.ledger.ValueMovement;
 
 /** The euros of a reconversion leave the guarantee fund, owed to the merchant (EUR: fund to payouts due). */
 @Revision("1")
@@ -15,5 +17,10 @@ public record PayoutRequested(
         AccountId accountId,
         long eurosMinor,
         Postings postings,
-        Instant at) {
+        Instant at) implements ValueMovement {
+
+    @Override
+    public EntryLabel entryLabel() {
+        return new EntryLabel("PAYOUT", reconversionId().value(), accountId().value(), null);
+    }
 }

@@ -1,5 +1,7 @@
 package org.mlc.ledger.ops;
 
+import org.mlc.ledger.api.infrastructure.DatabaseCreation;
+import org.mlc.ledger.api.infrastructure.EmbeddedDatabaseConfiguration;
 import org.mlc.ledger.ops.reconcile.ReconcileCommand;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.boot.CommandLineRunner;
@@ -12,7 +14,9 @@ import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoCon
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine;
@@ -31,6 +35,8 @@ import picocli.CommandLine;
         DataSourceTransactionManagerAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
 @ComponentScan(basePackageClasses = OpsApplication.class,
         excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = LedgerRuntime.class))
+// currency-api's own embedded database, opened the way the application opens it
+@Import(EmbeddedDatabaseConfiguration.class)
 public class OpsApplication implements CommandLineRunner, ExitCodeGenerator {
 
     private final ApplicationContext context;
@@ -52,6 +58,12 @@ public class OpsApplication implements CommandLineRunner, ExitCodeGenerator {
             exitCode = ReconcileCommand.EXIT_COULD_NOT_RUN;
         }
         System.exit(exitCode);
+    }
+
+    /** Only {@code seed demo} and {@code bench store} may create the embedded database where there is none. */
+    @Bean
+    DatabaseCreation databaseCreation() {
+        return new DatabaseCreation();
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.time.Clock;
 import org.mlc.ledger.account.CloseAccount;
 import org.mlc.ledger.account.FreezeAccount;
 import org.mlc.ledger.account.UnfreezeAccount;
+import org.mlc.ledger.api.csv.Csv;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.common.AccountId;

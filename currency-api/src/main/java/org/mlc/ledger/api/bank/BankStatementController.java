@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mlc.ledger.api.csv.Csv;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
@@ -137,17 +138,21 @@ public class BankStatementController {
         if (csv.length() > MAX_STATEMENT_BYTES) {
             throw ApiException.invalid("body", "a statement is at most " + MAX_STATEMENT_BYTES + " characters");
         }
-        String[] rows = csv.replace("\r\n", "\n").split("\n");
-        if (!rows[0].strip().equalsIgnoreCase(HEADER)) {
+        List<Csv.Record> records;
+        try {
+            // the header, at most MAX_LINES lines, and one more to know there are too many
+            records = Csv.read(csv, BankStatementHandler.MAX_LINES + 2);
+        } catch (Csv.MalformedException e) {
+            throw ApiException.invalid("line " + e.line(), e.getMessage());
+        }
+        if (records.isEmpty() || records.get(0).line() != 1
+                || !String.join(",", records.get(0).fields()).strip().equalsIgnoreCase(HEADER)) {
             throw ApiException.invalid("line 1", "the header must be " + HEADER);
         }
         List<StatementLine> lines = new ArrayList<>();
-        for (int i = 1; i < rows.length; i++) {
-            if (rows[i].isBlank()) {
-                continue;
-            }
-            String field = "line " + (i + 1);
-            List<String> cells = cells(rows[i], field);
+        for (Csv.Record record : records.subList(1, records.size())) {
+            String field = "line " + record.line();
+            List<String> cells = record.fields();
             if (cells.size() != 4) {
                 throw ApiException.invalid(field, "must have 4 fields (" + HEADER + "), has " + cells.size());
             }
@@ -165,7 +170,7 @@ public class BankStatementController {
             }
             String label = RequestValues.optionalText(cells.get(2), field);
             String reference = RequestValues.optionalText(cells.get(3), field);
-            lines.add(new StatementLine(i + 1, date, amount, label, reference == null || reference.isEmpty()
+            lines.add(new StatementLine(record.line(), date, amount, label, reference == null || reference.isEmpty()
                     ? null : reference));
             if (lines.size() > BankStatementHandler.MAX_LINES) {
                 throw ApiException.invalid("body", "a statement has at most " + BankStatementHandler.MAX_LINES
@@ -176,37 +181,5 @@ public class BankStatementController {
             throw ApiException.invalid("body", "the statement has no line after its header");
         }
         return lines;
-    }
-
-    /** RFC 4180 cells of one row: commas separate, double quotes enclose, "" is a quote. */
-    private static List<String> cells(String row, String field) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < row.length(); i++) {
-            char c = row.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < row.length() && row.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"' && cell.isEmpty()) {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        if (quoted) {
-            throw ApiException.invalid(field, "has an unclosed quote");
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 }

@@ -15,7 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.mlc.ledger.api.infrastructure.ClusterJobLock;
 import java.nio.charset.StandardCharsets;
-import org.mlc.ledger.api.account.Csv;
+import org.mlc.ledger.api.csv.Csv;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.api.web.RequestValues;

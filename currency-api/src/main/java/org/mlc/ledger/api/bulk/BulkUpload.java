@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.mlc.ledger.api.csv.Csv;
 import org.mlc.ledger.api.web.ApiException;
 import org.springframework.http.HttpStatus;
 
@@ -126,9 +127,17 @@ public final class BulkUpload {
     }
 
     private static List<Row> csv(String body, List<String> required, List<String> optional) {
-        String[] texts = body.replace("\r\n", "\n").split("\n");
-        List<String> header = cells(texts[0].strip().replace("\uFEFF", ""));
-        List<String> columns = header.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
+        List<Csv.Record> records;
+        try {
+            // the header, at most MAX_LINES lines, and one more to know there are too many
+            records = Csv.read(body, BulkJobs.MAX_LINES + 2);
+        } catch (Csv.MalformedException e) {
+            throw ApiException.invalid("line " + e.line(), "the CSV " + e.getMessage());
+        }
+        List<String> header = records.isEmpty() || records.get(0).line() != 1 ? List.of()
+                : records.get(0).fields();
+        List<String> columns = header.stream().map(c -> c.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT))
+                .toList();
         for (String column : required) {
             if (!columns.contains(column.toLowerCase(Locale.ROOT))) {
                 throw ApiException.invalid("header", "the CSV header must name the columns " + String.join(",",
@@ -147,14 +156,11 @@ public final class BulkUpload {
             names.add(name);
         }
         List<Row> rows = new ArrayList<>();
-        for (int i = 1; i < texts.length; i++) {
-            if (texts[i].isBlank()) {
-                continue;
-            }
+        for (Csv.Record record : records.subList(1, records.size())) {
             if (rows.size() >= BulkJobs.MAX_LINES) {
                 throw ApiException.invalid("lines", "an upload has at most " + BulkJobs.MAX_LINES + " lines");
             }
-            List<String> cells = cells(texts[i]);
+            List<String> cells = record.fields();
             Map<String, JsonNode> fields = new LinkedHashMap<>();
             for (int c = 0; c < Math.min(cells.size(), names.size()); c++) {
                 String value = cells.get(c).strip();
@@ -169,34 +175,5 @@ public final class BulkUpload {
             rows.add(new Row(rows.size() + 1, fields));
         }
         return rows;
-    }
-
-    /** RFC 4180 cells of one row: commas separate, double quotes enclose, "" is a quote. */
-    private static List<String> cells(String row) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < row.length(); i++) {
-            char c = row.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < row.length() && row.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 }

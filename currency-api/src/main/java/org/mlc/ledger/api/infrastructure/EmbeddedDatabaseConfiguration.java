@@ -3,10 +3,12 @@ package org.mlc.ledger.api.infrastructure;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,7 +18,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Without {@code spring.datasource.url}, the application runs its own PostgreSQL whose data
  * lives in {@code MLC_DATA_DIR}, so that one command runs the whole system and a restart keeps
- * the ledger.
+ * the ledger. The operator tool (currency-ops) imports this same configuration to open that
+ * database while the application is stopped (PostgreSQL allows one server per data directory);
+ * with its {@link DatabaseCreation} it refuses to create one where there is none.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -29,20 +33,32 @@ public class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     public EmbeddedPostgres embeddedPostgres(@Value("${mlc.data-dir}") String dataDir,
                                              @Value("${mlc.embedded.synchronous-commit}") String synchronousCommit,
-                                             @Value("${mlc.embedded.port:0}") int port) throws IOException {
-        Path directory = Path.of(dataDir, "postgres").toAbsolutePath();
-        Files.createDirectories(directory);
-        log.info("Starting embedded PostgreSQL with data in {}", directory);
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(directory)
-                .setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false)
-                .setServerConfig("synchronous_commit", synchronousCommit)
-                .setServerConfig("max_connections", "100");
-        if (port > 0) {
-            builder.setPort(port);
+                                             @Value("${mlc.embedded.port:0}") int port,
+                                             ObjectProvider<DatabaseCreation> creation) {
+        Path directory = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
+        DatabaseCreation mayCreate = creation.getIfAvailable();
+        // A read-only tool pointed at the wrong directory must not quietly create an empty database there.
+        if (mayCreate != null && !mayCreate.allowed() && !Files.isRegularFile(directory.resolve("PG_VERSION"))) {
+            throw new DatabaseUnavailableException("There is no database in " + directory + ". Set MLC_DATA_DIR to "
+                    + "the data directory of currency-api (default ./data, relative to where it runs), or "
+                    + "SPRING_DATASOURCE_URL to its database server.");
         }
-        return builder.start();
+        log.info("Starting embedded PostgreSQL with data in {}", directory);
+        try {
+            Files.createDirectories(directory);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("synchronous_commit", synchronousCommit)
+                    .setServerConfig("max_connections", "100");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            return builder.start();
+        } catch (IOException | RuntimeException e) {
+            throw startFailed(directory, e);
+        }
     }
 
     @Bean(destroyMethod = "close")
@@ -54,5 +70,29 @@ public class EmbeddedDatabaseConfiguration {
         dataSource.setUsername("postgres");
         dataSource.setPoolName("mlc-embedded");
         return dataSource;
+    }
+
+    private static DatabaseUnavailableException startFailed(Path directory, Exception failure) {
+        if (lockedByAnotherServer(failure)) {
+            return new DatabaseUnavailableException("The embedded PostgreSQL in " + directory + " is in use by another "
+                    + "process, most likely currency-api (PostgreSQL allows one server per data directory). Stop the "
+                    + "application first, or run against its database server with SPRING_DATASOURCE_URL.", failure);
+        }
+        String hint = Files.exists(directory.resolve("postmaster.pid"))
+                ? " A PostgreSQL server may still be running on it (postmaster.pid exists): stop it first."
+                : "";
+        return new DatabaseUnavailableException("Could not start the embedded PostgreSQL in " + directory + ": "
+                + failure.getMessage() + "." + hint, failure);
+    }
+
+    // zonky locks epg-lock in the data directory: another process gets "could not lock", this JVM an overlap.
+    private static boolean lockedByAnotherServer(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof OverlappingFileLockException
+                    || (t.getMessage() != null && t.getMessage().contains("could not lock"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -25,7 +25,7 @@ import org.mlc.ledger.counter.PaidBy;
 import org.mlc.ledger.counter.Payout;
 import org.mlc.ledger.currency.ConversionPolicy;
 import org.mlc.ledger.currency.DefineCurrency;
-import org.mlc.ledger.ops.infrastructure.DatabaseCreation;
+import org.mlc.ledger.api.infrastructure.DatabaseCreation;
 import org.mlc.ledger.ops.reconcile.EventStoreReconciler;
 import org.mlc.ledger.ops.reconcile.ReconcileCommand;
 import org.mlc.ledger.ops.reconcile.ReconciliationReport;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.mlc.ledger.api.csv.Csv;
 import org.mlc.ledger.api.report.FecExport;
 import org.mlc.ledger.api.report.Indicators;
 import org.mlc.ledger.money.Amounts;
@@ -108,9 +109,9 @@ public class ExportCommand implements Callable<Integer> {
                     months.addAll(indicators.months(code, YearMonth.from(from), YearMonth.from(to)));
                 }
                 try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                    writer.write(csvLine(new ArrayList<>(Indicators.CSV_COLUMNS)));
+                    writer.write(Csv.line(new ArrayList<>(Indicators.CSV_COLUMNS)));
                     for (Indicators.Month month : months) {
-                        writer.write(csvLine(month.csvValues()));
+                        writer.write(Csv.line(month.csvValues()));
                     }
                 }
                 stdout.printf("supply: %,d months of %s written to %s%n", months.size(), currencies, out);
@@ -128,12 +129,12 @@ public class ExportCommand implements Callable<Integer> {
     private long entries(JdbcTemplate jdbc) throws IOException {
         long[] lines = {0};
         try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            writer.write(csvLine(List.of("globalIndex", "line", "at", "event", "operation", "ledgerAccount", "book",
+            writer.write(Csv.line(List.of("globalIndex", "line", "at", "event", "operation", "ledgerAccount", "book",
                     "currency", "kind", "accountRef", "amount")));
             jdbc.query("SELECT * FROM journal_entry WHERE booked_at >= ? AND booked_at < ? ORDER BY global_index, line",
                     rs -> {
                         try {
-                            writer.write(csvLine(List.of(rs.getLong("global_index"), rs.getInt("line"),
+                            writer.write(Csv.line(List.of(rs.getLong("global_index"), rs.getInt("line"),
                                     rs.getTimestamp("booked_at").toInstant().toString(), rs.getString("event_type"),
                                     rs.getString("operation_id"), rs.getString("ledger_account"), rs.getString("book"),
                                     rs.getString("currency"), rs.getString("kind"),
@@ -147,22 +148,6 @@ public class ExportCommand implements Callable<Integer> {
                     java.sql.Timestamp.from(to.plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)));
         }
         return lines[0];
-    }
-
-    /** One RFC 4180 line. */
-    static String csvLine(List<?> values) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            String text = String.valueOf(values.get(i));
-            if (text.contains(",") || text.contains("\"") || text.contains("\r") || text.contains("\n")) {
-                text = "\"" + text.replace("\"", "\"\"") + "\"";
-            }
-            line.append(text);
-        }
-        return line.append("\r\n").toString();
     }
 
 }

@@ -1,8 +1,7 @@
 package org.mlc.ledger.ops.runtime;
 
 import java.util.Map;
-import org.mlc.ledger.api.MlcLedgerApplication;
-import org.mlc.ledger.api.infrastructure.EmbeddedDatabaseConfiguration;
+import org.mlc.ledger.api.infrastructure.LedgerConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -10,30 +9,22 @@ import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfi
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
- * currency-api without its web side: the same Axon configuration, aggregates, saga and
- * projections, on the operator tool's database. {@code replay} resets its processors and
- * {@code seed} sends it commands. It runs as a child of the operator context, whose DataSource
- * (and embedded PostgreSQL) it shares: one server per data directory.
+ * currency-api's ledger without its web side ({@link LedgerConfiguration}: the same Axon
+ * configuration, aggregates, saga and projections), on the operator tool's database.
+ * {@code replay} resets its processors and {@code seed} sends it commands. It runs as a child of
+ * the operator context, whose DataSource (and embedded PostgreSQL) it shares: one server per data
+ * directory.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(exclude = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
-@ComponentScan(basePackageClasses = MlcLedgerApplication.class, excludeFilters = {
-        // the HTTP side: controllers, their error handler, users and their bootstrap
-        @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = {Controller.class, ControllerAdvice.class}),
-        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.mlc\\.ledger\\.api\\.security\\..*"),
-        // the application class would scan everything again; the database is the parent's
-        @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
-                classes = {MlcLedgerApplication.class, EmbeddedDatabaseConfiguration.class})})
+@Import(LedgerConfiguration.class)
 public class LedgerRuntime {
 
     /** Starts the runtime; close it to stop its processors before the database goes. */

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.mlc.ledger.ops.infrastructure.DatabaseCreation;
+import org.mlc.ledger.api.infrastructure.DatabaseCreation;
 import org.mlc.ledger.ops.reconcile.ReconcileCommand;
 import org.mlc.ledger.ops.runtime.LedgerRuntime;
 import org.mlc.ledger.ops.runtime.Processors;

@@ -1,4 +1,4 @@
-package org.mlc.ledger.ops.infrastructure;
+package org.mlc.ledger.api.infrastructure;
 
 /** The database cannot be reached or started; the message tells the operator what to do. */
 public class DatabaseUnavailableException extends RuntimeException {

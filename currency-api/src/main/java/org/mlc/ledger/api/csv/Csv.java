@@ -1,0 +1,166 @@
+package org.mlc.ledger.api.csv;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.QuoteMode;
+
+/**
+ * RFC 4180 CSV, the one reader and writer of every upload and export: comma separated, CRLF line
+ * ends, double quotes around a field that holds a comma, a quote or a line break, a quote inside
+ * written twice. Reading is Apache Commons CSV's parser (quoted line breaks included); what an
+ * upload makes of the records (its header, its number of fields) stays with the upload.
+ */
+public final class Csv {
+
+    public static final String LINE_END = "\r\n";
+
+    private static final CSVFormat READ = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+
+    /**
+     * Commons CSV's quoting of a field that must be quoted. The others are written bare: its
+     * MINIMAL mode would also quote a field that starts with a space, '!' or '#', or ends with a
+     * space, and exports must stay the bytes they were.
+     */
+    private static final CSVFormat QUOTED = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get();
+
+    private Csv() {
+    }
+
+    /** One record as read: the line of the text it starts on (1 is the first) and its fields. */
+    public record Record(int line, List<String> fields) {
+    }
+
+    /** The text is not RFC 4180 CSV: {@code line} is where the faulty record starts. */
+    public static final class MalformedException extends RuntimeException {
+        private final int line;
+
+        MalformedException(int line, String detail) {
+            super(detail);
+            this.line = line;
+        }
+
+        public int line() {
+            return line;
+        }
+    }
+
+    /**
+     * The records of a text, header included, empty lines (or of spaces only) left out, at most {@code maxRecords}
+     * (an upload over its limit is refused by its reader, which need not read the rest).
+     */
+    public static List<Record> read(String text, int maxRecords) {
+        List<Record> records = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(text, READ)) {
+            Iterator<CSVRecord> iterator = parser.iterator();
+            long breaksRead = 0; // line breaks up to the end of the last record read
+            while (records.size() < maxRecords) {
+                CSVRecord record;
+                try {
+                    if (!iterator.hasNext()) {
+                        break;
+                    }
+                    record = iterator.next();
+                } catch (UncheckedIOException e) {
+                    throw new MalformedException(lineOf(text, offsetOfLine(text, breaksRead)), detail(e));
+                }
+                breaksRead = parser.getCurrentLineNumber();
+                // a line of nothing but spaces is an empty line too, and does not count towards the limit
+                if (record.size() == 1 && record.get(0).isBlank()) {
+                    continue;
+                }
+                records.add(new Record(lineOf(text, record.getCharacterPosition()), record.toList()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return records;
+    }
+
+    /** A header and one record per row, the fields of each in the order of the columns (absent ones empty). */
+    public static String write(List<String> columns, List<Map<String, Object>> rows) {
+        StringBuilder out = new StringBuilder();
+        out.append(line(columns));
+        for (Map<String, Object> row : rows) {
+            out.append(line(columns.stream().map(row::get).toList()));
+        }
+        return out.toString();
+    }
+
+    /** One record, its line end included; null is an empty field. */
+    public static String line(List<?> values) {
+        StringBuilder out = new StringBuilder();
+        try {
+            for (int i = 0; i < values.size(); i++) {
+                Object value = values.get(i);
+                String text = value == null ? "" : value.toString();
+                if (mustBeQuoted(text)) {
+                    QUOTED.print(text, out, i == 0);
+                } else {
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    out.append(text);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.append(LINE_END).toString();
+    }
+
+    /** RFC 4180, 2.6: fields containing line breaks, double quotes and commas. */
+    private static boolean mustBeQuoted(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String detail(UncheckedIOException e) {
+        String message = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        return message.contains("EOF") ? "has an unclosed quote"
+                : "has text after a closing quote (a quoted field ends at a comma or the line's end)";
+    }
+
+    /**
+     * The line a record starts on. Commons CSV gives the offset where it began reading the record,
+     * before the empty lines it skipped.
+     */
+    private static int lineOf(String text, long offset) {
+        int at = (int) Math.min(offset, text.length());
+        while (at < text.length() && (text.charAt(at) == '\n' || text.charAt(at) == '\r')) {
+            at++;
+        }
+        int line = 1;
+        for (int i = 0; i < at; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** Where the text after {@code breaks} line breaks begins. */
+    private static long offsetOfLine(String text, long breaks) {
+        long seen = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (seen == breaks) {
+                return i;
+            }
+            if (text.charAt(i) == '\n') {
+                seen++;
+            }
+        }
+        return text.length();
+    }
+}
