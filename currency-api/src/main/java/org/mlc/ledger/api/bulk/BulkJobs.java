@@ -300,6 +300,15 @@ public class BulkJobs implements DisposableBean {
                 + "AND status = ?)", Boolean.class, operationId, DONE));
     }
 
+    /**
+     * Marks a line done with its operation, in the caller's transaction: for a processor whose lines
+     * each commit with their effect ({@code Outcome.storedWithItsEffect()}).
+     */
+    public void markDone(String jobId, int line, String operationId) {
+        jdbc.update("UPDATE bulk_line SET status = ?, operation_id = ? WHERE job_id = ? AND line = ?", DONE,
+                operationId, jobId, line);
+    }
+
     Instant now() {
         return clock.instant();
     }
