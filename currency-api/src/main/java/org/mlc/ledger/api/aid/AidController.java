@@ -228,7 +228,7 @@ public class AidController {
     @Allowed({Role.CCAS})
     @PostMapping(value = "/api/v1/aid-programs/{id}/grant-batches",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv", MediaType.TEXT_PLAIN_VALUE})
-    public ResponseEntity<Map<String, Object>> grantBatch(
+    public ResponseEntity<BulkJobs.JobView> grantBatch(
             @RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
             @PathVariable("id") String programId, @RequestBody(required = false) String body) {

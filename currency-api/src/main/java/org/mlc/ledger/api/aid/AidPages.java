@@ -9,6 +9,7 @@ import org.mlc.ledger.api.aid.AidController.FundingRequest;
 import org.mlc.ledger.api.aid.AidController.GrantRequest;
 import org.mlc.ledger.api.aid.AidController.ProgramAnswer;
 import org.mlc.ledger.api.aid.AidController.ProgramRequest;
+import org.mlc.ledger.api.bulk.BulkJobs;
 import org.mlc.ledger.api.participant.ParticipantQueries;
 import org.mlc.ledger.api.participant.ParticipantQueries.Participant;
 import org.mlc.ledger.api.security.Allowed;
@@ -129,9 +130,9 @@ public class AidPages {
             if (file.getSize() > MAX_UPLOAD_BYTES) {
                 throw ApiException.invalid("file", "is at most " + MAX_UPLOAD_BYTES + " bytes");
             }
-            Map<String, Object> job = aid.grantBatch(key, "text/csv", programId,
+            BulkJobs.JobView job = aid.grantBatch(key, "text/csv", programId,
                     new String(file.getBytes(), StandardCharsets.UTF_8)).getBody();
-            return "redirect:/ccas/batch?program=" + programId + "&batch=" + job.get("id");
+            return "redirect:/ccas/batch?program=" + programId + "&batch=" + job.id();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the uploaded grants", e);
         } catch (RuntimeException e) {

@@ -62,7 +62,7 @@ public class PaymentBatchController {
     @Allowed({Role.ADMIN, Role.COLLECTIVITE})
     @PostMapping(value = "/api/v1/accounts/{id}/payment-batches",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv", MediaType.TEXT_PLAIN_VALUE})
-    public ResponseEntity<Map<String, Object>> create(
+    public ResponseEntity<BulkJobs.JobView> create(
             @RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
             @PathVariable("id") String accountId, @RequestBody(required = false) String body) {
