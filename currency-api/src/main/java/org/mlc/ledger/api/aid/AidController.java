@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.mlc.ledger.aid.AidGrantHandler.GrantResult;
 import org.mlc.ledger.aid.AidProgram;
 import org.mlc.ledger.aid.AidProgramHandler.Closing;
@@ -26,7 +25,6 @@ import org.mlc.ledger.aid.GrantAid;
 import org.mlc.ledger.api.bulk.BulkJobs;
 import org.mlc.ledger.api.bulk.BulkLine;
 import org.mlc.ledger.api.bulk.BulkUpload;
-import org.mlc.ledger.api.aid.AidProjection.Movement;
 import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.participant.ParticipantQueries;
 import org.mlc.ledger.api.reconversion.ReconversionQueries;
@@ -292,16 +290,14 @@ public class AidController {
     }
 
     private ProgramAnswer view(AidQueries.Program program) {
-        Map<Movement, Long> totals = queries.totals(program.id());
+        AidQueries.Totals totals = queries.totals(program.id());
         return new ProgramAnswer(program.id(), program.ccasId(), program.currency(), program.name(),
                 program.filieres(), program.validityDays(),
                 program.monthlyCapMinor() == null ? null : Amounts.format(program.monthlyCapMinor()),
                 program.status(), Amounts.format(program.balanceMinor()),
-                Amounts.format(totals.getOrDefault(Movement.FUNDED, 0L)),
-                Amounts.format(totals.getOrDefault(Movement.GRANTED, 0L)),
-                Amounts.format(totals.getOrDefault(Movement.SPENT, 0L)),
-                Amounts.format(totals.getOrDefault(Movement.RETURNED, 0L)),
-                Amounts.format(totals.getOrDefault(Movement.CLOSED, 0L)),
+                Amounts.format(totals.fundedMinor()), Amounts.format(totals.grantedMinor()),
+                Amounts.format(totals.spentMinor()), Amounts.format(totals.returnedMinor()),
+                Amounts.format(totals.closedMinor()),
                 queries.fundingsOf(program.id()).stream().map(AidController::funding).toList());
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.mlc.ledger.api.aid.AidController.FundingRequest;
 import org.mlc.ledger.api.aid.AidController.GrantRequest;
 import org.mlc.ledger.api.aid.AidController.ProgramAnswer;

@@ -39,6 +39,17 @@ public class AidQueries {
                           Instant receivedAt) {
     }
 
+    /** A programme's movements summed by kind (units, or euros for the fundings, in minor units). */
+    public record Totals(long fundedMinor, long grantedMinor, long spentMinor, long returnedMinor,
+                         long closedMinor) {
+
+        static Totals of(Map<Movement, Long> byKind) {
+            return new Totals(byKind.getOrDefault(Movement.FUNDED, 0L), byKind.getOrDefault(Movement.GRANTED, 0L),
+                    byKind.getOrDefault(Movement.SPENT, 0L), byKind.getOrDefault(Movement.RETURNED, 0L),
+                    byKind.getOrDefault(Movement.CLOSED, 0L));
+        }
+    }
+
     /** Units spent at merchants of a filière. */
     public record FiliereSpending(String filiere, long unitsMinor) {
     }
@@ -103,23 +114,23 @@ public class AidQueries {
     }
 
     /** A programme's movements summed by kind, from {@code start} (inclusive) to {@code end} (exclusive). */
-    public Map<Movement, Long> totals(String programId, Instant start, Instant end) {
+    public Totals totals(String programId, Instant start, Instant end) {
         Map<Movement, Long> totals = new EnumMap<>(Movement.class);
         jdbc.query("SELECT kind, SUM(units_minor) AS total FROM aid_movement WHERE program_id = ? AND at >= ? "
                 + "AND at < ? GROUP BY kind", (ResultSet rs) -> {
                     totals.put(Movement.valueOf(rs.getString("kind")), rs.getLong("total"));
                 }, programId, Timestamp.from(start), Timestamp.from(end));
-        return totals;
+        return Totals.of(totals);
     }
 
     /** A programme's movements summed by kind, since it opened. */
-    public Map<Movement, Long> totals(String programId) {
+    public Totals totals(String programId) {
         Map<Movement, Long> totals = new EnumMap<>(Movement.class);
         jdbc.query("SELECT kind, SUM(units_minor) AS total FROM aid_movement WHERE program_id = ? GROUP BY kind",
                 (ResultSet rs) -> {
                     totals.put(Movement.valueOf(rs.getString("kind")), rs.getLong("total"));
                 }, programId);
-        return totals;
+        return Totals.of(totals);
     }
 
     /** How many beneficiaries were granted aid over the period. */

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mlc.ledger.api.account.Csv;
-import org.mlc.ledger.api.aid.AidProjection.Movement;
 import org.mlc.ledger.api.infrastructure.ProcessorPositions;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Role;
@@ -97,7 +96,7 @@ public class AidReportController {
         }
         Instant start = fromDay.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = toDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Map<Movement, Long> totals = queries.totals(programId, start, end);
+        AidQueries.Totals totals = queries.totals(programId, start, end);
         List<FiliereSpent> byFiliere = queries.spentByFiliere(programId, start, end).stream()
                 .map(f -> new FiliereSpent(f.filiere(), Amounts.format(f.unitsMinor()))).toList();
         List<MerchantSpent> byMerchant = queries.spentByMerchant(programId, start, end).stream()
@@ -105,11 +104,9 @@ public class AidReportController {
                 .toList();
         AidReport report = new AidReport(programId, program.name(), program.currency(),
                 from == null ? null : fromDay.toString(), to == null ? null : toDay.toString(),
-                Amounts.format(totals.getOrDefault(Movement.FUNDED, 0L)),
-                Amounts.format(totals.getOrDefault(Movement.GRANTED, 0L)),
-                Amounts.format(totals.getOrDefault(Movement.SPENT, 0L)), byFiliere, byMerchant,
-                Amounts.format(totals.getOrDefault(Movement.RETURNED, 0L)),
-                Amounts.format(totals.getOrDefault(Movement.CLOSED, 0L)),
+                Amounts.format(totals.fundedMinor()), Amounts.format(totals.grantedMinor()),
+                Amounts.format(totals.spentMinor()), byFiliere, byMerchant, Amounts.format(totals.returnedMinor()),
+                Amounts.format(totals.closedMinor()),
                 queries.beneficiaries(programId, start, end), Amounts.format(program.balanceMinor()));
         if (!csv) {
             return ResponseEntity.ok(report);

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.mlc.ledger.api.account.AccountPolicy;
 import org.mlc.ledger.api.account.AccountQueries;
 import org.mlc.ledger.api.account.AccountQueries.Account;
