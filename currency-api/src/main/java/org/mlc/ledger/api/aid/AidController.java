@@ -5,18 +5,15 @@ import static org.mlc.ledger.api.web.RequestValues.optionalText;
 import static org.mlc.ledger.api.web.RequestValues.positiveAmount;
 import static org.mlc.ledger.api.web.RequestValues.requiredText;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.mlc.ledger.aid.AidGrantHandler.GrantResult;
 import org.mlc.ledger.aid.AidProgram;
 import org.mlc.ledger.aid.AidProgramHandler.Closing;
@@ -28,7 +25,9 @@ import org.mlc.ledger.aid.GrantAid;
 import org.mlc.ledger.api.bulk.BulkJobs;
 import org.mlc.ledger.api.bulk.BulkLine;
 import org.mlc.ledger.api.bulk.BulkUpload;
-import org.mlc.ledger.api.reconversion.FundInflows;
+import org.mlc.ledger.api.currency.CurrencyQueries;
+import org.mlc.ledger.api.participant.ParticipantQueries;
+import org.mlc.ledger.api.reconversion.ReconversionQueries;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
@@ -47,7 +46,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,21 +65,26 @@ public class AidController {
 
     private final IdempotentCommands commands;
     private final ReadYourWrites readYourWrites;
-    private final JdbcTemplate jdbc;
+    private final AidQueries queries;
+    private final ParticipantQueries participants;
+    private final CurrencyQueries currencies;
     private final Clock clock;
     private final BulkJobs bulkJobs;
     private final ObjectMapper objectMapper;
-    private final FundInflows fundInflows;
+    private final ReconversionQueries reconversions;
 
-    public AidController(IdempotentCommands commands, ReadYourWrites readYourWrites, JdbcTemplate jdbc, Clock clock,
-                         BulkJobs bulkJobs, ObjectMapper objectMapper, FundInflows fundInflows) {
+    public AidController(IdempotentCommands commands, ReadYourWrites readYourWrites, AidQueries queries,
+                         ParticipantQueries participants, CurrencyQueries currencies, Clock clock, BulkJobs bulkJobs,
+                         ObjectMapper objectMapper, ReconversionQueries reconversions) {
         this.commands = commands;
         this.readYourWrites = readYourWrites;
-        this.jdbc = jdbc;
+        this.queries = queries;
+        this.participants = participants;
+        this.currencies = currencies;
         this.clock = clock;
         this.bulkJobs = bulkJobs;
         this.objectMapper = objectMapper;
-        this.fundInflows = fundInflows;
+        this.reconversions = reconversions;
     }
 
     public record ProgramRequest(String ccas, String currency, String name, List<String> filieres,
@@ -97,9 +100,29 @@ public class AidController {
     public record GrantRequest(String beneficiary, JsonNode units, String expires) {
     }
 
+    /** A programme with its figures since it opened; amounts as decimal strings. */
+    public record ProgramAnswer(String id, String ccas, String currency, String name, List<String> filieres,
+                                int validityDays, String monthlyCapPerBeneficiary, String status, String balance,
+                                String funded, String granted, String spent, String returned, String closedOut,
+                                List<FundingAnswer> fundings) {
+    }
+
+    /** A funding; {@code receivedAt} is null until the bank shows it. */
+    public record FundingAnswer(String id, String program, String euros, String reference, String status,
+                                String bankReference, String announcedAt, String receivedAt) {
+    }
+
+    public record GrantAnswer(String id, String program, String beneficiary, String accountId, String units,
+                              String outcome, String expires) {
+    }
+
+    /** The closed programme, what its closing burnt and the payout to the CCAS (null when nothing was left). */
+    public record ClosingAnswer(@JsonUnwrapped ProgramAnswer program, String closedUnits, String payout) {
+    }
+
     @Allowed({Role.ADMIN, Role.CCAS})
     @PostMapping("/api/v1/aid-programs")
-    public ResponseEntity<Map<String, Object>> create(
+    public ResponseEntity<ProgramAnswer> create(
             @RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
             @RequestBody ProgramRequest request) {
         var keyed = commands.key("aid-program", key, request);
@@ -118,18 +141,17 @@ public class AidController {
         int validityDays = wholeNumber(request.validityDays(), "validityDays", 1, AidProgram.MAX_VALIDITY_DAYS);
         Long cap = request.monthlyCapPerBeneficiary() == null || request.monthlyCapPerBeneficiary().isNull() ? null
                 : positiveAmount(request.monthlyCapPerBeneficiary(), "monthlyCapPerBeneficiary");
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT account_id FROM participant_view WHERE participant_id = ?", ccas);
+        String ccasAccount = participants.find(ccas).map(ParticipantQueries.Participant::accountId).orElse(null);
         Caller caller = Caller.current();
-        if (rows.isEmpty() || !(caller.is(Role.ADMIN) || caller.owns(ccas))) {
+        if (ccasAccount == null || !(caller.is(Role.ADMIN) || caller.owns(ccas))) {
             throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown participant " + ccas, "ccas");
         }
-        if (jdbc.queryForList("SELECT code FROM currency_view WHERE code = ?", currency).isEmpty()) {
+        if (!currencies.exists(currency)) {
             throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown currency " + currency, "currency");
         }
         String programId = keyed.derivedId("aid-program");
         commands.send(keyed, new CreateAidProgram(AidProgramId.of(programId), ParticipantId.of(ccas),
-                AccountId.of((String) rows.get(0).get("account_id")), CurrencyCode.of(currency), name,
+                AccountId.of(ccasAccount), CurrencyCode.of(currency), name,
                 request.filieres(), validityDays, cap, clock.instant()), AidProgramId.class);
         readYourWrites.awaitAll(programId);
         return ResponseEntity.created(URI.create("/api/v1/aid-programs/" + programId)).body(view(program(programId)));
@@ -137,13 +159,13 @@ public class AidController {
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.CCAS})
     @GetMapping("/api/v1/aid-programs/{id}")
-    public Map<String, Object> get(@PathVariable("id") String programId) {
+    public ProgramAnswer get(@PathVariable("id") String programId) {
         return view(program(programId));
     }
 
     @Allowed({Role.ADMIN, Role.CCAS})
     @PostMapping("/api/v1/aid-programs/{id}/fundings")
-    public ResponseEntity<Map<String, Object>> fund(
+    public ResponseEntity<FundingAnswer> fund(
             @RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
             @PathVariable("id") String programId, @RequestBody FundingRequest request) {
         var keyed = commands.key("aid-funding", key, List.of(programId, request));
@@ -161,7 +183,7 @@ public class AidController {
     /** The bank shows the CCAS's euros in the fund: the programme's units are issued, at parity. */
     @Allowed({Role.ADMIN})
     @PostMapping("/api/v1/aid-programs/{id}/fundings/{fundingId}/confirmation")
-    public Map<String, Object> confirmFunding(
+    public FundingAnswer confirmFunding(
             @RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
             @PathVariable("id") String programId, @PathVariable("fundingId") String fundingId,
             @RequestBody(required = false) ConfirmationRequest request) {
@@ -177,7 +199,7 @@ public class AidController {
 
     @Allowed({Role.CCAS})
     @PostMapping("/api/v1/aid-programs/{id}/grants")
-    public ResponseEntity<Map<String, Object>> grant(
+    public ResponseEntity<GrantAnswer> grant(
             @RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
             @PathVariable("id") String programId, @RequestBody GrantRequest request) {
         var keyed = commands.key("aid-grant", key, List.of(programId, request));
@@ -190,14 +212,9 @@ public class AidController {
                 GrantLines.grantId(programId, keyed.key()), ParticipantId.of(beneficiary), AccountId.of(account),
                 units, expires, clock.instant()), GrantResult.class);
         readYourWrites.awaitAll(programId, account);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("id", result.grantId().value());
-        answer.put("program", programId);
-        answer.put("beneficiary", beneficiary);
-        answer.put("accountId", account);
-        answer.put("units", Amounts.format(units));
-        answer.put("outcome", result.outcome().name());
-        answer.put("expires", result.expiresOn() == null ? null : result.expiresOn().toString());
+        GrantAnswer answer = new GrantAnswer(result.grantId().value(), programId, beneficiary, account,
+                Amounts.format(units), result.outcome().name(),
+                result.expiresOn() == null ? null : result.expiresOn().toString());
         return ResponseEntity.created(URI.create("/api/v1/aid-programs/" + programId)).body(answer);
     }
 
@@ -209,7 +226,7 @@ public class AidController {
     @Allowed({Role.CCAS})
     @PostMapping(value = "/api/v1/aid-programs/{id}/grant-batches",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv", MediaType.TEXT_PLAIN_VALUE})
-    public ResponseEntity<Map<String, Object>> grantBatch(
+    public ResponseEntity<BulkJobs.JobView> grantBatch(
             @RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
             @PathVariable("id") String programId, @RequestBody(required = false) String body) {
@@ -244,92 +261,55 @@ public class AidController {
     /** Closes the programme: what it holds is burnt and paid to the CCAS in euros out of the fund, without fee. */
     @Allowed({Role.ADMIN, Role.CCAS})
     @PostMapping("/api/v1/aid-programs/{id}/closing")
-    public Map<String, Object> close(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+    public ClosingAnswer close(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                      @PathVariable("id") String programId) {
         var keyed = commands.key("aid-closing", key, programId);
-        Map<String, Object> program = program(programId);
-        String currency = (String) program.get("currency");
+        String currency = program(programId).currency();
         String payout = keyed.derivedId("aid-closing");
         Closing closing = commands.send(keyed, new CloseAidProgram(AidProgramId.of(programId),
-                ReconversionId.of(payout), fundInflows.of(currency), clock.instant()), Closing.class);
+                ReconversionId.of(payout), reconversions.fundInflowsMinor(currency), clock.instant()), Closing.class);
         readYourWrites.awaitAll(programId, GuaranteeFund.idOf(CurrencyCode.of(currency)));
-        Map<String, Object> answer = view(program(programId));
-        answer.put("closedUnits", Amounts.format(closing.unitsMinor()));
-        answer.put("payout", closing.unitsMinor() == 0 ? null : payout);
-        return answer;
+        return new ClosingAnswer(view(program(programId)), Amounts.format(closing.unitsMinor()),
+                closing.unitsMinor() == 0 ? null : payout);
     }
 
     private String accountOf(String beneficiary) {
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT account_id FROM participant_view WHERE participant_id = ?", beneficiary);
-        if (rows.isEmpty()) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown beneficiary " + beneficiary,
-                    "beneficiary");
-        }
-        return (String) rows.get(0).get("account_id");
+        return participants.find(beneficiary).map(ParticipantQueries.Participant::accountId).orElseThrow(() ->
+                new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown beneficiary " + beneficiary,
+                        "beneficiary"));
     }
 
     /** The programme, if the caller may see it (else a 404: ids cannot be probed). */
-    Map<String, Object> program(String programId) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM aid_program_view WHERE program_id = ?",
-                id(programId, "id"));
+    AidQueries.Program program(String programId) {
+        AidQueries.Program program = queries.program(id(programId, "id")).orElse(null);
         Caller caller = Caller.current();
-        if (rows.isEmpty() || !(caller.seesEverything() || caller.owns((String) rows.get(0).get("ccas_id")))) {
+        if (program == null || !(caller.seesEverything() || caller.owns(program.ccasId()))) {
             throw ApiException.notFound("unknown aid programme " + programId);
         }
-        return rows.get(0);
+        return program;
     }
 
-    private Map<String, Object> view(Map<String, Object> row) {
-        String programId = (String) row.get("program_id");
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", programId);
-        view.put("ccas", row.get("ccas_id"));
-        view.put("currency", row.get("currency"));
-        view.put("name", row.get("name"));
-        view.put("filieres", List.of(((String) row.get("filieres")).split(",")));
-        view.put("validityDays", row.get("validity_days"));
-        Long cap = (Long) row.get("monthly_cap_minor");
-        view.put("monthlyCapPerBeneficiary", cap == null ? null : Amounts.format(cap));
-        view.put("status", row.get("status"));
-        view.put("balance", Amounts.format((Long) row.get("balance_minor")));
-        Map<String, Long> totals = new LinkedHashMap<>();
-        jdbc.query("SELECT kind, SUM(units_minor) AS total FROM aid_movement WHERE program_id = ? GROUP BY kind",
-                rs -> {
-                    totals.put(rs.getString("kind"), rs.getLong("total"));
-                }, programId);
-        view.put("funded", Amounts.format(totals.getOrDefault("FUNDED", 0L)));
-        view.put("granted", Amounts.format(totals.getOrDefault("GRANTED", 0L)));
-        view.put("spent", Amounts.format(totals.getOrDefault("SPENT", 0L)));
-        view.put("returned", Amounts.format(totals.getOrDefault("RETURNED", 0L)));
-        view.put("closedOut", Amounts.format(totals.getOrDefault("CLOSED", 0L)));
-        List<Map<String, Object>> fundings = new ArrayList<>();
-        for (Map<String, Object> f : jdbc.queryForList("SELECT funding_id FROM aid_funding_view WHERE program_id = ? "
-                + "ORDER BY announced_at, funding_id LIMIT 1000", programId)) {
-            fundings.add(funding((String) f.get("funding_id")));
-        }
-        view.put("fundings", fundings);
-        return view;
+    private ProgramAnswer view(AidQueries.Program program) {
+        AidQueries.Totals totals = queries.totals(program.id());
+        return new ProgramAnswer(program.id(), program.ccasId(), program.currency(), program.name(),
+                program.filieres(), program.validityDays(),
+                program.monthlyCapMinor() == null ? null : Amounts.format(program.monthlyCapMinor()),
+                program.status(), Amounts.format(program.balanceMinor()),
+                Amounts.format(totals.fundedMinor()), Amounts.format(totals.grantedMinor()),
+                Amounts.format(totals.spentMinor()), Amounts.format(totals.returnedMinor()),
+                Amounts.format(totals.closedMinor()),
+                queries.fundingsOf(program.id()).stream().map(AidController::funding).toList());
     }
 
-    private Map<String, Object> funding(String fundingId) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM aid_funding_view WHERE funding_id = ?",
-                fundingId);
-        if (rows.isEmpty()) {
-            throw ApiException.notFound("unknown funding " + fundingId);
-        }
-        Map<String, Object> row = rows.get(0);
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", fundingId);
-        view.put("program", row.get("program_id"));
-        view.put("euros", Amounts.format((Long) row.get("euros_minor")));
-        view.put("reference", row.get("reference"));
-        view.put("status", row.get("status"));
-        view.put("bankReference", row.get("bank_reference"));
-        view.put("announcedAt", ((Timestamp) row.get("announced_at")).toInstant().toString());
-        Timestamp received = (Timestamp) row.get("received_at");
-        view.put("receivedAt", received == null ? null : received.toInstant().toString());
-        return view;
+    private FundingAnswer funding(String fundingId) {
+        return queries.funding(fundingId).map(AidController::funding)
+                .orElseThrow(() -> ApiException.notFound("unknown funding " + fundingId));
+    }
+
+    private static FundingAnswer funding(AidQueries.Funding funding) {
+        return new FundingAnswer(funding.id(), funding.programId(), Amounts.format(funding.eurosMinor()),
+                funding.reference(), funding.status().name(), funding.bankReference(),
+                funding.announcedAt().toString(), funding.receivedAt() == null ? null : funding.receivedAt().toString());
     }
 
     private static String text(JsonNode node) {

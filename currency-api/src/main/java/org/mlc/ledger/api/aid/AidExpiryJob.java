@@ -1,6 +1,5 @@
 package org.mlc.ledger.api.aid;
 
-import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,7 +14,6 @@ import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.common.AccountId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -37,13 +35,13 @@ public class AidExpiryJob {
 
     private static final Logger log = LoggerFactory.getLogger(AidExpiryJob.class);
 
-    private final JdbcTemplate jdbc;
+    private final AidQueries queries;
     private final CommandGateway commandGateway;
     private final ClusterJobLock lock;
     private final Clock clock;
 
-    public AidExpiryJob(JdbcTemplate jdbc, CommandGateway commandGateway, ClusterJobLock lock, Clock clock) {
-        this.jdbc = jdbc;
+    public AidExpiryJob(AidQueries queries, CommandGateway commandGateway, ClusterJobLock lock, Clock clock) {
+        this.queries = queries;
         this.commandGateway = commandGateway;
         this.lock = lock;
         this.clock = clock;
@@ -92,9 +90,7 @@ public class AidExpiryJob {
 
     /** Returns the expired lots of the next accounts after {@code after} (by id). */
     private Chunk chunk(LocalDate today, String after) {
-        List<String> accounts = jdbc.queryForList("SELECT DISTINCT account_id FROM earmark_lot WHERE expires_on < ? "
-                + "AND remaining_minor > 0 AND account_id > ? ORDER BY account_id LIMIT ?", String.class,
-                Date.valueOf(today), after, CHUNK_ACCOUNTS);
+        List<String> accounts = queries.accountsWithLotsExpiredBefore(today, after, CHUNK_ACCOUNTS);
         int lots = 0;
         long units = 0;
         String lastAccount = after;

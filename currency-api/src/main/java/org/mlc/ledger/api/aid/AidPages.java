@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.mlc.ledger.api.aid.AidController.FundingRequest;
 import org.mlc.ledger.api.aid.AidController.GrantRequest;
+import org.mlc.ledger.api.aid.AidController.ProgramAnswer;
 import org.mlc.ledger.api.aid.AidController.ProgramRequest;
+import org.mlc.ledger.api.bulk.BulkJobs;
+import org.mlc.ledger.api.participant.ParticipantQueries;
+import org.mlc.ledger.api.participant.ParticipantQueries.Participant;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
@@ -16,7 +19,7 @@ import org.mlc.ledger.api.ui.PageController;
 import org.mlc.ledger.api.ui.Problem;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.participant.Filieres;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.mlc.ledger.participant.ParticipantKind;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,15 +39,20 @@ public class AidPages {
     public static final int MAX_BENEFICIARIES_LISTED = 2_000;
     /** A bulk upload file, as the API's request body limit. */
     public static final int MAX_UPLOAD_BYTES = 262_144;
+    /** Programmes listed on the CCAS's page, the newest first. */
+    public static final int MAX_PROGRAMS_LISTED = 200;
 
     private final AidController aid;
     private final AidReportController reports;
-    private final JdbcTemplate jdbc;
+    private final AidQueries queries;
+    private final ParticipantQueries participants;
 
-    public AidPages(AidController aid, AidReportController reports, JdbcTemplate jdbc) {
+    public AidPages(AidController aid, AidReportController reports, AidQueries queries,
+                    ParticipantQueries participants) {
         this.aid = aid;
         this.reports = reports;
-        this.jdbc = jdbc;
+        this.queries = queries;
+        this.participants = participants;
     }
 
     public record ProgramForm(String name, List<String> filieres, String validityDays, String key) {
@@ -60,12 +68,12 @@ public class AidPages {
     @Allowed(Role.CCAS)
     @PostMapping("/ccas/programs")
     public String create(ProgramForm form, Model model) {
-        Map<String, Object> me = me();
+        Participant me = me();
         try {
-            Map<String, Object> program = aid.create(form.key(), new ProgramRequest((String) me.get("participant_id"),
-                    (String) me.get("currency"), Forms.blankToNull(form.name()), form.filieres(),
+            ProgramAnswer program = aid.create(form.key(), new ProgramRequest(me.id(), me.currency(),
+                    Forms.blankToNull(form.name()), form.filieres(),
                     TextNode.valueOf(form.validityDays() == null ? "" : form.validityDays().strip()), null)).getBody();
-            return "redirect:/ccas/program?id=" + program.get("id");
+            return "redirect:/ccas/program?id=" + program.id();
         } catch (RuntimeException e) {
             model.addAttribute("problem", Problem.orRethrow(e));
             model.addAttribute("form", form);
@@ -121,9 +129,9 @@ public class AidPages {
             if (file.getSize() > MAX_UPLOAD_BYTES) {
                 throw ApiException.invalid("file", "is at most " + MAX_UPLOAD_BYTES + " bytes");
             }
-            Map<String, Object> job = aid.grantBatch(key, "text/csv", programId,
+            BulkJobs.JobView job = aid.grantBatch(key, "text/csv", programId,
                     new String(file.getBytes(), StandardCharsets.UTF_8)).getBody();
-            return "redirect:/ccas/batch?program=" + programId + "&batch=" + job.get("id");
+            return "redirect:/ccas/batch?program=" + programId + "&batch=" + job.id();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the uploaded grants", e);
         } catch (RuntimeException e) {
@@ -143,32 +151,25 @@ public class AidPages {
     }
 
     private String programsPage(Model model) {
-        Map<String, Object> me = me();
+        Participant me = me();
         model.addAttribute("ccas", me);
-        model.addAttribute("programs", jdbc.queryForList("SELECT program_id, name, filieres, status, balance_minor, "
-                + "created_at FROM aid_program_view WHERE ccas_id = ? ORDER BY created_at DESC LIMIT 200",
-                me.get("participant_id")));
+        model.addAttribute("programs", queries.programsOf(me.id(), MAX_PROGRAMS_LISTED));
         model.addAttribute("filieres", Filieres.STANDARD);
         return "aid/programs";
     }
 
     private String programPage(String programId, Model model) {
-        Map<String, Object> me = me();
+        Participant me = me();
         model.addAttribute("program", aid.get(programId));
         model.addAttribute("report", reports.report(programId, null, null, null).getBody());
-        model.addAttribute("beneficiaries", jdbc.queryForList("SELECT participant_id, name FROM participant_view "
-                + "WHERE kind = 'MEMBER' AND currency = ? ORDER BY name LIMIT " + MAX_BENEFICIARIES_LISTED,
-                me.get("currency")));
+        model.addAttribute("beneficiaries", participants.list(me.currency(), List.of(ParticipantKind.MEMBER),
+                MAX_BENEFICIARIES_LISTED));
         model.addAttribute("key", Forms.newKey());
         return "aid/program";
     }
 
-    private Map<String, Object> me() {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT participant_id, name, currency FROM participant_view "
-                + "WHERE participant_id = ?", Caller.current().participantId());
-        if (rows.isEmpty()) {
-            throw ApiException.notFound("no participant for this user");
-        }
-        return rows.get(0);
+    private Participant me() {
+        return participants.find(Caller.current().participantId())
+                .orElseThrow(() -> ApiException.notFound("no participant for this user"));
     }
 }

@@ -1,7 +1,7 @@
 package org.mlc.ledger.api.aid;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mlc.ledger.api.csv.Csv;
+import org.mlc.ledger.api.infrastructure.ProcessorPositions;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.web.ApiException;
@@ -19,7 +20,6 @@ import org.mlc.ledger.money.Amounts;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,19 +36,41 @@ public class AidReportController {
 
     public static final List<String> CSV_COLUMNS = List.of("measure", "filiere", "merchant", "merchantName", "value");
 
-    private final JdbcTemplate jdbc;
+    private final AidQueries queries;
     private final AidController programs;
     private final AidExpiryJob expiryJob;
     private final IdempotentCommands commands;
     private final ReadYourWrites readYourWrites;
+    private final ProcessorPositions positions;
 
-    public AidReportController(JdbcTemplate jdbc, AidController programs, AidExpiryJob expiryJob,
-                               IdempotentCommands commands, ReadYourWrites readYourWrites) {
+    public AidReportController(AidQueries queries, AidController programs, AidExpiryJob expiryJob,
+                               IdempotentCommands commands, ReadYourWrites readYourWrites,
+                               ProcessorPositions positions) {
         this.readYourWrites = readYourWrites;
         this.commands = commands;
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.programs = programs;
         this.expiryJob = expiryJob;
+        this.positions = positions;
+    }
+
+    /** Units spent in a filière. */
+    public record FiliereSpent(String filiere, String units) {
+    }
+
+    /** Units spent at a merchant (named: merchants are public), in a filière. */
+    public record MerchantSpent(String merchant, String name, String filiere, String units) {
+    }
+
+    /** A programme's report over a period ({@code from} and {@code to} null when not asked); amounts as text. */
+    public record AidReport(String program, String name, String currency, String from, String to, String funded,
+                            String granted, String spent, List<FiliereSpent> spentByFiliere,
+                            List<MerchantSpent> spentByMerchant, String returned, String closedOut,
+                            long beneficiaries, String balance) {
+    }
+
+    /** What an expiry run returned; {@code ran} is false when another node was running it. */
+    public record ExpiryRunAnswer(boolean ran, String today, int accounts, int lots, String units) {
     }
 
     /**
@@ -62,7 +84,7 @@ public class AidReportController {
                                     @RequestParam(value = "from", required = false) String from,
                                     @RequestParam(value = "to", required = false) String to,
                                     @RequestParam(value = "format", required = false) String format) {
-        Map<String, Object> program = programs.program(programId);
+        AidQueries.Program program = programs.program(programId);
         LocalDate fromDay = day(from, "from", LocalDate.of(2000, 1, 1));
         LocalDate toDay = day(to, "to", LocalDate.of(9998, 12, 31));
         if (toDay.isBefore(fromDay)) {
@@ -72,67 +94,37 @@ public class AidReportController {
         if (format != null && !csv && !"json".equalsIgnoreCase(format)) {
             throw ApiException.invalid("format", "must be json or csv");
         }
-        Timestamp start = Timestamp.from(fromDay.atStartOfDay(ZoneOffset.UTC).toInstant());
-        Timestamp end = Timestamp.from(toDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        Map<String, Long> totals = new LinkedHashMap<>();
-        jdbc.query("SELECT kind, SUM(units_minor) AS total FROM aid_movement WHERE program_id = ? AND at >= ? "
-                + "AND at < ? GROUP BY kind", rs -> {
-                    totals.put(rs.getString("kind"), rs.getLong("total"));
-                }, programId, start, end);
-        Long beneficiaries = jdbc.queryForObject("SELECT COUNT(DISTINCT beneficiary_id) FROM aid_movement "
-                + "WHERE program_id = ? AND kind = 'GRANTED' AND at >= ? AND at < ?", Long.class, programId, start, end);
-        List<Map<String, Object>> byFiliere = new ArrayList<>();
-        jdbc.query("SELECT filiere, SUM(units_minor) AS total FROM aid_movement WHERE program_id = ? AND kind = 'SPENT' "
-                + "AND at >= ? AND at < ? GROUP BY filiere ORDER BY filiere", rs -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("filiere", rs.getString("filiere"));
-                    row.put("units", Amounts.format(rs.getLong("total")));
-                    byFiliere.add(row);
-                }, programId, start, end);
-        List<Map<String, Object>> byMerchant = new ArrayList<>();
-        jdbc.query("SELECT a.participant_id, p.name, m.filiere, SUM(m.units_minor) AS total FROM aid_movement m "
-                + "JOIN account_view a ON a.account_id = m.payee_account_id "
-                + "JOIN participant_view p ON p.participant_id = a.participant_id "
-                + "WHERE m.program_id = ? AND m.kind = 'SPENT' AND m.at >= ? AND m.at < ? "
-                + "GROUP BY a.participant_id, p.name, m.filiere ORDER BY p.name, a.participant_id", rs -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("merchant", rs.getString("participant_id"));
-                    row.put("name", rs.getString("name"));
-                    row.put("filiere", rs.getString("filiere"));
-                    row.put("units", Amounts.format(rs.getLong("total")));
-                    byMerchant.add(row);
-                }, programId, start, end);
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("program", programId);
-        report.put("name", program.get("name"));
-        report.put("currency", program.get("currency"));
-        report.put("from", from == null ? null : fromDay.toString());
-        report.put("to", to == null ? null : toDay.toString());
-        report.put("funded", Amounts.format(totals.getOrDefault("FUNDED", 0L)));
-        report.put("granted", Amounts.format(totals.getOrDefault("GRANTED", 0L)));
-        report.put("spent", Amounts.format(totals.getOrDefault("SPENT", 0L)));
-        report.put("spentByFiliere", byFiliere);
-        report.put("spentByMerchant", byMerchant);
-        report.put("returned", Amounts.format(totals.getOrDefault("RETURNED", 0L)));
-        report.put("closedOut", Amounts.format(totals.getOrDefault("CLOSED", 0L)));
-        report.put("beneficiaries", beneficiaries == null ? 0 : beneficiaries);
-        report.put("balance", Amounts.format((Long) program.get("balance_minor")));
+        Instant start = fromDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = toDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        AidQueries.Totals totals = queries.totals(programId, start, end);
+        List<FiliereSpent> byFiliere = queries.spentByFiliere(programId, start, end).stream()
+                .map(f -> new FiliereSpent(f.filiere(), Amounts.format(f.unitsMinor()))).toList();
+        List<MerchantSpent> byMerchant = queries.spentByMerchant(programId, start, end).stream()
+                .map(m -> new MerchantSpent(m.merchantId(), m.name(), m.filiere(), Amounts.format(m.unitsMinor())))
+                .toList();
+        AidReport report = new AidReport(programId, program.name(), program.currency(),
+                from == null ? null : fromDay.toString(), to == null ? null : toDay.toString(),
+                Amounts.format(totals.fundedMinor()), Amounts.format(totals.grantedMinor()),
+                Amounts.format(totals.spentMinor()), byFiliere, byMerchant, Amounts.format(totals.returnedMinor()),
+                Amounts.format(totals.closedMinor()),
+                queries.beneficiaries(programId, start, end), Amounts.format(program.balanceMinor()));
         if (!csv) {
             return ResponseEntity.ok(report);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String measure : List.of("funded", "granted", "spent")) {
-            rows.add(row(measure, null, null, null, report.get(measure)));
+        rows.add(row("funded", null, null, null, report.funded()));
+        rows.add(row("granted", null, null, null, report.granted()));
+        rows.add(row("spent", null, null, null, report.spent()));
+        for (FiliereSpent f : byFiliere) {
+            rows.add(row("spentByFiliere", f.filiere(), null, null, f.units()));
         }
-        for (Map<String, Object> f : byFiliere) {
-            rows.add(row("spentByFiliere", f.get("filiere"), null, null, f.get("units")));
+        for (MerchantSpent m : byMerchant) {
+            rows.add(row("spentByMerchant", m.filiere(), m.merchant(), m.name(), m.units()));
         }
-        for (Map<String, Object> m : byMerchant) {
-            rows.add(row("spentByMerchant", m.get("filiere"), m.get("merchant"), m.get("name"), m.get("units")));
-        }
-        for (String measure : List.of("returned", "closedOut", "beneficiaries", "balance")) {
-            rows.add(row(measure, null, null, null, report.get(measure)));
-        }
+        rows.add(row("returned", null, null, null, report.returned()));
+        rows.add(row("closedOut", null, null, null, report.closedOut()));
+        rows.add(row("beneficiaries", null, null, null, report.beneficiaries()));
+        rows.add(row("balance", null, null, null, report.balance()));
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"aid-program-" + programId + ".csv\"")
                 .body(Csv.write(CSV_COLUMNS, rows));
@@ -144,22 +136,16 @@ public class AidReportController {
      */
     @Allowed({Role.ADMIN, Role.CCAS})
     @PostMapping("/api/v1/aid-expiry-runs")
-    public Map<String, Object> runExpiry(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
+    public ExpiryRunAnswer runExpiry(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
                                          String key) {
         // the key is required of every change; the run needs no replay: run again, it returns nothing twice
         commands.key("aid-expiry-run", key, List.of());
         AidExpiryJob.Result result = expiryJob.run();
         if (result.lots() > 0) {
-            Long head = jdbc.queryForObject("SELECT COALESCE(MAX(global_index), -1) FROM domain_event_entry", Long.class);
-            readYourWrites.awaitIndex(head == null ? -1 : head);
+            readYourWrites.awaitIndex(positions.head());
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("ran", result.ran());
-        answer.put("today", result.today().toString());
-        answer.put("accounts", result.accounts());
-        answer.put("lots", result.lots());
-        answer.put("units", Amounts.format(result.unitsMinor()));
-        return answer;
+        return new ExpiryRunAnswer(result.ran(), result.today().toString(), result.accounts(), result.lots(),
+                Amounts.format(result.unitsMinor()));
     }
 
     private static Map<String, Object> row(String measure, Object filiere, Object merchant, Object name, Object value) {

@@ -15,13 +15,14 @@ import org.mlc.ledger.aid.GrantAidBatch;
 import org.mlc.ledger.api.bulk.BulkJobs;
 import org.mlc.ledger.api.bulk.BulkLine;
 import org.mlc.ledger.api.bulk.BulkProcessor;
+import org.mlc.ledger.api.participant.ParticipantQueries;
+import org.mlc.ledger.api.participant.ParticipantQueries.Participant;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.AidProgramId;
 import org.mlc.ledger.common.GrantId;
 import org.mlc.ledger.common.ParticipantId;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,12 +37,12 @@ public class GrantLines implements BulkProcessor {
     public static final String KIND = "AID_GRANTS";
 
     private final CommandGateway commandGateway;
-    private final JdbcTemplate jdbc;
+    private final ParticipantQueries participants;
     private final Clock clock;
 
-    public GrantLines(CommandGateway commandGateway, JdbcTemplate jdbc, Clock clock) {
+    public GrantLines(CommandGateway commandGateway, ParticipantQueries participants, Clock clock) {
         this.commandGateway = commandGateway;
-        this.jdbc = jdbc;
+        this.participants = participants;
         this.clock = clock;
     }
 
@@ -64,18 +65,15 @@ public class GrantLines implements BulkProcessor {
 
     @Override
     public List<Outcome> process(BulkJobs.Job job, List<BulkLine> lines) {
-        Map<String, String> accounts = new HashMap<>();
-        jdbc.query("SELECT participant_id, account_id FROM participant_view WHERE participant_id = ANY(?)",
-                rs -> {
-                    accounts.put(rs.getString(1), rs.getString(2));
-                }, (Object) lines.stream().map(BulkLine::partyId).distinct().toArray(String[]::new));
+        Map<String, Participant> beneficiaries = participants.findAll(
+                lines.stream().map(BulkLine::partyId).distinct().toList());
         List<Outcome> outcomes = new ArrayList<>();
         List<GrantAid> grants = new ArrayList<>();
         Map<GrantId, Integer> lineOf = new HashMap<>();
         for (BulkLine line : lines) {
             GrantId grantId = grantId(job.targetId(), line.key());
-            String account = accounts.get(line.partyId());
-            if (account == null) {
+            Participant beneficiary = beneficiaries.get(line.partyId());
+            if (beneficiary == null) {
                 outcomes.add(Outcome.refused(line.line(), grantId.value(), "not-found",
                         "unknown beneficiary " + line.partyId()));
                 continue;
@@ -86,7 +84,7 @@ public class GrantLines implements BulkProcessor {
                 continue;
             }
             grants.add(new GrantAid(AidProgramId.of(job.targetId()), grantId, ParticipantId.of(line.partyId()),
-                    AccountId.of(account), line.amountMinor(), line.expiresOn(), clock.instant()));
+                    AccountId.of(beneficiary.accountId()), line.amountMinor(), line.expiresOn(), clock.instant()));
         }
         if (!grants.isEmpty()) {
             List<GrantResult> results = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(

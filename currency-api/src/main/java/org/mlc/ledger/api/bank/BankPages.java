@@ -2,14 +2,14 @@ package org.mlc.ledger.api.bank;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import org.mlc.ledger.api.bank.BankStatementController.StatementAnswer;
+import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.ui.Forms;
 import org.mlc.ledger.api.ui.PageController;
 import org.mlc.ledger.api.ui.Problem;
 import org.mlc.ledger.api.web.ApiException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,11 +21,11 @@ import org.springframework.web.multipart.MultipartFile;
 public class BankPages {
 
     private final BankStatementController statements;
-    private final JdbcTemplate jdbc;
+    private final CurrencyQueries currencies;
 
-    public BankPages(BankStatementController statements, JdbcTemplate jdbc) {
+    public BankPages(BankStatementController statements, CurrencyQueries currencies) {
         this.statements = statements;
-        this.jdbc = jdbc;
+        this.currencies = currencies;
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR})
@@ -46,7 +46,7 @@ public class BankPages {
                 throw ApiException.invalid("file", "is at most " + BankStatementController.MAX_STATEMENT_BYTES
                         + " bytes");
             }
-            Map<String, Object> result = statements.importStatement(key, currency,
+            StatementAnswer result = statements.importStatement(key, currency,
                     new String(file.getBytes(), StandardCharsets.UTF_8));
             model.addAttribute("result", result);
         } catch (IOException e) {
@@ -58,7 +58,7 @@ public class BankPages {
     }
 
     private String page(Model model) {
-        model.addAttribute("currencies", jdbc.queryForList("SELECT code, name FROM currency_view ORDER BY code"));
+        model.addAttribute("currencies", currencies.all());
         model.addAttribute("key", Forms.newKey());
         model.addAttribute("header", BankStatementController.HEADER);
         return "association/bank";

@@ -1,7 +1,6 @@
 package org.mlc.ledger.api.bank;
 
-import org.mlc.ledger.api.security.Allowed;
-import org.mlc.ledger.api.security.Role;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -10,6 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mlc.ledger.api.csv.Csv;
+import org.mlc.ledger.api.aid.AidQueries;
+import org.mlc.ledger.api.counter.CounterDayQueries;
+import org.mlc.ledger.api.currency.CurrencyQueries;
+import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
@@ -28,7 +32,6 @@ import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.money.InvalidAmountException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -54,42 +57,49 @@ public class BankStatementController {
 
     private final IdempotentCommands commands;
     private final ReadYourWrites readYourWrites;
-    private final JdbcTemplate jdbc;
+    private final CurrencyQueries currencies;
+    private final CounterDayQueries counterDays;
+    private final AidQueries aid;
     private final Clock clock;
 
-    public BankStatementController(IdempotentCommands commands, ReadYourWrites readYourWrites, JdbcTemplate jdbc,
+    public BankStatementController(IdempotentCommands commands, ReadYourWrites readYourWrites,
+                                   CurrencyQueries currencies, CounterDayQueries counterDays, AidQueries aid,
                                    Clock clock) {
         this.commands = commands;
         this.readYourWrites = readYourWrites;
-        this.jdbc = jdbc;
+        this.currencies = currencies;
+        this.counterDays = counterDays;
+        this.aid = aid;
         this.clock = clock;
+    }
+
+    /** A statement line and how it was matched; {@code reason} only when one is given. */
+    public record LineAnswer(int line, String reference, String amount, String outcome,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
+    }
+
+    /** The imported statement: its lines matched, unmatched, and matched with a different amount or state. */
+    public record StatementAnswer(String id, List<LineAnswer> matched, List<LineAnswer> unmatched,
+                                  List<LineAnswer> mismatched) {
     }
 
     @PostMapping(consumes = {"text/csv", "text/plain"})
     @Allowed(Role.ADMIN)
-    public Map<String, Object> importStatement(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
+    public StatementAnswer importStatement(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
                                                String key, @PathVariable("code") String code,
                                                @RequestBody(required = false) String csv) {
         var keyed = commands.key("bank-statement", key, List.of(code, csv == null ? "" : csv));
-        if (jdbc.queryForList("SELECT code FROM currency_view WHERE code = ?", code).isEmpty()) {
+        if (!currencies.exists(code)) {
             throw ApiException.notFound("unknown currency " + code);
         }
         List<StatementLine> lines = parse(csv);
         Map<String, CounterId> remittances = new LinkedHashMap<>();
-        jdbc.query("SELECT r.remittance_id, r.counter_id FROM remittance_view r JOIN counter_view c "
-                        + "ON c.counter_id = r.counter_id WHERE c.currency = ?",
-                rs -> {
-                    remittances.put(rs.getString(1), CounterId.of(rs.getString(2)));
-                }, code);
-        List<BudgetId> budgets = jdbc.queryForList("SELECT budget_id FROM bonus_budget_view WHERE currency = ?",
-                String.class, code).stream().map(BudgetId::of).toList();
+        counterDays.remittanceCounters(code).forEach((remittance, counter) ->
+                remittances.put(remittance, CounterId.of(counter)));
+        List<BudgetId> budgets = counterDays.budgetIds(code).stream().map(BudgetId::of).toList();
         // announced fundings of the currency's aid programmes (docs/aid.md): the reference is the funding id
         Map<String, AidProgramId> aidFundings = new LinkedHashMap<>();
-        jdbc.query("SELECT f.funding_id, f.program_id FROM aid_funding_view f JOIN aid_program_view p "
-                        + "ON p.program_id = f.program_id WHERE p.currency = ? AND f.status = 'ANNOUNCED'",
-                rs -> {
-                    aidFundings.put(rs.getString(1), AidProgramId.of(rs.getString(2)));
-                }, code);
+        aid.announcedFundings(code).forEach((funding, program) -> aidFundings.put(funding, AidProgramId.of(program)));
         String statementId = keyed.derivedId("statement");
         ImportResult result = commands.send(keyed, new ImportBankStatement(CurrencyCode.of(code), statementId, lines,
                 remittances, budgets, aidFundings, clock.instant()), ImportResult.class);
@@ -103,28 +113,17 @@ public class BankStatementController {
         return answer(result);
     }
 
-    private static Map<String, Object> answer(ImportResult result) {
-        List<Map<String, Object>> matched = new ArrayList<>();
-        List<Map<String, Object>> unmatched = new ArrayList<>();
-        List<Map<String, Object>> mismatched = new ArrayList<>();
+    private static StatementAnswer answer(ImportResult result) {
+        List<LineAnswer> matched = new ArrayList<>();
+        List<LineAnswer> unmatched = new ArrayList<>();
+        List<LineAnswer> mismatched = new ArrayList<>();
         for (BankStatementHandler.LineResult line : result.lines()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("line", line.line());
-            row.put("reference", line.reference());
-            row.put("amount", Amounts.format(line.amountMinor()));
-            row.put("outcome", line.outcome());
-            if (line.reason() != null) {
-                row.put("reason", line.reason());
-            }
+            LineAnswer row = new LineAnswer(line.line(), line.reference(), Amounts.format(line.amountMinor()),
+                    line.outcome(), line.reason());
             (line.outcome().startsWith("MATCHED") ? matched : line.outcome().equals("UNMATCHED") ? unmatched
                     : mismatched).add(row);
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("id", result.statementId());
-        answer.put("matched", matched);
-        answer.put("unmatched", unmatched);
-        answer.put("mismatched", mismatched);
-        return answer;
+        return new StatementAnswer(result.statementId(), matched, unmatched, mismatched);
     }
 
     /**

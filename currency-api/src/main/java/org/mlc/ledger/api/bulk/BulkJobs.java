@@ -4,8 +4,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -13,7 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.mlc.ledger.api.infrastructure.ClusterJobLock;
+import org.mlc.ledger.api.infrastructure.ProcessorPositions;
+import org.mlc.ledger.api.report.CsvRows;
 import java.nio.charset.StandardCharsets;
 import org.mlc.ledger.api.csv.Csv;
 import org.mlc.ledger.api.web.ApiException;
@@ -72,10 +73,12 @@ public class BulkJobs implements DisposableBean {
         return thread;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    private final ProcessorPositions positions;
 
     public BulkJobs(JdbcTemplate jdbc, TransactionTemplate transactions, ClusterJobLock lock, Clock clock,
-                    List<BulkProcessor> processors) {
+                    List<BulkProcessor> processors, ProcessorPositions positions) {
         this.jdbc = jdbc;
+        this.positions = positions;
         this.transactions = transactions;
         this.lock = lock;
         this.clock = clock;
@@ -202,57 +205,49 @@ public class BulkJobs implements DisposableBean {
         return true;
     }
 
+    /** A line of a job and its outcome; also a line of the job's CSV. */
+    public record LineView(int line, String key, String party, String amount, String status, String operation,
+                           String code, String detail) {
+    }
+
     /**
-     * Adds {@code caughtUp} to a job's view: once FINISHED, whether the read side (balances,
-     * statements, reports) shows all it did yet. A client wanting to read its effects polls until
-     * both; the job's effects are in the ledger as soon as it is FINISHED.
+     * A job with its progress and lines. {@code caughtUp} is only in a GET's answer: once FINISHED,
+     * whether the read side (balances, statements, reports) shows all it did yet. A client wanting
+     * to read its effects polls until both; the job's effects are in the ledger as soon as it is
+     * FINISHED.
      */
-    public void addCaughtUp(Map<String, Object> view, ReadYourWrites readYourWrites) {
-        boolean caughtUp = false;
-        if (FINISHED.equals(view.get("status"))) {
-            Long head = jdbc.queryForObject("SELECT COALESCE(MAX(global_index), -1) FROM domain_event_entry",
-                    Long.class);
-            caughtUp = readYourWrites.caughtUp(head == null ? -1 : head);
+    public record JobView(String id, String kind, String target, String status, int total, int done, int succeeded,
+                          int refused, String createdAt, String finishedAt, List<LineView> lines,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Boolean caughtUp) {
+
+        JobView caughtUp(boolean caughtUp) {
+            return new JobView(id, kind, target, status, total, done, succeeded, refused, createdAt, finishedAt,
+                    lines, caughtUp);
         }
-        view.put("caughtUp", caughtUp);
     }
 
     /** The job with its progress, and its lines (at most {@link #MAX_LINES_SHOWN} from {@code fromLine}). */
-    public Map<String, Object> view(String jobId, int fromLine, boolean allLines) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM bulk_job WHERE job_id = ?", jobId);
-        if (rows.isEmpty()) {
+    public JobView view(String jobId, int fromLine, boolean allLines) {
+        JobView job = jdbc.query("SELECT kind, target_id, status, total_lines, done_lines, succeeded_lines, "
+                + "refused_lines, created_at, finished_at FROM bulk_job WHERE job_id = ?", (rs, i) -> {
+                    Timestamp finished = rs.getTimestamp("finished_at");
+                    return new JobView(jobId, rs.getString("kind"), rs.getString("target_id"), rs.getString("status"),
+                            rs.getInt("total_lines"), rs.getInt("done_lines"), rs.getInt("succeeded_lines"),
+                            rs.getInt("refused_lines"), rs.getTimestamp("created_at").toInstant().toString(),
+                            finished == null ? null : finished.toInstant().toString(), List.of(), null);
+                }, jobId).stream().findFirst().orElse(null);
+        if (job == null) {
             return null;
         }
-        Map<String, Object> row = rows.get(0);
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", jobId);
-        view.put("kind", row.get("kind"));
-        view.put("target", row.get("target_id"));
-        view.put("status", row.get("status"));
-        view.put("total", row.get("total_lines"));
-        view.put("done", row.get("done_lines"));
-        view.put("succeeded", row.get("succeeded_lines"));
-        view.put("refused", row.get("refused_lines"));
-        view.put("createdAt", ((Timestamp) row.get("created_at")).toInstant().toString());
-        Timestamp finished = (Timestamp) row.get("finished_at");
-        view.put("finishedAt", finished == null ? null : finished.toInstant().toString());
-        List<Map<String, Object>> lines = new ArrayList<>();
-        jdbc.query("SELECT line, line_key, party_id, amount_minor, status, operation_id, code, detail FROM bulk_line "
-                        + "WHERE job_id = ? AND line >= ? ORDER BY line LIMIT ?", rs -> {
-                    Map<String, Object> line = new LinkedHashMap<>();
-                    line.put("line", rs.getInt("line"));
-                    line.put("key", rs.getString("line_key"));
-                    line.put("party", rs.getString("party_id"));
-                    Long amount = (Long) rs.getObject("amount_minor");
-                    line.put("amount", amount == null ? null : Amounts.format(amount));
-                    line.put("status", rs.getString("status"));
-                    line.put("operation", rs.getString("operation_id"));
-                    line.put("code", rs.getString("code"));
-                    line.put("detail", rs.getString("detail"));
-                    lines.add(line);
+        List<LineView> lines = jdbc.query("SELECT line, line_key, party_id, amount_minor, status, operation_id, code, "
+                        + "detail FROM bulk_line WHERE job_id = ? AND line >= ? ORDER BY line LIMIT ?", (rs, i) -> {
+                    Long amount = rs.getObject("amount_minor", Long.class);
+                    return new LineView(rs.getInt("line"), rs.getString("line_key"), rs.getString("party_id"),
+                            amount == null ? null : Amounts.format(amount), rs.getString("status"),
+                            rs.getString("operation_id"), rs.getString("code"), rs.getString("detail"));
                 }, jobId, fromLine, allLines ? MAX_LINES : MAX_LINES_SHOWN);
-        view.put("lines", lines);
-        return view;
+        return new JobView(jobId, job.kind(), job.target(), job.status(), job.total(), job.done(), job.succeeded(),
+                job.refused(), job.createdAt(), job.finishedAt(), lines, null);
     }
 
     /** Who a job belongs to (the participant that uploaded it), or null for an unknown job. */
@@ -270,11 +265,10 @@ public class BulkJobs implements DisposableBean {
         if (format != null && !csv && !"json".equalsIgnoreCase(format)) {
             throw ApiException.invalid("format", "must be json or csv");
         }
-        Map<String, Object> view = view(jobId, Math.max(1, fromLine), csv);
-        addCaughtUp(view, readYourWrites);
+        JobView view = view(jobId, Math.max(1, fromLine), csv);
+        view = view.caughtUp(FINISHED.equals(view.status()) && readYourWrites.caughtUp(positions.head()));
         if (csv) {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> lines = (List<Map<String, Object>>) view.get("lines");
+            List<Map<String, Object>> lines = CsvRows.of(view.lines());
             return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + what + "s-" + jobId + ".csv\"")
                     .body(Csv.write(List.of("line", "key", "party", "amount", "status", "operation", "code",
@@ -298,6 +292,15 @@ public class BulkJobs implements DisposableBean {
     public boolean alreadyDone(String operationId) {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM bulk_line WHERE operation_id = ? "
                 + "AND status = ?)", Boolean.class, operationId, DONE));
+    }
+
+    /**
+     * Marks a line done with its operation, in the caller's transaction: for a processor whose lines
+     * each commit with their effect ({@code Outcome.storedWithItsEffect()}).
+     */
+    public void markDone(String jobId, int line, String operationId) {
+        jdbc.update("UPDATE bulk_line SET status = ?, operation_id = ? WHERE job_id = ? AND line = ?", DONE,
+                operationId, jobId, line);
     }
 
     Instant now() {

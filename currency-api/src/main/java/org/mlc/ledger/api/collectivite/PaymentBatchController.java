@@ -9,8 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.mlc.ledger.api.account.AccountPolicy;
+import org.mlc.ledger.api.account.AccountQueries;
+import org.mlc.ledger.api.account.AccountQueries.Account;
 import org.mlc.ledger.api.bulk.BulkJobs;
 import org.mlc.ledger.api.bulk.BulkLine;
 import org.mlc.ledger.api.bulk.BulkUpload;
@@ -26,7 +27,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,16 +44,16 @@ import org.springframework.web.bind.annotation.RestController;
 public class PaymentBatchController {
 
     private final IdempotentCommands commands;
-    private final JdbcTemplate jdbc;
+    private final AccountQueries accounts;
     private final BulkJobs bulkJobs;
     private final ObjectMapper objectMapper;
     private final ReadYourWrites readYourWrites;
 
-    public PaymentBatchController(IdempotentCommands commands, JdbcTemplate jdbc, BulkJobs bulkJobs,
+    public PaymentBatchController(IdempotentCommands commands, AccountQueries accounts, BulkJobs bulkJobs,
                                   ObjectMapper objectMapper, ReadYourWrites readYourWrites) {
         this.readYourWrites = readYourWrites;
         this.commands = commands;
-        this.jdbc = jdbc;
+        this.accounts = accounts;
         this.bulkJobs = bulkJobs;
         this.objectMapper = objectMapper;
     }
@@ -61,15 +61,15 @@ public class PaymentBatchController {
     @Allowed({Role.ADMIN, Role.COLLECTIVITE})
     @PostMapping(value = "/api/v1/accounts/{id}/payment-batches",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv", MediaType.TEXT_PLAIN_VALUE})
-    public ResponseEntity<Map<String, Object>> create(
+    public ResponseEntity<BulkJobs.JobView> create(
             @RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
             @PathVariable("id") String accountId, @RequestBody(required = false) String body) {
         var keyed = commands.key("payment-batch", key, Arrays.asList(accountId, body));
-        Map<String, Object> account = account(accountId);
-        if (!ParticipantKind.COLLECTIVITE.name().equals(account.get("owner_kind"))) {
+        Account account = account(accountId);
+        if (account.ownerKind() != ParticipantKind.COLLECTIVITE) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "bulk-payments-not-allowed",
-                    "only a collectivité pays in bulk; account " + accountId + " is a " + account.get("owner_kind"),
+                    "only a collectivité pays in bulk; account " + accountId + " is a " + account.ownerKind(),
                     "id");
         }
         List<BulkUpload.Row> rows = BulkUpload.read(body, contentType, objectMapper, List.of("key", "to", "amount"),
@@ -90,7 +90,7 @@ public class PaymentBatchController {
         String jobId = keyed.derivedId("payment-batch");
         Caller caller = Caller.current();
         String answered = commands.apply(keyed, String.class, () -> {
-            bulkJobs.create(new BulkJobs.Job(jobId, PaymentLines.KIND, accountId, (String) account.get("participant_id"),
+            bulkJobs.create(new BulkJobs.Job(jobId, PaymentLines.KIND, accountId, account.participantId(),
                     caller.username()), lines);
             return jobId;
         });
@@ -107,13 +107,9 @@ public class PaymentBatchController {
         return bulkJobs.progressAnswer(batchId, PaymentLines.KIND, accountId, fromLine, format, "payment", readYourWrites);
     }
 
-    private Map<String, Object> account(String accountId) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM account_view WHERE account_id = ?",
-                id(accountId, "id"));
-        if (rows.isEmpty() || !AccountPolicy.mayRead((String) rows.get(0).get("participant_id"))) {
-            throw ApiException.notFound("unknown account " + accountId);
-        }
-        return rows.get(0);
+    private Account account(String accountId) {
+        return accounts.find(id(accountId, "id")).filter(account -> AccountPolicy.mayRead(account.participantId()))
+                .orElseThrow(() -> ApiException.notFound("unknown account " + accountId));
     }
 
     private static String text(JsonNode node) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mlc.ledger.api.account.AccountQueries;
 import org.mlc.ledger.api.bulk.BulkJobs;
 import org.mlc.ledger.api.bulk.BulkLine;
 import org.mlc.ledger.api.bulk.BulkProcessor;
@@ -18,7 +19,6 @@ import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.TransferId;
 import org.mlc.ledger.payment.MakePayment;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -37,16 +37,16 @@ public class PaymentLines implements BulkProcessor {
     public static final String KIND = "PAYMENTS";
 
     private final CommandGateway commandGateway;
-    private final JdbcTemplate jdbc;
+    private final AccountQueries accounts;
     private final Clock clock;
     private final BulkJobs bulkJobs;
     private final TransactionTemplate ownTransaction;
 
-    public PaymentLines(CommandGateway commandGateway, JdbcTemplate jdbc, Clock clock,
+    public PaymentLines(CommandGateway commandGateway, AccountQueries accounts, Clock clock,
                         @org.springframework.context.annotation.Lazy BulkJobs bulkJobs,
                         PlatformTransactionManager transactionManager) {
         this.commandGateway = commandGateway;
-        this.jdbc = jdbc;
+        this.accounts = accounts;
         this.clock = clock;
         this.bulkJobs = bulkJobs;
         this.ownTransaction = new TransactionTemplate(transactionManager);
@@ -70,8 +70,8 @@ public class PaymentLines implements BulkProcessor {
 
     @Override
     public List<Outcome> process(BulkJobs.Job job, List<BulkLine> lines) {
-        String currency = jdbc.queryForObject("SELECT currency FROM account_view WHERE account_id = ?", String.class,
-                job.targetId());
+        String currency = accounts.find(job.targetId()).map(AccountQueries.Account::currency).orElseThrow(() ->
+                new IllegalStateException("the paying account " + job.targetId() + " is not in the view"));
         List<Outcome> outcomes = new ArrayList<>();
         for (BulkLine line : lines) {
             TransferId transferId = transferId(job.targetId(), line.key());
@@ -86,8 +86,7 @@ public class PaymentLines implements BulkProcessor {
                             AccountId.of(line.partyId()), line.amountMinor(), line.reference(), null, clock.instant()))
                             .andMetaData(Map.of(IdempotentCommands.USER, job.createdBy(),
                                     IdempotentCommands.ROLE, Role.COLLECTIVITE.name())));
-                    jdbc.update("UPDATE bulk_line SET status = ?, operation_id = ? WHERE job_id = ? AND line = ?",
-                            BulkJobs.DONE, transferId.value(), job.jobId(), line.line());
+                    bulkJobs.markDone(job.jobId(), line.line(), transferId.value());
                 });
                 outcomes.add(Outcome.done(line.line(), transferId.value()).storedWithItsEffect());
             } catch (DomainException e) {

@@ -320,10 +320,9 @@ public class CounterPages {
     // ---- helpers ----
 
     /** The report's day (a UTC day, as the API's); today where the counter is, unless another is asked. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> dayReport(String counterId, String date) {
+    private ReportController.CounterDay dayReport(String counterId, String date) {
         String day = date == null ? LocalDate.now(Formats.ZONE).toString() : date;
-        return (Map<String, Object>) reports.counterDay(counterId, day, null).getBody();
+        return (ReportController.CounterDay) reports.counterDay(counterId, day, null).getBody();
     }
 
     private String counterOf(Model model) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.mlc.ledger.participant.MerchantStatus;
 import org.mlc.ledger.participant.ParticipantKind;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -121,5 +122,12 @@ public class ParticipantQueries {
                 statusChangedAt == null ? null : statusChangedAt.toInstant(),
                 rs.getObject("membership_valid_until", LocalDate.class),
                 rs.getTimestamp("registered_at").toInstant());
+    }
+
+    /** Hands every participant to {@code action} one by one, without holding them all (for exports). */
+    public void forEach(Consumer<Participant> action) {
+        jdbc.query("SELECT " + COLUMNS + " FROM participant_view", (ResultSet rs) -> {
+            action.accept(participant(rs, 0));
+        });
     }
 }

@@ -1,9 +1,7 @@
 package org.mlc.ledger.api.payment;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -14,7 +12,6 @@ import org.mlc.ledger.common.HoldId;
 import org.mlc.ledger.payment.ReleaseExpiredHold;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -31,13 +28,13 @@ public class HoldExpiry {
     static final String JOB = "hold-expiry";
     private static final Logger log = LoggerFactory.getLogger(HoldExpiry.class);
 
-    private final JdbcTemplate jdbc;
+    private final HoldQueries holds;
     private final CommandGateway commandGateway;
     private final ClusterJobLock lock;
     private final Clock clock;
 
-    public HoldExpiry(JdbcTemplate jdbc, CommandGateway commandGateway, ClusterJobLock lock, Clock clock) {
-        this.jdbc = jdbc;
+    public HoldExpiry(HoldQueries holds, CommandGateway commandGateway, ClusterJobLock lock, Clock clock) {
+        this.holds = holds;
         this.commandGateway = commandGateway;
         this.lock = lock;
         this.clock = clock;
@@ -52,17 +49,14 @@ public class HoldExpiry {
     /** Releases the holds expired at {@code now}; the number released, or -1 when another node is at it. */
     public int releaseExpiredAt(Instant now) {
         ClusterJobLock.Run<Integer> released = lock.runExclusivelyInSteps(JOB, () -> {
-            List<Map<String, Object>> due = jdbc.queryForList("SELECT hold_id, from_account FROM payment_hold_view "
-                    + "WHERE status = 'AUTHORIZED' AND expires_at <= ? ORDER BY expires_at LIMIT ?",
-                    Timestamp.from(now), BATCH_SIZE);
             int count = 0;
-            for (Map<String, Object> hold : due) {
+            for (HoldQueries.Hold hold : holds.expiredAt(now, BATCH_SIZE)) {
                 Boolean done = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(new ReleaseExpiredHold(
-                                AccountId.of((String) hold.get("from_account")), HoldId.of((String) hold.get("hold_id")), now))
+                                AccountId.of(hold.fromAccount()), HoldId.of(hold.id()), now))
                         .andMetaData(Map.of(IdempotentCommands.USER, "system:" + JOB)));
                 if (Boolean.TRUE.equals(done)) {
                     count++;
-                    log.info("hold {} of account {} expired and released", hold.get("hold_id"), hold.get("from_account"));
+                    log.info("hold {} of account {} expired and released", hold.id(), hold.fromAccount());
                 }
             }
             return count;

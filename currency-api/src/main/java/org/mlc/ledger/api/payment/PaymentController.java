@@ -9,7 +9,6 @@ import static org.mlc.ledger.api.web.RequestValues.positiveAmount;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mlc.ledger.api.account.AccountOwners;
@@ -24,7 +23,6 @@ import org.mlc.ledger.payment.DebitForTransfer;
 import org.mlc.ledger.payment.MakePayment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,16 +42,16 @@ public class PaymentController {
 
     private final IdempotentCommands commands;
     private final AccountOwners owners;
-    private final JdbcTemplate jdbc;
+    private final TransferQueries transfers;
     private final Clock clock;
     private final PaymentPolicy policy;
 
-    public PaymentController(IdempotentCommands commands, AccountOwners owners, JdbcTemplate jdbc, Clock clock,
+    public PaymentController(IdempotentCommands commands, AccountOwners owners, TransferQueries transfers, Clock clock,
                              PaymentPolicy policy) {
         this.policy = policy;
         this.commands = commands;
         this.owners = owners;
-        this.jdbc = jdbc;
+        this.transfers = transfers;
         this.clock = clock;
     }
 
@@ -148,14 +146,7 @@ public class PaymentController {
     }
 
     private Optional<PaymentAnswer> find(String transferId) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM transfer_view WHERE transfer_id = ?",
-                transferId);
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, Object> row = rows.get(0);
-        return Optional.of(new PaymentAnswer(transferId, (String) row.get("from_account"), (String) row.get("to_account"),
-                Amounts.format((Long) row.get("amount_minor")), (String) row.get("currency"),
-                (String) row.get("reference"), (String) row.get("status"), (String) row.get("reason")));
+        return transfers.find(transferId).map(t -> new PaymentAnswer(t.id(), t.fromAccount(), t.toAccount(),
+                Amounts.format(t.amountMinor()), t.currency(), t.reference(), t.status().name(), t.reason()));
     }
 }

@@ -6,12 +6,10 @@ import static org.mlc.ledger.api.web.RequestValues.positiveAmount;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Role;
@@ -26,12 +24,10 @@ import org.mlc.ledger.common.TransferId;
 import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.payment.AuthorizePayment;
 import org.mlc.ledger.payment.CapturePayment;
-import org.mlc.ledger.payment.DebitForTransfer;
 import org.mlc.ledger.payment.PaymentHold;
 import org.mlc.ledger.payment.VoidPayment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.mlc.ledger.api.account.AccountOwners;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,16 +52,16 @@ public class PaymentHoldController {
 
     private final IdempotentCommands commands;
     private final ReadYourWrites readYourWrites;
-    private final JdbcTemplate jdbc;
+    private final HoldQueries holds;
     private final AccountOwners owners;
     private final Clock clock;
     private final PaymentPolicy policy;
 
-    public PaymentHoldController(IdempotentCommands commands, ReadYourWrites readYourWrites, JdbcTemplate jdbc,
+    public PaymentHoldController(IdempotentCommands commands, ReadYourWrites readYourWrites, HoldQueries holds,
                                  AccountOwners owners, Clock clock, PaymentPolicy policy) {
         this.commands = commands;
         this.readYourWrites = readYourWrites;
-        this.jdbc = jdbc;
+        this.holds = holds;
         this.owners = owners;
         this.clock = clock;
         this.policy = policy;
@@ -158,16 +154,9 @@ public class PaymentHoldController {
     }
 
     private Optional<HoldAnswer> find(String holdId) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM payment_hold_view WHERE hold_id = ?", holdId);
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, Object> row = rows.get(0);
-        Long captured = (Long) row.get("captured_minor");
-        return Optional.of(new HoldAnswer(holdId, (String) row.get("from_account"), (String) row.get("to_account"),
-                Amounts.format((Long) row.get("amount_minor")), (String) row.get("currency"),
-                (String) row.get("reference"), (String) row.get("status"),
-                ((Timestamp) row.get("expires_at")).toInstant().toString(),
-                captured == null ? null : Amounts.format(captured), (String) row.get("transfer_id")));
+        return holds.find(holdId).map(h -> new HoldAnswer(h.id(), h.fromAccount(), h.toAccount(),
+                Amounts.format(h.amountMinor()), h.currency(), h.reference(), h.status().name(),
+                h.expiresAt().toString(), h.capturedMinor() == null ? null : Amounts.format(h.capturedMinor()),
+                h.transferId()));
     }
 }

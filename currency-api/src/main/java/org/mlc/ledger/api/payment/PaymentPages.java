@@ -2,7 +2,11 @@ package org.mlc.ledger.api.payment;
 
 import java.util.List;
 import java.util.Map;
+import org.mlc.ledger.api.currency.CurrencyQueries;
+import org.mlc.ledger.api.currency.CurrencyQueries.Currency;
 import org.mlc.ledger.api.participant.MerchantController;
+import org.mlc.ledger.api.participant.ParticipantQueries;
+import org.mlc.ledger.api.participant.ParticipantQueries.Participant;
 import org.mlc.ledger.api.payment.PaymentController.PaymentAnswer;
 import org.mlc.ledger.api.payment.PaymentController.PaymentRequest;
 import org.mlc.ledger.api.security.Allowed;
@@ -15,8 +19,8 @@ import org.mlc.ledger.api.ui.QrCode;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.RequestValues;
 import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.participant.ParticipantKind;
 import org.mlc.ledger.payment.DebitForTransfer;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,15 +39,22 @@ public class PaymentPages {
 
     private final PaymentController payments;
     private final MerchantController merchants;
-    private final JdbcTemplate jdbc;
+    private final ParticipantQueries participants;
+    private final CurrencyQueries currencies;
 
-    public PaymentPages(PaymentController payments, MerchantController merchants, JdbcTemplate jdbc) {
+    public PaymentPages(PaymentController payments, MerchantController merchants, ParticipantQueries participants,
+                        CurrencyQueries currencies) {
         this.payments = payments;
         this.merchants = merchants;
-        this.jdbc = jdbc;
+        this.participants = participants;
+        this.currencies = currencies;
     }
 
     public record PaymentForm(String to, String amount, String reference, String key) {
+    }
+
+    /** The signed-in participant, and the name of its currency for the amount's label. */
+    public record Me(Participant participant, String currencyName) {
     }
 
     /** The payment form; {@code to}, {@code amount} and {@code reference} prefill it (a payment request). */
@@ -52,7 +63,7 @@ public class PaymentPages {
     public String payForm(@RequestParam(name = "to", required = false) String to,
                           @RequestParam(name = "amount", required = false) String amount,
                           @RequestParam(name = "reference", required = false) String reference, Model model) {
-        Map<String, Object> me = me();
+        Me me = me();
         model.addAttribute("form", new PaymentForm(to, amount == null ? "" : amount, reference, Forms.newKey()));
         return payPage(me, to, model);
     }
@@ -60,9 +71,9 @@ public class PaymentPages {
     @Allowed({Role.MEMBER, Role.MERCHANT, Role.CCAS, Role.COLLECTIVITE})
     @PostMapping("/pay")
     public String pay(PaymentForm form, Model model) {
-        Map<String, Object> me = me();
+        Me me = me();
         try {
-            PaymentAnswer answer = payments.pay(form.key(), new PaymentRequest((String) me.get("account_id"),
+            PaymentAnswer answer = payments.pay(form.key(), new PaymentRequest(me.participant().accountId(),
                     form.to(), Forms.amount(form.amount()), Forms.blankToNull(form.reference()))).getBody();
             model.addAttribute("payment", answer);
             model.addAttribute("payee", payee(answer.to()));
@@ -74,13 +85,13 @@ public class PaymentPages {
         }
     }
 
-    private String payPage(Map<String, Object> me, String to, Model model) {
+    private String payPage(Me me, String to, Model model) {
         model.addAttribute("me_participant", me);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> directory = (List<Map<String, Object>>) merchants.directory(
-                (String) me.get("currency"), null).get("merchants");
+                me.participant().currency(), null).get("merchants");
         model.addAttribute("directory", directory.stream()
-                .filter(m -> !m.get("accountId").equals(me.get("account_id"))).toList());
+                .filter(m -> !m.get("accountId").equals(me.participant().accountId())).toList());
         model.addAttribute("payee", to == null || !to.matches("[A-Za-z0-9-]{1,64}") ? null : payee(to));
         return "payment/pay";
     }
@@ -90,7 +101,7 @@ public class PaymentPages {
     @GetMapping("/receive")
     public String receive(@RequestParam(name = "amount", required = false) String amount,
                           @RequestParam(name = "reference", required = false) String reference, Model model) {
-        Map<String, Object> me = me();
+        Me me = me();
         model.addAttribute("me_participant", me);
         model.addAttribute("amount", amount);
         model.addAttribute("reference", reference);
@@ -105,7 +116,7 @@ public class PaymentPages {
                         + " characters");
             }
             String link = ServletUriComponentsBuilder.fromCurrentContextPath().path("/pay")
-                    .queryParam("to", me.get("account_id")).queryParam("amount", Amounts.format(minor))
+                    .queryParam("to", me.participant().accountId()).queryParam("amount", Amounts.format(minor))
                     .queryParamIfPresent("reference", java.util.Optional.ofNullable(text))
                     .encode().build().toUriString();
             model.addAttribute("amountMinor", minor);
@@ -117,23 +128,22 @@ public class PaymentPages {
         return "payment/receive";
     }
 
-    private Map<String, Object> me() {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT p.participant_id, p.name, p.kind, p.currency, "
-                + "p.account_id, c.name AS currency_name FROM participant_view p JOIN currency_view c "
-                + "ON c.code = p.currency WHERE p.participant_id = ?", Caller.current().participantId());
-        if (rows.isEmpty()) {
-            throw ApiException.notFound("no participant for this user");
-        }
-        return rows.get(0);
+    private Me me() {
+        Participant participant = participants.find(Caller.current().participantId())
+                .orElseThrow(() -> ApiException.notFound("no participant for this user"));
+        // a participant's currency is in the view before the participant is (it was defined first)
+        Currency currency = currencies.find(participant.currency())
+                .orElseThrow(() -> ApiException.notFound("no participant for this user"));
+        return new Me(participant, currency.name());
     }
 
     /**
      * Who an account belongs to, as a payer may know it: merchants and collectivités are named
      * (they are public); a member's account is not (its name is not the payer's to learn).
      */
-    private Map<String, Object> payee(String accountId) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT name, filiere, account_id, merchant_status "
-                + "FROM participant_view WHERE account_id = ? AND kind IN ('MERCHANT', 'COLLECTIVITE')", accountId);
-        return rows.isEmpty() ? null : rows.get(0);
+    private Participant payee(String accountId) {
+        return participants.findByAccount(accountId)
+                .filter(p -> p.kind() == ParticipantKind.MERCHANT || p.kind() == ParticipantKind.COLLECTIVITE)
+                .orElse(null);
     }
 }

@@ -7,13 +7,12 @@ import static org.mlc.ledger.api.web.RequestValues.positiveAmount;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mlc.ledger.api.csv.Csv;
+import org.mlc.ledger.api.participant.ParticipantQueries;
+import org.mlc.ledger.api.report.CsvRows;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
@@ -33,7 +32,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,16 +53,16 @@ public class ReconversionController {
 
     private final IdempotentCommands commands;
     private final ReadYourWrites readYourWrites;
-    private final JdbcTemplate jdbc;
+    private final ReconversionQueries queries;
+    private final ParticipantQueries participants;
     private final Clock clock;
-    private final FundInflows fundInflows;
 
-    public ReconversionController(IdempotentCommands commands, ReadYourWrites readYourWrites, JdbcTemplate jdbc,
-                                  Clock clock, FundInflows fundInflows) {
-        this.fundInflows = fundInflows;
+    public ReconversionController(IdempotentCommands commands, ReadYourWrites readYourWrites,
+                                  ReconversionQueries queries, ParticipantQueries participants, Clock clock) {
         this.commands = commands;
         this.readYourWrites = readYourWrites;
-        this.jdbc = jdbc;
+        this.queries = queries;
+        this.participants = participants;
         this.clock = clock;
     }
 
@@ -74,45 +72,57 @@ public class ReconversionController {
     public record PayoutStepRequest(String bankOrder, String bankReference) {
     }
 
+    /** A reconversion: units taken back, the fee kept, euros owed, and where the payout stands. */
+    public record ReconversionAnswer(String id, String merchant, String accountId, String currency, String units,
+                                     String fee, String euros, String status, String bankOrder,
+                                     String bankReference) {
+    }
+
+    /** A payout to order at the bank; also a line of its CSV. */
+    public record PayoutLine(String reconversion, String beneficiary, String merchant, String euros,
+                             String requestedAt) {
+    }
+
+    public record Payouts(String currency, String status, List<PayoutLine> payouts) {
+    }
+
     @Allowed({Role.ADMIN, Role.MERCHANT, Role.COLLECTIVITE})
     @PostMapping("/api/v1/reconversions")
-    public ResponseEntity<Map<String, Object>> reconvert(
+    public ResponseEntity<ReconversionAnswer> reconvert(
             @RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
             @RequestBody ReconversionRequest request) {
         var keyed = commands.key("reconversion", key, request);
         String merchant = id(request.merchant(), "merchant");
         long units = positiveAmount(request.units(), "units");
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT account_id, currency FROM participant_view WHERE participant_id = ?", merchant);
+        ParticipantQueries.Participant participant = participants.find(merchant).orElse(null);
         Caller caller = Caller.current();
-        if (rows.isEmpty() || !(caller.is(Role.ADMIN) || caller.owns(merchant))) {
+        if (participant == null || !(caller.is(Role.ADMIN) || caller.owns(merchant))) {
             // another's participant answers as an unknown one
             throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown participant " + merchant, "merchant");
         }
-        String accountId = (String) rows.get(0).get("account_id");
-        String currency = (String) rows.get(0).get("currency");
+        String accountId = participant.accountId();
+        String currency = participant.currency();
         Reconversion result = commands.send(keyed, new Reconvert(ReconversionId.of(keyed.derivedId("reconversion")),
-                CurrencyCode.of(currency), AccountId.of(accountId), units, fundInflowsMinor(currency),
+                CurrencyCode.of(currency), AccountId.of(accountId), units, queries.fundInflowsMinor(currency),
                 clock.instant()), Reconversion.class);
         String id = result.reconversionId().value();
         readYourWrites.awaitAll(accountId, GuaranteeFund.idOf(CurrencyCode.of(currency)));
-        return ResponseEntity.created(URI.create("/api/v1/reconversions/" + id)).body(find(id));
+        return ResponseEntity.created(URI.create("/api/v1/reconversions/" + id)).body(existing(id));
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.COLLECTIVITE})
     @GetMapping("/api/v1/reconversions/{id}")
-    public Map<String, Object> get(@PathVariable("id") String reconversionId) {
-        Map<String, Object> found = find(id(reconversionId, "id"));
+    public ReconversionAnswer get(@PathVariable("id") String reconversionId) {
         Caller caller = Caller.current();
-        if (found == null || !(caller.seesEverything() || caller.owns((String) found.get("merchant")))) {
-            throw ApiException.notFound("unknown reconversion " + reconversionId);
-        }
-        return found;
+        return queries.find(id(reconversionId, "id"))
+                .filter(found -> caller.seesEverything() || caller.owns(found.merchantId()))
+                .map(ReconversionController::answer)
+                .orElseThrow(() -> ApiException.notFound("unknown reconversion " + reconversionId));
     }
 
     @Allowed({Role.ADMIN})
     @PostMapping("/api/v1/reconversions/{id}/paid")
-    public Map<String, Object> paid(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+    public ReconversionAnswer paid(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                     @PathVariable("id") String reconversionId,
                                     @RequestBody PayoutStepRequest request) {
         return payoutStep("payout-paid", key, reconversionId, "bankOrder", request.bankOrder(),
@@ -122,7 +132,7 @@ public class ReconversionController {
 
     @Allowed({Role.ADMIN})
     @PostMapping("/api/v1/reconversions/{id}/confirmation")
-    public Map<String, Object> confirm(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+    public ReconversionAnswer confirm(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                        @PathVariable("id") String reconversionId,
                                        @RequestBody PayoutStepRequest request) {
         return payoutStep("payout-confirmation", key, reconversionId, "bankReference", request.bankReference(),
@@ -131,13 +141,13 @@ public class ReconversionController {
     }
 
     /** A step of a payout (paid, confirmed), sent to the fund of the reconversion's currency. */
-    private Map<String, Object> payoutStep(String scope, String key, String reconversionId, String field, String text,
+    private ReconversionAnswer payoutStep(String scope, String key, String reconversionId, String field, String text,
                                            java.util.function.BiFunction<CurrencyCode, String, Object> command) {
         var keyed = commands.key(scope, key, Map.of("reconversion", reconversionId, field, text == null ? "" : text));
-        CurrencyCode currency = CurrencyCode.of((String) existing(reconversionId).get("currency"));
+        CurrencyCode currency = CurrencyCode.of(existing(reconversionId).currency());
         commands.send(keyed, command.apply(currency, optionalText(text, field)), ReconversionId.class);
         readYourWrites.awaitAll(GuaranteeFund.idOf(currency));
-        return find(reconversionId);
+        return existing(reconversionId);
     }
 
     /** The payouts of a currency in one status (REQUESTED: the transfers to order), oldest first; CSV for the bank. */
@@ -157,60 +167,28 @@ public class ReconversionController {
         if (format != null && !csv && !"json".equalsIgnoreCase(format)) {
             throw ApiException.invalid("format", "must be json or csv");
         }
-        List<Map<String, Object>> lines = new ArrayList<>();
-        for (Map<String, Object> row : jdbc.queryForList("SELECT r.*, p.participant_id, p.name FROM reconversion_view r "
-                + "JOIN account_view a ON a.account_id = r.account_id "
-                + "JOIN participant_view p ON p.participant_id = a.participant_id "
-                + "WHERE r.currency = ? AND r.status = ? ORDER BY r.requested_at, r.reconversion_id LIMIT ?",
-                currency, wanted, MAX_PAYOUT_LINES)) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("reconversion", row.get("reconversion_id"));
-            line.put("beneficiary", row.get("name"));
-            line.put("merchant", row.get("participant_id"));
-            line.put("euros", Amounts.format((Long) row.get("euros_minor")));
-            line.put("requestedAt", ((Timestamp) row.get("requested_at")).toInstant().toString());
-            lines.add(line);
-        }
+        List<PayoutLine> lines = queries.payouts(currency, wanted, MAX_PAYOUT_LINES).stream()
+                .map(payout -> new PayoutLine(payout.reconversionId(), payout.beneficiaryName(), payout.merchantId(),
+                        Amounts.format(payout.eurosMinor()), payout.requestedAt().toString())).toList();
         if (csv) {
             return ResponseEntity.ok()
                     .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                     .header(HttpHeaders.CONTENT_DISPOSITION,
                             "attachment; filename=\"payouts-" + currency + "-" + wanted.toLowerCase() + ".csv\"")
-                    .body(Csv.write(List.of("reconversion", "beneficiary", "merchant", "euros", "requestedAt"), lines));
+                    .body(Csv.write(List.of("reconversion", "beneficiary", "merchant", "euros", "requestedAt"),
+                            CsvRows.of(lines)));
         }
-        return ResponseEntity.ok(Map.of("currency", currency, "status", wanted, "payouts", lines));
+        return ResponseEntity.ok(new Payouts(currency, wanted, lines));
     }
 
-    private long fundInflowsMinor(String currency) {
-        return fundInflows.of(currency);
+    private ReconversionAnswer existing(String reconversionId) {
+        return queries.find(id(reconversionId, "id")).map(ReconversionController::answer)
+                .orElseThrow(() -> ApiException.notFound("unknown reconversion " + reconversionId));
     }
 
-    private Map<String, Object> existing(String reconversionId) {
-        Map<String, Object> found = find(id(reconversionId, "id"));
-        if (found == null) {
-            throw ApiException.notFound("unknown reconversion " + reconversionId);
-        }
-        return found;
-    }
-
-    private Map<String, Object> find(String reconversionId) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT r.*, a.participant_id FROM reconversion_view r "
-                + "JOIN account_view a ON a.account_id = r.account_id WHERE r.reconversion_id = ?", reconversionId);
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Map<String, Object> row = rows.get(0);
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", reconversionId);
-        view.put("merchant", row.get("participant_id"));
-        view.put("accountId", row.get("account_id"));
-        view.put("currency", row.get("currency"));
-        view.put("units", Amounts.format((Long) row.get("units_minor")));
-        view.put("fee", Amounts.format((Long) row.get("fee_minor")));
-        view.put("euros", Amounts.format((Long) row.get("euros_minor")));
-        view.put("status", row.get("status"));
-        view.put("bankOrder", row.get("bank_order"));
-        view.put("bankReference", row.get("bank_reference"));
-        return view;
+    private static ReconversionAnswer answer(ReconversionQueries.Reconversion found) {
+        return new ReconversionAnswer(found.id(), found.merchantId(), found.accountId(), found.currency(),
+                Amounts.format(found.unitsMinor()), Amounts.format(found.feeMinor()),
+                Amounts.format(found.eurosMinor()), found.status(), found.bankOrder(), found.bankReference());
     }
 }

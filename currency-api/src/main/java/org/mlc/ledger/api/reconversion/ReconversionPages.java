@@ -1,6 +1,12 @@
 package org.mlc.ledger.api.reconversion;
 
-import java.util.Map;
+import org.mlc.ledger.api.account.AccountQueries;
+import org.mlc.ledger.api.account.AccountQueries.Account;
+import org.mlc.ledger.api.currency.CurrencyQueries;
+import org.mlc.ledger.api.currency.CurrencyQueries.Currency;
+import org.mlc.ledger.api.participant.ParticipantQueries;
+import org.mlc.ledger.api.participant.ParticipantQueries.Participant;
+import org.mlc.ledger.api.reconversion.ReconversionController.ReconversionAnswer;
 import org.mlc.ledger.api.reconversion.ReconversionController.ReconversionRequest;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Caller;
@@ -8,7 +14,7 @@ import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.ui.Forms;
 import org.mlc.ledger.api.ui.PageController;
 import org.mlc.ledger.api.ui.Problem;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.mlc.ledger.api.web.ApiException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,15 +23,29 @@ import org.springframework.web.bind.annotation.PostMapping;
 @PageController
 public class ReconversionPages {
 
-    private final ReconversionController reconversions;
-    private final JdbcTemplate jdbc;
+    /** Reconversions shown under the form. */
+    public static final int HISTORY_SHOWN = 10;
 
-    public ReconversionPages(ReconversionController reconversions, JdbcTemplate jdbc) {
+    private final ReconversionController reconversions;
+    private final ReconversionQueries queries;
+    private final ParticipantQueries participants;
+    private final CurrencyQueries currencies;
+    private final AccountQueries accounts;
+
+    public ReconversionPages(ReconversionController reconversions, ReconversionQueries queries,
+                             ParticipantQueries participants, CurrencyQueries currencies, AccountQueries accounts) {
         this.reconversions = reconversions;
-        this.jdbc = jdbc;
+        this.queries = queries;
+        this.participants = participants;
+        this.currencies = currencies;
+        this.accounts = accounts;
     }
 
     public record ReconversionForm(String units, String key) {
+    }
+
+    /** What the form tells before asking: the currency's name, its fee and the balance to take back from. */
+    public record FeeHint(String name, long reconversionFeeBasisPoints, long balanceMinor) {
     }
 
     @Allowed({Role.MERCHANT, Role.COLLECTIVITE})
@@ -39,7 +59,7 @@ public class ReconversionPages {
     @PostMapping("/reconversion")
     public String reconvert(ReconversionForm form, Model model) {
         try {
-            Map<String, Object> answer = reconversions.reconvert(form.key(), new ReconversionRequest(
+            ReconversionAnswer answer = reconversions.reconvert(form.key(), new ReconversionRequest(
                     Caller.current().participantId(), Forms.amount(form.units()))).getBody();
             model.addAttribute("reconversion", answer);
             return "reconversion/done";
@@ -51,13 +71,15 @@ public class ReconversionPages {
     }
 
     private String page(Model model) {
-        model.addAttribute("fee", jdbc.queryForMap("SELECT c.name, c.reconversion_fee_basis_points, a.balance_minor "
-                + "FROM participant_view p JOIN currency_view c ON c.code = p.currency "
-                + "JOIN account_view a ON a.account_id = p.account_id WHERE p.participant_id = ?",
-                Caller.current().participantId()));
-        model.addAttribute("history", jdbc.queryForList("SELECT r.* FROM reconversion_view r JOIN participant_view p "
-                + "ON p.account_id = r.account_id WHERE p.participant_id = ? ORDER BY r.requested_at DESC LIMIT 10",
-                Caller.current().participantId()));
+        Participant me = participants.find(Caller.current().participantId())
+                .orElseThrow(() -> ApiException.notFound("no participant for this user"));
+        Currency currency = currencies.find(me.currency())
+                .orElseThrow(() -> ApiException.notFound("unknown currency " + me.currency()));
+        Account account = accounts.find(me.accountId())
+                .orElseThrow(() -> ApiException.notFound("unknown account " + me.accountId()));
+        model.addAttribute("fee", new FeeHint(currency.name(), currency.reconversionFeeBasisPoints(),
+                account.balanceMinor()));
+        model.addAttribute("history", queries.latestOf(me.accountId(), HISTORY_SHOWN));
         return "reconversion/form";
     }
 }

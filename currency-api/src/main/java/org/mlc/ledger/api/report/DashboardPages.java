@@ -3,7 +3,8 @@ package org.mlc.ledger.api.report;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
+import org.mlc.ledger.api.currency.CurrencyQueries;
+import org.mlc.ledger.api.currency.CurrencyQueries.Currency;
 import org.mlc.ledger.api.currency.SupplyQuery;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Role;
@@ -15,7 +16,6 @@ import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.RequestValues;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,16 +32,17 @@ public class DashboardPages {
     /** Months the dashboard shows, the current one included. */
     public static final int MONTHS_SHOWN = 12;
 
-    private final JdbcTemplate jdbc;
+    private final CurrencyQueries currencies;
     private final SupplyQuery supply;
     private final Indicators indicators;
     private final MessageSource messages;
     private final Formats formats;
 
-    public DashboardPages(JdbcTemplate jdbc, SupplyQuery supply, MessageSource messages, Formats formats) {
-        this.jdbc = jdbc;
+    public DashboardPages(CurrencyQueries currencies, SupplyQuery supply, Indicators indicators,
+                          MessageSource messages, Formats formats) {
+        this.currencies = currencies;
         this.supply = supply;
-        this.indicators = new Indicators(jdbc);
+        this.indicators = indicators;
         this.messages = messages;
         this.formats = formats;
     }
@@ -49,13 +50,13 @@ public class DashboardPages {
     @Allowed({Role.ADMIN, Role.AUDITOR})
     @GetMapping("/association")
     public String dashboard(@RequestParam(name = "currency", required = false) String currency, Model model) {
-        List<Map<String, Object>> currencies = jdbc.queryForList("SELECT code, name FROM currency_view ORDER BY code");
-        model.addAttribute("currencies", currencies);
-        if (currencies.isEmpty()) {
+        List<Currency> all = currencies.all();
+        model.addAttribute("currencies", all);
+        if (all.isEmpty()) {
             return "association/dashboard";
         }
-        String code = currency == null ? (String) currencies.get(0).get("code") : RequestValues.id(currency, "currency");
-        if (currencies.stream().noneMatch(c -> c.get("code").equals(code))) {
+        String code = currency == null ? all.get(0).code() : RequestValues.id(currency, "currency");
+        if (all.stream().noneMatch(c -> c.code().equals(code))) {
             throw ApiException.notFound("unknown currency " + code);
         }
         model.addAttribute("code", code);

@@ -4,15 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.Charset;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mlc.ledger.api.aid.AidQueries;
+import org.mlc.ledger.api.counter.CounterQueries;
+import org.mlc.ledger.api.participant.ParticipantQueries;
 import org.mlc.ledger.ledger.Book;
-import org.mlc.ledger.ledger.LedgerAccountKind;
+import org.mlc.ledger.participant.ParticipantKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -39,10 +41,22 @@ public final class FecExport {
             "TransferCredited", "Paiement - arrivée chez le bénéficiaire",
             "TransferReturned", "Paiement retourné au payeur");
 
-    private final JdbcTemplate jdbc;
+    private final JournalQueries journal;
+    private final CounterQueries counters;
+    private final ParticipantQueries participants;
+    private final AidQueries aid;
 
+    public FecExport(JournalQueries journal, CounterQueries counters, ParticipantQueries participants,
+                     AidQueries aid) {
+        this.journal = journal;
+        this.counters = counters;
+        this.participants = participants;
+        this.aid = aid;
+    }
+
+    /** Outside the application (the operator command line): the export of that database. */
     public FecExport(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this(new JournalQueries(jdbc), new CounterQueries(jdbc), new ParticipantQueries(jdbc), new AidQueries(jdbc));
     }
 
     /** Writes the entries booked from {@code from} to {@code to} inclusive; returns the number of entries. */
@@ -53,34 +67,30 @@ public final class FecExport {
         try {
             out.write(String.join(String.valueOf(SEPARATOR), COLUMNS));
             out.write("\r\n");
-            jdbc.query("SELECT global_index, line, booked_at, event_type, operation_id, book, currency, kind, "
-                            + "account_ref, amount_minor FROM journal_entry WHERE booked_at >= ? AND booked_at < ? "
-                            + "ORDER BY global_index, book, line",
-                    rs -> {
-                        Book book = Book.valueOf(rs.getString("book"));
-                        String entryKey = rs.getLong("global_index") + ":" + book;
+            journal.forEachPosting(from.atStartOfDay().toInstant(ZoneOffset.UTC),
+                    to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), posting -> {
+                        Book book = posting.book();
+                        String entryKey = posting.globalIndex() + ":" + book;
                         if (!entryKey.equals(current[0])) {
                             current[0] = entryKey;
                             entries[0]++;
                         }
-                        LocalDate date = rs.getTimestamp("booked_at").toInstant().atZone(ZoneOffset.UTC).toLocalDate();
-                        LedgerAccountKind kind = LedgerAccountKind.valueOf(rs.getString("kind"));
-                        ChartOfAccounts.Account account = ChartOfAccounts.account(kind);
+                        LocalDate date = posting.bookedAt().atZone(ZoneOffset.UTC).toLocalDate();
+                        ChartOfAccounts.Account account = ChartOfAccounts.account(posting.kind());
                         ChartOfAccounts.Journal journal = ChartOfAccounts.journal(book);
-                        String ref = rs.getString("account_ref");
-                        long amount = rs.getLong("amount_minor");
-                        String eventType = rs.getString("event_type");
-                        String currency = rs.getString("currency");
+                        String ref = posting.accountRef();
+                        long amount = posting.amountMinor();
+                        String eventType = posting.eventType();
+                        String currency = posting.currency();
                         row(out, journal.code(), journal.label(), journal.code() + "-" + entries[0], DATE.format(date),
                                 account.number(), account.label(), ref == null ? "" : ref,
                                 ref == null ? "" : auxLabels.getOrDefault(ref, ""),
-                                rs.getString("operation_id"), DATE.format(date),
+                                posting.operationId(), DATE.format(date),
                                 LABELS.getOrDefault(eventType, eventType) + " " + currency,
                                 amount > 0 ? decimal(amount) : "0,00", amount < 0 ? decimal(-amount) : "0,00",
                                 "", "", DATE.format(date),
                                 book == Book.MLC ? decimal(Math.abs(amount)) : "", book == Book.MLC ? currency : "");
-                    }, Timestamp.from(from.atStartOfDay().toInstant(ZoneOffset.UTC)),
-                    Timestamp.from(to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+                    });
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -91,19 +101,10 @@ public final class FecExport {
     /** Labels of the auxiliary accounts: counters and non-member participants by name; members stay pseudonymous. */
     private Map<String, String> auxiliaryLabels() {
         Map<String, String> labels = new HashMap<>();
-        jdbc.query("SELECT counter_id, name FROM counter_view",
-                rs -> {
-                    labels.put(rs.getString(1), clean(rs.getString(2)));
-                });
-        jdbc.query("SELECT account_id, kind, name FROM participant_view",
-                rs -> {
-                    String kind = rs.getString(2);
-                    labels.put(rs.getString(1), "MEMBER".equals(kind) ? "Adhérent" : kind + " " + clean(rs.getString(3)));
-                });
-        jdbc.query("SELECT program_id, name FROM aid_program_view",
-                rs -> {
-                    labels.put(rs.getString(1), "Programme d'aide " + clean(rs.getString(2)));
-                });
+        counters.names().forEach((counterId, name) -> labels.put(counterId, clean(name)));
+        participants.forEach(p -> labels.put(p.accountId(), p.kind() == ParticipantKind.MEMBER ? "Adhérent"
+                : p.kind() + " " + clean(p.name())));
+        aid.programNames().forEach((programId, name) -> labels.put(programId, "Programme d'aide " + clean(name)));
         return labels;
     }
 

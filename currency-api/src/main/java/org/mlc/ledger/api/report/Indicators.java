@@ -2,22 +2,24 @@ package org.mlc.ledger.api.report;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.mlc.ledger.api.payment.TransferQueries;
 import org.mlc.ledger.ledger.LedgerAccountKind;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Currency indicators per calendar month (UTC), from the journal and the payment and conversion
- * views. Balances are taken at the end of the month; flows over the month. Plain JDBC, so the
- * operator command line computes the same figures as the API.
+ * views. Balances are taken at the end of the month; flows over the month. The operator command
+ * line makes one from its own {@link JdbcTemplate}, so it computes the same figures as the API.
  */
+@Component
 public final class Indicators {
 
     /** Decimals of ratios (velocity, coverage, B2B share); rounded down, never flattering. */
@@ -30,10 +32,20 @@ public final class Indicators {
             "conversionUnitsMinor", "bonusMinor", "redeemedUnitsMinor", "payments", "paymentVolumeMinor",
             "b2bPayments", "b2bVolumeMinor", "b2bShare", "velocity", "activeMembers", "activeMerchants");
 
-    private final JdbcTemplate jdbc;
+    private final JournalQueries journal;
+    private final ConversionQueries conversions;
+    private final TransferQueries transfers;
 
+    @Autowired
+    public Indicators(JournalQueries journal, ConversionQueries conversions, TransferQueries transfers) {
+        this.journal = journal;
+        this.conversions = conversions;
+        this.transfers = transfers;
+    }
+
+    /** Outside the application (the operator command line): the same figures from that database. */
     public Indicators(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this(new JournalQueries(jdbc), new ConversionQueries(jdbc), new TransferQueries(jdbc));
     }
 
     /** The figures of one month; amounts in minor units, ratios as exact decimal strings or null. */
@@ -68,10 +80,10 @@ public final class Indicators {
     }
 
     public Month month(String currency, YearMonth month) {
-        Timestamp start = Timestamp.from(start(month));
-        Timestamp end = Timestamp.from(start(month.plusMonths(1)));
-        Map<LedgerAccountKind, Long> opening = balancesBefore(currency, start);
-        Map<LedgerAccountKind, Long> closing = balancesBefore(currency, end);
+        Instant start = start(month);
+        Instant end = start(month.plusMonths(1));
+        Map<LedgerAccountKind, Long> opening = journal.balancesBefore(currency, start);
+        Map<LedgerAccountKind, Long> closing = journal.balancesBefore(currency, end);
         long electronic = closing.getOrDefault(LedgerAccountKind.PARTICIPANT, 0L)
                 + closing.getOrDefault(LedgerAccountKind.AID_PROGRAM, 0L);
         long paper = closing.getOrDefault(LedgerAccountKind.PAPER_IN_CIRCULATION, 0L);
@@ -80,33 +92,19 @@ public final class Indicators {
         long backing = backing(closing);
         long openingCirculation = circulation(opening);
 
-        Map<String, Object> conversions = jdbc.queryForMap("SELECT COUNT(*) AS n, COALESCE(SUM(euros_minor), 0) AS euros, "
-                + "COALESCE(SUM(units_minor), 0) AS units, COALESCE(SUM(bonus_minor), 0) AS bonus FROM conversion_view "
-                + "WHERE currency = ? AND converted_at >= ? AND converted_at < ?", currency, start, end);
-        // units coming back to issuance are burnt: reconversions, and whatever else retires units
-        Long redeemed = jdbc.queryForObject("SELECT COALESCE(SUM(amount_minor), 0) FROM journal_entry WHERE currency = ? "
-                + "AND kind = 'ISSUANCE' AND amount_minor > 0 AND booked_at >= ? AND booked_at < ?", Long.class,
-                currency, start, end);
-        Map<String, Object> payments = jdbc.queryForMap("SELECT COUNT(*) AS n, COALESCE(SUM(t.amount_minor), 0) AS volume, "
-                + "COUNT(*) FILTER (WHERE f.owner_kind = 'MERCHANT' AND p.owner_kind = 'MERCHANT') AS b2b, "
-                + "COALESCE(SUM(t.amount_minor) FILTER (WHERE f.owner_kind = 'MERCHANT' AND p.owner_kind = 'MERCHANT'), 0) "
-                + "AS b2b_volume FROM transfer_view t JOIN account_view f ON f.account_id = t.from_account "
-                + "JOIN account_view p ON p.account_id = t.to_account WHERE t.currency = ? AND t.status = 'COMPLETED' "
-                + "AND t.requested_at >= ? AND t.requested_at < ?", currency, start, end);
-        Map<String, Object> active = jdbc.queryForMap("SELECT COUNT(DISTINCT a.account_id) FILTER (WHERE a.owner_kind = "
-                + "'MEMBER') AS members, COUNT(DISTINCT a.account_id) FILTER (WHERE a.owner_kind = 'MERCHANT') AS merchants "
-                + "FROM transfer_view t JOIN account_view a ON a.account_id IN (t.from_account, t.to_account) "
-                + "WHERE t.currency = ? AND t.status = 'COMPLETED' AND t.requested_at >= ? AND t.requested_at < ?",
-                currency, start, end);
-        long volume = number(payments, "volume");
-        long b2bVolume = number(payments, "b2b_volume");
+        ConversionQueries.Totals converted = conversions.totalsOfCurrency(currency, start, end);
+        long redeemed = journal.redeemedUnitsMinor(currency, start, end);
+        TransferQueries.PaymentFigures payments = transfers.completed(currency, start, end);
+        TransferQueries.ActiveAccounts active = transfers.active(currency, start, end);
+        long volume = payments.volumeMinor();
+        long b2bVolume = payments.b2bVolumeMinor();
         // velocity: how many times the average unit in circulation changed hands over the month
         long averageCirculationTimesTwo = openingCirculation + circulation;
         return new Month(currency, month, circulation, electronic, paper, inTransit, backing,
-                ratio(backing, circulation), number(conversions, "n"), number(conversions, "euros"),
-                number(conversions, "units"), number(conversions, "bonus"), redeemed == null ? 0 : redeemed,
-                number(payments, "n"), volume, number(payments, "b2b"), b2bVolume, ratio(b2bVolume, volume),
-                ratio(2 * volume, averageCirculationTimesTwo), number(active, "members"), number(active, "merchants"));
+                ratio(backing, circulation), converted.conversions(), converted.eurosMinor(),
+                converted.unitsMinor(), converted.bonusMinor(), redeemed,
+                payments.payments(), volume, payments.b2bPayments(), b2bVolume, ratio(b2bVolume, volume),
+                ratio(2 * volume, averageCirculationTimesTwo), active.members(), active.merchants());
     }
 
     /** Units held by the public (electronic, aid programmes' included, paper, in transit). */
@@ -128,15 +126,6 @@ public final class Indicators {
                 + balances.getOrDefault(LedgerAccountKind.MEMBERSHIP_FEES, 0L);
     }
 
-    private Map<LedgerAccountKind, Long> balancesBefore(String currency, Timestamp before) {
-        Map<LedgerAccountKind, Long> sums = new EnumMap<>(LedgerAccountKind.class);
-        jdbc.query("SELECT kind, SUM(amount_minor) AS total FROM journal_entry WHERE currency = ? AND booked_at < ? "
-                + "GROUP BY kind", rs -> {
-                    sums.put(LedgerAccountKind.valueOf(rs.getString("kind")), rs.getLong("total"));
-                }, currency, before);
-        return sums;
-    }
-
     public static Instant start(YearMonth month) {
         return month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     }
@@ -147,10 +136,5 @@ public final class Indicators {
         }
         return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), RATIO_DECIMALS, RoundingMode.DOWN)
                 .toPlainString();
-    }
-
-    private static long number(Map<String, Object> row, String column) {
-        Object value = row.get(column);
-        return value == null ? 0 : ((Number) value).longValue();
     }
 }

@@ -3,7 +3,7 @@ package org.mlc.ledger.api.report;
 import static org.mlc.ledger.api.web.RequestValues.id;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -12,17 +12,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mlc.ledger.api.account.AccountQueries;
 import org.mlc.ledger.api.csv.Csv;
 import org.mlc.ledger.api.counter.CounterPolicy;
+import org.mlc.ledger.api.counter.CounterQueries;
+import org.mlc.ledger.api.currency.CurrencyQueries;
+import org.mlc.ledger.api.participant.ParticipantQueries;
+import org.mlc.ledger.api.participant.ParticipantQueries.Participant;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.participant.ParticipantKind;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,12 +39,56 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/reports")
 public class ReportController {
 
-    private final JdbcTemplate jdbc;
     private final Indicators indicators;
+    private final CurrencyQueries currencies;
+    private final CounterQueries counters;
+    private final ConversionQueries conversions;
+    private final JournalQueries journal;
+    private final ParticipantQueries participants;
+    private final AccountQueries accounts;
 
-    public ReportController(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-        this.indicators = new Indicators(jdbc);
+    public ReportController(Indicators indicators, CurrencyQueries currencies, CounterQueries counters,
+                            ConversionQueries conversions, JournalQueries journal, ParticipantQueries participants,
+                            AccountQueries accounts) {
+        this.indicators = indicators;
+        this.currencies = currencies;
+        this.counters = counters;
+        this.conversions = conversions;
+        this.journal = journal;
+        this.participants = participants;
+        this.accounts = accounts;
+    }
+
+    /** A month's indicators; amounts as decimal strings, ratios as exact decimal strings or null. */
+    public record MonthIndicators(String month, String inCirculation, String electronic, String paper,
+                                  String inTransit, String backing, String coverageRatio, long conversions,
+                                  String conversionEuros, String conversionUnits, String bonus, String redeemedUnits,
+                                  long payments, String paymentVolume, long b2bPayments, String b2bVolume,
+                                  String b2bShare, String velocity, long activeMembers, long activeMerchants) {
+    }
+
+    public record IndicatorsReport(String currency, List<MonthIndicators> months) {
+    }
+
+    /** A conversion of a counter's day; also a line of its CSV. */
+    public record CounterDayLine(String conversion, String at, String account, String paidBy, String payout,
+                                 String euros, String units, String bonus) {
+    }
+
+    /** A counter's day: its conversions, the euros by means of payment, and the drawer at the start and the end. */
+    public record CounterDay(String counter, String currency, String date, long conversions, String euros,
+                             Map<String, String> eurosByMeans, String units, String bonus, String cashAtStart,
+                             String cashAtEnd, List<CounterDayLine> lines) {
+    }
+
+    /** A line of a merchant's month; also a line of its CSV. */
+    public record MonthLine(long line, String at, String kind, String operation, String counterparty,
+                            String reference, String amount, String balance) {
+    }
+
+    public record MerchantMonth(String merchant, String name, String account, String currency, String month,
+                                String openingBalance, String received, String paid, String closingBalance,
+                                List<MonthLine> lines) {
     }
 
     /** Currency indicators per month, {@code ?currency=BOUSOL&from=2026-01&to=2026-03}. */
@@ -70,32 +119,15 @@ public class ReportController {
             }
             return csvAnswer("indicators-" + code + ".csv", Csv.write(Indicators.CSV_COLUMNS, rows));
         }
-        List<Map<String, Object>> body = new ArrayList<>();
-        for (Indicators.Month m : months) {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("month", m.month().toString());
-            view.put("inCirculation", Amounts.format(m.inCirculationMinor()));
-            view.put("electronic", Amounts.format(m.electronicMinor()));
-            view.put("paper", Amounts.format(m.paperMinor()));
-            view.put("inTransit", Amounts.format(m.inTransitMinor()));
-            view.put("backing", Amounts.format(m.backingMinor()));
-            view.put("coverageRatio", m.coverageRatio());
-            view.put("conversions", m.conversions());
-            view.put("conversionEuros", Amounts.format(m.conversionEurosMinor()));
-            view.put("conversionUnits", Amounts.format(m.conversionUnitsMinor()));
-            view.put("bonus", Amounts.format(m.bonusMinor()));
-            view.put("redeemedUnits", Amounts.format(m.redeemedUnitsMinor()));
-            view.put("payments", m.payments());
-            view.put("paymentVolume", Amounts.format(m.paymentVolumeMinor()));
-            view.put("b2bPayments", m.b2bPayments());
-            view.put("b2bVolume", Amounts.format(m.b2bVolumeMinor()));
-            view.put("b2bShare", m.b2bShare());
-            view.put("velocity", m.velocity());
-            view.put("activeMembers", m.activeMembers());
-            view.put("activeMerchants", m.activeMerchants());
-            body.add(view);
-        }
-        return ResponseEntity.ok(Map.of("currency", code, "months", body));
+        List<MonthIndicators> body = months.stream().map(m -> new MonthIndicators(m.month().toString(),
+                Amounts.format(m.inCirculationMinor()), Amounts.format(m.electronicMinor()),
+                Amounts.format(m.paperMinor()), Amounts.format(m.inTransitMinor()), Amounts.format(m.backingMinor()),
+                m.coverageRatio(), m.conversions(), Amounts.format(m.conversionEurosMinor()),
+                Amounts.format(m.conversionUnitsMinor()), Amounts.format(m.bonusMinor()),
+                Amounts.format(m.redeemedUnitsMinor()), m.payments(), Amounts.format(m.paymentVolumeMinor()),
+                m.b2bPayments(), Amounts.format(m.b2bVolumeMinor()), m.b2bShare(), m.velocity(), m.activeMembers(),
+                m.activeMerchants())).toList();
+        return ResponseEntity.ok(new IndicatorsReport(code, body));
     }
 
     /** A counter's day: conversions by means of payment, units issued, cash at the start and the end. */
@@ -107,55 +139,28 @@ public class ReportController {
         boolean csv = csv(format);
         id(counterId, "id");
         CounterPolicy.checkWorksAt(counterId);
-        List<String> currency = jdbc.queryForList("SELECT currency FROM counter_view WHERE counter_id = ?",
-                String.class, counterId);
-        if (currency.isEmpty()) {
-            throw ApiException.notFound("unknown counter " + counterId);
-        }
+        String currency = counters.currencyOf(counterId)
+                .orElseThrow(() -> ApiException.notFound("unknown counter " + counterId));
         LocalDate day = day(date, "date");
-        Timestamp start = Timestamp.from(day.atStartOfDay().toInstant(ZoneOffset.UTC));
-        Timestamp end = Timestamp.from(day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
-        List<Map<String, Object>> lines = new ArrayList<>();
-        for (Map<String, Object> row : jdbc.queryForList("SELECT conversion_id, converted_at, account_id, paid_by, "
-                + "payout, euros_minor, units_minor, bonus_minor FROM conversion_view WHERE counter_id = ? "
-                + "AND converted_at >= ? AND converted_at < ? ORDER BY converted_at, conversion_id", counterId, start, end)) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("conversion", row.get("conversion_id"));
-            line.put("at", ((Timestamp) row.get("converted_at")).toInstant().toString());
-            line.put("account", row.get("account_id"));
-            line.put("paidBy", row.get("paid_by"));
-            line.put("payout", row.get("payout"));
-            line.put("euros", Amounts.format((Long) row.get("euros_minor")));
-            line.put("units", Amounts.format((Long) row.get("units_minor")));
-            line.put("bonus", Amounts.format((Long) row.get("bonus_minor")));
-            lines.add(line);
-        }
+        Instant start = day.atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant end = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        List<CounterDayLine> lines = conversions.atCounter(counterId, start, end).stream()
+                .map(c -> new CounterDayLine(c.id(), c.convertedAt().toString(), c.accountId(), c.paidBy(), c.payout(),
+                        Amounts.format(c.eurosMinor()), Amounts.format(c.unitsMinor()), Amounts.format(c.bonusMinor())))
+                .toList();
         if (csv) {
             return csvAnswer("counter-" + counterId + "-" + day + ".csv", Csv.write(List.of("conversion", "at",
-                    "account", "paidBy", "payout", "euros", "units", "bonus"), lines));
+                    "account", "paidBy", "payout", "euros", "units", "bonus"), CsvRows.of(lines)));
         }
-        Map<String, Object> byMeans = new LinkedHashMap<>();
-        jdbc.query("SELECT paid_by, SUM(euros_minor) FROM conversion_view WHERE counter_id = ? AND converted_at >= ? "
-                + "AND converted_at < ? GROUP BY paid_by ORDER BY paid_by", rs -> {
-                    byMeans.put(rs.getString(1), Amounts.format(rs.getLong(2)));
-                }, counterId, start, end);
-        Map<String, Object> totals = jdbc.queryForMap("SELECT COUNT(*) AS n, COALESCE(SUM(euros_minor), 0) AS euros, "
-                + "COALESCE(SUM(units_minor), 0) AS units, COALESCE(SUM(bonus_minor), 0) AS bonus FROM conversion_view "
-                + "WHERE counter_id = ? AND converted_at >= ? AND converted_at < ?", counterId, start, end);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("counter", counterId);
-        body.put("currency", currency.get(0));
-        body.put("date", day.toString());
-        body.put("conversions", ((Number) totals.get("n")).longValue());
-        body.put("euros", Amounts.format(((Number) totals.get("euros")).longValue()));
-        body.put("eurosByMeans", byMeans);
-        body.put("units", Amounts.format(((Number) totals.get("units")).longValue()));
-        body.put("bonus", Amounts.format(((Number) totals.get("bonus")).longValue()));
+        Map<String, String> byMeans = new LinkedHashMap<>();
+        conversions.eurosByMeansAtCounter(counterId, start, end)
+                .forEach((means, euros) -> byMeans.put(means, Amounts.format(euros)));
+        ConversionQueries.Totals totals = conversions.totalsAtCounter(counterId, start, end);
         // the drawer: what the closing (counters capability) counts against
-        body.put("cashAtStart", Amounts.format(cashBefore(counterId, start)));
-        body.put("cashAtEnd", Amounts.format(cashBefore(counterId, end)));
-        body.put("lines", lines);
-        return ResponseEntity.ok(body);
+        return ResponseEntity.ok(new CounterDay(counterId, currency, day.toString(), totals.conversions(),
+                Amounts.format(totals.eurosMinor()), byMeans, Amounts.format(totals.unitsMinor()),
+                Amounts.format(totals.bonusMinor()), Amounts.format(journal.counterCashBefore(counterId, start)),
+                Amounts.format(journal.counterCashBefore(counterId, end)), lines));
     }
 
     /** A merchant's month: opening and closing balance, what came in and went out, the lines. */
@@ -166,70 +171,43 @@ public class ReportController {
                                              @RequestParam(required = false) String format) {
         boolean csv = csv(format);
         id(participantId, "id");
-        List<Map<String, Object>> merchant = jdbc.queryForList("SELECT account_id, name, currency FROM participant_view "
-                + "WHERE participant_id = ? AND kind = 'MERCHANT'", participantId);
+        Participant merchant = participants.find(participantId).filter(p -> p.kind() == ParticipantKind.MERCHANT)
+                .orElse(null);
         // another merchant's month does not exist for this caller (404), like an unknown one
-        if (merchant.isEmpty() || !Caller.current().seesEverything() && !Caller.current().owns(participantId)) {
+        if (merchant == null || !Caller.current().seesEverything() && !Caller.current().owns(participantId)) {
             throw ApiException.notFound("unknown merchant " + participantId);
         }
-        String accountId = (String) merchant.get(0).get("account_id");
+        String accountId = merchant.accountId();
         YearMonth period = month(month, "month");
-        Timestamp start = Timestamp.from(Indicators.start(period));
-        Timestamp end = Timestamp.from(Indicators.start(period.plusMonths(1)));
-        List<Map<String, Object>> lines = new ArrayList<>();
+        Instant start = Indicators.start(period);
+        Instant end = Indicators.start(period.plusMonths(1));
+        List<MonthLine> lines = new ArrayList<>();
         long in = 0;
         long out = 0;
-        for (Map<String, Object> row : jdbc.queryForList("SELECT line, booked_at, kind, operation_id, counterparty, "
-                + "reference, amount_minor, balance_after_minor FROM account_entry WHERE account_id = ? AND booked_at >= ? "
-                + "AND booked_at < ? ORDER BY line", accountId, start, end)) {
-            long amount = (Long) row.get("amount_minor");
+        for (AccountQueries.Entry entry : accounts.entriesBetween(accountId, start, end)) {
+            long amount = entry.amountMinor();
             if (amount > 0) {
                 in += amount;
             } else {
                 out -= amount;
             }
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("line", row.get("line"));
-            line.put("at", ((Timestamp) row.get("booked_at")).toInstant().toString());
-            line.put("kind", row.get("kind"));
-            line.put("operation", row.get("operation_id"));
-            line.put("counterparty", row.get("counterparty"));
-            line.put("reference", row.get("reference"));
-            line.put("amount", Amounts.format(amount));
-            line.put("balance", Amounts.format((Long) row.get("balance_after_minor")));
-            lines.add(line);
+            lines.add(new MonthLine(entry.line(), entry.bookedAt().toString(), entry.kind(), entry.operationId(),
+                    entry.counterparty(), entry.reference(), Amounts.format(amount),
+                    Amounts.format(entry.balanceAfterMinor())));
         }
         if (csv) {
             return csvAnswer("merchant-" + participantId + "-" + period + ".csv", Csv.write(List.of("line", "at", "kind",
-                    "operation", "counterparty", "reference", "amount", "balance"), lines));
+                    "operation", "counterparty", "reference", "amount", "balance"), CsvRows.of(lines)));
         }
-        Long opening = jdbc.queryForObject("SELECT COALESCE(SUM(amount_minor), 0) FROM account_entry WHERE account_id = ? "
-                + "AND booked_at < ?", Long.class, accountId, start);
-        long openingMinor = opening == null ? 0 : opening;
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("merchant", participantId);
-        body.put("name", merchant.get(0).get("name"));
-        body.put("account", accountId);
-        body.put("currency", merchant.get(0).get("currency"));
-        body.put("month", period.toString());
-        body.put("openingBalance", Amounts.format(openingMinor));
-        body.put("received", Amounts.format(in));
-        body.put("paid", Amounts.format(out));
-        body.put("closingBalance", Amounts.format(openingMinor + in - out));
-        body.put("lines", lines);
-        return ResponseEntity.ok(body);
-    }
-
-    private long cashBefore(String counterId, Timestamp before) {
-        Long cash = jdbc.queryForObject("SELECT COALESCE(SUM(amount_minor), 0) FROM journal_entry WHERE kind = "
-                + "'COUNTER_CASH' AND account_ref = ? AND booked_at < ?", Long.class, counterId, before);
-        return cash == null ? 0 : cash;
+        long openingMinor = accounts.balanceBefore(accountId, start);
+        return ResponseEntity.ok(new MerchantMonth(participantId, merchant.name(), accountId, merchant.currency(),
+                period.toString(), Amounts.format(openingMinor), Amounts.format(in), Amounts.format(out),
+                Amounts.format(openingMinor + in - out), lines));
     }
 
     private String knownCurrency(String currency) {
         String code = id(currency, "currency");
-        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM currency_view WHERE code = ?", Integer.class, code);
-        if (known == null || known == 0) {
+        if (!currencies.exists(code)) {
             throw new ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "not-found",
                     "unknown currency " + code, "currency");
         }

@@ -1,0 +1,71 @@
+package org.mlc.ledger.api.report;
+
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Conversions at counters as {@link ConversionProjection} writes them in {@code conversion_view}:
+ * the one place that reads it. Periods run from {@code start} (inclusive) to {@code end} (exclusive).
+ */
+@Component
+public class ConversionQueries {
+
+    /** One conversion of euros into units at a counter. */
+    public record Conversion(String id, String counterId, String currency, String accountId, long eurosMinor,
+                             long unitsMinor, long bonusMinor, String paidBy, String payout, Instant convertedAt) {
+    }
+
+    /** Conversions summed over a period. */
+    public record Totals(long conversions, long eurosMinor, long unitsMinor, long bonusMinor) {
+    }
+
+    private static final String TOTALS = "SELECT COUNT(*) AS n, COALESCE(SUM(euros_minor), 0) AS euros, "
+            + "COALESCE(SUM(units_minor), 0) AS units, COALESCE(SUM(bonus_minor), 0) AS bonus FROM conversion_view ";
+    private static final RowMapper<Totals> TOTALS_ROW = (rs, row) -> new Totals(rs.getLong("n"), rs.getLong("euros"),
+            rs.getLong("units"), rs.getLong("bonus"));
+
+    private final JdbcTemplate jdbc;
+
+    public ConversionQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A counter's conversions over a period, in time order (a counter makes a few hundred a day). */
+    public List<Conversion> atCounter(String counterId, Instant start, Instant end) {
+        return jdbc.query("SELECT conversion_id, counter_id, currency, account_id, euros_minor, units_minor, "
+                        + "bonus_minor, paid_by, payout, converted_at FROM conversion_view WHERE counter_id = ? "
+                        + "AND converted_at >= ? AND converted_at < ? ORDER BY converted_at, conversion_id",
+                (rs, row) -> new Conversion(rs.getString("conversion_id"), rs.getString("counter_id"),
+                        rs.getString("currency"), rs.getString("account_id"), rs.getLong("euros_minor"),
+                        rs.getLong("units_minor"), rs.getLong("bonus_minor"), rs.getString("paid_by"),
+                        rs.getString("payout"), rs.getTimestamp("converted_at").toInstant()),
+                counterId, Timestamp.from(start), Timestamp.from(end));
+    }
+
+    /** The euros a counter took over a period, by means of payment (in their order). */
+    public Map<String, Long> eurosByMeansAtCounter(String counterId, Instant start, Instant end) {
+        Map<String, Long> byMeans = new LinkedHashMap<>();
+        jdbc.query("SELECT paid_by, SUM(euros_minor) FROM conversion_view WHERE counter_id = ? AND converted_at >= ? "
+                + "AND converted_at < ? GROUP BY paid_by ORDER BY paid_by", (ResultSet rs) -> {
+                    byMeans.put(rs.getString(1), rs.getLong(2));
+                }, counterId, Timestamp.from(start), Timestamp.from(end));
+        return byMeans;
+    }
+
+    public Totals totalsAtCounter(String counterId, Instant start, Instant end) {
+        return jdbc.queryForObject(TOTALS + "WHERE counter_id = ? AND converted_at >= ? AND converted_at < ?",
+                TOTALS_ROW, counterId, Timestamp.from(start), Timestamp.from(end));
+    }
+
+    public Totals totalsOfCurrency(String currency, Instant start, Instant end) {
+        return jdbc.queryForObject(TOTALS + "WHERE currency = ? AND converted_at >= ? AND converted_at < ?",
+                TOTALS_ROW, currency, Timestamp.from(start), Timestamp.from(end));
+    }
+}
