@@ -76,11 +76,10 @@ public class PaymentPages {
 
     private String payPage(Map<String, Object> me, String to, Model model) {
         model.addAttribute("me_participant", me);
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> directory = (List<Map<String, Object>>) merchants.directory(
-                (String) me.get("currency"), null).get("merchants");
+        List<MerchantController.DirectoryEntry> directory = merchants.directory((String) me.get("currency"), null)
+                .merchants();
         model.addAttribute("directory", directory.stream()
-                .filter(m -> !m.get("accountId").equals(me.get("account_id"))).toList());
+                .filter(m -> !m.accountId().equals(me.get("account_id"))).toList());
         model.addAttribute("payee", to == null || !to.matches("[A-Za-z0-9-]{1,64}") ? null : payee(to));
         return "payment/pay";
     }
