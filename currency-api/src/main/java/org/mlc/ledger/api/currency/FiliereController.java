@@ -42,12 +42,12 @@ public class FiliereController {
     public record FiliereRequest(String filiere) {
     }
 
-    public record FiliereAdded(String currency, String filiere) {
+    public record FiliereAnswer(String currency, String filiere) {
     }
 
     @Allowed(Role.ADMIN)
     @PostMapping("/api/v1/currencies/{code}/filieres")
-    public FiliereAdded add(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+    public FiliereAnswer add(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                    @PathVariable("code") String code, @RequestBody FiliereRequest request) {
         var keyed = commands.key("filiere", key, List.of(code, request));
         if (!currencies.exists(code)) {
@@ -59,6 +59,6 @@ public class FiliereController {
         }
         commands.send(keyed, new AddFiliere(CurrencyCode.of(code), filiere, clock.instant()), CurrencyCode.class);
         readYourWrites.awaitAll(code);
-        return new FiliereAdded(code, filiere);
+        return new FiliereAnswer(code, filiere);
     }
 }
