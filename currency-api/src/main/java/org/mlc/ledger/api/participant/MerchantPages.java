@@ -13,7 +13,6 @@ import org.mlc.ledger.participant.MerchantStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** The merchants of every currency, those waiting for their agrément first; the administrator approves. */
 @PageController
