@@ -287,6 +287,7 @@ public class CounterPages {
     @Allowed({Role.ADMIN, Role.AUDITOR})
     @GetMapping("/association/counters")
     public String all(Model model) {
+        // each view summed by its own query class, joined here by counter: a few dozen counters, three small maps
         Map<String, ConversionQueries.CounterTotals> converted = conversions.totalsByCounter();
         Map<String, CounterDayQueries.ClosingTotals> closed = days.closingTotalsByCounter();
         Map<String, Long> notesValues = noteStocks.valueUnitsByCounter();

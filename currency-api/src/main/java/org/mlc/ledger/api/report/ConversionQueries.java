@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Conversions at counters as {@link ConversionProjection} writes them in {@code conversion_view}.
- * (Read-side half A adds what the counters' pages need; the report's own reads join here at merge.)
+ * Conversions at counters as {@link ConversionProjection} writes them in {@code conversion_view}:
+ * the place for every read of that table (the reports' reads belong here too).
  */
 @Component
 public class ConversionQueries {
