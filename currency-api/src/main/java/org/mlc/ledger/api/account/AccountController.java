@@ -6,7 +6,6 @@ import static org.mlc.ledger.api.web.RequestValues.id;
 import static org.mlc.ledger.api.web.RequestValues.requiredText;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,11 +24,11 @@ import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.api.web.ApiException;
+import org.mlc.ledger.api.aid.AidQueries;
 import org.mlc.ledger.money.Amounts;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,17 +47,18 @@ public class AccountController {
     public static final int MAX_PAGE_SIZE = 500;
     /** A CSV statement is a download, not a page: bounded all the same. */
     public static final int MAX_CSV_LINES = 100_000;
-    /** Lots shown on an account; a member holds a few grants at a time. */
-    public static final int MAX_EARMARKED_LOTS = 100;
-
-    private final JdbcTemplate jdbc;
+    private final AccountQueries accounts;
+    private final StatementQueries statements;
+    private final AidQueries earmarkLots;
     private final IdempotentCommands commands;
     private final ReadYourWrites readYourWrites;
     private final Clock clock;
 
-    public AccountController(JdbcTemplate jdbc, IdempotentCommands commands, ReadYourWrites readYourWrites,
-                             Clock clock) {
-        this.jdbc = jdbc;
+    public AccountController(AccountQueries accounts, StatementQueries statements, AidQueries earmarkLots,
+                             IdempotentCommands commands, ReadYourWrites readYourWrites, Clock clock) {
+        this.accounts = accounts;
+        this.statements = statements;
+        this.earmarkLots = earmarkLots;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
         this.clock = clock;
@@ -70,7 +70,7 @@ public class AccountController {
     /** Freezes an account: it can neither pay nor be paid until unfrozen. The reason is kept. */
     @Allowed(Role.ADMIN)
     @PostMapping("/{id}/freeze")
-    public Map<String, Object> freeze(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+    public AccountView freeze(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                       @PathVariable("id") String accountId, @RequestBody StatusChangeRequest request) {
         return changeStatus("freeze-account", key, accountId, request,
                 (id, reason) -> new FreezeAccount(id, reason, clock.instant()));
@@ -78,7 +78,7 @@ public class AccountController {
 
     @Allowed(Role.ADMIN)
     @PostMapping("/{id}/unfreeze")
-    public Map<String, Object> unfreeze(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+    public AccountView unfreeze(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                         @PathVariable("id") String accountId,
                                         @RequestBody StatusChangeRequest request) {
         return changeStatus("unfreeze-account", key, accountId, request,
@@ -88,13 +88,13 @@ public class AccountController {
     /** Closes an account whose balance is zero, for good. */
     @Allowed(Role.ADMIN)
     @PostMapping("/{id}/close")
-    public Map<String, Object> close(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+    public AccountView close(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                      @PathVariable("id") String accountId, @RequestBody StatusChangeRequest request) {
         return changeStatus("close-account", key, accountId, request,
                 (id, reason) -> new CloseAccount(id, reason, clock.instant()));
     }
 
-    private Map<String, Object> changeStatus(String scope, String key, String accountId, StatusChangeRequest request,
+    private AccountView changeStatus(String scope, String key, String accountId, StatusChangeRequest request,
                                              BiFunction<AccountId, String, Object> command) {
         var keyed = commands.key(scope, key, List.of(accountId, request));
         account(id(accountId, "id"));
@@ -104,40 +104,53 @@ public class AccountController {
         return get(accountId);
     }
 
+    /** An account as the API shows it: amounts as strings, {@code free} is the part not earmarked. */
+    public record AccountView(String id, String currency, String owner, String ownerKind, String balance, String free,
+                              String held, String available, List<Earmarked> earmarked, String status) {
+    }
+
+    /** An aid lot on the account: spendable only in its filières, until it expires (a date). */
+    public record Earmarked(String grant, String program, List<String> filieres, String units, String expires) {
+    }
+
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
     @GetMapping("/{id}")
-    public Map<String, Object> get(@PathVariable("id") String accountId) {
-        Map<String, Object> row = account(id(accountId, "id"));
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", row.get("account_id"));
-        view.put("currency", row.get("currency"));
-        view.put("owner", row.get("participant_id"));
-        view.put("ownerKind", row.get("owner_kind"));
-        view.put("balance", Amounts.format((Long) row.get("balance_minor")));
+    public AccountView get(@PathVariable("id") String accountId) {
+        AccountQueries.Account account = account(id(accountId, "id"));
         // aid lots (see docs/aid.md): spendable only in their filières, until their expiry date
-        List<Map<String, Object>> earmarked = new ArrayList<>();
+        List<Earmarked> earmarked = new ArrayList<>();
         long earmarkedMinor = 0;
-        for (Map<String, Object> lot : jdbc.queryForList("SELECT grant_id, program_id, remaining_minor, filieres, "
-                + "expires_on FROM earmark_lot WHERE account_id = ? AND remaining_minor > 0 ORDER BY expires_on, "
-                + "grant_id LIMIT ?", accountId, MAX_EARMARKED_LOTS)) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("grant", lot.get("grant_id"));
-            line.put("program", lot.get("program_id"));
-            line.put("filieres", List.of(((String) lot.get("filieres")).split(",")));
-            line.put("units", Amounts.format((Long) lot.get("remaining_minor")));
-            line.put("expires", lot.get("expires_on").toString());
-            earmarked.add(line);
-            earmarkedMinor += (Long) lot.get("remaining_minor");
+        for (AidQueries.EarmarkLot lot : earmarkLots.remainingOn(accountId)) {
+            earmarked.add(new Earmarked(lot.grantId(), lot.programId(), lot.filieres(),
+                    Amounts.format(lot.remainingMinor()), lot.expiresOn().toString()));
+            earmarkedMinor += lot.remainingMinor();
         }
-        view.put("free", Amounts.format((Long) row.get("balance_minor") - earmarkedMinor));
+        long balance = account.balanceMinor();
         // held for authorized two-phase payments: free units still on the account, not spendable elsewhere
-        view.put("held", Amounts.format((Long) row.get("held_minor")));
-        view.put("available", Amounts.format((Long) row.get("balance_minor") - earmarkedMinor
-                - (Long) row.get("held_minor") - (Long) row.get("floor_minor")));
-        view.put("earmarked", earmarked);
-        view.put("status", row.get("status"));
-        return view;
+        return new AccountView(account.id(), account.currency(), account.participantId(), account.ownerKind().name(),
+                Amounts.format(balance), Amounts.format(balance - earmarkedMinor), Amounts.format(account.heldMinor()),
+                Amounts.format(balance - earmarkedMinor - account.heldMinor() - account.floorMinor()), earmarked,
+                account.status().name());
     }
+
+    /** One page of a statement. */
+    public record Statement(String account, int page, int size, List<StatementEntry> entries) {
+    }
+
+    /** A statement line as the API shows it: the instant as ISO-8601, amounts as strings. */
+    public record StatementEntry(long line, String at, String kind, String operation, String counterparty,
+                                 String reference, String amount, String balance) {
+
+        static StatementEntry of(StatementQueries.StatementLine line) {
+            return new StatementEntry(line.line(), line.bookedAt().toString(), line.kind(), line.operationId(),
+                    line.counterparty(), line.reference(), Amounts.format(line.amountMinor()),
+                    Amounts.format(line.balanceAfterMinor()));
+        }
+    }
+
+    /** The CSV columns, named as the JSON properties of {@link StatementEntry}. */
+    private static final List<String> CSV_COLUMNS = List.of("line", "at", "kind", "operation", "counterparty",
+            "reference", "amount", "balance");
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
     @GetMapping("/{id}/entries")
@@ -154,51 +167,49 @@ public class AccountController {
         if (format != null && !csv && !"json".equalsIgnoreCase(format)) {
             throw ApiException.invalid("format", "must be json or csv");
         }
-        if (!csv && (page < 0 || size < 1 || size > MAX_PAGE_SIZE)) {
-            throw ApiException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE + ", page 0 or more");
+        if (!csv) {
+            return ResponseEntity.ok(statement(accountId, page, size, fromInstant, toInstant));
         }
-        int limit = csv ? MAX_CSV_LINES : size;
-        long offset = csv ? 0 : (long) page * size;
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT line, booked_at, kind, operation_id, counterparty, "
-                        + "reference, amount_minor, balance_after_minor FROM account_entry WHERE account_id = ? "
-                        + "AND booked_at >= ? AND booked_at < ? ORDER BY line LIMIT ? OFFSET ?",
-                accountId, Timestamp.from(fromInstant), Timestamp.from(toInstant), limit, offset);
-        List<Map<String, Object>> lines = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("line", row.get("line"));
-            line.put("at", ((Timestamp) row.get("booked_at")).toInstant().toString());
-            line.put("kind", row.get("kind"));
-            line.put("operation", row.get("operation_id"));
-            line.put("counterparty", row.get("counterparty"));
-            line.put("reference", row.get("reference"));
-            line.put("amount", Amounts.format((Long) row.get("amount_minor")));
-            line.put("balance", Amounts.format((Long) row.get("balance_after_minor")));
-            lines.add(line);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (StatementQueries.StatementLine line : statements.lines(accountId, fromInstant, toInstant, MAX_CSV_LINES,
+                0)) {
+            StatementEntry entry = StatementEntry.of(line);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("line", entry.line());
+            row.put("at", entry.at());
+            row.put("kind", entry.kind());
+            row.put("operation", entry.operation());
+            row.put("counterparty", entry.counterparty());
+            row.put("reference", entry.reference());
+            row.put("amount", entry.amount());
+            row.put("balance", entry.balance());
+            rows.add(row);
         }
-        if (csv) {
-            return ResponseEntity.ok()
-                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-" + accountId + ".csv\"")
-                    .body(Csv.write(List.of("line", "at", "kind", "operation", "counterparty", "reference", "amount",
-                            "balance"), lines));
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("account", accountId);
-        body.put("page", page);
-        body.put("size", size);
-        body.put("entries", lines);
-        return ResponseEntity.ok(body);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-" + accountId + ".csv\"")
+                .body(Csv.write(CSV_COLUMNS, rows));
     }
 
-    private Map<String, Object> account(String accountId) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM account_view WHERE account_id = ?",
-                accountId);
-        // another's account answers as an unknown one: its id cannot be probed
-        if (rows.isEmpty() || !AccountPolicy.mayRead((String) rows.get(0).get("participant_id"))) {
-            throw ApiException.notFound("unknown account " + accountId);
+    /** A page of the account's statement, dates as yyyy-mm-dd (UTC, both ends included), for the pages. */
+    public Statement statement(String accountId, int page, int size, String from, String to) {
+        account(id(accountId, "id"));
+        return statement(accountId, page, size, day(from, "from", 0), day(to, "to", 1));
+    }
+
+    private Statement statement(String accountId, int page, int size, Instant from, Instant to) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw ApiException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE + ", page 0 or more");
         }
-        return rows.get(0);
+        List<StatementEntry> entries = statements.lines(accountId, from, to, size, (long) page * size).stream()
+                .map(StatementEntry::of).toList();
+        return new Statement(accountId, page, size, entries);
+    }
+
+    private AccountQueries.Account account(String accountId) {
+        // another's account answers as an unknown one: its id cannot be probed
+        return accounts.find(accountId).filter(account -> AccountPolicy.mayRead(account.participantId()))
+                .orElseThrow(() -> ApiException.notFound("unknown account " + accountId));
     }
 
     /** A date (yyyy-mm-dd, UTC) as an instant; {@code plusDays} 1 makes an inclusive end date. */

@@ -2,11 +2,9 @@ package org.mlc.ledger.api.account;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.util.List;
 import java.util.Optional;
 import org.mlc.ledger.api.web.ApiException;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +22,11 @@ public class AccountOwners {
     /** Accounts remembered at most; beyond, the least used are read again when asked. */
     static final long MAX_ACCOUNTS_REMEMBERED = 200_000;
 
-    private final JdbcTemplate jdbc;
+    private final AccountQueries accounts;
     private final Cache<String, Owner> known = Caffeine.newBuilder().maximumSize(MAX_ACCOUNTS_REMEMBERED).build();
 
-    public AccountOwners(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public AccountOwners(AccountQueries accounts) {
+        this.accounts = accounts;
     }
 
     /** The account's owner and currency, or empty when no such account is known (yet). */
@@ -37,13 +35,10 @@ public class AccountOwners {
         if (owner != null) {
             return Optional.of(owner);
         }
-        List<Owner> found = jdbc.query("SELECT participant_id, currency FROM account_view WHERE account_id = ?",
-                (rs, i) -> new Owner(rs.getString("participant_id"), rs.getString("currency")), accountId);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        known.put(accountId, found.get(0));
-        return Optional.of(found.get(0));
+        Optional<Owner> found = accounts.find(accountId).map(account -> new Owner(account.participantId(),
+                account.currency()));
+        found.ifPresent(seen -> known.put(accountId, seen));
+        return found;
     }
 
     /** The account's currency, or a 404 naming {@code field} when no such account is known. */

@@ -1,10 +1,11 @@
 package org.mlc.ledger.api.account;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.mlc.ledger.api.account.AccountController.StatementEntry;
+import org.mlc.ledger.api.currency.CurrencyQueries;
+import org.mlc.ledger.api.participant.ParticipantQueries;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
@@ -13,7 +14,6 @@ import org.mlc.ledger.api.ui.PageController;
 import org.mlc.ledger.api.ui.Problem;
 import org.mlc.ledger.api.web.ApiException;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,11 +29,21 @@ public class AccountPages {
     public static final int PAGE_SIZE = 25;
 
     private final AccountController accounts;
-    private final JdbcTemplate jdbc;
+    private final ParticipantQueries participants;
+    private final CurrencyQueries currencies;
 
-    public AccountPages(AccountController accounts, JdbcTemplate jdbc) {
+    public AccountPages(AccountController accounts, ParticipantQueries participants, CurrencyQueries currencies) {
         this.accounts = accounts;
-        this.jdbc = jdbc;
+        this.participants = participants;
+        this.currencies = currencies;
+    }
+
+    /** Whose page this is: the caller's participant, its account and its currency's name. */
+    public record Owner(String name, String kind, String accountId, String currencyName) {
+    }
+
+    /** A statement line with the counterparty's name where it is a participant's account. */
+    public record NamedEntry(StatementEntry entry, String counterpartyName) {
     }
 
     @Allowed({Role.MEMBER, Role.MERCHANT, Role.CCAS, Role.COLLECTIVITE})
@@ -41,19 +51,16 @@ public class AccountPages {
     public String account(@RequestParam(name = "from", required = false) String from,
                           @RequestParam(name = "to", required = false) String to,
                           @RequestParam(name = "page", defaultValue = "0") int page, Model model) {
-        Map<String, Object> owner = ownAccount();
-        String accountId = (String) owner.get("account_id");
+        Owner owner = ownAccount();
+        String accountId = owner.accountId();
         model.addAttribute("owner", owner);
         model.addAttribute("account", accounts.get(accountId));
         model.addAttribute("from", Forms.blankToNull(from));
         model.addAttribute("to", Forms.blankToNull(to));
         model.addAttribute("page", Math.max(0, page));
         try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> statement = (Map<String, Object>) accounts.entries(accountId, Math.max(0, page),
-                    PAGE_SIZE, Forms.blankToNull(from), Forms.blankToNull(to), null).getBody();
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> entries = (List<Map<String, Object>>) statement.get("entries");
+            List<StatementEntry> entries = accounts.statement(accountId, Math.max(0, page), PAGE_SIZE,
+                    Forms.blankToNull(from), Forms.blankToNull(to)).entries();
             model.addAttribute("entries", named(entries));
             model.addAttribute("more", entries.size() == PAGE_SIZE);
         } catch (ApiException e) {
@@ -69,40 +76,23 @@ public class AccountPages {
     @GetMapping("/account/statement.csv")
     public ResponseEntity<?> csv(@RequestParam(name = "from", required = false) String from,
                                  @RequestParam(name = "to", required = false) String to) {
-        String accountId = (String) ownAccount().get("account_id");
+        String accountId = ownAccount().accountId();
         return accounts.entries(accountId, 0, AccountController.DEFAULT_PAGE_SIZE, Forms.blankToNull(from),
                 Forms.blankToNull(to), "csv");
     }
 
     /** The caller's participant and its account (one currency per participant). */
-    private Map<String, Object> ownAccount() {
+    private Owner ownAccount() {
         Caller caller = Caller.current();
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT p.participant_id, p.name, p.kind, p.currency, "
-                + "p.account_id, p.filiere, p.merchant_status, c.name AS currency_name FROM participant_view p "
-                + "JOIN currency_view c ON c.code = p.currency WHERE p.participant_id = ?", caller.participantId());
-        if (rows.isEmpty()) {
-            throw ApiException.notFound("no participant for this user");
-        }
-        return rows.get(0);
+        return participants.find(caller.participantId()).flatMap(participant -> currencies
+                        .find(participant.currency()).map(currency -> new Owner(participant.name(),
+                                participant.kind().name(), participant.accountId(), currency.name())))
+                .orElseThrow(() -> ApiException.notFound("no participant for this user"));
     }
 
-    /** Statement lines with the counterparty's name where it is a participant's account. */
-    private List<Map<String, Object>> named(List<Map<String, Object>> entries) {
-        List<String> ids = entries.stream().map(e -> (String) e.get("counterparty")).filter(id -> id != null)
-                .distinct().toList();
-        Map<String, String> names = new HashMap<>();
-        if (!ids.isEmpty()) {
-            jdbc.query("SELECT account_id, name FROM participant_view WHERE account_id IN ("
-                    + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")", rs -> {
-                        names.put(rs.getString(1), rs.getString(2));
-                    }, ids.toArray());
-        }
-        List<Map<String, Object>> lines = new ArrayList<>();
-        for (Map<String, Object> entry : entries) {
-            Map<String, Object> line = new LinkedHashMap<>(entry);
-            line.put("counterpartyName", names.get((String) entry.get("counterparty")));
-            lines.add(line);
-        }
-        return lines;
+    private List<NamedEntry> named(List<StatementEntry> entries) {
+        Map<String, String> names = participants.namesOfAccounts(entries.stream().map(StatementEntry::counterparty)
+                .filter(Objects::nonNull).distinct().toList());
+        return entries.stream().map(entry -> new NamedEntry(entry, names.get(entry.counterparty()))).toList();
     }
 }

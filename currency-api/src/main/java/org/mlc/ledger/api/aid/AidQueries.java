@@ -24,6 +24,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class AidQueries {
 
+    /** Lots shown on an account; a member holds a few grants at a time. */
+    public static final int MAX_LOTS_PER_ACCOUNT = 100;
+
+    /** A lot with units left; {@code filieres} as the grant named them. */
+    public record EarmarkLot(String grantId, String programId, List<String> filieres, long remainingMinor,
+                             LocalDate expiresOn) {
+    }
+
+    private static final RowMapper<EarmarkLot> EARMARK_LOT = (rs, i) -> new EarmarkLot(rs.getString("grant_id"),
+            rs.getString("program_id"), List.of(rs.getString("filieres").split(",")), rs.getLong("remaining_minor"),
+            rs.getObject("expires_on", LocalDate.class));
+
     /** Fundings listed with a programme; a programme is funded a few times a year. */
     public static final int MAX_FUNDINGS_LISTED = 1_000;
 
@@ -181,5 +193,12 @@ public class AidQueries {
                 rs.getString("reference"), AidProgram.FundingStatus.valueOf(rs.getString("status")),
                 rs.getString("bank_reference"), rs.getTimestamp("announced_at").toInstant(),
                 received == null ? null : received.toInstant());
+    }
+
+    /** The account's lots with units left, soonest expiry first, at most {@link #MAX_LOTS_PER_ACCOUNT}. */
+    public List<EarmarkLot> remainingOn(String accountId) {
+        return jdbc.query("SELECT grant_id, program_id, remaining_minor, filieres, expires_on FROM earmark_lot "
+                + "WHERE account_id = ? AND remaining_minor > 0 ORDER BY expires_on, grant_id LIMIT ?", EARMARK_LOT,
+                accountId, MAX_LOTS_PER_ACCOUNT);
     }
 }

@@ -12,9 +12,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
@@ -27,7 +25,9 @@ import org.mlc.ledger.money.Amounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.mlc.ledger.api.counter.BonusBudgetQueries;
+import org.mlc.ledger.api.currency.CurrencyQueries;
+import org.mlc.ledger.api.participant.ParticipantQueries;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,14 +45,19 @@ public class BonusBudgetController {
 
     private final IdempotentCommands commands;
     private final ReadYourWrites readYourWrites;
-    private final JdbcTemplate jdbc;
+    private final BonusBudgetQueries budgets;
+    private final CurrencyQueries currencies;
+    private final ParticipantQueries participants;
     private final Clock clock;
 
-    public BonusBudgetController(IdempotentCommands commands, ReadYourWrites readYourWrites, JdbcTemplate jdbc,
-                                 Clock clock) {
+    public BonusBudgetController(IdempotentCommands commands, ReadYourWrites readYourWrites,
+                                 BonusBudgetQueries budgets, CurrencyQueries currencies,
+                                 ParticipantQueries participants, Clock clock) {
         this.commands = commands;
         this.readYourWrites = readYourWrites;
-        this.jdbc = jdbc;
+        this.budgets = budgets;
+        this.currencies = currencies;
+        this.participants = participants;
         this.clock = clock;
     }
 
@@ -62,9 +67,17 @@ public class BonusBudgetController {
     public record PaymentRequest(JsonNode euros, String reference) {
     }
 
+    /**
+     * A budget: euros committed, drawn as bonus, left, paid into the fund by the sponsor; its period
+     * (dates); {@code monthlyCapPerMember} null when there is no cap.
+     */
+    public record BudgetView(String id, String currency, String sponsor, String euros, String drawn, String remaining,
+                             String paidIn, String from, String to, String monthlyCapPerMember) {
+    }
+
     @PostMapping
     @Allowed(Role.ADMIN)
-    public ResponseEntity<Map<String, Object>> commit(@RequestHeader(value = IdempotentCommands.HEADER,
+    public ResponseEntity<BudgetView> commit(@RequestHeader(value = IdempotentCommands.HEADER,
             required = false) String key, @PathVariable("code") String code, @RequestBody BudgetRequest request) {
         var keyed = commands.key("bonus-budget", key, List.of(code, request));
         currency(code);
@@ -77,9 +90,7 @@ public class BonusBudgetController {
         }
         long cap = request.monthlyCapPerMember() == null || request.monthlyCapPerMember().isNull() ? 0
                 : positiveAmount(request.monthlyCapPerMember(), "monthlyCapPerMember");
-        List<String> sponsors = jdbc.queryForList("SELECT kind FROM participant_view WHERE participant_id = ? "
-                + "AND currency = ?", String.class, sponsor, code);
-        if (sponsors.isEmpty()) {
+        if (participants.find(sponsor).filter(participant -> participant.currency().equals(code)).isEmpty()) {
             throw ApiException.notFound("participant " + sponsor + " is not in " + code);
         }
         BudgetId budgetId = commands.send(keyed, new CommitBonusBudget(BudgetId.of(keyed.derivedId("budget")),
@@ -93,13 +104,13 @@ public class BonusBudgetController {
 
     @GetMapping("/{id}")
     @Allowed({Role.ADMIN, Role.AUDITOR})
-    public Map<String, Object> get(@PathVariable("code") String code, @PathVariable("id") String budgetId) {
+    public BudgetView get(@PathVariable("code") String code, @PathVariable("id") String budgetId) {
         return view(code, id(budgetId, "id"));
     }
 
     @PostMapping("/{id}/payments")
     @Allowed(Role.ADMIN)
-    public ResponseEntity<Map<String, Object>> pay(@RequestHeader(value = IdempotentCommands.HEADER,
+    public ResponseEntity<BudgetView> pay(@RequestHeader(value = IdempotentCommands.HEADER,
             required = false) String key, @PathVariable("code") String code, @PathVariable("id") String budgetId,
                                                    @RequestBody PaymentRequest request) {
         var keyed = commands.key("sponsor-payment", key, List.of(code, budgetId, request));
@@ -114,30 +125,18 @@ public class BonusBudgetController {
         return ResponseEntity.status(201).body(view(code, budgetId));
     }
 
-    private Map<String, Object> view(String code, String budgetId) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM bonus_budget_view WHERE budget_id = ? "
-                + "AND currency = ?", budgetId, code);
-        if (rows.isEmpty()) {
-            throw ApiException.notFound("unknown bonus budget " + budgetId + " in " + code);
-        }
-        Map<String, Object> row = rows.get(0);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("id", row.get("budget_id"));
-        answer.put("currency", row.get("currency"));
-        answer.put("sponsor", row.get("sponsor"));
-        answer.put("euros", Amounts.format((Long) row.get("committed_minor")));
-        answer.put("drawn", Amounts.format((Long) row.get("drawn_minor")));
-        answer.put("remaining", Amounts.format((Long) row.get("committed_minor") - (Long) row.get("drawn_minor")));
-        answer.put("paidIn", Amounts.format((Long) row.get("paid_in_minor")));
-        answer.put("from", row.get("valid_from").toString());
-        answer.put("to", row.get("valid_to").toString());
-        long cap = (Long) row.get("monthly_cap_per_member_minor");
-        answer.put("monthlyCapPerMember", cap == 0 ? null : Amounts.format(cap));
-        return answer;
+    private BudgetView view(String code, String budgetId) {
+        BonusBudgetQueries.BonusBudget budget = budgets.find(code, budgetId).orElseThrow(() ->
+                ApiException.notFound("unknown bonus budget " + budgetId + " in " + code));
+        long cap = budget.monthlyCapPerMemberMinor();
+        return new BudgetView(budget.id(), budget.currency(), budget.sponsor(), Amounts.format(budget.committedMinor()),
+                Amounts.format(budget.drawnMinor()), Amounts.format(budget.committedMinor() - budget.drawnMinor()),
+                Amounts.format(budget.paidInMinor()), budget.validFrom().toString(), budget.validTo().toString(),
+                cap == 0 ? null : Amounts.format(cap));
     }
 
     private void currency(String code) {
-        if (jdbc.queryForList("SELECT code FROM currency_view WHERE code = ?", code).isEmpty()) {
+        if (!currencies.exists(code)) {
             throw ApiException.notFound("unknown currency " + code);
         }
     }

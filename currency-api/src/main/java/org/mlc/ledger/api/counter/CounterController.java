@@ -49,7 +49,9 @@ import org.mlc.ledger.counter.PaidBy;
 import org.mlc.ledger.counter.Payout;
 import org.mlc.ledger.money.Amounts;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.mlc.ledger.api.currency.CurrencyQueries;
+import org.mlc.ledger.api.participant.ParticipantQueries;
+import org.mlc.ledger.participant.ParticipantKind;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -64,18 +66,25 @@ public class CounterController {
 
     private final IdempotentCommands commands;
     private final ReadYourWrites readYourWrites;
-    private final JdbcTemplate jdbc;
+    private final CounterQueries counters;
+    private final CounterDayQueries days;
+    private final CurrencyQueries currencies;
+    private final ParticipantQueries participants;
     private final Clock clock;
     private final ObjectMapper json;
 
     private static final Logger log = LoggerFactory.getLogger(CounterController.class);
 
-    public CounterController(IdempotentCommands commands, ReadYourWrites readYourWrites, JdbcTemplate jdbc,
-                             Clock clock, ObjectMapper json) {
+    public CounterController(IdempotentCommands commands, ReadYourWrites readYourWrites,
+                             CounterQueries counters, CounterDayQueries days, CurrencyQueries currencies,
+                             ParticipantQueries participants, Clock clock, ObjectMapper json) {
         this.json = json;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
-        this.jdbc = jdbc;
+        this.counters = counters;
+        this.days = days;
+        this.currencies = currencies;
+        this.participants = participants;
         this.clock = clock;
     }
 
@@ -109,13 +118,37 @@ public class CounterController {
     public record ConfirmationRequest(String bankReference) {
     }
 
+    /** The notes a counter received from the issuer, by denomination. */
+    public record NotesReceivedAnswer(String id, Map<Integer, Integer> received) {
+    }
+
+    /** Notes brought back by a participant, credited on its account. */
+    public record NotesDeposited(String id, String accountId, String units) {
+    }
+
+    /**
+     * A Z report: per means of payment (CASH, CARD, CHEQUE, each present) the euros expected, counted
+     * and their difference; what the day converted; the notes that came and went.
+     */
+    public record ZReport(String id, String counter, Map<String, String> expected, Map<String, String> counted,
+                          Map<String, String> discrepancy, String totalDiscrepancy, Map<PaidBy, Long> conversions,
+                          Map<String, String> eurosByMeans, String unitsElectronic, String unitsPaper, String bonus,
+                          Map<Integer, Integer> notesReceived, Map<Integer, Integer> notesSold,
+                          Map<Integer, Integer> notesTakenBack) {
+    }
+
+    /** A remittance of cash to the fund: TO_REMIT, then REMITTED, then CONFIRMED with the bank's reference. */
+    public record RemittanceView(String id, String counter, String means, String euros, String status,
+                                 String bankReference) {
+    }
+
     @Allowed(Role.ADMIN)
     @PostMapping
-    public ResponseEntity<Map<String, Object>> define(@RequestHeader(value = IdempotentCommands.HEADER,
+    public ResponseEntity<CounterQueries.Counter> define(@RequestHeader(value = IdempotentCommands.HEADER,
             required = false) String key, @RequestBody DefineCounterRequest request) {
         var keyed = commands.key("define-counter", key, request);
         String currency = requiredText(request.currency(), "currency");
-        if (jdbc.queryForList("SELECT code FROM currency_view WHERE code = ?", currency).isEmpty()) {
+        if (!currencies.exists(currency)) {
             throw ApiException.notFound("unknown currency " + currency);
         }
         CounterId counterId = commands.send(keyed, new DefineCounter(CounterId.of(keyed.derivedId("counter")),
@@ -127,8 +160,8 @@ public class CounterController {
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT})
     @GetMapping("/{id}")
-    public Map<String, Object> get(@PathVariable("id") String counterId) {
-        Map<String, Object> view = view(id(counterId, "id"));
+    public CounterQueries.Counter get(@PathVariable("id") String counterId) {
+        CounterQueries.Counter view = view(id(counterId, "id"));
         CounterPolicy.checkWorksAt(counterId);
         return view;
     }
@@ -140,7 +173,7 @@ public class CounterController {
                                                     @RequestBody ConversionRequest request) {
         id(counterId, "id");
         var keyed = commands.key("conversion", key, List.of(counterId, request));
-        String currency = (String) view(counterId).get("currency");
+        String currency = view(counterId).currency();
         CounterPolicy.checkWorksAt(counterId);
         String participant = id(request.participant(), "participant");
         long euros = positiveAmount(request.euros(), "euros");
@@ -151,9 +184,8 @@ public class CounterController {
         AccountId donateTo = null;
         if (request.donateTo() != null) {
             String association = id(request.donateTo(), "donateTo");
-            List<String> kinds = jdbc.queryForList("SELECT kind FROM participant_view WHERE participant_id = ? "
-                    + "AND currency = ?", String.class, association, currency);
-            if (kinds.isEmpty() || !kinds.get(0).equals("ASSOCIATION")) {
+            if (participants.find(association).filter(found -> found.currency().equals(currency)
+                    && found.kind() == ParticipantKind.ASSOCIATION).isEmpty()) {
                 throw ApiException.invalid("donateTo", "must be an association of " + currency);
             }
             donateTo = accountOf(association, currency);
@@ -176,7 +208,7 @@ public class CounterController {
 
     @PostMapping("/{id}/note-stock")
     @Allowed(Role.ADMIN)
-    public Map<String, Object> receiveNotes(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
+    public NotesReceivedAnswer receiveNotes(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
                                             String key, @PathVariable("id") String counterId,
                                             @RequestBody NotesRequest request) {
         id(counterId, "id");
@@ -186,31 +218,31 @@ public class CounterController {
         commands.send(keyed, new ReceiveNotes(CounterId.of(counterId), notes, clock.instant()), CounterId.class);
         readYourWrites.awaitAll(counterId);
         log.info("notes received at counter {}: {}", counterId, notes);
-        return Map.of("id", counterId, "received", new TreeMap<>(notes));
+        return new NotesReceivedAnswer(counterId, new TreeMap<>(notes));
     }
 
     @PostMapping("/{id}/note-deposits")
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
-    public ResponseEntity<Map<String, Object>> depositNotes(@RequestHeader(value = IdempotentCommands.HEADER,
+    public ResponseEntity<NotesDeposited> depositNotes(@RequestHeader(value = IdempotentCommands.HEADER,
             required = false) String key, @PathVariable("id") String counterId, @RequestBody DepositRequest request) {
         CounterPolicy.checkWorksAt(counterId);
         id(counterId, "id");
         var keyed = commands.key("note-deposit", key, List.of(counterId, request));
         String participant = id(request.participant(), "participant");
         Map<Integer, Integer> notes = notes(request.notes());
-        String currency = (String) view(counterId).get("currency");
+        String currency = view(counterId).currency();
         AccountId account = accountOf(participant, currency);
         NoteDepositHandler.Deposit deposit = commands.send(keyed, new DepositNotes(CounterId.of(counterId),
                 DepositId.of(keyed.derivedId("deposit")), account, notes, clock.instant()),
                 NoteDepositHandler.Deposit.class);
         readYourWrites.awaitAll(counterId, account.value());
-        return ResponseEntity.status(201).body(Map.of("id", deposit.depositId(), "accountId", account.value(),
-                "units", Amounts.format(deposit.unitsMinor())));
+        return ResponseEntity.status(201).body(new NotesDeposited(deposit.depositId(), account.value(),
+                Amounts.format(deposit.unitsMinor())));
     }
 
     @PostMapping("/{id}/closings")
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
-    public ResponseEntity<Map<String, Object>> close(@RequestHeader(value = IdempotentCommands.HEADER,
+    public ResponseEntity<ZReport> close(@RequestHeader(value = IdempotentCommands.HEADER,
             required = false) String key, @PathVariable("id") String counterId, @RequestBody ClosingRequest request) {
         CounterPolicy.checkWorksAt(counterId);
         id(counterId, "id");
@@ -236,16 +268,13 @@ public class CounterController {
 
     @GetMapping("/{id}/closings/{closingId}")
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT})
-    public Map<String, Object> closing(@PathVariable("id") String counterId,
+    public ZReport closing(@PathVariable("id") String counterId,
                                        @PathVariable("closingId") String closingId) {
         CounterPolicy.checkWorksAt(counterId);
-        List<String> reports = jdbc.queryForList("SELECT report_json FROM counter_closing WHERE counter_id = ? "
-                + "AND closing_id = ?", String.class, id(counterId, "id"), id(closingId, "closingId"));
-        if (reports.isEmpty()) {
-            throw ApiException.notFound("unknown closing " + closingId + " at counter " + counterId);
-        }
+        String report = days.reportJson(id(counterId, "id"), id(closingId, "closingId")).orElseThrow(() ->
+                ApiException.notFound("unknown closing " + closingId + " at counter " + counterId));
         try {
-            return zReport(closingId, counterId, json.readValue(reports.get(0), DayReport.class));
+            return zReport(closingId, counterId, json.readValue(report, DayReport.class));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("stored Z report " + closingId + " cannot be read", e);
         }
@@ -253,7 +282,7 @@ public class CounterController {
 
     @PostMapping("/{id}/reopening")
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
-    public Map<String, Object> reopen(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+    public CounterQueries.Counter reopen(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                       @PathVariable("id") String counterId) {
         CounterPolicy.checkWorksAt(counterId);
         id(counterId, "id");
@@ -267,7 +296,7 @@ public class CounterController {
 
     @PostMapping("/{id}/remittances")
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
-    public ResponseEntity<Map<String, Object>> remit(@RequestHeader(value = IdempotentCommands.HEADER,
+    public ResponseEntity<RemittanceView> remit(@RequestHeader(value = IdempotentCommands.HEADER,
             required = false) String key, @PathVariable("id") String counterId,
                                                      @RequestBody RemittanceRequest request) {
         CounterPolicy.checkWorksAt(counterId);
@@ -286,7 +315,7 @@ public class CounterController {
 
     @GetMapping("/{id}/remittances/{remittanceId}")
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT})
-    public Map<String, Object> getRemittance(@PathVariable("id") String counterId,
+    public RemittanceView getRemittance(@PathVariable("id") String counterId,
                                              @PathVariable("remittanceId") String remittanceId) {
         CounterPolicy.checkWorksAt(counterId);
         return remittance(id(counterId, "id"), id(remittanceId, "remittanceId"));
@@ -294,7 +323,7 @@ public class CounterController {
 
     @PostMapping("/{id}/remittances/{remittanceId}/remitted")
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
-    public Map<String, Object> remitted(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+    public RemittanceView remitted(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                         @PathVariable("id") String counterId,
                                         @PathVariable("remittanceId") String remittanceId) {
         CounterPolicy.checkWorksAt(counterId);
@@ -311,7 +340,7 @@ public class CounterController {
 
     @PostMapping("/{id}/remittances/{remittanceId}/confirmation")
     @Allowed(Role.ADMIN)
-    public Map<String, Object> confirm(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+    public RemittanceView confirm(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                        @PathVariable("id") String counterId,
                                        @PathVariable("remittanceId") String remittanceId,
                                        @RequestBody(required = false) ConfirmationRequest request) {
@@ -328,41 +357,19 @@ public class CounterController {
         return remittance(counterId, remittanceId);
     }
 
-    private Map<String, Object> remittance(String counterId, String remittanceId) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT remittance_id, means, euros_minor, status, "
-                + "bank_reference FROM remittance_view WHERE counter_id = ? AND remittance_id = ?", counterId,
-                remittanceId);
-        if (rows.isEmpty()) {
-            throw ApiException.notFound("unknown remittance " + remittanceId + " at counter " + counterId);
-        }
-        Map<String, Object> row = rows.get(0);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("id", row.get("remittance_id"));
-        answer.put("counter", counterId);
-        answer.put("means", row.get("means"));
-        answer.put("euros", Amounts.format((Long) row.get("euros_minor")));
-        answer.put("status", row.get("status"));
-        answer.put("bankReference", row.get("bank_reference"));
-        return answer;
+    private RemittanceView remittance(String counterId, String remittanceId) {
+        CounterDayQueries.Remittance remittance = days.remittance(counterId, remittanceId).orElseThrow(() ->
+                ApiException.notFound("unknown remittance " + remittanceId + " at counter " + counterId));
+        return new RemittanceView(remittance.id(), counterId, remittance.means(),
+                Amounts.format(remittance.eurosMinor()), remittance.status(), remittance.bankReference());
     }
 
-    private static Map<String, Object> zReport(String closingId, String counterId, DayReport report) {
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("id", closingId);
-        answer.put("counter", counterId);
-        answer.put("expected", formatted(report.expectedMinor()));
-        answer.put("counted", formatted(report.countedMinor()));
-        answer.put("discrepancy", formatted(report.discrepancyMinor()));
-        answer.put("totalDiscrepancy", Amounts.format(report.totalDiscrepancyMinor()));
-        answer.put("conversions", report.conversions());
-        answer.put("eurosByMeans", formatted(report.eurosMinor()));
-        answer.put("unitsElectronic", Amounts.format(report.unitsElectronicMinor()));
-        answer.put("unitsPaper", Amounts.format(report.unitsPaperMinor()));
-        answer.put("bonus", Amounts.format(report.bonusMinor()));
-        answer.put("notesReceived", report.notesReceived());
-        answer.put("notesSold", report.notesSold());
-        answer.put("notesTakenBack", report.notesTakenBack());
-        return answer;
+    private static ZReport zReport(String closingId, String counterId, DayReport report) {
+        return new ZReport(closingId, counterId, formatted(report.expectedMinor()), formatted(report.countedMinor()),
+                formatted(report.discrepancyMinor()), Amounts.format(report.totalDiscrepancyMinor()),
+                report.conversions(), formatted(report.eurosMinor()), Amounts.format(report.unitsElectronicMinor()),
+                Amounts.format(report.unitsPaperMinor()), Amounts.format(report.bonusMinor()), report.notesReceived(),
+                report.notesSold(), report.notesTakenBack());
     }
 
     private static Map<String, String> formatted(Map<PaidBy, Long> byMeans) {
@@ -407,21 +414,13 @@ public class CounterController {
     }
 
     private AccountId accountOf(String participant, String currency) {
-        List<String> accounts = jdbc.queryForList(
-                "SELECT account_id FROM participant_view WHERE participant_id = ? AND currency = ?", String.class,
-                participant, currency);
-        if (accounts.isEmpty()) {
-            throw ApiException.notFound("participant " + participant + " has no account in " + currency);
-        }
-        return AccountId.of(accounts.get(0));
+        return AccountId.of(participants.find(participant).filter(found -> found.currency().equals(currency))
+                .map(ParticipantQueries.Participant::accountId)
+                .orElseThrow(() -> ApiException.notFound("participant " + participant + " has no account in "
+                        + currency)));
     }
 
-    private Map<String, Object> view(String counterId) {
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT counter_id AS id, name, currency, host FROM counter_view WHERE counter_id = ?", counterId);
-        if (rows.isEmpty()) {
-            throw ApiException.notFound("unknown counter " + counterId);
-        }
-        return rows.get(0);
+    private CounterQueries.Counter view(String counterId) {
+        return counters.find(counterId).orElseThrow(() -> ApiException.notFound("unknown counter " + counterId));
     }
 }

@@ -1,24 +1,81 @@
 package org.mlc.ledger.api.counter;
 
 import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
+
 /**
- * Remittances and sponsor budgets as {@link CounterDayProjection} writes them in
- * {@code remittance_view} and {@code bonus_budget_view}: the one place that reads those tables.
+ * Counter closings (Z reports) and remittances as {@link CounterDayProjection} writes them in
+ * {@code counter_closing} and {@code remittance_view}: the one place that reads those tables.
  */
 @Component
 public class CounterDayQueries {
+
+    /** Closings shown on a counter's home page, newest first. */
+    public static final int RECENT_CLOSINGS = 5;
+
+    /** A closing as listed; the full Z report is {@link #reportJson}. */
+    public record Closing(String closingId, Instant closedAt, long totalDiscrepancyMinor) {
+    }
+
+    /** What the closings of one counter add up to: the last one and the discrepancies of all. */
+    public record ClosingTotals(Instant lastClosedAt, long discrepancyMinor) {
+    }
+
+    /** A remittance of a counter's cash to the fund; {@code bankReference} is set once confirmed. */
+    public record Remittance(String id, String means, long eurosMinor, String status, String bankReference) {
+    }
+
+    private static final RowMapper<Closing> CLOSING = (rs, i) -> new Closing(rs.getString("closing_id"),
+            rs.getTimestamp("closed_at").toInstant(), rs.getLong("total_discrepancy_minor"));
+    private static final RowMapper<Remittance> REMITTANCE = (rs, i) -> new Remittance(rs.getString("remittance_id"),
+            rs.getString("means"), rs.getLong("euros_minor"), rs.getString("status"), rs.getString("bank_reference"));
 
     private final JdbcTemplate jdbc;
 
     public CounterDayQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
+
+    /** The stored Z report of a closing of this counter, as the JSON its event carried. */
+    public Optional<String> reportJson(String counterId, String closingId) {
+        return jdbc.queryForList("SELECT report_json FROM counter_closing WHERE counter_id = ? AND closing_id = ?",
+                String.class, counterId, closingId).stream().findFirst();
+    }
+
+    /** The counter's last {@link #RECENT_CLOSINGS} closings, newest first. */
+    public List<Closing> recentClosings(String counterId) {
+        return jdbc.query("SELECT closing_id, closed_at, total_discrepancy_minor FROM counter_closing "
+                + "WHERE counter_id = ? ORDER BY closed_at DESC LIMIT ?", CLOSING, counterId, RECENT_CLOSINGS);
+    }
+
+    /** Each counter's closings summed up, by counter id (absent: never closed). */
+    public Map<String, ClosingTotals> closingTotalsByCounter() {
+        Map<String, ClosingTotals> totals = new HashMap<>();
+        jdbc.query("SELECT counter_id, MAX(closed_at) AS last_closed_at, SUM(total_discrepancy_minor) "
+                + "AS discrepancy_minor FROM counter_closing GROUP BY counter_id", rs -> {
+                    Timestamp last = rs.getTimestamp("last_closed_at");
+                    totals.put(rs.getString("counter_id"), new ClosingTotals(last == null ? null : last.toInstant(),
+                            rs.getLong("discrepancy_minor")));
+                });
+        return totals;
+    }
+
+    public Optional<Remittance> remittance(String counterId, String remittanceId) {
+        return jdbc.query("SELECT remittance_id, means, euros_minor, status, bank_reference FROM remittance_view "
+                + "WHERE counter_id = ? AND remittance_id = ?", REMITTANCE, counterId, remittanceId)
+                .stream().findFirst();
+    }
+
 
     /** The remittances of a currency's counters: the counter of each, by remittance id. */
     public Map<String, String> remittanceCounters(String currency) {

@@ -2,8 +2,8 @@ package org.mlc.ledger.api.counter;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,6 +12,11 @@ import org.mlc.ledger.api.counter.CounterController.ConversionAnswer;
 import org.mlc.ledger.api.counter.CounterController.ConversionRequest;
 import org.mlc.ledger.api.counter.CounterController.DepositRequest;
 import org.mlc.ledger.api.counter.CounterController.NotesRequest;
+import org.mlc.ledger.api.counter.CounterController.ZReport;
+import org.mlc.ledger.api.currency.CurrencyQueries;
+import org.mlc.ledger.api.participant.ParticipantQueries;
+import org.mlc.ledger.api.participant.ParticipantQueries.Participant;
+import org.mlc.ledger.api.report.ConversionQueries;
 import org.mlc.ledger.api.report.ReportController;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Caller;
@@ -28,7 +33,6 @@ import org.mlc.ledger.counter.Payout;
 import org.mlc.ledger.currency.ConversionPolicy;
 import org.mlc.ledger.money.Amounts;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,12 +54,24 @@ public class CounterPages {
 
     private final CounterController counters;
     private final ReportController reports;
-    private final JdbcTemplate jdbc;
+    private final CounterQueries counterViews;
+    private final NoteStockQueries noteStocks;
+    private final CounterDayQueries days;
+    private final ConversionQueries conversions;
+    private final CurrencyQueries currencies;
+    private final ParticipantQueries participants;
 
-    public CounterPages(CounterController counters, ReportController reports, JdbcTemplate jdbc) {
+    public CounterPages(CounterController counters, ReportController reports, CounterQueries counterViews,
+                        NoteStockQueries noteStocks, CounterDayQueries days, ConversionQueries conversions,
+                        CurrencyQueries currencies, ParticipantQueries participants) {
         this.counters = counters;
         this.reports = reports;
-        this.jdbc = jdbc;
+        this.counterViews = counterViews;
+        this.noteStocks = noteStocks;
+        this.days = days;
+        this.conversions = conversions;
+        this.currencies = currencies;
+        this.participants = participants;
     }
 
     @Allowed(Role.COUNTER_AGENT)
@@ -64,8 +80,7 @@ public class CounterPages {
         String counterId = counterOf(model);
         model.addAttribute("day", dayReport(counterId, null));
         model.addAttribute("stock", stock(counterId));
-        model.addAttribute("closings", jdbc.queryForList("SELECT closing_id, closed_at, total_discrepancy_minor "
-                + "FROM counter_closing WHERE counter_id = ? ORDER BY closed_at DESC LIMIT 5", counterId));
+        model.addAttribute("closings", days.recentClosings(counterId));
         return "counter/home";
     }
 
@@ -105,7 +120,7 @@ public class CounterPages {
         model.addAttribute("form", form);
         try {
             String participant = RequestValues.id(form.participant(), "participant");
-            Map<String, Object> member = member(counterId, participant);
+            Participant member = member(counterId, participant);
             if (member == null) {
                 throw new ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "not-found",
                         "participant " + participant + " has no account in this counter's currency", "participant");
@@ -113,11 +128,10 @@ public class CounterPages {
             long euros = RequestValues.positiveAmount(Forms.amount(form.euros()), "euros");
             RequestValues.requiredEnum(form.paidBy(), PaidBy.class, "paidBy");
             RequestValues.requiredEnum(form.payout(), Payout.class, "payout");
-            Map<String, Object> currency = jdbc.queryForMap("SELECT c.name, c.conversion_euros_minor, "
-                    + "c.conversion_units_minor FROM currency_view c JOIN counter_view k ON k.currency = c.code "
-                    + "WHERE k.counter_id = ?", counterId);
-            ConversionPolicy policy = new ConversionPolicy((Long) currency.get("conversion_euros_minor"),
-                    (Long) currency.get("conversion_units_minor"));
+            CurrencyQueries.Currency currency = currencies.find(counterViews.find(counterId).orElseThrow().currency())
+                    .orElseThrow();
+            ConversionPolicy policy = new ConversionPolicy(currency.conversionEurosMinor(),
+                    currency.conversionUnitsMinor());
             model.addAttribute("member", member);
             model.addAttribute("eurosMinor", euros);
             model.addAttribute("unitsMinor", policy.unitsFor(euros));
@@ -188,10 +202,8 @@ public class CounterPages {
         }
         ObjectNode notes = notes(fields);
         try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> answer = (Map<String, Object>) counters.depositNotes(key, counterId,
-                    new DepositRequest(participant, notes)).getBody();
-            model.addAttribute("deposit", answer);
+            model.addAttribute("deposit", counters.depositNotes(key, counterId,
+                    new DepositRequest(participant, notes)).getBody());
             model.addAttribute("member", member(counterId, participant));
             return "counter/deposited";
         } catch (RuntimeException e) {
@@ -233,11 +245,10 @@ public class CounterPages {
     public String close(ClosingForm form, Model model) {
         String counterId = counterOf(model);
         try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> report = (Map<String, Object>) counters.close(form.key(), counterId,
+            ZReport report = counters.close(form.key(), counterId,
                     new ClosingRequest(Forms.amount(form.countedCash()), Forms.amount(form.countedCard()),
                             Forms.amount(form.countedCheque()))).getBody();
-            return "redirect:/counter/z-report?closing=" + report.get("id");
+            return "redirect:/counter/z-report?closing=" + report.id();
         } catch (RuntimeException e) {
             model.addAttribute("problem", Problem.orRethrow(e));
             model.addAttribute("form", form);
@@ -276,18 +287,26 @@ public class CounterPages {
     @Allowed({Role.ADMIN, Role.AUDITOR})
     @GetMapping("/association/counters")
     public String all(Model model) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT k.counter_id, k.name, k.currency, k.host, "
-                + "(SELECT COUNT(*) FROM conversion_view c WHERE c.counter_id = k.counter_id) AS conversions, "
-                + "(SELECT COALESCE(SUM(euros_minor), 0) FROM conversion_view c WHERE c.counter_id = k.counter_id) "
-                + "AS euros_minor, (SELECT MAX(closed_at) FROM counter_closing z WHERE z.counter_id = k.counter_id) "
-                + "AS last_closing, (SELECT COALESCE(SUM(total_discrepancy_minor), 0) FROM counter_closing z "
-                + "WHERE z.counter_id = k.counter_id) AS discrepancy_minor, (SELECT COALESCE(SUM(denomination * notes), 0) "
-                + "FROM counter_note_stock s WHERE s.counter_id = k.counter_id) AS notes_value "
-                + "FROM counter_view k ORDER BY k.currency, k.name LIMIT 500");
-        model.addAttribute("counters", rows);
+        // each view summed by its own query class, joined here by counter: a few dozen counters, three small maps
+        Map<String, ConversionQueries.CounterTotals> converted = conversions.totalsByCounter();
+        Map<String, CounterDayQueries.ClosingTotals> closed = days.closingTotalsByCounter();
+        Map<String, Long> notesValues = noteStocks.valueUnitsByCounter();
+        List<CounterLine> lines = counterViews.all().stream().map(counter -> {
+            var conversionTotals = converted.getOrDefault(counter.id(), new ConversionQueries.CounterTotals(0, 0));
+            var closingTotals = closed.getOrDefault(counter.id(), new CounterDayQueries.ClosingTotals(null, 0));
+            return new CounterLine(counter.id(), counter.name(), counter.currency(), conversionTotals.conversions(),
+                    conversionTotals.eurosMinor(), notesValues.getOrDefault(counter.id(), 0L),
+                    closingTotals.lastClosedAt(), closingTotals.discrepancyMinor());
+        }).toList();
+        model.addAttribute("counters", lines);
         model.addAttribute("denominations", new java.util.TreeSet<>(Notes.DENOMINATIONS));
         model.addAttribute("key", Forms.newKey());
         return "association/counters";
+    }
+
+    /** A counter as the association sees it: what it converted, its notes, its closings. */
+    public record CounterLine(String id, String name, String currency, long conversions, long eurosMinor,
+                              long notesValueUnits, Instant lastClosedAt, long discrepancyMinor) {
     }
 
     /** The issuer delivers paper notes to a counter's stock. */
@@ -327,46 +346,33 @@ public class CounterPages {
 
     private String counterOf(Model model) {
         String counterId = Caller.current().counterId();
-        Map<String, Object> counter = counters.get(counterId);
+        CounterQueries.Counter counter = counters.get(counterId);
         model.addAttribute("counter", counter);
-        model.addAttribute("currencyName", jdbc.queryForObject("SELECT name FROM currency_view WHERE code = ?",
-                String.class, counter.get("currency")));
+        model.addAttribute("currencyName", currencies.find(counter.currency()).orElseThrow().name());
         model.addAttribute("today", LocalDate.now(Formats.ZONE));
         return counterId;
     }
 
     private Map<Integer, Long> stock(String counterId) {
-        Map<Integer, Long> stock = new TreeMap<>();
-        for (Integer denomination : Notes.DENOMINATIONS) {
-            stock.put(denomination, 0L);
-        }
-        jdbc.query("SELECT denomination, notes FROM counter_note_stock WHERE counter_id = ?",
-                rs -> {
-                    stock.put(rs.getInt(1), rs.getLong(2));
-                }, counterId);
-        return stock;
+        return noteStocks.stock(counterId);
     }
 
     /**
      * Members of the counter's currency whose name contains the query, or whose card number (the
      * participant id printed on the card) starts with it.
      */
-    private List<Map<String, Object>> search(String counterId, String query) {
+    private List<Participant> search(String counterId, String query) {
         if (query == null || query.strip().length() < MIN_SEARCH_LENGTH) {
             return List.of();
         }
-        String q = RequestValues.optionalText(query, "q").toLowerCase(java.util.Locale.ROOT);
-        String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return jdbc.queryForList("SELECT p.participant_id, p.name, p.account_id FROM participant_view p "
-                + "JOIN counter_view k ON k.currency = p.currency WHERE k.counter_id = ? AND p.kind = 'MEMBER' "
-                + "AND (LOWER(p.name) LIKE ? OR LOWER(p.participant_id) LIKE ?) ORDER BY p.name LIMIT ?",
-                counterId, like, q.replace("%", "").replace("_", "") + "%", MAX_SEARCH_RESULTS);
+        String q = RequestValues.optionalText(query, "q");
+        return counterViews.find(counterId).map(counter -> participants.searchMembers(counter.currency(), q,
+                MAX_SEARCH_RESULTS)).orElse(List.of());
     }
 
-    private Map<String, Object> member(String counterId, String participant) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT p.participant_id, p.name, p.account_id, p.kind "
-                + "FROM participant_view p JOIN counter_view k ON k.currency = p.currency "
-                + "WHERE k.counter_id = ? AND p.participant_id = ?", counterId, participant);
-        return rows.isEmpty() ? null : new LinkedHashMap<>(rows.get(0));
+    /** The participant if it has an account in the counter's currency, else null. */
+    private Participant member(String counterId, String participant) {
+        return counterViews.find(counterId).flatMap(counter -> participants.find(participant)
+                .filter(found -> found.currency().equals(counter.currency()))).orElse(null);
     }
 }

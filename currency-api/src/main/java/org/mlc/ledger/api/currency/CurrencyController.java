@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
@@ -29,7 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.mlc.ledger.money.Amounts;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.mlc.ledger.api.participant.ParticipantQueries;
+import org.mlc.ledger.participant.ParticipantKind;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,15 +47,17 @@ public class CurrencyController {
     private final IdempotentCommands commands;
     private final ReadYourWrites readYourWrites;
     private final SupplyQuery supply;
-    private final JdbcTemplate jdbc;
+    private final CurrencyQueries currencies;
+    private final ParticipantQueries participants;
     private final Clock clock;
 
     public CurrencyController(IdempotentCommands commands, ReadYourWrites readYourWrites, SupplyQuery supply,
-                              JdbcTemplate jdbc, Clock clock) {
+                              CurrencyQueries currencies, ParticipantQueries participants, Clock clock) {
         this.commands = commands;
         this.readYourWrites = readYourWrites;
         this.supply = supply;
-        this.jdbc = jdbc;
+        this.currencies = currencies;
+        this.participants = participants;
         this.clock = clock;
     }
 
@@ -66,9 +68,31 @@ public class CurrencyController {
                                         JsonNode reconversionFee, JsonNode membershipFee) {
     }
 
+    /**
+     * A currency, its policies and its supply; the fee as a decimal fraction ("0.05"), amounts as
+     * strings.
+     */
+    public record CurrencyView(String code, String name, ConversionView conversion, String reconversionFee,
+                               String membershipFee, boolean membershipRequiredForConversion, SupplyQuery.Supply supply) {
+    }
+
+    /** So many euros buy so many units. */
+    public record ConversionView(String euros, String units) {
+    }
+
+    public record MemberTransfersAnswer(String currency, boolean memberTransfers) {
+    }
+
+    public record MinimumFeeAnswer(String currency, String reconversionMinimumFee) {
+    }
+
+    /** {@code issuerAccount} is "" when the share is off. */
+    public record DonationShareAnswer(String currency, String share, String issuerAccount) {
+    }
+
     @Allowed(Role.ADMIN)
     @PostMapping
-    public ResponseEntity<Map<String, Object>> define(@RequestHeader(value = IdempotentCommands.HEADER,
+    public ResponseEntity<CurrencyView> define(@RequestHeader(value = IdempotentCommands.HEADER,
             required = false) String key, @RequestBody DefineCurrencyRequest request) {
         var keyed = commands.key("define-currency", key, request);
         String code = requiredText(request.code(), "code");
@@ -100,7 +124,7 @@ public class CurrencyController {
     /** Whether members may pay members in this currency (allowed by default). */
     @PostMapping("/{code}/member-transfers")
     @Allowed(Role.ADMIN)
-    public Map<String, Object> memberTransfers(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
+    public MemberTransfersAnswer memberTransfers(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
                                                String key, @PathVariable String code,
                                                @RequestBody MemberTransfersRequest request) {
         var keyed = commands.key("member-transfers", key, List.of(code, request));
@@ -112,7 +136,7 @@ public class CurrencyController {
                 CurrencyCode.class);
         readYourWrites.awaitAll(code);
         log.info("member transfers of {} allowed: {}", code, request.allowed());
-        return Map.of("currency", code, "memberTransfers", request.allowed());
+        return new MemberTransfersAnswer(code, request.allowed());
     }
 
     public record MinimumFeeRequest(JsonNode minimumFee) {
@@ -124,7 +148,7 @@ public class CurrencyController {
     /** The yearly membership fee and whether an expired membership blocks conversions (off by default). */
     @PostMapping("/{code}/membership")
     @Allowed(Role.ADMIN)
-    public Map<String, Object> membership(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
+    public CurrencyView membership(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
                                           String key, @PathVariable String code,
                                           @RequestBody MembershipPolicyRequest request) {
         var keyed = commands.key("membership-policy", key, List.of(code, request));
@@ -144,7 +168,7 @@ public class CurrencyController {
     /** The least fee of one reconversion, in units, on top of the percentage ("0" turns it off). */
     @PostMapping("/{code}/reconversion-minimum-fee")
     @Allowed(Role.ADMIN)
-    public Map<String, Object> reconversionMinimumFee(
+    public MinimumFeeAnswer reconversionMinimumFee(
             @RequestHeader(value = IdempotentCommands.HEADER, required = false) String key, @PathVariable String code,
             @RequestBody MinimumFeeRequest request) {
         var keyed = commands.key("reconversion-minimum-fee", key, List.of(code, request));
@@ -158,12 +182,12 @@ public class CurrencyController {
                 CurrencyCode.class);
         readYourWrites.awaitAll(code);
         log.info("reconversion minimum fee of {} set to {}", code, minimumFee);
-        return Map.of("currency", code, "reconversionMinimumFee", Amounts.format(minimumFee));
+        return new MinimumFeeAnswer(code, Amounts.format(minimumFee));
     }
 
     @PostMapping("/{code}/donation-share")
     @Allowed(Role.ADMIN)
-    public Map<String, Object> donationShare(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
+    public DonationShareAnswer donationShare(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
                                              String key, @PathVariable String code,
                                              @RequestBody DonationShareRequest request) {
         var keyed = commands.key("donation-share", key, List.of(code, request));
@@ -178,24 +202,22 @@ public class CurrencyController {
         AccountId issuerAccount = null;
         if (basisPoints > 0) {
             String issuer = RequestValues.id(request.issuer(), "issuer");
-            List<String> accounts = jdbc.queryForList("SELECT account_id FROM participant_view WHERE participant_id = ?"
-                    + " AND currency = ? AND kind = 'ASSOCIATION'", String.class, issuer, code);
-            if (accounts.isEmpty()) {
-                throw ApiException.invalid("issuer", "must be an association of " + code);
-            }
-            issuerAccount = AccountId.of(accounts.get(0));
+            issuerAccount = AccountId.of(participants.find(issuer)
+                    .filter(participant -> participant.currency().equals(code)
+                            && participant.kind() == ParticipantKind.ASSOCIATION)
+                    .map(ParticipantQueries.Participant::accountId)
+                    .orElseThrow(() -> ApiException.invalid("issuer", "must be an association of " + code)));
         }
         commands.send(keyed, new SetDonationShare(CurrencyCode.of(code), issuerAccount, basisPoints, clock.instant()),
                 CurrencyCode.class);
         readYourWrites.awaitAll(code);
         log.info("donation share of {} set to {} basis points", code, basisPoints);
-        return Map.of("currency", code, "share", java.math.BigDecimal.valueOf(basisPoints, 4).stripTrailingZeros()
-                .toPlainString(), "issuerAccount", issuerAccount == null ? "" : issuerAccount.value());
+        return new DonationShareAnswer(code, fraction(basisPoints), issuerAccount == null ? "" : issuerAccount.value());
     }
 
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE, Role.AUDITOR})
     @GetMapping("/{code}")
-    public Map<String, Object> get(@PathVariable String code) {
+    public CurrencyView get(@PathVariable String code) {
         return view(code);
     }
 
@@ -206,22 +228,18 @@ public class CurrencyController {
         return supply.of(code);
     }
 
-    private Map<String, Object> view(String code) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM currency_view WHERE code = ?", code);
-        if (rows.isEmpty()) {
-            throw ApiException.notFound("unknown currency " + code);
-        }
-        Map<String, Object> row = rows.get(0);
-        return Map.of(
-                "code", row.get("code"),
-                "name", row.get("name"),
-                "conversion", Map.of(
-                        "euros", Amounts.format((Long) row.get("conversion_euros_minor")),
-                        "units", Amounts.format((Long) row.get("conversion_units_minor"))),
-                "reconversionFee", java.math.BigDecimal.valueOf((Long) row.get("reconversion_fee_basis_points"), 4)
-                        .stripTrailingZeros().toPlainString(),
-                "membershipFee", Amounts.format((Long) row.get("membership_fee_minor")),
-                "membershipRequiredForConversion", row.get("membership_required"),
-                "supply", supply.of(code));
+    private CurrencyView view(String code) {
+        CurrencyQueries.Currency currency = currencies.find(code)
+                .orElseThrow(() -> ApiException.notFound("unknown currency " + code));
+        return new CurrencyView(currency.code(), currency.name(),
+                new ConversionView(Amounts.format(currency.conversionEurosMinor()),
+                        Amounts.format(currency.conversionUnitsMinor())),
+                fraction(currency.reconversionFeeBasisPoints()), Amounts.format(currency.membershipFeeMinor()),
+                currency.membershipRequired(), supply.of(code));
+    }
+
+    /** Basis points as a decimal fraction: 500 is "0.05", 0 is "0". */
+    private static String fraction(long basisPoints) {
+        return java.math.BigDecimal.valueOf(basisPoints, 4).stripTrailingZeros().toPlainString();
     }
 }

@@ -3,7 +3,6 @@ package org.mlc.ledger.api.currency;
 import static org.mlc.ledger.api.web.RequestValues.requiredText;
 
 import java.util.List;
-import java.util.Map;
 import java.time.Clock;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Role;
@@ -14,7 +13,6 @@ import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.currency.AddFiliere;
 import org.mlc.ledger.participant.Filieres;
 import org.mlc.ledger.participant.Participant;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,26 +28,29 @@ public class FiliereController {
 
     private final IdempotentCommands commands;
     private final ReadYourWrites readYourWrites;
-    private final JdbcTemplate jdbc;
+    private final CurrencyQueries currencies;
     private final Clock clock;
 
-    public FiliereController(IdempotentCommands commands, ReadYourWrites readYourWrites, JdbcTemplate jdbc,
-                             Clock clock) {
+    public FiliereController(IdempotentCommands commands, ReadYourWrites readYourWrites,
+                             CurrencyQueries currencies, Clock clock) {
         this.commands = commands;
         this.readYourWrites = readYourWrites;
-        this.jdbc = jdbc;
+        this.currencies = currencies;
         this.clock = clock;
     }
 
     public record FiliereRequest(String filiere) {
     }
 
+    public record FiliereAnswer(String currency, String filiere) {
+    }
+
     @Allowed(Role.ADMIN)
     @PostMapping("/api/v1/currencies/{code}/filieres")
-    public Map<String, Object> add(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+    public FiliereAnswer add(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                    @PathVariable("code") String code, @RequestBody FiliereRequest request) {
         var keyed = commands.key("filiere", key, List.of(code, request));
-        if (jdbc.queryForList("SELECT code FROM currency_view WHERE code = ?", code).isEmpty()) {
+        if (!currencies.exists(code)) {
             throw ApiException.notFound("unknown currency " + code);
         }
         String filiere = requiredText(request.filiere(), "filiere");
@@ -58,6 +59,6 @@ public class FiliereController {
         }
         commands.send(keyed, new AddFiliere(CurrencyCode.of(code), filiere, clock.instant()), CurrencyCode.class);
         readYourWrites.awaitAll(code);
-        return Map.of("currency", code, "filiere", filiere);
+        return new FiliereAnswer(code, filiere);
     }
 }

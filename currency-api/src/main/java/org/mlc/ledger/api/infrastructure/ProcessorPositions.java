@@ -89,6 +89,11 @@ public class ProcessorPositions {
 
     /** The global index of the newest event in the store, or -1 when it is empty. */
     public long head() {
+        return head(jdbc);
+    }
+
+    /** The same, for a caller without this bean (the operator tool, before the ledger's context starts). */
+    public static long head(JdbcTemplate jdbc) {
         Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
         return head == null ? -1 : head;
     }

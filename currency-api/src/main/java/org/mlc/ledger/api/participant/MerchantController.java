@@ -5,6 +5,7 @@ import static org.mlc.ledger.api.web.RequestValues.optionalText;
 import static org.mlc.ledger.api.web.RequestValues.requiredText;
 
 import java.time.Clock;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.mlc.ledger.api.security.Allowed;
@@ -15,11 +16,9 @@ import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.common.ParticipantId;
 import org.mlc.ledger.participant.ApproveMerchant;
-import org.mlc.ledger.participant.MerchantStatus;
 import org.mlc.ledger.participant.Participant;
 import org.mlc.ledger.participant.SuspendMerchant;
 import org.mlc.ledger.participant.WithdrawMerchant;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,14 +40,14 @@ public class MerchantController {
 
     private final IdempotentCommands commands;
     private final ReadYourWrites readYourWrites;
-    private final JdbcTemplate jdbc;
+    private final ParticipantQueries participants;
     private final Clock clock;
 
-    public MerchantController(IdempotentCommands commands, ReadYourWrites readYourWrites, JdbcTemplate jdbc,
-                              Clock clock) {
+    public MerchantController(IdempotentCommands commands, ReadYourWrites readYourWrites,
+                              ParticipantQueries participants, Clock clock) {
         this.commands = commands;
         this.readYourWrites = readYourWrites;
-        this.jdbc = jdbc;
+        this.participants = participants;
         this.clock = clock;
     }
 
@@ -58,9 +57,24 @@ public class MerchantController {
     public record DecisionRequest(String reason) {
     }
 
+    /**
+     * A merchant after a decision on its agrément. {@code changedAt} is a {@link Date} so that it is
+     * written as before this was typed (Jackson's date format, milliseconds and offset).
+     */
+    public record MerchantDecision(String id, String kind, String name, String currency, String filiere,
+                                   String merchantStatus, String decidedBy, String reason, Date changedAt) {
+    }
+
+    /** The approved merchants found, by name. */
+    public record Directory(List<DirectoryEntry> merchants) {
+    }
+
+    public record DirectoryEntry(String id, String name, String currency, String filiere, String accountId) {
+    }
+
     @Allowed({Role.ADMIN})
     @PostMapping("/api/v1/participants/{id}/approval")
-    public Map<String, Object> approve(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+    public MerchantDecision approve(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                        @PathVariable("id") String participantId,
                                        @RequestBody ApprovalRequest request) {
         var keyed = commands.key("merchant-approval", key, Map.of("participant", participantId, "request", request));
@@ -77,7 +91,7 @@ public class MerchantController {
 
     @Allowed({Role.ADMIN})
     @PostMapping("/api/v1/participants/{id}/suspension")
-    public Map<String, Object> suspend(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+    public MerchantDecision suspend(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                        @PathVariable("id") String participantId,
                                        @RequestBody DecisionRequest request) {
         return decide("merchant-suspension", key, participantId, request,
@@ -86,7 +100,7 @@ public class MerchantController {
 
     @Allowed({Role.ADMIN})
     @PostMapping("/api/v1/participants/{id}/withdrawal")
-    public Map<String, Object> withdraw(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+    public MerchantDecision withdraw(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                         @PathVariable("id") String participantId,
                                         @RequestBody DecisionRequest request) {
         return decide("merchant-withdrawal", key, participantId, request,
@@ -94,7 +108,7 @@ public class MerchantController {
     }
 
     /** A decision on a merchant that needs only its reason: suspension, withdrawal. */
-    private Map<String, Object> decide(String scope, String key, String participantId, DecisionRequest request,
+    private MerchantDecision decide(String scope, String key, String participantId, DecisionRequest request,
                                        java.util.function.BiFunction<ParticipantId, String, Object> decision) {
         var keyed = commands.key(scope, key, Map.of("participant", participantId, "request", request));
         String participant = existing(participantId);
@@ -107,34 +121,33 @@ public class MerchantController {
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT, Role.MERCHANT, Role.MEMBER, Role.CCAS,
             Role.COLLECTIVITE})
     @GetMapping("/api/v1/merchants")
-    public Map<String, Object> directory(@RequestParam(value = "currency", required = false) String currency,
+    public Directory directory(@RequestParam(value = "currency", required = false) String currency,
                                          @RequestParam(value = "filiere", required = false) String filiere) {
         if (filiere != null && !Participant.FILIERE.matcher(filiere).matches()) {
             throw ApiException.invalid("filiere", "must be a code like ALIMENTATION (capital letters and _)");
         }
         String code = currency == null ? null : id(currency, "currency");
-        List<Map<String, Object>> merchants = jdbc.queryForList("SELECT participant_id AS id, name, currency, filiere, "
-                        + "account_id AS \"accountId\" FROM participant_view WHERE merchant_status = ? "
-                        + "AND (CAST(? AS VARCHAR) IS NULL OR currency = ?) AND (CAST(? AS VARCHAR) IS NULL OR filiere = ?) "
-                        + "ORDER BY name, participant_id LIMIT ?",
-                MerchantStatus.APPROVED.name(), code, code, filiere, filiere, MAX_DIRECTORY_SIZE);
-        return Map.of("merchants", merchants);
+        return new Directory(participants.approvedMerchants(code, filiere, MAX_DIRECTORY_SIZE).stream()
+                .map(merchant -> new DirectoryEntry(merchant.id(), merchant.name(), merchant.currency(),
+                        merchant.filiere(), merchant.accountId()))
+                .toList());
     }
 
     private String existing(String participantId) {
         String participant = id(participantId, "id");
-        if (jdbc.queryForList("SELECT 1 FROM participant_view WHERE participant_id = ?", participant).isEmpty()) {
+        if (participants.find(participant).isEmpty()) {
             throw ApiException.notFound("unknown participant " + participant);
         }
         return participant;
     }
 
-    private Map<String, Object> answer(String participant) {
+    private MerchantDecision answer(String participant) {
         readYourWrites.awaitAll(participant);
-        return jdbc.queryForMap("SELECT participant_id AS id, kind, name, currency, filiere, "
-                + "merchant_status AS \"merchantStatus\", status_decided_by AS \"decidedBy\", "
-                + "status_reason AS reason, status_changed_at AS \"changedAt\" "
-                + "FROM participant_view WHERE participant_id = ?", participant);
+        ParticipantQueries.Participant merchant = participants.find(participant).orElseThrow();
+        return new MerchantDecision(merchant.id(), merchant.kind().name(), merchant.name(), merchant.currency(),
+                merchant.filiere(), merchant.merchantStatus() == null ? null : merchant.merchantStatus().name(),
+                merchant.statusDecidedBy(), merchant.statusReason(),
+                merchant.statusChangedAt() == null ? null : Date.from(merchant.statusChangedAt()));
     }
 
     private static String decidedBy() {

@@ -1,19 +1,18 @@
 package org.mlc.ledger.api.participant;
 
 import java.util.List;
-import java.util.Map;
 import org.mlc.ledger.api.participant.MerchantController.ApprovalRequest;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.ui.Forms;
 import org.mlc.ledger.api.ui.PageController;
 import org.mlc.ledger.api.ui.Problem;
+import org.mlc.ledger.api.participant.ParticipantQueries.Participant;
 import org.mlc.ledger.participant.Filieres;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.mlc.ledger.participant.MerchantStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** The merchants of every currency, those waiting for their agrément first; the administrator approves. */
 @PageController
@@ -22,11 +21,11 @@ public class MerchantPages {
     public static final int MAX_LISTED = 500;
 
     private final MerchantController merchants;
-    private final JdbcTemplate jdbc;
+    private final ParticipantQueries participants;
 
-    public MerchantPages(MerchantController merchants, JdbcTemplate jdbc) {
+    public MerchantPages(MerchantController merchants, ParticipantQueries participants) {
         this.merchants = merchants;
-        this.jdbc = jdbc;
+        this.participants = participants;
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR})
@@ -52,11 +51,9 @@ public class MerchantPages {
     }
 
     private String page(Model model) {
-        List<Map<String, Object>> all = jdbc.queryForList("SELECT participant_id, name, currency, filiere, "
-                + "merchant_status, status_reason, status_changed_at FROM participant_view WHERE kind = 'MERCHANT' "
-                + "ORDER BY (merchant_status = 'APPROVED'), currency, name LIMIT " + MAX_LISTED);
-        model.addAttribute("waiting", all.stream().filter(m -> !"APPROVED".equals(m.get("merchant_status"))).toList());
-        model.addAttribute("approved", all.stream().filter(m -> "APPROVED".equals(m.get("merchant_status"))).toList());
+        List<Participant> all = participants.merchantsForReview(MAX_LISTED);
+        model.addAttribute("waiting", all.stream().filter(m -> m.merchantStatus() != MerchantStatus.APPROVED).toList());
+        model.addAttribute("approved", all.stream().filter(m -> m.merchantStatus() == MerchantStatus.APPROVED).toList());
         model.addAttribute("filieres", Filieres.STANDARD);
         model.addAttribute("key", Forms.newKey());
         return "association/merchants";

@@ -10,7 +10,6 @@ import static org.mlc.ledger.api.web.RequestValues.requiredText;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
@@ -28,7 +27,6 @@ import org.mlc.ledger.participant.PayMembership;
 import org.mlc.ledger.participant.ParticipantRegistration.Registration;
 import org.mlc.ledger.participant.RegisterParticipant;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,16 +41,16 @@ public class ParticipantController {
 
     private final IdempotentCommands commands;
     private final ReadYourWrites readYourWrites;
-    private final JdbcTemplate jdbc;
+    private final ParticipantQueries participants;
     private final Clock clock;
     private final ParticipantPolicy policy;
 
-    public ParticipantController(IdempotentCommands commands, ReadYourWrites readYourWrites, JdbcTemplate jdbc,
-                                 Clock clock, ParticipantPolicy policy) {
+    public ParticipantController(IdempotentCommands commands, ReadYourWrites readYourWrites,
+                                 ParticipantQueries participants, Clock clock, ParticipantPolicy policy) {
         this.policy = policy;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
-        this.jdbc = jdbc;
+        this.participants = participants;
         this.clock = clock;
     }
 
@@ -81,17 +79,20 @@ public class ParticipantController {
                 .body(new Registered(id, registration.accountId().value()));
     }
 
+    /** A participant as the API shows it; {@code membershipValidUntil} a date, null before any membership. */
+    public record ParticipantView(String id, String kind, String name, String currency, String accountId,
+                                  String filiere, String membershipValidUntil) {
+    }
+
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
     @GetMapping("/{id}")
-    public Map<String, Object> get(@PathVariable("id") String participantId) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT participant_id AS id, kind, name, currency, "
-                + "account_id AS \"accountId\", filiere, membership_valid_until::text AS \"membershipValidUntil\" "
-                + "FROM participant_view WHERE participant_id = ?",
-                id(participantId, "id"));
-        if (rows.isEmpty() || !policy.mayRead(participantId)) {
-            throw ApiException.notFound("unknown participant " + participantId);
-        }
-        return rows.get(0);
+    public ParticipantView get(@PathVariable("id") String participantId) {
+        return participants.find(id(participantId, "id")).filter(participant -> policy.mayRead(participantId))
+                .map(participant -> new ParticipantView(participant.id(), participant.kind().name(),
+                        participant.name(), participant.currency(), participant.accountId(), participant.filiere(),
+                        participant.membershipValidUntil() == null ? null
+                                : participant.membershipValidUntil().toString()))
+                .orElseThrow(() -> ApiException.notFound("unknown participant " + participantId));
     }
 
     public record MembershipRequest(String counter, String paidWith) {
@@ -115,12 +116,8 @@ public class ParticipantController {
         String counter = id(request.counter(), "counter");
         FeePaidWith paidWith = requiredEnum(request.paidWith(), FeePaidWith.class, "paidWith");
         CounterPolicy.checkWorksAt(counter);
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT account_id FROM participant_view "
-                + "WHERE participant_id = ?", id(participantId, "id"));
-        if (rows.isEmpty()) {
-            throw ApiException.notFound("unknown participant " + participantId);
-        }
-        String account = (String) rows.get(0).get("account_id");
+        String account = participants.find(id(participantId, "id")).map(ParticipantQueries.Participant::accountId)
+                .orElseThrow(() -> ApiException.notFound("unknown participant " + participantId));
         MembershipRenewed renewed = commands.send(keyed, new PayMembership(ParticipantId.of(participantId),
                 AccountId.of(account), MembershipId.of(keyed.derivedId("membership")), CounterId.of(counter), paidWith,
                 clock.instant()), MembershipRenewed.class);

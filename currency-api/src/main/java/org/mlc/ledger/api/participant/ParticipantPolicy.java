@@ -1,10 +1,9 @@
 package org.mlc.ledger.api.participant;
 
-import java.util.List;
 import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.participant.ParticipantKind;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.mlc.ledger.api.counter.CounterQueries;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,10 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ParticipantPolicy {
 
-    private final JdbcTemplate jdbc;
+    private final CounterQueries counters;
 
-    public ParticipantPolicy(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public ParticipantPolicy(CounterQueries counters) {
+        this.counters = counters;
     }
 
     public void checkMayRegister(ParticipantKind kind, String currency) {
@@ -29,9 +28,8 @@ public class ParticipantPolicy {
         if (kind != ParticipantKind.MEMBER) {
             throw Caller.forbidden("a counter agent registers members only");
         }
-        List<String> counterCurrency = jdbc.queryForList("SELECT currency FROM counter_view WHERE counter_id = ?",
-                String.class, caller.counterId());
-        if (!counterCurrency.contains(currency)) {
+        if (!counters.find(caller.counterId()).map(CounterQueries.Counter::currency).filter(currency::equals)
+                .isPresent()) {
             throw Caller.forbidden("a counter agent registers members in its counter's currency only");
         }
     }

@@ -112,6 +112,38 @@ public class ParticipantQueries {
         }, ROW);
     }
 
+    /**
+     * The approved merchants (not suspended, not withdrawn), of a currency and a filière when given
+     * (null: any), by name then id, at most {@code limit} (and never more than {@link #MAX_LISTED}).
+     */
+    public List<Participant> approvedMerchants(String currency, String filiere, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM participant_view WHERE merchant_status = ? "
+                        + "AND (CAST(? AS VARCHAR) IS NULL OR currency = ?) AND (CAST(? AS VARCHAR) IS NULL OR filiere = ?) "
+                        + "ORDER BY name, participant_id LIMIT ?", ROW,
+                MerchantStatus.APPROVED.name(), currency, currency, filiere, filiere, Math.min(limit, MAX_LISTED));
+    }
+
+    /**
+     * Every merchant for the issuer's review: those not approved first (a decided status before none
+     * at all), then the approved, each by currency and name; at most {@code limit}.
+     */
+    public List<Participant> merchantsForReview(int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM participant_view WHERE kind = 'MERCHANT' "
+                + "ORDER BY (merchant_status = 'APPROVED'), currency, name LIMIT ?", ROW, Math.min(limit, MAX_LISTED));
+    }
+
+    /**
+     * Members of a currency whose name contains {@code query} or whose id (the card number) starts
+     * with it, case ignored, by name; at most {@code limit}.
+     */
+    public List<Participant> searchMembers(String currency, String query, int limit) {
+        String q = query.toLowerCase(java.util.Locale.ROOT);
+        String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.query("SELECT " + COLUMNS + " FROM participant_view WHERE currency = ? AND kind = 'MEMBER' "
+                        + "AND (LOWER(name) LIKE ? OR LOWER(participant_id) LIKE ?) ORDER BY name LIMIT ?", ROW,
+                currency, like, q.replace("%", "").replace("_", "") + "%", Math.min(limit, MAX_LISTED));
+    }
+
     private static Participant participant(ResultSet rs, int row) throws SQLException {
         String merchantStatus = rs.getString("merchant_status");
         Timestamp statusChangedAt = rs.getTimestamp("status_changed_at");

@@ -87,11 +87,10 @@ public class PaymentPages {
 
     private String payPage(Me me, String to, Model model) {
         model.addAttribute("me_participant", me);
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> directory = (List<Map<String, Object>>) merchants.directory(
-                me.participant().currency(), null).get("merchants");
+        List<MerchantController.DirectoryEntry> directory = merchants.directory(me.participant().currency(), null)
+                .merchants();
         model.addAttribute("directory", directory.stream()
-                .filter(m -> !m.get("accountId").equals(me.participant().accountId())).toList());
+                .filter(m -> !m.accountId().equals(me.participant().accountId())).toList());
         model.addAttribute("payee", to == null || !to.matches("[A-Za-z0-9-]{1,64}") ? null : payee(to));
         return "payment/pay";
     }

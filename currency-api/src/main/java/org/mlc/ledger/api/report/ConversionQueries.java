@@ -3,12 +3,14 @@ package org.mlc.ledger.api.report;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
+
 
 /**
  * Conversions at counters as {@link ConversionProjection} writes them in {@code conversion_view}:
@@ -20,6 +22,10 @@ public class ConversionQueries {
     /** One conversion of euros into units at a counter. */
     public record Conversion(String id, String counterId, String currency, String accountId, long eurosMinor,
                              long unitsMinor, long bonusMinor, String paidBy, String payout, Instant convertedAt) {
+    }
+
+    /** How many conversions a counter made and the euros they took in, over its whole life. */
+    public record CounterTotals(long conversions, long eurosMinor) {
     }
 
     /** Conversions summed over a period. */
@@ -67,5 +73,17 @@ public class ConversionQueries {
     public Totals totalsOfCurrency(String currency, Instant start, Instant end) {
         return jdbc.queryForObject(TOTALS + "WHERE currency = ? AND converted_at >= ? AND converted_at < ?",
                 TOTALS_ROW, currency, Timestamp.from(start), Timestamp.from(end));
+    }
+
+
+    /** Each counter's conversions summed up, by counter id (absent: none yet). */
+    public Map<String, CounterTotals> totalsByCounter() {
+        Map<String, CounterTotals> totals = new HashMap<>();
+        jdbc.query("SELECT counter_id, COUNT(*) AS conversions, SUM(euros_minor) AS euros_minor FROM conversion_view "
+                + "GROUP BY counter_id", rs -> {
+                    totals.put(rs.getString("counter_id"), new CounterTotals(rs.getLong("conversions"),
+                            rs.getLong("euros_minor")));
+                });
+        return totals;
     }
 }

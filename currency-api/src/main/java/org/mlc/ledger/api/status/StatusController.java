@@ -1,7 +1,6 @@
 package org.mlc.ledger.api.status;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -11,7 +10,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.web.ViewsMayLag;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.mlc.ledger.api.infrastructure.ProcessorPositions;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,36 +23,39 @@ import org.springframework.web.bind.annotation.RestController;
 public class StatusController {
 
     private final EventProcessingConfiguration processing;
-    private final JdbcTemplate jdbc;
+    private final ProcessorPositions positions;
 
-    public StatusController(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+    public StatusController(EventProcessingConfiguration processing, ProcessorPositions positions) {
         this.processing = processing;
-        this.jdbc = jdbc;
+        this.positions = positions;
+    }
+
+    /** The store's head (global index of its last event, -1 when empty) and each processor against it. */
+    public record Status(long head, List<ProcessorStatus> processors) {
+    }
+
+    /**
+     * A processor: its slowest segment's position (-1 before any event), how many events it lags
+     * behind the head, and the tables it writes.
+     */
+    public record ProcessorStatus(String name, boolean running, int segments, long position, long lag,
+                                  boolean caughtUp, boolean replaying, List<String> tables) {
     }
 
     @GetMapping
     @Allowed({Role.ADMIN, Role.AUDITOR})
-    public Map<String, Object> status() {
-        long head = head(jdbc);
-        List<Map<String, Object>> processors = new ArrayList<>();
+    public Status status() {
+        long head = positions.head();
+        List<ProcessorStatus> processors = new ArrayList<>();
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
                 processors.add(describe(name, streaming, head));
             }
         });
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("head", head);
-        body.put("processors", processors);
-        return body;
+        return new Status(head, processors);
     }
 
-    /** Global index of the last event in the store, -1 when it is empty. */
-    public static long head(JdbcTemplate jdbc) {
-        Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
-        return head == null ? -1 : head;
-    }
-
-    private static Map<String, Object> describe(String name, StreamingEventProcessor processor, long head) {
+    private static ProcessorStatus describe(String name, StreamingEventProcessor processor, long head) {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
         // the slowest segment is how far the projection is, as a whole
         long position = Long.MAX_VALUE;
@@ -68,15 +70,7 @@ public class StatusController {
         if (segments.isEmpty()) {
             position = -1;
         }
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("name", name);
-        view.put("running", processor.isRunning());
-        view.put("segments", segments.size());
-        view.put("position", position);
-        view.put("lag", Math.max(0, head - position));
-        view.put("caughtUp", caughtUp && position >= head);
-        view.put("replaying", replaying);
-        view.put("tables", Projections.TABLES.getOrDefault(name, List.of()));
-        return view;
+        return new ProcessorStatus(name, processor.isRunning(), segments.size(), position, Math.max(0, head - position),
+                caughtUp && position >= head, replaying, Projections.TABLES.getOrDefault(name, List.of()));
     }
 }

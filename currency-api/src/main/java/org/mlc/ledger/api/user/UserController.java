@@ -14,7 +14,8 @@ import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.mlc.ledger.api.counter.CounterQueries;
+import org.mlc.ledger.api.participant.ParticipantQueries;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,12 +40,17 @@ public class UserController {
     public static final int MAX_LISTED_USERS = 1000;
 
     private final IdempotentCommands commands;
-    private final JdbcTemplate jdbc;
+    private final UserStore store;
+    private final CounterQueries counters;
+    private final ParticipantQueries participants;
     private final PasswordEncoder encoder;
 
-    public UserController(IdempotentCommands commands, JdbcTemplate jdbc, PasswordEncoder encoder) {
+    public UserController(IdempotentCommands commands, UserStore store, CounterQueries counters,
+                          ParticipantQueries participants, PasswordEncoder encoder) {
         this.commands = commands;
-        this.jdbc = jdbc;
+        this.store = store;
+        this.counters = counters;
+        this.participants = participants;
         this.encoder = encoder;
     }
 
@@ -56,6 +62,10 @@ public class UserController {
     }
 
     public record UserView(String username, String role, String participant, String counter, boolean enabled) {
+
+        static UserView of(UserStore.User user) {
+            return new UserView(user.username(), user.role(), user.participantId(), user.counterId(), user.enabled());
+        }
     }
 
     @Allowed(Role.ADMIN)
@@ -72,8 +82,7 @@ public class UserController {
         String counter = null;
         if (role == Role.COUNTER_AGENT) {
             counter = id(request.counter(), "counter");
-            if (jdbc.queryForList("SELECT 1 FROM counter_view WHERE counter_id = ?", Integer.class, counter)
-                    .isEmpty()) {
+            if (counters.find(counter).isEmpty()) {
                 throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown counter " + counter, "counter");
             }
         } else if (request.counter() != null) {
@@ -81,14 +90,12 @@ public class UserController {
         }
         if (role.boundToParticipant()) {
             participant = id(request.participant(), "participant");
-            List<String> kind = jdbc.queryForList("SELECT kind FROM participant_view WHERE participant_id = ?",
-                    String.class, participant);
-            if (kind.isEmpty()) {
-                throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown participant " + participant,
-                        "participant");
-            }
-            if (!kind.get(0).equals(role.name())) {
-                throw ApiException.invalid("participant", "is a " + kind.get(0) + ", not a " + role.name());
+            String boundTo = participant;
+            String kind = participants.find(participant).map(found -> found.kind().name()).orElseThrow(() ->
+                    new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown participant " + boundTo,
+                            "participant"));
+            if (!kind.equals(role.name())) {
+                throw ApiException.invalid("participant", "is a " + kind + ", not a " + role.name());
             }
         } else if (request.participant() != null) {
             throw ApiException.invalid("participant", "is only for the roles MEMBER, MERCHANT, CCAS and COLLECTIVITE");
@@ -96,13 +103,11 @@ public class UserController {
         String boundParticipant = participant;
         String boundCounter = counter;
         UserView created = commands.apply(keyed, UserView.class, () -> {
-            if (!jdbc.queryForList("SELECT 1 FROM app_user WHERE username = ?", Integer.class, username).isEmpty()) {
+            if (store.find(username).isPresent()) {
                 throw new ApiException(HttpStatus.CONFLICT, "already-exists", "user " + username + " exists already",
                         "username");
             }
-            jdbc.update("INSERT INTO app_user (username, password_hash, role, participant_id, counter_id) "
-                    + "VALUES (?, ?, ?, ?, ?)", username, encoder.encode(password), role.name(), boundParticipant,
-                    boundCounter);
+            store.insert(username, encoder.encode(password), role.name(), boundParticipant, boundCounter);
             return new UserView(username, role.name(), boundParticipant, boundCounter, true);
         });
         return ResponseEntity.created(URI.create("/api/v1/users/" + username)).body(created);
@@ -111,9 +116,7 @@ public class UserController {
     @Allowed({Role.ADMIN, Role.AUDITOR})
     @GetMapping
     public List<UserView> list() {
-        return jdbc.query("SELECT username, role, participant_id, counter_id, enabled FROM app_user "
-                + "ORDER BY username LIMIT " + MAX_LISTED_USERS, (rs, i) -> new UserView(rs.getString(1),
-                rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)));
+        return store.list(MAX_LISTED_USERS).stream().map(UserView::of).toList();
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR})
@@ -131,14 +134,13 @@ public class UserController {
         find(username(username));
         return commands.apply(keyed, UserView.class, () -> {
             // serialises concurrent disables of administrators
-            jdbc.execute("LOCK TABLE app_user IN SHARE ROW EXCLUSIVE MODE");
+            store.lockAgainstConcurrentChanges();
             UserView user = find(username);
-            if (Role.ADMIN.name().equals(user.role()) && user.enabled() && jdbc.queryForObject(
-                    "SELECT count(*) FROM app_user WHERE role = 'ADMIN' AND enabled", Long.class) <= 1) {
+            if (Role.ADMIN.name().equals(user.role()) && user.enabled() && store.enabledAdministrators() <= 1) {
                 throw new ApiException(HttpStatus.CONFLICT, "last-administrator",
                         "the last enabled administrator cannot be disabled", null);
             }
-            jdbc.update("UPDATE app_user SET enabled = FALSE, changed_at = now() WHERE username = ?", username);
+            store.setEnabled(username, false);
             return find(username);
         });
     }
@@ -150,7 +152,7 @@ public class UserController {
         var keyed = commands.key("enable-user", key, username);
         find(username(username));
         return commands.apply(keyed, UserView.class, () -> {
-            jdbc.update("UPDATE app_user SET enabled = TRUE, changed_at = now() WHERE username = ?", username);
+            store.setEnabled(username, true);
             return find(username);
         });
     }
@@ -164,17 +166,14 @@ public class UserController {
         find(username(username));
         String password = password(request.password());
         return commands.apply(keyed, UserView.class, () -> {
-            jdbc.update("UPDATE app_user SET password_hash = ?, changed_at = now() WHERE username = ?",
-                    encoder.encode(password), username);
+            store.setPasswordHash(username, encoder.encode(password));
             return find(username);
         });
     }
 
     private UserView find(String username) {
-        return jdbc.query("SELECT username, role, participant_id, counter_id, enabled FROM app_user "
-                        + "WHERE username = ?", (rs, i) -> new UserView(rs.getString(1), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getBoolean(5)), username)
-                .stream().findFirst().orElseThrow(() -> ApiException.notFound("unknown user " + username));
+        return store.find(username).map(UserView::of)
+                .orElseThrow(() -> ApiException.notFound("unknown user " + username));
     }
 
     private static String username(String value) {

@@ -6,7 +6,10 @@ import org.mlc.ledger.api.ui.Forms;
 import org.mlc.ledger.api.ui.PageController;
 import org.mlc.ledger.api.ui.Problem;
 import org.mlc.ledger.api.user.UserController.CreateUserRequest;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.List;
+import org.mlc.ledger.api.counter.CounterQueries;
+import org.mlc.ledger.api.participant.ParticipantQueries;
+import org.mlc.ledger.participant.ParticipantKind;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,13 +21,18 @@ public class UserPages {
 
     /** Participants offered when binding a user; beyond that, type the participant id. */
     public static final int MAX_PARTICIPANTS_LISTED = 2_000;
+    /** The kinds of participant a user can be bound to (the roles of the same names). */
+    private static final List<ParticipantKind> BOUND_KINDS = List.of(ParticipantKind.MEMBER, ParticipantKind.MERCHANT,
+            ParticipantKind.CCAS, ParticipantKind.COLLECTIVITE);
 
     private final UserController users;
-    private final JdbcTemplate jdbc;
+    private final CounterQueries counters;
+    private final ParticipantQueries participants;
 
-    public UserPages(UserController users, JdbcTemplate jdbc) {
+    public UserPages(UserController users, CounterQueries counters, ParticipantQueries participants) {
         this.users = users;
-        this.jdbc = jdbc;
+        this.counters = counters;
+        this.participants = participants;
     }
 
     public record UserForm(String username, String password, String role, String participant, String counter,
@@ -74,12 +82,9 @@ public class UserPages {
     private String page(Model model) {
         model.addAttribute("users", users.list());
         model.addAttribute("roles", Role.values());
-        model.addAttribute("counters", jdbc.queryForList("SELECT counter_id, name, currency FROM counter_view "
-                + "ORDER BY currency, name LIMIT 500"));
+        model.addAttribute("counters", counters.all());
         // to bind a user to a participant without knowing its id by heart: pick it by name
-        model.addAttribute("participants", jdbc.queryForList("SELECT participant_id, name, kind, currency "
-                + "FROM participant_view WHERE kind IN ('MEMBER', 'MERCHANT', 'CCAS', 'COLLECTIVITE') "
-                + "ORDER BY name LIMIT " + MAX_PARTICIPANTS_LISTED));
+        model.addAttribute("participants", participants.list(null, BOUND_KINDS, MAX_PARTICIPANTS_LISTED));
         model.addAttribute("statusKey", Forms.newKey());
         return "association/users";
     }

@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.mlc.ledger.api.status.StatusController;
+import org.mlc.ledger.api.infrastructure.ProcessorPositions;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The streaming processors of a {@link LedgerRuntime}: reset them, and wait for them with a progress bar. */
@@ -56,7 +56,7 @@ public final class Processors {
         long lastPrint = 0;
         while (true) {
             // read again each time: the saga appends events (credits) while the others catch up
-            long head = StatusController.head(jdbc);
+            long head = ProcessorPositions.head(jdbc);
             long position = Long.MAX_VALUE;
             boolean done = true;
             for (String name : names) {
@@ -66,7 +66,7 @@ public final class Processors {
                 done &= p >= head;
             }
             // and nothing appended meanwhile: the saga's token and the events it caused commit together
-            done &= StatusController.head(jdbc) == head;
+            done &= ProcessorPositions.head(jdbc) == head;
             long now = System.nanoTime();
             if (done || now - lastPrint > TimeUnit.MILLISECONDS.toNanos(PRINT_EVERY_MILLIS)) {
                 bar(err, what, Math.max(0, position + 1), head + 1, now - started);
