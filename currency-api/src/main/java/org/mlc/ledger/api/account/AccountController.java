@@ -141,7 +141,7 @@ public class AccountController {
     public record StatementEntry(long line, String at, String kind, String operation, String counterparty,
                                  String reference, String amount, String balance) {
 
-        static StatementEntry of(StatementQueries.StatementLine line) {
+        public static StatementEntry of(StatementQueries.StatementLine line) {
             return new StatementEntry(line.line(), line.bookedAt().toString(), line.kind(), line.operationId(),
                     line.counterparty(), line.reference(), Amounts.format(line.amountMinor()),
                     Amounts.format(line.balanceAfterMinor()));

@@ -45,27 +45,4 @@ public class AccountQueries {
                 AccountStatus.valueOf(rs.getString("status")), rs.getLong("floor_minor"), rs.getLong("balance_minor"),
                 rs.getLong("held_minor"), rs.getLong("entry_count"), rs.getTimestamp("opened_at").toInstant());
     }
-
-    /** A line of an account's statement: what moved, with what, and the balance after it. */
-    public record Entry(long line, Instant bookedAt, String kind, String operationId, String counterparty,
-                        String reference, long amountMinor, long balanceAfterMinor) {
-    }
-
-    /** An account's entries booked from {@code start} (inclusive) to {@code end} (exclusive), in line order. */
-    public List<Entry> entriesBetween(String accountId, Instant start, Instant end) {
-        return jdbc.query("SELECT line, booked_at, kind, operation_id, counterparty, reference, amount_minor, "
-                        + "balance_after_minor FROM account_entry WHERE account_id = ? AND booked_at >= ? "
-                        + "AND booked_at < ? ORDER BY line",
-                (rs, row) -> new Entry(rs.getLong("line"), rs.getTimestamp("booked_at").toInstant(),
-                        rs.getString("kind"), rs.getString("operation_id"), rs.getString("counterparty"),
-                        rs.getString("reference"), rs.getLong("amount_minor"), rs.getLong("balance_after_minor")),
-                accountId, Timestamp.from(start), Timestamp.from(end));
-    }
-
-    /** An account's balance from the entries booked before {@code before}. */
-    public long balanceBefore(String accountId, Instant before) {
-        Long balance = jdbc.queryForObject("SELECT COALESCE(SUM(amount_minor), 0) FROM account_entry "
-                + "WHERE account_id = ? AND booked_at < ?", Long.class, accountId, Timestamp.from(before));
-        return balance == null ? 0 : balance;
-    }
 }

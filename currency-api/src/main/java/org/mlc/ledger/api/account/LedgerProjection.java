@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
+import org.mlc.ledger.api.status.Projections;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -34,10 +35,9 @@ import org.springframework.stereotype.Component;
  * accounts their status, balance and statement lines with running balance.
  */
 @Component
-@ProcessingGroup(LedgerProjection.GROUP)
-public class LedgerProjection {
+@ProcessingGroup(Projections.LEDGER)
+class LedgerProjection {
 
-    public static final String GROUP = "ledger";
 
     /** The postings of the batch being handled, as a resource of its unit of work. */
     private static final String BOOKINGS = LedgerProjection.class.getName() + ".bookings";

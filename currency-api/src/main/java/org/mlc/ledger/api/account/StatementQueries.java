@@ -37,4 +37,19 @@ public class StatementQueries {
                         + "AND booked_at < ? ORDER BY line LIMIT ? OFFSET ?", ROW,
                 accountId, Timestamp.from(from), Timestamp.from(to), limit, offset);
     }
+
+    /** The account's lines booked from {@code start} (inclusive) to {@code end} (exclusive), in booking order. */
+    public List<StatementLine> linesBetween(String accountId, Instant start, Instant end) {
+        return jdbc.query("SELECT line, booked_at, kind, operation_id, counterparty, reference, amount_minor, "
+                        + "balance_after_minor FROM account_entry WHERE account_id = ? AND booked_at >= ? "
+                        + "AND booked_at < ? ORDER BY line", ROW,
+                accountId, Timestamp.from(start), Timestamp.from(end));
+    }
+
+    /** The account's balance from the lines booked before {@code before}. */
+    public long balanceBefore(String accountId, Instant before) {
+        Long balance = jdbc.queryForObject("SELECT COALESCE(SUM(amount_minor), 0) FROM account_entry "
+                + "WHERE account_id = ? AND booked_at < ?", Long.class, accountId, Timestamp.from(before));
+        return balance == null ? 0 : balance;
+    }
 }

@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
+import org.mlc.ledger.api.status.Projections;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
@@ -27,10 +28,9 @@ import org.springframework.stereotype.Component;
  * the programme report is summed. The units' postings are booked by {@code LedgerProjection}.
  */
 @Component
-@ProcessingGroup(AidProjection.GROUP)
-public class AidProjection {
+@ProcessingGroup(Projections.AID)
+class AidProjection {
 
-    public static final String GROUP = "aid";
 
     /** What an aid movement was, in {@code aid_movement.kind}. */
     public enum Movement { FUNDED, GRANTED, SPENT, RETURNED, CLOSED }

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
+import org.mlc.ledger.api.status.Projections;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.mlc.ledger.api.currency.CurrencyProjection;
 import org.mlc.ledger.bonus.BonusBudgetCommitted;
 import org.mlc.ledger.bonus.BonusDrawn;
 import org.mlc.ledger.bonus.SponsorPaymentReceived;
@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /** Counter closings (Z reports), remittances and sponsor budgets, for reading. */
 @Component
-@ProcessingGroup(CurrencyProjection.GROUP)
-public class CounterDayProjection {
+@ProcessingGroup(Projections.DIRECTORY)
+class CounterDayProjection {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;

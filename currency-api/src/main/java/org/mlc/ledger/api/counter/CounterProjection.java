@@ -2,17 +2,17 @@ package org.mlc.ledger.api.counter;
 
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
+import org.mlc.ledger.api.status.Projections;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.mlc.ledger.api.currency.CurrencyProjection;
 import org.mlc.ledger.counter.CounterDefined;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Exchange counters, for reading. */
 @Component
-@ProcessingGroup(CurrencyProjection.GROUP)
-public class CounterProjection {
+@ProcessingGroup(Projections.DIRECTORY)
+class CounterProjection {
 
     private final JdbcTemplate jdbc;
 

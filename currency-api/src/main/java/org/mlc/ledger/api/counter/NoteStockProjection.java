@@ -2,9 +2,9 @@ package org.mlc.ledger.api.counter;
 
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
+import org.mlc.ledger.api.status.Projections;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.mlc.ledger.api.currency.CurrencyProjection;
 import org.mlc.ledger.counter.NotesReceived;
 import org.mlc.ledger.counter.NotesSold;
 import org.mlc.ledger.counter.NotesTakenBack;
@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /** The paper notes each counter holds, by denomination: received from the issuer, sold, taken back. */
 @Component
-@ProcessingGroup(CurrencyProjection.GROUP)
-public class NoteStockProjection {
+@ProcessingGroup(Projections.DIRECTORY)
+class NoteStockProjection {
 
     private final JdbcTemplate jdbc;
 

@@ -2,6 +2,7 @@ package org.mlc.ledger.api.currency;
 
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
+import org.mlc.ledger.api.status.Projections;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.mlc.ledger.currency.CurrencyDefined;
@@ -11,11 +12,9 @@ import org.springframework.stereotype.Component;
 
 /** Currencies and their policies, for reading. */
 @Component
-@ProcessingGroup(CurrencyProjection.GROUP)
-public class CurrencyProjection {
+@ProcessingGroup(Projections.DIRECTORY)
+class CurrencyProjection {
 
-    /** The processing group of the directory views: currencies, participants, counters. */
-    public static final String GROUP = "directory";
 
     private final JdbcTemplate jdbc;
 

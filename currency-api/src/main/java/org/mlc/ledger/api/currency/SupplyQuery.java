@@ -2,11 +2,10 @@ package org.mlc.ledger.api.currency;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.EnumMap;
 import java.util.Map;
+import org.mlc.ledger.api.account.LedgerBalanceQueries;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.money.Amounts;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +19,10 @@ public class SupplyQuery {
 
     public static final int COVERAGE_DECIMALS = 4;
 
-    private final JdbcTemplate jdbc;
+    private final LedgerBalanceQueries balances;
 
-    public SupplyQuery(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public SupplyQuery(LedgerBalanceQueries balances) {
+        this.balances = balances;
     }
 
     public record Supply(String currency, String inCirculation, String electronic, String paper, String inTransit,
@@ -32,11 +31,7 @@ public class SupplyQuery {
     }
 
     public Supply of(String currency) {
-        Map<LedgerAccountKind, Long> sums = new EnumMap<>(LedgerAccountKind.class);
-        jdbc.query("SELECT kind, SUM(balance_minor) AS total FROM ledger_balance WHERE currency = ? GROUP BY kind",
-                rs -> {
-                    sums.put(LedgerAccountKind.valueOf(rs.getString("kind")), rs.getLong("total"));
-                }, currency);
+        Map<LedgerAccountKind, Long> sums = balances.sumsByKind(currency);
         // aid programmes' units not yet granted are electronic units too, issued against the fund
         long electronic = sums.getOrDefault(LedgerAccountKind.PARTICIPANT, 0L)
                 + sums.getOrDefault(LedgerAccountKind.AID_PROGRAM, 0L);

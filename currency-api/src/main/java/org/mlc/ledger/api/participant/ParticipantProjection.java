@@ -9,17 +9,17 @@ import org.mlc.ledger.participant.MerchantSuspended;
 import org.mlc.ledger.participant.MembershipRenewed;
 import org.mlc.ledger.participant.ParticipantKind;
 import org.axonframework.config.ProcessingGroup;
+import org.mlc.ledger.api.status.Projections;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.mlc.ledger.api.currency.CurrencyProjection;
 import org.mlc.ledger.participant.ParticipantRegistered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Participants and their accounts, for reading. */
 @Component
-@ProcessingGroup(CurrencyProjection.GROUP)
-public class ParticipantProjection {
+@ProcessingGroup(Projections.DIRECTORY)
+class ParticipantProjection {
 
     private final JdbcTemplate jdbc;
 

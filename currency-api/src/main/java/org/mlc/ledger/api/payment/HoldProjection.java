@@ -2,9 +2,9 @@ package org.mlc.ledger.api.payment;
 
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
+import org.mlc.ledger.api.status.Projections;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.mlc.ledger.api.account.LedgerProjection;
 import org.mlc.ledger.payment.PaymentAuthorized;
 import org.mlc.ledger.payment.PaymentCaptured;
 import org.mlc.ledger.payment.PaymentHold;
@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * group, with the account view it updates).
  */
 @Component
-@ProcessingGroup(LedgerProjection.GROUP)
-public class HoldProjection {
+@ProcessingGroup(Projections.LEDGER)
+class HoldProjection {
 
     private final JdbcTemplate jdbc;
 

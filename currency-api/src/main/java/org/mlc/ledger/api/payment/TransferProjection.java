@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.axonframework.config.ProcessingGroup;
+import org.mlc.ledger.api.status.Projections;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.mlc.ledger.api.account.LedgerProjection;
 import org.mlc.ledger.api.infrastructure.BatchBuffer;
 import org.mlc.ledger.payment.TransferCreditRefused;
 import org.mlc.ledger.payment.TransferCredited;
@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 
 /** Payments and where each stands. */
 @Component
-@ProcessingGroup(LedgerProjection.GROUP)
-public class TransferProjection {
+@ProcessingGroup(Projections.LEDGER)
+class TransferProjection {
 
     /** The payments of the batch being handled, as a resource of its unit of work. */
     private static final String TRANSFERS = TransferProjection.class.getName() + ".transfers";

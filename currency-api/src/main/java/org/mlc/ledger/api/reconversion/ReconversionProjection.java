@@ -2,10 +2,10 @@ package org.mlc.ledger.api.reconversion;
 
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
+import org.mlc.ledger.api.status.Projections;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.mlc.ledger.account.UnitsReconverted;
-import org.mlc.ledger.api.account.LedgerProjection;
 import org.mlc.ledger.reconversion.GuaranteeFund;
 import org.mlc.ledger.reconversion.PayoutConfirmed;
 import org.mlc.ledger.reconversion.PayoutPaid;
@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * sit next to LedgerProjection's handler of every value movement. Same group: replayed together.
  */
 @Component
-@ProcessingGroup(LedgerProjection.GROUP)
-public class ReconversionProjection {
+@ProcessingGroup(Projections.LEDGER)
+class ReconversionProjection {
 
     private final JdbcTemplate jdbc;
 

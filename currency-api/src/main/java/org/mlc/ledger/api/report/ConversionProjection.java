@@ -2,6 +2,7 @@ package org.mlc.ledger.api.report;
 
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
+import org.mlc.ledger.api.status.Projections;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.mlc.ledger.counter.EurosConverted;
@@ -10,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /** Conversions at counters, for counter day reports and the conversion indicators. */
 @Component
-@ProcessingGroup(JournalProjection.GROUP)
-public class ConversionProjection {
+@ProcessingGroup(Projections.REPORTS)
+class ConversionProjection {
 
     private final JdbcTemplate jdbc;
 

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
+import org.mlc.ledger.api.status.Projections;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
@@ -21,10 +22,9 @@ import org.springframework.stereotype.Component;
  * carry, so the capabilities added later are journaled without touching this class.
  */
 @Component
-@ProcessingGroup(JournalProjection.GROUP)
-public class JournalProjection {
+@ProcessingGroup(Projections.REPORTS)
+class JournalProjection {
 
-    public static final String GROUP = "reports";
 
     /** The journal lines of the batch being handled, as a resource of its unit of work. */
     private static final String ROWS = JournalProjection.class.getName() + ".rows";

@@ -12,7 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mlc.ledger.api.account.AccountQueries;
+import org.mlc.ledger.api.account.AccountController.StatementEntry;
+import org.mlc.ledger.api.account.StatementQueries;
 import org.mlc.ledger.api.csv.Csv;
 import org.mlc.ledger.api.counter.CounterPolicy;
 import org.mlc.ledger.api.counter.CounterQueries;
@@ -45,18 +46,18 @@ public class ReportController {
     private final ConversionQueries conversions;
     private final JournalQueries journal;
     private final ParticipantQueries participants;
-    private final AccountQueries accounts;
+    private final StatementQueries statements;
 
     public ReportController(Indicators indicators, CurrencyQueries currencies, CounterQueries counters,
                             ConversionQueries conversions, JournalQueries journal, ParticipantQueries participants,
-                            AccountQueries accounts) {
+                            StatementQueries statements) {
         this.indicators = indicators;
         this.currencies = currencies;
         this.counters = counters;
         this.conversions = conversions;
         this.journal = journal;
         this.participants = participants;
-        this.accounts = accounts;
+        this.statements = statements;
     }
 
     /** A month's indicators; amounts as decimal strings, ratios as exact decimal strings or null. */
@@ -82,13 +83,9 @@ public class ReportController {
     }
 
     /** A line of a merchant's month; also a line of its CSV. */
-    public record MonthLine(long line, String at, String kind, String operation, String counterparty,
-                            String reference, String amount, String balance) {
-    }
-
     public record MerchantMonth(String merchant, String name, String account, String currency, String month,
                                 String openingBalance, String received, String paid, String closingBalance,
-                                List<MonthLine> lines) {
+                                List<StatementEntry> lines) {
     }
 
     /** Currency indicators per month, {@code ?currency=BOUSOL&from=2026-01&to=2026-03}. */
@@ -181,25 +178,23 @@ public class ReportController {
         YearMonth period = month(month, "month");
         Instant start = Indicators.start(period);
         Instant end = Indicators.start(period.plusMonths(1));
-        List<MonthLine> lines = new ArrayList<>();
+        List<StatementEntry> lines = new ArrayList<>();
         long in = 0;
         long out = 0;
-        for (AccountQueries.Entry entry : accounts.entriesBetween(accountId, start, end)) {
+        for (StatementQueries.StatementLine entry : statements.linesBetween(accountId, start, end)) {
             long amount = entry.amountMinor();
             if (amount > 0) {
                 in += amount;
             } else {
                 out -= amount;
             }
-            lines.add(new MonthLine(entry.line(), entry.bookedAt().toString(), entry.kind(), entry.operationId(),
-                    entry.counterparty(), entry.reference(), Amounts.format(amount),
-                    Amounts.format(entry.balanceAfterMinor())));
+            lines.add(StatementEntry.of(entry));
         }
         if (csv) {
             return csvAnswer("merchant-" + participantId + "-" + period + ".csv", Csv.write(List.of("line", "at", "kind",
                     "operation", "counterparty", "reference", "amount", "balance"), CsvRows.of(lines)));
         }
-        long openingMinor = accounts.balanceBefore(accountId, start);
+        long openingMinor = statements.balanceBefore(accountId, start);
         return ResponseEntity.ok(new MerchantMonth(participantId, merchant.name(), accountId, merchant.currency(),
                 period.toString(), Amounts.format(openingMinor), Amounts.format(in), Amounts.format(out),
                 Amounts.format(openingMinor + in - out), lines));

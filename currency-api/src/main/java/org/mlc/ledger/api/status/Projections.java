@@ -1,12 +1,8 @@
 package org.mlc.ledger.api.status;
 
-import org.mlc.ledger.api.aid.AidProjection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mlc.ledger.api.account.LedgerProjection;
-import org.mlc.ledger.api.currency.CurrencyProjection;
-import org.mlc.ledger.api.report.JournalProjection;
 
 /**
  * The projections (streaming processing groups) and the tables each one writes: what
@@ -15,17 +11,26 @@ import org.mlc.ledger.api.report.JournalProjection;
  */
 public final class Projections {
 
+    /** The directory views: currencies, participants, counters and their days. */
+    public static final String DIRECTORY = "directory";
+    /** The books: balances, accounts and statements, payments, holds, reconversions. */
+    public static final String LEDGER = "ledger";
+    /** The accounting journal and the conversions the reports read. */
+    public static final String REPORTS = "reports";
+    /** CCAS aid programmes, their fundings, movements and earmarked lots. */
+    public static final String AID = "aid";
+
     /** Group name to its tables, in a stable order. */
     public static final Map<String, List<String>> TABLES;
 
     static {
         Map<String, List<String>> tables = new LinkedHashMap<>();
-        tables.put(CurrencyProjection.GROUP, List.of("currency_view", "participant_view", "counter_view",
+        tables.put(DIRECTORY, List.of("currency_view", "participant_view", "counter_view",
                 "counter_note_stock", "counter_closing", "remittance_view", "bonus_budget_view"));
-        tables.put(LedgerProjection.GROUP, List.of("ledger_balance", "account_view", "account_entry", "transfer_view",
+        tables.put(LEDGER, List.of("ledger_balance", "account_view", "account_entry", "transfer_view",
                 "reconversion_view", "payment_hold_view"));
-        tables.put(JournalProjection.GROUP, List.of("journal_entry", "conversion_view"));
-        tables.put(AidProjection.GROUP, List.of("aid_program_view", "aid_funding_view", "earmark_lot", "aid_movement"));
+        tables.put(REPORTS, List.of("journal_entry", "conversion_view"));
+        tables.put(AID, List.of("aid_program_view", "aid_funding_view", "earmark_lot", "aid_movement"));
         TABLES = java.util.Collections.unmodifiableMap(tables);
     }
 

@@ -13,7 +13,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.mlc.ledger.api.IntegrationTest;
 import org.mlc.ledger.api.infrastructure.ProcessorPositions;
-import org.mlc.ledger.api.report.JournalProjection;
+import org.mlc.ledger.api.status.Projections;
 import org.mlc.ledger.api.support.Api;
 import org.mlc.ledger.api.support.Ledger.Party;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +43,7 @@ class BatchBookingTest extends IntegrationTest {
         Party bob = ledger.fundedMember(currency, counter, "300.00");
         Party grocer = ledger.merchant("Grocer", currency);
         Party baker = ledger.merchant("Baker", currency);
-        awaitCaughtUp(LedgerProjection.GROUP);
+        awaitCaughtUp(Projections.LEDGER);
         // what each account's statement must say, line by line: its funding, then each payment in order
         Map<String, List<Long>> amounts = new LinkedHashMap<>();
         for (Party party : List.of(alice, bob, grocer, baker)) {
@@ -66,13 +66,13 @@ class BatchBookingTest extends IntegrationTest {
             amounts.get(from.accountId()).add(-minor);
             amounts.get(to.accountId()).add(minor);
         }
-        awaitCaughtUp(LedgerProjection.GROUP, JournalProjection.GROUP);
+        awaitCaughtUp(Projections.LEDGER, Projections.REPORTS);
         amounts.forEach(this::assertStatementIs);
         Map<String, List<Map<String, Object>>> booked = tables(currency);
 
-        replay(LedgerProjection.GROUP);
-        replay(JournalProjection.GROUP);
-        awaitCaughtUp(LedgerProjection.GROUP, JournalProjection.GROUP);
+        replay(Projections.LEDGER);
+        replay(Projections.REPORTS);
+        awaitCaughtUp(Projections.LEDGER, Projections.REPORTS);
 
         amounts.forEach(this::assertStatementIs);
         Map<String, List<Map<String, Object>>> replayed = tables(currency);
