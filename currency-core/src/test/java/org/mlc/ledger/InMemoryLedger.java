@@ -1,6 +1,6 @@
 package org.mlc.ledger;
 
-import org.mlc.ledger.participant.MembershipHandler;
+import org.mlc.ledger.counter.MembershipHandler;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -37,9 +37,9 @@ import org.mlc.ledger.currency.Currency;
 import org.mlc.ledger.currency.DefineCurrency;
 import org.mlc.ledger.participant.Participant;
 import org.mlc.ledger.participant.ParticipantKind;
-import org.mlc.ledger.participant.ParticipantRegistration;
+import org.mlc.ledger.account.ParticipantRegistration;
 import org.mlc.ledger.participant.RegisterParticipant;
-import org.mlc.ledger.payment.PaymentHandler;
+import org.mlc.ledger.account.PaymentHandler;
 import org.mlc.ledger.reconversion.GuaranteeFund;
 import org.mlc.ledger.reconversion.ReconversionHandler;
 import org.mlc.ledger.payment.TransferSaga;

@@ -1,5 +1,6 @@
 package org.mlc.ledger;
 
+import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.common.HoldId;
 import org.mlc.ledger.common.MembershipId;
 import org.mlc.ledger.participant.FeePaidWith;
@@ -875,7 +876,7 @@ class LedgerProperties {
             kind = "grant";
             command = new GrantAid(program(currencyIndex(g.account())), GrantId.of("g-" + index),
                     ParticipantId.of("p-" + g.account()), Run.account(g.account()), g.unitsMinor(),
-                    LocalDate.ofInstant(now, Account.EARMARK_ZONE).plusDays(g.validityDays()), now);
+                    LocalDate.ofInstant(now, CivilDay.ZONE).plusDays(g.validityDays()), now);
         } else if (operation instanceof AidShop s) {
             kind = "shop";
             long amountMinor = ledger.inspect(Account.class, Run.account(s.account()).value(), Account::balanceMinor)
@@ -893,11 +894,11 @@ class LedgerProperties {
             long lots = 0;
             for (int i = 0; i < ACCOUNT_CURRENCY.length; i++) {
                 AidExpiryHandler.Expiry expiry = ledger.send(new ExpireEarmarks(Run.account(i),
-                        LocalDate.ofInstant(now, Account.EARMARK_ZONE), now));
+                        LocalDate.ofInstant(now, CivilDay.ZONE), now));
                 lots += expiry.lots();
                 // what has expired is gone: a second run returns nothing
                 AidExpiryHandler.Expiry again = ledger.send(new ExpireEarmarks(Run.account(i),
-                        LocalDate.ofInstant(now, Account.EARMARK_ZONE), now));
+                        LocalDate.ofInstant(now, CivilDay.ZONE), now));
                 assertThat(again.lots()).as("a second expiry run of account %d", i).isZero();
             }
             return lots > 0 ? "expire:done" : "expire:nothing";

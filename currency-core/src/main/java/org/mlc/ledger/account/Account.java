@@ -4,7 +4,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.AidProgramId;
+import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.common.GrantId;
 import org.mlc.ledger.common.ConversionId;
 import org.mlc.ledger.common.CounterId;
@@ -48,6 +48,7 @@ import org.mlc.ledger.payment.ReturnTransfer;
 import org.mlc.ledger.payment.TransferCreditRefused;
 import org.mlc.ledger.payment.TransferCredited;
 import org.mlc.ledger.payment.TransferDebited;
+import org.mlc.ledger.payment.TransferMetaData;
 import org.mlc.ledger.payment.TransferReturned;
 
 /**
@@ -58,24 +59,6 @@ import org.mlc.ledger.payment.TransferReturned;
 public class Account {
 
     public static final int MAX_REASON_LENGTH = 500;
-    /**
-     * Where the days of earmarked lots are counted: a lot expiring on a date is spendable until
-     * midnight there (the CCAS's day, like the bonus budgets' periods).
-     */
-    public static final ZoneId EARMARK_ZONE = ZoneId.of("Europe/Paris");
-
-    /**
-     * Metadata of a {@link TransferDebited} whose credit is recorded in the same unit of work, right
-     * after it: the transfer saga ends at once instead of crediting.
-     */
-    public static final String CREDIT_FOLLOWS = "creditFollows";
-
-    /**
-     * Metadata of a {@link TransferCredited} recorded in the unit of work of its debit (the debit
-     * carries {@link #CREDIT_FOLLOWS}): no saga was ever stored for that transfer.
-     */
-    public static final String CREDITED_WITH_DEBIT = "creditedWithDebit";
-
     @AggregateIdentifier
     private AccountId id;
     private ParticipantId owner;
@@ -130,7 +113,7 @@ public class Account {
 
     /**
      * The payer's step, when the caller credits the payee in the same unit of work: the debit's
-     * metadata says so ({@link #CREDIT_FOLLOWS}), and the transfer saga has nothing to do for it.
+     * metadata says so ({@link TransferMetaData#CREDIT_FOLLOWS}), and the transfer saga has nothing to do for it.
      */
     public TransferId debitCreditFollows(DebitForTransfer command, String payeeFiliere) {
         return debit(command, payeeFiliere, true);
@@ -160,13 +143,13 @@ public class Account {
                     + Amounts.format(command.amountMinor()));
         }
         List<EarmarkedUnitsSpent.Draw> draws = earmarkDraws(command.amountMinor(), payeeFiliere,
-                LocalDate.ofInstant(command.at(), EARMARK_ZONE));
+                LocalDate.ofInstant(command.at(), CivilDay.ZONE));
         Postings postings = Postings.builder()
                 .move(ledgerAccount(), inTransit(), command.amountMinor())
                 .build();
         apply(new TransferDebited(command.transferId(), id, command.to(), currency, command.amountMinor(),
                 command.reference(), postings, command.at()),
-                creditFollows ? MetaData.with(CREDIT_FOLLOWS, Boolean.TRUE) : MetaData.emptyInstance());
+                creditFollows ? MetaData.with(TransferMetaData.CREDIT_FOLLOWS, Boolean.TRUE) : MetaData.emptyInstance());
         if (!draws.isEmpty()) {
             apply(new EarmarkedUnitsSpent(id, command.transferId(), command.to(), payeeFiliere, draws, command.at()));
         }
@@ -372,10 +355,10 @@ public class Account {
 
     /**
      * The payee's step recorded in the unit of work of the payer's debit (which carries
-     * {@link #CREDIT_FOLLOWS}): the credit's metadata says so ({@link #CREDITED_WITH_DEBIT}).
+     * {@link TransferMetaData#CREDIT_FOLLOWS}): the credit's metadata says so ({@link TransferMetaData#CREDITED_WITH_DEBIT}).
      */
     public void creditWithDebit(CreditTransfer command) {
-        credit(command, MetaData.with(CREDITED_WITH_DEBIT, Boolean.TRUE));
+        credit(command, MetaData.with(TransferMetaData.CREDITED_WITH_DEBIT, Boolean.TRUE));
     }
 
     private void credit(CreditTransfer command, MetaData creditMetaData) {

@@ -10,6 +10,7 @@ import org.mlc.ledger.account.Account;
 import org.mlc.ledger.account.AccountStatus;
 import org.mlc.ledger.bonus.BonusBudget;
 import org.mlc.ledger.common.BudgetId;
+import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.common.ConversionId;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.currency.ConversionPolicy;
@@ -67,7 +68,7 @@ public class ConversionHandler {
         }
         Currency currency = Currencies.require(currencies, counterCurrency);
         if (currency.membershipRequiredForConversion() && Membership.appliesTo(account.invoke(Account::ownerKind))) {
-            LocalDate today = LocalDate.ofInstant(command.at(), BonusBudget.ZONE);
+            LocalDate today = LocalDate.ofInstant(command.at(), CivilDay.ZONE);
             Participant owner = load(participants, account.invoke(Account::owner).value(), "participant").invoke(p -> p);
             if (!owner.memberOn(today)) {
                 throw DomainException.refused("membership-expired", "participant " + owner.id() + (owner

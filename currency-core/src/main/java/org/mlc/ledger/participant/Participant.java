@@ -2,7 +2,6 @@ package org.mlc.ledger.participant;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -13,6 +12,7 @@ import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.MembershipId;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.ParticipantId;
+import org.mlc.ledger.currency.Filieres;
 
 /**
  * A member, merchant, association, collectivité or CCAS. Created by {@link ParticipantRegistration}.
@@ -25,7 +25,6 @@ public class Participant {
     public static final int MAX_NAME_LENGTH = 200;
     public static final int MAX_REASON_LENGTH = 500;
     public static final int MAX_DECIDED_BY_LENGTH = 64;
-    public static final Pattern FILIERE = Pattern.compile("[A-Z][A-Z_]{1,39}");
     /** Who decided an approval given together with the registration, when the command names nobody. */
     public static final String AT_REGISTRATION = "registration";
 
@@ -42,14 +41,15 @@ public class Participant {
         // for Axon
     }
 
-    Participant(RegisterParticipant command) {
+    /** Registered with its account in one unit of work (see the account package's registration). */
+    public Participant(RegisterParticipant command) {
         if (command.kind() == null) {
             throw DomainException.invalid("kind is required: MEMBER, MERCHANT, ASSOCIATION, COLLECTIVITE or CCAS");
         }
         if (command.name() == null || command.name().isBlank() || command.name().length() > MAX_NAME_LENGTH) {
             throw DomainException.invalid("name is required, at most " + MAX_NAME_LENGTH + " characters");
         }
-        if (command.filiere() != null && !FILIERE.matcher(command.filiere()).matches()) {
+        if (command.filiere() != null && !Filieres.PATTERN.matcher(command.filiere()).matches()) {
             throw DomainException.invalid("filiere must be a code like ALIMENTATION");
         }
         apply(new ParticipantRegistered(command.participantId(), command.kind(), command.name().strip(),
@@ -65,7 +65,7 @@ public class Participant {
     public ParticipantId handle(ApproveMerchant command) {
         requireMerchant();
         requireDecision(command.decidedBy(), command.reason());
-        if (command.filiere() == null || !FILIERE.matcher(command.filiere()).matches()) {
+        if (command.filiere() == null || !Filieres.PATTERN.matcher(command.filiere()).matches()) {
             throw DomainException.invalid("filiere must be a code like ALIMENTATION");
         }
         if (merchantStatus != MerchantStatus.APPROVED || !command.filiere().equals(filiere)) {

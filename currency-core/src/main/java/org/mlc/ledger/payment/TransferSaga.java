@@ -10,7 +10,6 @@ import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
-import org.mlc.ledger.account.Account;
 import org.mlc.ledger.common.AccountId;
 
 /**
@@ -36,16 +35,16 @@ public class TransferSaga {
 
     /**
      * Whether an event is any business of this saga. A payment that debits and credits in one
-     * unit of work marks both events ({@link Account#CREDIT_FOLLOWS}, {@link Account#CREDITED_WITH_DEBIT}):
+     * unit of work marks both events ({@link TransferMetaData#CREDIT_FOLLOWS}, {@link TransferMetaData#CREDITED_WITH_DEBIT}):
      * its saga would end at once and none is ever stored, so the saga processor may pass them by
      * without creating a saga or looking the saga store up for them (one query per event).
      */
     public static boolean concerns(Object payload, Map<String, ?> metaData) {
         if (payload instanceof TransferDebited) {
-            return !Boolean.TRUE.equals(metaData.get(Account.CREDIT_FOLLOWS));
+            return !Boolean.TRUE.equals(metaData.get(TransferMetaData.CREDIT_FOLLOWS));
         }
         if (payload instanceof TransferCredited) {
-            return !Boolean.TRUE.equals(metaData.get(Account.CREDITED_WITH_DEBIT));
+            return !Boolean.TRUE.equals(metaData.get(TransferMetaData.CREDITED_WITH_DEBIT));
         }
         return true;
     }
@@ -57,7 +56,7 @@ public class TransferSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    public void on(TransferDebited event, @MetaDataValue(Account.CREDIT_FOLLOWS) Boolean creditFollows) {
+    public void on(TransferDebited event, @MetaDataValue(TransferMetaData.CREDIT_FOLLOWS) Boolean creditFollows) {
         if (Boolean.TRUE.equals(creditFollows)) {
             // the payee was credited in the debit's own commit: nothing in transit to move (the
             // saga ends before it is ever stored)

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.mlc.ledger.InMemoryLedger;
 import org.mlc.ledger.account.Account;
 import org.mlc.ledger.account.FreezeAccount;
+import org.mlc.ledger.payment.TransferMetaData;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.ConversionId;
 import org.mlc.ledger.common.CounterId;
@@ -93,9 +94,9 @@ class PaymentRulesTest {
         }
         // with it: still one credit, and the debit says the saga has nothing to do
         pay(ALICE, GROCER_ACCOUNT, 1_500);
-        assertThat(ledger.debitMetaData(ALICE.value())).containsEntry(Account.CREDIT_FOLLOWS, Boolean.TRUE);
+        assertThat(ledger.debitMetaData(ALICE.value())).containsEntry(TransferMetaData.CREDIT_FOLLOWS, Boolean.TRUE);
         assertThat(ledger.lastMetaData(GROCER_ACCOUNT.value(), TransferCredited.class))
-                .containsEntry(Account.CREDITED_WITH_DEBIT, Boolean.TRUE);
+                .containsEntry(TransferMetaData.CREDITED_WITH_DEBIT, Boolean.TRUE);
         assertThat(ledger.eventsOf(GROCER_ACCOUNT.value())).filteredOn(TransferCredited.class::isInstance).hasSize(1);
         assertThat(balance(GROCER_ACCOUNT)).isEqualTo(1_500);
         assertThat(balance(ALICE)).isEqualTo(18_500);

@@ -111,7 +111,7 @@ public class AidController {
             throw ApiException.invalid("filieres", "1 to " + AidProgram.MAX_FILIERES + " filières are required");
         }
         for (String filiere : request.filieres()) {
-            if (filiere == null || !org.mlc.ledger.participant.Participant.FILIERE.matcher(filiere).matches()) {
+            if (filiere == null || !org.mlc.ledger.currency.Filieres.PATTERN.matcher(filiere).matches()) {
                 throw ApiException.invalid("filieres", "each must be a code like ALIMENTATION");
             }
         }

@@ -15,7 +15,7 @@ import org.mlc.ledger.api.ui.Forms;
 import org.mlc.ledger.api.ui.PageController;
 import org.mlc.ledger.api.ui.Problem;
 import org.mlc.ledger.api.web.ApiException;
-import org.mlc.ledger.participant.Filieres;
+import org.mlc.ledger.currency.Filieres;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,11 +1,9 @@
-package org.mlc.ledger.payment;
+package org.mlc.ledger.account;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
-import org.mlc.ledger.account.Account;
-import org.mlc.ledger.account.AccountStatus;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
@@ -15,6 +13,12 @@ import org.mlc.ledger.currency.Currencies;
 import org.mlc.ledger.currency.Currency;
 import org.mlc.ledger.participant.Participant;
 import org.mlc.ledger.participant.ParticipantKind;
+import org.mlc.ledger.payment.AuthorizePayment;
+import org.mlc.ledger.payment.CapturePayment;
+import org.mlc.ledger.payment.CreditTransfer;
+import org.mlc.ledger.payment.DebitForTransfer;
+import org.mlc.ledger.payment.MakePayment;
+import org.mlc.ledger.payment.PaymentHold;
 
 /**
  * Who may pay whom, decided before the payer is debited, so that a refused payment is answered at

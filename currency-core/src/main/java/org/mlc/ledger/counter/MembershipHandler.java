@@ -1,4 +1,4 @@
-package org.mlc.ledger.participant;
+package org.mlc.ledger.counter;
 
 import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
@@ -7,12 +7,15 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.account.Account;
 import org.mlc.ledger.account.AccountStatus;
-import org.mlc.ledger.bonus.BonusBudget;
+import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.common.DomainException;
-import org.mlc.ledger.counter.ExchangeCounter;
 import org.mlc.ledger.currency.Currencies;
 import org.mlc.ledger.currency.Currency;
 import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.participant.FeePaidWith;
+import org.mlc.ledger.participant.MembershipRenewed;
+import org.mlc.ledger.participant.Participant;
+import org.mlc.ledger.participant.PayMembership;
 
 /**
  * A membership fee paid at a counter, in one unit of work over the counter (euros into its
@@ -63,14 +66,14 @@ public class MembershipHandler {
                     + Amounts.format(feeMinor));
         }
         Aggregate<Participant> participant = load(participants, command.participantId().value(), "participant");
-        LocalDate today = LocalDate.ofInstant(command.at(), BonusBudget.ZONE);
+        LocalDate today = LocalDate.ofInstant(command.at(), CivilDay.ZONE);
         MembershipRenewed renewed = participant.invoke(p -> p.renewMembership(command.membershipId(),
                 command.counterId(), feeMinor, command.paidWith(), today, command.at()));
         if (feeMinor > 0 && command.paidWith() == FeePaidWith.UNITS) {
             account.execute(a -> a.payMembershipFee(command.membershipId(), feeMinor, command.at()));
         } else if (feeMinor > 0) {
             counter.execute(c -> c.receiveMembershipFee(command.membershipId(), command.participantId(),
-                    command.paidWith().euroMeans(), feeMinor, command.at()));
+                    PaidBy.valueOf(command.paidWith().name()), feeMinor, command.at()));
         }
         return renewed;
     }
