@@ -80,4 +80,15 @@ class ArchitectureTest {
     static final ArchRule theDomainKnowsNothingOfItsApplications = noClasses()
             .should().dependOnClassesThat().resideInAnyPackage("org.mlc.ledger.api..", "org.mlc.ledger.ops..")
             .because("currency-api and currency-ops use the domain, never the other way round");
+
+    /**
+     * Handlers and policies are reached through the ledger's model and their aggregates, never called
+     * from outside. Records are messages and values (SetMembershipPolicy, ConversionPolicy), not rules.
+     */
+    @ArchTest
+    static final ArchRule handlersAndPoliciesStayInTheirPackage = noClasses()
+            .that().haveSimpleNameEndingWith("Handler").or().haveSimpleNameEndingWith("Policy")
+            .and().areNotRecords()
+            .should().bePublic()
+            .because("each feature package exposes one handler list (LedgerModel registers it), not its handlers");
 }

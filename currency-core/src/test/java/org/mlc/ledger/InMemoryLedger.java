@@ -1,6 +1,5 @@
 package org.mlc.ledger;
 
-import org.mlc.ledger.counter.MembershipHandler;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -13,36 +12,17 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.saga.repository.inmemory.InMemorySagaStore;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.mlc.ledger.account.Account;
-import org.mlc.ledger.aid.AidExpiryHandler;
-import org.mlc.ledger.aid.AidGrantHandler;
-import org.mlc.ledger.aid.AidProgram;
-import org.mlc.ledger.aid.AidProgramHandler;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.ParticipantId;
-import org.mlc.ledger.bank.BankStatementHandler;
-import org.mlc.ledger.bank.FundBankAccount;
-import org.mlc.ledger.bonus.BonusBudget;
-import org.mlc.ledger.bonus.BonusBudgetHandler;
 import org.mlc.ledger.bonus.CommitBonusBudget;
 import org.mlc.ledger.common.BudgetId;
-import org.mlc.ledger.counter.ConversionHandler;
-import org.mlc.ledger.counter.NoteDepositHandler;
 import org.mlc.ledger.counter.DefineCounter;
-import org.mlc.ledger.counter.ExchangeCounter;
 import org.mlc.ledger.currency.ConversionPolicy;
-import org.mlc.ledger.currency.Currency;
 import org.mlc.ledger.currency.DefineCurrency;
-import org.mlc.ledger.participant.Participant;
 import org.mlc.ledger.participant.ParticipantKind;
-import org.mlc.ledger.account.ParticipantRegistration;
 import org.mlc.ledger.participant.RegisterParticipant;
-import org.mlc.ledger.account.PaymentHandler;
-import org.mlc.ledger.reconversion.GuaranteeFund;
-import org.mlc.ledger.reconversion.ReconversionHandler;
-import org.mlc.ledger.payment.TransferSaga;
 
 /**
  * The whole core wired with plain Axon in memory: every aggregate, the external command handlers
@@ -61,46 +41,15 @@ public final class InMemoryLedger implements AutoCloseable {
     private InMemoryLedger(boolean withTransferSaga) {
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> JacksonSerializer.defaultSerializer())
-                .configureEmbeddedEventStore(c -> storage)
-                .configureAggregate(Currency.class)
-                .configureAggregate(Participant.class)
-                .configureAggregate(Account.class)
-                .configureAggregate(ExchangeCounter.class)
-                .configureAggregate(BonusBudget.class)
-                .configureAggregate(FundBankAccount.class)
-                .registerCommandHandler(c -> new BankStatementHandler(c.repository(FundBankAccount.class),
-                        c.repository(ExchangeCounter.class), c.repository(BonusBudget.class),
-                        c.repository(GuaranteeFund.class), c.repository(AidProgram.class)))
-                .registerCommandHandler(c -> new ConversionHandler(c.repository(Currency.class),
-                        c.repository(ExchangeCounter.class), c.repository(Account.class),
-                        c.repository(BonusBudget.class), c.repository(Participant.class)))
-                .registerCommandHandler(c -> new MembershipHandler(c.repository(ExchangeCounter.class),
-                        c.repository(Account.class), c.repository(Currency.class), c.repository(Participant.class)))
-                .registerCommandHandler(c -> new NoteDepositHandler(c.repository(ExchangeCounter.class),
-                        c.repository(Account.class)))
-                .registerCommandHandler(c -> new BonusBudgetHandler(c.repository(Currency.class),
-                        c.repository(Participant.class), c.repository(BonusBudget.class)))
-                .registerCommandHandler(c -> new ParticipantRegistration(c.repository(Currency.class),
-                        c.repository(Participant.class), c.repository(Account.class)))
-                .configureAggregate(GuaranteeFund.class)
-                .registerCommandHandler(c -> new ReconversionHandler(c.repository(Currency.class),
-                        c.repository(Account.class), c.repository(Participant.class),
-                        c.repository(GuaranteeFund.class)))
-                .registerCommandHandler(c -> new PaymentHandler(c.repository(Currency.class),
-                        c.repository(Account.class), c.repository(Participant.class)))
-                .configureAggregate(AidProgram.class)
-                .registerCommandHandler(c -> new AidProgramHandler(c.repository(AidProgram.class),
-                        c.repository(Account.class), c.repository(Currency.class), c.repository(GuaranteeFund.class)))
-                .registerCommandHandler(c -> new AidGrantHandler(c.repository(AidProgram.class),
-                        c.repository(Account.class)))
-                .registerCommandHandler(c -> new AidExpiryHandler(c.repository(AidProgram.class),
-                        c.repository(Account.class)));
+                .configureEmbeddedEventStore(c -> storage);
+        LedgerModel.AGGREGATES.forEach(configurer::configureAggregate);
+        LedgerModel.COMMAND_HANDLERS.forEach(handler -> configurer.registerCommandHandler(
+                c -> handler.apply(c::repository)));
         if (withTransferSaga) {
             // A saga failure must fail the test, not be logged and leave value in transit.
-            configurer.eventProcessing(ep -> ep.usingSubscribingEventProcessors()
+            configurer.eventProcessing(ep -> LedgerModel.SAGAS.forEach(ep.usingSubscribingEventProcessors()
                     .registerSagaStore(c -> new InMemorySagaStore())
-                    .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
-                    .registerSaga(TransferSaga.class));
+                    .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())::registerSaga));
         }
         configuration = configurer.start();
     }

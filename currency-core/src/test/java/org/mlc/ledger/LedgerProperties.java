@@ -11,7 +11,7 @@ import org.mlc.ledger.payment.VoidPayment;
 import org.mlc.ledger.account.EarmarkExpired;
 import org.mlc.ledger.account.EarmarkedLotReceived;
 import org.mlc.ledger.account.EarmarkedUnitsSpent;
-import org.mlc.ledger.aid.AidExpiryHandler;
+import org.mlc.ledger.aid.Expiry;
 import org.mlc.ledger.aid.AidFundingReceived;
 import org.mlc.ledger.aid.AidGranted;
 import org.mlc.ledger.aid.AidProgram;
@@ -893,11 +893,11 @@ class LedgerProperties {
         } else if (operation instanceof AidExpire) {
             long lots = 0;
             for (int i = 0; i < ACCOUNT_CURRENCY.length; i++) {
-                AidExpiryHandler.Expiry expiry = ledger.send(new ExpireEarmarks(Run.account(i),
+                Expiry expiry = ledger.send(new ExpireEarmarks(Run.account(i),
                         LocalDate.ofInstant(now, CivilDay.ZONE), now));
                 lots += expiry.lots();
                 // what has expired is gone: a second run returns nothing
-                AidExpiryHandler.Expiry again = ledger.send(new ExpireEarmarks(Run.account(i),
+                Expiry again = ledger.send(new ExpireEarmarks(Run.account(i),
                         LocalDate.ofInstant(now, CivilDay.ZONE), now));
                 assertThat(again.lots()).as("a second expiry run of account %d", i).isZero();
             }

@@ -11,13 +11,13 @@ import org.mlc.ledger.participant.RegisterParticipant;
  * Registers a participant and opens its account in the same unit of work, so that a participant
  * never exists without its account. The currency must exist.
  */
-public class ParticipantRegistration {
+class ParticipantRegistration {
 
     private final Repository<Currency> currencies;
     private final Repository<Participant> participants;
     private final Repository<Account> accounts;
 
-    public ParticipantRegistration(Repository<Currency> currencies, Repository<Participant> participants,
+    ParticipantRegistration(Repository<Currency> currencies, Repository<Participant> participants,
                                    Repository<Account> accounts) {
         this.currencies = currencies;
         this.participants = participants;

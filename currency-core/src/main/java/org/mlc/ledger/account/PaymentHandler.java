@@ -37,13 +37,13 @@ import org.mlc.ledger.payment.PaymentHold;
  * participant when a rule needs them; accounts before the currency as in the conversion handler),
  * so two payments in opposite directions never wait on each other in a cycle.
  */
-public class PaymentHandler {
+class PaymentHandler {
 
     private final Repository<Currency> currencies;
     private final Repository<Account> accounts;
     private final Repository<Participant> participants;
 
-    public PaymentHandler(Repository<Currency> currencies, Repository<Account> accounts,
+    PaymentHandler(Repository<Currency> currencies, Repository<Account> accounts,
                           Repository<Participant> participants) {
         this.currencies = currencies;
         this.accounts = accounts;

@@ -13,18 +13,14 @@ import org.mlc.ledger.common.DomainException;
  * the programme takes the units back, in one unit of work. Run again, it finds nothing left to
  * return: the expiry is idempotent.
  */
-public class AidExpiryHandler {
+class AidExpiryHandler {
 
     private final Repository<AidProgram> programs;
     private final Repository<Account> accounts;
 
-    public AidExpiryHandler(Repository<AidProgram> programs, Repository<Account> accounts) {
+    AidExpiryHandler(Repository<AidProgram> programs, Repository<Account> accounts) {
         this.programs = programs;
         this.accounts = accounts;
-    }
-
-    /** What an expiry run returned from one account. */
-    public record Expiry(int lots, long unitsMinor) {
     }
 
     @CommandHandler

@@ -22,21 +22,14 @@ import org.mlc.ledger.participant.ParticipantKind;
  * past. A grant id already granted answers as granted and grants nothing more. The beneficiary's
  * account is loaded before the programme, as the expiry does, so the two never wait on each other.
  */
-public class AidGrantHandler {
+class AidGrantHandler {
 
     private final Repository<AidProgram> programs;
     private final Repository<Account> accounts;
 
-    public AidGrantHandler(Repository<AidProgram> programs, Repository<Account> accounts) {
+    AidGrantHandler(Repository<AidProgram> programs, Repository<Account> accounts) {
         this.programs = programs;
         this.accounts = accounts;
-    }
-
-    /** What became of one grant. */
-    public enum Outcome { GRANTED, ALREADY_GRANTED, REFUSED }
-
-    /** One grant's answer: when refused, the stable code and why. */
-    public record GrantResult(GrantId grantId, Outcome outcome, LocalDate expiresOn, String code, String detail) {
     }
 
     @CommandHandler
@@ -58,7 +51,7 @@ public class AidGrantHandler {
             try {
                 results.add(grant(grant));
             } catch (DomainException e) {
-                results.add(new GrantResult(grant.grantId(), Outcome.REFUSED, null, e.code(), e.getMessage()));
+                results.add(new GrantResult(grant.grantId(), GrantOutcome.REFUSED, null, e.code(), e.getMessage()));
             }
         }
         return results;
@@ -75,7 +68,7 @@ public class AidGrantHandler {
         Aggregate<AidProgram> program = loadProgram(programs, command.programId());
         AidProgram state = program.invoke(p -> p);
         if (state.granted(command.grantId())) {
-            return new GrantResult(command.grantId(), Outcome.ALREADY_GRANTED, null, null, null);
+            return new GrantResult(command.grantId(), GrantOutcome.ALREADY_GRANTED, null, null, null);
         }
         if (beneficiary.ownerKind() != ParticipantKind.MEMBER || !beneficiary.owner().equals(command.beneficiary())) {
             throw DomainException.refused("beneficiary-not-member",
@@ -93,7 +86,7 @@ public class AidGrantHandler {
         program.execute(p -> p.grant(command, expiresOn));
         account.execute(a -> a.receiveEarmarkedLot(command.grantId(), command.programId(), command.unitsMinor(),
                 state.filieres(), expiresOn, command.at()));
-        return new GrantResult(command.grantId(), Outcome.GRANTED, expiresOn, null, null);
+        return new GrantResult(command.grantId(), GrantOutcome.GRANTED, expiresOn, null, null);
     }
 
     static Aggregate<AidProgram> loadProgram(Repository<AidProgram> programs, AidProgramId programId) {

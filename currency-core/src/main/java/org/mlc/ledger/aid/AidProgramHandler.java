@@ -18,14 +18,14 @@ import org.mlc.ledger.reconversion.GuaranteeFund;
  * are burnt and the same euros leave the guarantee fund for the CCAS, without fee, in one unit of
  * work, or nothing happens ({@code insufficient-fund}).
  */
-public class AidProgramHandler {
+class AidProgramHandler {
 
     private final Repository<AidProgram> programs;
     private final Repository<Account> accounts;
     private final Repository<Currency> currencies;
     private final Repository<GuaranteeFund> funds;
 
-    public AidProgramHandler(Repository<AidProgram> programs, Repository<Account> accounts,
+    AidProgramHandler(Repository<AidProgram> programs, Repository<Account> accounts,
                              Repository<Currency> currencies, Repository<GuaranteeFund> funds) {
         this.programs = programs;
         this.accounts = accounts;
@@ -60,10 +60,6 @@ public class AidProgramHandler {
         }
         programs.newInstance(() -> new AidProgram(command));
         return command.programId();
-    }
-
-    /** What a closing answers: the units burnt, as many euros paid out to the CCAS. */
-    public record Closing(AidProgramId programId, long unitsMinor) {
     }
 
     @CommandHandler

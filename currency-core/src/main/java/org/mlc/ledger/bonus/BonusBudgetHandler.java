@@ -14,13 +14,13 @@ import org.mlc.ledger.participant.ParticipantKind;
  * Commits a sponsor's budget and attaches it to its currency in one unit of work: the currency
  * keeps the order in which budgets are drawn on (oldest first), each budget keeps its own figures.
  */
-public class BonusBudgetHandler {
+class BonusBudgetHandler {
 
     private final Repository<Currency> currencies;
     private final Repository<Participant> participants;
     private final Repository<BonusBudget> budgets;
 
-    public BonusBudgetHandler(Repository<Currency> currencies, Repository<Participant> participants,
+    BonusBudgetHandler(Repository<Currency> currencies, Repository<Participant> participants,
                               Repository<BonusBudget> budgets) {
         this.currencies = currencies;
         this.participants = participants;

@@ -31,7 +31,7 @@ import java.time.LocalDate;
  * donation share and the member names an association, the issuer gives it in the same unit of
  * work (through in-transit, so both accounts record their side).
  */
-public class ConversionHandler {
+class ConversionHandler {
 
     /** Why a conversion got less bonus than its currency's ratio gives; null when it got it all. */
     public static final String NO_BUDGET = "no-budget";
@@ -44,7 +44,7 @@ public class ConversionHandler {
     private final Repository<BonusBudget> budgets;
     private final Repository<Participant> participants;
 
-    public ConversionHandler(Repository<Currency> currencies, Repository<ExchangeCounter> counters,
+    ConversionHandler(Repository<Currency> currencies, Repository<ExchangeCounter> counters,
                              Repository<Account> accounts, Repository<BonusBudget> budgets,
                              Repository<Participant> participants) {
         this.currencies = currencies;
@@ -161,14 +161,5 @@ public class ConversionHandler {
         } catch (AggregateNotFoundException e) {
             throw DomainException.notFound("unknown " + what + " " + id);
         }
-    }
-
-    /**
-     * What a conversion answers: {@code bonusReason} says why the bonus is below the ratio's
-     * (null when it is not); {@code notes} are the notes handed over (null for an account payout).
-     */
-    public record Conversion(ConversionId conversionId, long eurosMinor, long unitsMinor, long bonusMinor,
-                             String bonusReason, Payout payout, SortedMap<Integer, Integer> notes,
-                             long donationMinor, String donationReason) {
     }
 }

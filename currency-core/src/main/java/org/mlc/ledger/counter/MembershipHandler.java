@@ -24,14 +24,14 @@ import org.mlc.ledger.participant.PayMembership;
  * the counter, the account, the currency, then the participant, the order the conversion handler
  * uses, so the two never wait on each other.
  */
-public class MembershipHandler {
+class MembershipHandler {
 
     private final Repository<ExchangeCounter> counters;
     private final Repository<Account> accounts;
     private final Repository<Currency> currencies;
     private final Repository<Participant> participants;
 
-    public MembershipHandler(Repository<ExchangeCounter> counters, Repository<Account> accounts,
+    MembershipHandler(Repository<ExchangeCounter> counters, Repository<Account> accounts,
                              Repository<Currency> currencies, Repository<Participant> participants) {
         this.counters = counters;
         this.accounts = accounts;

@@ -11,12 +11,12 @@ import org.mlc.ledger.common.DomainException;
  * Paper back to electronic: the counter takes the notes into its stock and the account receives
  * their value, in one unit of work.
  */
-public class NoteDepositHandler {
+class NoteDepositHandler {
 
     private final Repository<ExchangeCounter> counters;
     private final Repository<Account> accounts;
 
-    public NoteDepositHandler(Repository<ExchangeCounter> counters, Repository<Account> accounts) {
+    NoteDepositHandler(Repository<ExchangeCounter> counters, Repository<Account> accounts) {
         this.counters = counters;
         this.accounts = accounts;
     }
@@ -45,7 +45,4 @@ public class NoteDepositHandler {
         }
     }
 
-    /** What a deposit answers. */
-    public record Deposit(String depositId, long unitsMinor) {
-    }
 }

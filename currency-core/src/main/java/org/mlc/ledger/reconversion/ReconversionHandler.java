@@ -18,23 +18,19 @@ import org.mlc.ledger.participant.Participant;
  * balance is {@code insufficient-funds}, more than the fund can pay {@code insufficient-fund}.
  * Since the euros paid out are the units burnt, the backing of what still circulates never drops.
  */
-public class ReconversionHandler {
+class ReconversionHandler {
 
     private final Repository<Currency> currencies;
     private final Repository<Account> accounts;
     private final Repository<Participant> participants;
     private final Repository<GuaranteeFund> funds;
 
-    public ReconversionHandler(Repository<Currency> currencies, Repository<Account> accounts,
+    ReconversionHandler(Repository<Currency> currencies, Repository<Account> accounts,
                                Repository<Participant> participants, Repository<GuaranteeFund> funds) {
         this.currencies = currencies;
         this.accounts = accounts;
         this.participants = participants;
         this.funds = funds;
-    }
-
-    /** What a reconversion answers: the units taken, the fee kept, the euros paid out. */
-    public record Reconversion(ReconversionId reconversionId, long unitsMinor, long feeMinor, long eurosMinor) {
     }
 
     @CommandHandler

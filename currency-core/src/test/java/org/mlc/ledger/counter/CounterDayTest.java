@@ -51,14 +51,14 @@ class CounterDayTest {
         ledger.close();
     }
 
-    private ConversionHandler.Conversion convert(String id, long eurosMinor, PaidBy paidBy, Payout payout,
+    private Conversion convert(String id, long eurosMinor, PaidBy paidBy, Payout payout,
                                                  Instant at) {
         return ledger.send(new ConvertEuros(COUNTER, ConversionId.of(id), MEMBER, eurosMinor, paidBy, payout, at));
     }
 
     @Test
     void withoutASponsorBudgetTheConversionIsAtParityAndSaysWhy() {
-        ConversionHandler.Conversion conversion = convert("c-1", 1000, PaidBy.CASH, Payout.ACCOUNT, T1);
+        Conversion conversion = convert("c-1", 1000, PaidBy.CASH, Payout.ACCOUNT, T1);
 
         assertThat(conversion.unitsMinor()).isEqualTo(1000);
         assertThat(conversion.bonusMinor()).isZero();
@@ -70,8 +70,8 @@ class CounterDayTest {
         BudgetId budget = ledger.sponsor(LAROUE, "b-small", 300, 0);
 
         assertThat(convert("c-1", 1000, PaidBy.CASH, Payout.ACCOUNT, T1).bonusMinor()).isEqualTo(200);
-        ConversionHandler.Conversion partial = convert("c-2", 1000, PaidBy.CASH, Payout.ACCOUNT, T1);
-        ConversionHandler.Conversion parity = convert("c-3", 1000, PaidBy.CASH, Payout.ACCOUNT, T1);
+        Conversion partial = convert("c-2", 1000, PaidBy.CASH, Payout.ACCOUNT, T1);
+        Conversion parity = convert("c-3", 1000, PaidBy.CASH, Payout.ACCOUNT, T1);
 
         assertThat(partial.bonusMinor()).isEqualTo(100);
         assertThat(partial.unitsMinor()).isEqualTo(1100);
@@ -87,8 +87,8 @@ class CounterDayTest {
         ledger.sponsor(LAROUE, "b-capped", 2_600_000, 300);
 
         convert("c-1", 1000, PaidBy.CASH, Payout.ACCOUNT, T1);
-        ConversionHandler.Conversion capped = convert("c-2", 1000, PaidBy.CASH, Payout.ACCOUNT, T1);
-        ConversionHandler.Conversion nextMonth = convert("c-3", 1000, PaidBy.CASH, Payout.ACCOUNT, NEXT_MONTH);
+        Conversion capped = convert("c-2", 1000, PaidBy.CASH, Payout.ACCOUNT, T1);
+        Conversion nextMonth = convert("c-3", 1000, PaidBy.CASH, Payout.ACCOUNT, NEXT_MONTH);
 
         assertThat(capped.bonusMinor()).isEqualTo(100);
         assertThat(capped.bonusReason()).isEqualTo(ConversionHandler.MONTHLY_CAP_REACHED);
@@ -101,7 +101,7 @@ class CounterDayTest {
         ledger.sponsor(LAROUE, "b-roue", 2_600_000, 0);
         ledger.send(new ReceiveNotes(COUNTER, Map.of(50, 2, 20, 2, 10, 3, 5, 4), T0));
 
-        ConversionHandler.Conversion conversion = convert("c-1", 5000, PaidBy.CASH, Payout.NOTES, T1);
+        Conversion conversion = convert("c-1", 5000, PaidBy.CASH, Payout.NOTES, T1);
 
         assertThat(conversion.unitsMinor()).isEqualTo(6000);
         assertThat(conversion.notes()).containsExactly(Map.entry(10, 1), Map.entry(50, 1));
@@ -209,11 +209,11 @@ class CounterDayTest {
                 org.mlc.ledger.participant.ParticipantKind.ASSOCIATION, "Asso", LAROUE, association, null, T0));
         ledger.send(new org.mlc.ledger.currency.SetDonationShare(LAROUE, issuer, 300, T0));
 
-        ConversionHandler.Conversion unfunded = ledger.send(new ConvertEuros(COUNTER, ConversionId.of("c-0"), MEMBER,
+        Conversion unfunded = ledger.send(new ConvertEuros(COUNTER, ConversionId.of("c-0"), MEMBER,
                 10_000, PaidBy.CASH, Payout.ACCOUNT, T1, association));
         ledger.send(new ConvertEuros(COUNTER, ConversionId.of("c-1"), issuer, 10_000, PaidBy.CASH, Payout.ACCOUNT,
                 T1));
-        ConversionHandler.Conversion conversion = ledger.send(new ConvertEuros(COUNTER, ConversionId.of("c-2"),
+        Conversion conversion = ledger.send(new ConvertEuros(COUNTER, ConversionId.of("c-2"),
                 MEMBER, 10_000, PaidBy.CASH, Payout.ACCOUNT, T1, association));
 
         assertThat(unfunded.donationMinor()).isZero();

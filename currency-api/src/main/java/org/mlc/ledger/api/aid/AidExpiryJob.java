@@ -8,7 +8,7 @@ import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mlc.ledger.common.CivilDay;
-import org.mlc.ledger.aid.AidExpiryHandler.Expiry;
+import org.mlc.ledger.aid.Expiry;
 import org.mlc.ledger.aid.ExpireEarmarks;
 import org.mlc.ledger.api.infrastructure.ClusterJobLock;
 import org.mlc.ledger.api.web.IdempotentCommands;

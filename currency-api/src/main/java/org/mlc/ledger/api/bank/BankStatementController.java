@@ -13,8 +13,8 @@ import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.api.web.RequestValues;
-import org.mlc.ledger.bank.BankStatementHandler;
-import org.mlc.ledger.bank.BankStatementHandler.ImportResult;
+import org.mlc.ledger.bank.ImportResult;
+import org.mlc.ledger.bank.LineResult;
 import org.mlc.ledger.bank.FundBankAccount;
 import org.mlc.ledger.reconversion.GuaranteeFund;
 import org.mlc.ledger.bank.ImportBankStatement;
@@ -106,7 +106,7 @@ public class BankStatementController {
         List<Map<String, Object>> matched = new ArrayList<>();
         List<Map<String, Object>> unmatched = new ArrayList<>();
         List<Map<String, Object>> mismatched = new ArrayList<>();
-        for (BankStatementHandler.LineResult line : result.lines()) {
+        for (LineResult line : result.lines()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("line", line.line());
             row.put("reference", line.reference());
@@ -167,8 +167,8 @@ public class BankStatementController {
             String reference = RequestValues.optionalText(cells.get(3), field);
             lines.add(new StatementLine(i + 1, date, amount, label, reference == null || reference.isEmpty()
                     ? null : reference));
-            if (lines.size() > BankStatementHandler.MAX_LINES) {
-                throw ApiException.invalid("body", "a statement has at most " + BankStatementHandler.MAX_LINES
+            if (lines.size() > ImportBankStatement.MAX_LINES) {
+                throw ApiException.invalid("body", "a statement has at most " + ImportBankStatement.MAX_LINES
                         + " lines");
             }
         }

@@ -23,7 +23,7 @@ import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.ParticipantId;
 import org.mlc.ledger.common.TransferId;
-import org.mlc.ledger.counter.ConversionHandler;
+import org.mlc.ledger.counter.Conversion;
 import org.mlc.ledger.counter.ConvertEuros;
 import org.mlc.ledger.counter.DefineCounter;
 import org.mlc.ledger.counter.PaidBy;
@@ -219,7 +219,7 @@ public final class DemoSeed {
 
     private void convert(Party member, CounterId counter, long euros, PaidBy paidBy, Instant at) {
         try {
-            ConversionHandler.Conversion conversion = commands.sendAndWait(new ConvertEuros(counter,
+            Conversion conversion = commands.sendAndWait(new ConvertEuros(counter,
                     ConversionId.of(id("conversion", sequence++)), member.account(), euros, paidBy, Payout.ACCOUNT, at));
             balances.merge(member.account(), conversion.unitsMinor(), Long::sum);
             conversions++;
