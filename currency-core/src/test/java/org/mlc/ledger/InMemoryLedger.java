@@ -7,6 +7,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -23,6 +24,7 @@ import org.mlc.ledger.currency.ConversionPolicy;
 import org.mlc.ledger.currency.DefineCurrency;
 import org.mlc.ledger.participant.ParticipantKind;
 import org.mlc.ledger.participant.RegisterParticipant;
+import org.mlc.ledger.payment.TransferDebited;
 
 /**
  * The whole core wired with plain Axon in memory: every aggregate, the external command handlers
@@ -67,6 +69,17 @@ public final class InMemoryLedger implements AutoCloseable {
     /** Sends a command and waits; a refusal comes back as the handler's own exception. */
     public <R> R send(Object command) {
         return configuration.commandGateway().sendAndWait(command);
+    }
+
+    /**
+     * Stores a debit as a version before one-commit payments recorded it: on the payer's stream,
+     * without the metadata saying its credit follows, so the transfer saga (when running) credits
+     * the payee or returns the amount, as it does for transfers stored in flight before an upgrade.
+     */
+    public void storeDebitOfAnOlderVersion(TransferDebited debited) {
+        String payer = debited.from().value();
+        long next = configuration.eventStore().lastSequenceNumberFor(payer).map(last -> last + 1).orElse(0L);
+        configuration.eventStore().publish(new GenericDomainEventMessage<>("Account", payer, next, debited));
     }
 
     /** The payloads of one aggregate's events, in order. */

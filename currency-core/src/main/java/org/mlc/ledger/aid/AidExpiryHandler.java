@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.account.Account;
+import org.mlc.ledger.account.EarmarkedLot;
 import org.mlc.ledger.common.DomainException;
 
 /**
@@ -31,9 +32,9 @@ class AidExpiryHandler {
         } catch (AggregateNotFoundException e) {
             throw DomainException.notFound("unknown account " + command.accountId());
         }
-        List<Account.Lot> expired = account.invoke(a -> a.expiredLots(command.today()));
+        List<EarmarkedLot> expired = account.invoke(a -> a.expiredLots(command.today()));
         long unitsMinor = 0;
-        for (Account.Lot lot : expired) {
+        for (EarmarkedLot lot : expired) {
             Aggregate<AidProgram> program = AidGrantHandler.loadProgram(programs, lot.programId());
             account.execute(a -> a.expireLot(lot.grantId(), command.at()));
             program.execute(p -> p.takeBackExpired(lot.grantId(), command.accountId(), lot.remainingMinor(),

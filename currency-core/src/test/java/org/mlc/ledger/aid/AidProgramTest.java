@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mlc.ledger.InMemoryLedger;
 import org.mlc.ledger.account.Account;
+import org.mlc.ledger.account.EarmarkedLot;
 import org.mlc.ledger.account.EarmarkExpired;
 import org.mlc.ledger.account.EarmarkedUnitsSpent;
 import org.mlc.ledger.common.AccountId;
@@ -152,8 +153,8 @@ class AidProgramTest {
         assertThat(result.expiresOn()).isEqualTo(LocalDate.of(2025, 5, 30)); // 90 days after 2025-03-01
         assertThat(programBalance()).isEqualTo(950_00);
         assertThat(balance(ALICE_ACCOUNT)).isEqualTo(50_00);
-        List<Account.Lot> lots = ledger.inspect(Account.class, ALICE_ACCOUNT.value(), Account::lots);
-        assertThat(lots).containsExactly(new Account.Lot(GrantId.of("g-1"), PROGRAM, 50_00, List.of("ALIMENTATION"),
+        List<EarmarkedLot> lots = ledger.inspect(Account.class, ALICE_ACCOUNT.value(), Account::lots);
+        assertThat(lots).containsExactly(new EarmarkedLot(GrantId.of("g-1"), PROGRAM, 50_00, List.of("ALIMENTATION"),
                 LocalDate.of(2025, 5, 30)));
         assertThat(ledger.inspect(Account.class, ALICE_ACCOUNT.value(), Account::freeMinor)).isZero();
         // the same grant again grants nothing more
@@ -218,7 +219,7 @@ class AidProgramTest {
                 new EarmarkedUnitsSpent.Draw(GrantId.of("late"), PROGRAM, 5_00));
         assertThat(balance(GROCER_ACCOUNT)).isEqualTo(25_00);
         assertThat(ledger.inspect(Account.class, ALICE_ACCOUNT.value(), Account::lots))
-                .extracting(Account.Lot::grantId, Account.Lot::remainingMinor)
+                .extracting(EarmarkedLot::grantId, EarmarkedLot::remainingMinor)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(GrantId.of("late"), 25_00L));
     }
 

@@ -26,7 +26,6 @@ import org.mlc.ledger.common.TransferId;
 import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.payment.AuthorizePayment;
 import org.mlc.ledger.payment.CapturePayment;
-import org.mlc.ledger.payment.DebitForTransfer;
 import org.mlc.ledger.payment.PaymentHold;
 import org.mlc.ledger.payment.VoidPayment;
 import org.springframework.http.HttpStatus;

@@ -15,7 +15,7 @@ import org.mlc.ledger.api.ui.QrCode;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.RequestValues;
 import org.mlc.ledger.money.Amounts;
-import org.mlc.ledger.payment.DebitForTransfer;
+import org.mlc.ledger.payment.MakePayment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -100,8 +100,8 @@ public class PaymentPages {
         try {
             long minor = RequestValues.positiveAmount(Forms.amount(amount), "amount");
             String text = RequestValues.optionalText(Forms.blankToNull(reference), "reference");
-            if (text != null && text.length() > DebitForTransfer.MAX_REFERENCE_LENGTH) {
-                throw ApiException.invalid("reference", "must be at most " + DebitForTransfer.MAX_REFERENCE_LENGTH
+            if (text != null && text.length() > MakePayment.MAX_REFERENCE_LENGTH) {
+                throw ApiException.invalid("reference", "must be at most " + MakePayment.MAX_REFERENCE_LENGTH
                         + " characters");
             }
             String link = ServletUriComponentsBuilder.fromCurrentContextPath().path("/pay")
