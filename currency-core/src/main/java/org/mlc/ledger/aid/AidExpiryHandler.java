@@ -3,10 +3,10 @@ package org.mlc.ledger.aid;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.account.Account;
 import org.mlc.ledger.account.EarmarkedLot;
+import org.mlc.ledger.common.Aggregates;
 import org.mlc.ledger.common.DomainException;
 
 /**
@@ -26,12 +26,7 @@ class AidExpiryHandler {
 
     @CommandHandler
     public Expiry handle(ExpireEarmarks command) throws Exception {
-        Aggregate<Account> account;
-        try {
-            account = accounts.load(command.accountId().value());
-        } catch (AggregateNotFoundException e) {
-            throw DomainException.notFound("unknown account " + command.accountId());
-        }
+        Aggregate<Account> account = Aggregates.load(accounts, command.accountId().value(), "account");
         List<EarmarkedLot> expired = account.invoke(a -> a.expiredLots(command.today()));
         long unitsMinor = 0;
         for (EarmarkedLot lot : expired) {

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.account.Account;
 import org.mlc.ledger.account.AccountStatus;
+import org.mlc.ledger.common.Aggregates;
 import org.mlc.ledger.common.AidProgramId;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.GrantId;
@@ -58,12 +58,7 @@ class AidGrantHandler {
     }
 
     private GrantResult grant(GrantAid command) throws Exception {
-        Aggregate<Account> account;
-        try {
-            account = accounts.load(command.accountId().value());
-        } catch (AggregateNotFoundException e) {
-            throw DomainException.notFound("unknown beneficiary account " + command.accountId());
-        }
+        Aggregate<Account> account = Aggregates.load(accounts, command.accountId().value(), "beneficiary account");
         Account beneficiary = account.invoke(a -> a);
         Aggregate<AidProgram> program = loadProgram(programs, command.programId());
         AidProgram state = program.invoke(p -> p);
@@ -90,10 +85,6 @@ class AidGrantHandler {
     }
 
     static Aggregate<AidProgram> loadProgram(Repository<AidProgram> programs, AidProgramId programId) {
-        try {
-            return programs.load(programId.value());
-        } catch (AggregateNotFoundException e) {
-            throw DomainException.notFound("unknown aid programme " + programId);
-        }
+        return Aggregates.load(programs, programId.value(), "aid programme");
     }
 }

@@ -2,9 +2,9 @@ package org.mlc.ledger.aid;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.account.Account;
+import org.mlc.ledger.common.Aggregates;
 import org.mlc.ledger.common.AidProgramId;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.currency.Currencies;
@@ -35,12 +35,8 @@ class AidProgramHandler {
 
     @CommandHandler
     public AidProgramId handle(CreateAidProgram command) throws Exception {
-        Account ccasAccount;
-        try {
-            ccasAccount = accounts.load(command.ccasAccount().value()).invoke(a -> a);
-        } catch (AggregateNotFoundException e) {
-            throw DomainException.notFound("unknown account " + command.ccasAccount() + " (ccas)");
-        }
+        Account ccasAccount = Aggregates.loadOr(accounts, command.ccasAccount().value(),
+                "unknown account " + command.ccasAccount() + " (ccas)").invoke(a -> a);
         if (ccasAccount.ownerKind() != ParticipantKind.CCAS || !ccasAccount.owner().equals(command.ccas())) {
             throw DomainException.refused("ccas-required",
                     "participant " + command.ccas() + " is not a CCAS: only a CCAS runs an aid programme");

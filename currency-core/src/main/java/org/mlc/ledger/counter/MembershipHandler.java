@@ -3,10 +3,10 @@ package org.mlc.ledger.counter;
 import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.account.Account;
 import org.mlc.ledger.account.AccountStatus;
+import org.mlc.ledger.common.Aggregates;
 import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.currency.Currencies;
@@ -44,9 +44,9 @@ class MembershipHandler {
         if (command.paidWith() == null) {
             throw DomainException.invalid("paidWith is required: CASH, CARD, CHEQUE or UNITS");
         }
-        Aggregate<ExchangeCounter> counter = load(counters, command.counterId().value(), "counter");
+        Aggregate<ExchangeCounter> counter = Aggregates.load(counters, command.counterId().value(), "counter");
         counter.execute(ExchangeCounter::checkOpen);
-        Aggregate<Account> account = load(accounts, command.accountId().value(), "account");
+        Aggregate<Account> account = Aggregates.load(accounts, command.accountId().value(), "account");
         if (!command.participantId().equals(account.invoke(Account::owner))) {
             throw DomainException.invalid("account " + command.accountId() + " is not the participant's");
         }
@@ -65,7 +65,7 @@ class MembershipHandler {
                     + Amounts.format(account.invoke(Account::availableMinor)) + " available, less than the fee of "
                     + Amounts.format(feeMinor));
         }
-        Aggregate<Participant> participant = load(participants, command.participantId().value(), "participant");
+        Aggregate<Participant> participant = Aggregates.load(participants, command.participantId().value(), "participant");
         LocalDate today = LocalDate.ofInstant(command.at(), CivilDay.ZONE);
         MembershipRenewed renewed = participant.invoke(p -> p.renewMembership(command.membershipId(),
                 command.counterId(), feeMinor, command.paidWith(), today, command.at()));
@@ -78,11 +78,4 @@ class MembershipHandler {
         return renewed;
     }
 
-    private static <T> Aggregate<T> load(Repository<T> repository, String id, String what) {
-        try {
-            return repository.load(id);
-        } catch (AggregateNotFoundException e) {
-            throw DomainException.notFound("unknown " + what + " " + id);
-        }
-    }
 }

@@ -2,9 +2,9 @@ package org.mlc.ledger.counter;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.account.Account;
+import org.mlc.ledger.common.Aggregates;
 import org.mlc.ledger.common.DomainException;
 
 /**
@@ -23,8 +23,8 @@ class NoteDepositHandler {
 
     @CommandHandler
     public Deposit handle(DepositNotes command) {
-        Aggregate<ExchangeCounter> counter = load(counters, command.counterId().value(), "counter");
-        Aggregate<Account> account = load(accounts, command.accountId().value(), "account");
+        Aggregate<ExchangeCounter> counter = Aggregates.load(counters, command.counterId().value(), "counter");
+        Aggregate<Account> account = Aggregates.load(accounts, command.accountId().value(), "account");
         var currency = counter.invoke(ExchangeCounter::currency);
         if (!currency.equals(account.invoke(Account::currency))) {
             throw DomainException.refused("currency-mismatch",
@@ -37,12 +37,5 @@ class NoteDepositHandler {
         return new Deposit(command.depositId().value(), unitsMinor);
     }
 
-    private static <T> Aggregate<T> load(Repository<T> repository, String id, String what) {
-        try {
-            return repository.load(id);
-        } catch (AggregateNotFoundException e) {
-            throw DomainException.notFound("unknown " + what + " " + id);
-        }
-    }
 
 }

@@ -112,16 +112,16 @@ public class Participant {
      */
     public MembershipRenewed renewMembership(MembershipId membershipId, CounterId counterId, long feeMinor,
                                              FeePaidWith paidWith, java.time.LocalDate today, Instant at) {
-        if (!Membership.appliesTo(kind)) {
+        if (!MembershipPolicy.appliesTo(kind)) {
             throw DomainException.refused("membership-not-applicable", "participant " + id + " is a "
                     + kind.name().toLowerCase() + ": only members, merchants and associations adhere");
         }
-        java.time.LocalDate from = Membership.renewalStart(membershipValidUntil, today);
-        java.time.LocalDate until = Membership.validUntil(from);
-        if (Membership.tooFarAhead(until, today)) {
+        java.time.LocalDate from = MembershipPolicy.renewalStart(membershipValidUntil, today);
+        java.time.LocalDate until = MembershipPolicy.validUntil(from);
+        if (MembershipPolicy.tooFarAhead(until, today)) {
             throw DomainException.refused("membership-already-paid", "participant " + id
                     + " is a member until " + membershipValidUntil + ": a renewal would run past "
-                    + today.plusYears(Membership.MAX_YEARS_AHEAD));
+                    + today.plusYears(MembershipPolicy.MAX_YEARS_AHEAD));
         }
         MembershipRenewed event = new MembershipRenewed(id, currency, membershipId, from, until, feeMinor, paidWith,
                 counterId, at);
@@ -131,7 +131,14 @@ public class Participant {
 
     /** Whether this participant is a member on that day (always true where membership does not apply). */
     public boolean memberOn(java.time.LocalDate day) {
-        return !Membership.appliesTo(kind) || (membershipValidUntil != null && !day.isAfter(membershipValidUntil));
+        return !MembershipPolicy.appliesTo(kind) || (membershipValidUntil != null && !day.isAfter(membershipValidUntil));
+    }
+
+    /** Refuses a conversion in a currency that converts only for members, when this participant is not one. */
+    public void requireMemberToConvert(java.time.LocalDate today, CurrencyCode currency) {
+        MembershipPolicy.convertsOnlyAsAMember(id, kind, membershipValidUntil, today, currency).ifPresent(refusal -> {
+            throw refusal;
+        });
     }
 
     public java.time.LocalDate membershipValidUntil() {

@@ -2,9 +2,9 @@ package org.mlc.ledger.reconversion;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.account.Account;
+import org.mlc.ledger.common.Aggregates;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.ReconversionId;
 import org.mlc.ledger.currency.Currencies;
@@ -38,12 +38,7 @@ class ReconversionHandler {
         if (command.unitsMinor() <= 0) {
             throw DomainException.invalid("units must be greater than zero");
         }
-        Aggregate<Account> account;
-        try {
-            account = accounts.load(command.accountId().value());
-        } catch (AggregateNotFoundException e) {
-            throw DomainException.notFound("unknown account " + command.accountId());
-        }
+        Aggregate<Account> account = Aggregates.load(accounts, command.accountId().value(), "account");
         Account holder = account.invoke(a -> a);
         if (!holder.currency().equals(command.currency())) {
             throw DomainException.refused("currency-mismatch",

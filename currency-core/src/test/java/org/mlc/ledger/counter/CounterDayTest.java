@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mlc.ledger.bonus.BonusFunding;
 import org.mlc.ledger.InMemoryLedger;
 import org.mlc.ledger.account.Account;
 import org.mlc.ledger.account.PaperNotesDeposited;
@@ -62,7 +63,7 @@ class CounterDayTest {
 
         assertThat(conversion.unitsMinor()).isEqualTo(1000);
         assertThat(conversion.bonusMinor()).isZero();
-        assertThat(conversion.bonusReason()).isEqualTo(ConversionHandler.NO_BUDGET);
+        assertThat(conversion.bonusReason()).isEqualTo(BonusFunding.NO_BUDGET);
     }
 
     @Test
@@ -75,9 +76,9 @@ class CounterDayTest {
 
         assertThat(partial.bonusMinor()).isEqualTo(100);
         assertThat(partial.unitsMinor()).isEqualTo(1100);
-        assertThat(partial.bonusReason()).isEqualTo(ConversionHandler.BUDGET_EXHAUSTED);
+        assertThat(partial.bonusReason()).isEqualTo(BonusFunding.BUDGET_EXHAUSTED);
         assertThat(parity.bonusMinor()).isZero();
-        assertThat(parity.bonusReason()).isEqualTo(ConversionHandler.BUDGET_EXHAUSTED);
+        assertThat(parity.bonusReason()).isEqualTo(BonusFunding.BUDGET_EXHAUSTED);
         assertThat(ledger.inspect(BonusBudget.class, budget.value(), BonusBudget::remainingMinor)).isZero();
         assertThat(ledger.inspect(Account.class, MEMBER.value(), Account::balanceMinor)).isEqualTo(3300);
     }
@@ -91,7 +92,7 @@ class CounterDayTest {
         Conversion nextMonth = convert("c-3", 1000, PaidBy.CASH, Payout.ACCOUNT, NEXT_MONTH);
 
         assertThat(capped.bonusMinor()).isEqualTo(100);
-        assertThat(capped.bonusReason()).isEqualTo(ConversionHandler.MONTHLY_CAP_REACHED);
+        assertThat(capped.bonusReason()).isEqualTo(BonusFunding.MONTHLY_CAP_REACHED);
         assertThat(nextMonth.bonusMinor()).isEqualTo(200);
         assertThat(nextMonth.bonusReason()).isNull();
     }
@@ -197,6 +198,21 @@ class CounterDayTest {
         assertRefused(() -> ledger.send(new org.mlc.ledger.bonus.CommitBonusBudget(BudgetId.of("b-x"), LAROUE,
                 ParticipantId.of("p-member"), 1000, java.time.LocalDate.of(2025, 1, 1),
                 java.time.LocalDate.of(2025, 12, 31), 0, T0)), Kind.REFUSED, "sponsor-not-allowed");
+    }
+
+    @Test
+    void aDonationGoesOnlyToAnAssociation() {
+        AccountId issuer = AccountId.of("acc-issuer");
+        ledger.send(new org.mlc.ledger.participant.RegisterParticipant(ParticipantId.of("p-issuer"),
+                org.mlc.ledger.participant.ParticipantKind.ASSOCIATION, "Issuer", LAROUE, issuer, null, T0));
+        ledger.send(new org.mlc.ledger.currency.SetDonationShare(LAROUE, issuer, 300, T0));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.send(new ConvertEuros(COUNTER,
+                        ConversionId.of("c-1"), MEMBER, 10_000, PaidBy.CASH, Payout.ACCOUNT, T1, MEMBER)))
+                .isInstanceOf(org.mlc.ledger.common.DomainException.class)
+                .hasMessage("must be an association of LAROUE")
+                .satisfies(e -> assertThat(((org.mlc.ledger.common.DomainException) e).code()).isEqualTo("validation"));
+        assertThat(ledger.inspect(Account.class, MEMBER.value(), Account::balanceMinor)).isZero();
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.mlc.ledger.InMemoryLedger;
 import org.mlc.ledger.account.Account;
 import org.mlc.ledger.account.FreezeAccount;
 import org.mlc.ledger.payment.TransferMetaData;
+import org.mlc.ledger.payment.CheckBatchPayer;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.ConversionId;
 import org.mlc.ledger.common.CounterId;
@@ -183,5 +184,21 @@ class PaymentRulesTest {
     void anUnknownPayeeIsNotFoundAndTheBalanceStillLimitsThePayer() {
         assertRefused(() -> pay(ALICE, AccountId.of("acc-nobody"), 100), Kind.NOT_FOUND, "not-found");
         assertRefused(() -> pay(ALICE, GROCER_ACCOUNT, 20_001), Kind.REFUSED, "insufficient-funds");
+    }
+
+    @Test
+    void onlyACollectivitePaysInBulk() {
+        pay(ALICE, TOWN_ACCOUNT, 5_000);
+        ledger.send(new MakePayment(BOUSOL, TransferId.of("t-bulk-1"), TOWN_ACCOUNT, ALICE, 1_000, "subsidy", null,
+                true, T1));
+        assertThat(balance(ALICE)).isEqualTo(16_000);
+
+        assertRefused(() -> ledger.send(new MakePayment(BOUSOL, TransferId.of("t-bulk-2"), ALICE, BOB, 1_000, null,
+                null, true, T1)), Kind.REFUSED, "bulk-payments-not-allowed");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.send(new CheckBatchPayer(ALICE)))
+                .hasMessage("only a collectivité pays in bulk; account acc-alice is a MEMBER");
+        assertThat(ledger.<AccountId>send(new CheckBatchPayer(TOWN_ACCOUNT))).isEqualTo(TOWN_ACCOUNT);
+        assertThat(balance(ALICE)).isEqualTo(16_000);
+        assertThat(balance(BOB)).isZero();
     }
 }
