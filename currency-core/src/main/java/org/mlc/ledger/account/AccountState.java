@@ -204,6 +204,21 @@ abstract class AccountState {
         return book(LedgerAccountKind.IN_TRANSIT);
     }
 
+    /** Refuses a grant of aid to this account unless {@code beneficiary}'s, a member's, active, in {@code currency}. */
+    public void requireGrantable(ParticipantId beneficiary, CurrencyCode in) {
+        if (ownerKind != ParticipantKind.MEMBER || !owner.equals(beneficiary)) {
+            throw DomainException.refused("beneficiary-not-member",
+                    "beneficiary " + beneficiary + " is not a member holding account " + id);
+        }
+        if (!currency.equals(in)) {
+            throw DomainException.refused("currency-mismatch", "account " + id + " is not in " + in);
+        }
+        if (status != AccountStatus.ACTIVE) {
+            throw DomainException.refused("account-frozen", "account " + id + " is "
+                    + status.name().toLowerCase() + " and cannot receive a grant");
+        }
+    }
+
     /** The payee's side, as the payer's rules see it. */
     PaymentCase.Payee asPayee() {
         return new PaymentCase.Payee(id, ownerKind, status);

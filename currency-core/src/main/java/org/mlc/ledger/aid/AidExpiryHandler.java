@@ -7,7 +7,6 @@ import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.account.Account;
 import org.mlc.ledger.account.EarmarkedLot;
 import org.mlc.ledger.common.Aggregates;
-import org.mlc.ledger.common.DomainException;
 
 /**
  * Returns an account's expired lots to their programmes: for each, the account drops the lot and

@@ -7,12 +7,10 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.account.Account;
-import org.mlc.ledger.account.AccountStatus;
+import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.Aggregates;
 import org.mlc.ledger.common.AidProgramId;
 import org.mlc.ledger.common.DomainException;
-import org.mlc.ledger.common.GrantId;
-import org.mlc.ledger.participant.ParticipantKind;
 
 /**
  * Grants aid: the programme's units go to a member's account as an earmarked lot, both recorded in
@@ -59,28 +57,17 @@ class AidGrantHandler {
 
     private GrantResult grant(GrantAid command) throws Exception {
         Aggregate<Account> account = Aggregates.load(accounts, command.accountId().value(), "beneficiary account");
-        Account beneficiary = account.invoke(a -> a);
         Aggregate<AidProgram> program = loadProgram(programs, command.programId());
-        AidProgram state = program.invoke(p -> p);
-        if (state.granted(command.grantId())) {
+        if (program.invoke(p -> p.granted(command.grantId()))) {
             return new GrantResult(command.grantId(), GrantOutcome.ALREADY_GRANTED, null, null, null);
         }
-        if (beneficiary.ownerKind() != ParticipantKind.MEMBER || !beneficiary.owner().equals(command.beneficiary())) {
-            throw DomainException.refused("beneficiary-not-member",
-                    "beneficiary " + command.beneficiary() + " is not a member holding account " + command.accountId());
-        }
-        if (!beneficiary.currency().equals(state.currency())) {
-            throw DomainException.refused("currency-mismatch",
-                    "account " + command.accountId() + " is not in " + state.currency());
-        }
-        if (beneficiary.status() != AccountStatus.ACTIVE) {
-            throw DomainException.refused("account-frozen", "account " + command.accountId() + " is "
-                    + beneficiary.status().name().toLowerCase() + " and cannot receive a grant");
-        }
-        LocalDate expiresOn = state.checkGrant(command);
+        CurrencyCode currency = program.invoke(AidProgram::currency);
+        account.execute(a -> a.requireGrantable(command.beneficiary(), currency));
+        LocalDate expiresOn = program.invoke(p -> p.checkGrant(command));
+        List<String> filieres = program.invoke(AidProgram::filieres);
         program.execute(p -> p.grant(command, expiresOn));
         account.execute(a -> a.receiveEarmarkedLot(command.grantId(), command.programId(), command.unitsMinor(),
-                state.filieres(), expiresOn, command.at()));
+                filieres, expiresOn, command.at()));
         return new GrantResult(command.grantId(), GrantOutcome.GRANTED, expiresOn, null, null);
     }
 

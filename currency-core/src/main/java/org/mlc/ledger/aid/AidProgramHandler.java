@@ -35,13 +35,14 @@ class AidProgramHandler {
 
     @CommandHandler
     public AidProgramId handle(CreateAidProgram command) throws Exception {
-        Account ccasAccount = Aggregates.loadOr(accounts, command.ccasAccount().value(),
-                "unknown account " + command.ccasAccount() + " (ccas)").invoke(a -> a);
-        if (ccasAccount.ownerKind() != ParticipantKind.CCAS || !ccasAccount.owner().equals(command.ccas())) {
+        Aggregate<Account> ccasAccount = Aggregates.loadOr(accounts, command.ccasAccount().value(),
+                "unknown account " + command.ccasAccount() + " (ccas)");
+        if (ccasAccount.invoke(Account::ownerKind) != ParticipantKind.CCAS
+                || !ccasAccount.invoke(Account::owner).equals(command.ccas())) {
             throw DomainException.refused("ccas-required",
                     "participant " + command.ccas() + " is not a CCAS: only a CCAS runs an aid programme");
         }
-        if (!ccasAccount.currency().equals(command.currency())) {
+        if (!ccasAccount.invoke(Account::currency).equals(command.currency())) {
             throw DomainException.refused("currency-mismatch",
                     "the CCAS's account " + command.ccasAccount() + " is not in " + command.currency());
         }
@@ -61,14 +62,14 @@ class AidProgramHandler {
     @CommandHandler
     public Closing handle(CloseAidProgram command) throws Exception {
         Aggregate<AidProgram> program = AidGrantHandler.loadProgram(programs, command.programId());
-        AidProgram state = program.invoke(p -> p);
-        long unitsMinor = state.balanceMinor();
-        if (state.closed() && unitsMinor == 0) {
+        long unitsMinor = program.invoke(AidProgram::balanceMinor);
+        if (program.invoke(AidProgram::closed) && unitsMinor == 0) {
             return new Closing(command.programId(), 0);
         }
         program.execute(p -> p.close(command.reconversionId(), command.at()));
         if (unitsMinor > 0) {
-            GuaranteeFund.payOut(funds, state.currency(), command.reconversionId(), state.ccasAccount(), unitsMinor,
+            GuaranteeFund.payOut(funds, program.invoke(AidProgram::currency), command.reconversionId(),
+                    program.invoke(AidProgram::ccasAccount), unitsMinor,
                     command.fundInflowsMinor(), command.at());
         }
         return new Closing(command.programId(), unitsMinor);

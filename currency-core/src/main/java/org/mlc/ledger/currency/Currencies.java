@@ -3,7 +3,6 @@ package org.mlc.ledger.currency;
 import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.common.Aggregates;
 import org.mlc.ledger.common.CurrencyCode;
-import org.mlc.ledger.common.DomainException;
 
 /** Looks up a currency's policies for other handlers, with a clear error when it is unknown. */
 public final class Currencies {

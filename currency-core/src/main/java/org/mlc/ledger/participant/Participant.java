@@ -207,6 +207,14 @@ public class Participant {
         };
     }
 
+    /** Refuses a reconversion by a participant that may not reconvert ({@link #mayReconvert}). */
+    public void requireMayReconvert() {
+        if (!mayReconvert()) {
+            throw DomainException.refused("reconversion-not-allowed", "participant " + id
+                    + " may not reconvert: only approved merchants and collectivités take units back to euros");
+        }
+    }
+
     /** Only approved merchants and collectivités take units back to euros. */
     public boolean mayReconvert() {
         return (kind == ParticipantKind.MERCHANT && merchantStatus == MerchantStatus.APPROVED)

@@ -6,7 +6,6 @@ import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.account.Account;
 import org.mlc.ledger.common.Aggregates;
 import org.mlc.ledger.common.DomainException;
-import org.mlc.ledger.common.ReconversionId;
 import org.mlc.ledger.currency.Currencies;
 import org.mlc.ledger.currency.Currency;
 import org.mlc.ledger.participant.Participant;
@@ -39,16 +38,11 @@ class ReconversionHandler {
             throw DomainException.invalid("units must be greater than zero");
         }
         Aggregate<Account> account = Aggregates.load(accounts, command.accountId().value(), "account");
-        Account holder = account.invoke(a -> a);
-        if (!holder.currency().equals(command.currency())) {
+        if (!account.invoke(Account::currency).equals(command.currency())) {
             throw DomainException.refused("currency-mismatch",
                     "account " + command.accountId() + " is not in " + command.currency());
         }
-        Participant owner = participants.load(holder.owner().value()).invoke(p -> p);
-        if (!owner.mayReconvert()) {
-            throw DomainException.refused("reconversion-not-allowed", "participant " + owner.id()
-                    + " may not reconvert: only approved merchants and collectivités take units back to euros");
-        }
+        participants.load(account.invoke(Account::owner).value()).execute(Participant::requireMayReconvert);
         Currency currency = Currencies.require(currencies, command.currency());
         long feeMinor = currency.reconversionFeeFor(command.unitsMinor());
         long eurosMinor = command.unitsMinor() - feeMinor;
