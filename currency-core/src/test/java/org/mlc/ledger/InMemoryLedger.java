@@ -27,9 +27,9 @@ import org.mlc.ledger.participant.RegisterParticipant;
 import org.mlc.ledger.payment.TransferDebited;
 
 /**
- * The whole core wired with plain Axon in memory: every aggregate, the external command handlers
- * and, on request, the transfer saga on a subscribing processor (so a payment is complete when
- * the command returns). For tests of handlers that touch several aggregates, and for properties.
+ * The whole core wired with plain Axon in memory, from {@link LedgerModel}: every aggregate, the
+ * external command handlers and, on request, the transfer saga on a subscribing processor (so a
+ * transfer stored by an older version is finished when it is stored). For tests of handlers that touch several aggregates, and for properties.
  */
 public final class InMemoryLedger implements AutoCloseable {
 

@@ -138,10 +138,8 @@ public class Account extends AccountState {
     /** Whether this account may pay in bulk: its id, or the refusal each line of its upload would get. */
     @CommandHandler
     public AccountId handle(CheckBatchPayer command) {
-        PaymentPolicy.onlyACollectivitePaysInBulk.refusal(new PaymentCase(id, ownerKind, null, null, currency,
-                () -> true, false, true)).ifPresent(refusal -> {
-                    throw refusal;
-                });
+        DomainException.throwIfAny(PaymentPolicy.onlyACollectivitePaysInBulk.refusal(new PaymentCase(id, ownerKind,
+                null, null, currency, () -> true, false, true)));
         return id;
     }
 

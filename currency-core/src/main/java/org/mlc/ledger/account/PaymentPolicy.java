@@ -59,9 +59,7 @@ interface PaymentPolicy {
     /** Throws the first refusal of the payment's rules. */
     static void require(PaymentCase payment) {
         for (PaymentPolicy policy : forPayment(payment)) {
-            policy.refusal(payment).ifPresent(refusal -> {
-                throw refusal;
-            });
+            DomainException.throwIfAny(policy.refusal(payment));
         }
     }
 }

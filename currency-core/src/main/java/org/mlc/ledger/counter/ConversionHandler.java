@@ -2,7 +2,6 @@ package org.mlc.ledger.counter;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.SortedMap;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
@@ -116,22 +115,16 @@ class ConversionHandler {
         Aggregate<Account> association = Aggregates.load(accounts, command.donateTo().value(), "account");
         DonationPolicy.Target target = association.invoke(a -> new DonationPolicy.Target(a.id(), a.ownerKind(),
                 a.currency(), a.status()));
-        throwIfPresent(DonationPolicy.onlyAnAssociationReceives(target, currency.code()));
+        DomainException.throwIfAny(DonationPolicy.onlyAnAssociationReceives(target, currency.code()));
         if (currency.donationBasisPoints() <= 0) {
             return Donation.NONE;
         }
-        throwIfPresent(DonationPolicy.theAssociationCanReceive(target, currency.code(), currency.issuerAccount()));
+        DomainException.throwIfAny(DonationPolicy.theAssociationCanReceive(target, currency.code(), currency.issuerAccount()));
         Aggregate<Account> issuer = Aggregates.load(accounts, currency.issuerAccount().value(), "issuer account");
         long share = DonationPolicy.shareMinor(command.eurosMinor(), currency.donationBasisPoints(),
                 Currency.BASIS_POINTS);
         String reason = DonationPolicy.issuerCannotGive(share, issuer.invoke(Account::availableMinor),
                 issuer.invoke(Account::status)).orElse(null);
         return new Donation(issuer, association, reason == null ? share : 0, reason);
-    }
-
-    private static void throwIfPresent(Optional<DomainException> refusal) {
-        refusal.ifPresent(e -> {
-            throw e;
-        });
     }
 }

@@ -136,9 +136,8 @@ public class Participant {
 
     /** Refuses a conversion in a currency that converts only for members, when this participant is not one. */
     public void requireMemberToConvert(java.time.LocalDate today, CurrencyCode currency) {
-        MembershipPolicy.convertsOnlyAsAMember(id, kind, membershipValidUntil, today, currency).ifPresent(refusal -> {
-            throw refusal;
-        });
+        DomainException.throwIfAny(MembershipPolicy.convertsOnlyAsAMember(id, kind, membershipValidUntil, today,
+                currency));
     }
 
     public java.time.LocalDate membershipValidUntil() {

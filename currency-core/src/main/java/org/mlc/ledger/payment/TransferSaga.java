@@ -13,8 +13,9 @@ import org.axonframework.modelling.saga.StartSaga;
 import org.mlc.ledger.common.AccountId;
 
 /**
- * Moves a payment debit-first: once the payer is debited (value in transit), credit the payee;
- * if the payee refuses, return the amount to the payer. The saga ends when in-transit is drained
+ * Finishes transfers an older version debited without crediting in the same commit (payments
+ * now credit in the debit's unit of work, see docs/ledger.md): once the payer is debited (value
+ * in transit), credit the payee; if the payee refuses, return the amount to the payer. The saga ends when in-transit is drained
  * for this transfer, whichever way. Each step's time is the time of the event that caused it,
  * so the saga needs no clock. Commands are sent and waited for: a failure must fail the event
  * handling (and be retried by the processor), never leave value silently in transit.
