@@ -42,6 +42,7 @@ class PaymentHandler {
 
     @CommandHandler
     public TransferId handle(MakePayment command) {
+        requireTwoAccounts(command.from(), command.to());
         Pair pair = loadInOrder(command.from(), command.to());
         requireCurrency(pair, command.from(), command.to(), command.currency());
         PaymentCase payment = paymentCase(pair, command.currency(), command.refundOf() != null, command.inBatch());
@@ -54,6 +55,7 @@ class PaymentHandler {
     /** The first phase of a two-phase payment: the same rules as a payment, then the amount is held. */
     @CommandHandler
     public HoldId handle(AuthorizePayment command) {
+        requireTwoAccounts(command.from(), command.to());
         Pair pair = loadInOrder(command.from(), command.to());
         requireCurrency(pair, command.from(), command.to(), command.currency());
         PaymentPolicy.require(paymentCase(pair, command.currency(), false, false));
@@ -80,11 +82,14 @@ class PaymentHandler {
     private record Pair(Aggregate<Account> payer, Aggregate<Account> payee) {
     }
 
-    /** Both accounts, locked in the order of their ids. */
-    private Pair loadInOrder(AccountId from, AccountId to) {
+    private static void requireTwoAccounts(AccountId from, AccountId to) {
         if (from.equals(to)) {
             throw DomainException.invalid("an account cannot pay itself");
         }
+    }
+
+    /** Both accounts, locked in the order of their ids (a capture names the hold's, whatever they are). */
+    private Pair loadInOrder(AccountId from, AccountId to) {
         boolean payerFirst = from.value().compareTo(to.value()) < 0;
         Aggregate<Account> first = load(payerFirst ? from : to, payerFirst ? "from" : "to");
         Aggregate<Account> second = load(payerFirst ? to : from, payerFirst ? "to" : "from");
