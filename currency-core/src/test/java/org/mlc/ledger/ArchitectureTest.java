@@ -7,6 +7,7 @@ import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.Wi
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -65,4 +66,29 @@ class ArchitectureTest {
             .orShould().haveRawReturnType(Double.class)
             .orShould().haveRawReturnType(Float.class)
             .because("amounts are long minor units and rates exact ratios, never binary fractions");
+
+    /**
+     * Feature packages layer: common, money, ledger, then currency, participant, payment (the
+     * vocabulary of transfers), account, bonus, counter, reconversion, aid, bank. A cycle would make
+     * two features one in all but name.
+     */
+    @ArchTest
+    static final ArchRule featurePackagesAreFreeOfCycles = slices().matching("org.mlc.ledger.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule theDomainKnowsNothingOfItsApplications = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("org.mlc.ledger.api..", "org.mlc.ledger.ops..")
+            .because("currency-api and currency-ops use the domain, never the other way round");
+
+    /**
+     * Handlers and policies are reached through the ledger's model and their aggregates, never called
+     * from outside. Records are messages and values (SetMembershipPolicy, ConversionPolicy), not rules.
+     */
+    @ArchTest
+    static final ArchRule handlersAndPoliciesStayInTheirPackage = noClasses()
+            .that().haveSimpleNameEndingWith("Handler").or().haveSimpleNameEndingWith("Policy")
+            .and().areNotRecords()
+            .should().bePublic()
+            .because("each feature package exposes one handler list (LedgerModel registers it), not its handlers");
 }

@@ -1,6 +1,5 @@
 package org.mlc.ledger;
 
-import org.mlc.ledger.participant.MembershipHandler;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -8,46 +7,29 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.saga.repository.inmemory.InMemorySagaStore;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.mlc.ledger.account.Account;
-import org.mlc.ledger.aid.AidExpiryHandler;
-import org.mlc.ledger.aid.AidGrantHandler;
-import org.mlc.ledger.aid.AidProgram;
-import org.mlc.ledger.aid.AidProgramHandler;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.ParticipantId;
-import org.mlc.ledger.bank.BankStatementHandler;
-import org.mlc.ledger.bank.FundBankAccount;
-import org.mlc.ledger.bonus.BonusBudget;
-import org.mlc.ledger.bonus.BonusBudgetHandler;
 import org.mlc.ledger.bonus.CommitBonusBudget;
 import org.mlc.ledger.common.BudgetId;
-import org.mlc.ledger.counter.ConversionHandler;
-import org.mlc.ledger.counter.NoteDepositHandler;
 import org.mlc.ledger.counter.DefineCounter;
-import org.mlc.ledger.counter.ExchangeCounter;
 import org.mlc.ledger.currency.ConversionPolicy;
-import org.mlc.ledger.currency.Currency;
 import org.mlc.ledger.currency.DefineCurrency;
-import org.mlc.ledger.participant.Participant;
 import org.mlc.ledger.participant.ParticipantKind;
-import org.mlc.ledger.participant.ParticipantRegistration;
 import org.mlc.ledger.participant.RegisterParticipant;
-import org.mlc.ledger.payment.PaymentHandler;
-import org.mlc.ledger.reconversion.GuaranteeFund;
-import org.mlc.ledger.reconversion.ReconversionHandler;
-import org.mlc.ledger.payment.TransferSaga;
+import org.mlc.ledger.payment.TransferDebited;
 
 /**
- * The whole core wired with plain Axon in memory: every aggregate, the external command handlers
- * and, on request, the transfer saga on a subscribing processor (so a payment is complete when
- * the command returns). For tests of handlers that touch several aggregates, and for properties.
+ * The whole core wired with plain Axon in memory, from {@link LedgerModel}: every aggregate, the
+ * external command handlers and, on request, the transfer saga on a subscribing processor (so a
+ * transfer stored by an older version is finished when it is stored). For tests of handlers that touch several aggregates, and for properties.
  */
 public final class InMemoryLedger implements AutoCloseable {
 
@@ -61,46 +43,15 @@ public final class InMemoryLedger implements AutoCloseable {
     private InMemoryLedger(boolean withTransferSaga) {
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> JacksonSerializer.defaultSerializer())
-                .configureEmbeddedEventStore(c -> storage)
-                .configureAggregate(Currency.class)
-                .configureAggregate(Participant.class)
-                .configureAggregate(Account.class)
-                .configureAggregate(ExchangeCounter.class)
-                .configureAggregate(BonusBudget.class)
-                .configureAggregate(FundBankAccount.class)
-                .registerCommandHandler(c -> new BankStatementHandler(c.repository(FundBankAccount.class),
-                        c.repository(ExchangeCounter.class), c.repository(BonusBudget.class),
-                        c.repository(GuaranteeFund.class), c.repository(AidProgram.class)))
-                .registerCommandHandler(c -> new ConversionHandler(c.repository(Currency.class),
-                        c.repository(ExchangeCounter.class), c.repository(Account.class),
-                        c.repository(BonusBudget.class), c.repository(Participant.class)))
-                .registerCommandHandler(c -> new MembershipHandler(c.repository(ExchangeCounter.class),
-                        c.repository(Account.class), c.repository(Currency.class), c.repository(Participant.class)))
-                .registerCommandHandler(c -> new NoteDepositHandler(c.repository(ExchangeCounter.class),
-                        c.repository(Account.class)))
-                .registerCommandHandler(c -> new BonusBudgetHandler(c.repository(Currency.class),
-                        c.repository(Participant.class), c.repository(BonusBudget.class)))
-                .registerCommandHandler(c -> new ParticipantRegistration(c.repository(Currency.class),
-                        c.repository(Participant.class), c.repository(Account.class)))
-                .configureAggregate(GuaranteeFund.class)
-                .registerCommandHandler(c -> new ReconversionHandler(c.repository(Currency.class),
-                        c.repository(Account.class), c.repository(Participant.class),
-                        c.repository(GuaranteeFund.class)))
-                .registerCommandHandler(c -> new PaymentHandler(c.repository(Currency.class),
-                        c.repository(Account.class), c.repository(Participant.class)))
-                .configureAggregate(AidProgram.class)
-                .registerCommandHandler(c -> new AidProgramHandler(c.repository(AidProgram.class),
-                        c.repository(Account.class), c.repository(Currency.class), c.repository(GuaranteeFund.class)))
-                .registerCommandHandler(c -> new AidGrantHandler(c.repository(AidProgram.class),
-                        c.repository(Account.class)))
-                .registerCommandHandler(c -> new AidExpiryHandler(c.repository(AidProgram.class),
-                        c.repository(Account.class)));
+                .configureEmbeddedEventStore(c -> storage);
+        LedgerModel.AGGREGATES.forEach(configurer::configureAggregate);
+        LedgerModel.COMMAND_HANDLERS.forEach(handler -> configurer.registerCommandHandler(
+                c -> handler.apply(c::repository)));
         if (withTransferSaga) {
             // A saga failure must fail the test, not be logged and leave value in transit.
-            configurer.eventProcessing(ep -> ep.usingSubscribingEventProcessors()
+            configurer.eventProcessing(ep -> LedgerModel.SAGAS.forEach(ep.usingSubscribingEventProcessors()
                     .registerSagaStore(c -> new InMemorySagaStore())
-                    .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
-                    .registerSaga(TransferSaga.class));
+                    .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())::registerSaga));
         }
         configuration = configurer.start();
     }
@@ -118,6 +69,17 @@ public final class InMemoryLedger implements AutoCloseable {
     /** Sends a command and waits; a refusal comes back as the handler's own exception. */
     public <R> R send(Object command) {
         return configuration.commandGateway().sendAndWait(command);
+    }
+
+    /**
+     * Stores a debit as a version before one-commit payments recorded it: on the payer's stream,
+     * without the metadata saying its credit follows, so the transfer saga (when running) credits
+     * the payee or returns the amount, as it does for transfers stored in flight before an upgrade.
+     */
+    public void storeDebitOfAnOlderVersion(TransferDebited debited) {
+        String payer = debited.from().value();
+        long next = configuration.eventStore().lastSequenceNumberFor(payer).map(last -> last + 1).orElse(0L);
+        configuration.eventStore().publish(new GenericDomainEventMessage<>("Account", payer, next, debited));
     }
 
     /** The payloads of one aggregate's events, in order. */

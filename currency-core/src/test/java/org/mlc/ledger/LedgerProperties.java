@@ -1,5 +1,7 @@
 package org.mlc.ledger;
 
+import org.mlc.ledger.account.AccountStatus;
+import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.common.HoldId;
 import org.mlc.ledger.common.MembershipId;
 import org.mlc.ledger.participant.FeePaidWith;
@@ -10,7 +12,7 @@ import org.mlc.ledger.payment.VoidPayment;
 import org.mlc.ledger.account.EarmarkExpired;
 import org.mlc.ledger.account.EarmarkedLotReceived;
 import org.mlc.ledger.account.EarmarkedUnitsSpent;
-import org.mlc.ledger.aid.AidExpiryHandler;
+import org.mlc.ledger.aid.Expiry;
 import org.mlc.ledger.aid.AidFundingReceived;
 import org.mlc.ledger.aid.AidGranted;
 import org.mlc.ledger.aid.AidProgram;
@@ -83,7 +85,6 @@ import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Posting;
 import org.mlc.ledger.ledger.Postings;
 import org.mlc.ledger.participant.ParticipantKind;
-import org.mlc.ledger.payment.DebitForTransfer;
 import org.mlc.ledger.payment.MakePayment;
 import org.mlc.ledger.reconversion.Reconvert;
 import org.mlc.ledger.payment.TransferCreditRefused;
@@ -126,7 +127,11 @@ class LedgerProperties {
     record Convert(int counter, int account, long eurosMinor) implements Operation {
     }
 
-    record Pay(int from, int to, long amountMinor) implements Operation {
+    /**
+     * A payment; {@code stored} when it is a debit an older version recorded without its credit, which
+     * the transfer saga finishes after an upgrade (credits the payee, or returns it to the payer).
+     */
+    record Pay(int from, int to, long amountMinor, boolean stored) implements Operation {
     }
 
     record Freeze(int account) implements Operation {
@@ -142,7 +147,8 @@ class LedgerProperties {
         Arbitrary<Operation> convert = Combinators.combine(counter, account, Arbitraries.longs().between(1, 10_000))
                 .as(Convert::new);
         // up to 150.00 while a conversion buys at most 120.00: some payments exceed the balance
-        Arbitrary<Operation> pay = Combinators.combine(account, account, Arbitraries.longs().between(1, 15_000))
+        Arbitrary<Operation> pay = Combinators.combine(account, account, Arbitraries.longs().between(1, 15_000),
+                        Arbitraries.integers().between(0, 3).map(n -> n == 0))
                 .as(Pay::new);
         return Arbitraries.<Operation>frequencyOf(
                         Tuple.of(4, convert),
@@ -214,7 +220,8 @@ class LedgerProperties {
         run.model.outcomes.forEach(outcome -> Statistics.label("outcomes").collect(outcome));
         Statistics.label("outcomes").coverage(coverage -> {
             for (String outcome : List.of("convert:issued", "convert:account-frozen", "convert:currency-mismatch",
-                    "pay:credited", "pay:returned", "pay:insufficient-funds", "pay:account-frozen", "pay:validation")) {
+                    "pay:credited", "pay:currency-mismatch", "pay:insufficient-funds", "pay:account-frozen",
+                    "pay:validation", "stored:credited", "stored:returned")) {
                 coverage.check(outcome).count(n -> n > 0);
             }
         });
@@ -293,23 +300,42 @@ class LedgerProperties {
         }
 
         private String pay(Pay p, TransferId transfer) {
-            if (frozen[p.from()]) {
-                return "pay:account-frozen";
+            if (p.stored()) {
+                return storedDebit(p, transfer);
             }
+            // a payment is refused before anything moves, or debited and credited at once
             if (p.from() == p.to()) {
                 return "pay:validation";
+            }
+            if (!ACCOUNT_CURRENCY[p.from()].equals(ACCOUNT_CURRENCY[p.to()])) {
+                return "pay:currency-mismatch";
+            }
+            if (frozen[p.to()] || frozen[p.from()]) {
+                return "pay:account-frozen";
             }
             if (p.amountMinor() > balances[p.from()]) {
                 return "pay:insufficient-funds";
             }
+            fates.put(transfer, true);
+            balances[p.from()] -= p.amountMinor();
+            balances[p.to()] += p.amountMinor();
+            return "pay:credited";
+        }
+
+        /** A debit an older version stored on its own: the saga credits the payee, or returns it. */
+        private String storedDebit(Pay p, TransferId transfer) {
+            if (frozen[p.from()] || p.from() == p.to() || p.amountMinor() > balances[p.from()]) {
+                return "stored:none";
+            }
             boolean credited = !frozen[p.to()] && ACCOUNT_CURRENCY[p.from()].equals(ACCOUNT_CURRENCY[p.to()]);
             fates.put(transfer, credited);
+            balances[p.from()] -= p.amountMinor();
             if (credited) {
-                balances[p.from()] -= p.amountMinor();
                 balances[p.to()] += p.amountMinor();
-                return "pay:credited";
+                return "stored:credited";
             }
-            return "pay:returned";
+            balances[p.from()] += p.amountMinor();
+            return "stored:returned";
         }
     }
 
@@ -365,10 +391,12 @@ class LedgerProperties {
                 kind = "convert";
                 command = new ConvertEuros(counter(c.counter()), ConversionId.of("c-" + index), account(c.account()),
                         c.eurosMinor(), PaidBy.CASH, Payout.ACCOUNT, T0);
+            } else if (operation instanceof Pay p && p.stored()) {
+                return storeDebit(ledger, p, index);
             } else if (operation instanceof Pay p) {
                 kind = "pay";
-                command = new DebitForTransfer(account(p.from()), transfer(index), account(p.to()), p.amountMinor(),
-                        null, T0);
+                command = new MakePayment(ACCOUNT_CURRENCY[p.from()], transfer(index), account(p.from()),
+                        account(p.to()), p.amountMinor(), null, null, T0);
             } else if (operation instanceof Freeze f) {
                 kind = "freeze";
                 command = new FreezeAccount(account(f.account()), "checks", T0);
@@ -387,11 +415,33 @@ class LedgerProperties {
                 return "convert:issued";
             }
             if (operation instanceof Pay p) {
-                boolean credited = ledger.eventsOf(account(p.to()).value()).stream()
-                        .anyMatch(e -> e instanceof TransferCredited tc && tc.transferId().equals(transfer(index)));
-                return credited ? "pay:credited" : "pay:returned";
+                return credited(ledger, p, index) ? "pay:credited" : "pay:not-credited";
             }
             return kind + ":done";
+        }
+
+        /**
+         * Stores the debit an older version would have recorded (active payer, another account,
+         * within its balance) without its credit, and lets the saga finish it.
+         */
+        private String storeDebit(InMemoryLedger ledger, Pay p, int index) {
+            AccountId from = account(p.from());
+            boolean debitable = p.from() != p.to() && ledger.inspect(Account.class, from.value(),
+                    a -> a.status() == AccountStatus.ACTIVE && p.amountMinor() <= a.availableMinor());
+            if (!debitable) {
+                return "stored:none";
+            }
+            ledger.storeDebitOfAnOlderVersion(new TransferDebited(transfer(index), from, account(p.to()),
+                    ACCOUNT_CURRENCY[p.from()], p.amountMinor(), null, Postings.builder()
+                    .move(LedgerAccount.of(ACCOUNT_CURRENCY[p.from()].value(), LedgerAccountKind.PARTICIPANT,
+                            from.value()), LedgerAccount.of(ACCOUNT_CURRENCY[p.from()].value(),
+                            LedgerAccountKind.IN_TRANSIT), p.amountMinor()).build(), T0));
+            return credited(ledger, p, index) ? "stored:credited" : "stored:returned";
+        }
+
+        private static boolean credited(InMemoryLedger ledger, Pay p, int index) {
+            return ledger.eventsOf(account(p.to()).value()).stream()
+                    .anyMatch(e -> e instanceof TransferCredited tc && tc.transferId().equals(transfer(index)));
         }
     }
 
@@ -702,8 +752,8 @@ class LedgerProperties {
         } else {
             PayAround p = (PayAround) operation;
             kind = "pay";
-            command = new DebitForTransfer(Run.account(p.from()), Run.transfer(index), Run.account(p.to()),
-                    p.amountMinor(), null, T0);
+            command = new MakePayment(ACCOUNT_CURRENCY[p.from()], Run.transfer(index), Run.account(p.from()),
+                    Run.account(p.to()), p.amountMinor(), null, null, T0);
         }
         try {
             ledger.send(command);
@@ -875,7 +925,7 @@ class LedgerProperties {
             kind = "grant";
             command = new GrantAid(program(currencyIndex(g.account())), GrantId.of("g-" + index),
                     ParticipantId.of("p-" + g.account()), Run.account(g.account()), g.unitsMinor(),
-                    LocalDate.ofInstant(now, Account.EARMARK_ZONE).plusDays(g.validityDays()), now);
+                    LocalDate.ofInstant(now, CivilDay.ZONE).plusDays(g.validityDays()), now);
         } else if (operation instanceof AidShop s) {
             kind = "shop";
             long amountMinor = ledger.inspect(Account.class, Run.account(s.account()).value(), Account::balanceMinor)
@@ -892,12 +942,12 @@ class LedgerProperties {
         } else if (operation instanceof AidExpire) {
             long lots = 0;
             for (int i = 0; i < ACCOUNT_CURRENCY.length; i++) {
-                AidExpiryHandler.Expiry expiry = ledger.send(new ExpireEarmarks(Run.account(i),
-                        LocalDate.ofInstant(now, Account.EARMARK_ZONE), now));
+                Expiry expiry = ledger.send(new ExpireEarmarks(Run.account(i),
+                        LocalDate.ofInstant(now, CivilDay.ZONE), now));
                 lots += expiry.lots();
                 // what has expired is gone: a second run returns nothing
-                AidExpiryHandler.Expiry again = ledger.send(new ExpireEarmarks(Run.account(i),
-                        LocalDate.ofInstant(now, Account.EARMARK_ZONE), now));
+                Expiry again = ledger.send(new ExpireEarmarks(Run.account(i),
+                        LocalDate.ofInstant(now, CivilDay.ZONE), now));
                 assertThat(again.lots()).as("a second expiry run of account %d", i).isZero();
             }
             return lots > 0 ? "expire:done" : "expire:nothing";

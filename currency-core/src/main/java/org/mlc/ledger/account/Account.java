@@ -4,101 +4,56 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.HashMap;
-import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.AidProgramId;
-import org.mlc.ledger.common.GrantId;
 import org.mlc.ledger.common.ConversionId;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.DepositId;
+import org.mlc.ledger.common.MembershipId;
+import org.mlc.ledger.common.ReconversionId;
+import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
+import org.mlc.ledger.common.GrantId;
 import org.mlc.ledger.common.HoldId;
-import org.mlc.ledger.common.MembershipId;
-import org.mlc.ledger.common.ParticipantId;
-import org.mlc.ledger.common.ReconversionId;
 import org.mlc.ledger.common.TransferId;
-import org.mlc.ledger.ledger.LedgerAccount;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Postings;
 import org.mlc.ledger.money.Amounts;
-import org.mlc.ledger.participant.ParticipantKind;
 import org.mlc.ledger.payment.AuthorizePayment;
 import org.mlc.ledger.payment.CapturePayment;
+import org.mlc.ledger.payment.CheckBatchPayer;
 import org.mlc.ledger.payment.CreditTransfer;
+import org.mlc.ledger.payment.MakePayment;
 import org.mlc.ledger.payment.PaymentAuthorized;
 import org.mlc.ledger.payment.PaymentCaptured;
 import org.mlc.ledger.payment.PaymentHold;
 import org.mlc.ledger.payment.PaymentHoldReleased;
-import org.mlc.ledger.payment.ReleaseExpiredHold;
-import org.mlc.ledger.payment.VoidPayment;
 import org.mlc.ledger.payment.RefundRecorded;
-import org.mlc.ledger.payment.DebitForTransfer;
+import org.mlc.ledger.payment.ReleaseExpiredHold;
 import org.mlc.ledger.payment.ReturnTransfer;
 import org.mlc.ledger.payment.TransferCreditRefused;
 import org.mlc.ledger.payment.TransferCredited;
 import org.mlc.ledger.payment.TransferDebited;
+import org.mlc.ledger.payment.TransferMetaData;
 import org.mlc.ledger.payment.TransferReturned;
+import org.mlc.ledger.payment.VoidPayment;
 
 /**
  * One participant's account in one currency. Its balance never goes below its floor; a frozen
- * or closed account neither pays nor is paid.
+ * or closed account neither pays nor is paid. This class decides; what its events made of it is
+ * {@link AccountState}, with the parts it owns, each with its state and decisions: the holds of
+ * two-phase payments ({@link Holds}), the earmarked lots of aid ({@link EarmarkedLots}), the
+ * payments it may still refund ({@link ReceivedPayments}).
  */
 @AggregateRoot
-public class Account {
+public class Account extends AccountState {
 
     public static final int MAX_REASON_LENGTH = 500;
-    /**
-     * Where the days of earmarked lots are counted: a lot expiring on a date is spendable until
-     * midnight there (the CCAS's day, like the bonus budgets' periods).
-     */
-    public static final ZoneId EARMARK_ZONE = ZoneId.of("Europe/Paris");
-
-    /**
-     * Metadata of a {@link TransferDebited} whose credit is recorded in the same unit of work, right
-     * after it: the transfer saga ends at once instead of crediting.
-     */
-    public static final String CREDIT_FOLLOWS = "creditFollows";
-
-    /**
-     * Metadata of a {@link TransferCredited} recorded in the unit of work of its debit (the debit
-     * carries {@link #CREDIT_FOLLOWS}): no saga was ever stored for that transfer.
-     */
-    public static final String CREDITED_WITH_DEBIT = "creditedWithDebit";
-
-    @AggregateIdentifier
-    private AccountId id;
-    private ParticipantId owner;
-    private CurrencyCode currency;
-    private AccountStatus status;
-    private long balanceMinor;
-    private long floorMinor;
-    private ParticipantKind ownerKind;
-    /**
-     * Payments this account received that may still be refunded: what came from whom and how
-     * much is left. Kept on the payee's account so that two refunds of one payment are decided
-     * one after the other and never exceed it.
-     */
-    private final Map<TransferId, Refundable> refundable = new HashMap<>();
-    /** Earmarked lots of aid with units left, in the order they were granted. */
-    private final List<Lot> lots = new ArrayList<>();
-
-    private record Refundable(AccountId payer, long leftMinor) {
-    }
-
-    /** Open holds of two-phase payments: the balance keeps them but cannot spend them elsewhere. */
-    private final Map<HoldId, PaymentHold> holds = new HashMap<>();
-    private long heldMinor;
 
     protected Account() {
         // for Axon
@@ -113,149 +68,114 @@ public class Account {
                 command.floorMinor(), command.openedAt()));
     }
 
-    @CommandHandler
-    public TransferId handle(DebitForTransfer command) {
-        return debit(command);
-    }
-
-    /** The payer's step of a payment; the rules of who may pay whom were checked by the caller. */
-    public TransferId debit(DebitForTransfer command) {
-        return debit(command, null, false);
-    }
-
-    /** The payer's step of a payment to a merchant of {@code payeeFiliere}, credited later by the saga. */
-    public TransferId debit(DebitForTransfer command, String payeeFiliere) {
-        return debit(command, payeeFiliere, false);
-    }
-
     /**
-     * The payer's step, when the caller credits the payee in the same unit of work: the debit's
-     * metadata says so ({@link #CREDIT_FOLLOWS}), and the transfer saga has nothing to do for it.
+     * The payer's step of a payment whose rules were checked ({@link PaymentPolicy}), the payee
+     * credited in the same unit of work ({@link #credit}). Earmarked lots that allow the payee's
+     * filière and have not expired pay first, soonest expiry first, then free units; a refund must
+     * fit what is left of the payment it gives back.
      */
-    public TransferId debitCreditFollows(DebitForTransfer command, String payeeFiliere) {
-        return debit(command, payeeFiliere, true);
-    }
-
-    /**
-     * The payer's step of a payment to a merchant of {@code payeeFiliere} (null: the payee is not a
-     * merchant). Earmarked lots that allow that filière and have not expired pay first, soonest
-     * expiry first, then free units; elsewhere only free units pay ({@code earmark-not-allowed}
-     * when the balance would do but its earmarks may not go there). Which lot paid what is
-     * recorded next to the debit ({@link EarmarkedUnitsSpent}).
-     */
-    private TransferId debit(DebitForTransfer command, String payeeFiliere, boolean creditFollows) {
-        requireActive("pay");
-        if (command.amountMinor() <= 0) {
-            throw DomainException.invalid("amount must be greater than zero");
+    TransferId pay(MakePayment payment, String payeeFiliere) {
+        if (payment.refundOf() != null) {
+            received.requireRefundable(id, payment);
         }
-        if (command.to().equals(id)) {
-            throw DomainException.invalid("an account cannot pay itself");
-        }
-        requireReference(command.reference());
+        requirePayable(payment.to(), payment.amountMinor(), payment.reference());
         // the whole balance may pay (earmarked lots at their filières), less what holds reserve
-        if (command.amountMinor() > balanceMinor - heldMinor - floorMinor) {
-            throw DomainException.refused("insufficient-funds", "account " + id + " holds "
-                    + Amounts.format(balanceMinor - heldMinor - floorMinor) + " available" + (heldMinor > 0 ? " ("
-                    + Amounts.format(heldMinor) + " more held for authorized payments)" : "") + ", less than "
-                    + Amounts.format(command.amountMinor()));
-        }
-        List<EarmarkedUnitsSpent.Draw> draws = earmarkDraws(command.amountMinor(), payeeFiliere,
-                LocalDate.ofInstant(command.at(), EARMARK_ZONE));
-        Postings postings = Postings.builder()
-                .move(ledgerAccount(), inTransit(), command.amountMinor())
-                .build();
-        apply(new TransferDebited(command.transferId(), id, command.to(), currency, command.amountMinor(),
-                command.reference(), postings, command.at()),
-                creditFollows ? MetaData.with(CREDIT_FOLLOWS, Boolean.TRUE) : MetaData.emptyInstance());
+        requireFunds(balanceMinor - holds.heldMinor() - floorMinor, payment.amountMinor());
+        List<EarmarkedUnitsSpent.Draw> draws = lots.draws(id, payment.amountMinor(), payeeFiliere,
+                LocalDate.ofInstant(payment.at(), CivilDay.ZONE), availableMinor());
+        apply(new TransferDebited(payment.transferId(), id, payment.to(), currency, payment.amountMinor(),
+                payment.reference(), Postings.builder().move(ledgerAccount(), inTransit(), payment.amountMinor())
+                .build(), payment.at()), MetaData.with(TransferMetaData.CREDIT_FOLLOWS, Boolean.TRUE));
         if (!draws.isEmpty()) {
-            apply(new EarmarkedUnitsSpent(id, command.transferId(), command.to(), payeeFiliere, draws, command.at()));
+            apply(new EarmarkedUnitsSpent(id, payment.transferId(), payment.to(), payeeFiliere, draws, payment.at()));
         }
-        return command.transferId();
+        if (payment.refundOf() != null) {
+            apply(new RefundRecorded(id, payment.transferId(), payment.refundOf(), payment.amountMinor(),
+                    payment.at()));
+        }
+        return payment.transferId();
     }
 
-    private void requireAvailable(long amountMinor) {
-        if (amountMinor > availableMinor()) {
-            throw DomainException.refused("insufficient-funds", "account " + id + " holds "
-                    + Amounts.format(availableMinor()) + " available" + (heldMinor > 0 ? " (" + Amounts.format(heldMinor)
-                    + " more held for authorized payments)" : "") + ", less than " + Amounts.format(amountMinor));
-        }
-    }
-
-    private void requireReference(String reference) {
-        if (reference != null && reference.length() > DebitForTransfer.MAX_REFERENCE_LENGTH) {
-            throw DomainException.invalid(
-                    "reference is at most " + DebitForTransfer.MAX_REFERENCE_LENGTH + " characters");
-        }
+    /** The payee's step of a payment, in the unit of work of its debit (which says so, as does the credit). */
+    void credit(MakePayment payment) {
+        credit(payment.transferId(), payment.from(), payment.currency(), payment.amountMinor(), payment.at(),
+                MetaData.with(TransferMetaData.CREDITED_WITH_DEBIT, Boolean.TRUE));
     }
 
     /**
-     * Holds an amount for a payee (first phase of a two-phase payment); the rules of who may pay
-     * whom were checked by the caller.
+     * The saga's credit of a transfer an older version debited without crediting in the same
+     * commit. A transfer already credited here is not credited twice.
      */
-    public HoldId authorize(AuthorizePayment command) {
-        requireActive("pay");
-        if (command.amountMinor() <= 0) {
-            throw DomainException.invalid("amount must be greater than zero");
+    @CommandHandler
+    public void handle(CreditTransfer command) {
+        credit(command.transferId(), command.from(), command.currency(), command.amountMinor(), command.at(),
+                MetaData.emptyInstance());
+    }
+
+    private void credit(TransferId transferId, AccountId from, CurrencyCode in, long amountMinor, Instant at,
+                        MetaData metaData) {
+        if (received.contains(transferId)) {
+            return;
         }
-        if (command.to().equals(id)) {
-            throw DomainException.invalid("an account cannot pay itself");
+        // A refusal is an outcome, not an error: the saga reads it and sends the money back.
+        String refusal = status != AccountStatus.ACTIVE ? "account-frozen"
+                : !currency.equals(in) ? "currency-mismatch" : null;
+        if (refusal != null) {
+            apply(new TransferCreditRefused(transferId, from, id, amountMinor, refusal, at));
+            return;
         }
-        requireReference(command.reference());
-        if (command.expiresAt() == null || !command.expiresAt().isAfter(command.at())
-                || command.expiresAt().isAfter(command.at().plus(PaymentHold.MAX_DURATION))) {
-            throw DomainException.invalid("a hold expires after now and within " + PaymentHold.MAX_DURATION.toDays()
-                    + " days");
-        }
-        if (holds.containsKey(command.holdId())) {
-            throw DomainException.conflict("hold-exists", "hold " + command.holdId() + " already exists");
-        }
-        if (holds.size() >= PaymentHold.MAX_OPEN_PER_ACCOUNT) {
-            throw DomainException.refused("too-many-holds", "account " + id + " already has "
-                    + PaymentHold.MAX_OPEN_PER_ACCOUNT + " authorized payments open: capture or void some first");
-        }
-        requireAvailable(command.amountMinor());
+        apply(new TransferCredited(transferId, from, id, currency, amountMinor,
+                Postings.builder().move(inTransit(), ledgerAccount(), amountMinor).build(), at), metaData);
+    }
+
+    @CommandHandler
+    public void handle(ReturnTransfer command) {
+        // Money coming back from in-transit is accepted whatever the status: it must land somewhere.
+        apply(new TransferReturned(command.transferId(), id, command.amountMinor(), command.reason(),
+                Postings.builder().move(inTransit(), ledgerAccount(), command.amountMinor()).build(), command.at()));
+    }
+
+    /** Whether this account may pay in bulk: its id, or the refusal each line of its upload would get. */
+    @CommandHandler
+    public AccountId handle(CheckBatchPayer command) {
+        DomainException.throwIfAny(PaymentPolicy.onlyACollectivitePaysInBulk.refusal(new PaymentCase(id, ownerKind,
+                null, null, currency, () -> true, false, true)));
+        return id;
+    }
+
+    /** Holds an amount for a payee (first phase of a two-phase payment) whose rules were checked. */
+    HoldId authorize(AuthorizePayment command) {
+        requirePayable(command.to(), command.amountMinor(), command.reference());
+        holds.requireRoomFor(id, command);
+        requireFunds(availableMinor(), command.amountMinor());
         apply(new PaymentAuthorized(command.holdId(), id, command.to(), currency, command.amountMinor(),
                 command.reference(), command.expiresAt(), command.at()));
         return command.holdId();
     }
 
-    /** The open hold, or a refusal saying it is not (captured, voided, expired or unknown). */
-    public PaymentHold openHold(HoldId holdId) {
-        PaymentHold hold = holds.get(holdId);
-        if (hold == null) {
-            throw DomainException.refused("hold-not-open", "account " + id + " has no open hold " + holdId
-                    + ": it was captured, voided or released, or never authorized");
+    /** The open hold for {@code to}, or a refusal saying it is not open (or not for that payee). */
+    PaymentHold openHold(HoldId holdId, AccountId to) {
+        PaymentHold hold = holds.open(id, holdId);
+        if (!hold.to().equals(to)) {
+            throw DomainException.refused("hold-not-open", "hold " + holdId + " is for " + hold.to() + ", not " + to);
         }
         return hold;
     }
 
-    /**
-     * Pays part or all of a hold to its payee (second phase) and releases the rest; the caller
-     * checked that the payee may still be paid, and credits it in the same unit of work.
-     */
-    public TransferId capture(CapturePayment command, String payeeFiliere) {
-        PaymentHold hold = openHold(command.holdId());
-        if (command.amountMinor() <= 0) {
-            throw DomainException.invalid("amount must be greater than zero");
-        }
-        if (hold.expiredAt(command.at())) {
-            throw DomainException.refused("hold-expired", "hold " + command.holdId() + " expired at "
-                    + hold.expiresAt() + ": authorize the payment again");
-        }
-        if (command.amountMinor() > hold.amountMinor()) {
-            throw DomainException.refused("capture-exceeds-hold", "hold " + command.holdId() + " is "
-                    + Amounts.format(hold.amountMinor()) + ", less than " + Amounts.format(command.amountMinor()));
-        }
+    /** Pays part or all of a hold to its payee (second phase) and releases the rest; the payee is credited next. */
+    TransferId capture(CapturePayment command, String payeeFiliere) {
+        PaymentHold hold = holds.open(id, command.holdId());
+        Holds.requireCapturable(hold, command);
         requireActive("pay");
         apply(new PaymentCaptured(command.holdId(), id, hold.to(), command.transferId(), command.amountMinor(),
                 hold.amountMinor() - command.amountMinor(), command.at()));
-        return debit(new DebitForTransfer(id, command.transferId(), hold.to(), command.amountMinor(),
-                hold.reference(), command.at()), payeeFiliere, true);
+        return pay(new MakePayment(currency, command.transferId(), id, hold.to(), command.amountMinor(),
+                hold.reference(), null, command.at()), payeeFiliere);
     }
 
     @CommandHandler
     public HoldId handle(VoidPayment command) {
-        PaymentHold hold = openHold(command.holdId());
+        PaymentHold hold = holds.open(id, command.holdId());
         apply(new PaymentHoldReleased(command.holdId(), id, hold.amountMinor(), PaymentHold.VOIDED, command.at()));
         return command.holdId();
     }
@@ -263,7 +183,7 @@ public class Account {
     /** True when the hold was released now; false when it is no longer open or not yet expired. */
     @CommandHandler
     public boolean handle(ReleaseExpiredHold command) {
-        PaymentHold hold = holds.get(command.holdId());
+        PaymentHold hold = holds.find(command.holdId());
         if (hold == null || !hold.expiredAt(command.at())) {
             return false;
         }
@@ -271,155 +191,53 @@ public class Account {
         return true;
     }
 
-    @EventSourcingHandler
-    void on(PaymentAuthorized event) {
-        holds.put(event.holdId(), new PaymentHold(event.to(), event.amountMinor(), event.reference(),
-                event.expiresAt()));
-        heldMinor += event.amountMinor();
-    }
-
-    @EventSourcingHandler
-    void on(PaymentCaptured event) {
-        PaymentHold hold = holds.remove(event.holdId());
-        heldMinor -= hold.amountMinor();
-    }
-
-    @EventSourcingHandler
-    void on(PaymentHoldReleased event) {
-        PaymentHold hold = holds.remove(event.holdId());
-        heldMinor -= hold.amountMinor();
-    }
-
-    /** The lots a payment of {@code amountMinor} to {@code filiere} takes, or the refusal. */
-    private List<EarmarkedUnitsSpent.Draw> earmarkDraws(long amountMinor, String filiere, LocalDate today) {
-        if (lots.isEmpty()) {
-            return List.of();
+    @CommandHandler
+    public AccountId handle(FreezeAccount command) {
+        requireOpen(command.reason());
+        if (status == AccountStatus.ACTIVE) {
+            apply(new AccountFrozen(id, command.reason(), command.at()));
         }
-        // free units reserved by holds are not free for this payment
-        long freeMinor = freeMinor() - heldMinor - floorMinor;
-        if (amountMinor <= freeMinor && filiere == null) {
-            return List.of();
-        }
-        List<Lot> usable = lots.stream()
-                .filter(lot -> filiere != null && lot.filieres().contains(filiere) && !today.isAfter(lot.expiresOn()))
-                .sorted(Comparator.comparing(Lot::expiresOn))
-                .toList();
-        long usableMinor = usable.stream().mapToLong(Lot::remainingMinor).sum();
-        if (amountMinor > Math.addExact(usableMinor, Math.max(0, freeMinor))) {
-            throw DomainException.refused("earmark-not-allowed", "account " + id + " may spend "
-                    + Amounts.format(Math.max(0, usableMinor + Math.max(0, freeMinor)))
-                    + (filiere == null ? " outside a merchant" : " at a merchant of " + filiere)
-                    + ", less than " + Amounts.format(amountMinor)
-                    + ": the rest of its balance is earmarked to other filières or expired");
-        }
-        List<EarmarkedUnitsSpent.Draw> draws = new ArrayList<>();
-        long left = amountMinor;
-        for (Lot lot : usable) {
-            if (left == 0) {
-                break;
-            }
-            long take = Math.min(left, lot.remainingMinor());
-            draws.add(new EarmarkedUnitsSpent.Draw(lot.grantId(), lot.programId(), take));
-            left -= take;
-        }
-        return draws;
-    }
-
-    /**
-     * A refund of part of a payment this account received: it goes back to that payment's payer
-     * and, with the earlier refunds of it, never exceeds it.
-     */
-    public TransferId refund(DebitForTransfer command, TransferId refundOf) {
-        return refund(command, refundOf, false);
-    }
-
-    /** A refund whose credit the caller makes in the same unit of work (see {@link #debitCreditFollows}). */
-    public TransferId refundCreditFollows(DebitForTransfer command, TransferId refundOf) {
-        return refund(command, refundOf, true);
-    }
-
-    private TransferId refund(DebitForTransfer command, TransferId refundOf, boolean creditFollows) {
-        Refundable original = refundable.get(refundOf);
-        if (original == null) {
-            throw DomainException.notFound("account " + id + " received no payment " + refundOf + " to refund");
-        }
-        if (!original.payer().equals(command.to())) {
-            throw DomainException.refused("refund-not-to-payer",
-                    "payment " + refundOf + " came from " + original.payer() + ": a refund goes back to it");
-        }
-        if (command.amountMinor() > original.leftMinor()) {
-            throw DomainException.refused("refund-exceeds-payment", "only " + Amounts.format(original.leftMinor())
-                    + " of payment " + refundOf + " is left to refund, less than " + Amounts.format(command.amountMinor()));
-        }
-        TransferId transferId = debit(command, null, creditFollows);
-        apply(new RefundRecorded(id, transferId, refundOf, command.amountMinor(), command.at()));
-        return transferId;
+        return id;
     }
 
     @CommandHandler
-    public void handle(CreditTransfer command) {
-        credit(command);
-    }
-
-    /**
-     * The payee's step of a payment: by the saga, or by the payment handler in the payer's unit of
-     * work. A transfer already credited here is not credited twice (the saga that follows a payment
-     * credited at once finds nothing left to do); every credited transfer is in {@code refundable}.
-     */
-    public void credit(CreditTransfer command) {
-        credit(command, MetaData.emptyInstance());
-    }
-
-    /**
-     * The payee's step recorded in the unit of work of the payer's debit (which carries
-     * {@link #CREDIT_FOLLOWS}): the credit's metadata says so ({@link #CREDITED_WITH_DEBIT}).
-     */
-    public void creditWithDebit(CreditTransfer command) {
-        credit(command, MetaData.with(CREDITED_WITH_DEBIT, Boolean.TRUE));
-    }
-
-    private void credit(CreditTransfer command, MetaData creditMetaData) {
-        if (refundable.containsKey(command.transferId())) {
-            return;
+    public AccountId handle(UnfreezeAccount command) {
+        requireOpen(command.reason());
+        if (status == AccountStatus.FROZEN) {
+            apply(new AccountUnfrozen(id, command.reason(), command.at()));
         }
-        // A refusal is an outcome, not an error: the saga reads it and sends the money back.
-        if (status != AccountStatus.ACTIVE) {
-            apply(new TransferCreditRefused(command.transferId(), command.from(), id, command.amountMinor(),
-                    "account-frozen", command.at()));
-            return;
-        }
-        if (!currency.equals(command.currency())) {
-            apply(new TransferCreditRefused(command.transferId(), command.from(), id, command.amountMinor(),
-                    "currency-mismatch", command.at()));
-            return;
-        }
-        Postings postings = Postings.builder()
-                .move(inTransit(), ledgerAccount(), command.amountMinor())
-                .build();
-        apply(new TransferCredited(command.transferId(), command.from(), id, currency, command.amountMinor(),
-                postings, command.at()), creditMetaData);
+        return id;
     }
 
     @CommandHandler
-    public void handle(ReturnTransfer command) {
-        // Money coming back from in-transit is accepted whatever the status: it must land somewhere.
-        Postings postings = Postings.builder()
-                .move(inTransit(), ledgerAccount(), command.amountMinor())
-                .build();
-        apply(new TransferReturned(command.transferId(), id, command.amountMinor(), command.reason(), postings,
-                command.at()));
+    public AccountId handle(CloseAccount command) {
+        requireReason(command.reason());
+        if (status == AccountStatus.CLOSED) {
+            return id;
+        }
+        if (balanceMinor != 0) {
+            throw DomainException.refused("balance-not-zero",
+                    "account " + id + " still holds " + Amounts.format(balanceMinor));
+        }
+        apply(new AccountClosed(id, command.reason(), command.at()));
+        return id;
     }
 
     /** Credits the units a member bought at a counter. Called by the conversion handler. */
     public void receiveIssuedUnits(ConversionId conversionId, CounterId counterId, long unitsMinor, Instant at) {
         requireActive("receive units");
-        Postings postings = Postings.builder()
-                .move(LedgerAccount.of(currency.value(), LedgerAccountKind.ISSUANCE), ledgerAccount(), unitsMinor)
-                .build();
-        apply(new UnitsIssued(id, currency, conversionId, counterId, unitsMinor, postings, at));
+        apply(new UnitsIssued(id, currency, conversionId, counterId, unitsMinor, Postings.builder()
+                .move(book(LedgerAccountKind.ISSUANCE), ledgerAccount(), unitsMinor).build(), at));
     }
 
-    /** Gives a conversion's donation share; the caller checked the balance and credits the association. */
+    /** Credits paper notes a member brought back to a counter. Called by the note deposit handler. */
+    public void receivePaperNotes(DepositId depositId, CounterId counterId, long unitsMinor, Instant at) {
+        requireActive("receive units");
+        apply(new PaperNotesDeposited(id, currency, depositId, counterId, unitsMinor, Postings.builder()
+                .move(book(LedgerAccountKind.PAPER_IN_CIRCULATION), ledgerAccount(), unitsMinor).build(), at));
+    }
+
+    /** Gives a conversion's donation share; the donation policy checked the balance, the association is credited next. */
     public void giveDonation(ConversionId conversionId, AccountId to, long amountMinor, Instant at) {
         requireActive("give");
         if (amountMinor > availableMinor()) {
@@ -444,51 +262,18 @@ public class Account {
         if (unitsMinor <= 0 || feeMinor < 0 || feeMinor > unitsMinor) {
             throw new IllegalArgumentException("a reconversion needs positive units and a fee within them");
         }
-        requireAvailable(unitsMinor);
-        long eurosMinor = unitsMinor - feeMinor;
-        Postings postings = Postings.builder()
-                .move(ledgerAccount(), LedgerAccount.of(currency.value(), LedgerAccountKind.FEES), feeMinor)
-                .move(ledgerAccount(), LedgerAccount.of(currency.value(), LedgerAccountKind.ISSUANCE), eurosMinor)
-                .build();
-        apply(new UnitsReconverted(id, currency, reconversionId, unitsMinor, feeMinor, eurosMinor, postings, at));
+        requireFunds(availableMinor(), unitsMinor);
+        apply(new UnitsReconverted(id, currency, reconversionId, unitsMinor, feeMinor, unitsMinor - feeMinor,
+                Postings.builder().move(ledgerAccount(), book(LedgerAccountKind.FEES), feeMinor)
+                        .move(ledgerAccount(), book(LedgerAccountKind.ISSUANCE), unitsMinor - feeMinor).build(), at));
     }
 
     /** Pays a membership fee in units to the issuer's fee account. Called by the membership handler. */
     public void payMembershipFee(MembershipId membershipId, long unitsMinor, Instant at) {
         requireActive("pay");
-        requireAvailable(unitsMinor);
+        requireFunds(availableMinor(), unitsMinor);
         apply(new MembershipFeePaid(id, currency, membershipId, unitsMinor, Postings.builder()
-                .move(ledgerAccount(), LedgerAccount.of(currency.value(), LedgerAccountKind.FEES), unitsMinor)
-                .build(), at));
-    }
-
-    @EventSourcingHandler
-    void on(MembershipFeePaid event) {
-        balanceMinor -= event.unitsMinor();
-    }
-
-    @EventSourcingHandler
-    void on(UnitsReconverted event) {
-        balanceMinor -= event.unitsMinor();
-    }
-
-    /**
-     * What the account may still pay out anywhere, above its floor: neither its earmarked units
-     * nor what authorized payments hold (holds reserve free units only).
-     */
-    public long availableMinor() {
-        return freeMinor() - heldMinor - floorMinor;
-    }
-
-    public long heldMinor() {
-        return heldMinor;
-    }
-
-    // Earmarked lots of CCAS aid: received, spent (see debit), returned at expiry.
-
-    /** An earmarked lot: what is left of one grant, where it may be spent, until when. */
-    public record Lot(GrantId grantId, AidProgramId programId, long remainingMinor, List<String> filieres,
-                      LocalDate expiresOn) {
+                .move(ledgerAccount(), book(LedgerAccountKind.FEES), unitsMinor).build(), at));
     }
 
     /** Credits a grant as an earmarked lot; the aid programme booked the units' move. */
@@ -501,223 +286,10 @@ public class Account {
         apply(new EarmarkedLotReceived(id, grantId, programId, unitsMinor, List.copyOf(filieres), expiresOn, at));
     }
 
-    /** The lots with units left whose expiry date is before {@code today}, soonest first. */
-    public List<Lot> expiredLots(LocalDate today) {
-        return lots.stream().filter(lot -> lot.expiresOn().isBefore(today) && lot.remainingMinor() > 0)
-                .sorted(Comparator.comparing(Lot::expiresOn)).toList();
-    }
-
     /** Drops an expired lot; its programme takes the units back in the same unit of work. */
     public void expireLot(GrantId grantId, Instant at) {
-        Lot lot = lots.stream().filter(l -> l.grantId().equals(grantId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("account " + id + " holds no lot " + grantId));
+        EarmarkedLot lot = lots.get(id, grantId);
         // Whatever the status: a frozen account's expired aid still goes back to its programme.
         apply(new EarmarkExpired(id, grantId, lot.programId(), lot.remainingMinor(), at));
-    }
-
-    /** The lots with units left, in the order they were granted. */
-    public List<Lot> lots() {
-        return List.copyOf(lots);
-    }
-
-    /** Units held under an earmark (expired or not, until they are returned). */
-    public long earmarkedMinor() {
-        return lots.stream().mapToLong(Lot::remainingMinor).sum();
-    }
-
-    /** Units held free of any earmark (may be below zero only down to the floor). */
-    public long freeMinor() {
-        return balanceMinor - earmarkedMinor();
-    }
-
-    @EventSourcingHandler
-    void on(EarmarkedLotReceived event) {
-        balanceMinor += event.unitsMinor();
-        lots.add(new Lot(event.grantId(), event.programId(), event.unitsMinor(), event.filieres(),
-                event.expiresOn()));
-    }
-
-    @EventSourcingHandler
-    void on(EarmarkedUnitsSpent event) {
-        for (EarmarkedUnitsSpent.Draw draw : event.draws()) {
-            for (int i = 0; i < lots.size(); i++) {
-                Lot lot = lots.get(i);
-                if (lot.grantId().equals(draw.grantId())) {
-                    long left = lot.remainingMinor() - draw.unitsMinor();
-                    if (left == 0) {
-                        lots.remove(i);
-                    } else {
-                        lots.set(i, new Lot(lot.grantId(), lot.programId(), left, lot.filieres(), lot.expiresOn()));
-                    }
-                    break;
-                }
-            }
-        }
-    }
-
-    @EventSourcingHandler
-    void on(EarmarkExpired event) {
-        balanceMinor -= event.unitsMinor();
-        lots.removeIf(lot -> lot.grantId().equals(event.grantId()));
-    }
-
-    /** Credits paper notes a member brought back to a counter. Called by the note deposit handler. */
-    public void receivePaperNotes(DepositId depositId, CounterId counterId, long unitsMinor, Instant at) {
-        requireActive("receive units");
-        Postings postings = Postings.builder()
-                .move(LedgerAccount.of(currency.value(), LedgerAccountKind.PAPER_IN_CIRCULATION), ledgerAccount(),
-                        unitsMinor)
-                .build();
-        apply(new PaperNotesDeposited(id, currency, depositId, counterId, unitsMinor, postings, at));
-    }
-
-    @CommandHandler
-    public AccountId handle(FreezeAccount command) {
-        requireReason(command.reason());
-        if (status == AccountStatus.CLOSED) {
-            throw DomainException.conflict("account-closed", "account " + id + " is closed");
-        }
-        if (status == AccountStatus.ACTIVE) {
-            apply(new AccountFrozen(id, command.reason(), command.at()));
-        }
-        return id;
-    }
-
-    @CommandHandler
-    public AccountId handle(UnfreezeAccount command) {
-        requireReason(command.reason());
-        if (status == AccountStatus.CLOSED) {
-            throw DomainException.conflict("account-closed", "account " + id + " is closed");
-        }
-        if (status == AccountStatus.FROZEN) {
-            apply(new AccountUnfrozen(id, command.reason(), command.at()));
-        }
-        return id;
-    }
-
-    @CommandHandler
-    public AccountId handle(CloseAccount command) {
-        requireReason(command.reason());
-        if (status == AccountStatus.CLOSED) {
-            return id;
-        }
-        if (balanceMinor != 0) {
-            throw DomainException.refused("balance-not-zero",
-                    "account " + id + " still holds " + Amounts.format(balanceMinor));
-        }
-        apply(new AccountClosed(id, command.reason(), command.at()));
-        return id;
-    }
-
-    @EventSourcingHandler
-    void on(AccountOpened event) {
-        id = event.accountId();
-        owner = event.owner();
-        currency = event.currency();
-        floorMinor = event.floorMinor();
-        ownerKind = event.ownerKind();
-        status = AccountStatus.ACTIVE;
-    }
-
-    @EventSourcingHandler
-    void on(TransferDebited event) {
-        balanceMinor -= event.amountMinor();
-    }
-
-    @EventSourcingHandler
-    void on(TransferCredited event) {
-        balanceMinor += event.amountMinor();
-        refundable.put(event.transferId(), new Refundable(event.from(), event.amountMinor()));
-    }
-
-    @EventSourcingHandler
-    void on(RefundRecorded event) {
-        refundable.computeIfPresent(event.refundOf(),
-                (k, r) -> new Refundable(r.payer(), r.leftMinor() - event.amountMinor()));
-    }
-
-    @EventSourcingHandler
-    void on(TransferReturned event) {
-        balanceMinor += event.amountMinor();
-    }
-
-    @EventSourcingHandler
-    void on(UnitsIssued event) {
-        balanceMinor += event.unitsMinor();
-    }
-
-    @EventSourcingHandler
-    void on(DonationGiven event) {
-        balanceMinor -= event.amountMinor();
-    }
-
-    @EventSourcingHandler
-    void on(DonationReceived event) {
-        balanceMinor += event.amountMinor();
-    }
-
-    @EventSourcingHandler
-    void on(PaperNotesDeposited event) {
-        balanceMinor += event.unitsMinor();
-    }
-
-    @EventSourcingHandler
-    void on(AccountFrozen event) {
-        status = AccountStatus.FROZEN;
-    }
-
-    @EventSourcingHandler
-    void on(AccountUnfrozen event) {
-        status = AccountStatus.ACTIVE;
-    }
-
-    @EventSourcingHandler
-    void on(AccountClosed event) {
-        status = AccountStatus.CLOSED;
-    }
-
-    private void requireActive(String action) {
-        if (status != AccountStatus.ACTIVE) {
-            throw DomainException.refused("account-frozen",
-                    "account " + id + " is " + status.name().toLowerCase() + " and cannot " + action);
-        }
-    }
-
-    private static void requireReason(String reason) {
-        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
-            throw DomainException.invalid("reason is required, at most " + MAX_REASON_LENGTH + " characters");
-        }
-    }
-
-    private LedgerAccount ledgerAccount() {
-        return LedgerAccount.of(currency.value(), LedgerAccountKind.PARTICIPANT, id.value());
-    }
-
-    private LedgerAccount inTransit() {
-        return LedgerAccount.of(currency.value(), LedgerAccountKind.IN_TRANSIT);
-    }
-
-    public AccountId id() {
-        return id;
-    }
-
-    public CurrencyCode currency() {
-        return currency;
-    }
-
-    public AccountStatus status() {
-        return status;
-    }
-
-    public long balanceMinor() {
-        return balanceMinor;
-    }
-
-    public ParticipantKind ownerKind() {
-        return ownerKind;
-    }
-
-    public ParticipantId owner() {
-        return owner;
     }
 }

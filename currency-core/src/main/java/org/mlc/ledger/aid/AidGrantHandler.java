@@ -5,14 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.account.Account;
-import org.mlc.ledger.account.AccountStatus;
+import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.common.Aggregates;
 import org.mlc.ledger.common.AidProgramId;
 import org.mlc.ledger.common.DomainException;
-import org.mlc.ledger.common.GrantId;
-import org.mlc.ledger.participant.ParticipantKind;
 
 /**
  * Grants aid: the programme's units go to a member's account as an earmarked lot, both recorded in
@@ -22,21 +20,14 @@ import org.mlc.ledger.participant.ParticipantKind;
  * past. A grant id already granted answers as granted and grants nothing more. The beneficiary's
  * account is loaded before the programme, as the expiry does, so the two never wait on each other.
  */
-public class AidGrantHandler {
+class AidGrantHandler {
 
     private final Repository<AidProgram> programs;
     private final Repository<Account> accounts;
 
-    public AidGrantHandler(Repository<AidProgram> programs, Repository<Account> accounts) {
+    AidGrantHandler(Repository<AidProgram> programs, Repository<Account> accounts) {
         this.programs = programs;
         this.accounts = accounts;
-    }
-
-    /** What became of one grant. */
-    public enum Outcome { GRANTED, ALREADY_GRANTED, REFUSED }
-
-    /** One grant's answer: when refused, the stable code and why. */
-    public record GrantResult(GrantId grantId, Outcome outcome, LocalDate expiresOn, String code, String detail) {
     }
 
     @CommandHandler
@@ -58,49 +49,29 @@ public class AidGrantHandler {
             try {
                 results.add(grant(grant));
             } catch (DomainException e) {
-                results.add(new GrantResult(grant.grantId(), Outcome.REFUSED, null, e.code(), e.getMessage()));
+                results.add(new GrantResult(grant.grantId(), GrantOutcome.REFUSED, null, e.code(), e.getMessage()));
             }
         }
         return results;
     }
 
     private GrantResult grant(GrantAid command) throws Exception {
-        Aggregate<Account> account;
-        try {
-            account = accounts.load(command.accountId().value());
-        } catch (AggregateNotFoundException e) {
-            throw DomainException.notFound("unknown beneficiary account " + command.accountId());
-        }
-        Account beneficiary = account.invoke(a -> a);
+        Aggregate<Account> account = Aggregates.load(accounts, command.accountId().value(), "beneficiary account");
         Aggregate<AidProgram> program = loadProgram(programs, command.programId());
-        AidProgram state = program.invoke(p -> p);
-        if (state.granted(command.grantId())) {
-            return new GrantResult(command.grantId(), Outcome.ALREADY_GRANTED, null, null, null);
+        if (program.invoke(p -> p.granted(command.grantId()))) {
+            return new GrantResult(command.grantId(), GrantOutcome.ALREADY_GRANTED, null, null, null);
         }
-        if (beneficiary.ownerKind() != ParticipantKind.MEMBER || !beneficiary.owner().equals(command.beneficiary())) {
-            throw DomainException.refused("beneficiary-not-member",
-                    "beneficiary " + command.beneficiary() + " is not a member holding account " + command.accountId());
-        }
-        if (!beneficiary.currency().equals(state.currency())) {
-            throw DomainException.refused("currency-mismatch",
-                    "account " + command.accountId() + " is not in " + state.currency());
-        }
-        if (beneficiary.status() != AccountStatus.ACTIVE) {
-            throw DomainException.refused("account-frozen", "account " + command.accountId() + " is "
-                    + beneficiary.status().name().toLowerCase() + " and cannot receive a grant");
-        }
-        LocalDate expiresOn = state.checkGrant(command);
+        CurrencyCode currency = program.invoke(AidProgram::currency);
+        account.execute(a -> a.requireGrantable(command.beneficiary(), currency));
+        LocalDate expiresOn = program.invoke(p -> p.checkGrant(command));
+        List<String> filieres = program.invoke(AidProgram::filieres);
         program.execute(p -> p.grant(command, expiresOn));
         account.execute(a -> a.receiveEarmarkedLot(command.grantId(), command.programId(), command.unitsMinor(),
-                state.filieres(), expiresOn, command.at()));
-        return new GrantResult(command.grantId(), Outcome.GRANTED, expiresOn, null, null);
+                filieres, expiresOn, command.at()));
+        return new GrantResult(command.grantId(), GrantOutcome.GRANTED, expiresOn, null, null);
     }
 
     static Aggregate<AidProgram> loadProgram(Repository<AidProgram> programs, AidProgramId programId) {
-        try {
-            return programs.load(programId.value());
-        } catch (AggregateNotFoundException e) {
-            throw DomainException.notFound("unknown aid programme " + programId);
-        }
+        return Aggregates.load(programs, programId.value(), "aid programme");
     }
 }

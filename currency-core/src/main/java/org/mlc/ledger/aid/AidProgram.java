@@ -17,6 +17,7 @@ import org.axonframework.modelling.command.AggregateRoot;
 import org.mlc.ledger.account.Account;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.AidProgramId;
+import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.FundingId;
@@ -144,7 +145,7 @@ public class AidProgram {
         if (command.unitsMinor() <= 0) {
             throw DomainException.invalid("units must be greater than zero");
         }
-        LocalDate today = LocalDate.ofInstant(command.at(), Account.EARMARK_ZONE);
+        LocalDate today = LocalDate.ofInstant(command.at(), CivilDay.ZONE);
         LocalDate expiresOn = command.expiresOn() == null ? today.plusDays(validityDays) : command.expiresOn();
         if (expiresOn.isBefore(today)) {
             throw DomainException.invalid("expires " + expiresOn + " is in the past");
@@ -243,7 +244,7 @@ public class AidProgram {
     }
 
     private static String monthKey(ParticipantId beneficiary, Instant at) {
-        return beneficiary.value() + "|" + YearMonth.from(at.atZone(Account.EARMARK_ZONE));
+        return beneficiary.value() + "|" + YearMonth.from(at.atZone(CivilDay.ZONE));
     }
 
     private static String reference(String reference) {

@@ -2,9 +2,9 @@ package org.mlc.ledger.aid;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.account.Account;
+import org.mlc.ledger.common.Aggregates;
 import org.mlc.ledger.common.AidProgramId;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.currency.Currencies;
@@ -18,14 +18,14 @@ import org.mlc.ledger.reconversion.GuaranteeFund;
  * are burnt and the same euros leave the guarantee fund for the CCAS, without fee, in one unit of
  * work, or nothing happens ({@code insufficient-fund}).
  */
-public class AidProgramHandler {
+class AidProgramHandler {
 
     private final Repository<AidProgram> programs;
     private final Repository<Account> accounts;
     private final Repository<Currency> currencies;
     private final Repository<GuaranteeFund> funds;
 
-    public AidProgramHandler(Repository<AidProgram> programs, Repository<Account> accounts,
+    AidProgramHandler(Repository<AidProgram> programs, Repository<Account> accounts,
                              Repository<Currency> currencies, Repository<GuaranteeFund> funds) {
         this.programs = programs;
         this.accounts = accounts;
@@ -35,17 +35,14 @@ public class AidProgramHandler {
 
     @CommandHandler
     public AidProgramId handle(CreateAidProgram command) throws Exception {
-        Account ccasAccount;
-        try {
-            ccasAccount = accounts.load(command.ccasAccount().value()).invoke(a -> a);
-        } catch (AggregateNotFoundException e) {
-            throw DomainException.notFound("unknown account " + command.ccasAccount() + " (ccas)");
-        }
-        if (ccasAccount.ownerKind() != ParticipantKind.CCAS || !ccasAccount.owner().equals(command.ccas())) {
+        Aggregate<Account> ccasAccount = Aggregates.loadOr(accounts, command.ccasAccount().value(),
+                "unknown account " + command.ccasAccount() + " (ccas)");
+        if (ccasAccount.invoke(Account::ownerKind) != ParticipantKind.CCAS
+                || !ccasAccount.invoke(Account::owner).equals(command.ccas())) {
             throw DomainException.refused("ccas-required",
                     "participant " + command.ccas() + " is not a CCAS: only a CCAS runs an aid programme");
         }
-        if (!ccasAccount.currency().equals(command.currency())) {
+        if (!ccasAccount.invoke(Account::currency).equals(command.currency())) {
             throw DomainException.refused("currency-mismatch",
                     "the CCAS's account " + command.ccasAccount() + " is not in " + command.currency());
         }
@@ -62,21 +59,17 @@ public class AidProgramHandler {
         return command.programId();
     }
 
-    /** What a closing answers: the units burnt, as many euros paid out to the CCAS. */
-    public record Closing(AidProgramId programId, long unitsMinor) {
-    }
-
     @CommandHandler
     public Closing handle(CloseAidProgram command) throws Exception {
         Aggregate<AidProgram> program = AidGrantHandler.loadProgram(programs, command.programId());
-        AidProgram state = program.invoke(p -> p);
-        long unitsMinor = state.balanceMinor();
-        if (state.closed() && unitsMinor == 0) {
+        long unitsMinor = program.invoke(AidProgram::balanceMinor);
+        if (program.invoke(AidProgram::closed) && unitsMinor == 0) {
             return new Closing(command.programId(), 0);
         }
         program.execute(p -> p.close(command.reconversionId(), command.at()));
         if (unitsMinor > 0) {
-            GuaranteeFund.payOut(funds, state.currency(), command.reconversionId(), state.ccasAccount(), unitsMinor,
+            GuaranteeFund.payOut(funds, program.invoke(AidProgram::currency), command.reconversionId(),
+                    program.invoke(AidProgram::ccasAccount), unitsMinor,
                     command.fundInflowsMinor(), command.at());
         }
         return new Closing(command.programId(), unitsMinor);

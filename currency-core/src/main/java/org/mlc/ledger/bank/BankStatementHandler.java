@@ -29,10 +29,7 @@ import org.mlc.ledger.common.Ids;
  * for each matched credit, each matched debit confirms its payout, the others are listed. A line
  * seen twice (in the file, or in an earlier import) refuses the whole file.
  */
-public class BankStatementHandler {
-
-    /** A statement longer than this is split by the bank's export anyway. */
-    public static final int MAX_LINES = 10_000;
+class BankStatementHandler {
 
     private final Repository<FundBankAccount> fundAccounts;
     private final Repository<ExchangeCounter> counters;
@@ -40,7 +37,7 @@ public class BankStatementHandler {
     private final Repository<GuaranteeFund> funds;
     private final Repository<AidProgram> programs;
 
-    public BankStatementHandler(Repository<FundBankAccount> fundAccounts, Repository<ExchangeCounter> counters,
+    BankStatementHandler(Repository<FundBankAccount> fundAccounts, Repository<ExchangeCounter> counters,
                                 Repository<BonusBudget> budgets, Repository<GuaranteeFund> funds,
                                 Repository<AidProgram> programs) {
         this.fundAccounts = fundAccounts;
@@ -50,20 +47,10 @@ public class BankStatementHandler {
         this.programs = programs;
     }
 
-    /**
-     * A line and what became of it: MATCHED_REMITTANCE, MATCHED_SPONSOR, MATCHED_AID_FUNDING,
-     * MATCHED_PAYOUT, UNMATCHED or MISMATCHED.
-     */
-    public record LineResult(int line, String reference, long amountMinor, String outcome, String reason) {
-    }
-
-    public record ImportResult(String statementId, List<LineResult> lines) {
-    }
-
     @CommandHandler
     public ImportResult handle(ImportBankStatement command) throws Exception {
-        if (command.lines() == null || command.lines().isEmpty() || command.lines().size() > MAX_LINES) {
-            throw DomainException.invalid("a statement has 1 to " + MAX_LINES + " lines");
+        if (command.lines() == null || command.lines().isEmpty() || command.lines().size() > ImportBankStatement.MAX_LINES) {
+            throw DomainException.invalid("a statement has 1 to " + ImportBankStatement.MAX_LINES + " lines");
         }
         Aggregate<FundBankAccount> fund = null;
         try {

@@ -23,6 +23,9 @@ public record ImportBankStatement(
         Map<String, AidProgramId> aidFundings,
         Instant at) {
 
+    /** A statement longer than this is split by the bank's export anyway. */
+    public static final int MAX_LINES = 10_000;
+
     /** A statement matched against remittances and sponsor budgets only. */
     public ImportBankStatement(CurrencyCode currency, String statementId, List<StatementLine> lines,
                                Map<String, CounterId> remittanceCounters, List<BudgetId> budgets, Instant at) {

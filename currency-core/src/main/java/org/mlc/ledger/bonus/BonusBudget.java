@@ -5,7 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
@@ -14,6 +13,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.BudgetId;
+import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.common.ConversionId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
@@ -31,8 +31,7 @@ import org.mlc.ledger.money.Amounts;
 @AggregateRoot
 public class BonusBudget {
 
-    /** Periods and calendar months are French days and months. */
-    public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+    // Periods and calendar months are the association's days and months (CivilDay).
     /** A budget runs at most this long: longer would be a typo, not a policy. */
     public static final int MAX_PERIOD_DAYS = 3 * 366;
     public static final int MAX_REFERENCE_LENGTH = 200;
@@ -81,7 +80,7 @@ public class BonusBudget {
 
     /** What this budget can still give this member at this instant (0 outside its period). */
     public long availableFor(AccountId account, Instant at) {
-        LocalDate day = LocalDate.ofInstant(at, ZONE);
+        LocalDate day = LocalDate.ofInstant(at, CivilDay.ZONE);
         if (day.isBefore(from) || day.isAfter(to)) {
             return 0;
         }
@@ -102,7 +101,7 @@ public class BonusBudget {
         if (bonusMinor <= 0 || bonusMinor > availableFor(account, at)) {
             throw new IllegalArgumentException("cannot draw " + bonusMinor + " from budget " + id);
         }
-        apply(new BonusDrawn(id, conversionId, account, YearMonth.from(LocalDate.ofInstant(at, ZONE)).toString(),
+        apply(new BonusDrawn(id, conversionId, account, YearMonth.from(LocalDate.ofInstant(at, CivilDay.ZONE)).toString(),
                 bonusMinor, at));
     }
 

@@ -1,8 +1,8 @@
 package org.mlc.ledger.bonus;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
+import org.mlc.ledger.common.Aggregates;
 import org.mlc.ledger.common.BudgetId;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.currency.Currencies;
@@ -14,13 +14,13 @@ import org.mlc.ledger.participant.ParticipantKind;
  * Commits a sponsor's budget and attaches it to its currency in one unit of work: the currency
  * keeps the order in which budgets are drawn on (oldest first), each budget keeps its own figures.
  */
-public class BonusBudgetHandler {
+class BonusBudgetHandler {
 
     private final Repository<Currency> currencies;
     private final Repository<Participant> participants;
     private final Repository<BonusBudget> budgets;
 
-    public BonusBudgetHandler(Repository<Currency> currencies, Repository<Participant> participants,
+    BonusBudgetHandler(Repository<Currency> currencies, Repository<Participant> participants,
                               Repository<BonusBudget> budgets) {
         this.currencies = currencies;
         this.participants = participants;
@@ -30,12 +30,8 @@ public class BonusBudgetHandler {
     @CommandHandler
     public BudgetId handle(CommitBonusBudget command) throws Exception {
         Currencies.require(currencies, command.currency());
-        ParticipantKind sponsorKind;
-        try {
-            sponsorKind = participants.load(command.sponsor().value()).invoke(Participant::kind);
-        } catch (AggregateNotFoundException e) {
-            throw DomainException.notFound("unknown sponsor " + command.sponsor());
-        }
+        ParticipantKind sponsorKind = Aggregates.load(participants, command.sponsor().value(), "sponsor")
+                .invoke(Participant::kind);
         if (sponsorKind != ParticipantKind.ASSOCIATION && sponsorKind != ParticipantKind.COLLECTIVITE) {
             throw DomainException.refused("sponsor-not-allowed",
                     "a bonus sponsor is an association or a collectivité, not a " + sponsorKind);

@@ -1,5 +1,7 @@
 package org.mlc.ledger.common;
 
+import java.util.Optional;
+
 /**
  * A command refused for a business reason. The code is stable: the API turns it into the last
  * segment of the problem+json type URI, and clients may rely on it.
@@ -49,5 +51,12 @@ public class DomainException extends RuntimeException {
 
     public static DomainException conflict(String code, String message) {
         return new DomainException(Kind.CONFLICT, code, message);
+    }
+
+    /** Throws the refusal a policy answered, if it answered one. */
+    public static void throwIfAny(Optional<DomainException> refusal) {
+        if (refusal.isPresent()) {
+            throw refusal.get();
+        }
     }
 }

@@ -3,8 +3,6 @@ package org.mlc.ledger.counter;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -45,29 +43,15 @@ public class ExchangeCounter {
         CONFIRMED
     }
 
-    private record Remittance(PaidBy means, long eurosMinor, RemittanceStatus status) {
-    }
-
     @AggregateIdentifier
     private CounterId id;
     private CurrencyCode currency;
     private boolean closed;
-    private final Map<PaidBy, Long> drawer = new EnumMap<>(PaidBy.class);
+    private final Drawer drawer = new Drawer();
+    /** Paper notes in stock, by denomination. */
     private final SortedMap<Integer, Integer> stock = new TreeMap<>();
-    private final Map<RemittanceId, Remittance> remittances = new HashMap<>();
-    private Day day = new Day();
-
-    /** What happened since the last closing, for the Z report. */
-    private static final class Day {
-        final Map<PaidBy, Long> conversions = new EnumMap<>(PaidBy.class);
-        final Map<PaidBy, Long> euros = new EnumMap<>(PaidBy.class);
-        long unitsElectronicMinor;
-        long unitsPaperMinor;
-        long bonusMinor;
-        final SortedMap<Integer, Integer> notesReceived = new TreeMap<>();
-        final SortedMap<Integer, Integer> notesSold = new TreeMap<>();
-        final SortedMap<Integer, Integer> notesTakenBack = new TreeMap<>();
-    }
+    private final Remittances remittances = new Remittances();
+    private CounterDay day = new CounterDay();
 
     protected ExchangeCounter() {
         // for Axon
@@ -155,7 +139,7 @@ public class ExchangeCounter {
     @EventSourcingHandler
     void on(MembershipFeeReceived event) {
         // in the drawer, so expected at the closing; the Z report's conversions do not include it
-        drawer.merge(event.paidBy(), event.eurosMinor(), Math::addExact);
+        drawer.add(event.paidBy(), event.eurosMinor());
     }
 
     /** Checks notes brought back by a member and returns their value; nothing is recorded. */
@@ -182,35 +166,16 @@ public class ExchangeCounter {
             throw DomainException.conflict("day-already-closed", "the day of counter " + id
                     + " is already closed; reopen it first");
         }
-        Map<PaidBy, Long> expected = new EnumMap<>(PaidBy.class);
-        Map<PaidBy, Long> counted = new EnumMap<>(PaidBy.class);
-        Map<PaidBy, Long> discrepancy = new EnumMap<>(PaidBy.class);
-        Map<PaidBy, Long> given = command.countedMinor() == null ? Map.of() : command.countedMinor();
-        long total = 0;
-        for (PaidBy means : PaidBy.values()) {
-            long expectedMinor = drawer.getOrDefault(means, 0L);
-            Long countedMinor = given.get(means);
-            if (countedMinor != null && (countedMinor < 0 || countedMinor > Amounts.MAX_AMOUNT_MINOR)) {
-                throw DomainException.invalid("counted " + means + " must be between 0 and "
-                        + Amounts.format(Amounts.MAX_AMOUNT_MINOR));
-            }
-            long actual = countedMinor == null ? expectedMinor : countedMinor;
-            expected.put(means, expectedMinor);
-            counted.put(means, actual);
-            discrepancy.put(means, actual - expectedMinor);
-            total += actual - expectedMinor;
-        }
-        DayReport report = new DayReport(new EnumMap<>(day.conversions), new EnumMap<>(day.euros),
-                day.unitsElectronicMinor, day.unitsPaperMinor, day.bonusMinor, new TreeMap<>(day.notesReceived),
-                new TreeMap<>(day.notesSold), new TreeMap<>(day.notesTakenBack), expected, counted, discrepancy,
-                total);
-        if (total != 0 || discrepancy.values().stream().anyMatch(d -> d != 0)) {
+        Drawer.Count count = drawer.count(command.countedMinor());
+        DayReport report = day.report(count);
+        if (count.differs()) {
             // a shortfall leaves the drawer for the discrepancy account; a surplus comes in from it
             Postings postings = Postings.builder()
-                    .move(LedgerAccount.of(currency.value(), LedgerAccountKind.COUNTER_DISCREPANCY), cash(), total)
+                    .move(LedgerAccount.of(currency.value(), LedgerAccountKind.COUNTER_DISCREPANCY), cash(),
+                            count.totalMinor())
                     .build();
-            apply(new CashDiscrepancyRecorded(id, currency, command.closingId(), discrepancy, total, postings,
-                    command.at()));
+            apply(new CashDiscrepancyRecorded(id, currency, command.closingId(), count.discrepancy(),
+                    count.totalMinor(), postings, command.at()));
         }
         apply(new CounterDayClosed(id, command.closingId(), report, command.at()));
         return report;
@@ -230,21 +195,15 @@ public class ExchangeCounter {
             throw DomainException.invalid("euros must be greater than zero");
         }
         PaidBy means = command.means() == null ? PaidBy.CASH : command.means();
-        long inDrawer = drawer.getOrDefault(means, 0L);
-        if (command.eurosMinor() > inDrawer) {
-            throw DomainException.refused("insufficient-cash", "the drawer of counter " + id + " holds "
-                    + Amounts.format(inDrawer) + " in " + means + ", less than " + Amounts.format(command.eurosMinor()));
-        }
-        if (remittances.containsKey(command.remittanceId())) {
-            throw DomainException.conflict("already-exists", "remittance " + command.remittanceId() + " exists");
-        }
+        drawer.requireHolds(id, means, command.eurosMinor());
+        remittances.requireNew(command.remittanceId());
         apply(new RemittancePrepared(id, command.remittanceId(), means, command.eurosMinor(), command.at()));
         return command.remittanceId();
     }
 
     @CommandHandler
     public RemittanceId handle(DepositRemittance command) {
-        Remittance remittance = remittance(command.remittanceId());
+        Remittances.Remittance remittance = remittances.get(id, command.remittanceId());
         if (remittance.status() == RemittanceStatus.TO_REMIT) {
             apply(new RemittanceDeposited(id, command.remittanceId(), command.at()));
         }
@@ -259,7 +218,7 @@ public class ExchangeCounter {
 
     /** Confirms a remittance; also called by the bank statement import, in its unit of work. */
     public void confirmRemittance(RemittanceId remittanceId, String bankReference, Instant at) {
-        Remittance remittance = remittance(remittanceId);
+        Remittances.Remittance remittance = remittances.get(id, remittanceId);
         if (bankReference != null && bankReference.length() > MAX_REFERENCE_LENGTH) {
             throw DomainException.invalid("reference is at most " + MAX_REFERENCE_LENGTH + " characters");
         }
@@ -277,16 +236,8 @@ public class ExchangeCounter {
 
     /** The amount of a remittance, or -1 if this counter has none by that id. */
     public long remittanceEurosMinor(RemittanceId remittanceId) {
-        Remittance remittance = remittances.get(remittanceId);
+        Remittances.Remittance remittance = remittances.find(remittanceId);
         return remittance == null ? -1 : remittance.eurosMinor();
-    }
-
-    private Remittance remittance(RemittanceId remittanceId) {
-        Remittance remittance = remittances.get(remittanceId);
-        if (remittance == null) {
-            throw DomainException.notFound("unknown remittance " + remittanceId + " at counter " + id);
-        }
-        return remittance;
     }
 
     private void requireOpen() {
@@ -307,50 +258,37 @@ public class ExchangeCounter {
 
     @EventSourcingHandler
     void on(EurosConverted event) {
-        drawer.merge(event.paidBy(), event.eurosMinor(), Math::addExact);
-        day.conversions.merge(event.paidBy(), 1L, Math::addExact);
-        day.euros.merge(event.paidBy(), event.eurosMinor(), Math::addExact);
-        day.bonusMinor += event.bonusMinor();
-        if (event.payout() == Payout.NOTES) {
-            day.unitsPaperMinor += event.unitsMinor();
-        } else {
-            day.unitsElectronicMinor += event.unitsMinor();
-        }
+        drawer.add(event.paidBy(), event.eurosMinor());
+        day.converted(event);
     }
 
     @EventSourcingHandler
     void on(NotesReceived event) {
-        event.notes().forEach((d, n) -> {
-            stock.merge(d, n, Math::addExact);
-            day.notesReceived.merge(d, n, Math::addExact);
-        });
+        event.notes().forEach((d, n) -> stock.merge(d, n, Math::addExact));
+        day.notesReceived(event.notes());
     }
 
     @EventSourcingHandler
     void on(NotesSold event) {
-        event.notes().forEach((d, n) -> {
-            stock.merge(d, -n, Math::addExact);
-            day.notesSold.merge(d, n, Math::addExact);
-        });
+        event.notes().forEach((d, n) -> stock.merge(d, -n, Math::addExact));
+        day.notesSold(event.notes());
     }
 
     @EventSourcingHandler
     void on(NotesTakenBack event) {
-        event.notes().forEach((d, n) -> {
-            stock.merge(d, n, Math::addExact);
-            day.notesTakenBack.merge(d, n, Math::addExact);
-        });
+        event.notes().forEach((d, n) -> stock.merge(d, n, Math::addExact));
+        day.notesTakenBack(event.notes());
     }
 
     @EventSourcingHandler
     void on(CashDiscrepancyRecorded event) {
-        event.discrepancyByMeans().forEach((means, d) -> drawer.merge(means, d, Math::addExact));
+        event.discrepancyByMeans().forEach(drawer::add);
     }
 
     @EventSourcingHandler
     void on(CounterDayClosed event) {
         closed = true;
-        day = new Day();
+        day = new CounterDay();
     }
 
     @EventSourcingHandler
@@ -360,21 +298,18 @@ public class ExchangeCounter {
 
     @EventSourcingHandler
     void on(RemittancePrepared event) {
-        drawer.merge(event.means(), -event.eurosMinor(), Math::addExact);
-        remittances.put(event.remittanceId(), new Remittance(event.means(), event.eurosMinor(),
-                RemittanceStatus.TO_REMIT));
+        drawer.add(event.means(), -event.eurosMinor());
+        remittances.prepared(event.remittanceId(), event.means(), event.eurosMinor());
     }
 
     @EventSourcingHandler
     void on(RemittanceDeposited event) {
-        remittances.computeIfPresent(event.remittanceId(), (k, r) -> new Remittance(r.means(), r.eurosMinor(),
-                RemittanceStatus.REMITTED));
+        remittances.moved(event.remittanceId(), RemittanceStatus.REMITTED);
     }
 
     @EventSourcingHandler
     void on(RemittanceConfirmed event) {
-        remittances.computeIfPresent(event.remittanceId(), (k, r) -> new Remittance(r.means(), r.eurosMinor(),
-                RemittanceStatus.CONFIRMED));
+        remittances.moved(event.remittanceId(), RemittanceStatus.CONFIRMED);
     }
 
     public CounterId id() {
@@ -391,11 +326,11 @@ public class ExchangeCounter {
 
     /** What the drawer should hold, all means together. */
     public long expectedCashMinor() {
-        return drawer.values().stream().mapToLong(Long::longValue).sum();
+        return drawer.expectedMinor();
     }
 
     public long expectedMinor(PaidBy means) {
-        return drawer.getOrDefault(means, 0L);
+        return drawer.expectedMinor(means);
     }
 
     public Map<Integer, Integer> stock() {
@@ -403,7 +338,7 @@ public class ExchangeCounter {
     }
 
     public RemittanceStatus remittanceStatus(RemittanceId remittanceId) {
-        Remittance remittance = remittances.get(remittanceId);
+        Remittances.Remittance remittance = remittances.find(remittanceId);
         return remittance == null ? null : remittance.status();
     }
 }

@@ -2,29 +2,29 @@ package org.mlc.ledger.counter;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.account.Account;
+import org.mlc.ledger.common.Aggregates;
 import org.mlc.ledger.common.DomainException;
 
 /**
  * Paper back to electronic: the counter takes the notes into its stock and the account receives
  * their value, in one unit of work.
  */
-public class NoteDepositHandler {
+class NoteDepositHandler {
 
     private final Repository<ExchangeCounter> counters;
     private final Repository<Account> accounts;
 
-    public NoteDepositHandler(Repository<ExchangeCounter> counters, Repository<Account> accounts) {
+    NoteDepositHandler(Repository<ExchangeCounter> counters, Repository<Account> accounts) {
         this.counters = counters;
         this.accounts = accounts;
     }
 
     @CommandHandler
     public Deposit handle(DepositNotes command) {
-        Aggregate<ExchangeCounter> counter = load(counters, command.counterId().value(), "counter");
-        Aggregate<Account> account = load(accounts, command.accountId().value(), "account");
+        Aggregate<ExchangeCounter> counter = Aggregates.load(counters, command.counterId().value(), "counter");
+        Aggregate<Account> account = Aggregates.load(accounts, command.accountId().value(), "account");
         var currency = counter.invoke(ExchangeCounter::currency);
         if (!currency.equals(account.invoke(Account::currency))) {
             throw DomainException.refused("currency-mismatch",
@@ -37,15 +37,5 @@ public class NoteDepositHandler {
         return new Deposit(command.depositId().value(), unitsMinor);
     }
 
-    private static <T> Aggregate<T> load(Repository<T> repository, String id, String what) {
-        try {
-            return repository.load(id);
-        } catch (AggregateNotFoundException e) {
-            throw DomainException.notFound("unknown " + what + " " + id);
-        }
-    }
 
-    /** What a deposit answers. */
-    public record Deposit(String depositId, long unitsMinor) {
-    }
 }

@@ -11,13 +11,11 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
-import org.mlc.ledger.bonus.BonusBudget;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.BudgetId;
+import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
-import org.mlc.ledger.participant.Filieres;
-import org.mlc.ledger.participant.Participant;
 
 /** A local currency and its policies. */
 @AggregateRoot
@@ -156,7 +154,7 @@ public class Currency {
 
     @CommandHandler
     public CurrencyCode handle(AddFiliere command) {
-        if (command.filiere() == null || !Participant.FILIERE.matcher(command.filiere()).matches()) {
+        if (command.filiere() == null || !Filieres.PATTERN.matcher(command.filiere()).matches()) {
             throw DomainException.invalid("filiere must be a code like ALIMENTATION (capital letters and _)");
         }
         if (filiereExists(command.filiere())) {
@@ -217,7 +215,7 @@ public class Currency {
 
     /** The budgets whose period covers this instant, oldest first. */
     public List<BudgetId> budgetsActiveAt(Instant at) {
-        LocalDate day = LocalDate.ofInstant(at, BonusBudget.ZONE);
+        LocalDate day = LocalDate.ofInstant(at, CivilDay.ZONE);
         return budgets.stream()
                 .filter(slot -> !day.isBefore(slot.from()) && !day.isAfter(slot.to()))
                 .map(BudgetSlot::budgetId)

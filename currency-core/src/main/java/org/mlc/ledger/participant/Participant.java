@@ -2,7 +2,6 @@ package org.mlc.ledger.participant;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -13,6 +12,7 @@ import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.MembershipId;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.ParticipantId;
+import org.mlc.ledger.currency.Filieres;
 
 /**
  * A member, merchant, association, collectivité or CCAS. Created by {@link ParticipantRegistration}.
@@ -25,7 +25,6 @@ public class Participant {
     public static final int MAX_NAME_LENGTH = 200;
     public static final int MAX_REASON_LENGTH = 500;
     public static final int MAX_DECIDED_BY_LENGTH = 64;
-    public static final Pattern FILIERE = Pattern.compile("[A-Z][A-Z_]{1,39}");
     /** Who decided an approval given together with the registration, when the command names nobody. */
     public static final String AT_REGISTRATION = "registration";
 
@@ -42,14 +41,15 @@ public class Participant {
         // for Axon
     }
 
-    Participant(RegisterParticipant command) {
+    /** Registered with its account in one unit of work (see the account package's registration). */
+    public Participant(RegisterParticipant command) {
         if (command.kind() == null) {
             throw DomainException.invalid("kind is required: MEMBER, MERCHANT, ASSOCIATION, COLLECTIVITE or CCAS");
         }
         if (command.name() == null || command.name().isBlank() || command.name().length() > MAX_NAME_LENGTH) {
             throw DomainException.invalid("name is required, at most " + MAX_NAME_LENGTH + " characters");
         }
-        if (command.filiere() != null && !FILIERE.matcher(command.filiere()).matches()) {
+        if (command.filiere() != null && !Filieres.PATTERN.matcher(command.filiere()).matches()) {
             throw DomainException.invalid("filiere must be a code like ALIMENTATION");
         }
         apply(new ParticipantRegistered(command.participantId(), command.kind(), command.name().strip(),
@@ -65,7 +65,7 @@ public class Participant {
     public ParticipantId handle(ApproveMerchant command) {
         requireMerchant();
         requireDecision(command.decidedBy(), command.reason());
-        if (command.filiere() == null || !FILIERE.matcher(command.filiere()).matches()) {
+        if (command.filiere() == null || !Filieres.PATTERN.matcher(command.filiere()).matches()) {
             throw DomainException.invalid("filiere must be a code like ALIMENTATION");
         }
         if (merchantStatus != MerchantStatus.APPROVED || !command.filiere().equals(filiere)) {
@@ -112,16 +112,16 @@ public class Participant {
      */
     public MembershipRenewed renewMembership(MembershipId membershipId, CounterId counterId, long feeMinor,
                                              FeePaidWith paidWith, java.time.LocalDate today, Instant at) {
-        if (!Membership.appliesTo(kind)) {
+        if (!MembershipPolicy.appliesTo(kind)) {
             throw DomainException.refused("membership-not-applicable", "participant " + id + " is a "
                     + kind.name().toLowerCase() + ": only members, merchants and associations adhere");
         }
-        java.time.LocalDate from = Membership.renewalStart(membershipValidUntil, today);
-        java.time.LocalDate until = Membership.validUntil(from);
-        if (Membership.tooFarAhead(until, today)) {
+        java.time.LocalDate from = MembershipPolicy.renewalStart(membershipValidUntil, today);
+        java.time.LocalDate until = MembershipPolicy.validUntil(from);
+        if (MembershipPolicy.tooFarAhead(until, today)) {
             throw DomainException.refused("membership-already-paid", "participant " + id
                     + " is a member until " + membershipValidUntil + ": a renewal would run past "
-                    + today.plusYears(Membership.MAX_YEARS_AHEAD));
+                    + today.plusYears(MembershipPolicy.MAX_YEARS_AHEAD));
         }
         MembershipRenewed event = new MembershipRenewed(id, currency, membershipId, from, until, feeMinor, paidWith,
                 counterId, at);
@@ -131,7 +131,13 @@ public class Participant {
 
     /** Whether this participant is a member on that day (always true where membership does not apply). */
     public boolean memberOn(java.time.LocalDate day) {
-        return !Membership.appliesTo(kind) || (membershipValidUntil != null && !day.isAfter(membershipValidUntil));
+        return !MembershipPolicy.appliesTo(kind) || (membershipValidUntil != null && !day.isAfter(membershipValidUntil));
+    }
+
+    /** Refuses a conversion in a currency that converts only for members, when this participant is not one. */
+    public void requireMemberToConvert(java.time.LocalDate today, CurrencyCode currency) {
+        DomainException.throwIfAny(MembershipPolicy.convertsOnlyAsAMember(id, kind, membershipValidUntil, today,
+                currency));
     }
 
     public java.time.LocalDate membershipValidUntil() {
@@ -198,6 +204,14 @@ public class Participant {
             case COLLECTIVITE, ASSOCIATION -> true;
             default -> false;
         };
+    }
+
+    /** Refuses a reconversion by a participant that may not reconvert ({@link #mayReconvert}). */
+    public void requireMayReconvert() {
+        if (!mayReconvert()) {
+            throw DomainException.refused("reconversion-not-allowed", "participant " + id
+                    + " may not reconvert: only approved merchants and collectivités take units back to euros");
+        }
     }
 
     /** Only approved merchants and collectivités take units back to euros. */

@@ -10,12 +10,12 @@ import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
-import org.mlc.ledger.account.Account;
 import org.mlc.ledger.common.AccountId;
 
 /**
- * Moves a payment debit-first: once the payer is debited (value in transit), credit the payee;
- * if the payee refuses, return the amount to the payer. The saga ends when in-transit is drained
+ * Finishes transfers an older version debited without crediting in the same commit (payments
+ * now credit in the debit's unit of work, see docs/ledger.md): once the payer is debited (value
+ * in transit), credit the payee; if the payee refuses, return the amount to the payer. The saga ends when in-transit is drained
  * for this transfer, whichever way. Each step's time is the time of the event that caused it,
  * so the saga needs no clock. Commands are sent and waited for: a failure must fail the event
  * handling (and be retried by the processor), never leave value silently in transit.
@@ -36,16 +36,16 @@ public class TransferSaga {
 
     /**
      * Whether an event is any business of this saga. A payment that debits and credits in one
-     * unit of work marks both events ({@link Account#CREDIT_FOLLOWS}, {@link Account#CREDITED_WITH_DEBIT}):
+     * unit of work marks both events ({@link TransferMetaData#CREDIT_FOLLOWS}, {@link TransferMetaData#CREDITED_WITH_DEBIT}):
      * its saga would end at once and none is ever stored, so the saga processor may pass them by
      * without creating a saga or looking the saga store up for them (one query per event).
      */
     public static boolean concerns(Object payload, Map<String, ?> metaData) {
         if (payload instanceof TransferDebited) {
-            return !Boolean.TRUE.equals(metaData.get(Account.CREDIT_FOLLOWS));
+            return !Boolean.TRUE.equals(metaData.get(TransferMetaData.CREDIT_FOLLOWS));
         }
         if (payload instanceof TransferCredited) {
-            return !Boolean.TRUE.equals(metaData.get(Account.CREDITED_WITH_DEBIT));
+            return !Boolean.TRUE.equals(metaData.get(TransferMetaData.CREDITED_WITH_DEBIT));
         }
         return true;
     }
@@ -57,7 +57,7 @@ public class TransferSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = ASSOCIATION)
-    public void on(TransferDebited event, @MetaDataValue(Account.CREDIT_FOLLOWS) Boolean creditFollows) {
+    public void on(TransferDebited event, @MetaDataValue(TransferMetaData.CREDIT_FOLLOWS) Boolean creditFollows) {
         if (Boolean.TRUE.equals(creditFollows)) {
             // the payee was credited in the debit's own commit: nothing in transit to move (the
             // saga ends before it is ever stored)

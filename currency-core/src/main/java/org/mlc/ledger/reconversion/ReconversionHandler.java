@@ -2,11 +2,10 @@ package org.mlc.ledger.reconversion;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.account.Account;
+import org.mlc.ledger.common.Aggregates;
 import org.mlc.ledger.common.DomainException;
-import org.mlc.ledger.common.ReconversionId;
 import org.mlc.ledger.currency.Currencies;
 import org.mlc.ledger.currency.Currency;
 import org.mlc.ledger.participant.Participant;
@@ -18,14 +17,14 @@ import org.mlc.ledger.participant.Participant;
  * balance is {@code insufficient-funds}, more than the fund can pay {@code insufficient-fund}.
  * Since the euros paid out are the units burnt, the backing of what still circulates never drops.
  */
-public class ReconversionHandler {
+class ReconversionHandler {
 
     private final Repository<Currency> currencies;
     private final Repository<Account> accounts;
     private final Repository<Participant> participants;
     private final Repository<GuaranteeFund> funds;
 
-    public ReconversionHandler(Repository<Currency> currencies, Repository<Account> accounts,
+    ReconversionHandler(Repository<Currency> currencies, Repository<Account> accounts,
                                Repository<Participant> participants, Repository<GuaranteeFund> funds) {
         this.currencies = currencies;
         this.accounts = accounts;
@@ -33,31 +32,17 @@ public class ReconversionHandler {
         this.funds = funds;
     }
 
-    /** What a reconversion answers: the units taken, the fee kept, the euros paid out. */
-    public record Reconversion(ReconversionId reconversionId, long unitsMinor, long feeMinor, long eurosMinor) {
-    }
-
     @CommandHandler
     public Reconversion handle(Reconvert command) throws Exception {
         if (command.unitsMinor() <= 0) {
             throw DomainException.invalid("units must be greater than zero");
         }
-        Aggregate<Account> account;
-        try {
-            account = accounts.load(command.accountId().value());
-        } catch (AggregateNotFoundException e) {
-            throw DomainException.notFound("unknown account " + command.accountId());
-        }
-        Account holder = account.invoke(a -> a);
-        if (!holder.currency().equals(command.currency())) {
+        Aggregate<Account> account = Aggregates.load(accounts, command.accountId().value(), "account");
+        if (!account.invoke(Account::currency).equals(command.currency())) {
             throw DomainException.refused("currency-mismatch",
                     "account " + command.accountId() + " is not in " + command.currency());
         }
-        Participant owner = participants.load(holder.owner().value()).invoke(p -> p);
-        if (!owner.mayReconvert()) {
-            throw DomainException.refused("reconversion-not-allowed", "participant " + owner.id()
-                    + " may not reconvert: only approved merchants and collectivités take units back to euros");
-        }
+        participants.load(account.invoke(Account::owner).value()).execute(Participant::requireMayReconvert);
         Currency currency = Currencies.require(currencies, command.currency());
         long feeMinor = currency.reconversionFeeFor(command.unitsMinor());
         long eurosMinor = command.unitsMinor() - feeMinor;

@@ -22,7 +22,7 @@ import org.mlc.ledger.ledger.Posting;
 import org.mlc.ledger.ledger.Postings;
 import org.mlc.ledger.participant.ParticipantKind;
 import org.mlc.ledger.payment.CreditTransfer;
-import org.mlc.ledger.payment.DebitForTransfer;
+import org.mlc.ledger.payment.MakePayment;
 import org.mlc.ledger.payment.ReturnTransfer;
 import org.mlc.ledger.payment.TransferCreditRefused;
 import org.mlc.ledger.payment.TransferCredited;
@@ -48,7 +48,7 @@ class AccountTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Account.class);
+        fixture = AccountFixtures.payerFixture();
     }
 
     private static AccountOpened opened() {
@@ -64,8 +64,8 @@ class AccountTest {
                 Postings.builder().move(ISSUANCE, ALICE_LEDGER, unitsMinor).build(), T0);
     }
 
-    private static DebitForTransfer pay(long amountMinor) {
-        return new DebitForTransfer(ALICE, T_1, BOB, amountMinor, "bread", T1);
+    private static MakePayment pay(long amountMinor) {
+        return new MakePayment(BOUSOL, T_1, ALICE, BOB, amountMinor, "bread", null, T1);
     }
 
     private static TransferDebited debited(long amountMinor) {
@@ -130,14 +130,14 @@ class AccountTest {
 
     @Test
     void aReferenceMayBeLeftOutOrGoUpToItsLimit() {
-        String longest = "r".repeat(DebitForTransfer.MAX_REFERENCE_LENGTH);
+        String longest = "r".repeat(MakePayment.MAX_REFERENCE_LENGTH);
         fixture.given(opened(), issued(2100))
-                .when(new DebitForTransfer(ALICE, T_1, BOB, 500, longest, T1))
+                .when(new MakePayment(BOUSOL, T_1, ALICE, BOB, 500, longest, null, T1))
                 .expectEvents(new TransferDebited(T_1, ALICE, BOB, BOUSOL, 500, longest,
                         Postings.builder().move(ALICE_LEDGER, IN_TRANSIT, 500).build(), T1));
-        fixture = new AggregateTestFixture<>(Account.class);
+        fixture = AccountFixtures.payerFixture();
         fixture.given(opened(), issued(2100))
-                .when(new DebitForTransfer(ALICE, T_1, BOB, 500, null, T1))
+                .when(new MakePayment(BOUSOL, T_1, ALICE, BOB, 500, null, null, T1))
                 .expectEvents(new TransferDebited(T_1, ALICE, BOB, BOUSOL, 500, null,
                         Postings.builder().move(ALICE_LEDGER, IN_TRANSIT, 500).build(), T1));
     }
@@ -145,8 +145,8 @@ class AccountTest {
     @Test
     void aReferenceLongerThanItsLimitIsRefused() {
         fixture.given(opened(), issued(2100))
-                .when(new DebitForTransfer(ALICE, T_1, BOB, 500,
-                        "r".repeat(DebitForTransfer.MAX_REFERENCE_LENGTH + 1), T1))
+                .when(new MakePayment(BOUSOL, T_1, ALICE, BOB, 500,
+                        "r".repeat(MakePayment.MAX_REFERENCE_LENGTH + 1), null, T1))
                 .expectException(domainException(Kind.INVALID, "validation"))
                 .expectNoEvents();
     }
@@ -179,7 +179,7 @@ class AccountTest {
     @Test
     void cannotPayWhatWasAlreadyPaid() {
         fixture.given(opened(), issued(2100), debited(2000))
-                .when(new DebitForTransfer(ALICE, TransferId.of("t-2"), BOB, 101, null, T1))
+                .when(new MakePayment(BOUSOL, TransferId.of("t-2"), ALICE, BOB, 101, null, null, T1))
                 .expectException(domainException(Kind.REFUSED, "insufficient-funds"))
                 .expectNoEvents();
     }
@@ -191,7 +191,7 @@ class AccountTest {
                 .expectEvents(debited(1000))
                 .expectState(account -> assertThat(account.balanceMinor()).isEqualTo(-1000));
 
-        fixture = new AggregateTestFixture<>(Account.class);
+        fixture = AccountFixtures.payerFixture();
         fixture.given(opened(-1000))
                 .when(pay(1001))
                 .expectException(domainException(Kind.REFUSED, "insufficient-funds"))
@@ -204,7 +204,7 @@ class AccountTest {
                 .when(pay(0))
                 .expectException(domainException(Kind.INVALID, "validation"))
                 .expectNoEvents();
-        fixture = new AggregateTestFixture<>(Account.class);
+        fixture = AccountFixtures.payerFixture();
         fixture.given(opened(), issued(2100))
                 .when(pay(-500))
                 .expectException(domainException(Kind.INVALID, "validation"))
@@ -214,7 +214,7 @@ class AccountTest {
     @Test
     void cannotPayItself() {
         fixture.given(opened(), issued(2100))
-                .when(new DebitForTransfer(ALICE, T_1, ALICE, 500, null, T1))
+                .when(new MakePayment(BOUSOL, T_1, ALICE, ALICE, 500, null, null, T1))
                 .expectException(domainException(Kind.INVALID, "validation"))
                 .expectExceptionMessage("an account cannot pay itself")
                 .expectNoEvents();
@@ -319,7 +319,7 @@ class AccountTest {
     @Test
     void freezingNeedsAReason() {
         for (String reason : new String[] {null, "", "   ", "x".repeat(Account.MAX_REASON_LENGTH + 1)}) {
-            fixture = new AggregateTestFixture<>(Account.class);
+            fixture = AccountFixtures.payerFixture();
             fixture.given(opened())
                     .when(new FreezeAccount(ALICE, reason, T1))
                     .expectException(domainException(Kind.INVALID, "validation"))
@@ -374,7 +374,7 @@ class AccountTest {
                 .when(new FreezeAccount(ALICE, "court order", T1))
                 .expectException(domainException(Kind.CONFLICT, "account-closed"))
                 .expectNoEvents();
-        fixture = new AggregateTestFixture<>(Account.class);
+        fixture = AccountFixtures.payerFixture();
         fixture.given(opened(), new AccountClosed(ALICE, "moved away", T0))
                 .when(new UnfreezeAccount(ALICE, "order lifted", T1))
                 .expectException(domainException(Kind.CONFLICT, "account-closed"))

@@ -14,10 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mlc.ledger.InMemoryLedger;
 import org.mlc.ledger.account.Account;
+import org.mlc.ledger.account.EarmarkedLot;
 import org.mlc.ledger.account.EarmarkExpired;
 import org.mlc.ledger.account.EarmarkedUnitsSpent;
-import org.mlc.ledger.aid.AidGrantHandler.GrantResult;
-import org.mlc.ledger.aid.AidGrantHandler.Outcome;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.AidProgramId;
 import org.mlc.ledger.common.DomainException.Kind;
@@ -150,16 +149,16 @@ class AidProgramTest {
         createProgram(List.of("ALIMENTATION"), null);
         fund(1_000_00);
         GrantResult result = grant("g-1", 50_00, null, T1);
-        assertThat(result.outcome()).isEqualTo(Outcome.GRANTED);
+        assertThat(result.outcome()).isEqualTo(GrantOutcome.GRANTED);
         assertThat(result.expiresOn()).isEqualTo(LocalDate.of(2025, 5, 30)); // 90 days after 2025-03-01
         assertThat(programBalance()).isEqualTo(950_00);
         assertThat(balance(ALICE_ACCOUNT)).isEqualTo(50_00);
-        List<Account.Lot> lots = ledger.inspect(Account.class, ALICE_ACCOUNT.value(), Account::lots);
-        assertThat(lots).containsExactly(new Account.Lot(GrantId.of("g-1"), PROGRAM, 50_00, List.of("ALIMENTATION"),
+        List<EarmarkedLot> lots = ledger.inspect(Account.class, ALICE_ACCOUNT.value(), Account::lots);
+        assertThat(lots).containsExactly(new EarmarkedLot(GrantId.of("g-1"), PROGRAM, 50_00, List.of("ALIMENTATION"),
                 LocalDate.of(2025, 5, 30)));
         assertThat(ledger.inspect(Account.class, ALICE_ACCOUNT.value(), Account::freeMinor)).isZero();
         // the same grant again grants nothing more
-        assertThat(grant("g-1", 50_00, null, T1).outcome()).isEqualTo(Outcome.ALREADY_GRANTED);
+        assertThat(grant("g-1", 50_00, null, T1).outcome()).isEqualTo(GrantOutcome.ALREADY_GRANTED);
         assertThat(balance(ALICE_ACCOUNT)).isEqualTo(50_00);
     }
 
@@ -178,7 +177,7 @@ class AidProgramTest {
         grant("g-6", 60_00, null, T1);
         assertRefused(() -> grant("g-7", 20_01, null, T1), Kind.REFUSED, "monthly-cap-reached");
         // next month the cap starts again
-        assertThat(grant("g-8", 20_01, null, T1.plus(Duration.ofDays(31))).outcome()).isEqualTo(Outcome.GRANTED);
+        assertThat(grant("g-8", 20_01, null, T1.plus(Duration.ofDays(31))).outcome()).isEqualTo(GrantOutcome.GRANTED);
         assertThat(programBalance()).isEqualTo(100_00 - 60_00 - 20_01);
         assertThat(balance(ALICE_ACCOUNT)).isEqualTo(60_00 + 20_01);
     }
@@ -193,8 +192,8 @@ class AidProgramTest {
                 new GrantAid(PROGRAM, GrantId.of("b-3"), ALICE, ALICE_ACCOUNT, 80_00, null, T1),
                 new GrantAid(PROGRAM, GrantId.of("b-1"), ALICE, ALICE_ACCOUNT, 30_00, null, T1),
                 new GrantAid(PROGRAM, GrantId.of("b-4"), ALICE, ALICE_ACCOUNT, 70_00, null, T1))));
-        assertThat(results).extracting(GrantResult::outcome).containsExactly(Outcome.GRANTED, Outcome.REFUSED,
-                Outcome.REFUSED, Outcome.ALREADY_GRANTED, Outcome.GRANTED);
+        assertThat(results).extracting(GrantResult::outcome).containsExactly(GrantOutcome.GRANTED, GrantOutcome.REFUSED,
+                GrantOutcome.REFUSED, GrantOutcome.ALREADY_GRANTED, GrantOutcome.GRANTED);
         assertThat(results.get(1).code()).isEqualTo("not-found");
         assertThat(results.get(2).code()).isEqualTo("insufficient-programme-funds");
         assertThat(programBalance()).isZero();
@@ -220,7 +219,7 @@ class AidProgramTest {
                 new EarmarkedUnitsSpent.Draw(GrantId.of("late"), PROGRAM, 5_00));
         assertThat(balance(GROCER_ACCOUNT)).isEqualTo(25_00);
         assertThat(ledger.inspect(Account.class, ALICE_ACCOUNT.value(), Account::lots))
-                .extracting(Account.Lot::grantId, Account.Lot::remainingMinor)
+                .extracting(EarmarkedLot::grantId, EarmarkedLot::remainingMinor)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(GrantId.of("late"), 25_00L));
     }
 
@@ -254,19 +253,19 @@ class AidProgramTest {
         // on the expiry date itself the lot still pays and nothing expires
         Instant lastDay = Instant.parse("2025-05-30T20:00:00Z"); // 22:00 in Paris
         ExpireEarmarks onLastDay = new ExpireEarmarks(ALICE_ACCOUNT, LocalDate.of(2025, 5, 30), lastDay);
-        assertThat(ledger.<AidExpiryHandler.Expiry>send(onLastDay).lots()).isZero();
+        assertThat(ledger.<Expiry>send(onLastDay).lots()).isZero();
         pay(GROCER_ACCOUNT, 1_00, lastDay);
         // the day after, it no longer pays
         Instant dayAfter = Instant.parse("2025-05-30T22:30:00Z"); // 00:30 on the 31st in Paris
         assertRefused(() -> pay(GROCER_ACCOUNT, 1_00, dayAfter), Kind.REFUSED, "earmark-not-allowed");
-        AidExpiryHandler.Expiry expiry = ledger.send(new ExpireEarmarks(ALICE_ACCOUNT, LocalDate.of(2025, 5, 31),
+        Expiry expiry = ledger.send(new ExpireEarmarks(ALICE_ACCOUNT, LocalDate.of(2025, 5, 31),
                 dayAfter));
-        assertThat(expiry).isEqualTo(new AidExpiryHandler.Expiry(1, 19_00));
+        assertThat(expiry).isEqualTo(new Expiry(1, 19_00));
         assertThat(balance(ALICE_ACCOUNT)).isZero();
         assertThat(programBalance()).isEqualTo(1_000_00 - 50_00 + 19_00);
         assertThat(ledger.eventsOf(ALICE_ACCOUNT.value())).filteredOn(EarmarkExpired.class::isInstance).hasSize(1);
         // run again: nothing left to return
-        assertThat(ledger.<AidExpiryHandler.Expiry>send(new ExpireEarmarks(ALICE_ACCOUNT, LocalDate.of(2025, 6, 1),
+        assertThat(ledger.<Expiry>send(new ExpireEarmarks(ALICE_ACCOUNT, LocalDate.of(2025, 6, 1),
                 dayAfter)).lots()).isZero();
         assertThat(programBalance()).isEqualTo(969_00);
     }
@@ -276,7 +275,7 @@ class AidProgramTest {
         createProgram(List.of("ALIMENTATION"), null);
         fund(1_000_00);
         grant("g-1", 50_00, null, T1);
-        AidProgramHandler.Closing closing = ledger.send(new CloseAidProgram(PROGRAM, ReconversionId.of("close-1"),
+        Closing closing = ledger.send(new CloseAidProgram(PROGRAM, ReconversionId.of("close-1"),
                 1_000_00, T1));
         assertThat(closing.unitsMinor()).isEqualTo(950_00);
         assertThat(programBalance()).isZero();
@@ -290,7 +289,7 @@ class AidProgramTest {
         // the grant expires after the closing: its units come back and a second closing pays them out
         ledger.send(new ExpireEarmarks(ALICE_ACCOUNT, LocalDate.of(2025, 6, 1), Instant.parse("2025-06-01T08:00:00Z")));
         assertThat(programBalance()).isEqualTo(50_00);
-        AidProgramHandler.Closing again = ledger.send(new CloseAidProgram(PROGRAM, ReconversionId.of("close-2"),
+        Closing again = ledger.send(new CloseAidProgram(PROGRAM, ReconversionId.of("close-2"),
                 1_000_00, T1));
         assertThat(again.unitsMinor()).isEqualTo(50_00);
         assertThat(programBalance()).isZero();

@@ -8,6 +8,7 @@ import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 import org.mlc.ledger.account.Account;
+import org.mlc.ledger.account.AccountFixtures;
 import org.mlc.ledger.account.AccountOpened;
 import org.mlc.ledger.account.EarmarkExpired;
 import org.mlc.ledger.account.EarmarkedLotReceived;
@@ -27,7 +28,7 @@ import org.mlc.ledger.ledger.LedgerAccount;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Postings;
 import org.mlc.ledger.participant.ParticipantKind;
-import org.mlc.ledger.payment.DebitForTransfer;
+import org.mlc.ledger.payment.MakePayment;
 import org.mlc.ledger.payment.TransferDebited;
 
 /** The aggregates' own rules, given/when/then: lots on an account, fundings of a programme. */
@@ -59,9 +60,9 @@ class EarmarkFixtureTest {
 
     @Test
     void aPaymentOutsideAMerchantUsesFreeUnitsOnly() {
-        new AggregateTestFixture<>(Account.class)
+        AccountFixtures.payerFixture()
                 .given(opened(), lot("g-1", 50_00, LocalDate.of(2025, 5, 30)), issued(10_00))
-                .when(new DebitForTransfer(ALICE, TransferId.of("t-1"), BOB, 10_00, null, T0))
+                .when(new MakePayment(BOUSOL, TransferId.of("t-1"), ALICE, BOB, 10_00, null, null, T0))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new TransferDebited(TransferId.of("t-1"), ALICE, BOB, BOUSOL, 10_00, null,
                         Postings.builder().move(ALICE_LEDGER, IN_TRANSIT, 10_00).build(), T0));
@@ -69,16 +70,16 @@ class EarmarkFixtureTest {
 
     @Test
     void earmarkedUnitsDoNotPayOutsideTheirFilieres() {
-        new AggregateTestFixture<>(Account.class)
+        AccountFixtures.payerFixture()
                 .given(opened(), lot("g-1", 50_00, LocalDate.of(2025, 5, 30)), issued(10_00))
-                .when(new DebitForTransfer(ALICE, TransferId.of("t-1"), BOB, 10_01, null, T0))
+                .when(new MakePayment(BOUSOL, TransferId.of("t-1"), ALICE, BOB, 10_01, null, null, T0))
                 .expectNoEvents()
                 .expectException(domainException(Kind.REFUSED, "earmark-not-allowed"));
     }
 
     @Test
     void spentAndExpiredLotsAreGoneFromTheAccountState() {
-        new AggregateTestFixture<>(Account.class)
+        AccountFixtures.payerFixture()
                 .given(opened(), lot("g-1", 50_00, LocalDate.of(2025, 5, 30)),
                         new TransferDebited(TransferId.of("t-1"), ALICE, BOB, BOUSOL, 30_00, null,
                                 Postings.builder().move(ALICE_LEDGER, IN_TRANSIT, 30_00).build(), T0),
@@ -86,7 +87,7 @@ class EarmarkFixtureTest {
                                 List.of(new EarmarkedUnitsSpent.Draw(GrantId.of("g-1"), PROGRAM, 30_00)), T0),
                         new EarmarkExpired(ALICE, GrantId.of("g-1"), PROGRAM, 20_00, T0))
                 // nothing is left: even a cent is more than the balance
-                .when(new DebitForTransfer(ALICE, TransferId.of("t-2"), BOB, 1, null, T0))
+                .when(new MakePayment(BOUSOL, TransferId.of("t-2"), ALICE, BOB, 1, null, null, T0))
                 .expectNoEvents()
                 .expectException(domainException(Kind.REFUSED, "insufficient-funds"));
     }

@@ -71,9 +71,9 @@ class ConversionHandlerTest {
 
     @Test
     void twentyEurosAtTheBouSolCounterGiveTwentyOneUnitsOfWhichOneIsBonus() {
-        ConversionHandler.Conversion conversion = ledger.send(convert(COUNTER, ALICE, 2000));
+        Conversion conversion = ledger.send(convert(COUNTER, ALICE, 2000));
 
-        assertThat(conversion).isEqualTo(new ConversionHandler.Conversion(C_1, 2000, 2100, 100, null, Payout.ACCOUNT, null, 0, null));
+        assertThat(conversion).isEqualTo(new Conversion(C_1, 2000, 2100, 100, null, Payout.ACCOUNT, null, 0, null));
     }
 
     @Test
@@ -103,15 +103,15 @@ class ConversionHandlerTest {
 
     @Test
     void tenEurosAtLaRoueGiveTwelveUnits() {
-        ConversionHandler.Conversion conversion = ledger.send(convert(ROUE_COUNTER, ROUE_MEMBER, 1000));
+        Conversion conversion = ledger.send(convert(ROUE_COUNTER, ROUE_MEMBER, 1000));
 
-        assertThat(conversion).isEqualTo(new ConversionHandler.Conversion(C_1, 1000, 1200, 200, null, Payout.ACCOUNT, null, 0, null));
+        assertThat(conversion).isEqualTo(new Conversion(C_1, 1000, 1200, 200, null, Payout.ACCOUNT, null, 0, null));
         assertThat(ledger.inspect(Account.class, ROUE_MEMBER.value(), Account::balanceMinor)).isEqualTo(1200);
     }
 
     @Test
     void oddSumsIssueUnitsRoundedDown() {
-        ConversionHandler.Conversion conversion = ledger.send(convert(COUNTER, ALICE, 1999));
+        Conversion conversion = ledger.send(convert(COUNTER, ALICE, 1999));
 
         assertThat(conversion.unitsMinor()).isEqualTo(2098);
         assertThat(conversion.bonusMinor()).isEqualTo(99);

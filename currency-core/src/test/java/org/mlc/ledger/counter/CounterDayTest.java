@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mlc.ledger.bonus.BonusFunding;
 import org.mlc.ledger.InMemoryLedger;
 import org.mlc.ledger.account.Account;
 import org.mlc.ledger.account.PaperNotesDeposited;
@@ -51,18 +52,18 @@ class CounterDayTest {
         ledger.close();
     }
 
-    private ConversionHandler.Conversion convert(String id, long eurosMinor, PaidBy paidBy, Payout payout,
+    private Conversion convert(String id, long eurosMinor, PaidBy paidBy, Payout payout,
                                                  Instant at) {
         return ledger.send(new ConvertEuros(COUNTER, ConversionId.of(id), MEMBER, eurosMinor, paidBy, payout, at));
     }
 
     @Test
     void withoutASponsorBudgetTheConversionIsAtParityAndSaysWhy() {
-        ConversionHandler.Conversion conversion = convert("c-1", 1000, PaidBy.CASH, Payout.ACCOUNT, T1);
+        Conversion conversion = convert("c-1", 1000, PaidBy.CASH, Payout.ACCOUNT, T1);
 
         assertThat(conversion.unitsMinor()).isEqualTo(1000);
         assertThat(conversion.bonusMinor()).isZero();
-        assertThat(conversion.bonusReason()).isEqualTo(ConversionHandler.NO_BUDGET);
+        assertThat(conversion.bonusReason()).isEqualTo(BonusFunding.NO_BUDGET);
     }
 
     @Test
@@ -70,14 +71,14 @@ class CounterDayTest {
         BudgetId budget = ledger.sponsor(LAROUE, "b-small", 300, 0);
 
         assertThat(convert("c-1", 1000, PaidBy.CASH, Payout.ACCOUNT, T1).bonusMinor()).isEqualTo(200);
-        ConversionHandler.Conversion partial = convert("c-2", 1000, PaidBy.CASH, Payout.ACCOUNT, T1);
-        ConversionHandler.Conversion parity = convert("c-3", 1000, PaidBy.CASH, Payout.ACCOUNT, T1);
+        Conversion partial = convert("c-2", 1000, PaidBy.CASH, Payout.ACCOUNT, T1);
+        Conversion parity = convert("c-3", 1000, PaidBy.CASH, Payout.ACCOUNT, T1);
 
         assertThat(partial.bonusMinor()).isEqualTo(100);
         assertThat(partial.unitsMinor()).isEqualTo(1100);
-        assertThat(partial.bonusReason()).isEqualTo(ConversionHandler.BUDGET_EXHAUSTED);
+        assertThat(partial.bonusReason()).isEqualTo(BonusFunding.BUDGET_EXHAUSTED);
         assertThat(parity.bonusMinor()).isZero();
-        assertThat(parity.bonusReason()).isEqualTo(ConversionHandler.BUDGET_EXHAUSTED);
+        assertThat(parity.bonusReason()).isEqualTo(BonusFunding.BUDGET_EXHAUSTED);
         assertThat(ledger.inspect(BonusBudget.class, budget.value(), BonusBudget::remainingMinor)).isZero();
         assertThat(ledger.inspect(Account.class, MEMBER.value(), Account::balanceMinor)).isEqualTo(3300);
     }
@@ -87,11 +88,11 @@ class CounterDayTest {
         ledger.sponsor(LAROUE, "b-capped", 2_600_000, 300);
 
         convert("c-1", 1000, PaidBy.CASH, Payout.ACCOUNT, T1);
-        ConversionHandler.Conversion capped = convert("c-2", 1000, PaidBy.CASH, Payout.ACCOUNT, T1);
-        ConversionHandler.Conversion nextMonth = convert("c-3", 1000, PaidBy.CASH, Payout.ACCOUNT, NEXT_MONTH);
+        Conversion capped = convert("c-2", 1000, PaidBy.CASH, Payout.ACCOUNT, T1);
+        Conversion nextMonth = convert("c-3", 1000, PaidBy.CASH, Payout.ACCOUNT, NEXT_MONTH);
 
         assertThat(capped.bonusMinor()).isEqualTo(100);
-        assertThat(capped.bonusReason()).isEqualTo(ConversionHandler.MONTHLY_CAP_REACHED);
+        assertThat(capped.bonusReason()).isEqualTo(BonusFunding.MONTHLY_CAP_REACHED);
         assertThat(nextMonth.bonusMinor()).isEqualTo(200);
         assertThat(nextMonth.bonusReason()).isNull();
     }
@@ -101,7 +102,7 @@ class CounterDayTest {
         ledger.sponsor(LAROUE, "b-roue", 2_600_000, 0);
         ledger.send(new ReceiveNotes(COUNTER, Map.of(50, 2, 20, 2, 10, 3, 5, 4), T0));
 
-        ConversionHandler.Conversion conversion = convert("c-1", 5000, PaidBy.CASH, Payout.NOTES, T1);
+        Conversion conversion = convert("c-1", 5000, PaidBy.CASH, Payout.NOTES, T1);
 
         assertThat(conversion.unitsMinor()).isEqualTo(6000);
         assertThat(conversion.notes()).containsExactly(Map.entry(10, 1), Map.entry(50, 1));
@@ -200,6 +201,21 @@ class CounterDayTest {
     }
 
     @Test
+    void aDonationGoesOnlyToAnAssociation() {
+        AccountId issuer = AccountId.of("acc-issuer");
+        ledger.send(new org.mlc.ledger.participant.RegisterParticipant(ParticipantId.of("p-issuer"),
+                org.mlc.ledger.participant.ParticipantKind.ASSOCIATION, "Issuer", LAROUE, issuer, null, T0));
+        ledger.send(new org.mlc.ledger.currency.SetDonationShare(LAROUE, issuer, 300, T0));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.send(new ConvertEuros(COUNTER,
+                        ConversionId.of("c-1"), MEMBER, 10_000, PaidBy.CASH, Payout.ACCOUNT, T1, MEMBER)))
+                .isInstanceOf(org.mlc.ledger.common.DomainException.class)
+                .hasMessage("must be an association of LAROUE")
+                .satisfies(e -> assertThat(((org.mlc.ledger.common.DomainException) e).code()).isEqualTo("validation"));
+        assertThat(ledger.inspect(Account.class, MEMBER.value(), Account::balanceMinor)).isZero();
+    }
+
+    @Test
     void theDonationShareGoesFromTheIssuerToTheAssociationTheMemberChose() {
         AccountId issuer = AccountId.of("acc-issuer");
         AccountId association = AccountId.of("acc-asso");
@@ -209,11 +225,11 @@ class CounterDayTest {
                 org.mlc.ledger.participant.ParticipantKind.ASSOCIATION, "Asso", LAROUE, association, null, T0));
         ledger.send(new org.mlc.ledger.currency.SetDonationShare(LAROUE, issuer, 300, T0));
 
-        ConversionHandler.Conversion unfunded = ledger.send(new ConvertEuros(COUNTER, ConversionId.of("c-0"), MEMBER,
+        Conversion unfunded = ledger.send(new ConvertEuros(COUNTER, ConversionId.of("c-0"), MEMBER,
                 10_000, PaidBy.CASH, Payout.ACCOUNT, T1, association));
         ledger.send(new ConvertEuros(COUNTER, ConversionId.of("c-1"), issuer, 10_000, PaidBy.CASH, Payout.ACCOUNT,
                 T1));
-        ConversionHandler.Conversion conversion = ledger.send(new ConvertEuros(COUNTER, ConversionId.of("c-2"),
+        Conversion conversion = ledger.send(new ConvertEuros(COUNTER, ConversionId.of("c-2"),
                 MEMBER, 10_000, PaidBy.CASH, Payout.ACCOUNT, T1, association));
 
         assertThat(unfunded.donationMinor()).isZero();

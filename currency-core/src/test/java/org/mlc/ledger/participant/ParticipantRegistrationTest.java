@@ -1,5 +1,6 @@
 package org.mlc.ledger.participant;
 
+import org.mlc.ledger.account.Registration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mlc.ledger.DomainExceptions.assertRefused;
 import static org.mlc.ledger.InMemoryLedger.BOUSOL;
@@ -47,10 +48,10 @@ class ParticipantRegistrationTest {
 
     @Test
     void registersTheParticipantAndOpensItsAccountTogetherAndAMerchantWithAFiliereIsApproved() {
-        ParticipantRegistration.Registration registration =
+        Registration registration =
                 ledger.send(register(ParticipantKind.MERCHANT, "Boulangerie du Port", BOUSOL, "ALIMENTATION"));
 
-        assertThat(registration).isEqualTo(new ParticipantRegistration.Registration(BAKERY, BAKERY_ACCOUNT));
+        assertThat(registration).isEqualTo(new Registration(BAKERY, BAKERY_ACCOUNT));
         assertThat(ledger.eventsOf(BAKERY.value())).containsExactly(new ParticipantRegistered(BAKERY,
                 ParticipantKind.MERCHANT, "Boulangerie du Port", BOUSOL, BAKERY_ACCOUNT, "ALIMENTATION", T0),
                 new MerchantApproved(BAKERY, BOUSOL, "ALIMENTATION", Participant.AT_REGISTRATION,

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.mlc.ledger.InMemoryLedger;
 import org.mlc.ledger.account.Account;
 import org.mlc.ledger.account.FreezeAccount;
+import org.mlc.ledger.payment.TransferMetaData;
+import org.mlc.ledger.payment.CheckBatchPayer;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.ConversionId;
 import org.mlc.ledger.common.CounterId;
@@ -93,9 +95,9 @@ class PaymentRulesTest {
         }
         // with it: still one credit, and the debit says the saga has nothing to do
         pay(ALICE, GROCER_ACCOUNT, 1_500);
-        assertThat(ledger.debitMetaData(ALICE.value())).containsEntry(Account.CREDIT_FOLLOWS, Boolean.TRUE);
+        assertThat(ledger.debitMetaData(ALICE.value())).containsEntry(TransferMetaData.CREDIT_FOLLOWS, Boolean.TRUE);
         assertThat(ledger.lastMetaData(GROCER_ACCOUNT.value(), TransferCredited.class))
-                .containsEntry(Account.CREDITED_WITH_DEBIT, Boolean.TRUE);
+                .containsEntry(TransferMetaData.CREDITED_WITH_DEBIT, Boolean.TRUE);
         assertThat(ledger.eventsOf(GROCER_ACCOUNT.value())).filteredOn(TransferCredited.class::isInstance).hasSize(1);
         assertThat(balance(GROCER_ACCOUNT)).isEqualTo(1_500);
         assertThat(balance(ALICE)).isEqualTo(18_500);
@@ -182,5 +184,21 @@ class PaymentRulesTest {
     void anUnknownPayeeIsNotFoundAndTheBalanceStillLimitsThePayer() {
         assertRefused(() -> pay(ALICE, AccountId.of("acc-nobody"), 100), Kind.NOT_FOUND, "not-found");
         assertRefused(() -> pay(ALICE, GROCER_ACCOUNT, 20_001), Kind.REFUSED, "insufficient-funds");
+    }
+
+    @Test
+    void onlyACollectivitePaysInBulk() {
+        pay(ALICE, TOWN_ACCOUNT, 5_000);
+        ledger.send(new MakePayment(BOUSOL, TransferId.of("t-bulk-1"), TOWN_ACCOUNT, ALICE, 1_000, "subsidy", null,
+                true, T1));
+        assertThat(balance(ALICE)).isEqualTo(16_000);
+
+        assertRefused(() -> ledger.send(new MakePayment(BOUSOL, TransferId.of("t-bulk-2"), ALICE, BOB, 1_000, null,
+                null, true, T1)), Kind.REFUSED, "bulk-payments-not-allowed");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.send(new CheckBatchPayer(ALICE)))
+                .hasMessage("only a collectivité pays in bulk; account acc-alice is a MEMBER");
+        assertThat(ledger.<AccountId>send(new CheckBatchPayer(TOWN_ACCOUNT))).isEqualTo(TOWN_ACCOUNT);
+        assertThat(balance(ALICE)).isEqualTo(16_000);
+        assertThat(balance(BOB)).isZero();
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mlc.ledger.account.Account;
+import org.mlc.ledger.payment.TransferMetaData;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.TransferId;
@@ -68,22 +68,22 @@ class TransferSagaTest {
     @Test
     void aDebitWhoseCreditFollowsInTheSameCommitEndsTheSagaAtOnce() {
         fixture.givenNoPriorActivity()
-                .whenPublishingA(debited(T_1, 1250), Map.of(Account.CREDIT_FOLLOWS, true))
+                .whenPublishingA(debited(T_1, 1250), Map.of(TransferMetaData.CREDIT_FOLLOWS, true))
                 .expectActiveSagas(0)
                 .expectNoDispatchedCommands();
     }
 
     @Test
     void thePaymentsCreditedInTheirDebitsCommitAreNoneOfTheSagasBusiness() {
-        assertThat(TransferSaga.concerns(debited(T_1, 1250), Map.of(Account.CREDIT_FOLLOWS, true))).isFalse();
-        assertThat(TransferSaga.concerns(credited(T_1, 1250), Map.of(Account.CREDITED_WITH_DEBIT, true))).isFalse();
+        assertThat(TransferSaga.concerns(debited(T_1, 1250), Map.of(TransferMetaData.CREDIT_FOLLOWS, true))).isFalse();
+        assertThat(TransferSaga.concerns(credited(T_1, 1250), Map.of(TransferMetaData.CREDITED_WITH_DEBIT, true))).isFalse();
         // a bare debit (its credit is the saga's to send), the credit the saga asked for, and the rest are
         assertThat(TransferSaga.concerns(debited(T_1, 1250), Map.of())).isTrue();
         assertThat(TransferSaga.concerns(credited(T_1, 1250), Map.of())).isTrue();
-        assertThat(TransferSaga.concerns(credited(T_1, 1250), Map.of(Account.CREDIT_FOLLOWS, true))).isTrue();
+        assertThat(TransferSaga.concerns(credited(T_1, 1250), Map.of(TransferMetaData.CREDIT_FOLLOWS, true))).isTrue();
         assertThat(TransferSaga.concerns(new TransferReturned(T_1, ALICE, 1250, "account-frozen",
                 Postings.builder().move(IN_TRANSIT, participant(ALICE), 1250).build(), DEBITED_AT),
-                Map.of(Account.CREDITED_WITH_DEBIT, true))).isTrue();
+                Map.of(TransferMetaData.CREDITED_WITH_DEBIT, true))).isTrue();
     }
 
     @Test

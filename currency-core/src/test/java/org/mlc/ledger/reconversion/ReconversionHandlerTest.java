@@ -69,7 +69,7 @@ class ReconversionHandlerTest {
         ledger.send(new MakePayment(BOUSOL, TransferId.of("t-" + ++next), ALICE, to, amountMinor, null, null, T1));
     }
 
-    private ReconversionHandler.Reconversion reconvert(ReconversionId id, AccountId account, long unitsMinor,
+    private Reconversion reconvert(ReconversionId id, AccountId account, long unitsMinor,
                                                        long fundInflowsMinor) {
         return ledger.send(new Reconvert(id, BOUSOL, account, unitsMinor, fundInflowsMinor, T1));
     }
@@ -84,9 +84,9 @@ class ReconversionHandlerTest {
 
     @Test
     void aGrocerReconverts100At5PercentFeeBurnsTheRestAndTheFundPaysOut95() {
-        ReconversionHandler.Reconversion result = reconvert(R_1, GROCER_ACCOUNT, 10_000, 20_000);
+        Reconversion result = reconvert(R_1, GROCER_ACCOUNT, 10_000, 20_000);
 
-        assertThat(result).isEqualTo(new ReconversionHandler.Reconversion(R_1, 10_000, 500, 9_500));
+        assertThat(result).isEqualTo(new Reconversion(R_1, 10_000, 500, 9_500));
         LedgerAccount grocer = LedgerAccount.of("BOUSOL", LedgerAccountKind.PARTICIPANT, GROCER_ACCOUNT.value());
         assertThat(ledger.eventsOf(GROCER_ACCOUNT.value())).last().isEqualTo(new UnitsReconverted(GROCER_ACCOUNT,
                 BOUSOL, R_1, 10_000, 500, 9_500, Postings.builder()
@@ -104,7 +104,7 @@ class ReconversionHandlerTest {
         ledger.send(new SetReconversionFeeMinimum(BOUSOL, 200, T1));
         assertThat(reconvert(ReconversionId.of("r-2"), GROCER_ACCOUNT, 1_000, 20_000).feeMinor()).isEqualTo(200);
         assertThat(reconvert(ReconversionId.of("r-3"), GROCER_ACCOUNT, 100, 20_000))
-                .isEqualTo(new ReconversionHandler.Reconversion(ReconversionId.of("r-3"), 100, 100, 0));
+                .isEqualTo(new Reconversion(ReconversionId.of("r-3"), 100, 100, 0));
     }
 
     @Test

@@ -14,9 +14,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import org.mlc.ledger.aid.AidGrantHandler.GrantResult;
+import java.util.Map;
+import org.mlc.ledger.aid.GrantResult;
 import org.mlc.ledger.aid.AidProgram;
-import org.mlc.ledger.aid.AidProgramHandler.Closing;
+import org.mlc.ledger.aid.Closing;
 import org.mlc.ledger.aid.AnnounceAidFunding;
 import org.mlc.ledger.aid.CloseAidProgram;
 import org.mlc.ledger.aid.ConfirmAidFunding;
@@ -134,7 +135,7 @@ public class AidController {
             throw ApiException.invalid("filieres", "1 to " + AidProgram.MAX_FILIERES + " filières are required");
         }
         for (String filiere : request.filieres()) {
-            if (filiere == null || !org.mlc.ledger.participant.Participant.FILIERE.matcher(filiere).matches()) {
+            if (filiere == null || !org.mlc.ledger.currency.Filieres.PATTERN.matcher(filiere).matches()) {
                 throw ApiException.invalid("filieres", "each must be a code like ALIMENTATION");
             }
         }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.mlc.ledger.account.Account;
-import org.mlc.ledger.aid.AidExpiryHandler.Expiry;
+import org.mlc.ledger.common.CivilDay;
+import org.mlc.ledger.aid.Expiry;
 import org.mlc.ledger.aid.ExpireEarmarks;
 import org.mlc.ledger.api.infrastructure.ClusterJobLock;
 import org.mlc.ledger.api.web.IdempotentCommands;
@@ -57,7 +57,7 @@ public class AidExpiryJob {
     }
 
     public Result run() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), Account.EARMARK_ZONE);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), CivilDay.ZONE);
         int accounts = 0;
         int lots = 0;
         long units = 0;

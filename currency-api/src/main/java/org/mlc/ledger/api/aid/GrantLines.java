@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.mlc.ledger.aid.AidGrantHandler.GrantResult;
+import org.mlc.ledger.aid.GrantResult;
 import org.mlc.ledger.aid.GrantAid;
 import org.mlc.ledger.aid.GrantAidBatch;
 import org.mlc.ledger.api.bulk.BulkJobs;

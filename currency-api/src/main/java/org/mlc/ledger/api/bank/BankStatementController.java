@@ -18,8 +18,8 @@ import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.api.web.RequestValues;
-import org.mlc.ledger.bank.BankStatementHandler;
-import org.mlc.ledger.bank.BankStatementHandler.ImportResult;
+import org.mlc.ledger.bank.ImportResult;
+import org.mlc.ledger.bank.LineResult;
 import org.mlc.ledger.bank.FundBankAccount;
 import org.mlc.ledger.reconversion.GuaranteeFund;
 import org.mlc.ledger.bank.ImportBankStatement;
@@ -117,7 +117,7 @@ public class BankStatementController {
         List<LineAnswer> matched = new ArrayList<>();
         List<LineAnswer> unmatched = new ArrayList<>();
         List<LineAnswer> mismatched = new ArrayList<>();
-        for (BankStatementHandler.LineResult line : result.lines()) {
+        for (LineResult line : result.lines()) {
             LineAnswer row = new LineAnswer(line.line(), line.reference(), Amounts.format(line.amountMinor()),
                     line.outcome(), line.reason());
             (line.outcome().startsWith("MATCHED") ? matched : line.outcome().equals("UNMATCHED") ? unmatched
@@ -140,7 +140,7 @@ public class BankStatementController {
         List<Csv.Record> records;
         try {
             // the header, at most MAX_LINES lines, and one more to know there are too many
-            records = Csv.read(csv, BankStatementHandler.MAX_LINES + 2);
+            records = Csv.read(csv, ImportBankStatement.MAX_LINES + 2);
         } catch (Csv.MalformedException e) {
             throw ApiException.invalid("line " + e.line(), e.getMessage());
         }
@@ -171,8 +171,8 @@ public class BankStatementController {
             String reference = RequestValues.optionalText(cells.get(3), field);
             lines.add(new StatementLine(record.line(), date, amount, label, reference == null || reference.isEmpty()
                     ? null : reference));
-            if (lines.size() > BankStatementHandler.MAX_LINES) {
-                throw ApiException.invalid("body", "a statement has at most " + BankStatementHandler.MAX_LINES
+            if (lines.size() > ImportBankStatement.MAX_LINES) {
+                throw ApiException.invalid("body", "a statement has at most " + ImportBankStatement.MAX_LINES
                         + " lines");
             }
         }

@@ -21,8 +21,8 @@ import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
-import org.mlc.ledger.payment.DebitForTransfer;
 import org.mlc.ledger.participant.ParticipantKind;
+import org.mlc.ledger.payment.MakePayment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -76,8 +76,8 @@ public class PaymentBatchController {
                 List.of("reference"));
         List<BulkLine> lines = BulkUpload.lines(rows, (row, lineKey) -> {
             String reference = optionalText(text(row.get("reference")), "reference");
-            if (reference != null && reference.length() > DebitForTransfer.MAX_REFERENCE_LENGTH) {
-                throw ApiException.invalid("reference", "must be at most " + DebitForTransfer.MAX_REFERENCE_LENGTH
+            if (reference != null && reference.length() > MakePayment.MAX_REFERENCE_LENGTH) {
+                throw ApiException.invalid("reference", "must be at most " + MakePayment.MAX_REFERENCE_LENGTH
                         + " characters");
             }
             String to = id(text(row.get("to")), "to");

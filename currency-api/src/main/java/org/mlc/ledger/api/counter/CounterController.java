@@ -32,11 +32,11 @@ import org.mlc.ledger.common.DepositId;
 import org.mlc.ledger.common.RemittanceId;
 import org.mlc.ledger.counter.CloseCounterDay;
 import org.mlc.ledger.counter.ConfirmRemittance;
-import org.mlc.ledger.counter.ConversionHandler.Conversion;
+import org.mlc.ledger.counter.Conversion;
 import org.mlc.ledger.counter.DayReport;
 import org.mlc.ledger.counter.DepositNotes;
 import org.mlc.ledger.counter.DepositRemittance;
-import org.mlc.ledger.counter.NoteDepositHandler;
+import org.mlc.ledger.counter.Deposit;
 import org.mlc.ledger.counter.Notes;
 import org.mlc.ledger.counter.PrepareRemittance;
 import org.mlc.ledger.counter.ReceiveNotes;
@@ -232,9 +232,9 @@ public class CounterController {
         Map<Integer, Integer> notes = notes(request.notes());
         String currency = view(counterId).currency();
         AccountId account = accountOf(participant, currency);
-        NoteDepositHandler.Deposit deposit = commands.send(keyed, new DepositNotes(CounterId.of(counterId),
+        Deposit deposit = commands.send(keyed, new DepositNotes(CounterId.of(counterId),
                 DepositId.of(keyed.derivedId("deposit")), account, notes, clock.instant()),
-                NoteDepositHandler.Deposit.class);
+                Deposit.class);
         readYourWrites.awaitAll(counterId, account.value());
         return ResponseEntity.status(201).body(new NotesDeposited(deposit.depositId(), account.value(),
                 Amounts.format(deposit.unitsMinor())));

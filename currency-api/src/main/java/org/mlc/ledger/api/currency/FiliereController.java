@@ -11,8 +11,9 @@ import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.currency.AddFiliere;
-import org.mlc.ledger.participant.Filieres;
+import org.mlc.ledger.currency.Filieres;
 import org.mlc.ledger.participant.Participant;
+import org.mlc.ledger.currency.Filieres;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -54,7 +55,7 @@ public class FiliereController {
             throw ApiException.notFound("unknown currency " + code);
         }
         String filiere = requiredText(request.filiere(), "filiere");
-        if (!Participant.FILIERE.matcher(filiere).matches()) {
+        if (!Filieres.PATTERN.matcher(filiere).matches()) {
             throw ApiException.invalid("filiere", "must be a code like ALIMENTATION (capital letters and _)");
         }
         commands.send(keyed, new AddFiliere(CurrencyCode.of(code), filiere, clock.instant()), CurrencyCode.class);

@@ -1,6 +1,7 @@
 package org.mlc.ledger.api.infrastructure;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -24,26 +25,9 @@ import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
-import org.mlc.ledger.account.Account;
-import org.mlc.ledger.aid.AidExpiryHandler;
-import org.mlc.ledger.aid.AidGrantHandler;
-import org.mlc.ledger.aid.AidProgram;
-import org.mlc.ledger.aid.AidProgramHandler;
+import org.mlc.ledger.LedgerModel;
 import org.mlc.ledger.api.observability.EventCorrelationMdc;
-import org.mlc.ledger.bank.BankStatementHandler;
-import org.mlc.ledger.bank.FundBankAccount;
-import org.mlc.ledger.bonus.BonusBudget;
-import org.mlc.ledger.bonus.BonusBudgetHandler;
-import org.mlc.ledger.counter.ConversionHandler;
-import org.mlc.ledger.counter.NoteDepositHandler;
-import org.mlc.ledger.counter.ExchangeCounter;
-import org.mlc.ledger.currency.Currency;
-import org.mlc.ledger.participant.Participant;
-import org.mlc.ledger.participant.MembershipHandler;
-import org.mlc.ledger.participant.ParticipantRegistration;
-import org.mlc.ledger.payment.PaymentHandler;
-import org.mlc.ledger.reconversion.GuaranteeFund;
-import org.mlc.ledger.reconversion.ReconversionHandler;
+import org.mlc.ledger.common.Repositories;
 import org.mlc.ledger.payment.TransferSaga;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -52,7 +36,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Axon without Axon Server: JDBC event, token and saga stores on PostgreSQL (snake_case tables
  * made by Flyway), Jackson everywhere, Caffeine as the aggregate cache. The domain stays free of
- * Spring, so its aggregates, handlers and saga are registered here.
+ * Spring, so its aggregates, handlers and saga ({@link LedgerModel}) are registered here.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
@@ -174,46 +158,13 @@ public class AxonConfiguration {
                 configurer.onInitialize(c -> c.onStart(() -> c.commandBus().registerHandlerInterceptor(
                         hook.onCommands())));
             }
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Currency.class)
-                    .configureCache(c -> aggregateCache));
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Participant.class)
-                    .configureCache(c -> aggregateCache));
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Account.class)
-                    .configureCache(c -> aggregateCache));
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ExchangeCounter.class)
-                    .configureCache(c -> aggregateCache));
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(GuaranteeFund.class)
-                    .configureCache(c -> aggregateCache));
-            configurer.registerCommandHandler(c -> new ReconversionHandler(c.repository(Currency.class),
-                    c.repository(Account.class), c.repository(Participant.class), c.repository(GuaranteeFund.class)));
-            configurer.registerCommandHandler(c -> new PaymentHandler(c.repository(Currency.class),
-                    c.repository(Account.class), c.repository(Participant.class)));
-            configurer.registerCommandHandler(c -> new ParticipantRegistration(
-                    c.repository(Currency.class), c.repository(Participant.class), c.repository(Account.class)));
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BonusBudget.class)
-                    .configureCache(c -> aggregateCache));
-            configurer.registerCommandHandler(c -> new ConversionHandler(c.repository(Currency.class),
-                    c.repository(ExchangeCounter.class), c.repository(Account.class), c.repository(BonusBudget.class),
-                    c.repository(Participant.class)));
-            configurer.registerCommandHandler(c -> new MembershipHandler(c.repository(ExchangeCounter.class),
-                    c.repository(Account.class), c.repository(Currency.class), c.repository(Participant.class)));
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(FundBankAccount.class)
-                    .configureCache(c -> aggregateCache));
-            configurer.registerCommandHandler(c -> new BankStatementHandler(c.repository(FundBankAccount.class),
-                    c.repository(ExchangeCounter.class), c.repository(BonusBudget.class),
-                    c.repository(GuaranteeFund.class), c.repository(AidProgram.class)));
-            configurer.registerCommandHandler(c -> new NoteDepositHandler(
-                    c.repository(ExchangeCounter.class), c.repository(Account.class)));
-            configurer.registerCommandHandler(c -> new BonusBudgetHandler(
-                    c.repository(Currency.class), c.repository(Participant.class), c.repository(BonusBudget.class)));
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(AidProgram.class)
-                    .configureCache(c -> aggregateCache));
-            configurer.registerCommandHandler(c -> new AidProgramHandler(c.repository(AidProgram.class),
-                    c.repository(Account.class), c.repository(Currency.class), c.repository(GuaranteeFund.class)));
-            configurer.registerCommandHandler(c -> new AidGrantHandler(c.repository(AidProgram.class),
-                    c.repository(Account.class)));
-            configurer.registerCommandHandler(c -> new AidExpiryHandler(c.repository(AidProgram.class),
-                    c.repository(Account.class)));
+            for (Class<?> aggregate : LedgerModel.AGGREGATES) {
+                configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(aggregate)
+                        .configureCache(c -> aggregateCache));
+            }
+            for (Function<Repositories, Object> handler : LedgerModel.COMMAND_HANDLERS) {
+                configurer.registerCommandHandler(c -> handler.apply(c::repository));
+            }
             // Pooled processors otherwise look for new events only every 500 ms (see the class).
             // The same watcher drops cached aggregates another node has changed since (see CaffeineCache).
             configurer.registerComponent(EventAvailabilityNotifier.class,
@@ -223,10 +174,10 @@ public class AxonConfiguration {
                             caffeine.evictIfOlderThan(domain.getAggregateIdentifier(), domain.getSequenceNumber());
                         }
                     }));
+            configurer.eventProcessing(processing -> LedgerModel.SAGAS.forEach(processing::registerSaga));
             configurer.eventProcessing(processing -> processing
                     .registerPooledStreamingEventProcessorConfiguration((c, builder) ->
                             builder.messageSource(c.getComponent(EventAvailabilityNotifier.class)))
-                    .registerSaga(TransferSaga.class)
                     // a payment credited in its debit's commit is none of the saga's business: pass
                     // its two events by without a saga store lookup each (TransferSaga.concerns)
                     .registerHandlerInterceptor(TRANSFER_SAGA_GROUP, c -> (unitOfWork, chain) ->

@@ -24,8 +24,8 @@ public final class FaultHook implements MessageHandlerInterceptor<EventMessage<?
         /**
          * The payer's debit is committed (TransferDebited stored); the saga has not handled it yet.
          * Since a payment through the API credits its payee in the same unit of work, the credit is
-         * committed too at this point: only a transfer sent as a bare {@code DebitForTransfer}
-         * still waits for the saga here.
+         * committed too at this point: only a transfer an older version debited on its own (stored
+         * before one-commit payments) still waits for the saga here.
          */
         AFTER_DEBIT_BEFORE_CREDIT,
         /**

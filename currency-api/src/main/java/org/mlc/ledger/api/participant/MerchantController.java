@@ -17,6 +17,8 @@ import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.common.ParticipantId;
 import org.mlc.ledger.participant.ApproveMerchant;
 import org.mlc.ledger.participant.Participant;
+import org.mlc.ledger.participant.MerchantStatus;
+import org.mlc.ledger.currency.Filieres;
 import org.mlc.ledger.participant.SuspendMerchant;
 import org.mlc.ledger.participant.WithdrawMerchant;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -80,7 +82,7 @@ public class MerchantController {
         var keyed = commands.key("merchant-approval", key, Map.of("participant", participantId, "request", request));
         String participant = existing(participantId);
         String filiere = requiredText(request.filiere(), "filiere");
-        if (!Participant.FILIERE.matcher(filiere).matches()) {
+        if (!Filieres.PATTERN.matcher(filiere).matches()) {
             throw ApiException.invalid("filiere", "must be a code like ALIMENTATION (capital letters and _)");
         }
         String reason = reason(request.reason(), "approved");
@@ -123,7 +125,7 @@ public class MerchantController {
     @GetMapping("/api/v1/merchants")
     public Directory directory(@RequestParam(value = "currency", required = false) String currency,
                                          @RequestParam(value = "filiere", required = false) String filiere) {
-        if (filiere != null && !Participant.FILIERE.matcher(filiere).matches()) {
+        if (filiere != null && !Filieres.PATTERN.matcher(filiere).matches()) {
             throw ApiException.invalid("filiere", "must be a code like ALIMENTATION (capital letters and _)");
         }
         String code = currency == null ? null : id(currency, "currency");

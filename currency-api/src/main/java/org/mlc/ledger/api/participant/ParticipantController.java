@@ -24,7 +24,7 @@ import org.mlc.ledger.participant.FeePaidWith;
 import org.mlc.ledger.participant.MembershipRenewed;
 import org.mlc.ledger.participant.ParticipantKind;
 import org.mlc.ledger.participant.PayMembership;
-import org.mlc.ledger.participant.ParticipantRegistration.Registration;
+import org.mlc.ledger.account.Registration;
 import org.mlc.ledger.participant.RegisterParticipant;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -19,7 +19,6 @@ import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.TransferId;
 import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.common.CurrencyCode;
-import org.mlc.ledger.payment.DebitForTransfer;
 import org.mlc.ledger.payment.MakePayment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -117,11 +116,11 @@ public class PaymentController {
         return answered(transferId, from, to, amount, original.currency(), recorded);
     }
 
-    /** A payment's optional reference, at most {@link DebitForTransfer#MAX_REFERENCE_LENGTH} characters. */
+    /** A payment's optional reference, at most {@link MakePayment#MAX_REFERENCE_LENGTH} characters. */
     static String reference(String raw) {
         String reference = optionalText(raw, "reference");
-        if (reference != null && reference.length() > DebitForTransfer.MAX_REFERENCE_LENGTH) {
-            throw ApiException.invalid("reference", "must be at most " + DebitForTransfer.MAX_REFERENCE_LENGTH
+        if (reference != null && reference.length() > MakePayment.MAX_REFERENCE_LENGTH) {
+            throw ApiException.invalid("reference", "must be at most " + MakePayment.MAX_REFERENCE_LENGTH
                     + " characters");
         }
         return reference;

@@ -20,7 +20,7 @@ import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.RequestValues;
 import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.participant.ParticipantKind;
-import org.mlc.ledger.payment.DebitForTransfer;
+import org.mlc.ledger.payment.MakePayment;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -110,8 +110,8 @@ public class PaymentPages {
         try {
             long minor = RequestValues.positiveAmount(Forms.amount(amount), "amount");
             String text = RequestValues.optionalText(Forms.blankToNull(reference), "reference");
-            if (text != null && text.length() > DebitForTransfer.MAX_REFERENCE_LENGTH) {
-                throw ApiException.invalid("reference", "must be at most " + DebitForTransfer.MAX_REFERENCE_LENGTH
+            if (text != null && text.length() > MakePayment.MAX_REFERENCE_LENGTH) {
+                throw ApiException.invalid("reference", "must be at most " + MakePayment.MAX_REFERENCE_LENGTH
                         + " characters");
             }
             String link = ServletUriComponentsBuilder.fromCurrentContextPath().path("/pay")

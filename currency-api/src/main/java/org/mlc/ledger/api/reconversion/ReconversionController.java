@@ -26,7 +26,7 @@ import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.reconversion.ConfirmPayout;
 import org.mlc.ledger.reconversion.GuaranteeFund;
 import org.mlc.ledger.reconversion.MarkPayoutPaid;
-import org.mlc.ledger.reconversion.ReconversionHandler.Reconversion;
+import org.mlc.ledger.reconversion.Reconversion;
 import org.mlc.ledger.reconversion.Reconvert;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -6,21 +6,33 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.mlc.ledger.api.IntegrationTest;
 import org.mlc.ledger.api.support.Api;
 import org.mlc.ledger.api.support.Ledger.Party;
 import org.mlc.ledger.common.AccountId;
+import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.TransferId;
-import org.mlc.ledger.payment.DebitForTransfer;
+import org.mlc.ledger.ledger.LedgerAccount;
+import org.mlc.ledger.ledger.LedgerAccountKind;
+import org.mlc.ledger.ledger.Postings;
+import org.mlc.ledger.payment.TransferDebited;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The saga on the real stores: a payee frozen after the API's checks gets nothing; the payer gets it back. */
+/**
+ * The saga on the real stores, for a transfer an older version debited on its own (payments now
+ * credit in the debit's commit): a payee frozen meanwhile gets nothing; the payer gets it back.
+ */
 class TransferCompensationTest extends IntegrationTest {
 
     @Autowired
-    CommandGateway commandGateway;
+    EventStore eventStore;
+
+    @Autowired
+    Cache aggregateCache;
 
     @Test
     void aPaymentToAnAccountFrozenMeanwhileReturnsToThePayer() {
@@ -32,10 +44,16 @@ class TransferCompensationTest extends IntegrationTest {
         assertThat(frozen.get("status")).isEqualTo("FROZEN");
         assertThat(ledger.pay(payer, payee, "1.00").get("code")).isEqualTo("account-frozen");
 
-        // as if the payee had been frozen between the API's check and the credit
+        // a debit stored by an older version, its credit left to the saga: the payee is frozen meanwhile
         TransferId transfer = TransferId.of(UUID.randomUUID().toString());
-        commandGateway.sendAndWait(new DebitForTransfer(AccountId.of(payer.accountId()), transfer,
-                AccountId.of(payee.accountId()), 400, null, Instant.now()));
+        String from = payer.accountId();
+        // the payer is read again from the store, with the debit stored behind the command side's back
+        aggregateCache.remove(from);
+        long next = eventStore.lastSequenceNumberFor(from).map(last -> last + 1).orElse(0L);
+        eventStore.publish(new GenericDomainEventMessage<>("Account", from, next, new TransferDebited(transfer,
+                AccountId.of(from), AccountId.of(payee.accountId()), CurrencyCode.of(currency), 400, null,
+                Postings.builder().move(LedgerAccount.of(currency, LedgerAccountKind.PARTICIPANT, from),
+                        LedgerAccount.of(currency, LedgerAccountKind.IN_TRANSIT), 400).build(), Instant.now())));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(api.get("/api/v1/payments/" + transfer).get("status")).isEqualTo("RETURNED"));

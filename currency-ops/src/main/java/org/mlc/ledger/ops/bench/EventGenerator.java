@@ -18,6 +18,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.mlc.ledger.account.Account;
+import org.mlc.ledger.payment.TransferMetaData;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.TransferId;
@@ -62,9 +63,9 @@ public final class EventGenerator {
         Map<String, Long> sequences = new HashMap<>();
         Map<AccountId, Long> balances = new HashMap<>(payerBalancesMinor);
         LedgerAccount inTransit = LedgerAccount.of(currency.value(), LedgerAccountKind.IN_TRANSIT);
-        byte[] debitMeta = serializer.serialize(MetaData.with(Account.CREDIT_FOLLOWS, Boolean.TRUE)
+        byte[] debitMeta = serializer.serialize(MetaData.with(TransferMetaData.CREDIT_FOLLOWS, Boolean.TRUE)
                 .and("user", "bench-generator"), byte[].class).getData();
-        byte[] creditMeta = serializer.serialize(MetaData.with(Account.CREDITED_WITH_DEBIT, Boolean.TRUE)
+        byte[] creditMeta = serializer.serialize(MetaData.with(TransferMetaData.CREDITED_WITH_DEBIT, Boolean.TRUE)
                 .and("user", "bench-generator"), byte[].class).getData();
         HexFormat hex = HexFormat.of();
         String debitMetaHex = "\\\\x" + hex.formatHex(debitMeta);

@@ -23,7 +23,7 @@ import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.ParticipantId;
 import org.mlc.ledger.common.TransferId;
-import org.mlc.ledger.counter.ConversionHandler;
+import org.mlc.ledger.counter.Conversion;
 import org.mlc.ledger.counter.ConvertEuros;
 import org.mlc.ledger.counter.DefineCounter;
 import org.mlc.ledger.counter.PaidBy;
@@ -33,7 +33,7 @@ import org.mlc.ledger.currency.DefineCurrency;
 import org.mlc.ledger.ops.runtime.Processors;
 import org.mlc.ledger.participant.ParticipantKind;
 import org.mlc.ledger.participant.RegisterParticipant;
-import org.mlc.ledger.payment.DebitForTransfer;
+import org.mlc.ledger.payment.MakePayment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -219,7 +219,7 @@ public final class DemoSeed {
 
     private void convert(Party member, CounterId counter, long euros, PaidBy paidBy, Instant at) {
         try {
-            ConversionHandler.Conversion conversion = commands.sendAndWait(new ConvertEuros(counter,
+            Conversion conversion = commands.sendAndWait(new ConvertEuros(counter,
                     ConversionId.of(id("conversion", sequence++)), member.account(), euros, paidBy, Payout.ACCOUNT, at));
             balances.merge(member.account(), conversion.unitsMinor(), Long::sum);
             conversions++;
@@ -234,10 +234,10 @@ public final class DemoSeed {
             return false; // a member does not spend what they do not have
         }
         try {
-            commands.sendAndWait(new DebitForTransfer(from.account(), TransferId.of(id("transfer", sequence++)),
-                    to.account(), amount, reference, at));
+            commands.sendAndWait(new MakePayment(CurrencyCode.of(from.currency()), TransferId.of(id("transfer", sequence++)),
+                    from.account(), to.account(), amount, reference, null, at));
             balances.merge(from.account(), -amount, Long::sum);
-            // the saga credits the payee; counted at once, it is settled before B2B starts
+            // the payee is credited in the same commit
             balances.merge(to.account(), amount, Long::sum);
             payments++;
             return true;

@@ -1,9 +1,13 @@
 package org.mlc.ledger.participant;
 
 import java.time.LocalDate;
+import java.util.Optional;
+import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.common.DomainException;
+import org.mlc.ledger.common.ParticipantId;
 
 /** The rules of the yearly membership (adhésion), as small functions. */
-public final class Membership {
+final class MembershipPolicy {
 
     /** A membership runs for a year from the day it starts. */
     public static final int YEARS_PER_FEE = 1;
@@ -13,7 +17,7 @@ public final class Membership {
      */
     public static final int MAX_YEARS_AHEAD = 2;
 
-    private Membership() {
+    private MembershipPolicy() {
     }
 
     /** Public bodies and the CCAS do not adhere: the rule does not apply to them. */
@@ -33,5 +37,20 @@ public final class Membership {
 
     public static boolean tooFarAhead(LocalDate until, LocalDate today) {
         return until.isAfter(today.plusYears(MAX_YEARS_AHEAD));
+    }
+
+    /**
+     * Where a currency converts only for members: a participant the rule applies to converts only
+     * while a member; its balance stays usable either way.
+     */
+    static Optional<DomainException> convertsOnlyAsAMember(ParticipantId participant, ParticipantKind kind,
+                                                            LocalDate validUntil, LocalDate today,
+                                                            CurrencyCode currency) {
+        if (!appliesTo(kind) || validUntil != null && !today.isAfter(validUntil)) {
+            return Optional.empty();
+        }
+        return Optional.of(DomainException.refused("membership-expired", "participant " + participant
+                + (validUntil == null ? " has not paid its membership" : " was a member until " + validUntil)
+                + ": " + currency + " converts only for members; the balance stays usable"));
     }
 }

@@ -1,18 +1,21 @@
-package org.mlc.ledger.participant;
+package org.mlc.ledger.counter;
 
 import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.account.Account;
 import org.mlc.ledger.account.AccountStatus;
-import org.mlc.ledger.bonus.BonusBudget;
+import org.mlc.ledger.common.Aggregates;
+import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.common.DomainException;
-import org.mlc.ledger.counter.ExchangeCounter;
 import org.mlc.ledger.currency.Currencies;
 import org.mlc.ledger.currency.Currency;
 import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.participant.FeePaidWith;
+import org.mlc.ledger.participant.MembershipRenewed;
+import org.mlc.ledger.participant.Participant;
+import org.mlc.ledger.participant.PayMembership;
 
 /**
  * A membership fee paid at a counter, in one unit of work over the counter (euros into its
@@ -21,14 +24,14 @@ import org.mlc.ledger.money.Amounts;
  * the counter, the account, the currency, then the participant, the order the conversion handler
  * uses, so the two never wait on each other.
  */
-public class MembershipHandler {
+class MembershipHandler {
 
     private final Repository<ExchangeCounter> counters;
     private final Repository<Account> accounts;
     private final Repository<Currency> currencies;
     private final Repository<Participant> participants;
 
-    public MembershipHandler(Repository<ExchangeCounter> counters, Repository<Account> accounts,
+    MembershipHandler(Repository<ExchangeCounter> counters, Repository<Account> accounts,
                              Repository<Currency> currencies, Repository<Participant> participants) {
         this.counters = counters;
         this.accounts = accounts;
@@ -41,9 +44,9 @@ public class MembershipHandler {
         if (command.paidWith() == null) {
             throw DomainException.invalid("paidWith is required: CASH, CARD, CHEQUE or UNITS");
         }
-        Aggregate<ExchangeCounter> counter = load(counters, command.counterId().value(), "counter");
+        Aggregate<ExchangeCounter> counter = Aggregates.load(counters, command.counterId().value(), "counter");
         counter.execute(ExchangeCounter::checkOpen);
-        Aggregate<Account> account = load(accounts, command.accountId().value(), "account");
+        Aggregate<Account> account = Aggregates.load(accounts, command.accountId().value(), "account");
         if (!command.participantId().equals(account.invoke(Account::owner))) {
             throw DomainException.invalid("account " + command.accountId() + " is not the participant's");
         }
@@ -62,24 +65,17 @@ public class MembershipHandler {
                     + Amounts.format(account.invoke(Account::availableMinor)) + " available, less than the fee of "
                     + Amounts.format(feeMinor));
         }
-        Aggregate<Participant> participant = load(participants, command.participantId().value(), "participant");
-        LocalDate today = LocalDate.ofInstant(command.at(), BonusBudget.ZONE);
+        Aggregate<Participant> participant = Aggregates.load(participants, command.participantId().value(), "participant");
+        LocalDate today = LocalDate.ofInstant(command.at(), CivilDay.ZONE);
         MembershipRenewed renewed = participant.invoke(p -> p.renewMembership(command.membershipId(),
                 command.counterId(), feeMinor, command.paidWith(), today, command.at()));
         if (feeMinor > 0 && command.paidWith() == FeePaidWith.UNITS) {
             account.execute(a -> a.payMembershipFee(command.membershipId(), feeMinor, command.at()));
         } else if (feeMinor > 0) {
             counter.execute(c -> c.receiveMembershipFee(command.membershipId(), command.participantId(),
-                    command.paidWith().euroMeans(), feeMinor, command.at()));
+                    PaidBy.valueOf(command.paidWith().name()), feeMinor, command.at()));
         }
         return renewed;
     }
 
-    private static <T> Aggregate<T> load(Repository<T> repository, String id, String what) {
-        try {
-            return repository.load(id);
-        } catch (AggregateNotFoundException e) {
-            throw DomainException.notFound("unknown " + what + " " + id);
-        }
-    }
 }

@@ -1,25 +1,23 @@
-package org.mlc.ledger.participant;
+package org.mlc.ledger.account;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
-import org.mlc.ledger.account.Account;
-import org.mlc.ledger.account.OpenAccount;
-import org.mlc.ledger.common.AccountId;
-import org.mlc.ledger.common.ParticipantId;
 import org.mlc.ledger.currency.Currencies;
 import org.mlc.ledger.currency.Currency;
+import org.mlc.ledger.participant.Participant;
+import org.mlc.ledger.participant.RegisterParticipant;
 
 /**
  * Registers a participant and opens its account in the same unit of work, so that a participant
  * never exists without its account. The currency must exist.
  */
-public class ParticipantRegistration {
+class ParticipantRegistration {
 
     private final Repository<Currency> currencies;
     private final Repository<Participant> participants;
     private final Repository<Account> accounts;
 
-    public ParticipantRegistration(Repository<Currency> currencies, Repository<Participant> participants,
+    ParticipantRegistration(Repository<Currency> currencies, Repository<Participant> participants,
                                    Repository<Account> accounts) {
         this.currencies = currencies;
         this.participants = participants;
@@ -33,9 +31,5 @@ public class ParticipantRegistration {
         accounts.newInstance(() -> new Account(new OpenAccount(command.accountId(), command.participantId(),
                 command.kind(), command.currency(), 0, command.registeredAt())));
         return new Registration(command.participantId(), command.accountId());
-    }
-
-    /** What a registration answers. */
-    public record Registration(ParticipantId participantId, AccountId accountId) {
     }
 }

@@ -1,0 +1,49 @@
+package org.mlc.ledger;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.mlc.ledger.account.Account;
+import org.mlc.ledger.account.AccountHandlers;
+import org.mlc.ledger.aid.AidHandlers;
+import org.mlc.ledger.aid.AidProgram;
+import org.mlc.ledger.bank.BankHandlers;
+import org.mlc.ledger.bank.FundBankAccount;
+import org.mlc.ledger.bonus.BonusBudget;
+import org.mlc.ledger.bonus.BonusHandlers;
+import org.mlc.ledger.common.Repositories;
+import org.mlc.ledger.counter.CounterHandlers;
+import org.mlc.ledger.counter.ExchangeCounter;
+import org.mlc.ledger.currency.Currency;
+import org.mlc.ledger.participant.Participant;
+import org.mlc.ledger.payment.TransferSaga;
+import org.mlc.ledger.reconversion.GuaranteeFund;
+import org.mlc.ledger.reconversion.ReconversionHandlers;
+
+/**
+ * The one list of what the ledger is made of: its aggregates, the command handlers that load
+ * several of them in one unit of work, and its sagas. The application's Axon configuration and the
+ * tests' in-memory ledger both register exactly these, so a new aggregate or handler is added here
+ * (or in its package's handler list) once.
+ */
+public final class LedgerModel {
+
+    public static final List<Class<?>> AGGREGATES = List.of(Currency.class, Participant.class, Account.class,
+            ExchangeCounter.class, BonusBudget.class, GuaranteeFund.class, AidProgram.class, FundBankAccount.class);
+
+    /** Each makes one command handler from the configured repositories. */
+    public static final List<Function<Repositories, Object>> COMMAND_HANDLERS = Stream.of(AccountHandlers.ALL,
+                    BonusHandlers.ALL, CounterHandlers.ALL, ReconversionHandlers.ALL, AidHandlers.ALL, BankHandlers.ALL)
+            .flatMap(List::stream)
+            .toList();
+
+    public static final List<Class<?>> SAGAS = List.of(TransferSaga.class);
+
+    private LedgerModel() {
+    }
+
+    /** The command handlers made from {@code repositories}. */
+    public static List<Object> commandHandlers(Repositories repositories) {
+        return COMMAND_HANDLERS.stream().map(handler -> handler.apply(repositories)).toList();
+    }
+}

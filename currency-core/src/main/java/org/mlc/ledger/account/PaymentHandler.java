@@ -1,0 +1,121 @@
+package org.mlc.ledger.account;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import org.mlc.ledger.common.AccountId;
+import org.mlc.ledger.common.Aggregates;
+import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.common.DomainException;
+import org.mlc.ledger.common.HoldId;
+import org.mlc.ledger.common.TransferId;
+import org.mlc.ledger.currency.Currencies;
+import org.mlc.ledger.currency.Currency;
+import org.mlc.ledger.participant.Participant;
+import org.mlc.ledger.participant.ParticipantKind;
+import org.mlc.ledger.payment.AuthorizePayment;
+import org.mlc.ledger.payment.CapturePayment;
+import org.mlc.ledger.payment.MakePayment;
+
+/**
+ * Runs payments: every movement between two accounts (a payment, a refund, a line of a bulk
+ * upload, the capture of a hold) loads both accounts, checks the rules of who may pay whom
+ * ({@link PaymentPolicy}), debits the payer and credits the payee in one unit of work, so one
+ * transaction holds both steps (debit to in-transit, then credit out of it) and the payment is
+ * complete when the command returns. The debit and the credit say so in their metadata, and the
+ * transfer saga passes them by. Aggregates are loaded in one order (the two accounts by id, then
+ * the payee's participant or the currency when a rule needs them), so two payments in opposite
+ * directions never wait on each other in a cycle.
+ */
+class PaymentHandler {
+
+    private final Repository<Currency> currencies;
+    private final Repository<Account> accounts;
+    private final Repository<Participant> participants;
+
+    PaymentHandler(Repository<Currency> currencies, Repository<Account> accounts,
+                   Repository<Participant> participants) {
+        this.currencies = currencies;
+        this.accounts = accounts;
+        this.participants = participants;
+    }
+
+    @CommandHandler
+    public TransferId handle(MakePayment command) {
+        requireTwoAccounts(command.from(), command.to());
+        Pair pair = loadInOrder(command.from(), command.to());
+        requireCurrency(pair, command.from(), command.to(), command.currency());
+        PaymentCase payment = paymentCase(pair, command.currency(), command.refundOf() != null, command.inBatch());
+        PaymentPolicy.require(payment);
+        TransferId transferId = pair.payer().invoke(a -> a.pay(command, payment.payeeFiliere()));
+        pair.payee().execute(a -> a.credit(command));
+        return transferId;
+    }
+
+    /** The first phase of a two-phase payment: the same rules as a payment, then the amount is held. */
+    @CommandHandler
+    public HoldId handle(AuthorizePayment command) {
+        requireTwoAccounts(command.from(), command.to());
+        Pair pair = loadInOrder(command.from(), command.to());
+        requireCurrency(pair, command.from(), command.to(), command.currency());
+        PaymentPolicy.require(paymentCase(pair, command.currency(), false, false));
+        return pair.payer().invoke(a -> a.authorize(command));
+    }
+
+    /**
+     * The second phase: the payee must still be payable (a merchant suspended since the
+     * authorization is not paid; the hold stays until voided or expired).
+     */
+    @CommandHandler
+    public TransferId handle(CapturePayment command) {
+        Pair pair = loadInOrder(command.from(), command.to());
+        pair.payer().invoke(a -> a.openHold(command.holdId(), command.to()));
+        CurrencyCode currency = pair.payer().invoke(Account::currency);
+        PaymentCase payment = paymentCase(pair, currency, false, false);
+        PaymentPolicy.require(payment);
+        TransferId transferId = pair.payer().invoke(a -> a.capture(command, payment.payeeFiliere()));
+        pair.payee().execute(a -> a.credit(new MakePayment(currency, transferId, command.from(), command.to(),
+                command.amountMinor(), null, null, command.at())));
+        return transferId;
+    }
+
+    private record Pair(Aggregate<Account> payer, Aggregate<Account> payee) {
+    }
+
+    private static void requireTwoAccounts(AccountId from, AccountId to) {
+        if (from.equals(to)) {
+            throw DomainException.invalid("an account cannot pay itself");
+        }
+    }
+
+    /** Both accounts, locked in the order of their ids (a capture names the hold's, whatever they are). */
+    private Pair loadInOrder(AccountId from, AccountId to) {
+        boolean payerFirst = from.value().compareTo(to.value()) < 0;
+        Aggregate<Account> first = load(payerFirst ? from : to, payerFirst ? "from" : "to");
+        Aggregate<Account> second = load(payerFirst ? to : from, payerFirst ? "to" : "from");
+        return payerFirst ? new Pair(first, second) : new Pair(second, first);
+    }
+
+    private static void requireCurrency(Pair pair, AccountId from, AccountId to, CurrencyCode currency) {
+        if (!pair.payer().invoke(Account::currency).equals(currency)
+                || !pair.payee().invoke(Account::currency).equals(currency)) {
+            throw DomainException.refused("currency-mismatch",
+                    "accounts " + from + " and " + to + " are not both in " + currency);
+        }
+    }
+
+    /** The payment as its rules see it: the payee's standing as a merchant, the currency only if asked. */
+    private PaymentCase paymentCase(Pair pair, CurrencyCode currency, boolean refund, boolean inBatch) {
+        PaymentCase.Payee payee = pair.payee().invoke(Account::asPayee);
+        PaymentCase.Merchant merchant = payee.kind() != ParticipantKind.MERCHANT ? null
+                : participants.load(pair.payee().invoke(Account::owner).value()).invoke(p -> new PaymentCase.Merchant(
+                        p.id(), p.merchantStatus(), p.receivesLikeAMerchant(), p.filiere()));
+        return new PaymentCase(pair.payer().invoke(Account::id), pair.payer().invoke(Account::ownerKind), payee,
+                merchant, currency, () -> Currencies.require(currencies, currency).memberTransfersAllowed(), refund,
+                inBatch);
+    }
+
+    private Aggregate<Account> load(AccountId accountId, String field) {
+        return Aggregates.loadOr(accounts, accountId.value(), "unknown account " + accountId + " (" + field + ")");
+    }
+}

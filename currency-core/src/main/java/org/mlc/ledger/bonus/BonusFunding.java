@@ -1,0 +1,71 @@
+package org.mlc.ledger.bonus;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import org.mlc.ledger.common.AccountId;
+import org.mlc.ledger.common.BudgetId;
+import org.mlc.ledger.common.ConversionId;
+
+/**
+ * How a conversion's bonus is funded ({@link BonusPolicy}): the budget that funds it, loaded and
+ * locked in the conversion's unit of work, the bonus, and why it is below the ratio's bonus.
+ */
+public final class BonusFunding {
+
+    /** Why a conversion got less bonus than its currency's ratio gives; null when it got it all. */
+    public static final String NO_BUDGET = "no-budget";
+    public static final String BUDGET_EXHAUSTED = "budget-exhausted";
+    public static final String MONTHLY_CAP_REACHED = "monthly-cap-reached";
+
+    private final Aggregate<BonusBudget> funder;
+    private final long bonusMinor;
+    private final String reason;
+
+    private BonusFunding(Aggregate<BonusBudget> funder, long bonusMinor, String reason) {
+        this.funder = funder;
+        this.bonusMinor = bonusMinor;
+        this.reason = reason;
+    }
+
+    /** Decides, loading the active budgets oldest first and no further than the one that funds it. */
+    public static BonusFunding of(Repository<BonusBudget> budgets, List<BudgetId> activeBudgets, AccountId account,
+                                  long wantedMinor, Instant at) {
+        List<Aggregate<BonusBudget>> loaded = new ArrayList<>();
+        Iterator<BudgetId> ids = activeBudgets.iterator();
+        Iterator<BonusPolicy.Offer> offers = new Iterator<>() {
+            public boolean hasNext() {
+                return ids.hasNext();
+            }
+
+            public BonusPolicy.Offer next() {
+                Aggregate<BonusBudget> budget = budgets.load(ids.next().value());
+                loaded.add(budget);
+                return new BonusPolicy.Offer(loaded.size() - 1, budget.invoke(b -> b.availableFor(account, at)),
+                        budget.invoke(BonusBudget::remainingMinor));
+            }
+        };
+        BonusPolicy.Decision decision = BonusPolicy.decide(wantedMinor, offers);
+        return new BonusFunding(decision.funder() < 0 ? null : loaded.get(decision.funder()), decision.bonusMinor(),
+                decision.reason());
+    }
+
+    public long bonusMinor() {
+        return bonusMinor;
+    }
+
+    /** Why the bonus is below the ratio's (null when it is not). */
+    public String reason() {
+        return reason;
+    }
+
+    /** Draws the bonus on its budget; nothing when no budget funds it. */
+    public void draw(ConversionId conversionId, AccountId account, Instant at) {
+        if (funder != null) {
+            funder.execute(b -> b.draw(conversionId, account, bonusMinor, at));
+        }
+    }
+}

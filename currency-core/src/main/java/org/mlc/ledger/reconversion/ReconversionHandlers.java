@@ -1,0 +1,19 @@
+package org.mlc.ledger.reconversion;
+
+import java.util.List;
+import java.util.function.Function;
+import org.mlc.ledger.account.Account;
+import org.mlc.ledger.common.Repositories;
+import org.mlc.ledger.currency.Currency;
+import org.mlc.ledger.participant.Participant;
+
+/** The reconversion package's command handlers that load several aggregates, for the ledger's model. */
+public final class ReconversionHandlers {
+
+    public static final List<Function<Repositories, Object>> ALL = List.of(
+            r -> new ReconversionHandler(r.of(Currency.class), r.of(Account.class), r.of(Participant.class),
+                    r.of(GuaranteeFund.class)));
+
+    private ReconversionHandlers() {
+    }
+}
