@@ -139,7 +139,7 @@ public class Account extends AccountState {
     @CommandHandler
     public AccountId handle(CheckBatchPayer command) {
         DomainException.throwIfAny(PaymentPolicy.onlyACollectivitePaysInBulk.refusal(new PaymentCase(id, ownerKind,
-                null, null, currency, () -> true, false, true)));
+                null, null, currency, () -> true, false, true)).map(refusal -> refusal.naming("id")));
         return id;
     }
 

@@ -14,7 +14,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
-import org.mlc.ledger.account.Account;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.AidProgramId;
 import org.mlc.ledger.common.CivilDay;

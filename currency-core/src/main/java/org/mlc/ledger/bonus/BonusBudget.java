@@ -17,7 +17,6 @@ import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.common.ConversionId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
-import org.mlc.ledger.common.ParticipantId;
 import org.mlc.ledger.ledger.LedgerAccount;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Postings;

@@ -10,6 +10,8 @@ public class DomainException extends RuntimeException {
 
     private final String code;
     private final Kind kind;
+    /** The input the refusal is about, named as the command's field (null: the command as a whole). */
+    private final String field;
 
     /** What kind of refusal this is, which the API maps to an HTTP status. */
     public enum Kind {
@@ -24,9 +26,19 @@ public class DomainException extends RuntimeException {
     }
 
     public DomainException(Kind kind, String code, String message) {
+        this(kind, code, message, null);
+    }
+
+    private DomainException(Kind kind, String code, String message, String field) {
         super(message, null, false, false);
         this.kind = kind;
         this.code = code;
+        this.field = field;
+    }
+
+    /** The same refusal, about one field of the command (the API names it in the problem). */
+    public DomainException naming(String field) {
+        return new DomainException(kind, code, getMessage(), field);
     }
 
     public String code() {
@@ -35,6 +47,10 @@ public class DomainException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    public String field() {
+        return field;
     }
 
     public static DomainException refused(String code, String message) {

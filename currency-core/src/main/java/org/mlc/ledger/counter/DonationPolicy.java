@@ -26,7 +26,7 @@ final class DonationPolicy {
     /** The share goes to an association, never to another kind of participant. */
     static Optional<DomainException> onlyAnAssociationReceives(Target target, CurrencyCode currency) {
         return target.ownerKind() == ParticipantKind.ASSOCIATION ? Optional.empty()
-                : Optional.of(DomainException.invalid("must be an association of " + currency));
+                : Optional.of(DomainException.invalid("must be an association of " + currency).naming("donateTo"));
     }
 
     /** The association is paid in the conversion's currency, on an active account, and is not the issuer. */

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
-import org.mlc.ledger.account.Account;
 import org.mlc.ledger.account.AccountFixtures;
 import org.mlc.ledger.account.AccountOpened;
 import org.mlc.ledger.account.EarmarkExpired;

@@ -2,9 +2,7 @@ package org.mlc.ledger.api.account;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.mlc.ledger.account.AccountStatus;
 import org.mlc.ledger.participant.ParticipantKind;

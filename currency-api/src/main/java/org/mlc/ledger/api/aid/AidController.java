@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.mlc.ledger.aid.GrantResult;
 import org.mlc.ledger.aid.AidProgram;
 import org.mlc.ledger.aid.Closing;

@@ -21,10 +21,10 @@ import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
-import org.mlc.ledger.participant.ParticipantKind;
+import org.mlc.ledger.common.AccountId;
+import org.mlc.ledger.payment.CheckBatchPayer;
 import org.mlc.ledger.payment.MakePayment;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,11 +67,8 @@ public class PaymentBatchController {
             @PathVariable("id") String accountId, @RequestBody(required = false) String body) {
         var keyed = commands.key("payment-batch", key, Arrays.asList(accountId, body));
         Account account = account(accountId);
-        if (account.ownerKind() != ParticipantKind.COLLECTIVITE) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "bulk-payments-not-allowed",
-                    "only a collectivité pays in bulk; account " + accountId + " is a " + account.ownerKind(),
-                    "id");
-        }
+        // the whole upload is refused at once, by the rule each of its lines would meet (PaymentPolicy)
+        commands.check(new CheckBatchPayer(AccountId.of(accountId)));
         List<BulkUpload.Row> rows = BulkUpload.read(body, contentType, objectMapper, List.of("key", "to", "amount"),
                 List.of("reference"));
         List<BulkLine> lines = BulkUpload.lines(rows, (row, lineKey) -> {

@@ -83,7 +83,8 @@ public class PaymentLines implements BulkProcessor {
                 ownTransaction.executeWithoutResult(status -> {
                     commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(new MakePayment(
                             CurrencyCode.of(currency), transferId, AccountId.of(job.targetId()),
-                            AccountId.of(line.partyId()), line.amountMinor(), line.reference(), null, clock.instant()))
+                            AccountId.of(line.partyId()), line.amountMinor(), line.reference(), null, true,
+                            clock.instant()))
                             .andMetaData(Map.of(IdempotentCommands.USER, job.createdBy(),
                                     IdempotentCommands.ROLE, Role.COLLECTIVITE.name())));
                     bulkJobs.markDone(job.jobId(), line.line(), transferId.value());

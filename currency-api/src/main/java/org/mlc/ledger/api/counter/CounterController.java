@@ -51,7 +51,6 @@ import org.mlc.ledger.money.Amounts;
 import org.springframework.http.ResponseEntity;
 import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.participant.ParticipantQueries;
-import org.mlc.ledger.participant.ParticipantKind;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -184,8 +183,8 @@ public class CounterController {
         AccountId donateTo = null;
         if (request.donateTo() != null) {
             String association = id(request.donateTo(), "donateTo");
-            if (participants.find(association).filter(found -> found.currency().equals(currency)
-                    && found.kind() == ParticipantKind.ASSOCIATION).isEmpty()) {
+            // only a participant of this currency can be named; that it is an association is the domain's rule
+            if (participants.find(association).filter(found -> found.currency().equals(currency)).isEmpty()) {
                 throw ApiException.invalid("donateTo", "must be an association of " + currency);
             }
             donateTo = accountOf(association, currency);

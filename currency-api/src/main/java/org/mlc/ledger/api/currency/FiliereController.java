@@ -12,8 +12,6 @@ import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.currency.AddFiliere;
 import org.mlc.ledger.currency.Filieres;
-import org.mlc.ledger.participant.Participant;
-import org.mlc.ledger.currency.Filieres;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

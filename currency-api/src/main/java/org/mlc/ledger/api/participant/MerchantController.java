@@ -17,7 +17,6 @@ import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.common.ParticipantId;
 import org.mlc.ledger.participant.ApproveMerchant;
 import org.mlc.ledger.participant.Participant;
-import org.mlc.ledger.participant.MerchantStatus;
 import org.mlc.ledger.currency.Filieres;
 import org.mlc.ledger.participant.SuspendMerchant;
 import org.mlc.ledger.participant.WithdrawMerchant;

@@ -10,7 +10,6 @@ import org.mlc.ledger.api.ui.Problem;
 import org.mlc.ledger.api.participant.ParticipantQueries.Participant;
 import org.mlc.ledger.currency.Filieres;
 import org.mlc.ledger.participant.MerchantStatus;
-import org.mlc.ledger.currency.Filieres;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;

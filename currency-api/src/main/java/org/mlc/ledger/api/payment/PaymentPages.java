@@ -1,7 +1,6 @@
 package org.mlc.ledger.api.payment;
 
 import java.util.List;
-import java.util.Map;
 import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.currency.CurrencyQueries.Currency;
 import org.mlc.ledger.api.participant.MerchantController;

@@ -117,6 +117,14 @@ public class IdempotentCommands {
     }
 
     /**
+     * Sends a command that records nothing, a check the domain makes before a longer job starts
+     * (e.g. whether an account may pay in bulk): it refuses as any command does, under no key.
+     */
+    public void check(Object command) {
+        commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(who()));
+    }
+
+    /**
      * A change that is not a ledger command (the users of the API): run under the key like a
      * command, its answer stored in the same transaction as its effect.
      */

@@ -46,7 +46,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     public ResponseEntity<Object> domain(DomainException e) {
-        return problem(statusOf(e.kind()), e.code(), e.getMessage(), null);
+        return problem(statusOf(e.kind()), e.code(), e.getMessage(), e.field());
     }
 
     @ExceptionHandler(CommandExecutionException.class)
