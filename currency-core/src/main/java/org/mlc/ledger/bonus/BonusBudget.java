@@ -109,7 +109,7 @@ public class BonusBudget {
         return committedMinor - paidInMinor;
     }
 
-    @CommandHandler
+    /** By the reconversion package's handler, which records the inflow on the guarantee fund too. */
     public BudgetId handle(RecordSponsorPayment command) {
         if (command.eurosMinor() <= 0) {
             throw DomainException.invalid("euros must be greater than zero");
