@@ -61,19 +61,6 @@ public class ReconversionQueries {
                         rs.getTimestamp("requested_at").toInstant()), currency, status, limit);
     }
 
-    /**
-     * What entered the guarantee fund, as the ledger shows it: the fund's balance plus what it has
-     * paid out, read in one statement from rows the same processor writes in one transaction. It can
-     * only lag behind (inflows only grow), so the fund never pays more than it holds. For every payout
-     * out of the fund (reconversions, closings of aid programmes).
-     */
-    public long fundInflowsMinor(String currency) {
-        Long inflows = jdbc.queryForObject("SELECT COALESCE((SELECT SUM(balance_minor) FROM ledger_balance "
-                + "WHERE currency = ? AND kind = ?), 0) + COALESCE((SELECT SUM(paid_out_minor) FROM reconversion_view "
-                + "WHERE currency = ?), 0)", Long.class, currency, LedgerAccountKind.GUARANTEE_FUND.name(), currency);
-        return inflows == null ? 0 : inflows;
-    }
-
     private static Reconversion reconversion(ResultSet rs, int row) throws SQLException {
         return new Reconversion(rs.getString("reconversion_id"), rs.getString("participant_id"),
                 rs.getString("account_id"), rs.getString("currency"), rs.getLong("units_minor"),
