@@ -22,10 +22,7 @@ import org.mlc.ledger.reconversion.OpenFundInflows;
 import org.mlc.ledger.reconversion.PayoutRequested;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,11 +34,14 @@ import org.springframework.stereotype.Component;
  * + inflows recorded − payouts = the fund's ledger balance. A currency with no such posting (a new
  * database, a fund nothing entered yet) needs none: its fund starts at zero. Under the cluster
  * lock {@value #LOCK}, in one transaction, so one node computes it and the figure covers exactly
- * the events up to the store's head at that moment (see docs/ledger.md).
+ * the events up to the store's head at that moment (see docs/ledger.md). It runs as the context
+ * starts, after Axon's components (whose last start phase is
+ * {@code Phase.INSTRUCTION_COMPONENTS}, about 2^30) and before the web server opens its port
+ * (Spring Boot's {@code WebServerStartStopLifecycle}, {@code Integer.MAX_VALUE - 2048}), so no
+ * request reaches a fund still without its opening.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-public class FundInflowOpening implements ApplicationRunner {
+public class FundInflowOpening implements SmartLifecycle {
 
     public static final String LOCK = "fund-inflow-opening";
     /** The user the openings name. */
@@ -61,9 +61,30 @@ public class FundInflowOpening implements ApplicationRunner {
         this.clock = clock;
     }
 
+    /** After Axon has started, before the web server starts. */
+    static final int PHASE = Integer.MAX_VALUE - 4096;
+
+    private volatile boolean running;
+
     @Override
-    public void run(ApplicationArguments args) {
+    public void start() {
         openMissing();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
     }
 
     /** Opens the funds that need it; the currencies opened (none when another node holds the lock). */
