@@ -64,7 +64,8 @@ class AidProgramHandler {
     /** The funding's euros reached the fund: the programme issues its units, the fund records the inflow. */
     @CommandHandler
     public FundingId handle(ConfirmAidFunding command) throws Exception {
-        Aggregate<AidProgram> program = AidGrantHandler.loadProgram(programs, command.programId());
+        // loaded as the aggregate's own handler was: an unknown programme answers as before
+        Aggregate<AidProgram> program = programs.load(command.programId().value());
         program.execute(p -> p.handle(command));
         GuaranteeFund.recordInflow(funds, program.invoke(AidProgram::currency), InflowSource.AID_FUNDING,
                 command.fundingId().value(), program.invoke(p -> p.fundingEurosMinor(command.fundingId())),

@@ -5,7 +5,6 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.bonus.BonusBudget;
 import org.mlc.ledger.bonus.RecordSponsorPayment;
-import org.mlc.ledger.common.Aggregates;
 import org.mlc.ledger.common.BudgetId;
 import org.mlc.ledger.common.RemittanceId;
 import org.mlc.ledger.counter.ConfirmRemittance;
@@ -32,7 +31,8 @@ class FundInflowHandler {
 
     @CommandHandler
     public RemittanceId handle(ConfirmRemittance command) throws Exception {
-        Aggregate<ExchangeCounter> counter = Aggregates.load(counters, command.counterId().value(), "counter");
+        // loaded as the aggregate's own handler was: an unknown counter answers as before
+        Aggregate<ExchangeCounter> counter = counters.load(command.counterId().value());
         RemittanceId remittanceId = counter.invoke(c -> c.handle(command));
         GuaranteeFund.recordInflow(funds, counter.invoke(ExchangeCounter::currency), InflowSource.REMITTANCE,
                 remittanceId.value(), counter.invoke(c -> c.remittanceEurosMinor(remittanceId)), command.at());
@@ -41,7 +41,7 @@ class FundInflowHandler {
 
     @CommandHandler
     public BudgetId handle(RecordSponsorPayment command) throws Exception {
-        Aggregate<BonusBudget> budget = Aggregates.load(budgets, command.budgetId().value(), "budget");
+        Aggregate<BonusBudget> budget = budgets.load(command.budgetId().value());
         BudgetId budgetId = budget.invoke(b -> b.handle(command));
         GuaranteeFund.recordInflow(funds, budget.invoke(BonusBudget::currency), InflowSource.SPONSOR_PAYMENT,
                 budgetId.value(), command.eurosMinor(), command.at());
