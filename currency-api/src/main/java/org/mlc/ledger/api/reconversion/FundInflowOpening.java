@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mlc.ledger.api.infrastructure.ClusterJobLock;
@@ -128,7 +129,7 @@ public class FundInflowOpening implements SmartLifecycle {
      * what entered the fund.
      */
     private Map<String, Long> inflowsBefore(long upTo) {
-        Map<String, Long> inflows = new java.util.TreeMap<>();
+        Map<String, Long> inflows = new TreeMap<>();
         jdbc.query("WITH moving AS MATERIALIZED (SELECT convert_from(payload, 'UTF8')::json AS event "
                         + "FROM domain_event_entry WHERE global_index <= ? AND payload_type <> ? "
                         + "AND position(? in convert_from(payload, 'UTF8')) > 0), "
