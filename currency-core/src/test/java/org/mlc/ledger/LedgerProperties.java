@@ -86,6 +86,9 @@ import org.mlc.ledger.ledger.Posting;
 import org.mlc.ledger.ledger.Postings;
 import org.mlc.ledger.participant.ParticipantKind;
 import org.mlc.ledger.payment.MakePayment;
+import org.mlc.ledger.reconversion.FundInflowRecorded;
+import org.mlc.ledger.reconversion.FundInflowsOpened;
+import org.mlc.ledger.reconversion.PayoutRequested;
 import org.mlc.ledger.reconversion.Reconvert;
 import org.mlc.ledger.payment.TransferCreditRefused;
 import org.mlc.ledger.payment.TransferCredited;
@@ -679,19 +682,13 @@ class LedgerProperties {
         } else if (operation instanceof Reconversion r) {
             kind = "reconvert";
             CurrencyCode currency = COUNTER_CURRENCY[r.currency()];
-            // what entered the fund, as the events show it (the API reads the same from the projections)
-            long inflows = ledger.allEvents().stream().flatMap(e -> postingsOf(e).stream())
-                    .flatMap(p -> p.lines().stream())
-                    .filter(line -> line.account().equals(LedgerAccount.of(currency.value(),
-                            LedgerAccountKind.GUARANTEE_FUND)) && line.amountMinor() > 0)
-                    .mapToLong(Posting::amountMinor).sum();
             long unitsMinor = ledger.inspect(Account.class, merchantAccount(r.currency()).value(),
                     Account::balanceMinor) * r.percent() / 100;
             if (unitsMinor == 0) {
                 return "reconvert:empty";
             }
             command = new Reconvert(ReconversionId.of("rec-" + index), currency, merchantAccount(r.currency()),
-                    unitsMinor, inflows, T0);
+                    unitsMinor, T0);
         } else if (operation instanceof Sell s) {
             kind = "sell";
             // currency mismatches are the other property's business: buy at a counter of one's currency
@@ -802,6 +799,27 @@ class LedgerProperties {
         });
         circulation.forEach((currency, units) -> assertThat(backing.getOrDefault(currency, 0L))
                 .as("backing of %s %s", currency, when).isGreaterThanOrEqualTo(units));
+        // the fund decides its payouts on its own figures: what it recorded as entered, less what it
+        // paid out, is exactly its ledger balance (so it never pays more than it holds)
+        Map<String, Long> fundFigure = new HashMap<>();
+        for (Object event : events) {
+            if (event instanceof FundInflowRecorded inflow) {
+                fundFigure.merge(inflow.currency().value(), inflow.eurosMinor(), Math::addExact);
+            } else if (event instanceof FundInflowsOpened opening) {
+                fundFigure.merge(opening.currency().value(), opening.inflowsMinor(), Math::addExact);
+            } else if (event instanceof PayoutRequested payout) {
+                fundFigure.merge(payout.currency().value(), -payout.eurosMinor(), Math::addExact);
+            }
+        }
+        Map<String, Long> fundBalance = new HashMap<>();
+        balances.forEach((account, balance) -> {
+            if (account.kind() == LedgerAccountKind.GUARANTEE_FUND) {
+                fundBalance.merge(account.currency(), balance, Math::addExact);
+            }
+        });
+        fundBalance.keySet().forEach(currency -> fundFigure.putIfAbsent(currency, 0L));
+        fundFigure.keySet().forEach(currency -> fundBalance.putIfAbsent(currency, 0L));
+        assertThat(fundFigure).as("what each fund recorded, less its payouts, %s", when).isEqualTo(fundBalance);
     }
 
     // CCAS aid: fundings, grants as earmarked lots, spending at merchants, expiry as time moves on.
@@ -954,13 +972,7 @@ class LedgerProperties {
         } else {
             AidClose c = (AidClose) operation;
             kind = "close";
-            CurrencyCode currency = COUNTER_CURRENCY[c.currency()];
-            long inflows = ledger.allEvents().stream().flatMap(e -> postingsOf(e).stream())
-                    .flatMap(p -> p.lines().stream())
-                    .filter(line -> line.account().equals(LedgerAccount.of(currency.value(),
-                            LedgerAccountKind.GUARANTEE_FUND)) && line.amountMinor() > 0)
-                    .mapToLong(Posting::amountMinor).sum();
-            command = new CloseAidProgram(program(c.currency()), ReconversionId.of("close-" + index), inflows, now);
+            command = new CloseAidProgram(program(c.currency()), ReconversionId.of("close-" + index), now);
         }
         try {
             ledger.send(command);

@@ -99,7 +99,7 @@ public class AidProgram {
         return command.fundingId();
     }
 
-    @CommandHandler
+    /** By {@code AidProgramHandler} and the bank statement import, which record the inflow on the fund. */
     public FundingId handle(ConfirmAidFunding command) {
         Funding funding = fundings.get(command.fundingId());
         if (funding == null) {

@@ -10,7 +10,9 @@ import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.currency.Currencies;
 import org.mlc.ledger.currency.Currency;
 import org.mlc.ledger.participant.ParticipantKind;
+import org.mlc.ledger.common.FundingId;
 import org.mlc.ledger.reconversion.GuaranteeFund;
+import org.mlc.ledger.reconversion.InflowSource;
 
 /**
  * Opens a programme for a CCAS (its account in the currency must be a CCAS's, every filière must
@@ -59,6 +61,18 @@ class AidProgramHandler {
         return command.programId();
     }
 
+    /** The funding's euros reached the fund: the programme issues its units, the fund records the inflow. */
+    @CommandHandler
+    public FundingId handle(ConfirmAidFunding command) throws Exception {
+        // loaded as the aggregate's own handler was: an unknown programme answers as before
+        Aggregate<AidProgram> program = programs.load(command.programId().value());
+        program.execute(p -> p.handle(command));
+        GuaranteeFund.recordInflow(funds, program.invoke(AidProgram::currency), InflowSource.AID_FUNDING,
+                command.fundingId().value(), program.invoke(p -> p.fundingEurosMinor(command.fundingId())),
+                command.at());
+        return command.fundingId();
+    }
+
     @CommandHandler
     public Closing handle(CloseAidProgram command) throws Exception {
         Aggregate<AidProgram> program = AidGrantHandler.loadProgram(programs, command.programId());
@@ -70,7 +84,7 @@ class AidProgramHandler {
         if (unitsMinor > 0) {
             GuaranteeFund.payOut(funds, program.invoke(AidProgram::currency), command.reconversionId(),
                     program.invoke(AidProgram::ccasAccount), unitsMinor,
-                    command.fundInflowsMinor(), command.at());
+                    command.at());
         }
         return new Closing(command.programId(), unitsMinor);
     }

@@ -5,12 +5,11 @@ import org.mlc.ledger.common.AidProgramId;
 import org.mlc.ledger.common.ReconversionId;
 
 /**
- * Closes a programme: what it holds goes back to euros for the CCAS out of the guarantee fund
- * ({@code fundInflowsMinor}: what entered the fund, as for a reconversion).
+ * Closes a programme: what it holds goes back to euros for the CCAS out of the guarantee fund, as
+ * far as the fund holds them (as for a reconversion).
  */
 public record CloseAidProgram(
         AidProgramId programId,
         ReconversionId reconversionId,
-        long fundInflowsMinor,
         Instant at) {
 }

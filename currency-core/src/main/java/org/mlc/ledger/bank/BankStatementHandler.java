@@ -20,13 +20,14 @@ import org.mlc.ledger.common.RemittanceId;
 import org.mlc.ledger.counter.ExchangeCounter;
 import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.reconversion.GuaranteeFund;
+import org.mlc.ledger.reconversion.InflowSource;
 import org.mlc.ledger.common.ReconversionId;
 import org.mlc.ledger.common.Ids;
 
 /**
  * Matches a bank statement against remittances, sponsor payments and aid fundings (credits) and
  * reconversion payouts (debits) and records the matches in one unit of work: the fund is credited
- * for each matched credit, each matched debit confirms its payout, the others are listed. A line
+ * for each matched credit (and records the inflow on the currency's fund), each matched debit confirms its payout, the others are listed. A line
  * seen twice (in the file, or in an earlier import) refuses the whole file.
  */
 class BankStatementHandler {
@@ -88,7 +89,7 @@ class BankStatementHandler {
         return new ImportResult(command.statementId(), results);
     }
 
-    private LineResult match(ImportBankStatement command, StatementLine line) {
+    private LineResult match(ImportBankStatement command, StatementLine line) throws Exception {
         if (line.amountMinor() < 0) {
             return matchPayout(command, line);
         }
@@ -106,6 +107,8 @@ class BankStatementHandler {
             }
             counter.execute(c -> c.confirmRemittance(remittanceId, "statement " + command.statementId() + " line "
                     + line.lineNumber(), command.at()));
+            GuaranteeFund.recordInflow(funds, counter.invoke(ExchangeCounter::currency), InflowSource.REMITTANCE,
+                    remittanceId.value(), expected, command.at());
             return result(line, "MATCHED_REMITTANCE", null);
         }
         BudgetId budgetId = command.budgets().stream().filter(b -> b.value().equals(reference)).findFirst()
@@ -120,6 +123,8 @@ class BankStatementHandler {
             budget.execute(b -> b.handle(new org.mlc.ledger.bonus.RecordSponsorPayment(budgetId,
                     line.amountMinor(), "statement " + command.statementId() + " line " + line.lineNumber(),
                     command.at())));
+            GuaranteeFund.recordInflow(funds, budget.invoke(BonusBudget::currency), InflowSource.SPONSOR_PAYMENT,
+                    budgetId.value(), line.amountMinor(), command.at());
             return result(line, "MATCHED_SPONSOR", null);
         }
         AidProgramId programId = reference == null || programs == null || command.aidFundings() == null ? null
@@ -136,6 +141,8 @@ class BankStatementHandler {
             }
             program.execute(p -> p.handle(new ConfirmAidFunding(programId, fundingId, "statement "
                     + command.statementId() + " line " + line.lineNumber(), command.at())));
+            GuaranteeFund.recordInflow(funds, program.invoke(AidProgram::currency), InflowSource.AID_FUNDING,
+                    fundingId.value(), expected, command.at());
             return result(line, "MATCHED_AID_FUNDING", null);
         }
         return result(line, "UNMATCHED", "no remittance, sponsor budget or aid funding has this reference");

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
@@ -109,7 +108,7 @@ public class BonusBudget {
         return committedMinor - paidInMinor;
     }
 
-    @CommandHandler
+    /** By the reconversion package's handler, which records the inflow on the guarantee fund too. */
     public BudgetId handle(RecordSponsorPayment command) {
         if (command.eurosMinor() <= 0) {
             throw DomainException.invalid("euros must be greater than zero");

@@ -209,7 +209,7 @@ public class ExchangeCounter {
         return command.remittanceId();
     }
 
-    @CommandHandler
+    /** By the reconversion package's handler, which records the inflow on the guarantee fund too. */
     public RemittanceId handle(ConfirmRemittance command) {
         confirmRemittance(command.remittanceId(), command.bankReference(), command.at());
         return command.remittanceId();

@@ -23,8 +23,10 @@ import org.mlc.ledger.money.Amounts;
 
 /**
  * The guarantee fund's payouts of one currency: every reconversion's euros leave the fund here,
- * one after the other, so that together they never exceed what entered it. Created by the first
- * reconversion ({@link ReconversionHandler}).
+ * one after the other, so that together they never exceed what entered it, as the fund records
+ * it: each inflow ({@link FundInflowRecorded}, by the handler that records the source event) and,
+ * for a store written before it did, an opening figure ({@link FundInflowsOpened}). Created by
+ * its first inflow or opening.
  */
 @AggregateRoot
 public class GuaranteeFund {
@@ -41,38 +43,90 @@ public class GuaranteeFund {
     private String id;
     private CurrencyCode currency;
     private long paidOutMinor;
+    private long inflowsMinor;
+    private boolean opened;
+    private boolean recordedInflows;
     private final Map<ReconversionId, Payout> payouts = new HashMap<>();
 
     protected GuaranteeFund() {
         // for Axon
     }
 
-    GuaranteeFund(CurrencyCode currency, ReconversionId reconversionId, AccountId accountId, long eurosMinor,
-                  long fundInflowsMinor, Instant at) {
+    private GuaranteeFund(CurrencyCode currency) {
         this.id = idOf(currency);
         this.currency = currency;
-        requestPayout(reconversionId, accountId, eurosMinor, fundInflowsMinor, at);
+    }
+
+    /** The fund of {@code currency}, or null before anything entered it. */
+    private static Aggregate<GuaranteeFund> find(Repository<GuaranteeFund> funds, CurrencyCode currency) {
+        try {
+            return funds.load(idOf(currency));
+        } catch (AggregateNotFoundException e) {
+            return null;
+        }
     }
 
     /**
-     * Asks the fund of {@code currency} to pay {@code eurosMinor} out to {@code accountId}'s owner,
-     * creating the fund's payouts with the first one; refused ({@code insufficient-fund}) beyond
-     * what entered it. For handlers that burn the same units in the same unit of work.
+     * Asks the fund of {@code currency} to pay {@code eurosMinor} out to {@code accountId}'s owner;
+     * refused ({@code insufficient-fund}) beyond what entered it and was not paid out yet, as the
+     * fund itself recorded it. For handlers that burn the same units in the same unit of work.
      */
     public static void payOut(Repository<GuaranteeFund> funds, CurrencyCode currency, ReconversionId reconversionId,
-                              AccountId accountId, long eurosMinor, long fundInflowsMinor, Instant at)
-            throws Exception {
-        Aggregate<GuaranteeFund> fund = null;
-        try {
-            fund = funds.load(idOf(currency));
-        } catch (AggregateNotFoundException e) {
-            // the currency's first payout: the fund's payouts start with it
-        }
+                              AccountId accountId, long eurosMinor, Instant at) {
+        Aggregate<GuaranteeFund> fund = find(funds, currency);
         if (fund == null) {
-            funds.newInstance(() -> new GuaranteeFund(currency, reconversionId, accountId, eurosMinor,
-                    fundInflowsMinor, at));
+            // nothing entered it yet
+            throw insufficient(currency, 0, eurosMinor);
+        }
+        fund.execute(f -> f.requestPayout(reconversionId, accountId, eurosMinor, at));
+    }
+
+    /**
+     * Records on the fund of {@code currency} the euros that {@code source} brought in, creating the
+     * fund with its first inflow. For handlers that record the source event (and its postings) in
+     * the same unit of work.
+     */
+    public static void recordInflow(Repository<GuaranteeFund> funds, CurrencyCode currency, InflowSource source,
+                                    String sourceId, long eurosMinor, Instant at) throws Exception {
+        if (eurosMinor <= 0) {
+            return;
+        }
+        FundInflowRecorded inflow = new FundInflowRecorded(currency, source, sourceId, eurosMinor, at);
+        Aggregate<GuaranteeFund> fund = find(funds, currency);
+        if (fund == null) {
+            funds.newInstance(() -> {
+                GuaranteeFund created = new GuaranteeFund(currency);
+                apply(inflow);
+                return created;
+            });
         } else {
-            fund.execute(f -> f.requestPayout(reconversionId, accountId, eurosMinor, fundInflowsMinor, at));
+            fund.execute(f -> apply(inflow));
+        }
+    }
+
+    /** See {@link OpenFundInflows}; creates the fund if nothing was recorded on it yet. */
+    static void open(Repository<GuaranteeFund> funds, OpenFundInflows command) throws Exception {
+        if (command.inflowsMinor() < 0) {
+            throw DomainException.invalid("the opening inflows cannot be negative");
+        }
+        FundInflowsOpened opened = new FundInflowsOpened(command.currency(), command.inflowsMinor(),
+                command.upToGlobalIndex(), command.at());
+        Aggregate<GuaranteeFund> fund = find(funds, command.currency());
+        if (fund == null) {
+            funds.newInstance(() -> {
+                GuaranteeFund created = new GuaranteeFund(command.currency());
+                apply(opened);
+                return created;
+            });
+        } else {
+            fund.execute(f -> {
+                if (f.opened || f.recordedInflows) {
+                    throw DomainException.conflict("fund-inflows-already-opened", "the guarantee fund of "
+                            + command.currency() + (f.opened ? " has its opening inflows already"
+                            : " records its inflows already"));
+                }
+                apply(opened);
+            });
         }
     }
 
@@ -81,22 +135,37 @@ public class GuaranteeFund {
         return "guarantee-fund-" + currency.value();
     }
 
-    /** What the fund can still pay, given what entered it. */
-    public long availableMinor(long fundInflowsMinor) {
-        return fundInflowsMinor - paidOutMinor;
+    /** What entered the fund, as it recorded it: the opening figure and every inflow since. */
+    public long inflowsMinor() {
+        return inflowsMinor;
     }
 
-    void requestPayout(ReconversionId reconversionId, AccountId accountId, long eurosMinor, long fundInflowsMinor,
-                       Instant at) {
-        if (eurosMinor > availableMinor(fundInflowsMinor)) {
-            throw DomainException.refused("insufficient-fund", "the guarantee fund of " + currency + " can pay "
-                    + Amounts.format(Math.max(0, availableMinor(fundInflowsMinor))) + ", less than "
-                    + Amounts.format(eurosMinor));
+    public long paidOutMinor() {
+        return paidOutMinor;
+    }
+
+    /** What the fund can still pay: what entered it, less what it paid out. */
+    public long availableMinor() {
+        return inflowsMinor - paidOutMinor;
+    }
+
+    public boolean opened() {
+        return opened;
+    }
+
+    void requestPayout(ReconversionId reconversionId, AccountId accountId, long eurosMinor, Instant at) {
+        if (eurosMinor > availableMinor()) {
+            throw insufficient(currency, availableMinor(), eurosMinor);
         }
         Postings postings = Postings.builder()
                 .move(account(LedgerAccountKind.GUARANTEE_FUND), account(LedgerAccountKind.PAYOUTS_DUE), eurosMinor)
                 .build();
         apply(new PayoutRequested(currency, reconversionId, accountId, eurosMinor, postings, at));
+    }
+
+    private static DomainException insufficient(CurrencyCode currency, long availableMinor, long eurosMinor) {
+        return DomainException.refused("insufficient-fund", "the guarantee fund of " + currency + " can pay "
+                + Amounts.format(Math.max(0, availableMinor)) + ", less than " + Amounts.format(eurosMinor));
     }
 
     @CommandHandler
@@ -175,6 +244,22 @@ public class GuaranteeFund {
         currency = event.currency();
         paidOutMinor += event.eurosMinor();
         payouts.put(event.reconversionId(), new Payout(event.eurosMinor(), PayoutStatus.REQUESTED));
+    }
+
+    @EventSourcingHandler
+    void on(FundInflowRecorded event) {
+        id = idOf(event.currency());
+        currency = event.currency();
+        inflowsMinor += event.eurosMinor();
+        recordedInflows = true;
+    }
+
+    @EventSourcingHandler
+    void on(FundInflowsOpened event) {
+        id = idOf(event.currency());
+        currency = event.currency();
+        inflowsMinor += event.inflowsMinor();
+        opened = true;
     }
 
     @EventSourcingHandler

@@ -49,7 +49,7 @@ class ReconversionHandler {
         account.execute(a -> a.reconvert(command.reconversionId(), command.unitsMinor(), feeMinor, command.at()));
         if (eurosMinor > 0) {
             GuaranteeFund.payOut(funds, command.currency(), command.reconversionId(), command.accountId(), eurosMinor,
-                    command.fundInflowsMinor(), command.at());
+                    command.at());
         }
         return new Reconversion(command.reconversionId(), command.unitsMinor(), feeMinor, eurosMinor);
     }

@@ -6,15 +6,13 @@ import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.ReconversionId;
 
 /**
- * A merchant takes {@code unitsMinor} back to euros. {@code fundInflowsMinor} is what the caller
- * knows to have entered the guarantee fund so far (remittances and sponsor payments confirmed): a
- * lower bound, since inflows only grow; the fund itself counts what it has paid out.
+ * A merchant takes {@code unitsMinor} back to euros, as far as the guarantee fund holds them (the
+ * fund counts what entered it and what it paid out).
  */
 public record Reconvert(
         ReconversionId reconversionId,
         CurrencyCode currency,
         AccountId accountId,
         long unitsMinor,
-        long fundInflowsMinor,
         Instant at) {
 }

@@ -23,7 +23,12 @@ import org.mlc.ledger.common.DomainException.Kind;
 import org.mlc.ledger.common.FundingId;
 import org.mlc.ledger.common.GrantId;
 import org.mlc.ledger.common.ParticipantId;
+import org.mlc.ledger.common.ConversionId;
+import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.ReconversionId;
+import org.mlc.ledger.counter.ConvertEuros;
+import org.mlc.ledger.counter.PaidBy;
+import org.mlc.ledger.counter.Payout;
 import org.mlc.ledger.common.TransferId;
 import org.mlc.ledger.currency.AddFiliere;
 import org.mlc.ledger.currency.ConversionPolicy;
@@ -33,6 +38,8 @@ import org.mlc.ledger.ledger.Posting;
 import org.mlc.ledger.participant.ParticipantKind;
 import org.mlc.ledger.payment.MakePayment;
 import org.mlc.ledger.reconversion.GuaranteeFund;
+import org.mlc.ledger.reconversion.Reconversion;
+import org.mlc.ledger.reconversion.Reconvert;
 import org.mlc.ledger.reconversion.PayoutRequested;
 
 /** Aid programmes: funding, grants as earmarked lots, spending, expiry with a moved clock, closing. */
@@ -275,8 +282,7 @@ class AidProgramTest {
         createProgram(List.of("ALIMENTATION"), null);
         fund(1_000_00);
         grant("g-1", 50_00, null, T1);
-        Closing closing = ledger.send(new CloseAidProgram(PROGRAM, ReconversionId.of("close-1"),
-                1_000_00, T1));
+        Closing closing = ledger.send(new CloseAidProgram(PROGRAM, ReconversionId.of("close-1"), T1));
         assertThat(closing.unitsMinor()).isEqualTo(950_00);
         assertThat(programBalance()).isZero();
         PayoutRequested payout = ledger.eventsOf(GuaranteeFund.idOf(BOUSOL)).stream()
@@ -289,8 +295,7 @@ class AidProgramTest {
         // the grant expires after the closing: its units come back and a second closing pays them out
         ledger.send(new ExpireEarmarks(ALICE_ACCOUNT, LocalDate.of(2025, 6, 1), Instant.parse("2025-06-01T08:00:00Z")));
         assertThat(programBalance()).isEqualTo(50_00);
-        Closing again = ledger.send(new CloseAidProgram(PROGRAM, ReconversionId.of("close-2"),
-                1_000_00, T1));
+        Closing again = ledger.send(new CloseAidProgram(PROGRAM, ReconversionId.of("close-2"), T1));
         assertThat(again.unitsMinor()).isEqualTo(50_00);
         assertThat(programBalance()).isZero();
     }
@@ -299,7 +304,16 @@ class AidProgramTest {
     void closingCannotPayMoreThanTheFundHolds() {
         createProgram(List.of("ALIMENTATION"), null);
         fund(100_00);
-        assertRefused(() -> ledger.send(new CloseAidProgram(PROGRAM, ReconversionId.of("close-1"), 50_00, T1)),
+        // a merchant reconverts units bought at a counter whose euros are not remitted yet: the fund
+        // pays them out of what it holds, the programme's euros, and has less than 100.00 left
+        CounterId counter = CounterId.of("counter-1");
+        ledger.defineCounter(counter, BOUSOL);
+        ledger.send(new ConvertEuros(counter, ConversionId.of("c-1"), ALICE_ACCOUNT, 20_00, PaidBy.CASH,
+                Payout.ACCOUNT, T1));
+        pay(GROCER_ACCOUNT, 10_00, T1);
+        assertThat(ledger.<Reconversion>send(new Reconvert(ReconversionId.of("rec-1"), BOUSOL, GROCER_ACCOUNT,
+                10_00, T1)).eurosMinor()).isPositive();
+        assertRefused(() -> ledger.send(new CloseAidProgram(PROGRAM, ReconversionId.of("close-1"), T1)),
                 Kind.REFUSED, "insufficient-fund");
         assertThat(programBalance()).isEqualTo(100_00);
         assertThat(ledger.inspect(AidProgram.class, PROGRAM.value(), AidProgram::closed)).isFalse();

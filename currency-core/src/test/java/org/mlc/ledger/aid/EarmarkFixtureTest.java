@@ -5,6 +5,7 @@ import static org.mlc.ledger.DomainExceptions.domainException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 import org.mlc.ledger.account.AccountFixtures;
@@ -105,6 +106,14 @@ class EarmarkFixtureTest {
         AidFundingReceived received = new AidFundingReceived(FundingId.of("f-1"), PROGRAM, BOUSOL, 1_000_00, "r-1",
                 postings, T0);
         var fixture = new AggregateTestFixture<>(AidProgram.class);
+        // the confirmation goes through AidProgramHandler, which records the inflow on the fund too
+        // (AidProgramTest); here the programme's own rule, on the programme alone
+        fixture.registerAnnotatedCommandHandler(new Object() {
+            @CommandHandler
+            FundingId handle(ConfirmAidFunding command) {
+                return fixture.getRepository().load(command.programId().value()).invoke(p -> p.handle(command));
+            }
+        });
         fixture.given(created, announced)
                 .when(new ConfirmAidFunding(PROGRAM, FundingId.of("f-1"), "r-1", T0))
                 .expectEvents(received);

@@ -19,8 +19,12 @@ import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.DomainException.Kind;
 import org.mlc.ledger.common.ParticipantId;
 import org.mlc.ledger.common.ReconversionId;
+import org.mlc.ledger.common.RemittanceId;
 import org.mlc.ledger.common.TransferId;
+import org.mlc.ledger.counter.ConfirmRemittance;
 import org.mlc.ledger.counter.ConvertEuros;
+import org.mlc.ledger.counter.DepositRemittance;
+import org.mlc.ledger.counter.PrepareRemittance;
 import org.mlc.ledger.counter.PaidBy;
 import org.mlc.ledger.counter.Payout;
 import org.mlc.ledger.currency.ConversionPolicy;
@@ -46,6 +50,7 @@ class ReconversionHandlerTest {
 
     private InMemoryLedger ledger;
     private int next;
+    private long remittedMinor;
 
     @BeforeEach
     void setUp() {
@@ -69,9 +74,26 @@ class ReconversionHandlerTest {
         ledger.send(new MakePayment(BOUSOL, TransferId.of("t-" + ++next), ALICE, to, amountMinor, null, null, T1));
     }
 
+    /** The counter's euros go to the fund (a remittance confirmed) until it has received {@code fundInflowsMinor}. */
+    private void fundReceived(long fundInflowsMinor) {
+        if (fundInflowsMinor > remittedMinor) {
+            RemittanceId remittance = RemittanceId.of("rem-" + ++next);
+            ledger.send(new PrepareRemittance(COUNTER, remittance, PaidBy.CASH, fundInflowsMinor - remittedMinor, T1));
+            ledger.send(new DepositRemittance(COUNTER, remittance, T1));
+            ledger.send(new ConfirmRemittance(COUNTER, remittance, "VIR-" + next, T1));
+            remittedMinor = fundInflowsMinor;
+        }
+    }
+
     private Reconversion reconvert(ReconversionId id, AccountId account, long unitsMinor,
                                                        long fundInflowsMinor) {
-        return ledger.send(new Reconvert(id, BOUSOL, account, unitsMinor, fundInflowsMinor, T1));
+        fundReceived(Math.min(fundInflowsMinor, 20_000));
+        return ledger.send(new Reconvert(id, BOUSOL, account, unitsMinor, T1));
+    }
+
+    private List<Object> fundEvents() {
+        return ledger.eventsOf(GuaranteeFund.idOf(BOUSOL)).stream()
+                .filter(e -> !(e instanceof FundInflowRecorded)).toList();
     }
 
     private static LedgerAccount mlc(LedgerAccountKind kind) {
@@ -92,7 +114,7 @@ class ReconversionHandlerTest {
                 BOUSOL, R_1, 10_000, 500, 9_500, Postings.builder()
                 .move(grocer, mlc(LedgerAccountKind.FEES), 500)
                 .move(grocer, mlc(LedgerAccountKind.ISSUANCE), 9_500).build(), T1));
-        assertThat(ledger.eventsOf(GuaranteeFund.idOf(BOUSOL))).containsExactly(new PayoutRequested(BOUSOL, R_1,
+        assertThat(fundEvents()).containsExactly(new PayoutRequested(BOUSOL, R_1,
                 GROCER_ACCOUNT, 9_500, Postings.builder()
                 .move(eur(LedgerAccountKind.GUARANTEE_FUND), eur(LedgerAccountKind.PAYOUTS_DUE), 9_500).build(), T1));
         assertThat(ledger.inspect(Account.class, GROCER_ACCOUNT.value(), Account::balanceMinor)).isEqualTo(5_000);
@@ -109,12 +131,13 @@ class ReconversionHandlerTest {
 
     @Test
     void moreThanTheBalanceOrThanTheFundCanPayIsRefusedAndNothingMoves() {
-        assertRefused(() -> reconvert(R_1, GROCER_ACCOUNT, 15_001, 1_000_000), Kind.REFUSED, "insufficient-funds");
+        assertRefused(() -> reconvert(R_1, GROCER_ACCOUNT, 10_000, 0), Kind.REFUSED, "insufficient-fund");
         assertRefused(() -> reconvert(R_1, GROCER_ACCOUNT, 10_000, 9_499), Kind.REFUSED, "insufficient-fund");
+        assertRefused(() -> reconvert(R_1, GROCER_ACCOUNT, 15_001, 9_499), Kind.REFUSED, "insufficient-funds");
         assertThat(ledger.inspect(Account.class, GROCER_ACCOUNT.value(), Account::balanceMinor)).isEqualTo(15_000);
 
         reconvert(R_1, GROCER_ACCOUNT, 10_000, 10_000);
-        // the fund paid 95.00 out of 100.00: 5.00 left, whatever the caller believes came in before
+        // the fund paid 95.00 out of the 100.00 it received: 5.00 left
         assertRefused(() -> reconvert(ReconversionId.of("r-2"), GROCER_ACCOUNT, 1_000, 10_000), Kind.REFUSED,
                 "insufficient-fund");
         reconvert(ReconversionId.of("r-2"), GROCER_ACCOUNT, 500, 10_000);
@@ -145,7 +168,7 @@ class ReconversionHandlerTest {
         ledger.send(new ConfirmPayout(BOUSOL, R_1, "NEF-1", T1));
         ledger.send(new ConfirmPayout(BOUSOL, R_1, "NEF-1", T1));
 
-        List<Object> events = ledger.eventsOf(GuaranteeFund.idOf(BOUSOL));
+        List<Object> events = fundEvents();
         assertThat(events).hasSize(3);
         assertThat(events.get(1)).isEqualTo(new PayoutPaid(BOUSOL, R_1, "order-1", T1));
         assertThat(events.get(2)).isEqualTo(new PayoutConfirmed(BOUSOL, R_1, 9_500, "NEF-1", Postings.builder()

@@ -27,7 +27,6 @@ import org.mlc.ledger.api.bulk.BulkLine;
 import org.mlc.ledger.api.bulk.BulkUpload;
 import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.participant.ParticipantQueries;
-import org.mlc.ledger.api.reconversion.ReconversionQueries;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
@@ -71,11 +70,10 @@ public class AidController {
     private final Clock clock;
     private final BulkJobs bulkJobs;
     private final ObjectMapper objectMapper;
-    private final ReconversionQueries reconversions;
 
     public AidController(IdempotentCommands commands, ReadYourWrites readYourWrites, AidQueries queries,
                          ParticipantQueries participants, CurrencyQueries currencies, Clock clock, BulkJobs bulkJobs,
-                         ObjectMapper objectMapper, ReconversionQueries reconversions) {
+                         ObjectMapper objectMapper) {
         this.commands = commands;
         this.readYourWrites = readYourWrites;
         this.queries = queries;
@@ -84,7 +82,6 @@ public class AidController {
         this.clock = clock;
         this.bulkJobs = bulkJobs;
         this.objectMapper = objectMapper;
-        this.reconversions = reconversions;
     }
 
     public record ProgramRequest(String ccas, String currency, String name, List<String> filieres,
@@ -267,7 +264,7 @@ public class AidController {
         String currency = program(programId).currency();
         String payout = keyed.derivedId("aid-closing");
         Closing closing = commands.send(keyed, new CloseAidProgram(AidProgramId.of(programId),
-                ReconversionId.of(payout), reconversions.fundInflowsMinor(currency), clock.instant()), Closing.class);
+                ReconversionId.of(payout), clock.instant()), Closing.class);
         readYourWrites.awaitAll(programId, GuaranteeFund.idOf(CurrencyCode.of(currency)));
         return new ClosingAnswer(view(program(programId)), Amounts.format(closing.unitsMinor()),
                 closing.unitsMinor() == 0 ? null : payout);

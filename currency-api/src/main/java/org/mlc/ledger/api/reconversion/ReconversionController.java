@@ -103,8 +103,7 @@ public class ReconversionController {
         String accountId = participant.accountId();
         String currency = participant.currency();
         Reconversion result = commands.send(keyed, new Reconvert(ReconversionId.of(keyed.derivedId("reconversion")),
-                CurrencyCode.of(currency), AccountId.of(accountId), units, queries.fundInflowsMinor(currency),
-                clock.instant()), Reconversion.class);
+                CurrencyCode.of(currency), AccountId.of(accountId), units, clock.instant()), Reconversion.class);
         String id = result.reconversionId().value();
         readYourWrites.awaitAll(accountId, GuaranteeFund.idOf(CurrencyCode.of(currency)));
         return ResponseEntity.created(URI.create("/api/v1/reconversions/" + id)).body(existing(id));

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -59,19 +58,6 @@ public class ReconversionQueries {
                 (rs, row) -> new Payout(rs.getString("reconversion_id"), rs.getString("name"),
                         rs.getString("participant_id"), rs.getLong("euros_minor"),
                         rs.getTimestamp("requested_at").toInstant()), currency, status, limit);
-    }
-
-    /**
-     * What entered the guarantee fund, as the ledger shows it: the fund's balance plus what it has
-     * paid out, read in one statement from rows the same processor writes in one transaction. It can
-     * only lag behind (inflows only grow), so the fund never pays more than it holds. For every payout
-     * out of the fund (reconversions, closings of aid programmes).
-     */
-    public long fundInflowsMinor(String currency) {
-        Long inflows = jdbc.queryForObject("SELECT COALESCE((SELECT SUM(balance_minor) FROM ledger_balance "
-                + "WHERE currency = ? AND kind = ?), 0) + COALESCE((SELECT SUM(paid_out_minor) FROM reconversion_view "
-                + "WHERE currency = ?), 0)", Long.class, currency, LedgerAccountKind.GUARANTEE_FUND.name(), currency);
-        return inflows == null ? 0 : inflows;
     }
 
     private static Reconversion reconversion(ResultSet rs, int row) throws SQLException {

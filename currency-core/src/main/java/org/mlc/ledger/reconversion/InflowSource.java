@@ -1,0 +1,11 @@
+package org.mlc.ledger.reconversion;
+
+/** What brought euros into the guarantee fund (the event that carries the postings). */
+public enum InflowSource {
+    /** A counter's remittance confirmed ({@code RemittanceConfirmed}, id: the remittance). */
+    REMITTANCE,
+    /** A sponsor's payment into the fund ({@code SponsorPaymentReceived}, id: the budget). */
+    SPONSOR_PAYMENT,
+    /** A CCAS's aid funding confirmed ({@code AidFundingReceived}, id: the funding). */
+    AID_FUNDING
+}
