@@ -23,7 +23,8 @@ import org.mlc.ledger.reconversion.OpenFundInflows;
 import org.mlc.ledger.reconversion.PayoutRequested;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -32,17 +33,14 @@ import org.springframework.stereotype.Component;
  * inflows (a database written by an older version): for every currency whose fund has neither an
  * opening nor any {@link FundInflowRecorded}, the GUARANTEE_FUND postings of every stored event
  * other than payouts ({@link PayoutRequested}), read from the event store itself, so that opening
- * + inflows recorded − payouts = the fund's ledger balance. A currency with no such posting (a new
- * database, a fund nothing entered yet) needs none: its fund starts at zero. Under the cluster
+ * + inflows recorded − payouts = the fund's ledger balance. Under the cluster
  * lock {@value #LOCK}, in one transaction, so one node computes it and the figure covers exactly
- * the events up to the store's head at that moment (see docs/ledger.md). It runs as the context
- * starts, after Axon's components (whose last start phase is
- * {@code Phase.INSTRUCTION_COMPONENTS}, about 2^30) and before the web server opens its port
- * (Spring Boot's {@code WebServerStartStopLifecycle}, {@code Integer.MAX_VALUE - 2048}), so no
- * request reaches a fund still without its opening.
+ * the events up to the store's head at that moment (see docs/ledger.md). A fund nothing entered
+ * yet is opened at zero, so each currency's events are read for this once in its life. It runs once the
+ * application is ready (see {@link #openAtStartUp}).
  */
 @Component
-public class FundInflowOpening implements SmartLifecycle {
+public class FundInflowOpening {
 
     public static final String LOCK = "fund-inflow-opening";
     /** The user the openings name. */
@@ -62,64 +60,66 @@ public class FundInflowOpening implements SmartLifecycle {
         this.clock = clock;
     }
 
-    /** After Axon has started, before the web server starts. */
-    static final int PHASE = Integer.MAX_VALUE - 4096;
-
-    private volatile boolean running;
-
-    @Override
-    public void start() {
-        openMissing();
-        running = true;
+    /**
+     * Once the application is up: Axon's command handlers are subscribed only as the context
+     * finishes starting (a lifecycle phase before that found none). A request in the meantime finds
+     * the fund without its opening and is refused a payout, never paid too much; a failure here is
+     * logged and tried again at the next start, for the same reason.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void openAtStartUp() {
+        try {
+            openMissing();
+        } catch (RuntimeException e) {
+            log.error("guarantee fund openings not recorded; payouts stay refused where one is missing until the "
+                    + "next start", e);
+        }
     }
 
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return PHASE;
-    }
-
-    /** Opens the funds that need it; the currencies opened (none when another node holds the lock). */
+    /**
+     * Opens the funds that need it; the currencies whose fund was opened with something in it
+     * (none when another node holds the lock).
+     */
     public List<String> openMissing() {
         ClusterJobLock.Run<List<String>> run = lock.runExclusively(LOCK, this::openInLock);
         return run == null || !run.ran() ? List.of() : run.result();
     }
 
     private List<String> openInLock() {
-        Set<String> recorded = new HashSet<>(jdbc.queryForList("SELECT DISTINCT aggregate_identifier "
-                + "FROM domain_event_entry WHERE payload_type IN (?, ?)", String.class,
-                FundInflowRecorded.class.getName(), FundInflowsOpened.class.getName()));
-        List<String> candidates = jdbc.queryForList("SELECT DISTINCT aggregate_identifier FROM domain_event_entry "
-                        + "WHERE payload_type = ? ORDER BY aggregate_identifier", String.class,
-                CurrencyDefined.class.getName()).stream()
-                .filter(code -> !recorded.contains(GuaranteeFund.idOf(CurrencyCode.of(code))))
+        // one pass over the store's types: the currencies, and the funds that need no opening
+        List<String> currencies = new ArrayList<>();
+        Set<String> settled = new HashSet<>();
+        jdbc.query("SELECT DISTINCT aggregate_identifier, payload_type FROM domain_event_entry "
+                        + "WHERE payload_type IN (?, ?, ?)", rs -> {
+                    if (rs.getString(2).equals(CurrencyDefined.class.getName())) {
+                        currencies.add(rs.getString(1));
+                    } else {
+                        settled.add(rs.getString(1));
+                    }
+                }, CurrencyDefined.class.getName(), FundInflowRecorded.class.getName(),
+                FundInflowsOpened.class.getName());
+        List<String> candidates = currencies.stream().sorted()
+                .filter(code -> !settled.contains(GuaranteeFund.idOf(CurrencyCode.of(code))))
                 .toList();
         if (candidates.isEmpty()) {
             return List.of();
         }
         Long head = jdbc.queryForObject("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry", Long.class);
         long upTo = head == null ? 0 : head;
+        Map<String, Long> inflows = inflowsBefore(upTo);
         List<String> opened = new ArrayList<>();
-        for (Map.Entry<String, Long> inflow : inflowsBefore(upTo).entrySet()) {
-            String code = inflow.getKey();
-            if (!candidates.contains(code) || inflow.getValue() <= 0) {
-                continue;
-            }
+        for (String code : candidates) {
+            // a fund nothing entered yet is opened at zero all the same, so that the store is read for it
+            // once, not at every start until its first inflow
+            long inflowsMinor = Math.max(0, inflows.getOrDefault(code, 0L));
             commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(
-                    new OpenFundInflows(CurrencyCode.of(code), inflow.getValue(), upTo, clock.instant()))
+                    new OpenFundInflows(CurrencyCode.of(code), inflowsMinor, upTo, clock.instant()))
                     .andMetaData(Map.of(IdempotentCommands.USER, JOB_USER)));
             log.info("guarantee fund of {} opened with {} of inflows (events up to {})", code,
-                    Amounts.format(inflow.getValue()), upTo);
-            opened.add(code);
+                    Amounts.format(inflowsMinor), upTo);
+            if (inflowsMinor > 0) {
+                opened.add(code);
+            }
         }
         return opened;
     }
