@@ -11,15 +11,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 import java.time.Clock;
 import org.mlc.ledger.account.CloseAccount;
 import org.mlc.ledger.account.FreezeAccount;
 import org.mlc.ledger.account.UnfreezeAccount;
 import org.mlc.ledger.api.csv.Csv;
+import org.mlc.ledger.api.csv.CsvRows;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.common.AccountId;
@@ -141,6 +140,10 @@ public class AccountController {
     public record StatementEntry(long line, String at, String kind, String operation, String counterparty,
                                  String reference, String amount, String balance) {
 
+        /** The CSV columns, named as the JSON properties. */
+        public static final List<String> CSV_COLUMNS = List.of("line", "at", "kind", "operation", "counterparty",
+                "reference", "amount", "balance");
+
         public static StatementEntry of(StatementQueries.StatementLine line) {
             return new StatementEntry(line.line(), line.bookedAt().toString(), line.kind(), line.operationId(),
                     line.counterparty(), line.reference(), Amounts.format(line.amountMinor()),
@@ -148,9 +151,6 @@ public class AccountController {
         }
     }
 
-    /** The CSV columns, named as the JSON properties of {@link StatementEntry}. */
-    private static final List<String> CSV_COLUMNS = List.of("line", "at", "kind", "operation", "counterparty",
-            "reference", "amount", "balance");
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
     @GetMapping("/{id}/entries")
@@ -170,25 +170,12 @@ public class AccountController {
         if (!csv) {
             return ResponseEntity.ok(statement(accountId, page, size, fromInstant, toInstant));
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (StatementQueries.StatementLine line : statements.lines(accountId, fromInstant, toInstant, MAX_CSV_LINES,
-                0)) {
-            StatementEntry entry = StatementEntry.of(line);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("line", entry.line());
-            row.put("at", entry.at());
-            row.put("kind", entry.kind());
-            row.put("operation", entry.operation());
-            row.put("counterparty", entry.counterparty());
-            row.put("reference", entry.reference());
-            row.put("amount", entry.amount());
-            row.put("balance", entry.balance());
-            rows.add(row);
-        }
+        List<StatementEntry> entries = statements.lines(accountId, fromInstant, toInstant, MAX_CSV_LINES, 0).stream()
+                .map(StatementEntry::of).toList();
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-" + accountId + ".csv\"")
-                .body(Csv.write(CSV_COLUMNS, rows));
+                .body(Csv.write(StatementEntry.CSV_COLUMNS, CsvRows.of(entries)));
     }
 
     /** A page of the account's statement, dates as yyyy-mm-dd (UTC, both ends included), for the pages. */

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.mlc.ledger.api.infrastructure.ClusterJobLock;
 import org.mlc.ledger.api.infrastructure.ProcessorPositions;
-import org.mlc.ledger.api.report.CsvRows;
+import org.mlc.ledger.api.csv.CsvRows;
 import java.nio.charset.StandardCharsets;
 import org.mlc.ledger.api.csv.Csv;
 import org.mlc.ledger.api.web.ApiException;

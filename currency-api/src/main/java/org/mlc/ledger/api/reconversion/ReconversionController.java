@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.mlc.ledger.api.csv.Csv;
 import org.mlc.ledger.api.participant.ParticipantQueries;
-import org.mlc.ledger.api.report.CsvRows;
+import org.mlc.ledger.api.csv.CsvRows;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;

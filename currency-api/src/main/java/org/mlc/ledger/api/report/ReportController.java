@@ -15,6 +15,7 @@ import java.util.Map;
 import org.mlc.ledger.api.account.AccountController.StatementEntry;
 import org.mlc.ledger.api.account.StatementQueries;
 import org.mlc.ledger.api.csv.Csv;
+import org.mlc.ledger.api.csv.CsvRows;
 import org.mlc.ledger.api.counter.CounterPolicy;
 import org.mlc.ledger.api.counter.CounterQueries;
 import org.mlc.ledger.api.currency.CurrencyQueries;
@@ -191,8 +192,8 @@ public class ReportController {
             lines.add(StatementEntry.of(entry));
         }
         if (csv) {
-            return csvAnswer("merchant-" + participantId + "-" + period + ".csv", Csv.write(List.of("line", "at", "kind",
-                    "operation", "counterparty", "reference", "amount", "balance"), CsvRows.of(lines)));
+            return csvAnswer("merchant-" + participantId + "-" + period + ".csv",
+                    Csv.write(StatementEntry.CSV_COLUMNS, CsvRows.of(lines)));
         }
         long openingMinor = statements.balanceBefore(accountId, start);
         return ResponseEntity.ok(new MerchantMonth(participantId, merchant.name(), accountId, merchant.currency(),

@@ -1,4 +1,4 @@
-package org.mlc.ledger.api.report;
+package org.mlc.ledger.api.csv;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
