@@ -33,4 +33,14 @@ public class BonusBudgetQueries {
                 + "valid_from, valid_to, monthly_cap_per_member_minor FROM bonus_budget_view "
                 + "WHERE budget_id = ? AND currency = ?", ROW, budgetId, currency).stream().findFirst();
     }
+
+    /**
+     * What the sponsors of a currency owe for bonus already granted: per budget, the bonus drawn
+     * not yet paid in (a budget paid ahead of its draws owes nothing, and does not offset another).
+     */
+    public long sponsorReceivableMinor(String currency) {
+        Long receivable = jdbc.queryForObject("SELECT COALESCE(SUM(GREATEST(0, drawn_minor - paid_in_minor)), 0) "
+                + "FROM bonus_budget_view WHERE currency = ?", Long.class, currency);
+        return receivable == null ? 0 : receivable;
+    }
 }

@@ -1,7 +1,5 @@
 package org.mlc.ledger.api.report;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -9,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.mlc.ledger.api.payment.TransferQueries;
+import org.mlc.ledger.ledger.Coverage;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,12 +22,13 @@ import org.springframework.stereotype.Component;
 public final class Indicators {
 
     /** Decimals of ratios (velocity, coverage, B2B share); rounded down, never flattering. */
-    public static final int RATIO_DECIMALS = 4;
+    public static final int RATIO_DECIMALS = Coverage.RATIO_DECIMALS;
     /** A report covers at most this many months: ten years. */
     public static final int MAX_MONTHS = 120;
 
     public static final List<String> CSV_COLUMNS = List.of("currency", "month", "inCirculationMinor", "electronicMinor",
-            "paperMinor", "inTransitMinor", "backingMinor", "coverageRatio", "conversions", "conversionEurosMinor",
+            "paperMinor", "inTransitMinor", "backingMinor", "coverageRatio", "cashCoverageRatio", "sponsorReceivableMinor",
+            "counterShortfallMinor", "underBackedByMinor", "conversions", "conversionEurosMinor",
             "conversionUnitsMinor", "bonusMinor", "redeemedUnitsMinor", "payments", "paymentVolumeMinor",
             "b2bPayments", "b2bVolumeMinor", "b2bShare", "velocity", "activeMembers", "activeMerchants");
 
@@ -48,9 +48,14 @@ public final class Indicators {
         this(new JournalQueries(jdbc), new ConversionQueries(jdbc), new TransferQueries(jdbc));
     }
 
-    /** The figures of one month; amounts in minor units, ratios as exact decimal strings or null. */
+    /**
+     * The figures of one month; amounts in minor units, ratios as exact decimal strings or null.
+     * Circulation and backing are {@link Coverage}'s, at the end of the month.
+     */
     public record Month(String currency, YearMonth month, long inCirculationMinor, long electronicMinor,
                         long paperMinor, long inTransitMinor, long backingMinor, String coverageRatio,
+                        String cashCoverageRatio, long sponsorReceivableMinor, long counterShortfallMinor,
+                        long underBackedByMinor,
                         long conversions, long conversionEurosMinor, long conversionUnitsMinor, long bonusMinor,
                         long redeemedUnitsMinor, long payments, long paymentVolumeMinor, long b2bPayments,
                         long b2bVolumeMinor, String b2bShare, String velocity, long activeMembers,
@@ -58,7 +63,8 @@ public final class Indicators {
 
         public List<Object> csvValues() {
             return List.of(currency, month.toString(), inCirculationMinor, electronicMinor, paperMinor,
-                    inTransitMinor, backingMinor, text(coverageRatio), conversions, conversionEurosMinor,
+                    inTransitMinor, backingMinor, text(coverageRatio), text(cashCoverageRatio), sponsorReceivableMinor,
+                    counterShortfallMinor, underBackedByMinor, conversions, conversionEurosMinor,
                     conversionUnitsMinor, bonusMinor, redeemedUnitsMinor, payments, paymentVolumeMinor, b2bPayments,
                     b2bVolumeMinor, text(b2bShare), text(velocity), activeMembers, activeMerchants);
         }
@@ -83,14 +89,9 @@ public final class Indicators {
         Instant start = start(month);
         Instant end = start(month.plusMonths(1));
         Map<LedgerAccountKind, Long> opening = journal.balancesBefore(currency, start);
-        Map<LedgerAccountKind, Long> closing = journal.balancesBefore(currency, end);
-        long electronic = closing.getOrDefault(LedgerAccountKind.PARTICIPANT, 0L)
-                + closing.getOrDefault(LedgerAccountKind.AID_PROGRAM, 0L);
-        long paper = closing.getOrDefault(LedgerAccountKind.PAPER_IN_CIRCULATION, 0L);
-        long inTransit = closing.getOrDefault(LedgerAccountKind.IN_TRANSIT, 0L);
-        long circulation = electronic + paper + inTransit;
-        long backing = backing(closing);
-        long openingCirculation = circulation(opening);
+        Coverage closing = Coverage.of(journal.balancesBefore(currency, end), sponsorReceivableBefore(currency, end));
+        long circulation = closing.inCirculationMinor();
+        long openingCirculation = Coverage.of(opening, 0).inCirculationMinor();
 
         ConversionQueries.Totals converted = conversions.totalsOfCurrency(currency, start, end);
         long redeemed = journal.redeemedUnitsMinor(currency, start, end);
@@ -100,30 +101,24 @@ public final class Indicators {
         long b2bVolume = payments.b2bVolumeMinor();
         // velocity: how many times the average unit in circulation changed hands over the month
         long averageCirculationTimesTwo = openingCirculation + circulation;
-        return new Month(currency, month, circulation, electronic, paper, inTransit, backing,
-                ratio(backing, circulation), converted.conversions(), converted.eurosMinor(),
+        return new Month(currency, month, circulation, closing.electronicMinor(), closing.paperMinor(),
+                closing.inTransitMinor(), closing.backingMinor(), closing.coverageRatio(), closing.cashCoverageRatio(),
+                closing.sponsorReceivableMinor(), closing.counterShortfallMinor(), closing.underBackedByMinor(),
+                converted.conversions(), converted.eurosMinor(),
                 converted.unitsMinor(), converted.bonusMinor(), redeemed,
                 payments.payments(), volume, payments.b2bPayments(), b2bVolume, ratio(b2bVolume, volume),
                 ratio(2 * volume, averageCirculationTimesTwo), active.members(), active.merchants());
     }
 
-    /** Units held by the public (electronic, aid programmes' included, paper, in transit). */
-    static long circulation(Map<LedgerAccountKind, Long> balances) {
-        return balances.getOrDefault(LedgerAccountKind.PARTICIPANT, 0L)
-                + balances.getOrDefault(LedgerAccountKind.AID_PROGRAM, 0L)
-                + balances.getOrDefault(LedgerAccountKind.PAPER_IN_CIRCULATION, 0L)
-                + balances.getOrDefault(LedgerAccountKind.IN_TRANSIT, 0L);
-    }
-
     /**
-     * Euros that back them: the fund, cash at counters not yet remitted, sponsor money committed,
-     * less the membership fees paid in euros (negative balance), which sit there but are not backing.
+     * What the sponsors owed at that instant for the bonus drawn: all bonus granted before it, less
+     * all they had paid in. Summed over the currency rather than per budget (the views keep no
+     * history per budget), so a budget paid ahead of its draws offsets another's debt: never more
+     * than the supply's per-budget figure, equal to it when no sponsor pays ahead.
      */
-    static long backing(Map<LedgerAccountKind, Long> balances) {
-        return balances.getOrDefault(LedgerAccountKind.GUARANTEE_FUND, 0L)
-                + balances.getOrDefault(LedgerAccountKind.COUNTER_CASH, 0L)
-                + balances.getOrDefault(LedgerAccountKind.SPONSOR_COMMITTED, 0L)
-                + balances.getOrDefault(LedgerAccountKind.MEMBERSHIP_FEES, 0L);
+    private long sponsorReceivableBefore(String currency, Instant before) {
+        long drawn = conversions.totalsOfCurrency(currency, Instant.EPOCH, before).bonusMinor();
+        return Math.max(0, drawn - journal.sponsorPaidInBefore(currency, before));
     }
 
     public static Instant start(YearMonth month) {
@@ -131,10 +126,6 @@ public final class Indicators {
     }
 
     public static String ratio(long numerator, long denominator) {
-        if (denominator == 0) {
-            return null;
-        }
-        return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), RATIO_DECIMALS, RoundingMode.DOWN)
-                .toPlainString();
+        return Coverage.ratio(numerator, denominator);
     }
 }

@@ -57,6 +57,14 @@ public class JournalQueries {
         return sums;
     }
 
+    /** Euros the sponsors of a currency paid into the fund before {@code before}, all budgets together. */
+    public long sponsorPaidInBefore(String currency, Instant before) {
+        Long paidIn = jdbc.queryForObject("SELECT COALESCE(-SUM(amount_minor), 0) FROM journal_entry WHERE currency = ? "
+                + "AND kind = 'SPONSOR_COMMITTED' AND event_type = 'SponsorPaymentReceived' AND booked_at < ?",
+                Long.class, currency, Timestamp.from(before));
+        return paidIn == null ? 0 : paidIn;
+    }
+
     /** Units that came back to issuance (burnt) over a period: reconversions, and whatever else retires units. */
     public long redeemedUnitsMinor(String currency, Instant start, Instant end) {
         Long redeemed = jdbc.queryForObject("SELECT COALESCE(SUM(amount_minor), 0) FROM journal_entry WHERE currency = ? "

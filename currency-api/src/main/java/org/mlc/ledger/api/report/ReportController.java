@@ -63,7 +63,9 @@ public class ReportController {
 
     /** A month's indicators; amounts as decimal strings, ratios as exact decimal strings or null. */
     public record MonthIndicators(String month, String inCirculation, String electronic, String paper,
-                                  String inTransit, String backing, String coverageRatio, long conversions,
+                                  String inTransit, String backing, String coverageRatio, String cashCoverageRatio,
+                                  String sponsorReceivable, String counterShortfall, String underBackedBy,
+                                  long conversions,
                                   String conversionEuros, String conversionUnits, String bonus, String redeemedUnits,
                                   long payments, String paymentVolume, long b2bPayments, String b2bVolume,
                                   String b2bShare, String velocity, long activeMembers, long activeMerchants) {
@@ -120,7 +122,9 @@ public class ReportController {
         List<MonthIndicators> body = months.stream().map(m -> new MonthIndicators(m.month().toString(),
                 Amounts.format(m.inCirculationMinor()), Amounts.format(m.electronicMinor()),
                 Amounts.format(m.paperMinor()), Amounts.format(m.inTransitMinor()), Amounts.format(m.backingMinor()),
-                m.coverageRatio(), m.conversions(), Amounts.format(m.conversionEurosMinor()),
+                m.coverageRatio(), m.cashCoverageRatio(), Amounts.format(m.sponsorReceivableMinor()),
+                Amounts.format(m.counterShortfallMinor()), Amounts.format(m.underBackedByMinor()),
+                m.conversions(), Amounts.format(m.conversionEurosMinor()),
                 Amounts.format(m.conversionUnitsMinor()), Amounts.format(m.bonusMinor()),
                 Amounts.format(m.redeemedUnitsMinor()), m.payments(), Amounts.format(m.paymentVolumeMinor()),
                 m.b2bPayments(), Amounts.format(m.b2bVolumeMinor()), m.b2bShare(), m.velocity(), m.activeMembers(),
