@@ -9,7 +9,8 @@ import org.mlc.ledger.ledger.LedgerAccountKind;
  * How the ledger's account kinds map to the association's chart of accounts (plan comptable
  * associatif) in the FEC export; documented in docs/accounting.md. The EUR book maps to balance
  * sheet accounts; the MLC book, valued at parity (1 unit backed by 1 euro), to class 8 memorandum
- * accounts (engagements), with the units in Montantdevise/Idevise.
+ * accounts (engagements); the currency of the units is named in each line's label, never in
+ * Idevise, which takes ISO 4217 codes only.
  */
 public final class ChartOfAccounts {
 
@@ -28,6 +29,10 @@ public final class ChartOfAccounts {
         ACCOUNTS.put(LedgerAccountKind.GUARANTEE_FUND, new Account("512100", "Banque - fonds de garantie"));
         ACCOUNTS.put(LedgerAccountKind.COUNTER_CASH, new Account("531100", "Caisses des comptoirs de change"));
         ACCOUNTS.put(LedgerAccountKind.SPONSOR_COMMITTED, new Account("441100", "Financeurs - bonus engagés à recevoir"));
+        // a closing's difference is a sum to regularise (covered by the association, or found at a
+        // recount), not yet a loss or a gain: its own sub-account of 471, apart from the suspense
+        ACCOUNTS.put(LedgerAccountKind.COUNTER_DISCREPANCY,
+                new Account("471800", "Écarts de caisse des comptoirs à régulariser"));
         ACCOUNTS.put(LedgerAccountKind.PAYOUTS_DUE, new Account("467200", "Prestataires - reconversions à payer"));
         ACCOUNTS.put(LedgerAccountKind.OUTSIDE, new Account("467100", "Monnaie locale - contrepartie des euros"));
         ACCOUNTS.put(LedgerAccountKind.ISSUANCE, new Account("801100", "Monnaie locale - unités émises"));

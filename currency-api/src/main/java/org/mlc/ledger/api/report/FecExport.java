@@ -21,6 +21,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The Fichier des Écritures Comptables (article A47 A-1 of the Livre des procédures fiscales):
  * one balanced entry per value-moving event and book, one line per posting, the 18 columns in
  * their legal order, tab-separated, dates YYYYMMDD, amounts with a decimal comma. Dates are UTC.
+ * Entries are numbered 1, 2, 3… within each journal, in the order of their dates (then of the
+ * events), as the administration's checker reads continuity. {@code Montantdevise} and
+ * {@code Idevise} take ISO 4217 currencies only: a local currency's code is not one, so they stay
+ * empty; its units are in the MLC journal valued at parity, their currency named in
+ * {@code EcritureLib} (docs/accounting.md).
  */
 public final class FecExport {
 
@@ -63,16 +68,23 @@ public final class FecExport {
     public long write(Writer out, LocalDate from, LocalDate to) {
         Map<String, String> auxLabels = auxiliaryLabels();
         long[] entries = {0};
-        String[] current = {null};
+        long[] numberInJournal = {0};
+        Book[] currentBook = {null};
+        long[] currentEvent = {-1};
         try {
             out.write(String.join(String.valueOf(SEPARATOR), COLUMNS));
             out.write("\r\n");
-            journal.forEachPosting(from.atStartOfDay().toInstant(ZoneOffset.UTC),
+            journal.forEachPostingByBookAndDate(from.atStartOfDay().toInstant(ZoneOffset.UTC),
                     to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), posting -> {
                         Book book = posting.book();
-                        String entryKey = posting.globalIndex() + ":" + book;
-                        if (!entryKey.equals(current[0])) {
-                            current[0] = entryKey;
+                        if (book != currentBook[0]) {
+                            currentBook[0] = book;
+                            currentEvent[0] = -1;
+                            numberInJournal[0] = 0;
+                        }
+                        if (posting.globalIndex() != currentEvent[0]) {
+                            currentEvent[0] = posting.globalIndex();
+                            numberInJournal[0]++;
                             entries[0]++;
                         }
                         LocalDate date = posting.bookedAt().atZone(ZoneOffset.UTC).toLocalDate();
@@ -82,14 +94,13 @@ public final class FecExport {
                         long amount = posting.amountMinor();
                         String eventType = posting.eventType();
                         String currency = posting.currency();
-                        row(out, journal.code(), journal.label(), journal.code() + "-" + entries[0], DATE.format(date),
+                        row(out, journal.code(), journal.label(), Long.toString(numberInJournal[0]), DATE.format(date),
                                 account.number(), account.label(), ref == null ? "" : ref,
                                 ref == null ? "" : auxLabels.getOrDefault(ref, ""),
                                 posting.operationId(), DATE.format(date),
                                 LABELS.getOrDefault(eventType, eventType) + " " + currency,
                                 amount > 0 ? decimal(amount) : "0,00", amount < 0 ? decimal(-amount) : "0,00",
-                                "", "", DATE.format(date),
-                                book == Book.MLC ? decimal(Math.abs(amount)) : "", book == Book.MLC ? currency : "");
+                                "", "", DATE.format(date), "", "");
                     });
             out.flush();
         } catch (IOException e) {

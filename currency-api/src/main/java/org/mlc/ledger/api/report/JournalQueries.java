@@ -47,6 +47,23 @@ public class JournalQueries {
                 }, Timestamp.from(start), Timestamp.from(end));
     }
 
+    /**
+     * The same, journal by journal (book by book), each in the order of its entries' dates, then of
+     * the events: the order in which the FEC numbers its entries.
+     */
+    public void forEachPostingByBookAndDate(Instant start, Instant end, Consumer<Posting> action) {
+        jdbc.query("SELECT global_index, line, booked_at, event_type, operation_id, book, currency, kind, "
+                        + "account_ref, amount_minor FROM journal_entry WHERE booked_at >= ? AND booked_at < ? "
+                        + "ORDER BY book, booked_at, global_index, line",
+                (ResultSet rs) -> {
+                    action.accept(new Posting(rs.getLong("global_index"), rs.getInt("line"),
+                            rs.getTimestamp("booked_at").toInstant(), rs.getString("event_type"),
+                            rs.getString("operation_id"), Book.valueOf(rs.getString("book")), rs.getString("currency"),
+                            LedgerAccountKind.valueOf(rs.getString("kind")), rs.getString("account_ref"),
+                            rs.getLong("amount_minor")));
+                }, Timestamp.from(start), Timestamp.from(end));
+    }
+
     /** A currency's balances by kind of ledger account, of what was booked before {@code before}. */
     public Map<LedgerAccountKind, Long> balancesBefore(String currency, Instant before) {
         Map<LedgerAccountKind, Long> sums = new EnumMap<>(LedgerAccountKind.class);

@@ -38,7 +38,8 @@ final class PayloadReader {
     Payload read(long globalIndex, String payloadType, byte[] payload) {
         EventPostings postings;
         try {
-            postings = readPlain(payload);
+            // the few events the fold reads beyond their postings (sponsors' figures) are read whole
+            postings = Reconciliation.readsWholePayload(payloadType) ? null : readPlain(payload);
         } catch (IOException e) {
             postings = null; // a broken payload: readTree refuses it below, in its own words
         }

@@ -103,14 +103,15 @@ class ReconcileCommandTest {
         assertThat(reconcile()).as(report() + err).isZero();
 
         assertThat(report())
-                .contains("events read     10 (last global index 10), 14 postings")
+                .contains("events read     11 (last global index 11), 14 postings")
                 .contains("accounts folded 7 (projections: 7 ledger_balance rows, 2 account_view rows)")
                 .containsPattern("1\\. conservation.* OK")
                 .contains("EUR:BOUSOL               sums to 0.00 over 3 accounts")
                 .contains("MLC:BOUSOL               sums to 0.00 over 4 accounts")
                 .containsPattern("2\\. backing.* OK\\R")
-                .contains("BOUSOL       in circulation 21.00, backed by 21.00 (fund 0.00, counters 20.00, sponsors 1.00), "
-                        + "coverage 1.0000")
+                .contains("BOUSOL       in circulation 21.00, backing 21.00 (fund 0.00, counters 20.00, sponsor "
+                        + "receivable 1.00, less fees 0.00), coverage 1.0000, cash coverage 0.9523")
+                .contains("BOUSOL       not backing: sponsors' pledges not drawn 0.00, counter shortfall 0.00")
                 .containsPattern("3\\. no participant account below its floor.* OK")
                 .containsPattern("4\\. in transit drained.* OK")
                 .containsPattern("5\\. projections equal the fold.* OK")
@@ -126,8 +127,44 @@ class ReconcileCommandTest {
 
         assertThat(report())
                 .containsPattern("2\\. backing.* OK\\R")
-                .contains("BOUSOL       in circulation 20.00, backed by 20.00 (fund 0.00, counters 20.00, sponsors 0.00), "
-                        + "coverage 1.0000");
+                .contains("BOUSOL       in circulation 20.00, backing 20.00 (fund 0.00, counters 20.00, sponsor "
+                        + "receivable 0.00, less fees 0.00), coverage 1.0000, cash coverage 1.0000");
+    }
+
+    @Test
+    void anUndrawnPledgeBacksNothingAndTheDrawnBonusIsOwedBySponsorsUntilPaidIn() {
+        ledger.open("acc-carol");
+        ledger.sponsor("budget-1", 2_600_000);
+        ledger.convert("acc-carol", 100_000, 120_000);
+        ledger.sponsorPays("budget-1", 15_000);
+
+        assertThat(reconcile()).as(report() + err).isZero();
+
+        assertThat(report())
+                .containsPattern("2\\. backing.* OK\\R")
+                .contains("BOUSOL       in circulation 1200.00, backing 1200.00 (fund 150.00, counters 1000.00, sponsor "
+                        + "receivable 50.00, less fees 0.00), coverage 1.0000, cash coverage 0.9583")
+                .contains("BOUSOL       not backing: sponsors' pledges not drawn 25800.00, counter shortfall 0.00")
+                .doesNotContain("under-backed");
+    }
+
+    @Test
+    void aDrawerShortfallUnderBacksTheCurrencyWithItsCauseButIsNoLedgerError() {
+        ledger.open("acc-carol");
+        ledger.sponsor("budget-1", 2_600_000);
+        ledger.convert("acc-carol", 100_000, 120_000);
+        ledger.drawerShort(500);
+
+        assertThat(reconcile()).as(report() + err).isEqualTo(ReconcileCommand.EXIT_ALL_HOLD);
+
+        assertThat(report())
+                .containsPattern("2\\. backing.* OK, with a warning\\R")
+                .contains("BOUSOL       in circulation 1200.00, backing 1195.00 (fund 0.00, counters 995.00, sponsor "
+                        + "receivable 200.00, less fees 0.00), coverage 0.9958, cash coverage 0.8291")
+                .contains("BOUSOL       not backing: sponsors' pledges not drawn 25800.00, counter shortfall 5.00")
+                .contains("BOUSOL       under-backed by 5.00: counter-shortfall")
+                .doesNotContain("<--")
+                .contains("RESULT: OK");
     }
 
     @Test
@@ -147,7 +184,10 @@ class ReconcileCommandTest {
 
         assertThat(report())
                 .containsPattern("2\\. backing.* FAILED")
-                .contains("coverage 0.8076  <-- short by 5.00")
+                .contains("coverage 0.8076, cash coverage 0.7692")
+                .contains("BOUSOL       under-backed by 5.00: fund-below-circulation")
+                .contains("BOUSOL       <-- 5.00 of units out with no euros, sponsor receivable or recorded shortfall "
+                        + "behind them")
                 .contains("RESULT: FAILED, invariant 2 does not hold");
     }
 

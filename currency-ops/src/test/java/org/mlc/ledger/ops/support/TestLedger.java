@@ -3,6 +3,10 @@ package org.mlc.ledger.ops.support;
 import org.flywaydb.core.Flyway;
 import java.time.LocalDate;
 import org.mlc.ledger.bonus.BonusBudgetCommitted;
+import org.mlc.ledger.bonus.BonusDrawn;
+import org.mlc.ledger.bonus.SponsorPaymentReceived;
+import org.mlc.ledger.common.ClosingId;
+import org.mlc.ledger.counter.CashDiscrepancyRecorded;
 import org.mlc.ledger.common.BudgetId;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -54,6 +58,7 @@ public final class TestLedger {
 
     private final JdbcTemplate jdbc;
     private final Map<String, Long> nextSequenceNumbers = new HashMap<>();
+    private String lastBudget;
 
     private final DataSource dataSource;
 
@@ -70,6 +75,7 @@ public final class TestLedger {
     public void clear() {
         jdbc.execute("TRUNCATE domain_event_entry, ledger_balance, account_view RESTART IDENTITY");
         nextSequenceNumbers.clear();
+        lastBudget = null;
     }
 
     public JdbcTemplate jdbc() {
@@ -107,6 +113,7 @@ public final class TestLedger {
 
     /** A sponsor's bonus budget committed (EUR book: outside to sponsor committed), which backs the bonus. */
     public void sponsor(String budgetId, long eurosMinor) {
+        lastBudget = budgetId;
         append(budgetId, "BonusBudget", new BonusBudgetCommitted(BudgetId.of(budgetId), CurrencyCode.of(BOUSOL),
                 ParticipantId.of("p-sponsor"), eurosMinor, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), 0,
                 Postings.builder().move(LedgerAccount.of(BOUSOL, LedgerAccountKind.OUTSIDE),
@@ -114,10 +121,34 @@ public final class TestLedger {
                 T0));
     }
 
-    /** Euros into counter-1's cash (EUR book), units issued into the account (MLC book). */
+    /** The sponsor of a budget pays euros of it into the guarantee fund. */
+    public void sponsorPays(String budgetId, long eurosMinor) {
+        append(budgetId, "BonusBudget", new SponsorPaymentReceived(BudgetId.of(budgetId), CurrencyCode.of(BOUSOL),
+                eurosMinor, "ref-" + budgetId, Postings.builder()
+                .move(LedgerAccount.of(BOUSOL, LedgerAccountKind.SPONSOR_COMMITTED, budgetId),
+                        LedgerAccount.of(BOUSOL, LedgerAccountKind.GUARANTEE_FUND), eurosMinor).build(), T0));
+    }
+
+    /** A closing of counter-1 that counted {@code missingMinor} less cash than expected. */
+    public void drawerShort(long missingMinor) {
+        append("counter-1", "ExchangeCounter", new CashDiscrepancyRecorded(CounterId.of("counter-1"),
+                CurrencyCode.of(BOUSOL), ClosingId.of("closing-" + UUID.randomUUID()),
+                Map.of(PaidBy.CASH, -missingMinor), -missingMinor, Postings.builder()
+                .move(LedgerAccount.of(BOUSOL, LedgerAccountKind.COUNTER_CASH, "counter-1"),
+                        LedgerAccount.of(BOUSOL, LedgerAccountKind.COUNTER_DISCREPANCY), missingMinor).build(), T0));
+    }
+
+    /**
+     * Euros into counter-1's cash (EUR book), units issued into the account (MLC book); the bonus
+     * (units beyond the euros) drawn on the budget last sponsored, as the application draws it.
+     */
     public void convert(String accountId, long eurosMinor, long unitsMinor) {
         ConversionId conversion = ConversionId.of("c-" + UUID.randomUUID());
         CounterId counter = CounterId.of("counter-1");
+        if (unitsMinor > eurosMinor && lastBudget != null) {
+            append(lastBudget, "BonusBudget", new BonusDrawn(BudgetId.of(lastBudget), conversion,
+                    AccountId.of(accountId), "2025-03", unitsMinor - eurosMinor, T0));
+        }
         append(counter.value(), "ExchangeCounter", new EurosConverted(conversion, counter, CurrencyCode.of(BOUSOL),
                 AccountId.of(accountId), eurosMinor, unitsMinor, unitsMinor - eurosMinor, PaidBy.CASH, Payout.ACCOUNT,
                 Postings.builder().move(LedgerAccount.of(BOUSOL, LedgerAccountKind.OUTSIDE),
