@@ -29,7 +29,7 @@ class ReportsTest extends IntegrationTest {
     /**
      * 20 € = 21 units: a member converts 40 €, pays the baker 30, the baker pays the miller 10 (B2B).
      * Since bonus units are issued only when a sponsor funds them, a sponsor commits the 2.00 of
-     * bonus: they count as backing, so coverage is exactly 1.
+     * bonus: drawn and not paid in yet, it is owed by the sponsor and backs, so coverage is exactly 1.
      */
     @BeforeEach
     void aMonthOfTrade() {
@@ -53,6 +53,10 @@ class ReportsTest extends IntegrationTest {
         assertThat(month.get("inCirculation").asText()).isEqualTo("42.00");
         assertThat(month.get("backing").asText()).isEqualTo("42.00");
         assertThat(month.get("coverageRatio").asText()).isEqualTo("1.0000");
+        // 40 € held for 42 units: the 2.00 of bonus is owed by the sponsor, backing but not held
+        assertThat(month.get("sponsorReceivable").asText()).isEqualTo("2.00");
+        assertThat(month.get("cashCoverageRatio").asText()).isEqualTo("0.9523");
+        assertThat(month.get("underBackedBy").asText()).isEqualTo("0.00");
         assertThat(month.get("conversions").asLong()).isEqualTo(1);
         assertThat(month.get("conversionEuros").asText()).isEqualTo("40.00");
         assertThat(month.get("bonus").asText()).isEqualTo("2.00");
@@ -77,7 +81,7 @@ class ReportsTest extends IntegrationTest {
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("currency,month,inCirculationMinor,");
         assertThat(lines.get(1)).startsWith(currency + "," + thisMonth.minusMonths(1) + ",0,");
-        assertThat(lines.get(2)).startsWith(currency + "," + thisMonth + ",4200,4200,0,0,4200,1.0000,1,4000,");
+        assertThat(lines.get(2)).startsWith(currency + "," + thisMonth + ",4200,4200,0,0,4200,1.0000,0.9523,200,0,0,1,4000,");
     }
 
     @Test

@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
         version = "currency-ops reconcile",
         description = {
                 "Folds every posting of the event store afresh, independently of the projections, and checks the "
-                        + "ledger's invariants: conservation in each book, no participant account below its floor, "
+                        + "ledger's invariants: conservation in each book, backing (coverage and cash coverage per "
+                        + "currency; an under-backed currency is a warning naming its causes, units that nothing "
+                        + "accounts for fail), no participant account below its floor, "
                         + "in transit drained, projections (ledger_balance, account_view) equal to the fold.",
                 "Reads the database of currency-api: SPRING_DATASOURCE_URL (with _USERNAME, _PASSWORD), or else the "
                         + "embedded PostgreSQL in MLC_DATA_DIR (default ./data), which needs currency-api stopped."},
