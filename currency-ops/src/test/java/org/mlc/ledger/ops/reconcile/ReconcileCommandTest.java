@@ -275,7 +275,7 @@ class ReconcileCommandTest {
         assertThat(report())
                 .containsPattern("4\\. in transit drained.* FAILED")
                 .contains("MLC:BOUSOL:IN_TRANSIT holds 3.00")
-                .contains("transfer t-3: 3.00 in MLC:BOUSOL:IN_TRANSIT since event #11")
+                .contains("transfer t-3: 3.00 in MLC:BOUSOL:IN_TRANSIT since event #12")
                 .doesNotContain("transfer t-1")
                 .doesNotContain("transfer t-2");
     }
@@ -296,7 +296,7 @@ class ReconcileCommandTest {
         assertThat(report())
                 .containsPattern("1\\. conservation.* FAILED")
                 .contains("MLC:BOUSOL               sums to 1.00 over 4 accounts")
-                .contains("event #11 (TransferDebited): postings of MLC:BOUSOL sum to 1.00")
+                .contains("event #12 (TransferDebited): postings of MLC:BOUSOL sum to 1.00")
                 // the projection never saw it, so it differs too
                 .contains("MLC:BOUSOL:PARTICIPANT:acc-bob: event store 13.50, ledger_balance 12.50");
     }
@@ -312,7 +312,7 @@ class ReconcileCommandTest {
         assertThat(reconcile()).isEqualTo(ReconcileCommand.EXIT_COULD_NOT_RUN);
 
         assertThat(err.toString()).contains(
-                "cannot fold event #11 (org.mlc.ledger.payment.TransferDebited): postings[0].amountMinor is not a "
+                "cannot fold event #12 (org.mlc.ledger.payment.TransferDebited): postings[0].amountMinor is not a "
                         + "whole number of minor units");
     }
 
