@@ -16,7 +16,10 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -88,7 +91,8 @@ class EmbeddedDatabaseCrashTest {
     }
 
     @Test
-    void aStalePostmasterPidNamingAnUnrelatedLiveProcessDoesNotStopTheStart() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void aStalePostmasterPidNamingAnUnrelatedLiveProcessIsRemovedBeforeTheStart(CapturedOutput output) throws Exception {
         EmbeddedDatabaseProcess.database(dataDir).close();
         // as after a crash and a reboot, when the number went to another process (this JVM, not a PostgreSQL)
         Files.writeString(dataDir.resolve("postgres/postmaster.pid"), ProcessHandle.current().pid() + "\n"
@@ -98,6 +102,10 @@ class EmbeddedDatabaseCrashTest {
             assertThat(new JdbcTemplate(again.getBean(DataSource.class)).queryForObject("SELECT 1", Integer.class))
                     .isEqualTo(1);
         }
+        // PostgreSQL run as another user than the process it names would start anyway; as the same user it would not
+        assertThat(output.getAll()).contains("postmaster.pid in " + dataDir.toRealPath().resolve("postgres")
+                + " names process " + ProcessHandle.current().pid() + ", which is not a PostgreSQL server of this "
+                + "directory: removing the stale file");
     }
 
     private long postmasterPid() throws Exception {
