@@ -1,6 +1,7 @@
 package org.mlc.ledger.ops;
 
 import java.util.concurrent.Callable;
+import org.mlc.ledger.api.infrastructure.DatabaseUnavailableException;
 import org.mlc.ledger.ops.bench.BenchCommand;
 import org.mlc.ledger.ops.export.ExportCommand;
 import org.mlc.ledger.ops.reconcile.ReconcileCommand;
@@ -27,6 +28,13 @@ public class OpsCommand implements Callable<Integer> {
         return new CommandLine(OpsCommand.class, factory)
                 // 1 means "an invariant does not hold": a crash must not look like a finding.
                 .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+                    // the database in use by currency-api, or not there: one line the operator acts on
+                    for (Throwable t = exception; t != null; t = t.getCause()) {
+                        if (t instanceof DatabaseUnavailableException unavailable) {
+                            commandLine.getErr().println(commandLine.getCommandName() + ": " + unavailable.getMessage());
+                            return ReconcileCommand.EXIT_COULD_NOT_RUN;
+                        }
+                    }
                     commandLine.getErr().println(commandLine.getCommandName() + " failed:");
                     exception.printStackTrace(commandLine.getErr());
                     return ReconcileCommand.EXIT_COULD_NOT_RUN;

@@ -6,11 +6,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlc.ledger.api.infrastructure.DataDirectoryLock;
 import org.mlc.ledger.ops.reconcile.ReconcileCommand;
 import org.mlc.ledger.ops.support.TestLedger;
 import org.springframework.boot.SpringApplication;
@@ -92,6 +94,33 @@ class OpsApplicationTest {
                     .doesNotContain("Exception");
         }
     }
+
+    @Test
+    void dataDirectoryHeldByTheApplicationIsOneLineForEveryCommandThatOpensTheDatabase(CapturedOutput output,
+                                                                                     @TempDir Path outDir)
+            throws IOException {
+        // what currency-api holds while it runs (this process stands for it)
+        try (DataDirectoryLock applicationRunning = DataDirectoryLock.acquire(dataDir)) {
+            Map<String, Object> settings = Map.of("mlc.data-dir", dataDir.toString());
+            int reconcile = run(settings, "reconcile");
+            int export = run(settings, "export", "fec", "--from", "2026-01-01", "--to", "2026-01-31",
+                    "--out", outDir.resolve("FEC.txt").toString());
+            int replay = run(settings, "replay", "--all");
+
+            assertThat(List.of(reconcile, export, replay)).containsOnly(ReconcileCommand.EXIT_COULD_NOT_RUN);
+            String held = ": Another MLC Ledger process (pid " + ProcessHandle.current().pid()
+                    + ") uses the data directory " + dataDir.toRealPath() + ": ";
+            assertThat(output.getErr().lines().filter(line -> !line.isBlank()))
+                    .as(output.getAll())
+                    .containsExactly("reconcile" + held + HELD_ADVICE, "export" + held + HELD_ADVICE,
+                            "replay" + held + HELD_ADVICE);
+            assertThat(output.getAll()).doesNotContain("Exception").doesNotContain("Starting embedded PostgreSQL");
+        }
+    }
+
+    private static final String HELD_ADVICE = "currency-api, or currency-ops, which needs the application stopped "
+            + "(one process at a time on an embedded database). Stop it first, or run against a database server with "
+            + "SPRING_DATASOURCE_URL.";
 
     @Test
     void dataDirectoryWithoutDatabaseIsRefusedAndLeftUntouched(CapturedOutput output, @TempDir Path emptyDir) {

@@ -21,6 +21,12 @@ import org.springframework.context.annotation.Configuration;
  * the ledger. The operator tool (currency-ops) imports this same configuration to open that
  * database while the application is stopped (PostgreSQL allows one server per data directory);
  * with its {@link DatabaseCreation} it refuses to create one where there is none.
+ * <p>
+ * One process at a time uses the directory: the {@link DataDirectoryLock}, held for the life of
+ * the process, refuses a second one. A server left running by a process killed outright (zonky
+ * starts it through {@code pg_ctl}, so it is no child of the JVM) is stopped at the next start
+ * ({@link OrphanedPostgres}), and PostgreSQL's crash recovery brings back every committed
+ * transaction.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -28,21 +34,33 @@ public class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
-    // zonky's own shutdown hook races Spring's and kills the database under running processors:
-    // Spring closes it, after everything that uses it.
+    /**
+     * Held from before the server starts until after it has stopped (Spring destroys the server
+     * first, as it depends on this). A read-only tool pointed at the wrong directory must not
+     * quietly create an empty database there, nor a directory for this lock.
+     */
     @Bean(destroyMethod = "close")
-    public EmbeddedPostgres embeddedPostgres(@Value("${mlc.data-dir}") String dataDir,
-                                             @Value("${mlc.embedded.synchronous-commit}") String synchronousCommit,
-                                             @Value("${mlc.embedded.port:0}") int port,
-                                             ObjectProvider<DatabaseCreation> creation) {
-        Path directory = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
+    public DataDirectoryLock dataDirectoryLock(@Value("${mlc.data-dir}") String dataDir,
+                                               ObjectProvider<DatabaseCreation> creation) {
+        Path directory = postgresDirectory(dataDir);
         DatabaseCreation mayCreate = creation.getIfAvailable();
-        // A read-only tool pointed at the wrong directory must not quietly create an empty database there.
         if (mayCreate != null && !mayCreate.allowed() && !Files.isRegularFile(directory.resolve("PG_VERSION"))) {
             throw new DatabaseUnavailableException("There is no database in " + directory + ". Set MLC_DATA_DIR to "
                     + "the data directory of currency-api (default ./data, relative to where it runs), or "
                     + "SPRING_DATASOURCE_URL to its database server.");
         }
+        return DataDirectoryLock.acquire(directory.getParent());
+    }
+
+    // zonky's own shutdown hook races Spring's and kills the database under running processors:
+    // Spring closes it, after everything that uses it.
+    @Bean(destroyMethod = "close")
+    public EmbeddedPostgres embeddedPostgres(DataDirectoryLock lock,
+                                             @Value("${mlc.embedded.synchronous-commit}") String synchronousCommit,
+                                             @Value("${mlc.embedded.port:0}") int port) {
+        Path directory = lock.directory().resolve("postgres");
+        // with the lock held, a server still running here was left by a process that died
+        OrphanedPostgres.stopIfAny(directory);
         log.info("Starting embedded PostgreSQL with data in {}", directory);
         try {
             Files.createDirectories(directory);
@@ -70,6 +88,10 @@ public class EmbeddedDatabaseConfiguration {
         dataSource.setUsername("postgres");
         dataSource.setPoolName("mlc-embedded");
         return dataSource;
+    }
+
+    private static Path postgresDirectory(String dataDir) {
+        return Path.of(dataDir, "postgres").toAbsolutePath().normalize();
     }
 
     private static DatabaseUnavailableException startFailed(Path directory, Exception failure) {

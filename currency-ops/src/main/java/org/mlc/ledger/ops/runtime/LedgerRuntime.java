@@ -1,6 +1,7 @@
 package org.mlc.ledger.ops.runtime;
 
 import java.util.Map;
+import javax.sql.DataSource;
 import org.mlc.ledger.api.infrastructure.LedgerConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -29,6 +30,9 @@ public class LedgerRuntime {
 
     /** Starts the runtime; close it to stop its processors before the database goes. */
     public static ConfigurableApplicationContext start(ConfigurableApplicationContext parent) {
+        // The operator context's database first, on its own: a database that cannot start (in use by
+        // currency-api) is then one exception to report, not a failed child start logged bean by bean.
+        parent.getBean(DataSource.class);
         ConfigurableEnvironment environment = new StandardEnvironment();
         // The operator context is lazy (--help starts nothing); Axon's processors must start here.
         environment.getPropertySources().addFirst(new MapPropertySource("ops-runtime", Map.of(

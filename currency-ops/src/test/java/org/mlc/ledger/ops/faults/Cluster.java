@@ -39,11 +39,31 @@ final class Cluster implements AutoCloseable {
     private final List<Node> nodes = new ArrayList<>();
 
     Cluster(String name) throws IOException {
+        this(name, true);
+    }
+
+    private Cluster(String name, boolean withServer) throws IOException {
         this.dir = Files.createDirectories(Path.of("target", "faults", name + "-" + System.currentTimeMillis()))
                 .toAbsolutePath();
         this.pgData = dir.resolve("pgdata");
-        this.pgPort = freePort(PG_PORTS_FROM);
-        startPostgres();
+        this.pgPort = withServer ? freePort(PG_PORTS_FROM) : 0;
+        if (withServer) {
+            startPostgres();
+        }
+    }
+
+    /** No PostgreSQL server: each node runs its own embedded one in its MLC_DATA_DIR, as the README's command does. */
+    static Cluster withoutServer(String name) throws IOException {
+        return new Cluster(name, false);
+    }
+
+    boolean hasServer() {
+        return pgPort != 0;
+    }
+
+    /** The MLC_DATA_DIR of node {@code name}. */
+    Path dataDir(String name) {
+        return dir.resolve(name);
     }
 
     /** The PostgreSQL server: started on the same data directory and port each time. */
@@ -90,13 +110,20 @@ final class Cluster implements AutoCloseable {
 
     /** {@code currency-ops reconcile} on this server: its exit status. */
     int reconcile() throws IOException, InterruptedException {
+        return reconcile(Map.of("SPRING_DATASOURCE_URL", jdbcUrl(), "SPRING_DATASOURCE_USERNAME", "postgres",
+                "SPRING_DATASOURCE_PASSWORD", "", "MLC_DATA_DIR", dir.resolve("ops").toString()), "reconcile.log");
+    }
+
+    /** {@code currency-ops reconcile} on the embedded database in {@code dataDir}: its exit status. */
+    int reconcile(Path dataDir, String logName) throws IOException, InterruptedException {
+        return reconcile(Map.of("MLC_DATA_DIR", dataDir.toString()), logName);
+    }
+
+    private int reconcile(Map<String, String> environment, String logName) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx256m", "-jar", OPS_JAR.toString(), "reconcile")
                 .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("reconcile.log").toFile());
-        builder.environment().put("SPRING_DATASOURCE_URL", jdbcUrl());
-        builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
-        builder.environment().put("SPRING_DATASOURCE_PASSWORD", "");
-        builder.environment().put("MLC_DATA_DIR", dir.resolve("ops").toString());
+                .redirectOutput(dir.resolve(logName).toFile());
+        builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(180, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -47,10 +47,12 @@ final class Node {
         Map<String, String> env = builder.environment();
         env.put("SERVER_PORT", String.valueOf(port));
         env.put("SERVER_ADDRESS", "127.0.0.1");
-        env.put("SPRING_DATASOURCE_URL", cluster.jdbcUrl());
-        env.put("SPRING_DATASOURCE_USERNAME", "postgres");
-        env.put("SPRING_DATASOURCE_PASSWORD", "");
-        env.put("MLC_DATA_DIR", cluster.dir.resolve(name).toString());
+        if (cluster.hasServer()) {
+            env.put("SPRING_DATASOURCE_URL", cluster.jdbcUrl());
+            env.put("SPRING_DATASOURCE_USERNAME", "postgres");
+            env.put("SPRING_DATASOURCE_PASSWORD", "");
+        }
+        env.put("MLC_DATA_DIR", cluster.dataDir(name).toString());
         env.put("MLC_ADMIN_PASSWORD", Cluster.ADMIN_PASSWORD);
         // every request checks a bcrypt hash: the lowest cost keeps the clients' load on the ledger
         env.put("MLC_SECURITY_BCRYPT_STRENGTH", "4");
@@ -94,6 +96,16 @@ final class Node {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** SIGTERM, as Ctrl-C or a service manager stops it: Spring's graceful shutdown; its exit status. */
+    int stop(Duration timeout) throws InterruptedException {
+        process.destroy();
+        return awaitExit(timeout);
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     /** Waits for the process to end on its own; its exit status. */
