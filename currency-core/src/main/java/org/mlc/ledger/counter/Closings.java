@@ -26,8 +26,6 @@ import org.mlc.ledger.money.Amounts;
  */
 final class Closings {
 
-    public static final int MAX_REASON_LENGTH = 500;
-
     private CounterId counter;
     private CurrencyCode currency;
     private Instant periodFrom;
@@ -150,8 +148,8 @@ final class Closings {
         if (before == null) {
             throw DomainException.notFound("unknown closing " + closingId + " at counter " + counter);
         }
-        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
-            throw DomainException.invalid("a correction needs its reason, at most " + MAX_REASON_LENGTH
+        if (reason == null || reason.isBlank() || reason.length() > CorrectClosing.MAX_REASON_LENGTH) {
+            throw DomainException.invalid("a correction needs its reason, at most " + CorrectClosing.MAX_REASON_LENGTH
                     + " characters").naming("reason");
         }
         Map<PaidBy, Long> given = recountMinor == null ? Map.of() : recountMinor;

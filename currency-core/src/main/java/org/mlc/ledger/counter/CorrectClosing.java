@@ -19,4 +19,7 @@ public record CorrectClosing(
         String reason,
         String correctedBy,
         Instant at) {
+
+    /** A reason longer than this is not a reason but a report. */
+    public static final int MAX_REASON_LENGTH = 500;
 }
