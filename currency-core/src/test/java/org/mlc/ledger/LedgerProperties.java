@@ -718,8 +718,13 @@ class LedgerProperties {
             kind = "close";
             long cash = ledger.inspect(ExchangeCounter.class, Run.counter(c.counter()).value(),
                     x -> x.expectedMinor(PaidBy.CASH));
+            // every means that moved must be counted: card and cheque as the terminal and the bank say
             command = new CloseCounterDay(Run.counter(c.counter()), ClosingId.of("z-" + index),
-                    Map.of(PaidBy.CASH, Math.max(0, cash + c.cashDeltaMinor())), T0);
+                    Map.of(PaidBy.CASH, Math.max(0, cash + c.cashDeltaMinor()),
+                            PaidBy.CARD, ledger.inspect(ExchangeCounter.class, Run.counter(c.counter()).value(),
+                                    x -> x.expectedMinor(PaidBy.CARD)),
+                            PaidBy.CHEQUE, ledger.inspect(ExchangeCounter.class, Run.counter(c.counter()).value(),
+                                    x -> x.expectedMinor(PaidBy.CHEQUE))), T0);
         } else if (operation instanceof Reopen r) {
             kind = "reopen";
             command = new ReopenCounter(Run.counter(r.counter()), T0);

@@ -19,7 +19,7 @@ public record CashDiscrepancyRecorded(
         Map<PaidBy, Long> discrepancyByMeans,
         long discrepancyMinor,
         Postings postings,
-        Instant at) implements ValueMovement {
+        Instant at) implements ValueMovement, Closings.Fact {
 
     @Override
     public EntryLabel entryLabel() {

@@ -1,7 +1,11 @@
 package org.mlc.ledger.counter;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.money.Amounts;
@@ -10,6 +14,8 @@ import org.mlc.ledger.money.Amounts;
 final class Drawer {
 
     private final Map<PaidBy, Long> expected = new EnumMap<>(PaidBy.class);
+    /** The means that moved since the last closing: each needs its count at the next one. */
+    private final Set<PaidBy> moved = EnumSet.noneOf(PaidBy.class);
 
     /** What the closing found, per means: what was expected, what was counted, the difference. */
     record Count(Map<PaidBy, Long> expected, Map<PaidBy, Long> counted, Map<PaidBy, Long> discrepancy,
@@ -20,8 +26,33 @@ final class Drawer {
         }
     }
 
+    /** Euros in or out of the drawer by an operation of the day (the means then needs its count). */
     void add(PaidBy means, long eurosMinor) {
         expected.merge(means, eurosMinor, Math::addExact);
+        moved.add(means);
+    }
+
+    /** The drawer set to what was counted (a closing's discrepancy, a recount): not a movement of the day. */
+    void adjust(PaidBy means, long eurosMinor) {
+        expected.merge(means, eurosMinor, Math::addExact);
+    }
+
+    void dayClosed() {
+        moved.clear();
+    }
+
+    /** The request field that carries the count of a means: countedCash, countedCard, countedCheque. */
+    static String field(PaidBy means) {
+        String name = means.name();
+        return "counted" + name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Refuses a count out of range, naming its field. */
+    static void checkCount(PaidBy means, Long countedMinor) {
+        if (countedMinor != null && (countedMinor < 0 || countedMinor > Amounts.MAX_AMOUNT_MINOR)) {
+            throw DomainException.invalid("counted " + means + " must be between 0 and "
+                    + Amounts.format(Amounts.MAX_AMOUNT_MINOR)).naming(field(means));
+        }
     }
 
     long expectedMinor(PaidBy means) {
@@ -32,25 +63,36 @@ final class Drawer {
         return expected.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Compares what the agent counted (a means left out counts as expected) with what is expected. */
+    /**
+     * Compares what the agent counted with what is expected. Each means that moved since the last
+     * closing must be counted (a blank is not "as expected": it is refused, naming its field); a
+     * means that did not move may be left out and is taken as holding what it held.
+     */
     Count count(Map<PaidBy, Long> countedMinor) {
         Map<PaidBy, Long> expectedByMeans = new EnumMap<>(PaidBy.class);
         Map<PaidBy, Long> counted = new EnumMap<>(PaidBy.class);
         Map<PaidBy, Long> discrepancy = new EnumMap<>(PaidBy.class);
         Map<PaidBy, Long> given = countedMinor == null ? Map.of() : countedMinor;
+        List<PaidBy> missing = new ArrayList<>();
         long total = 0;
         for (PaidBy means : PaidBy.values()) {
             long expectedMinor = expectedMinor(means);
             Long countedOne = given.get(means);
-            if (countedOne != null && (countedOne < 0 || countedOne > Amounts.MAX_AMOUNT_MINOR)) {
-                throw DomainException.invalid("counted " + means + " must be between 0 and "
-                        + Amounts.format(Amounts.MAX_AMOUNT_MINOR));
+            checkCount(means, countedOne);
+            if (countedOne == null && moved.contains(means)) {
+                missing.add(means);
+                continue;
             }
             long actual = countedOne == null ? expectedMinor : countedOne;
             expectedByMeans.put(means, expectedMinor);
             counted.put(means, actual);
             discrepancy.put(means, actual - expectedMinor);
             total += actual - expectedMinor;
+        }
+        if (!missing.isEmpty()) {
+            throw DomainException.invalid(missing.stream().map(Drawer::field).toList()
+                    + " must be counted: euros moved in " + missing + " since the last closing")
+                    .naming(field(missing.get(0)));
         }
         return new Count(expectedByMeans, counted, discrepancy, total);
     }

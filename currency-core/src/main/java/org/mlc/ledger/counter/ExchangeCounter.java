@@ -8,9 +8,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.mlc.ledger.common.AccountId;
+import org.mlc.ledger.common.ClosingId;
 import org.mlc.ledger.common.ConversionId;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.CurrencyCode;
@@ -51,6 +53,7 @@ public class ExchangeCounter {
     private final SortedMap<Integer, Integer> stock = new TreeMap<>();
     private final Remittances remittances = new Remittances();
     private CounterDay day = new CounterDay();
+    private final Closings closings = new Closings();
 
     protected ExchangeCounter() {
         // for Axon
@@ -161,23 +164,26 @@ public class ExchangeCounter {
 
     @CommandHandler
     public DayReport handle(CloseCounterDay command) {
-        if (closed) {
-            throw DomainException.conflict("day-already-closed", "the day of counter " + id
-                    + " is already closed; reopen it first");
-        }
-        Drawer.Count count = drawer.count(command.countedMinor());
-        DayReport report = day.report(count);
-        if (count.differs()) {
-            // a shortfall leaves the drawer for the discrepancy account; a surplus comes in from it
-            Postings postings = Postings.builder()
-                    .move(LedgerAccount.of(currency.value(), LedgerAccountKind.COUNTER_DISCREPANCY), cash(),
-                            count.totalMinor())
-                    .build();
-            apply(new CashDiscrepancyRecorded(id, currency, command.closingId(), count.discrepancy(),
-                    count.totalMinor(), postings, command.at()));
-        }
-        apply(new CounterDayClosed(id, command.closingId(), report, command.at()));
-        return report;
+        Closings.Closing closing = closings.close(command, closed, drawer, day);
+        closing.events().forEach(AggregateLifecycle::apply);
+        return closing.report();
+    }
+
+    /** A recount of a closing, with its reason: the difference is booked as the closing's was; the closing stays. */
+    @CommandHandler
+    public ClosingId handle(CorrectClosing command) {
+        apply(closings.correct(command));
+        return command.closingId();
+    }
+
+    /** By the reconversion package's handler, which records the inflow on the fund in the same unit of work. */
+    public void coverShortfall(CoverShortfall command) {
+        apply(closings.cover(command));
+    }
+
+    /** Shortfalls found at closings and recounts, net of surpluses, not covered by the association. */
+    public long uncoveredShortfallMinor() {
+        return closings.uncoveredShortfallMinor();
     }
 
     @CommandHandler
@@ -253,6 +259,7 @@ public class ExchangeCounter {
     void on(CounterDefined event) {
         id = event.counterId();
         currency = event.currency();
+        closings.defined(event.counterId(), event.currency(), event.definedAt());
     }
 
     @EventSourcingHandler
@@ -280,14 +287,16 @@ public class ExchangeCounter {
     }
 
     @EventSourcingHandler
-    void on(CashDiscrepancyRecorded event) {
-        event.discrepancyByMeans().forEach(drawer::add);
+    void on(Closings.Fact event) {
+        closings.on(event, drawer);
     }
 
     @EventSourcingHandler
     void on(CounterDayClosed event) {
         closed = true;
         day = new CounterDay();
+        drawer.dayClosed();
+        closings.closed(event.closingId(), event.report().countedMinor(), event.at());
     }
 
     @EventSourcingHandler
@@ -317,10 +326,6 @@ public class ExchangeCounter {
 
     public CurrencyCode currency() {
         return currency;
-    }
-
-    public boolean closed() {
-        return closed;
     }
 
     /** What the drawer should hold, all means together. */

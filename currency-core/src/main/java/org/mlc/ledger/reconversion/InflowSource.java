@@ -4,6 +4,8 @@ package org.mlc.ledger.reconversion;
 public enum InflowSource {
     /** A counter's remittance confirmed ({@code RemittanceConfirmed}, id: the remittance). */
     REMITTANCE,
+    /** The association covering a counter's shortfall ({@code ShortfallCovered}, id: the covering). */
+    SHORTFALL_COVERING,
     /** A sponsor's payment into the fund ({@code SponsorPaymentReceived}, id: the budget). */
     SPONSOR_PAYMENT,
     /** A CCAS's aid funding confirmed ({@code AidFundingReceived}, id: the funding). */

@@ -16,7 +16,8 @@ public final class ReconversionHandlers {
             r -> new ReconversionHandler(r.of(Currency.class), r.of(Account.class), r.of(Participant.class),
                     r.of(GuaranteeFund.class)),
             r -> new FundInflowHandler(r.of(ExchangeCounter.class), r.of(BonusBudget.class),
-                    r.of(GuaranteeFund.class)));
+                    r.of(GuaranteeFund.class)),
+            r -> new ShortfallCoveringHandler(r.of(ExchangeCounter.class), r.of(GuaranteeFund.class)));
 
     private ReconversionHandlers() {
     }

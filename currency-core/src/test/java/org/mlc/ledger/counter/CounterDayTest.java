@@ -139,7 +139,7 @@ class CounterDayTest {
         convert("c-2", 2000, PaidBy.CARD, Payout.ACCOUNT, T1);
 
         DayReport report = ledger.send(new CloseCounterDay(COUNTER, ClosingId.of("z-1"),
-                Map.of(PaidBy.CASH, 500L), T1));
+                Map.of(PaidBy.CASH, 500L, PaidBy.CARD, 2000L), T1));
 
         assertThat(report.discrepancyMinor()).containsEntry(PaidBy.CASH, -500L).containsEntry(PaidBy.CARD, 0L);
         assertThat(report.totalDiscrepancyMinor()).isEqualTo(-500);

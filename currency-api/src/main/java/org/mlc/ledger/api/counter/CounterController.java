@@ -30,7 +30,12 @@ import java.util.TreeSet;
 import org.mlc.ledger.common.ClosingId;
 import org.mlc.ledger.common.DepositId;
 import org.mlc.ledger.common.RemittanceId;
+import org.mlc.ledger.api.security.Caller;
+import org.mlc.ledger.common.CorrectionId;
+import org.mlc.ledger.common.CoveringId;
 import org.mlc.ledger.counter.CloseCounterDay;
+import org.mlc.ledger.counter.CorrectClosing;
+import org.mlc.ledger.counter.CoverShortfall;
 import org.mlc.ledger.counter.ConfirmRemittance;
 import org.mlc.ledger.counter.Conversion;
 import org.mlc.ledger.counter.DayReport;
@@ -108,7 +113,26 @@ public class CounterController {
     public record DepositRequest(String participant, JsonNode notes) {
     }
 
+    /** What the agent counted: every means that moved since the last closing must be given. */
     public record ClosingRequest(JsonNode countedCash, JsonNode countedCard, JsonNode countedCheque) {
+    }
+
+    /** A recount of a closing: the means recounted (at least one) and why. */
+    public record CorrectionRequest(JsonNode countedCash, JsonNode countedCard, JsonNode countedCheque,
+                                    String reason) {
+    }
+
+    /** Euros the association pays into the fund for a counter's shortfall; {@code reference}: the bank's. */
+    public record CoveringRequest(JsonNode euros, String reference) {
+    }
+
+    /** A covering recorded, and the counter's shortfall still not covered after it. */
+    public record CoveringAnswer(String id, String counter, String euros, String reference,
+                                 String uncoveredShortfall) {
+    }
+
+    /** A counter, with its shortfall not covered yet (shortfalls net of surpluses, less coverings). */
+    public record CounterView(String id, String name, String currency, String host, String uncoveredShortfall) {
     }
 
     public record RemittanceRequest(JsonNode euros, String means) {
@@ -127,13 +151,21 @@ public class CounterController {
 
     /**
      * A Z report: per means of payment (CASH, CARD, CHEQUE, each present) the euros expected, counted
-     * and their difference; what the day converted; the notes that came and went.
+     * and their difference; what the day converted; the notes that came and went; the period it
+     * covers (from the previous closing, or the counter's definition) and who closed (null for a
+     * closing recorded before they were kept); its recounts, the closing's own counts kept as they were.
      */
     public record ZReport(String id, String counter, Map<String, String> expected, Map<String, String> counted,
                           Map<String, String> discrepancy, String totalDiscrepancy, Map<PaidBy, Long> conversions,
                           Map<String, String> eurosByMeans, String unitsElectronic, String unitsPaper, String bonus,
                           Map<Integer, Integer> notesReceived, Map<Integer, Integer> notesSold,
-                          Map<Integer, Integer> notesTakenBack) {
+                          Map<Integer, Integer> notesTakenBack, String periodFrom, String periodTo, String closedBy,
+                          List<ZCorrection> corrections) {
+    }
+
+    /** A recount of a closing: the new counts of the means recounted, the difference to the count before, who and why. */
+    public record ZCorrection(String id, Map<String, String> counted, Map<String, String> difference,
+                              String totalDifference, String reason, String correctedBy, String at) {
     }
 
     /** A remittance of cash to the fund: TO_REMIT, then REMITTED, then CONFIRMED with the bank's reference. */
@@ -143,7 +175,7 @@ public class CounterController {
 
     @Allowed(Role.ADMIN)
     @PostMapping
-    public ResponseEntity<CounterQueries.Counter> define(@RequestHeader(value = IdempotentCommands.HEADER,
+    public ResponseEntity<CounterView> define(@RequestHeader(value = IdempotentCommands.HEADER,
             required = false) String key, @RequestBody DefineCounterRequest request) {
         var keyed = commands.key("define-counter", key, request);
         String currency = requiredText(request.currency(), "currency");
@@ -154,15 +186,21 @@ public class CounterController {
                 requiredText(request.name(), "name"), CurrencyCode.of(currency), optionalText(request.host(), "host"),
                 clock.instant()), CounterId.class);
         readYourWrites.awaitAll(counterId.value());
-        return ResponseEntity.created(URI.create("/api/v1/counters/" + counterId)).body(view(counterId.value()));
+        return ResponseEntity.created(URI.create("/api/v1/counters/" + counterId)).body(counterView(counterId.value()));
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT})
     @GetMapping("/{id}")
-    public CounterQueries.Counter get(@PathVariable("id") String counterId) {
-        CounterQueries.Counter view = view(id(counterId, "id"));
+    public CounterView get(@PathVariable("id") String counterId) {
+        CounterView view = counterView(id(counterId, "id"));
         CounterPolicy.checkWorksAt(counterId);
         return view;
+    }
+
+    private CounterView counterView(String counterId) {
+        CounterQueries.Counter view = view(counterId);
+        return new CounterView(view.id(), view.name(), view.currency(), view.host(),
+                Amounts.format(days.uncoveredShortfallMinor(view.id())));
     }
 
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
@@ -246,23 +284,96 @@ public class CounterController {
         CounterPolicy.checkWorksAt(counterId);
         id(counterId, "id");
         var keyed = commands.key("closing", key, List.of(counterId, request));
-        Map<PaidBy, Long> counted = new EnumMap<>(PaidBy.class);
-        counted.put(PaidBy.CASH, nonNegativeAmount(request.countedCash(), "countedCash"));
-        if (request.countedCard() != null && !request.countedCard().isNull()) {
-            counted.put(PaidBy.CARD, nonNegativeAmount(request.countedCard(), "countedCard"));
-        }
-        if (request.countedCheque() != null && !request.countedCheque().isNull()) {
-            counted.put(PaidBy.CHEQUE, nonNegativeAmount(request.countedCheque(), "countedCheque"));
-        }
+        Map<PaidBy, Long> counted = counted(request.countedCash(), request.countedCard(), request.countedCheque());
         view(counterId);
         String closingId = keyed.derivedId("closing");
         DayReport report = commands.send(keyed, new CloseCounterDay(CounterId.of(counterId), ClosingId.of(closingId),
-                counted, clock.instant()), DayReport.class);
+                counted, clock.instant(), Caller.current().username()), DayReport.class);
         readYourWrites.awaitAll(counterId);
-        log.info("counter {} closed, closing {}, discrepancy {}", counterId, closingId,
-                Amounts.format(report.totalDiscrepancyMinor()));
+        log.info("counter {} closed by {}, closing {}, discrepancy {}", counterId, Caller.current().username(),
+                closingId, Amounts.format(report.totalDiscrepancyMinor()));
         return ResponseEntity.created(URI.create("/api/v1/counters/" + counterId + "/closings/" + closingId))
-                .body(zReport(closingId, counterId, report));
+                .body(closing(counterId, closingId));
+    }
+
+    /** The counts given, per means; a means left out is for the domain to accept (it did not move) or refuse. */
+    private static Map<PaidBy, Long> counted(JsonNode cash, JsonNode card, JsonNode cheque) {
+        Map<PaidBy, Long> counted = new EnumMap<>(PaidBy.class);
+        Map<PaidBy, JsonNode> given = new EnumMap<>(Map.of(PaidBy.CASH, nullToMissing(cash),
+                PaidBy.CARD, nullToMissing(card), PaidBy.CHEQUE, nullToMissing(cheque)));
+        given.forEach((means, node) -> {
+            if (!node.isMissingNode() && !node.isNull()) {
+                counted.put(means, nonNegativeAmount(node, "counted" + means.name().charAt(0)
+                        + means.name().substring(1).toLowerCase(java.util.Locale.ROOT)));
+            }
+        });
+        return counted;
+    }
+
+    private static JsonNode nullToMissing(JsonNode node) {
+        return node == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : node;
+    }
+
+    /** A recount of a closing with its reason: the difference is booked as a discrepancy, the closing stays. */
+    @PostMapping("/{id}/closings/{closingId}/corrections")
+    @Allowed(Role.ADMIN)
+    public ResponseEntity<ZReport> correct(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
+                                           String key, @PathVariable("id") String counterId,
+                                           @PathVariable("closingId") String closingId,
+                                           @RequestBody CorrectionRequest request) {
+        id(counterId, "id");
+        id(closingId, "closingId");
+        var keyed = commands.key("closing-correction", key, List.of(counterId, closingId, request));
+        Map<PaidBy, Long> counted = counted(request.countedCash(), request.countedCard(), request.countedCheque());
+        if (counted.isEmpty()) {
+            throw ApiException.invalid("countedCash", "a correction recounts at least one of countedCash, "
+                    + "countedCard, countedCheque");
+        }
+        String reason = reason(request.reason());
+        view(counterId);
+        String correctionId = keyed.derivedId("correction");
+        commands.send(keyed, new CorrectClosing(CounterId.of(counterId), ClosingId.of(closingId),
+                CorrectionId.of(correctionId), counted, reason, Caller.current().username(), clock.instant()),
+                ClosingId.class);
+        readYourWrites.awaitAll(counterId);
+        log.info("closing {} of counter {} corrected by {}, correction {}", closingId, counterId,
+                Caller.current().username(), correctionId);
+        return ResponseEntity.created(URI.create("/api/v1/counters/" + counterId + "/closings/" + closingId))
+                .body(closing(counterId, closingId));
+    }
+
+    private static String reason(String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.invalid("reason", "is required");
+        }
+        if (value.length() > CorrectClosing.MAX_REASON_LENGTH) {
+            throw ApiException.invalid("reason", "must be at most " + CorrectClosing.MAX_REASON_LENGTH
+                    + " characters");
+        }
+        if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            throw ApiException.invalid("reason", "must not contain control characters");
+        }
+        return value.strip();
+    }
+
+    /** The association pays a counter's missing euros into the guarantee fund from its own money. */
+    @PostMapping("/{id}/shortfall-coverings")
+    @Allowed(Role.ADMIN)
+    public ResponseEntity<CoveringAnswer> coverShortfall(@RequestHeader(value = IdempotentCommands.HEADER,
+            required = false) String key, @PathVariable("id") String counterId, @RequestBody CoveringRequest request) {
+        id(counterId, "id");
+        var keyed = commands.key("shortfall-covering", key, List.of(counterId, request));
+        long euros = positiveAmount(request.euros(), "euros");
+        String reference = optionalText(request.reference(), "reference");
+        view(counterId);
+        CoveringId coveringId = commands.send(keyed, new CoverShortfall(CounterId.of(counterId),
+                CoveringId.of(keyed.derivedId("covering")), euros, reference, Caller.current().username(),
+                clock.instant()), CoveringId.class);
+        readYourWrites.awaitAll(counterId);
+        log.info("shortfall of counter {} covered by {}: {} €, covering {}", counterId, Caller.current().username(),
+                Amounts.format(euros), coveringId);
+        return ResponseEntity.status(201).body(new CoveringAnswer(coveringId.value(), counterId,
+                Amounts.format(euros), reference, Amounts.format(days.uncoveredShortfallMinor(counterId))));
     }
 
     @GetMapping("/{id}/closings/{closingId}")
@@ -273,15 +384,36 @@ public class CounterController {
         String report = days.reportJson(id(counterId, "id"), id(closingId, "closingId")).orElseThrow(() ->
                 ApiException.notFound("unknown closing " + closingId + " at counter " + counterId));
         try {
-            return zReport(closingId, counterId, json.readValue(report, DayReport.class));
+            List<ZCorrection> corrections = new java.util.ArrayList<>();
+            for (CounterDayQueries.Correction c : days.corrections(counterId, closingId)) {
+                corrections.add(new ZCorrection(c.correctionId(), given(c.countedJson()), given(c.differenceJson()),
+                        Amounts.format(c.totalDifferenceMinor()), c.reason(), c.correctedBy(),
+                        c.correctedAt().toString()));
+            }
+            CounterDayQueries.Signature signature = days.signature(counterId, closingId)
+                    .orElse(new CounterDayQueries.Signature(null, null, null));
+            return zReport(closingId, counterId, json.readValue(report, DayReport.class), signature, corrections);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("stored Z report " + closingId + " cannot be read", e);
         }
     }
 
+    /** Amounts of the means a recount names, from the JSON its event carried. */
+    private Map<String, String> given(String byMeansJson) throws com.fasterxml.jackson.core.JsonProcessingException {
+        Map<PaidBy, Long> byMeans = json.readValue(byMeansJson,
+                new com.fasterxml.jackson.core.type.TypeReference<Map<PaidBy, Long>>() { });
+        Map<String, String> answer = new LinkedHashMap<>();
+        for (PaidBy means : PaidBy.values()) {
+            if (byMeans.containsKey(means)) {
+                answer.put(means.name(), Amounts.format(byMeans.get(means)));
+            }
+        }
+        return answer;
+    }
+
     @PostMapping("/{id}/reopening")
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
-    public CounterQueries.Counter reopen(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+    public CounterView reopen(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                       @PathVariable("id") String counterId) {
         CounterPolicy.checkWorksAt(counterId);
         id(counterId, "id");
@@ -290,7 +422,7 @@ public class CounterController {
         commands.send(keyed, new ReopenCounter(CounterId.of(counterId), clock.instant()), CounterId.class);
         readYourWrites.awaitAll(counterId);
         log.info("counter {} reopened", counterId);
-        return view(counterId);
+        return counterView(counterId);
     }
 
     @PostMapping("/{id}/remittances")
@@ -363,12 +495,16 @@ public class CounterController {
                 Amounts.format(remittance.eurosMinor()), remittance.status(), remittance.bankReference());
     }
 
-    private static ZReport zReport(String closingId, String counterId, DayReport report) {
+    private static ZReport zReport(String closingId, String counterId, DayReport report,
+                                   CounterDayQueries.Signature signature, List<ZCorrection> corrections) {
         return new ZReport(closingId, counterId, formatted(report.expectedMinor()), formatted(report.countedMinor()),
                 formatted(report.discrepancyMinor()), Amounts.format(report.totalDiscrepancyMinor()),
                 report.conversions(), formatted(report.eurosMinor()), Amounts.format(report.unitsElectronicMinor()),
                 Amounts.format(report.unitsPaperMinor()), Amounts.format(report.bonusMinor()), report.notesReceived(),
-                report.notesSold(), report.notesTakenBack());
+                report.notesSold(), report.notesTakenBack(),
+                signature.periodFrom() == null ? null : signature.periodFrom().toString(),
+                signature.periodTo() == null ? null : signature.periodTo().toString(), signature.closedBy(),
+                corrections);
     }
 
     private static Map<String, String> formatted(Map<PaidBy, Long> byMeans) {

@@ -11,14 +11,26 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.mlc.ledger.bonus.BonusBudgetCommitted;
 import org.mlc.ledger.bonus.BonusDrawn;
 import org.mlc.ledger.bonus.SponsorPaymentReceived;
+import java.time.Instant;
+import java.util.Map;
+import org.mlc.ledger.counter.CashDiscrepancyRecorded;
+import org.mlc.ledger.counter.ClosingCorrected;
+import org.mlc.ledger.counter.ClosingSigned;
 import org.mlc.ledger.counter.CounterDayClosed;
+import org.mlc.ledger.counter.EurosConverted;
+import org.mlc.ledger.counter.MembershipFeeReceived;
+import org.mlc.ledger.counter.PaidBy;
+import org.mlc.ledger.counter.ShortfallCovered;
 import org.mlc.ledger.counter.RemittanceConfirmed;
 import org.mlc.ledger.counter.RemittanceDeposited;
 import org.mlc.ledger.counter.RemittancePrepared;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Counter closings (Z reports), remittances and sponsor budgets, for reading. */
+/**
+ * Counter closings (Z reports, their signature and recounts), shortfall coverings, the drawer's
+ * movements per means of payment, remittances and sponsor budgets, for reading.
+ */
 @Component
 @ProcessingGroup(Projections.DIRECTORY)
 class CounterDayProjection {
@@ -40,7 +52,63 @@ class CounterDayProjection {
     }
 
     @EventHandler
+    void on(ClosingSigned event) {
+        jdbc.update("UPDATE counter_closing SET period_from = ?, period_to = ?, closed_by = ? WHERE closing_id = ?",
+                event.periodFrom() == null ? null : Timestamp.from(event.periodFrom()),
+                Timestamp.from(event.periodTo()), event.closedBy(), event.closingId().value());
+    }
+
+    @EventHandler
+    void on(ClosingCorrected event) throws JsonProcessingException {
+        jdbc.update("INSERT INTO counter_closing_correction (correction_id, closing_id, counter_id, counted_json, "
+                        + "difference_json, total_difference_minor, reason, corrected_by, corrected_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (correction_id) DO NOTHING",
+                event.correctionId().value(), event.closingId().value(), event.counterId().value(),
+                json.writeValueAsString(event.countedMinor()), json.writeValueAsString(event.differenceMinor()),
+                event.totalDifferenceMinor(), event.reason(), event.correctedBy(), Timestamp.from(event.at()));
+        drawer("correction:" + event.correctionId(), event.counterId().value(), event.differenceMinor(), event.at());
+    }
+
+    @EventHandler
+    void on(ShortfallCovered event) {
+        jdbc.update("INSERT INTO counter_shortfall_covering (covering_id, counter_id, euros_minor, reference, "
+                        + "covered_by, covered_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (covering_id) DO NOTHING",
+                event.coveringId().value(), event.counterId().value(), event.eurosMinor(), event.reference(),
+                event.coveredBy(), Timestamp.from(event.at()));
+    }
+
+    @EventHandler
+    void on(EurosConverted event) {
+        drawer("conversion:" + event.conversionId(), event.counterId().value(),
+                Map.of(event.paidBy(), event.eurosMinor()), event.at());
+    }
+
+    @EventHandler
+    void on(MembershipFeeReceived event) {
+        drawer("fee:" + event.membershipId(), event.counterId().value(), Map.of(event.paidBy(), event.eurosMinor()),
+                event.at());
+    }
+
+    @EventHandler
+    void on(CashDiscrepancyRecorded event) {
+        drawer("discrepancy:" + event.closingId(), event.counterId().value(), event.discrepancyByMeans(), event.at());
+    }
+
+    /** Euros in (positive) or out of a counter's drawer, per means; an operation is written once. */
+    private void drawer(String movementId, String counterId, Map<PaidBy, Long> byMeans, Instant at) {
+        byMeans.forEach((means, amountMinor) -> {
+            if (amountMinor != 0) {
+                jdbc.update("INSERT INTO counter_drawer_movement (movement_id, means, counter_id, amount_minor, "
+                                + "moved_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", movementId, means.name(),
+                        counterId, amountMinor, Timestamp.from(at));
+            }
+        });
+    }
+
+    @EventHandler
     void on(RemittancePrepared event) {
+        drawer("remittance:" + event.remittanceId(), event.counterId().value(),
+                Map.of(event.means(), -event.eurosMinor()), event.at());
         jdbc.update("INSERT INTO remittance_view (remittance_id, counter_id, means, euros_minor, status, prepared_at) "
                         + "VALUES (?, ?, ?, ?, 'TO_REMIT', ?) ON CONFLICT (remittance_id) DO NOTHING",
                 event.remittanceId().value(), event.counterId().value(), event.means().name(), event.eurosMinor(),
@@ -84,6 +152,9 @@ class CounterDayProjection {
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM counter_closing");
+        jdbc.update("DELETE FROM counter_closing_correction");
+        jdbc.update("DELETE FROM counter_shortfall_covering");
+        jdbc.update("DELETE FROM counter_drawer_movement");
         jdbc.update("DELETE FROM remittance_view");
         jdbc.update("DELETE FROM bonus_budget_view");
     }

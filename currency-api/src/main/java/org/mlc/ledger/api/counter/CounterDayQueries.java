@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counter closings (Z reports) and remittances as {@link CounterDayProjection} writes them in
- * {@code counter_closing} and {@code remittance_view}: the one place that reads those tables.
+ * {@code counter_closing}, {@code counter_closing_correction}, {@code counter_shortfall_covering},
+ * {@code counter_drawer_movement} and {@code remittance_view}: the one place that reads those tables.
  */
 @Component
 public class CounterDayQueries {
@@ -29,6 +30,15 @@ public class CounterDayQueries {
 
     /** What the closings of one counter add up to: the last one and the discrepancies of all. */
     public record ClosingTotals(Instant lastClosedAt, long discrepancyMinor) {
+    }
+
+    /** Who closed and the period the Z report covers (nulls for a closing recorded before they were kept). */
+    public record Signature(Instant periodFrom, Instant periodTo, String closedBy) {
+    }
+
+    /** A recount of a closing: the new counts of the means recounted (JSON of the event) and the difference. */
+    public record Correction(String correctionId, String countedJson, String differenceJson,
+                             long totalDifferenceMinor, String reason, String correctedBy, Instant correctedAt) {
     }
 
     /** A remittance of a counter's cash to the fund; {@code bankReference} is set once confirmed. */
@@ -50,6 +60,62 @@ public class CounterDayQueries {
     public Optional<String> reportJson(String counterId, String closingId) {
         return jdbc.queryForList("SELECT report_json FROM counter_closing WHERE counter_id = ? AND closing_id = ?",
                 String.class, counterId, closingId).stream().findFirst();
+    }
+
+    public Optional<Signature> signature(String counterId, String closingId) {
+        return jdbc.query("SELECT period_from, period_to, closed_by FROM counter_closing WHERE counter_id = ? "
+                + "AND closing_id = ?", (rs, i) -> new Signature(instant(rs.getTimestamp("period_from")),
+                instant(rs.getTimestamp("period_to")), rs.getString("closed_by")), counterId, closingId)
+                .stream().findFirst();
+    }
+
+    /** The recounts of a closing, oldest first. */
+    public List<Correction> corrections(String counterId, String closingId) {
+        return jdbc.query("SELECT correction_id, counted_json, difference_json, total_difference_minor, reason, "
+                        + "corrected_by, corrected_at FROM counter_closing_correction WHERE counter_id = ? "
+                        + "AND closing_id = ? ORDER BY corrected_at, correction_id",
+                (rs, i) -> new Correction(rs.getString("correction_id"), rs.getString("counted_json"),
+                        rs.getString("difference_json"), rs.getLong("total_difference_minor"), rs.getString("reason"),
+                        rs.getString("corrected_by"), rs.getTimestamp("corrected_at").toInstant()),
+                counterId, closingId);
+    }
+
+    /**
+     * The counter's shortfall not covered yet: shortfalls found at closings and recounts, net of
+     * surpluses, less the association's coverings (as the counter itself counts it); 0 when
+     * surpluses outweigh them.
+     */
+    public long uncoveredShortfallMinor(String counterId) {
+        Long net = jdbc.queryForObject("SELECT "
+                + "- COALESCE((SELECT SUM(total_discrepancy_minor) FROM counter_closing WHERE counter_id = ?), 0) "
+                + "- COALESCE((SELECT SUM(total_difference_minor) FROM counter_closing_correction WHERE counter_id = ?), 0) "
+                + "- COALESCE((SELECT SUM(euros_minor) FROM counter_shortfall_covering WHERE counter_id = ?), 0)",
+                Long.class, counterId, counterId, counterId);
+        return Math.max(0, net == null ? 0 : net);
+    }
+
+    /** What the counter's drawer held before {@code at}, per means of payment (CASH, CARD, CHEQUE; absent: 0). */
+    public Map<String, Long> drawerBefore(String counterId, Instant at) {
+        Map<String, Long> drawer = new LinkedHashMap<>();
+        jdbc.query("SELECT means, SUM(amount_minor) AS held FROM counter_drawer_movement WHERE counter_id = ? "
+                + "AND moved_at < ? GROUP BY means", (ResultSet rs) -> {
+                    drawer.put(rs.getString("means"), rs.getLong("held"));
+                }, counterId, Timestamp.from(at));
+        return drawer;
+    }
+
+    /** What the counter's drawer holds now, per means of payment (absent: 0). */
+    public Map<String, Long> drawer(String counterId) {
+        Map<String, Long> drawer = new LinkedHashMap<>();
+        jdbc.query("SELECT means, SUM(amount_minor) AS held FROM counter_drawer_movement WHERE counter_id = ? "
+                + "GROUP BY means", (ResultSet rs) -> {
+                    drawer.put(rs.getString("means"), rs.getLong("held"));
+                }, counterId);
+        return drawer;
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /** The counter's last {@link #RECENT_CLOSINGS} closings, newest first. */

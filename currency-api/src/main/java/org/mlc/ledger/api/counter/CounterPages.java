@@ -79,6 +79,7 @@ public class CounterPages {
     public String home(Model model) {
         String counterId = counterOf(model);
         model.addAttribute("day", dayReport(counterId, null));
+        model.addAttribute("drawer", byMeans(days.drawer(counterId)));
         model.addAttribute("stock", stock(counterId));
         model.addAttribute("closings", days.recentClosings(counterId));
         return "counter/home";
@@ -278,7 +279,13 @@ public class CounterPages {
     @Allowed(Role.COUNTER_AGENT)
     @GetMapping("/counter/day")
     public String day(@RequestParam(name = "date", required = false) String date, Model model) {
-        model.addAttribute("day", dayReport(counterOf(model), Forms.blankToNull(date)));
+        String counterId = counterOf(model);
+        ReportController.CounterDay day = dayReport(counterId, Forms.blankToNull(date));
+        model.addAttribute("day", day);
+        // the report's day is a UTC day; the drawer at its start and end, cash, card slips and cheques apart
+        Instant start = LocalDate.parse(day.date()).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        model.addAttribute("drawerAtStart", byMeans(days.drawerBefore(counterId, start)));
+        model.addAttribute("drawerAtEnd", byMeans(days.drawerBefore(counterId, start.plus(java.time.Duration.ofDays(1)))));
         return "counter/day";
     }
 
@@ -344,9 +351,18 @@ public class CounterPages {
         return (ReportController.CounterDay) reports.counterDay(counterId, day, null).getBody();
     }
 
+    /** Minor amounts per means, every means present in the order CASH, CARD, CHEQUE. */
+    private static Map<String, Long> byMeans(Map<String, Long> held) {
+        Map<String, Long> answer = new java.util.LinkedHashMap<>();
+        for (PaidBy means : PaidBy.values()) {
+            answer.put(means.name(), held.getOrDefault(means.name(), 0L));
+        }
+        return answer;
+    }
+
     private String counterOf(Model model) {
         String counterId = Caller.current().counterId();
-        CounterQueries.Counter counter = counters.get(counterId);
+        CounterController.CounterView counter = counters.get(counterId);
         model.addAttribute("counter", counter);
         model.addAttribute("currencyName", currencies.find(counter.currency()).orElseThrow().name());
         model.addAttribute("today", LocalDate.now(Formats.ZONE));

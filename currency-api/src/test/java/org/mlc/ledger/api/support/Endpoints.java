@@ -120,6 +120,24 @@ public final class Endpoints {
             ensureOpen(admin, who.counter());
             return get("/api/v1/counters/" + who.counter() + "/closings/" + closing.get("id"));
         });
+        samples.put("POST /api/v1/counters/{id}/closings/{closingId}/corrections", (w, who) -> {
+            ensureOpen(admin, who.counter());
+            Api.Response closing = admin.close(who.counter(), "0.00");
+            assertThat(closing.status()).as(closing.toString()).isEqualTo(201);
+            ensureOpen(admin, who.counter());
+            return new Call("POST", "/api/v1/counters/" + who.counter() + "/closings/" + closing.get("id")
+                    + "/corrections", "{\"countedCash\":\"0.00\",\"reason\":\"recounted\"}");
+        });
+        samples.put("POST /api/v1/counters/{id}/shortfall-coverings", (w, who) -> {
+            // a shortfall to cover: the drawer's cash counted as nothing
+            ensureOpen(admin, who.counter());
+            cash(admin, w, who.counter());
+            Api.Response closing = admin.close(who.counter(), "0.00");
+            assertThat(closing.status()).as(closing.toString()).isEqualTo(201);
+            ensureOpen(admin, who.counter());
+            return new Call("POST", "/api/v1/counters/" + who.counter() + "/shortfall-coverings",
+                    "{\"euros\":\"0.01\",\"reference\":\"VIR-1\"}");
+        });
         samples.put("POST /api/v1/counters/{id}/reopening", (w, who) -> {
             ensureOpen(admin, who.counter());
             Api.Response closing = admin.close(who.counter(), "0.00");

@@ -96,6 +96,10 @@ class BackOfficeBrowserTest extends IntegrationTest {
             // ---- the day: report, closing with 1 € missing from the drawer ----
             browser.open("/counter/day");
             assertThat(browser.find("#day-lines").findElements(By.cssSelector("tbody tr"))).hasSize(1);
+            // cash, card slips and cheques apart: the 20 € paid in cash are the drawer's cash only
+            assertThat(browser.find("#day-drawer").findElements(By.cssSelector("tbody tr"))).hasSize(3);
+            assertThat(browser.find("#day-drawer").findElements(By.cssSelector("tbody tr")).get(0).getText())
+                    .contains("20,00");
             browser.screenshot("07-day-report");
             browser.open("/counter/closing");
             browser.type("#countedCash", "19,00");
@@ -103,6 +107,7 @@ class BackOfficeBrowserTest extends IntegrationTest {
             browser.submit("#close");
             assertThat(browser.path()).startsWith("/counter/z-report");
             assertThat(browser.text("#total-discrepancy")).isEqualTo("-1,00 €");
+            assertThat(browser.text("#z-period")).contains(agent.username());
             browser.screenshot("09-z-report");
             assertThat(jdbc.queryForObject("SELECT total_discrepancy_minor FROM counter_closing WHERE counter_id = ?",
                     Long.class, counter)).isEqualTo(-100L);
