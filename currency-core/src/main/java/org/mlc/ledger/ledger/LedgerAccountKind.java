@@ -22,11 +22,14 @@ public enum LedgerAccountKind {
     COUNTER_CASH(Book.EUR, true),
     /** EUR: the guarantee fund's bank account. */
     GUARANTEE_FUND(Book.EUR, false),
-    /** EUR: sponsor money committed and not yet paid in. Id = sponsor budget id. */
+    /**
+     * EUR: sponsor money committed and not yet paid in. Id = sponsor budget id. Only its part for
+     * bonus already drawn backs units (a receivable); the rest is a promise ({@link Coverage}).
+     */
     SPONSOR_COMMITTED(Book.EUR, true),
     /**
      * EUR: drawer shortfalls (positive) and surpluses (negative) found at closings. A shortfall is
-     * owed to the fund by the issuer until it pays it in, so it still counts as backing.
+     * money missing: never backing ({@link Coverage}) until the association covers it.
      */
     COUNTER_DISCREPANCY(Book.EUR, false),
     /**

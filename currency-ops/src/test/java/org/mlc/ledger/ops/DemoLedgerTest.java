@@ -133,7 +133,8 @@ class DemoLedgerTest {
         assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(18));
         Map<String, BigDecimal> perEntry = new HashMap<>();
         for (String[] row : rows.subList(1, rows.size())) {
-            perEntry.merge(row[2], new BigDecimal(row[11].replace(',', '.'))
+            // entries are numbered within their journal
+            perEntry.merge(row[0] + "-" + row[2], new BigDecimal(row[11].replace(',', '.'))
                     .subtract(new BigDecimal(row[12].replace(',', '.'))), BigDecimal::add);
         }
         assertThat(perEntry).hasSizeGreaterThan(100);

@@ -56,7 +56,8 @@ public final class SupplyChart {
         int bottom = HEIGHT_PIXELS - 60;
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        g.drawString("Units in circulation (bars, left) and coverage ratio (lines, right), end of month", left, 28);
+        g.drawString("Units in circulation (bars, left); coverage (solid) and cash coverage (dashed), right; "
+                + "end of month", left, 28);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         g.drawLine(left, bottom, right, bottom);
         g.drawLine(left, top, left, bottom);
@@ -85,6 +86,7 @@ public final class SupplyChart {
             Color color = COLORS[c % COLORS.length];
             int previousX = -1;
             int previousY = -1;
+            int previousCashY = -1;
             for (Indicators.Month month : entry.getValue()) {
                 int i = labels.indexOf(month.month().toString());
                 int x = left + slot * i + slot / 6 + barWidth * c;
@@ -102,9 +104,18 @@ public final class SupplyChart {
                     }
                     g.fillOval(cx - 4, cy - 4, 8, 8);
                     g.drawString(month.coverageRatio(), cx + 6, cy - 6);
+                    // the euros held only, without what sponsors owe for the bonus drawn
+                    double cash = new BigDecimal(month.cashCoverageRatio()).doubleValue(); // drawing only
+                    int cashY = bottom - (int) ((bottom - top) * Math.max(0, Math.min(cash, maxCoverage)) / maxCoverage);
+                    g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                            new float[]{5f, 4f}, 0f));
+                    if (previousX >= 0) {
+                        g.drawLine(previousX, previousCashY, cx, cashY);
+                    }
                     g.setStroke(new BasicStroke(1f));
                     previousX = cx;
                     previousY = cy;
+                    previousCashY = cashY;
                 }
             }
             g.setColor(color);
