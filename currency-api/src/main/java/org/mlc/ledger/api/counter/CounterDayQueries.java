@@ -94,6 +94,19 @@ public class CounterDayQueries {
         return Math.max(0, net == null ? 0 : net);
     }
 
+    /** {@link #uncoveredShortfallMinor} of every counter that has one, by counter id. */
+    public Map<String, Long> uncoveredShortfallByCounter() {
+        Map<String, Long> uncovered = new HashMap<>();
+        jdbc.query("SELECT counter_id, SUM(net) AS net FROM ("
+                + "SELECT counter_id, -total_discrepancy_minor AS net FROM counter_closing "
+                + "UNION ALL SELECT counter_id, -total_difference_minor FROM counter_closing_correction "
+                + "UNION ALL SELECT counter_id, -euros_minor FROM counter_shortfall_covering) m "
+                + "GROUP BY counter_id HAVING SUM(net) > 0", (ResultSet rs) -> {
+                    uncovered.put(rs.getString("counter_id"), rs.getLong("net"));
+                });
+        return uncovered;
+    }
+
     /** What the counter's drawer held before {@code at}, per means of payment (CASH, CARD, CHEQUE; absent: 0). */
     public Map<String, Long> drawerBefore(String counterId, Instant at) {
         Map<String, Long> drawer = new LinkedHashMap<>();

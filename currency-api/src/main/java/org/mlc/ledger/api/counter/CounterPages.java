@@ -298,12 +298,14 @@ public class CounterPages {
         Map<String, ConversionQueries.CounterTotals> converted = conversions.totalsByCounter();
         Map<String, CounterDayQueries.ClosingTotals> closed = days.closingTotalsByCounter();
         Map<String, Long> notesValues = noteStocks.valueUnitsByCounter();
+        Map<String, Long> uncovered = days.uncoveredShortfallByCounter();
         List<CounterLine> lines = counterViews.all().stream().map(counter -> {
             var conversionTotals = converted.getOrDefault(counter.id(), new ConversionQueries.CounterTotals(0, 0));
             var closingTotals = closed.getOrDefault(counter.id(), new CounterDayQueries.ClosingTotals(null, 0));
             return new CounterLine(counter.id(), counter.name(), counter.currency(), conversionTotals.conversions(),
                     conversionTotals.eurosMinor(), notesValues.getOrDefault(counter.id(), 0L),
-                    closingTotals.lastClosedAt(), closingTotals.discrepancyMinor());
+                    closingTotals.lastClosedAt(), closingTotals.discrepancyMinor(),
+                    uncovered.getOrDefault(counter.id(), 0L));
         }).toList();
         model.addAttribute("counters", lines);
         model.addAttribute("denominations", new java.util.TreeSet<>(Notes.DENOMINATIONS));
@@ -311,9 +313,10 @@ public class CounterPages {
         return "association/counters";
     }
 
-    /** A counter as the association sees it: what it converted, its notes, its closings. */
+    /** A counter as the association sees it: what it converted, its notes, its closings, its shortfall not covered. */
     public record CounterLine(String id, String name, String currency, long conversions, long eurosMinor,
-                              long notesValueUnits, Instant lastClosedAt, long discrepancyMinor) {
+                              long notesValueUnits, Instant lastClosedAt, long discrepancyMinor,
+                              long uncoveredShortfallMinor) {
     }
 
     /** The issuer delivers paper notes to a counter's stock. */
