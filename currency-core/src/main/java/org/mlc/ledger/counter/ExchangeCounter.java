@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.ConversionId;
@@ -50,7 +51,11 @@ public class ExchangeCounter {
     /** Paper notes in stock, by denomination. */
     private final SortedMap<Integer, Integer> stock = new TreeMap<>();
     private final Remittances remittances = new Remittances();
+    @AggregateMember
     private CounterDay day = new CounterDay();
+    /** The open day's conversions, for their cancellation (ConversionCancellationHandler). */
+    @AggregateMember
+    final Conversions conversions = new Conversions(drawer, stock);
 
     protected ExchangeCounter() {
         // for Axon
