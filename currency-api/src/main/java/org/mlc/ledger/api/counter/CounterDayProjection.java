@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.mlc.ledger.bonus.BonusBudgetCommitted;
 import org.mlc.ledger.bonus.BonusDrawn;
+import org.mlc.ledger.bonus.BonusReturned;
 import org.mlc.ledger.bonus.SponsorPaymentReceived;
 import org.mlc.ledger.counter.CounterDayClosed;
 import org.mlc.ledger.counter.RemittanceConfirmed;
@@ -72,6 +73,13 @@ class CounterDayProjection {
     @EventHandler
     void on(BonusDrawn event) {
         jdbc.update("UPDATE bonus_budget_view SET drawn_minor = drawn_minor + ? WHERE budget_id = ?",
+                event.bonusMinor(), event.budgetId().value());
+    }
+
+    /** The bonus of a cancelled conversion is no longer drawn. */
+    @EventHandler
+    void on(BonusReturned event) {
+        jdbc.update("UPDATE bonus_budget_view SET drawn_minor = drawn_minor - ? WHERE budget_id = ?",
                 event.bonusMinor(), event.budgetId().value());
     }
 
