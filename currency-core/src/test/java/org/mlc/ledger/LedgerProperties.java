@@ -453,7 +453,7 @@ class LedgerProperties {
     // The exchange counters' day: notes, deposits, closings, remittances and sponsor payments, mixed
     // with conversions and payments; backing is checked after every single operation.
 
-    sealed interface CounterOperation permits Sell, Stock, Deposit, Close, Reopen, Remit, Confirm, SponsorPays,
+    sealed interface CounterOperation permits Sell, CancelSale, Stock, Deposit, Close, Reopen, Remit, Confirm, SponsorPays,
             PayAround, Shop, Refund, Reconversion, Adhere, HoldThenSettle {
     }
 
