@@ -1,5 +1,6 @@
 package org.mlc.ledger.counter;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
@@ -88,7 +89,7 @@ class ConversionCancellationHandler {
                 byId.put(id.value(), id);
             }
         }
-        Map<AccountId, Aggregate<Account>> loaded = new java.util.LinkedHashMap<>();
+        Map<AccountId, Aggregate<Account>> loaded = new LinkedHashMap<>();
         byId.values().forEach(id -> loaded.put(id, Aggregates.load(accounts, id.value(), "account")));
         return loaded;
     }
