@@ -67,10 +67,12 @@ import org.mlc.ledger.common.ClosingId;
 import org.mlc.ledger.common.DepositId;
 import org.mlc.ledger.common.ReconversionId;
 import org.mlc.ledger.common.RemittanceId;
+import org.mlc.ledger.counter.CancelConversion;
 import org.mlc.ledger.counter.CloseCounterDay;
 import org.mlc.ledger.counter.ConfirmRemittance;
 import org.mlc.ledger.counter.ConvertEuros;
 import org.mlc.ledger.counter.DepositNotes;
+import org.mlc.ledger.counter.EurosConverted;
 import org.mlc.ledger.counter.ExchangeCounter;
 import org.mlc.ledger.counter.NotesSold;
 import org.mlc.ledger.counter.PrepareRemittance;
@@ -451,7 +453,7 @@ class LedgerProperties {
     // The exchange counters' day: notes, deposits, closings, remittances and sponsor payments, mixed
     // with conversions and payments; backing is checked after every single operation.
 
-    sealed interface CounterOperation permits Sell, Stock, Deposit, Close, Reopen, Remit, Confirm, SponsorPays,
+    sealed interface CounterOperation permits Sell, CancelSale, Stock, Deposit, Close, Reopen, Remit, Confirm, SponsorPays,
             PayAround, Shop, Refund, Reconversion, Adhere, HoldThenSettle {
     }
 
@@ -492,6 +494,10 @@ class LedgerProperties {
     record Sell(int counter, int account, long eurosMinor, PaidBy paidBy, boolean notes) implements CounterOperation {
     }
 
+    /** Cancels one of the last sales of a counter ({@code fromLast} 0: the last), of the open day or not. */
+    record CancelSale(int counter, int fromLast) implements CounterOperation {
+    }
+
     record Stock(int counter, int denomination, int count) implements CounterOperation {
     }
 
@@ -530,6 +536,8 @@ class LedgerProperties {
                         Tuple.of(6, Combinators.combine(counter, account, euros,
                                 Arbitraries.of(PaidBy.CASH, PaidBy.CASH, PaidBy.CARD, PaidBy.CHEQUE),
                                 Arbitraries.of(true, false)).as(Sell::new)),
+                        Tuple.of(2, Combinators.combine(counter, Arbitraries.integers().between(0, 3))
+                                .as(CancelSale::new)),
                         Tuple.of(3, Combinators.combine(counter, denomination, Arbitraries.integers().between(1, 10))
                                 .as(Stock::new)),
                         Tuple.of(5, Combinators.combine(counter, account).as(Deposit::new)),
@@ -609,7 +617,7 @@ class LedgerProperties {
                     "deposit:done", "close:done", "close:day-already-closed", "remit:done", "remit:insufficient-cash",
                     "confirm:done", "sponsor:done", "shop:done", "refund:done", "reconvert:done",
                     "reconvert:insufficient-fund", "reconvert:insufficient-funds", "adhere:done", "hold:captured",
-                    "hold:voided", "hold:capture-exceeds-hold")) {
+                    "hold:voided", "hold:capture-exceeds-hold", "cancel:done", "cancel:day-already-closed")) {
                 coverage.check(outcome).count(n -> n > 0);
             }
         });
@@ -695,6 +703,15 @@ class LedgerProperties {
             command = new ConvertEuros(Run.counter(s.counter()), ConversionId.of("c-" + index), Run.account(
                     s.counter() == 0 ? s.account() % 3 : 3),
                     s.eurosMinor(), s.paidBy(), s.notes() ? Payout.NOTES : Payout.ACCOUNT, T0);
+        } else if (operation instanceof CancelSale c) {
+            kind = "cancel";
+            List<EurosConverted> sales = ledger.eventsOf(Run.counter(c.counter()).value()).stream()
+                    .filter(EurosConverted.class::isInstance).map(EurosConverted.class::cast).toList();
+            if (sales.isEmpty()) {
+                return "cancel:no-sale";
+            }
+            command = new CancelConversion(Run.counter(c.counter()), sales.get(Math.max(0,
+                    sales.size() - 1 - c.fromLast())).conversionId(), "wrong sale", "agent", T0);
         } else if (operation instanceof Stock s) {
             kind = "stock";
             // mostly a full set, so that sales in notes can be made up; sometimes one denomination only

@@ -230,6 +230,19 @@ public class Account extends AccountState {
                 .move(book(LedgerAccountKind.ISSUANCE), ledgerAccount(), unitsMinor).build(), at));
     }
 
+    /**
+     * Takes back the units of a cancelled conversion, whatever the account's status (a correction, not
+     * a payment). The cancellation handler checked they are still there.
+     */
+    public void takeBackIssuedUnits(ConversionId conversionId, CounterId counterId, long unitsMinor, String reason,
+                                    Instant at) {
+        if (unitsMinor <= 0 || unitsMinor > availableMinor()) {
+            throw new IllegalStateException("cannot take back " + unitsMinor + " from account " + id);
+        }
+        apply(new IssuedUnitsTakenBack(id, currency, conversionId, counterId, unitsMinor, reason, Postings.builder()
+                .move(ledgerAccount(), book(LedgerAccountKind.ISSUANCE), unitsMinor).build(), at));
+    }
+
     /** Credits paper notes a member brought back to a counter. Called by the note deposit handler. */
     public void receivePaperNotes(DepositId depositId, CounterId counterId, long unitsMinor, Instant at) {
         requireActive("receive units");
@@ -250,6 +263,21 @@ public class Account extends AccountState {
     public void receiveDonation(ConversionId conversionId, AccountId from, long amountMinor, Instant at) {
         requireActive("receive a donation");
         apply(new DonationReceived(id, currency, conversionId, from, amountMinor, Postings.builder()
+                .move(inTransit(), ledgerAccount(), amountMinor).build(), at));
+    }
+
+    /** Gives back a cancelled conversion's donation share (checked by the handler); the issuer receives it next. */
+    public void returnDonation(ConversionId conversionId, AccountId to, long amountMinor, Instant at) {
+        if (amountMinor <= 0 || amountMinor > availableMinor()) {
+            throw new IllegalStateException("cannot return " + amountMinor + " from account " + id);
+        }
+        apply(new DonationReturned(id, currency, conversionId, to, amountMinor, Postings.builder()
+                .move(ledgerAccount(), inTransit(), amountMinor).build(), at));
+    }
+
+    /** The issuer's side of {@link #returnDonation}: what comes back from in transit lands whatever the status. */
+    public void receiveReturnedDonation(ConversionId conversionId, AccountId from, long amountMinor, Instant at) {
+        apply(new DonationReturnReceived(id, currency, conversionId, from, amountMinor, Postings.builder()
                 .move(inTransit(), ledgerAccount(), amountMinor).build(), at));
     }
 

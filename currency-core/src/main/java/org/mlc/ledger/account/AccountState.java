@@ -92,6 +92,11 @@ abstract class AccountState {
     }
 
     @EventSourcingHandler
+    void on(IssuedUnitsTakenBack event) {
+        balanceMinor -= event.unitsMinor();
+    }
+
+    @EventSourcingHandler
     void on(PaperNotesDeposited event) {
         balanceMinor += event.unitsMinor();
     }
@@ -103,6 +108,16 @@ abstract class AccountState {
 
     @EventSourcingHandler
     void on(DonationReceived event) {
+        balanceMinor += event.amountMinor();
+    }
+
+    @EventSourcingHandler
+    void on(DonationReturned event) {
+        balanceMinor -= event.amountMinor();
+    }
+
+    @EventSourcingHandler
+    void on(DonationReturnReceived event) {
         balanceMinor += event.amountMinor();
     }
 

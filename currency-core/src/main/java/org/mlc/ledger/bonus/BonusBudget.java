@@ -103,6 +103,19 @@ public class BonusBudget {
                 bonusMinor, at));
     }
 
+    /**
+     * Takes back the bonus of a cancelled conversion drawn at {@code drawnAt}, at whatever time: it
+     * counts again in the budget, and in the member's cap if the month of the draw is still current.
+     */
+    public void returnBonus(ConversionId conversionId, AccountId account, Instant drawnAt, long bonusMinor,
+                            Instant at) {
+        if (bonusMinor <= 0 || bonusMinor > committedMinor - remainingMinor) {
+            throw new IllegalArgumentException("cannot return " + bonusMinor + " to budget " + id);
+        }
+        apply(new BonusReturned(id, conversionId, account,
+                YearMonth.from(LocalDate.ofInstant(drawnAt, CivilDay.ZONE)).toString(), bonusMinor, at));
+    }
+
     /** Sponsor money committed and not yet paid in. */
     public long outstandingMinor() {
         return committedMinor - paidInMinor;
@@ -150,6 +163,15 @@ public class BonusBudget {
             drawnThisMonth.clear();
         }
         drawnThisMonth.merge(event.accountId(), event.bonusMinor(), Math::addExact);
+    }
+
+    @EventSourcingHandler
+    void on(BonusReturned event) {
+        remainingMinor += event.bonusMinor();
+        if (YearMonth.parse(event.month()).equals(currentMonth)) {
+            drawnThisMonth.computeIfPresent(event.accountId(), (account, drawn) -> drawn == event.bonusMinor() ? null
+                    : drawn - event.bonusMinor());
+        }
     }
 
     @EventSourcingHandler

@@ -57,6 +57,11 @@ public final class BonusFunding {
         return bonusMinor;
     }
 
+    /** The budget that funds the bonus (null: none), noted by the counter for a cancellation. */
+    public BudgetId budgetId() {
+        return funder == null ? null : funder.invoke(BonusBudget::id);
+    }
+
     /** Why the bonus is below the ratio's (null when it is not). */
     public String reason() {
         return reason;

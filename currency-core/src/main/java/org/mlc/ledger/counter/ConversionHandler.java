@@ -80,6 +80,8 @@ class ConversionHandler {
 
         // nothing above could refuse after recording: from here on everything is recorded together
         bonus.draw(command.conversionId(), command.accountId(), command.at());
+        counter.execute(c -> c.conversions.noteFunding(command.counterId(), command.conversionId(), bonus.budgetId(),
+                bonus.bonusMinor(), currency.issuerAccount(), command.donateTo(), donation.amountMinor(), command.at()));
         EurosConverted converted = counter.invoke(c -> c.convert(command.conversionId(), command.accountId(),
                 eurosMinor, command.paidBy(), command.payout(), unitsMinor, bonus.bonusMinor(), notes, command.at()));
         if (command.payout() == Payout.ACCOUNT) {

@@ -4,8 +4,13 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 
-/** What happened at a counter since its last closing, for the Z report. */
+/**
+ * What happened at a counter since its last closing, for the Z report. The counter hands it its
+ * events, except a cancellation, which this part (an aggregate member) follows itself: the report
+ * is net of cancelled conversions.
+ */
 final class CounterDay {
 
     private final Map<PaidBy, Long> conversions = new EnumMap<>(PaidBy.class);
@@ -25,6 +30,19 @@ final class CounterDay {
             unitsPaperMinor += event.unitsMinor();
         } else {
             unitsElectronicMinor += event.unitsMinor();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ConversionCancelled event) {
+        conversions.merge(event.paidBy(), -1L, Math::addExact);
+        euros.merge(event.paidBy(), -event.eurosMinor(), Math::addExact);
+        bonusMinor -= event.bonusMinor();
+        if (event.payout() == Payout.NOTES) {
+            unitsPaperMinor -= event.unitsMinor();
+            event.notes().forEach((d, n) -> notesSold.merge(d, -n, (a, b) -> a + b == 0 ? null : a + b));
+        } else {
+            unitsElectronicMinor -= event.unitsMinor();
         }
     }
 

@@ -14,6 +14,8 @@ public final class CounterHandlers {
     public static final List<Function<Repositories, Object>> ALL = List.of(
             r -> new ConversionHandler(r.of(Currency.class), r.of(ExchangeCounter.class), r.of(Account.class),
                     r.of(BonusBudget.class), r.of(Participant.class)),
+            r -> new ConversionCancellationHandler(r.of(ExchangeCounter.class), r.of(Account.class),
+                    r.of(BonusBudget.class)),
             r -> new MembershipHandler(r.of(ExchangeCounter.class), r.of(Account.class), r.of(Currency.class),
                     r.of(Participant.class)),
             r -> new NoteDepositHandler(r.of(ExchangeCounter.class), r.of(Account.class)));

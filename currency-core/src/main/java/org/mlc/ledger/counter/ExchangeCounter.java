@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.ClosingId;
@@ -52,8 +53,12 @@ public class ExchangeCounter {
     /** Paper notes in stock, by denomination. */
     private final SortedMap<Integer, Integer> stock = new TreeMap<>();
     private final Remittances remittances = new Remittances();
+    @AggregateMember
     private CounterDay day = new CounterDay();
     private final Closings closings = new Closings();
+    /** The open day's conversions, for their cancellation (ConversionCancellationHandler). */
+    @AggregateMember
+    final Conversions conversions = new Conversions(drawer, stock);
 
     protected ExchangeCounter() {
         // for Axon

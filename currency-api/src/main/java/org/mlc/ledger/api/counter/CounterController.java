@@ -33,11 +33,13 @@ import org.mlc.ledger.common.RemittanceId;
 import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.common.CorrectionId;
 import org.mlc.ledger.common.CoveringId;
+import org.mlc.ledger.counter.CancelConversion;
 import org.mlc.ledger.counter.CloseCounterDay;
 import org.mlc.ledger.counter.CorrectClosing;
 import org.mlc.ledger.counter.CoverShortfall;
 import org.mlc.ledger.counter.ConfirmRemittance;
 import org.mlc.ledger.counter.Conversion;
+import org.mlc.ledger.counter.ConversionCancellation;
 import org.mlc.ledger.counter.DayReport;
 import org.mlc.ledger.counter.DepositNotes;
 import org.mlc.ledger.counter.DepositRemittance;
@@ -105,6 +107,20 @@ public class CounterController {
     public record ConversionAnswer(String id, String euros, String units, String bonus, String bonusReason,
                                    String payout, Map<Integer, Integer> notes, String donation,
                                    String donationReason) {
+    }
+
+    /** Why a conversion is cancelled: required, at most {@link CancelConversion#MAX_REASON_LENGTH} characters. */
+    public record CancellationRequest(String reason) {
+    }
+
+    /**
+     * A cancelled conversion and what went back: the euros out of the drawer, the units (or the
+     * {@code notes} into the stock), the bonus to its budget, the donation share from the association.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CancellationAnswer(String conversion, String counter, String euros, String units, String bonus,
+                                     String donation, String paidBy, String payout, Map<Integer, Integer> notes,
+                                     String reason, String cancelledBy) {
     }
 
     public record NotesRequest(JsonNode notes) {
@@ -241,6 +257,47 @@ public class CounterController {
                         conversion.bonusReason(), conversion.payout().name(), conversion.notes(),
                         donateTo == null ? null : Amounts.format(conversion.donationMinor()),
                         conversion.donationReason()));
+    }
+
+    /** Cancels a conversion of the counter's open day by compensation, keeping who and why. */
+    @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
+    @PostMapping("/{id}/conversions/{conversionId}/cancellation")
+    public CancellationAnswer cancelConversion(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
+                                               String key, @PathVariable("id") String counterId,
+                                               @PathVariable("conversionId") String conversionId,
+                                               @RequestBody CancellationRequest request) {
+        id(counterId, "id");
+        id(conversionId, "conversionId");
+        CounterPolicy.checkWorksAt(counterId);
+        var keyed = commands.key("conversion-cancellation", key, List.of(counterId, conversionId, request));
+        String reason = cancellationReason(request.reason());
+        view(counterId);
+        String cancelledBy = Caller.current().username();
+        ConversionCancellation cancellation = commands.send(keyed, new CancelConversion(CounterId.of(counterId),
+                ConversionId.of(conversionId), reason, cancelledBy, clock.instant()), ConversionCancellation.class);
+        readYourWrites.awaitAll(counterId);
+        log.info("conversion {} cancelled at counter {} by {}: {} euros, {} units, {} bonus back", conversionId,
+                counterId, cancelledBy, Amounts.format(cancellation.eurosMinor()),
+                Amounts.format(cancellation.unitsMinor()), Amounts.format(cancellation.bonusMinor()));
+        return new CancellationAnswer(conversionId, counterId, Amounts.format(cancellation.eurosMinor()),
+                Amounts.format(cancellation.unitsMinor()), Amounts.format(cancellation.bonusMinor()),
+                cancellation.donationMinor() == 0 ? null : Amounts.format(cancellation.donationMinor()),
+                cancellation.paidBy().name(), cancellation.payout().name(), cancellation.notes(), reason, cancelledBy);
+    }
+
+    /** A reason is longer than the other texts of a request: a correction is explained in a sentence or two. */
+    private static String cancellationReason(String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.invalid("reason", "is required");
+        }
+        if (value.length() > CancelConversion.MAX_REASON_LENGTH) {
+            throw ApiException.invalid("reason", "must be at most " + CancelConversion.MAX_REASON_LENGTH
+                    + " characters");
+        }
+        if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r')) {
+            throw ApiException.invalid("reason", "must not contain control characters");
+        }
+        return value.strip();
     }
 
     @PostMapping("/{id}/note-stock")

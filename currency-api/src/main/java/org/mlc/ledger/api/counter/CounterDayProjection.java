@@ -10,12 +10,14 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.mlc.ledger.bonus.BonusBudgetCommitted;
 import org.mlc.ledger.bonus.BonusDrawn;
+import org.mlc.ledger.bonus.BonusReturned;
 import org.mlc.ledger.bonus.SponsorPaymentReceived;
 import java.time.Instant;
 import java.util.Map;
 import org.mlc.ledger.counter.CashDiscrepancyRecorded;
 import org.mlc.ledger.counter.ClosingCorrected;
 import org.mlc.ledger.counter.ClosingSigned;
+import org.mlc.ledger.counter.ConversionCancelled;
 import org.mlc.ledger.counter.CounterDayClosed;
 import org.mlc.ledger.counter.EurosConverted;
 import org.mlc.ledger.counter.MembershipFeeReceived;
@@ -83,6 +85,13 @@ class CounterDayProjection {
                 Map.of(event.paidBy(), event.eurosMinor()), event.at());
     }
 
+    /** The euros of a cancelled conversion handed back out of the drawer. */
+    @EventHandler
+    void on(ConversionCancelled event) {
+        drawer("cancellation:" + event.conversionId(), event.counterId().value(),
+                Map.of(event.paidBy(), -event.eurosMinor()), event.at());
+    }
+
     @EventHandler
     void on(MembershipFeeReceived event) {
         drawer("fee:" + event.membershipId(), event.counterId().value(), Map.of(event.paidBy(), event.eurosMinor()),
@@ -140,6 +149,13 @@ class CounterDayProjection {
     @EventHandler
     void on(BonusDrawn event) {
         jdbc.update("UPDATE bonus_budget_view SET drawn_minor = drawn_minor + ? WHERE budget_id = ?",
+                event.bonusMinor(), event.budgetId().value());
+    }
+
+    /** The bonus of a cancelled conversion is no longer drawn. */
+    @EventHandler
+    void on(BonusReturned event) {
+        jdbc.update("UPDATE bonus_budget_view SET drawn_minor = drawn_minor - ? WHERE budget_id = ?",
                 event.bonusMinor(), event.budgetId().value());
     }
 

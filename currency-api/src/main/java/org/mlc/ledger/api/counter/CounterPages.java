@@ -82,6 +82,8 @@ public class CounterPages {
         model.addAttribute("drawer", byMeans(days.drawer(counterId)));
         model.addAttribute("stock", stock(counterId));
         model.addAttribute("closings", days.recentClosings(counterId));
+        // one key per page shown, made unique per conversion by its id
+        model.addAttribute("cancelKey", Forms.newKey());
         return "counter/home";
     }
 
@@ -166,6 +168,26 @@ public class CounterPages {
         model.addAttribute("member", form.participant() == null || !form.participant().matches("[A-Za-z0-9-]{1,64}")
                 ? null : member(counterId, form.participant()));
         return "counter/convert";
+    }
+
+    // ---- cancelling a conversion of the day (the home page lists them, each with its reason field) ----
+
+    public record CancellationForm(String conversion, String reason, String key) {
+    }
+
+    @Allowed(Role.COUNTER_AGENT)
+    @PostMapping("/counter/cancellation")
+    public String cancel(CancellationForm form, Model model) {
+        String counterId = counterOf(model);
+        try {
+            counters.cancelConversion(form.key(), counterId, form.conversion(),
+                    new CounterController.CancellationRequest(form.reason()));
+            return "redirect:/counter";
+        } catch (RuntimeException e) {
+            model.addAttribute("problem", Problem.orRethrow(e));
+            model.addAttribute("cancelling", form.conversion());
+            return home(model);
+        }
     }
 
     // ---- notes brought back, note stock ----

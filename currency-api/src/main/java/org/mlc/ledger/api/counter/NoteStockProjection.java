@@ -5,6 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.mlc.ledger.api.status.Projections;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.mlc.ledger.counter.ConversionCancelled;
 import org.mlc.ledger.counter.NotesReceived;
 import org.mlc.ledger.counter.NotesSold;
 import org.mlc.ledger.counter.NotesTakenBack;
@@ -35,6 +36,14 @@ class NoteStockProjection {
     @EventHandler
     void on(NotesTakenBack event) {
         add(event.counterId().value(), event.notes(), 1);
+    }
+
+    /** The notes of a cancelled conversion are back in the stock. */
+    @EventHandler
+    void on(ConversionCancelled event) {
+        if (event.notes() != null) {
+            add(event.counterId().value(), event.notes(), 1);
+        }
     }
 
     private void add(String counterId, Map<Integer, Integer> notes, int sign) {

@@ -5,11 +5,12 @@ import org.axonframework.config.ProcessingGroup;
 import org.mlc.ledger.api.status.Projections;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.mlc.ledger.counter.ConversionCancelled;
 import org.mlc.ledger.counter.EurosConverted;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Conversions at counters, for counter day reports and the conversion indicators. */
+/** Conversions at counters, for counter day reports and the conversion indicators; a cancelled one is marked. */
 @Component
 @ProcessingGroup(Projections.REPORTS)
 class ConversionProjection {
@@ -28,6 +29,13 @@ class ConversionProjection {
                 event.conversionId().value(), event.counterId().value(), event.currency().value(),
                 event.accountId().value(), event.eurosMinor(), event.unitsMinor(), event.bonusMinor(),
                 event.paidBy().name(), event.payout().name(), Timestamp.from(event.at()));
+    }
+
+    @EventHandler
+    void on(ConversionCancelled event) {
+        jdbc.update("UPDATE conversion_view SET cancelled_at = ?, cancelled_by = ?, cancel_reason = ? "
+                        + "WHERE conversion_id = ?", Timestamp.from(event.at()), event.cancelledBy(), event.reason(),
+                event.conversionId().value());
     }
 
     @ResetHandler

@@ -74,12 +74,15 @@ public class ReportController {
     public record IndicatorsReport(String currency, List<MonthIndicators> months) {
     }
 
-    /** A conversion of a counter's day; also a line of its CSV. */
+    /** A conversion of a counter's day; also a line of its CSV. {@code cancelled}: the reason, if it was cancelled. */
     public record CounterDayLine(String conversion, String at, String account, String paidBy, String payout,
-                                 String euros, String units, String bonus) {
+                                 String euros, String units, String bonus, String cancelled) {
     }
 
-    /** A counter's day: its conversions, the euros by means of payment, and the drawer at the start and the end. */
+    /**
+     * A counter's day: its conversions (a cancelled one listed, with its reason), the euros by means
+     * of payment net of cancellations, and the drawer at the start and the end.
+     */
     public record CounterDay(String counter, String currency, String date, long conversions, String euros,
                              Map<String, String> eurosByMeans, String units, String bonus, String cashAtStart,
                              String cashAtEnd, List<CounterDayLine> lines) {
@@ -148,11 +151,12 @@ public class ReportController {
         Instant end = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         List<CounterDayLine> lines = conversions.atCounter(counterId, start, end).stream()
                 .map(c -> new CounterDayLine(c.id(), c.convertedAt().toString(), c.accountId(), c.paidBy(), c.payout(),
-                        Amounts.format(c.eurosMinor()), Amounts.format(c.unitsMinor()), Amounts.format(c.bonusMinor())))
+                        Amounts.format(c.eurosMinor()), Amounts.format(c.unitsMinor()), Amounts.format(c.bonusMinor()),
+                        c.cancelled() ? c.cancellation().reason() : null))
                 .toList();
         if (csv) {
             return csvAnswer("counter-" + counterId + "-" + day + ".csv", Csv.write(List.of("conversion", "at",
-                    "account", "paidBy", "payout", "euros", "units", "bonus"), CsvRows.of(lines)));
+                    "account", "paidBy", "payout", "euros", "units", "bonus", "cancelled"), CsvRows.of(lines)));
         }
         Map<String, String> byMeans = new LinkedHashMap<>();
         conversions.eurosByMeansAtCounter(counterId, start, end)

@@ -305,6 +305,13 @@ public final class Endpoints {
                 "/api/v1/counters/" + who.counter() + "/conversions", """
                 {"participant":"%s","euros":"1.00","paidBy":"CASH","payout":"ACCOUNT"}""".formatted(
                 w.member().id())));
+        samples.put("POST /api/v1/counters/{id}/conversions/{conversionId}/cancellation", (w, who) -> {
+            ensureOpen(admin, who.counter());
+            Api.Response conversion = admin.convert(who.counter(), w.member(), "1.00");
+            assertThat(conversion.status()).as(conversion.toString()).isEqualTo(201);
+            return new Call("POST", "/api/v1/counters/" + who.counter() + "/conversions/" + conversion.get("id")
+                    + "/cancellation", "{\"reason\":\"sample: wrong amount\"}");
+        });
         samples.put("POST /api/v1/payments", (w, who) -> new Call("POST", "/api/v1/payments", """
                 {"from":"%s","to":"%s","amount":"0.01","reference":"sample"}""".formatted(
                 who.party().accountId(), who.payee().accountId())));

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.mlc.ledger.bonus.BonusBudgetCommitted;
 import org.mlc.ledger.bonus.BonusDrawn;
+import org.mlc.ledger.bonus.BonusReturned;
 import org.mlc.ledger.bonus.SponsorPaymentReceived;
 import org.mlc.ledger.ledger.Coverage;
 import org.mlc.ledger.ledger.LedgerAccount;
@@ -37,6 +38,8 @@ public final class Reconciliation {
     /** Events whose payload, not only postings, the fold reads: what sponsors owe for the bonus drawn. */
     static final String BONUS_BUDGET_COMMITTED = BonusBudgetCommitted.class.getName();
     static final String BONUS_DRAWN = BonusDrawn.class.getName();
+    /** The bonus of a cancelled conversion, back in its budget: no longer owed by the sponsor. */
+    static final String BONUS_RETURNED = BonusReturned.class.getName();
     static final String SPONSOR_PAYMENT_RECEIVED = SponsorPaymentReceived.class.getName();
 
     private final Map<String, FoldedAccount> accounts = new HashMap<>();
@@ -109,13 +112,14 @@ public final class Reconciliation {
 
     /** Whether the fold needs the whole payload of that type (read as a tree), not only its postings. */
     static boolean readsWholePayload(String payloadType) {
-        return BONUS_DRAWN.equals(payloadType) || SPONSOR_PAYMENT_RECEIVED.equals(payloadType)
-                || BONUS_BUDGET_COMMITTED.equals(payloadType);
+        return BONUS_DRAWN.equals(payloadType) || BONUS_RETURNED.equals(payloadType)
+                || SPONSOR_PAYMENT_RECEIVED.equals(payloadType) || BONUS_BUDGET_COMMITTED.equals(payloadType);
     }
 
     /**
      * The sponsors' receivable, budget by budget, as the API's bonus_budget_view keeps it: bonus
-     * drawn (BonusDrawn names no currency: the budget's commitment or payment does).
+     * drawn net of the bonus returned by cancellations (BonusDrawn names no currency: the budget's
+     * commitment or payment does).
      */
     private void foldSponsorFigures(String payloadType, JsonNode payload) {
         if (!readsWholePayload(payloadType)) {
@@ -124,6 +128,8 @@ public final class Reconciliation {
         SponsorBudget budget = budgets.computeIfAbsent(text(payload, "budgetId"), id -> new SponsorBudget());
         if (BONUS_DRAWN.equals(payloadType)) {
             budget.drawnMinor = Math.addExact(budget.drawnMinor, whole(payload, "bonusMinor"));
+        } else if (BONUS_RETURNED.equals(payloadType)) {
+            budget.drawnMinor = Math.subtractExact(budget.drawnMinor, whole(payload, "bonusMinor"));
         } else {
             budget.currency = text(payload, "currency");
             if (SPONSOR_PAYMENT_RECEIVED.equals(payloadType)) {
