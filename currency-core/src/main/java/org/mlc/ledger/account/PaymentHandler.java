@@ -81,7 +81,7 @@ class PaymentHandler {
     public TransferId handle(CapturePayment command) {
         Pair pair = loadInOrder(command.from(), command.to());
         pair.payer().invoke(a -> a.openHold(command.holdId(), command.to()));
-        // the hold named its payee when it was authorized: which may since have gone is no secret
+        // the payer already learnt of this payee when its hold was authorized: nothing is probed here
         requirePayee(pair, command.to(), pair.payer().invoke(Account::currency));
         CurrencyCode currency = pair.payer().invoke(Account::currency);
         PaymentCase payment = paymentCase(pair, currency, false, false);
