@@ -312,14 +312,18 @@ class LedgerProperties {
             if (p.from() == p.to()) {
                 return "pay:validation";
             }
-            if (!ACCOUNT_CURRENCY[p.from()].equals(ACCOUNT_CURRENCY[p.to()])) {
-                return "pay:currency-mismatch";
-            }
-            if (frozen[p.to()] || frozen[p.from()]) {
+            // the payer's own case first, then the payee's: a payer that cannot pay learns nothing of the payee
+            if (frozen[p.from()]) {
                 return "pay:account-frozen";
             }
             if (p.amountMinor() > balances[p.from()]) {
                 return "pay:insufficient-funds";
+            }
+            if (!ACCOUNT_CURRENCY[p.from()].equals(ACCOUNT_CURRENCY[p.to()])) {
+                return "pay:currency-mismatch";
+            }
+            if (frozen[p.to()]) {
+                return "pay:account-frozen";
             }
             fates.put(transfer, true);
             balances[p.from()] -= p.amountMinor();

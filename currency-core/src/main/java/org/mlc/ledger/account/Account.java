@@ -75,12 +75,7 @@ public class Account extends AccountState {
      * fit what is left of the payment it gives back.
      */
     TransferId pay(MakePayment payment, String payeeFiliere) {
-        if (payment.refundOf() != null) {
-            received.requireRefundable(id, payment);
-        }
-        requirePayable(payment.to(), payment.amountMinor(), payment.reference());
-        // the whole balance may pay (earmarked lots at their filières), less what holds reserve
-        requireFunds(balanceMinor - holds.heldMinor() - floorMinor, payment.amountMinor());
+        requireMayPay(payment);
         List<EarmarkedUnitsSpent.Draw> draws = lots.draws(id, payment.amountMinor(), payeeFiliere,
                 LocalDate.ofInstant(payment.at(), CivilDay.ZONE), availableMinor());
         apply(new TransferDebited(payment.transferId(), id, payment.to(), currency, payment.amountMinor(),
@@ -94,6 +89,19 @@ public class Account extends AccountState {
                     payment.at()));
         }
         return payment.transferId();
+    }
+
+    /**
+     * The payer's own checks of a payment (refundable, active, funds), which look at nothing of the
+     * payee: {@link PaymentHandler} asks them before it says anything about the payee.
+     */
+    void requireMayPay(MakePayment payment) {
+        if (payment.refundOf() != null) {
+            received.requireRefundable(id, payment);
+        }
+        requirePayable(payment.to(), payment.amountMinor(), payment.reference());
+        // the whole balance may pay (earmarked lots at their filières), less what holds reserve
+        requireFunds(balanceMinor - holds.heldMinor() - floorMinor, payment.amountMinor());
     }
 
     /** The payee's step of a payment, in the unit of work of its debit (which says so, as does the credit). */
@@ -145,12 +153,17 @@ public class Account extends AccountState {
 
     /** Holds an amount for a payee (first phase of a two-phase payment) whose rules were checked. */
     HoldId authorize(AuthorizePayment command) {
-        requirePayable(command.to(), command.amountMinor(), command.reference());
-        holds.requireRoomFor(id, command);
-        requireFunds(availableMinor(), command.amountMinor());
+        requireMayAuthorize(command);
         apply(new PaymentAuthorized(command.holdId(), id, command.to(), currency, command.amountMinor(),
                 command.reference(), command.expiresAt(), command.at()));
         return command.holdId();
+    }
+
+    /** The payer's own checks of a hold, asked before anything about the payee (as {@link #requireMayPay}). */
+    void requireMayAuthorize(AuthorizePayment command) {
+        requirePayable(command.to(), command.amountMinor(), command.reference());
+        holds.requireRoomFor(id, command);
+        requireFunds(availableMinor(), command.amountMinor());
     }
 
     /** The open hold for {@code to}, or a refusal saying it is not open (or not for that payee). */

@@ -2,9 +2,9 @@ package org.mlc.ledger.account;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.common.AccountId;
-import org.mlc.ledger.common.Aggregates;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.HoldId;
@@ -26,6 +26,13 @@ import org.mlc.ledger.payment.MakePayment;
  * transfer saga passes them by. Aggregates are loaded in one order (the two accounts by id, then
  * the payee's participant or the currency when a rule needs them), so two payments in opposite
  * directions never wait on each other in a cycle.
+ * <p>
+ * The payer's own case is decided before anything about the payee is answered: its currency, its
+ * right to pay (in bulk, active) and its funds. Both accounts are still loaded in id order (the
+ * payee's lock, when it exists, is taken where the order puts it), but a payee that does not exist
+ * or is in another currency is refused only after the payer's checks passed: a payer without the
+ * funds gets {@code insufficient-funds} whatever id it names, so account ids cannot be probed by
+ * paying more than one holds.
  */
 class PaymentHandler {
 
@@ -44,7 +51,9 @@ class PaymentHandler {
     public TransferId handle(MakePayment command) {
         requireTwoAccounts(command.from(), command.to());
         Pair pair = loadInOrder(command.from(), command.to());
-        requireCurrency(pair, command.from(), command.to(), command.currency());
+        requirePayer(pair, command.from(), command.currency(), command.inBatch());
+        pair.payer().execute(a -> a.requireMayPay(command));
+        requirePayee(pair, command.to(), command.currency());
         PaymentCase payment = paymentCase(pair, command.currency(), command.refundOf() != null, command.inBatch());
         PaymentPolicy.require(payment);
         TransferId transferId = pair.payer().invoke(a -> a.pay(command, payment.payeeFiliere()));
@@ -57,7 +66,9 @@ class PaymentHandler {
     public HoldId handle(AuthorizePayment command) {
         requireTwoAccounts(command.from(), command.to());
         Pair pair = loadInOrder(command.from(), command.to());
-        requireCurrency(pair, command.from(), command.to(), command.currency());
+        requirePayer(pair, command.from(), command.currency(), false);
+        pair.payer().execute(a -> a.requireMayAuthorize(command));
+        requirePayee(pair, command.to(), command.currency());
         PaymentPolicy.require(paymentCase(pair, command.currency(), false, false));
         return pair.payer().invoke(a -> a.authorize(command));
     }
@@ -70,6 +81,8 @@ class PaymentHandler {
     public TransferId handle(CapturePayment command) {
         Pair pair = loadInOrder(command.from(), command.to());
         pair.payer().invoke(a -> a.openHold(command.holdId(), command.to()));
+        // the payer already learnt of this payee when its hold was authorized: nothing is probed here
+        requirePayee(pair, command.to(), pair.payer().invoke(Account::currency));
         CurrencyCode currency = pair.payer().invoke(Account::currency);
         PaymentCase payment = paymentCase(pair, currency, false, false);
         PaymentPolicy.require(payment);
@@ -79,6 +92,7 @@ class PaymentHandler {
         return transferId;
     }
 
+    /** The two accounts of a payment; {@code payee} is null when no account has its id (refused later). */
     private record Pair(Aggregate<Account> payer, Aggregate<Account> payee) {
     }
 
@@ -88,19 +102,40 @@ class PaymentHandler {
         }
     }
 
-    /** Both accounts, locked in the order of their ids (a capture names the hold's, whatever they are). */
+    /**
+     * Both accounts, locked in the order of their ids (a capture names the hold's, whatever they
+     * are). An unknown payer is answered at once (its own account); an unknown payee is not, yet.
+     */
     private Pair loadInOrder(AccountId from, AccountId to) {
         boolean payerFirst = from.value().compareTo(to.value()) < 0;
-        Aggregate<Account> first = load(payerFirst ? from : to, payerFirst ? "from" : "to");
-        Aggregate<Account> second = load(payerFirst ? to : from, payerFirst ? "to" : "from");
-        return payerFirst ? new Pair(first, second) : new Pair(second, first);
+        Aggregate<Account> first = loadIfExists(payerFirst ? from : to);
+        Aggregate<Account> second = loadIfExists(payerFirst ? to : from);
+        Aggregate<Account> payer = payerFirst ? first : second;
+        if (payer == null) {
+            throw DomainException.notFound("unknown account " + from + " (from)").naming("from");
+        }
+        return new Pair(payer, payerFirst ? second : first);
     }
 
-    private static void requireCurrency(Pair pair, AccountId from, AccountId to, CurrencyCode currency) {
-        if (!pair.payer().invoke(Account::currency).equals(currency)
-                || !pair.payee().invoke(Account::currency).equals(currency)) {
-            throw DomainException.refused("currency-mismatch",
-                    "accounts " + from + " and " + to + " are not both in " + currency);
+    /** The payer's own case: its currency, and whether it may pay in bulk. */
+    private static void requirePayer(Pair pair, AccountId from, CurrencyCode currency, boolean inBatch) {
+        if (!pair.payer().invoke(Account::currency).equals(currency)) {
+            throw DomainException.refused("currency-mismatch", "account " + from + " is not in " + currency)
+                    .naming("from");
+        }
+        DomainException.throwIfAny(PaymentPolicy.onlyACollectivitePaysInBulk.refusal(new PaymentCase(
+                pair.payer().invoke(Account::id), pair.payer().invoke(Account::ownerKind), null, null, currency,
+                () -> true, false, inBatch)));
+    }
+
+    /** The payee exists and is in the payment's currency: asked only once the payer may pay. */
+    private static void requirePayee(Pair pair, AccountId to, CurrencyCode currency) {
+        if (pair.payee() == null) {
+            throw DomainException.notFound("unknown account " + to + " (to)").naming("to");
+        }
+        if (!pair.payee().invoke(Account::currency).equals(currency)) {
+            throw DomainException.refused("currency-mismatch", "account " + to + " is not in " + currency)
+                    .naming("to");
         }
     }
 
@@ -115,7 +150,11 @@ class PaymentHandler {
                 inBatch);
     }
 
-    private Aggregate<Account> load(AccountId accountId, String field) {
-        return Aggregates.loadOr(accounts, accountId.value(), "unknown account " + accountId + " (" + field + ")");
+    private Aggregate<Account> loadIfExists(AccountId accountId) {
+        try {
+            return accounts.load(accountId.value());
+        } catch (AggregateNotFoundException e) {
+            return null;
+        }
     }
 }

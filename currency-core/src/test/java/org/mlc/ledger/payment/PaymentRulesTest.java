@@ -114,6 +114,24 @@ class PaymentRulesTest {
     }
 
     @Test
+    void aPayerWithoutTheFundsIsRefusedAlikeWhateverThePayeeSoNoAccountIdCanBeProbed() {
+        ledger.defineCurrency(InMemoryLedger.LAROUE, "La Roue", new ConversionPolicy(100, 100));
+        AccountId elsewhere = AccountId.of("acc-elsewhere");
+        ledger.registerMember(ParticipantId.of("p-elsewhere"), elsewhere, InMemoryLedger.LAROUE);
+        // ids on both sides of the payer's, so the payee is loaded first or second
+        for (AccountId payee : java.util.List.of(GROCER_ACCOUNT, elsewhere, AccountId.of("acc-0-unknown"),
+                AccountId.of("acc-zz-unknown"))) {
+            assertRefused(() -> pay(ALICE, payee, 9_999_900), Kind.REFUSED, "insufficient-funds");
+            assertRefused(() -> ledger.send(new AuthorizePayment(BOUSOL, org.mlc.ledger.common.HoldId.of("h-" + payee),
+                    ALICE, payee, 9_999_900, null, T1.plusSeconds(600), T1)), Kind.REFUSED, "insufficient-funds");
+        }
+        // a payer that could pay is told what is wrong with the payee, and pays nothing
+        assertRefused(() -> pay(ALICE, AccountId.of("acc-zz-unknown"), 1_000), Kind.NOT_FOUND, "not-found");
+        assertRefused(() -> pay(ALICE, elsewhere, 1_000), Kind.REFUSED, "currency-mismatch");
+        assertThat(balance(ALICE)).isEqualTo(20_000);
+    }
+
+    @Test
     void aMerchantNotApprovedOrSuspendedCannotBePaidAndNothingMoves() {
         assertRefused(() -> pay(ALICE, NEWSHOP_ACCOUNT, 1_000), Kind.REFUSED, "merchant-not-approved");
         ledger.send(new SuspendMerchant(GROCER, "admin", "audit", T1));

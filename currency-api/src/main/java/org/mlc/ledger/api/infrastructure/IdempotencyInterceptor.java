@@ -9,11 +9,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Records the first answer to an Idempotency-Key in the same transaction as the command's
- * events: either both are stored, or neither. A concurrent second request with the same key
- * blocks on the key's primary key until the first commits, then fails and replays its answer.
+ * events: either both are stored, or neither. The key is its user's ({@link #OWNER}): a concurrent
+ * second request of the same user with the same key blocks on the key's primary key (user, scope,
+ * key) until the first commits, then fails and replays its answer.
  */
 public class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
+    /** The user whose key it is ("" for none), set by IdempotentCommands; not copied onto events. */
+    public static final String OWNER = "idempotencyUser";
     public static final String SCOPE = "idempotencyScope";
     public static final String KEY = "idempotencyKey";
     public static final String REQUEST_HASH = "requestHash";
@@ -36,9 +39,10 @@ public class IdempotencyInterceptor implements MessageHandlerInterceptor<Command
             return chain.proceed();
         }
         Object result = chain.proceed();
-        jdbc.update("INSERT INTO idempotency_key (scope, idem_key, request_hash, result_type, result_json) "
-                        + "VALUES (?, ?, ?, ?, ?)",
-                command.getMetaData().get(SCOPE), key, command.getMetaData().get(REQUEST_HASH),
+        Object owner = command.getMetaData().get(OWNER);
+        jdbc.update("INSERT INTO idempotency_key (username, scope, idem_key, request_hash, result_type, result_json) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)",
+                owner == null ? "" : owner, command.getMetaData().get(SCOPE), key, command.getMetaData().get(REQUEST_HASH),
                 result == null ? "null" : result.getClass().getName(), objectMapper.writeValueAsString(result));
         return result;
     }

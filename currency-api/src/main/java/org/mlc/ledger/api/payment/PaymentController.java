@@ -77,12 +77,9 @@ public class PaymentController {
             // the same answer as an unknown account: another's account ids cannot be probed
             throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown account " + from, "from");
         }
-        String toCurrency = owners.currencyOf(to, "to");
-        if (!fromCurrency.equals(toCurrency)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "currency-mismatch",
-                    "accounts " + from + " and " + to + " are in different currencies", "to");
-        }
-        // Who may pay whom (approved merchants, frozen accounts, members' transfers) is the domain's.
+        // Who may pay whom (approved merchants, frozen accounts, members' transfers) is the domain's, and
+        // so is whether the payee exists and shares the currency: asked only after the payer's own funds
+        // and rights (PaymentHandler), so that no account id can be probed by a payment that must fail.
         TransferId transferId = commands.send(keyed, new MakePayment(CurrencyCode.of(fromCurrency),
                 TransferId.of(keyed.derivedId("transfer")), AccountId.of(from), AccountId.of(to), amount, reference,
                 null, clock.instant()), TransferId.class);

@@ -93,10 +93,7 @@ public class PaymentHoldController {
         if (!policy.mayPayFrom(from)) {
             throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown account " + from, "from");
         }
-        if (!currency.equals(owners.currencyOf(to, "to"))) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "currency-mismatch",
-                    "accounts " + from + " and " + to + " are in different currencies", "to");
-        }
+        // the payee (exists? same currency?) is the domain's to check, after the payer's funds (PaymentHandler)
         Instant now = clock.instant();
         HoldId holdId = commands.send(keyed, new AuthorizePayment(CurrencyCode.of(currency),
                 HoldId.of(keyed.derivedId("hold")), AccountId.of(from), AccountId.of(to), amount, reference,

@@ -7,9 +7,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Who is calling: the authenticated user, its role and what it is bound to (a counter for an
- * agent, a participant for a member, merchant, CCAS or collectivité).
+ * agent, a participant for a member, merchant, CCAS or collectivité). Serializable: a back-office
+ * session stores it, in PostgreSQL.
  */
-public record Caller(String username, Role role, String participantId, String counterId) {
+public record Caller(String username, Role role, String participantId, String counterId)
+        implements java.io.Serializable {
 
     /** The caller of the current request; a 401 if there is none (cannot happen behind the filter chain). */
     public static Caller current() {

@@ -27,6 +27,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -38,6 +39,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@link AccessInterceptor}. Errors are problem+json like the rest. The back office pages (all
  * that is not the API, the health check or the API description) have their own chain: the same
  * users, a sign-in form, a session and CSRF tokens; their handlers carry {@link Allowed} too.
+ * Sessions are Spring Session's, in PostgreSQL (shared by the nodes, ended by {@link UserSessions}
+ * when a user changes), and each request of one checks its user again ({@link SessionUserCheck}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration implements WebMvcConfigurer {
@@ -60,6 +63,8 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     @Order(1)
     public SecurityFilterChain pages(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
                                      LoginThrottle throttle, JdbcTemplate jdbc) throws Exception {
+        // before the anonymous user is set: a session whose user changed goes on as no one, to /login
+        http.addFilterBefore(new SessionUserCheck(jdbc), AnonymousAuthenticationFilter.class);
         http.securityMatcher(SecurityConfiguration::isPage)
                 .authenticationManager(authentication(users, encoder, throttle, jdbc))
                 .authorizeHttpRequests(auth -> auth
@@ -167,11 +172,12 @@ public class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     public UserDetailsService users(JdbcTemplate jdbc) {
-        return username -> jdbc.query("SELECT username, password_hash, role, enabled, participant_id, counter_id "
-                                + "FROM app_user WHERE username = ?",
+        return username -> jdbc.query("SELECT username, password_hash, role, enabled, participant_id, counter_id, "
+                                + "credentials_version FROM app_user WHERE username = ?",
                         (rs, i) -> new LedgerUser(rs.getString("username"), rs.getString("password_hash"),
                                 rs.getBoolean("enabled"), Role.valueOf(rs.getString("role")),
-                                rs.getString("participant_id"), rs.getString("counter_id")), username)
+                                rs.getString("participant_id"), rs.getString("counter_id"),
+                                rs.getLong("credentials_version")), username)
                 .stream().findFirst()
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.security.SecurityConfiguration;
+import org.mlc.ledger.api.security.UserSessions;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.springframework.http.HttpStatus;
@@ -44,10 +45,12 @@ public class UserController {
     private final CounterQueries counters;
     private final ParticipantQueries participants;
     private final PasswordEncoder encoder;
+    private final UserSessions sessions;
 
     public UserController(IdempotentCommands commands, UserStore store, CounterQueries counters,
-                          ParticipantQueries participants, PasswordEncoder encoder) {
+                          ParticipantQueries participants, PasswordEncoder encoder, UserSessions sessions) {
         this.commands = commands;
+        this.sessions = sessions;
         this.store = store;
         this.counters = counters;
         this.participants = participants;
@@ -125,14 +128,17 @@ public class UserController {
         return find(username(username));
     }
 
-    /** A disabled user can no longer log in; the last enabled ADMIN cannot be disabled. */
+    /**
+     * A disabled user can no longer log in, and its back-office sessions end; the last enabled
+     * ADMIN cannot be disabled.
+     */
     @Allowed(Role.ADMIN)
     @PostMapping("/{username}/disable")
     public UserView disable(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                             @PathVariable("username") String username) {
         var keyed = commands.key("disable-user", key, username);
         find(username(username));
-        return commands.apply(keyed, UserView.class, () -> {
+        UserView disabled = commands.apply(keyed, UserView.class, () -> {
             // serialises concurrent disables of administrators
             store.lockAgainstConcurrentChanges();
             UserView user = find(username);
@@ -143,6 +149,9 @@ public class UserController {
             store.setEnabled(username, false);
             return find(username);
         });
+        // once the change is committed: a session read before it would otherwise be saved again
+        sessions.endAll(username);
+        return disabled;
     }
 
     @Allowed(Role.ADMIN)
@@ -157,7 +166,7 @@ public class UserController {
         });
     }
 
-    /** Sets a new password (the user forgot it, or it leaked). */
+    /** Sets a new password (the user forgot it, or it leaked); the user's back-office sessions end. */
     @Allowed(Role.ADMIN)
     @PostMapping("/{username}/password")
     public UserView resetPassword(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
@@ -165,10 +174,12 @@ public class UserController {
         var keyed = commands.key("reset-password", key, username);
         find(username(username));
         String password = password(request.password());
-        return commands.apply(keyed, UserView.class, () -> {
+        UserView changed = commands.apply(keyed, UserView.class, () -> {
             store.setPasswordHash(username, encoder.encode(password));
             return find(username);
         });
+        sessions.endAll(username);
+        return changed;
     }
 
     private UserView find(String username) {

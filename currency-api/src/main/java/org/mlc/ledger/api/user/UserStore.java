@@ -9,6 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * The users in {@code app_user} as the user administration reads and changes them (not ledger
  * events: plain rows, passwords as bcrypt hashes). Sign-in reads the table on its own (security).
+ * A change of password, enabled flag, role or binding bumps {@code credentials_version} (a trigger,
+ * V26): the user's open back-office sessions are refused from then on (security/SessionUserCheck);
+ * whoever makes such a change also ends them ({@code UserSessions.endAll}) once it is committed.
  */
 @Component
 public class UserStore {

@@ -3,15 +3,20 @@ package org.mlc.ledger.api.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.mlc.ledger.api.infrastructure.ConflictRetry;
 import org.mlc.ledger.api.infrastructure.IdempotencyInterceptor;
@@ -29,6 +34,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends a state-changing command under an Idempotency-Key: the same key and request returns the
  * first answer without a second effect; the same key with another request is a 409. The key is
  * stored with the command's events, in one transaction (see {@link IdempotencyInterceptor}).
+ * Keys are each user's own: the stored answer is found by (user, scope, key), so another user's
+ * "pay-1" is another request. The ids a request creates ({@link Keyed#derivedId}) are an HMAC of
+ * (user, scope, key, what) under a secret drawn at the first start and kept in the database
+ * ({@code id_secret}): unpredictable without it (a key in a README names no account), yet the same
+ * for a retry on any node, so a retry and two concurrent requests with one key still name one
+ * thing, and the aggregate's creation refuses a second one even before the key's row is stored.
  * Every command carries in its metadata who sent it (user, role, counter), the key and the
  * request's correlation id; Axon copies them onto every event it causes (see
  * {@link #METADATA_KEYS}), sagas' follow-up events included.
@@ -45,6 +56,7 @@ public class IdempotentCommands {
     public static final String CORRELATION_ID = "correlationId";
     /** The metadata every event carries, propagated from the command that caused it. */
     public static final String[] METADATA_KEYS = {USER, ROLE, COUNTER, IdempotencyInterceptor.KEY, CORRELATION_ID};
+    private static final String MAC_ALGORITHM = "HmacSHA256";
 
     private static final Logger log = LoggerFactory.getLogger(IdempotentCommands.class);
 
@@ -54,6 +66,7 @@ public class IdempotentCommands {
     private final ObjectMapper objectMapper;
     private final ObjectMapper hashMapper;
     private final TransactionTemplate transactions;
+    private volatile SecretKeySpec idSecret;
 
     public IdempotentCommands(ConflictRetry commandGateway, JdbcTemplate jdbc, ObjectMapper objectMapper,
                               TransactionTemplate transactions, MeterRegistry meters) {
@@ -67,16 +80,79 @@ public class IdempotentCommands {
         // request resent after a restart hashes as it did the first time.
         this.hashMapper = objectMapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
         this.transactions = transactions;
+        // drawn at start, not at the first request: the first key must not write a row of its own
+        secret();
     }
 
-    /** A request under its key: where it was sent, what it said, and the ids derived from the key. */
-    public record Keyed(String scope, String key, String requestHash) {
+    /**
+     * A request under its key: who sent it, where, what it said, the answer already stored for it
+     * (if any, read once here), and the ids it names.
+     */
+    public static final class Keyed {
 
-        /** A stable id for what this request creates, so that a resent request names the same thing. */
-        public String derivedId(String what) {
-            return UUID.nameUUIDFromBytes((scope + "\n" + key + "\n" + what).getBytes(StandardCharsets.UTF_8))
-                    .toString();
+        private final String user;
+        private final String scope;
+        private final String key;
+        private final String requestHash;
+        private final StoredAnswer stored;
+        private final SecretKeySpec secret;
+
+        private Keyed(String user, String scope, String key, String requestHash, StoredAnswer stored,
+                      SecretKeySpec secret) {
+            this.user = user;
+            this.scope = scope;
+            this.key = key;
+            this.requestHash = requestHash;
+            this.stored = stored;
+            this.secret = secret;
         }
+
+        /** The user the key belongs to ("" when no one is signed in). */
+        public String user() {
+            return user;
+        }
+
+        public String scope() {
+            return scope;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public String requestHash() {
+            return requestHash;
+        }
+
+        /**
+         * The id of what this request creates: the same for a resent request of the same user, and
+         * unpredictable to anyone else (an HMAC under the ledger's secret, in the form of a UUID).
+         */
+        public String derivedId(String what) {
+            if (stored != null && stored.legacy()) {
+                // answered before keys were per user: name again the ids that answer holds
+                return UUID.nameUUIDFromBytes((scope + "\n" + key + "\n" + what).getBytes(StandardCharsets.UTF_8))
+                        .toString();
+            }
+            try {
+                Mac mac = Mac.getInstance(MAC_ALGORITHM);
+                mac.init(secret);
+                for (String part : new String[] {user, scope, key, what}) {
+                    mac.update(part.getBytes(StandardCharsets.UTF_8));
+                    mac.update((byte) 0);
+                }
+                ByteBuffer bytes = ByteBuffer.wrap(mac.doFinal());
+                long high = (bytes.getLong() & ~0xF000L) | 0x8000L; // version 8: a UUID of the application's own
+                long low = (bytes.getLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // the RFC's variant
+                return new UUID(high, low).toString();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(MAC_ALGORITHM + " is not available", e);
+            }
+        }
+    }
+
+    /** The answer stored for a key; {@code legacy} when stored before keys were per user (no user). */
+    private record StoredAnswer(String requestHash, String resultJson, boolean legacy) {
     }
 
     public Keyed key(String scope, String key, Object request) {
@@ -88,17 +164,19 @@ public class IdempotentCommands {
             throw new ApiException(HttpStatus.BAD_REQUEST, "validation",
                     HEADER + " must be 1 to " + MAX_KEY_LENGTH + " printable ASCII characters", HEADER);
         }
-        return new Keyed(scope, key, hash(scope, request));
+        String user = currentUser();
+        return new Keyed(user, scope, key, hash(scope, request), stored(user, scope, key), secret());
     }
 
     /** The first answer to this key if there is one (a replay), else the result of sending the command. */
     public <R> R send(Keyed keyed, Object command, Class<R> resultType) {
-        R previous = previousAnswer(keyed, resultType);
+        R previous = previousAnswer(keyed, keyed.stored, resultType);
         if (previous != null) {
             return previous;
         }
         try {
             Map<String, Object> metaData = who();
+            metaData.put(IdempotencyInterceptor.OWNER, keyed.user());
             metaData.put(IdempotencyInterceptor.SCOPE, keyed.scope());
             metaData.put(IdempotencyInterceptor.KEY, keyed.key());
             metaData.put(IdempotencyInterceptor.REQUEST_HASH, keyed.requestHash());
@@ -108,7 +186,7 @@ public class IdempotentCommands {
             return result;
         } catch (RuntimeException e) {
             // A concurrent request with the same key may have won the race: answer as it did.
-            R raced = previousAnswer(keyed, resultType);
+            R raced = previousAnswer(keyed, stored(keyed.user(), keyed.scope(), keyed.key()), resultType);
             if (raced != null) {
                 return raced;
             }
@@ -129,7 +207,7 @@ public class IdempotentCommands {
      * command, its answer stored in the same transaction as its effect.
      */
     public <R> R apply(Keyed keyed, Class<R> resultType, Supplier<R> change) {
-        R previous = previousAnswer(keyed, resultType);
+        R previous = previousAnswer(keyed, keyed.stored, resultType);
         if (previous != null) {
             return previous;
         }
@@ -137,9 +215,10 @@ public class IdempotentCommands {
             R result = transactions.execute(status -> {
                 R answer = change.get();
                 try {
-                    jdbc.update("INSERT INTO idempotency_key (scope, idem_key, request_hash, result_type, result_json) "
-                                    + "VALUES (?, ?, ?, ?, ?)", keyed.scope(), keyed.key(), keyed.requestHash(),
-                            resultType.getName(), objectMapper.writeValueAsString(answer));
+                    jdbc.update("INSERT INTO idempotency_key (username, scope, idem_key, request_hash, result_type, "
+                                    + "result_json) VALUES (?, ?, ?, ?, ?, ?)", keyed.user(), keyed.scope(),
+                            keyed.key(), keyed.requestHash(), resultType.getName(),
+                            objectMapper.writeValueAsString(answer));
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException("cannot store the answer to key " + keyed.key(), e);
                 }
@@ -148,7 +227,7 @@ public class IdempotentCommands {
             log.info("{} done by {}, key {}: {}", keyed.scope(), who().get(USER), keyed.key(), result);
             return result;
         } catch (RuntimeException e) {
-            R raced = previousAnswer(keyed, resultType);
+            R raced = previousAnswer(keyed, stored(keyed.user(), keyed.scope(), keyed.key()), resultType);
             if (raced != null) {
                 return raced;
             }
@@ -174,22 +253,49 @@ public class IdempotentCommands {
         return who;
     }
 
-    private <R> R previousAnswer(Keyed keyed, Class<R> resultType) {
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT request_hash, result_json FROM idempotency_key WHERE scope = ? AND idem_key = ?",
-                keyed.scope(), keyed.key());
-        if (rows.isEmpty()) {
+    private static String currentUser() {
+        Caller caller = Caller.currentOrNull();
+        return caller == null ? "" : caller.username();
+    }
+
+    /**
+     * The answer stored for this user's key, or for the key before keys were per user (a request
+     * answered before the upgrade and retried after it is not done twice).
+     */
+    private StoredAnswer stored(String user, String scope, String key) {
+        return jdbc.query("SELECT username, request_hash, result_json FROM idempotency_key "
+                        + "WHERE username IN (?, '') AND scope = ? AND idem_key = ? ORDER BY username DESC LIMIT 1",
+                (rs, i) -> new StoredAnswer(rs.getString("request_hash"), rs.getString("result_json"),
+                        rs.getString("username").isEmpty()), user, scope, key).stream().findFirst().orElse(null);
+    }
+
+    /** The ledger's secret for ids, drawn by the first node that starts and read by the others. */
+    private SecretKeySpec secret() {
+        SecretKeySpec known = idSecret;
+        if (known == null) {
+            byte[] drawn = new byte[32];
+            new SecureRandom().nextBytes(drawn);
+            jdbc.update("INSERT INTO id_secret (id, secret) VALUES (1, ?) ON CONFLICT (id) DO NOTHING",
+                    HexFormat.of().formatHex(drawn));
+            String secret = jdbc.queryForObject("SELECT secret FROM id_secret WHERE id = 1", String.class);
+            known = new SecretKeySpec(HexFormat.of().parseHex(secret), MAC_ALGORITHM);
+            idSecret = known;
+        }
+        return known;
+    }
+
+    private <R> R previousAnswer(Keyed keyed, StoredAnswer row, Class<R> resultType) {
+        if (row == null) {
             return null;
         }
-        Map<String, Object> row = rows.get(0);
-        if (!keyed.requestHash().equals(row.get("request_hash"))) {
+        if (!keyed.requestHash().equals(row.requestHash())) {
             throw new ApiException(HttpStatus.CONFLICT, "idempotency-conflict",
                     "this " + HEADER + " was already used for a different request", HEADER);
         }
         try {
             log.info("{} replayed for key {}", keyed.scope(), keyed.key());
             replays.increment();
-            return objectMapper.readValue((String) row.get("result_json"), resultType);
+            return objectMapper.readValue(row.resultJson(), resultType);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored answer for key " + keyed.key() + " cannot be read", e);
         }

@@ -55,7 +55,7 @@ class AccessInterceptorTest {
     }
 
     private static void as(Role role) {
-        LedgerUser user = new LedgerUser("someone", "x", true, role, null, null);
+        LedgerUser user = new LedgerUser("someone", "x", true, role, null, null, 0);
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
     }
