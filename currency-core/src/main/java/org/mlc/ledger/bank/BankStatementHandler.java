@@ -27,8 +27,10 @@ import org.mlc.ledger.common.Ids;
 /**
  * Matches a bank statement against remittances, sponsor payments and aid fundings (credits) and
  * reconversion payouts (debits) and records the matches in one unit of work: the fund is credited
- * for each matched credit (and records the inflow on the currency's fund), each matched debit confirms its payout, the others are listed. A line
- * seen twice (in the file, or in an earlier import) refuses the whole file.
+ * for each matched credit (and records the inflow on the currency's fund), each matched debit
+ * confirms its payout, the others are listed; each match is kept by line so that it can be undone
+ * ({@link MatchUndoHandler}). A line seen twice (in the file, or matched by an earlier import)
+ * refuses the whole file.
  */
 class BankStatementHandler {
 
@@ -72,13 +74,9 @@ class BankStatementHandler {
             }
         }
         List<LineResult> results = new ArrayList<>();
-        List<String> matched = new ArrayList<>();
+        List<MatchedLine> matched = new ArrayList<>();
         for (StatementLine line : command.lines()) {
-            LineResult result = match(command, line);
-            results.add(result);
-            if (result.outcome().startsWith("MATCHED")) {
-                matched.add(line.fingerprint());
-            }
+            results.add(match(command, line, matched));
         }
         if (fund == null) {
             fundAccounts.newInstance(() -> new FundBankAccount(command.currency(), command.statementId(), matched,
@@ -89,9 +87,10 @@ class BankStatementHandler {
         return new ImportResult(command.statementId(), results);
     }
 
-    private LineResult match(ImportBankStatement command, StatementLine line) throws Exception {
+    private LineResult match(ImportBankStatement command, StatementLine line, List<MatchedLine> matched)
+            throws Exception {
         if (line.amountMinor() < 0) {
-            return matchPayout(command, line);
+            return matchPayout(command, line, matched);
         }
         String reference = line.reference();
         CounterId counterId = reference == null ? null : command.remittanceCounters().get(reference);
@@ -109,7 +108,7 @@ class BankStatementHandler {
                     + line.lineNumber(), command.at()));
             GuaranteeFund.recordInflow(funds, counter.invoke(ExchangeCounter::currency), InflowSource.REMITTANCE,
                     remittanceId.value(), expected, command.at());
-            return result(line, "MATCHED_REMITTANCE", null);
+            return matched(matched, line, "MATCHED_REMITTANCE", remittanceId.value(), counterId.value());
         }
         BudgetId budgetId = command.budgets().stream().filter(b -> b.value().equals(reference)).findFirst()
                 .orElse(null);
@@ -125,7 +124,7 @@ class BankStatementHandler {
                     command.at())));
             GuaranteeFund.recordInflow(funds, budget.invoke(BonusBudget::currency), InflowSource.SPONSOR_PAYMENT,
                     budgetId.value(), line.amountMinor(), command.at());
-            return result(line, "MATCHED_SPONSOR", null);
+            return matched(matched, line, "MATCHED_SPONSOR", budgetId.value(), budgetId.value());
         }
         AidProgramId programId = reference == null || programs == null || command.aidFundings() == null ? null
                 : command.aidFundings().get(reference);
@@ -143,13 +142,13 @@ class BankStatementHandler {
                     + command.statementId() + " line " + line.lineNumber(), command.at())));
             GuaranteeFund.recordInflow(funds, program.invoke(AidProgram::currency), InflowSource.AID_FUNDING,
                     fundingId.value(), expected, command.at());
-            return result(line, "MATCHED_AID_FUNDING", null);
+            return matched(matched, line, "MATCHED_AID_FUNDING", fundingId.value(), programId.value());
         }
         return result(line, "UNMATCHED", "no remittance, sponsor budget or aid funding has this reference");
     }
 
     /** A debit of the fund's account: the bank transfer of a reconversion's payout, by its id. */
-    private LineResult matchPayout(ImportBankStatement command, StatementLine line) {
+    private LineResult matchPayout(ImportBankStatement command, StatementLine line, List<MatchedLine> matched) {
         if (line.reference() == null || line.reference().isBlank() || line.reference().length() > Ids.MAX_ID_LENGTH) {
             return result(line, "UNMATCHED", "a debit matches a payout by its reconversion id; this one has none");
         }
@@ -172,7 +171,16 @@ class BankStatementHandler {
         }
         fund.execute(f -> f.confirmFromStatement(reconversionId, "statement " + command.statementId() + " line "
                 + line.lineNumber(), command.at()));
-        return result(line, "MATCHED_PAYOUT", null);
+        return matched(matched, line, "MATCHED_PAYOUT", reconversionId.value(),
+                GuaranteeFund.idOf(command.currency()));
+    }
+
+    /** A match, kept with what it matched so that it can be undone by its line. */
+    private static LineResult matched(List<MatchedLine> matched, StatementLine line, String outcome, String sourceId,
+                                      String holderId) {
+        matched.add(new MatchedLine(line.lineNumber(), line.fingerprint(), outcome, sourceId, holderId,
+                line.amountMinor()));
+        return result(line, outcome, null);
     }
 
     private static LineResult result(StatementLine line, String outcome, String reason) {

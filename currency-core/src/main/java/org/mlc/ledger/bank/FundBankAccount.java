@@ -3,17 +3,21 @@ package org.mlc.ledger.bank;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.common.DomainException;
 
 /**
  * The guarantee fund's bank account as the statements show it: which lines were already matched,
- * so that importing a statement twice changes nothing.
+ * so that importing a statement twice changes nothing, and what each line of a statement matched,
+ * so that a wrong match can be undone (and the line matched again later).
  */
 @AggregateRoot
 public class FundBankAccount {
@@ -21,13 +25,15 @@ public class FundBankAccount {
     @AggregateIdentifier
     private String id;
     private final Set<String> matched = new HashSet<>();
+    /** Statements imported, and their lines matched and not undone, by line number. */
+    private final Map<String, Map<Integer, MatchedLine>> statements = new HashMap<>();
 
     protected FundBankAccount() {
         // for Axon
     }
 
-    FundBankAccount(CurrencyCode currency, String statementId, List<String> fingerprints, Instant at) {
-        record(currency, statementId, fingerprints, at);
+    FundBankAccount(CurrencyCode currency, String statementId, List<MatchedLine> matches, Instant at) {
+        record(currency, statementId, matches, at);
     }
 
     /** One fund bank account per currency; its id must not collide with the currency's own. */
@@ -39,13 +45,53 @@ public class FundBankAccount {
         return matched.contains(fingerprint);
     }
 
-    void record(CurrencyCode currency, String statementId, List<String> fingerprints, Instant at) {
-        apply(new BankStatementImported(currency, statementId, fingerprints, at));
+    void record(CurrencyCode currency, String statementId, List<MatchedLine> matches, Instant at) {
+        apply(new BankStatementMatched(currency, null, statementId, matches, at));
+    }
+
+    /**
+     * The line's match, still in force: 404 for a statement this account never imported, 409
+     * {@code not-matched} for a line that matched nothing, was undone, or was imported before
+     * matches were kept by line.
+     */
+    MatchedLine matchOf(String statementId, int lineNumber) {
+        Map<Integer, MatchedLine> lines = statements.get(statementId);
+        if (lines == null) {
+            throw DomainException.notFound("no bank statement " + statementId + " was imported for this fund");
+        }
+        MatchedLine line = lines.get(lineNumber);
+        if (line == null) {
+            throw DomainException.conflict("not-matched", "line " + lineNumber + " of statement " + statementId
+                    + " is not matched");
+        }
+        return line;
+    }
+
+    void undo(CurrencyCode currency, String statementId, MatchedLine line, String reason, String by, Instant at) {
+        apply(new StatementMatchUndone(currency, null, statementId, line, reason, by, at));
     }
 
     @EventSourcingHandler
     void on(BankStatementImported event) {
         id = idOf(event.currency());
         matched.addAll(event.matchedFingerprints());
+        // lines were not kept then: nothing of that statement can be undone by line
+        statements.putIfAbsent(event.statementId(), new HashMap<>());
+    }
+
+    @EventSourcingHandler
+    void on(BankStatementMatched event) {
+        id = idOf(event.currency());
+        Map<Integer, MatchedLine> lines = statements.computeIfAbsent(event.statementId(), s -> new HashMap<>());
+        for (MatchedLine line : event.matches()) {
+            matched.add(line.fingerprint());
+            lines.put(line.lineNumber(), line);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(StatementMatchUndone event) {
+        matched.remove(event.line().fingerprint());
+        statements.get(event.statementId()).remove(event.line().lineNumber());
     }
 }

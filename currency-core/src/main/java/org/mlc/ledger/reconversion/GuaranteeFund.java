@@ -104,6 +104,29 @@ public class GuaranteeFund {
         }
     }
 
+    /**
+     * Records on the fund of {@code currency} that an inflow of {@code source} did not happen (a
+     * wrong bank statement match undone): refused ({@code fund-already-paid-out}) when the fund
+     * would be left with less than it already paid out. For handlers that record the source's
+     * compensating event (and its postings) in the same unit of work.
+     */
+    public static void reverseInflow(Repository<GuaranteeFund> funds, CurrencyCode currency, InflowSource source,
+                                     String sourceId, long eurosMinor, String reason, String by, Instant at) {
+        Aggregate<GuaranteeFund> fund = find(funds, currency);
+        if (fund == null) {
+            throw DomainException.conflict("not-matched", "nothing entered the guarantee fund of " + currency);
+        }
+        fund.execute(f -> {
+            if (eurosMinor > f.availableMinor()) {
+                throw DomainException.refused("fund-already-paid-out", "the guarantee fund of " + currency
+                        + " received " + Amounts.format(f.inflowsMinor) + " and paid out "
+                        + Amounts.format(f.paidOutMinor) + ": taking back " + Amounts.format(eurosMinor)
+                        + " would leave it below what it paid out");
+            }
+            apply(new FundInflowReversed(currency, source, sourceId, eurosMinor, reason, by, at));
+        });
+    }
+
     /** See {@link OpenFundInflows}; creates the fund if nothing was recorded on it yet. */
     static void open(Repository<GuaranteeFund> funds, OpenFundInflows command) throws Exception {
         if (command.inflowsMinor() < 0) {
@@ -208,6 +231,21 @@ public class GuaranteeFund {
         handle(new ConfirmPayout(currency, reconversionId, bankReference, at));
     }
 
+    /**
+     * Undoes a payout's confirmation (a wrong bank statement match): the payout is paid (ordered)
+     * again, its euros owed; {@code not-matched} for one not confirmed.
+     */
+    public void undoPayoutConfirmation(ReconversionId reconversionId, String reason, String by, Instant at) {
+        Payout payout = payout(reconversionId);
+        if (payout.status() != PayoutStatus.CONFIRMED) {
+            throw DomainException.conflict("not-matched", "payout " + reconversionId + " is not confirmed");
+        }
+        Postings postings = Postings.builder()
+                .move(account(LedgerAccountKind.OUTSIDE), account(LedgerAccountKind.PAYOUTS_DUE), payout.eurosMinor())
+                .build();
+        apply(new PayoutConfirmationUndone(currency, reconversionId, payout.eurosMinor(), reason, by, postings, at));
+    }
+
     /** The euros of a payout, or -1 when this fund has none with this id. */
     public long payoutEurosMinor(ReconversionId reconversionId) {
         Payout payout = payouts.get(reconversionId);
@@ -255,6 +293,11 @@ public class GuaranteeFund {
     }
 
     @EventSourcingHandler
+    void on(FundInflowReversed event) {
+        inflowsMinor -= event.eurosMinor();
+    }
+
+    @EventSourcingHandler
     void on(FundInflowsOpened event) {
         id = idOf(event.currency());
         currency = event.currency();
@@ -270,5 +313,10 @@ public class GuaranteeFund {
     @EventSourcingHandler
     void on(PayoutConfirmed event) {
         payouts.computeIfPresent(event.reconversionId(), (k, p) -> new Payout(p.eurosMinor(), PayoutStatus.CONFIRMED));
+    }
+
+    @EventSourcingHandler
+    void on(PayoutConfirmationUndone event) {
+        payouts.computeIfPresent(event.reconversionId(), (k, p) -> new Payout(p.eurosMinor(), PayoutStatus.PAID));
     }
 }

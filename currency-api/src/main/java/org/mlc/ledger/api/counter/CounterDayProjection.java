@@ -11,7 +11,9 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.mlc.ledger.bonus.BonusBudgetCommitted;
 import org.mlc.ledger.bonus.BonusDrawn;
 import org.mlc.ledger.bonus.SponsorPaymentReceived;
+import org.mlc.ledger.bonus.SponsorPaymentReversed;
 import org.mlc.ledger.counter.CounterDayClosed;
+import org.mlc.ledger.counter.RemittanceConfirmationUndone;
 import org.mlc.ledger.counter.RemittanceConfirmed;
 import org.mlc.ledger.counter.RemittanceDeposited;
 import org.mlc.ledger.counter.RemittancePrepared;
@@ -60,6 +62,12 @@ class CounterDayProjection {
     }
 
     @EventHandler
+    void on(RemittanceConfirmationUndone event) {
+        jdbc.update("UPDATE remittance_view SET status = 'REMITTED', bank_reference = NULL WHERE remittance_id = ?",
+                event.remittanceId().value());
+    }
+
+    @EventHandler
     void on(BonusBudgetCommitted event) {
         jdbc.update("INSERT INTO bonus_budget_view (budget_id, currency, sponsor, committed_minor, drawn_minor, "
                         + "paid_in_minor, valid_from, valid_to, monthly_cap_per_member_minor, committed_at) "
@@ -78,6 +86,12 @@ class CounterDayProjection {
     @EventHandler
     void on(SponsorPaymentReceived event) {
         jdbc.update("UPDATE bonus_budget_view SET paid_in_minor = paid_in_minor + ? WHERE budget_id = ?",
+                event.eurosMinor(), event.budgetId().value());
+    }
+
+    @EventHandler
+    void on(SponsorPaymentReversed event) {
+        jdbc.update("UPDATE bonus_budget_view SET paid_in_minor = paid_in_minor - ? WHERE budget_id = ?",
                 event.eurosMinor(), event.budgetId().value());
     }
 
