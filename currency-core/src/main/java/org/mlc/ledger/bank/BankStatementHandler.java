@@ -55,6 +55,7 @@ class BankStatementHandler {
         if (command.lines() == null || command.lines().isEmpty() || command.lines().size() > ImportBankStatement.MAX_LINES) {
             throw DomainException.invalid("a statement has 1 to " + ImportBankStatement.MAX_LINES + " lines");
         }
+        String account = fundAccount(command);
         Aggregate<FundBankAccount> fund = null;
         try {
             fund = fundAccounts.load(FundBankAccount.idOf(command.currency()));
@@ -67,7 +68,7 @@ class BankStatementHandler {
             if (earlier != null) {
                 throw DomainException.invalid("line " + line.lineNumber() + " duplicates line " + earlier);
             }
-            if (fund != null && fund.invoke(f -> f.alreadyMatched(line.fingerprint()))) {
+            if (fund != null && fund.invoke(f -> f.alreadyMatched(account, line.fingerprint()))) {
                 throw DomainException.conflict("statement-line-already-imported", "line " + line.lineNumber()
                         + " (" + line.reference() + ", " + Amounts.format(line.amountMinor())
                         + ") was already imported");
@@ -76,21 +77,37 @@ class BankStatementHandler {
         List<LineResult> results = new ArrayList<>();
         List<MatchedLine> matched = new ArrayList<>();
         for (StatementLine line : command.lines()) {
-            results.add(match(command, line, matched));
+            results.add(match(command, account, line, matched));
         }
         if (fund == null) {
-            fundAccounts.newInstance(() -> new FundBankAccount(command.currency(), command.statementId(), matched,
+            fundAccounts.newInstance(() -> new FundBankAccount(command.currency(), account, command.statementId(),
+                    matched,
                     command.at()));
         } else {
-            fund.execute(f -> f.record(command.currency(), command.statementId(), matched, command.at()));
+            fund.execute(f -> f.record(command.currency(), account, command.statementId(), matched, command.at()));
         }
         return new ImportResult(command.statementId(), results);
     }
 
-    private LineResult match(ImportBankStatement command, StatementLine line, List<MatchedLine> matched)
-            throws Exception {
+    /** The fund's bank account the statement is of, as the fund knows its accounts. */
+    private String fundAccount(ImportBankStatement command) throws Exception {
+        try {
+            Aggregate<GuaranteeFund> fund = funds.load(GuaranteeFund.idOf(command.currency()));
+            return fund.invoke(f -> f.requireAccount(command.fundAccount()));
+        } catch (AggregateNotFoundException e) {
+            // nothing recorded on the fund yet: only its implicit first account exists
+            if (command.fundAccount() != null && !command.fundAccount().equals("1")) {
+                throw DomainException.invalid("the guarantee fund of " + command.currency() + " has no bank account "
+                        + command.fundAccount()).naming("fundAccount");
+            }
+            return "1";
+        }
+    }
+
+    private LineResult match(ImportBankStatement command, String account, StatementLine line,
+                             List<MatchedLine> matched) throws Exception {
         if (line.amountMinor() < 0) {
-            return matchPayout(command, line, matched);
+            return matchPayout(command, account, line, matched);
         }
         String reference = line.reference();
         CounterId counterId = reference == null ? null : command.remittanceCounters().get(reference);
@@ -106,7 +123,8 @@ class BankStatementHandler {
             }
             counter.execute(c -> c.confirmRemittance(remittanceId, "statement " + command.statementId() + " line "
                     + line.lineNumber(), command.at()));
-            GuaranteeFund.recordInflow(funds, counter.invoke(ExchangeCounter::currency), InflowSource.REMITTANCE,
+            GuaranteeFund.recordInflow(funds, counter.invoke(ExchangeCounter::currency), account,
+                    InflowSource.REMITTANCE,
                     remittanceId.value(), expected, command.at());
             return matched(matched, line, "MATCHED_REMITTANCE", remittanceId.value(), counterId.value());
         }
@@ -122,7 +140,8 @@ class BankStatementHandler {
             budget.execute(b -> b.handle(new org.mlc.ledger.bonus.RecordSponsorPayment(budgetId,
                     line.amountMinor(), "statement " + command.statementId() + " line " + line.lineNumber(),
                     command.at())));
-            GuaranteeFund.recordInflow(funds, budget.invoke(BonusBudget::currency), InflowSource.SPONSOR_PAYMENT,
+            GuaranteeFund.recordInflow(funds, budget.invoke(BonusBudget::currency), account,
+                    InflowSource.SPONSOR_PAYMENT,
                     budgetId.value(), line.amountMinor(), command.at());
             return matched(matched, line, "MATCHED_SPONSOR", budgetId.value(), budgetId.value());
         }
@@ -140,7 +159,8 @@ class BankStatementHandler {
             }
             program.execute(p -> p.handle(new ConfirmAidFunding(programId, fundingId, "statement "
                     + command.statementId() + " line " + line.lineNumber(), command.at())));
-            GuaranteeFund.recordInflow(funds, program.invoke(AidProgram::currency), InflowSource.AID_FUNDING,
+            GuaranteeFund.recordInflow(funds, program.invoke(AidProgram::currency), account,
+                    InflowSource.AID_FUNDING,
                     fundingId.value(), expected, command.at());
             return matched(matched, line, "MATCHED_AID_FUNDING", fundingId.value(), programId.value());
         }
@@ -148,7 +168,8 @@ class BankStatementHandler {
     }
 
     /** A debit of the fund's account: the bank transfer of a reconversion's payout, by its id. */
-    private LineResult matchPayout(ImportBankStatement command, StatementLine line, List<MatchedLine> matched) {
+    private LineResult matchPayout(ImportBankStatement command, String account, StatementLine line,
+                                   List<MatchedLine> matched) {
         if (line.reference() == null || line.reference().isBlank() || line.reference().length() > Ids.MAX_ID_LENGTH) {
             return result(line, "UNMATCHED", "a debit matches a payout by its reconversion id; this one has none");
         }
@@ -168,6 +189,10 @@ class BankStatementHandler {
         }
         if (expected != -line.amountMinor()) {
             return result(line, "MISMATCHED", "payout of " + Amounts.format(expected));
+        }
+        String paidFrom = fund.invoke(f -> f.payoutAccountOf(reconversionId));
+        if (!paidFrom.equals(account)) {
+            return result(line, "MISMATCHED", "payout from the fund's bank account " + paidFrom);
         }
         fund.execute(f -> f.confirmFromStatement(reconversionId, "statement " + command.statementId() + " line "
                 + line.lineNumber(), command.at()));

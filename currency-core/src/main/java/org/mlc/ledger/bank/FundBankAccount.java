@@ -27,13 +27,17 @@ public class FundBankAccount {
     private final Set<String> matched = new HashSet<>();
     /** Statements imported, and their lines matched and not undone, by line number. */
     private final Map<String, Map<Integer, MatchedLine>> statements = new HashMap<>();
+    /** The fund's bank account of each statement not of the first one. */
+    private final Map<String, String> accounts = new HashMap<>();
+    private static final String FIRST_ACCOUNT = "1";
 
     protected FundBankAccount() {
         // for Axon
     }
 
-    FundBankAccount(CurrencyCode currency, String statementId, List<MatchedLine> matches, Instant at) {
-        record(currency, statementId, matches, at);
+    FundBankAccount(CurrencyCode currency, String fundAccount, String statementId, List<MatchedLine> matches,
+                    Instant at) {
+        record(currency, fundAccount, statementId, matches, at);
     }
 
     /** One fund bank account per currency; its id must not collide with the currency's own. */
@@ -41,12 +45,25 @@ public class FundBankAccount {
         return "fund-bank-" + currency.value();
     }
 
-    public boolean alreadyMatched(String fingerprint) {
-        return matched.contains(fingerprint);
+    /** Whether this line of the statement of {@code fundAccount} (null: the first) was matched already. */
+    public boolean alreadyMatched(String fundAccount, String fingerprint) {
+        return matched.contains(key(fundAccount, fingerprint));
     }
 
-    void record(CurrencyCode currency, String statementId, List<MatchedLine> matches, Instant at) {
-        apply(new BankStatementMatched(currency, null, statementId, matches, at));
+    /** A line of the first account is known by its fingerprint alone, as before there were several. */
+    private static String key(String fundAccount, String fingerprint) {
+        return fundAccount == null || fundAccount.equals(FIRST_ACCOUNT) ? fingerprint
+                : fundAccount + "|" + fingerprint;
+    }
+
+    void record(CurrencyCode currency, String fundAccount, String statementId, List<MatchedLine> matches,
+                Instant at) {
+        apply(new BankStatementMatched(currency, fundAccount, statementId, matches, at));
+    }
+
+    /** The fund's bank account a statement is of (null: the first). */
+    String accountOf(String statementId) {
+        return accounts.get(statementId);
     }
 
     /**
@@ -68,7 +85,7 @@ public class FundBankAccount {
     }
 
     void undo(CurrencyCode currency, String statementId, MatchedLine line, String reason, String by, Instant at) {
-        apply(new StatementMatchUndone(currency, null, statementId, line, reason, by, at));
+        apply(new StatementMatchUndone(currency, accounts.get(statementId), statementId, line, reason, by, at));
     }
 
     @EventSourcingHandler
@@ -83,15 +100,18 @@ public class FundBankAccount {
     void on(BankStatementMatched event) {
         id = idOf(event.currency());
         Map<Integer, MatchedLine> lines = statements.computeIfAbsent(event.statementId(), s -> new HashMap<>());
+        if (event.fundAccount() != null && !event.fundAccount().equals(FIRST_ACCOUNT)) {
+            accounts.put(event.statementId(), event.fundAccount());
+        }
         for (MatchedLine line : event.matches()) {
-            matched.add(line.fingerprint());
+            matched.add(key(event.fundAccount(), line.fingerprint()));
             lines.put(line.lineNumber(), line);
         }
     }
 
     @EventSourcingHandler
     void on(StatementMatchUndone event) {
-        matched.remove(event.line().fingerprint());
+        matched.remove(key(event.fundAccount(), event.line().fingerprint()));
         statements.get(event.statementId()).remove(event.line().lineNumber());
     }
 }

@@ -50,22 +50,23 @@ class MatchUndoHandler {
                 "no bank statement was imported for " + command.currency());
         MatchedLine line = account.invoke(a -> a.matchOf(command.statementId(), command.lineNumber()));
         String by = command.by();
+        String fundAccount = account.invoke(a -> a.accountOf(command.statementId()));
         switch (line.outcome()) {
             case "MATCHED_REMITTANCE" -> {
-                GuaranteeFund.reverseInflow(funds, command.currency(), InflowSource.REMITTANCE, line.sourceId(),
-                        line.amountMinor(), reason, by, command.at());
+                GuaranteeFund.reverseInflow(funds, command.currency(), fundAccount, InflowSource.REMITTANCE,
+                        line.sourceId(), line.amountMinor(), reason, by, command.at());
                 counters.load(line.holderId()).execute(c -> c.undoRemittanceConfirmation(
                         RemittanceId.of(line.sourceId()), reason, by, command.at()));
             }
             case "MATCHED_SPONSOR" -> {
-                GuaranteeFund.reverseInflow(funds, command.currency(), InflowSource.SPONSOR_PAYMENT, line.sourceId(),
-                        line.amountMinor(), reason, by, command.at());
+                GuaranteeFund.reverseInflow(funds, command.currency(), fundAccount, InflowSource.SPONSOR_PAYMENT,
+                        line.sourceId(), line.amountMinor(), reason, by, command.at());
                 budgets.load(line.holderId()).execute(b -> b.reverseSponsorPayment(line.amountMinor(), reason, by,
                         command.at()));
             }
             case "MATCHED_AID_FUNDING" -> {
-                GuaranteeFund.reverseInflow(funds, command.currency(), InflowSource.AID_FUNDING, line.sourceId(),
-                        line.amountMinor(), reason, by, command.at());
+                GuaranteeFund.reverseInflow(funds, command.currency(), fundAccount, InflowSource.AID_FUNDING,
+                        line.sourceId(), line.amountMinor(), reason, by, command.at());
                 programs.load(line.holderId()).execute(p -> p.reverseFunding(FundingId.of(line.sourceId()), reason,
                         by, command.at()));
             }

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -36,6 +37,9 @@ public class GuaranteeFund {
 
     public enum PayoutStatus { REQUESTED, PAID, CONFIRMED }
 
+    /** The source of a payout's {@link FundMovementAttributed}. */
+    public static final String PAYOUT = "PAYOUT";
+
     private record Payout(long eurosMinor, PayoutStatus status) {
     }
 
@@ -47,6 +51,7 @@ public class GuaranteeFund {
     private boolean opened;
     private boolean recordedInflows;
     private final Map<ReconversionId, Payout> payouts = new HashMap<>();
+    private final FundAccounts accounts = new FundAccounts();
 
     protected GuaranteeFund() {
         // for Axon
@@ -73,12 +78,19 @@ public class GuaranteeFund {
      */
     public static void payOut(Repository<GuaranteeFund> funds, CurrencyCode currency, ReconversionId reconversionId,
                               AccountId accountId, long eurosMinor, Instant at) {
+        payOut(funds, currency, reconversionId, accountId, null, eurosMinor, at);
+    }
+
+    /** The same, out of the fund's bank account {@code fundAccount} (null: the first), as far as it holds. */
+    public static void payOut(Repository<GuaranteeFund> funds, CurrencyCode currency, ReconversionId reconversionId,
+                              AccountId accountId, String fundAccount, long eurosMinor, Instant at) {
         Aggregate<GuaranteeFund> fund = find(funds, currency);
         if (fund == null) {
             // nothing entered it yet
+            new FundAccounts().require(currency, fundAccount);
             throw insufficient(currency, 0, eurosMinor);
         }
-        fund.execute(f -> f.requestPayout(reconversionId, accountId, eurosMinor, at));
+        fund.execute(f -> f.requestPayout(reconversionId, accountId, fundAccount, eurosMinor, at));
     }
 
     /**
@@ -88,20 +100,67 @@ public class GuaranteeFund {
      */
     public static void recordInflow(Repository<GuaranteeFund> funds, CurrencyCode currency, InflowSource source,
                                     String sourceId, long eurosMinor, Instant at) throws Exception {
+        recordInflow(funds, currency, null, source, sourceId, eurosMinor, at);
+    }
+
+    /** The same, into the fund's bank account {@code fundAccount} (null: the first). */
+    public static void recordInflow(Repository<GuaranteeFund> funds, CurrencyCode currency, String fundAccount,
+                                    InflowSource source, String sourceId, long eurosMinor, Instant at)
+            throws Exception {
         if (eurosMinor <= 0) {
             return;
         }
         FundInflowRecorded inflow = new FundInflowRecorded(currency, source, sourceId, eurosMinor, at);
         Aggregate<GuaranteeFund> fund = find(funds, currency);
         if (fund == null) {
+            new FundAccounts().require(currency, fundAccount);
             funds.newInstance(() -> {
                 GuaranteeFund created = new GuaranteeFund(currency);
                 apply(inflow);
                 return created;
             });
         } else {
-            fund.execute(f -> apply(inflow));
+            fund.execute(f -> {
+                String account = f.accounts.require(currency, fundAccount);
+                apply(inflow);
+                f.attribute(account, source.name(), sourceId, eurosMinor, at);
+            });
         }
+    }
+
+    /** Puts the movement just recorded on {@code account} when it is not the first. */
+    private void attribute(String account, String source, String sourceId, long eurosMinor, Instant at) {
+        if (!account.equals(FundAccounts.FIRST)) {
+            apply(new FundMovementAttributed(currency, account, source, sourceId, eurosMinor, at));
+        }
+    }
+
+    /**
+     * Declares a bank account of the fund of {@code command}'s currency (see {@link DeclareFundAccount}),
+     * creating the fund if nothing was recorded on it yet.
+     */
+    static FundAccount declareAccount(Repository<GuaranteeFund> funds, DeclareFundAccount command) throws Exception {
+        String bank = command.bank() == null ? "" : command.bank().strip();
+        if (bank.isEmpty() || bank.length() > DeclareFundAccount.MAX_BANK_LENGTH) {
+            throw DomainException.invalid("a bank's name of 1 to " + DeclareFundAccount.MAX_BANK_LENGTH
+                    + " characters is required").naming("bank");
+        }
+        String iban = Iban.normalized(command.iban());
+        Aggregate<GuaranteeFund> fund = find(funds, command.currency());
+        if (fund == null) {
+            funds.newInstance(() -> {
+                GuaranteeFund created = new GuaranteeFund(command.currency());
+                apply(new FundAccountDeclared(command.currency(), FundAccounts.FIRST, bank, iban, command.at()));
+                return created;
+            });
+            return new FundAccount(FundAccounts.FIRST, bank, iban);
+        }
+        return fund.invoke(f -> {
+            f.accounts.requireNewIban(command.currency(), iban);
+            String id = f.accounts.nextId();
+            apply(new FundAccountDeclared(command.currency(), id, bank, iban, command.at()));
+            return new FundAccount(id, bank, iban);
+        });
     }
 
     /**
@@ -112,6 +171,13 @@ public class GuaranteeFund {
      */
     public static void reverseInflow(Repository<GuaranteeFund> funds, CurrencyCode currency, InflowSource source,
                                      String sourceId, long eurosMinor, String reason, String by, Instant at) {
+        reverseInflow(funds, currency, null, source, sourceId, eurosMinor, reason, by, at);
+    }
+
+    /** The same, out of the fund's bank account {@code fundAccount} (null: the first) that the inflow went to. */
+    public static void reverseInflow(Repository<GuaranteeFund> funds, CurrencyCode currency, String fundAccount,
+                                     InflowSource source, String sourceId, long eurosMinor, String reason, String by,
+                                     Instant at) {
         Aggregate<GuaranteeFund> fund = find(funds, currency);
         if (fund == null) {
             throw DomainException.conflict("not-matched", "nothing entered the guarantee fund of " + currency);
@@ -123,7 +189,9 @@ public class GuaranteeFund {
                         + Amounts.format(f.paidOutMinor) + ": taking back " + Amounts.format(eurosMinor)
                         + " would leave it below what it paid out");
             }
+            String account = f.accounts.require(currency, fundAccount);
             apply(new FundInflowReversed(currency, source, sourceId, eurosMinor, reason, by, at));
+            f.attribute(account, source.name(), sourceId, -eurosMinor, at);
         });
     }
 
@@ -176,14 +244,42 @@ public class GuaranteeFund {
         return opened;
     }
 
-    void requestPayout(ReconversionId reconversionId, AccountId accountId, long eurosMinor, Instant at) {
+    /** The fund's bank accounts, in the order declared (the implicit first one when none was). */
+    public List<FundAccount> fundAccounts() {
+        return accounts.all();
+    }
+
+    /** What the fund's bank account holds by the fund's own figures. */
+    public long balanceOf(String fundAccount) {
+        return accounts.balanceOf(fundAccount);
+    }
+
+    /** The account named ({@code null}: the first), or {@code invalid} naming {@code fundAccount}. */
+    public String requireAccount(String fundAccount) {
+        return accounts.require(currency, fundAccount);
+    }
+
+    /** The bank account a payout is paid from. */
+    public String payoutAccountOf(ReconversionId reconversionId) {
+        return accounts.payoutAccount(reconversionId);
+    }
+
+    void requestPayout(ReconversionId reconversionId, AccountId accountId, String fundAccount, long eurosMinor,
+                       Instant at) {
+        String account = accounts.require(currency, fundAccount);
         if (eurosMinor > availableMinor()) {
             throw insufficient(currency, availableMinor(), eurosMinor);
+        }
+        if (eurosMinor > accounts.balanceOf(account)) {
+            throw DomainException.refused("insufficient-fund", "bank account " + account + " of the guarantee fund of "
+                    + currency + " holds " + Amounts.format(Math.max(0, accounts.balanceOf(account)))
+                    + ", less than " + Amounts.format(eurosMinor));
         }
         Postings postings = Postings.builder()
                 .move(account(LedgerAccountKind.GUARANTEE_FUND), account(LedgerAccountKind.PAYOUTS_DUE), eurosMinor)
                 .build();
         apply(new PayoutRequested(currency, reconversionId, accountId, eurosMinor, postings, at));
+        attribute(account, PAYOUT, reconversionId.value(), -eurosMinor, at);
     }
 
     private static DomainException insufficient(CurrencyCode currency, long availableMinor, long eurosMinor) {
@@ -281,6 +377,7 @@ public class GuaranteeFund {
         id = idOf(event.currency());
         currency = event.currency();
         paidOutMinor += event.eurosMinor();
+        accounts.moved(-event.eurosMinor());
         payouts.put(event.reconversionId(), new Payout(event.eurosMinor(), PayoutStatus.REQUESTED));
     }
 
@@ -289,12 +386,26 @@ public class GuaranteeFund {
         id = idOf(event.currency());
         currency = event.currency();
         inflowsMinor += event.eurosMinor();
+        accounts.moved(event.eurosMinor());
         recordedInflows = true;
     }
 
     @EventSourcingHandler
     void on(FundInflowReversed event) {
         inflowsMinor -= event.eurosMinor();
+        accounts.moved(-event.eurosMinor());
+    }
+
+    @EventSourcingHandler
+    void on(FundAccountDeclared event) {
+        id = idOf(event.currency());
+        currency = event.currency();
+        accounts.declared(event);
+    }
+
+    @EventSourcingHandler
+    void on(FundMovementAttributed event) {
+        accounts.attributed(event);
     }
 
     @EventSourcingHandler
@@ -302,6 +413,7 @@ public class GuaranteeFund {
         id = idOf(event.currency());
         currency = event.currency();
         inflowsMinor += event.inflowsMinor();
+        accounts.moved(event.inflowsMinor());
         opened = true;
     }
 
