@@ -40,6 +40,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -90,8 +91,13 @@ public class BankStatementController {
     @Allowed(Role.ADMIN)
     public StatementAnswer importStatement(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
                                                String key, @PathVariable("code") String code,
+                                               @RequestParam(value = "fundAccount", required = false)
+                                               String fundAccount,
                                                @RequestBody(required = false) String csv) {
-        var keyed = commands.key("bank-statement", key, List.of(code, csv == null ? "" : csv));
+        // the fund's bank account only when named, so that the keys of earlier imports still match
+        var keyed = commands.key("bank-statement", key, fundAccount == null ? List.of(code, csv == null ? "" : csv)
+                : List.of(code, csv == null ? "" : csv, fundAccount));
+        String account = fundAccount == null ? null : RequestValues.id(fundAccount, "fundAccount");
         if (!currencies.exists(code)) {
             throw ApiException.notFound("unknown currency " + code);
         }
@@ -105,7 +111,7 @@ public class BankStatementController {
         aid.announcedFundings(code).forEach((funding, program) -> aidFundings.put(funding, AidProgramId.of(program)));
         String statementId = keyed.derivedId("statement");
         ImportResult result = commands.send(keyed, new ImportBankStatement(CurrencyCode.of(code), statementId, lines,
-                remittances, budgets, aidFundings, clock.instant()), ImportResult.class);
+                remittances, budgets, aidFundings, account, clock.instant()), ImportResult.class);
         List<String> touched = new ArrayList<>(remittances.values().stream().map(CounterId::value).distinct().toList());
         budgets.forEach(b -> touched.add(b.value()));
         aidFundings.values().stream().map(AidProgramId::value).distinct().forEach(touched::add);
