@@ -190,6 +190,13 @@ public class GuaranteeFund {
                         + " would leave it below what it paid out");
             }
             String account = f.accounts.require(currency, fundAccount);
+            if (eurosMinor > f.accounts.balanceOf(account)) {
+                // the fund as a whole could, but this bank account paid the euros out already
+                throw DomainException.refused("fund-already-paid-out", "bank account " + account
+                        + " of the guarantee fund of " + currency + " holds "
+                        + Amounts.format(f.accounts.balanceOf(account)) + ": taking back "
+                        + Amounts.format(eurosMinor) + " would leave it below what it paid out");
+            }
             apply(new FundInflowReversed(currency, source, sourceId, eurosMinor, reason, by, at));
             f.attribute(account, source.name(), sourceId, -eurosMinor, at);
         });

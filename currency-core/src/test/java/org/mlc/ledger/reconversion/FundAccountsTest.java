@@ -180,6 +180,24 @@ class FundAccountsTest {
     }
 
     @Test
+    void aCreditIsNotTakenBackFromAnAccountThatPaidItOutThoughTheFundAsAWholeHoldsIt() {
+        declare("NEF", NEF);
+        declare("Crédit Municipal", CREDIT_MUNICIPAL);
+        importOf("2", "st-cm", new StatementLine(2, DAY, 50_00, "remise", "rem-1"), remitted("rem-1", 50_00));
+        ledger.send(new ConfirmRemittance(COUNTER, remitted("rem-2", 50_00), "VIR-2", T1));
+        ledger.send(new Reconvert(ReconversionId.of("r-1"), BOUSOL, GROCER_ACCOUNT, 40_00, "2", T1)); // 38.00
+        int events = ledger.allEvents().size();
+
+        assertThatThrownBy(() -> ledger.send(new UndoStatementMatch(BOUSOL, "st-cm", 2, "wrong bank", "admin", T1)))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo("fund-already-paid-out");
+                    assertThat(e.getMessage()).isEqualTo("bank account 2 of the guarantee fund of BOUSOL holds "
+                            + "12.00: taking back 50.00 would leave it below what it paid out");
+                });
+        assertThat(ledger.allEvents()).hasSize(events);
+    }
+
+    @Test
     void anAccountTheFundDoesNotHaveIsRefusedNamingIt() {
         declare("NEF", NEF);
         RemittanceId remittance = remitted("rem-1", 30_00);
