@@ -6,8 +6,8 @@ import org.axonframework.serialization.Revision;
 import org.mlc.ledger.common.CurrencyCode;
 
 /**
- * A bank statement of the fund's account {@code fundAccount} (null: the currency's first or only
- * account) was imported: each line that matched and what it matched, so that a match can be undone
+ * A bank statement of the fund's bank account {@code fundAccount} ("1" or null: the currency's
+ * first, or only, account) was imported: each line that matched and what it matched, so that a match can be undone
  * by its line. Recorded instead of {@link BankStatementImported} (which kept only the fingerprints)
  * since matches can be undone. No postings: the events of what matched carry them.
  */

@@ -108,7 +108,8 @@ class StatementMatchUndoTest {
     }
 
     private ExchangeCounter.RemittanceStatus remittanceStatus() {
-        return ledger.inspect(ExchangeCounter.class, COUNTER.value(), c -> c.remittanceStatus(RemittanceId.of("rem-1")));
+        return ledger.inspect(ExchangeCounter.class, COUNTER.value(),
+                c -> c.remittanceStatus(RemittanceId.of("rem-1")));
     }
 
     private long available() {

@@ -35,8 +35,8 @@ class FundAccountProjection {
     @EventHandler
     void on(FundAccountDeclared event) {
         jdbc.update("INSERT INTO fund_account (currency, account_id, bank, iban, declared_at) VALUES (?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (currency, account_id) DO UPDATE SET bank = EXCLUDED.bank, iban = EXCLUDED.iban, "
-                        + "declared_at = EXCLUDED.declared_at", event.currency().value(), event.fundAccount(),
+                        + "ON CONFLICT (currency, account_id) DO UPDATE SET bank = EXCLUDED.bank, "
+                        + "iban = EXCLUDED.iban, declared_at = EXCLUDED.declared_at", event.currency().value(), event.fundAccount(),
                 event.bank(), event.iban(), Timestamp.from(event.at()));
     }
 
