@@ -119,6 +119,31 @@ public class AidProgram {
         return command.fundingId();
     }
 
+    /**
+     * Reverses a funding confirmed by mistake (a wrong bank statement match): announced again, its
+     * euros out of the fund and its units out of the programme; {@code not-matched} for one not
+     * received, {@code aid-funding-spent} when the programme no longer holds its units. By the bank
+     * package's handler, which reverses the fund's inflow in the same unit of work.
+     */
+    public void reverseFunding(FundingId fundingId, String reason, String by, Instant at) {
+        Funding funding = fundings.get(fundingId);
+        if (funding == null || funding.status() != FundingStatus.RECEIVED) {
+            throw DomainException.conflict("not-matched", "funding " + fundingId + " is not confirmed");
+        }
+        if (funding.eurosMinor() > balanceMinor) {
+            throw DomainException.refused("aid-funding-spent", "programme " + id + " holds "
+                    + Amounts.format(balanceMinor) + ", less than the " + Amounts.format(funding.eurosMinor())
+                    + " of funding " + fundingId + ": its units were granted");
+        }
+        Postings postings = Postings.builder()
+                .move(LedgerAccount.of(currency.value(), LedgerAccountKind.GUARANTEE_FUND),
+                        LedgerAccount.of(currency.value(), LedgerAccountKind.OUTSIDE), funding.eurosMinor())
+                .move(programAccount(), LedgerAccount.of(currency.value(), LedgerAccountKind.ISSUANCE),
+                        funding.eurosMinor())
+                .build();
+        apply(new AidFundingReversed(fundingId, id, currency, funding.eurosMinor(), reason, by, postings, at));
+    }
+
     /** The euros of an announced funding (0 for an unknown one). */
     public long fundingEurosMinor(FundingId fundingId) {
         Funding funding = fundings.get(fundingId);
@@ -216,6 +241,12 @@ public class AidProgram {
     void on(AidFundingReceived event) {
         fundings.put(event.fundingId(), new Funding(event.eurosMinor(), FundingStatus.RECEIVED));
         balanceMinor += event.eurosMinor();
+    }
+
+    @EventSourcingHandler
+    void on(AidFundingReversed event) {
+        fundings.put(event.fundingId(), new Funding(event.eurosMinor(), FundingStatus.ANNOUNCED));
+        balanceMinor -= event.eurosMinor();
     }
 
     @EventSourcingHandler

@@ -13,6 +13,8 @@ public final class BankHandlers {
 
     public static final List<Function<Repositories, Object>> ALL = List.of(
             r -> new BankStatementHandler(r.of(FundBankAccount.class), r.of(ExchangeCounter.class),
+                    r.of(BonusBudget.class), r.of(GuaranteeFund.class), r.of(AidProgram.class)),
+            r -> new MatchUndoHandler(r.of(FundBankAccount.class), r.of(ExchangeCounter.class),
                     r.of(BonusBudget.class), r.of(GuaranteeFund.class), r.of(AidProgram.class)));
 
     private BankHandlers() {

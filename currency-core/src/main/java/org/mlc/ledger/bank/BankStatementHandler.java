@@ -27,8 +27,10 @@ import org.mlc.ledger.common.Ids;
 /**
  * Matches a bank statement against remittances, sponsor payments and aid fundings (credits) and
  * reconversion payouts (debits) and records the matches in one unit of work: the fund is credited
- * for each matched credit (and records the inflow on the currency's fund), each matched debit confirms its payout, the others are listed. A line
- * seen twice (in the file, or in an earlier import) refuses the whole file.
+ * for each matched credit (and records the inflow on the currency's fund), each matched debit
+ * confirms its payout, the others are listed; each match is kept by line so that it can be undone
+ * ({@link MatchUndoHandler}). A line seen twice (in the file, or matched by an earlier import)
+ * refuses the whole file.
  */
 class BankStatementHandler {
 
@@ -53,6 +55,7 @@ class BankStatementHandler {
         if (command.lines() == null || command.lines().isEmpty() || command.lines().size() > ImportBankStatement.MAX_LINES) {
             throw DomainException.invalid("a statement has 1 to " + ImportBankStatement.MAX_LINES + " lines");
         }
+        String account = fundAccount(command);
         Aggregate<FundBankAccount> fund = null;
         try {
             fund = fundAccounts.load(FundBankAccount.idOf(command.currency()));
@@ -65,33 +68,46 @@ class BankStatementHandler {
             if (earlier != null) {
                 throw DomainException.invalid("line " + line.lineNumber() + " duplicates line " + earlier);
             }
-            if (fund != null && fund.invoke(f -> f.alreadyMatched(line.fingerprint()))) {
+            if (fund != null && fund.invoke(f -> f.alreadyMatched(account, line.fingerprint()))) {
                 throw DomainException.conflict("statement-line-already-imported", "line " + line.lineNumber()
                         + " (" + line.reference() + ", " + Amounts.format(line.amountMinor())
                         + ") was already imported");
             }
         }
         List<LineResult> results = new ArrayList<>();
-        List<String> matched = new ArrayList<>();
+        List<MatchedLine> matched = new ArrayList<>();
         for (StatementLine line : command.lines()) {
-            LineResult result = match(command, line);
-            results.add(result);
-            if (result.outcome().startsWith("MATCHED")) {
-                matched.add(line.fingerprint());
-            }
+            results.add(match(command, account, line, matched));
         }
         if (fund == null) {
-            fundAccounts.newInstance(() -> new FundBankAccount(command.currency(), command.statementId(), matched,
+            fundAccounts.newInstance(() -> new FundBankAccount(command.currency(), account, command.statementId(),
+                    matched,
                     command.at()));
         } else {
-            fund.execute(f -> f.record(command.currency(), command.statementId(), matched, command.at()));
+            fund.execute(f -> f.record(command.currency(), account, command.statementId(), matched, command.at()));
         }
         return new ImportResult(command.statementId(), results);
     }
 
-    private LineResult match(ImportBankStatement command, StatementLine line) throws Exception {
+    /** The fund's bank account the statement is of, as the fund knows its accounts. */
+    private String fundAccount(ImportBankStatement command) throws Exception {
+        try {
+            Aggregate<GuaranteeFund> fund = funds.load(GuaranteeFund.idOf(command.currency()));
+            return fund.invoke(f -> f.requireAccount(command.fundAccount()));
+        } catch (AggregateNotFoundException e) {
+            // nothing recorded on the fund yet: only its implicit first account exists
+            if (command.fundAccount() != null && !command.fundAccount().equals("1")) {
+                throw DomainException.invalid("the guarantee fund of " + command.currency() + " has no bank account "
+                        + command.fundAccount()).naming("fundAccount");
+            }
+            return "1";
+        }
+    }
+
+    private LineResult match(ImportBankStatement command, String account, StatementLine line,
+                             List<MatchedLine> matched) throws Exception {
         if (line.amountMinor() < 0) {
-            return matchPayout(command, line);
+            return matchPayout(command, account, line, matched);
         }
         String reference = line.reference();
         CounterId counterId = reference == null ? null : command.remittanceCounters().get(reference);
@@ -107,9 +123,10 @@ class BankStatementHandler {
             }
             counter.execute(c -> c.confirmRemittance(remittanceId, "statement " + command.statementId() + " line "
                     + line.lineNumber(), command.at()));
-            GuaranteeFund.recordInflow(funds, counter.invoke(ExchangeCounter::currency), InflowSource.REMITTANCE,
+            GuaranteeFund.recordInflow(funds, counter.invoke(ExchangeCounter::currency), account,
+                    InflowSource.REMITTANCE,
                     remittanceId.value(), expected, command.at());
-            return result(line, "MATCHED_REMITTANCE", null);
+            return matched(matched, line, "MATCHED_REMITTANCE", remittanceId.value(), counterId.value());
         }
         BudgetId budgetId = command.budgets().stream().filter(b -> b.value().equals(reference)).findFirst()
                 .orElse(null);
@@ -123,9 +140,10 @@ class BankStatementHandler {
             budget.execute(b -> b.handle(new org.mlc.ledger.bonus.RecordSponsorPayment(budgetId,
                     line.amountMinor(), "statement " + command.statementId() + " line " + line.lineNumber(),
                     command.at())));
-            GuaranteeFund.recordInflow(funds, budget.invoke(BonusBudget::currency), InflowSource.SPONSOR_PAYMENT,
+            GuaranteeFund.recordInflow(funds, budget.invoke(BonusBudget::currency), account,
+                    InflowSource.SPONSOR_PAYMENT,
                     budgetId.value(), line.amountMinor(), command.at());
-            return result(line, "MATCHED_SPONSOR", null);
+            return matched(matched, line, "MATCHED_SPONSOR", budgetId.value(), budgetId.value());
         }
         AidProgramId programId = reference == null || programs == null || command.aidFundings() == null ? null
                 : command.aidFundings().get(reference);
@@ -141,15 +159,17 @@ class BankStatementHandler {
             }
             program.execute(p -> p.handle(new ConfirmAidFunding(programId, fundingId, "statement "
                     + command.statementId() + " line " + line.lineNumber(), command.at())));
-            GuaranteeFund.recordInflow(funds, program.invoke(AidProgram::currency), InflowSource.AID_FUNDING,
+            GuaranteeFund.recordInflow(funds, program.invoke(AidProgram::currency), account,
+                    InflowSource.AID_FUNDING,
                     fundingId.value(), expected, command.at());
-            return result(line, "MATCHED_AID_FUNDING", null);
+            return matched(matched, line, "MATCHED_AID_FUNDING", fundingId.value(), programId.value());
         }
         return result(line, "UNMATCHED", "no remittance, sponsor budget or aid funding has this reference");
     }
 
     /** A debit of the fund's account: the bank transfer of a reconversion's payout, by its id. */
-    private LineResult matchPayout(ImportBankStatement command, StatementLine line) {
+    private LineResult matchPayout(ImportBankStatement command, String account, StatementLine line,
+                                   List<MatchedLine> matched) {
         if (line.reference() == null || line.reference().isBlank() || line.reference().length() > Ids.MAX_ID_LENGTH) {
             return result(line, "UNMATCHED", "a debit matches a payout by its reconversion id; this one has none");
         }
@@ -170,9 +190,22 @@ class BankStatementHandler {
         if (expected != -line.amountMinor()) {
             return result(line, "MISMATCHED", "payout of " + Amounts.format(expected));
         }
+        String paidFrom = fund.invoke(f -> f.payoutAccountOf(reconversionId));
+        if (!paidFrom.equals(account)) {
+            return result(line, "MISMATCHED", "payout from the fund's bank account " + paidFrom);
+        }
         fund.execute(f -> f.confirmFromStatement(reconversionId, "statement " + command.statementId() + " line "
                 + line.lineNumber(), command.at()));
-        return result(line, "MATCHED_PAYOUT", null);
+        return matched(matched, line, "MATCHED_PAYOUT", reconversionId.value(),
+                GuaranteeFund.idOf(command.currency()));
+    }
+
+    /** A match, kept with what it matched so that it can be undone by its line. */
+    private static LineResult matched(List<MatchedLine> matched, StatementLine line, String outcome, String sourceId,
+                                      String holderId) {
+        matched.add(new MatchedLine(line.lineNumber(), line.fingerprint(), outcome, sourceId, holderId,
+                line.amountMinor()));
+        return result(line, outcome, null);
     }
 
     private static LineResult result(StatementLine line, String outcome, String reason) {

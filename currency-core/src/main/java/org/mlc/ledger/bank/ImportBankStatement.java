@@ -9,7 +9,8 @@ import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.CurrencyCode;
 
 /**
- * Imports the fund's bank statement: each line's reference is matched against the remittances
+ * Imports a statement of the fund's bank account {@code fundAccount} (null: the first, or only,
+ * one): each line's reference is matched against the remittances
  * ({@code remittanceCounters}: remittance id to its counter) and the sponsor budgets of the
  * currency ({@code budgets}) and the announced fundings of aid programmes ({@code aidFundings}:
  * funding id to its programme); the rest is reported, never accepted silently.
@@ -21,14 +22,22 @@ public record ImportBankStatement(
         Map<String, CounterId> remittanceCounters,
         List<BudgetId> budgets,
         Map<String, AidProgramId> aidFundings,
+        String fundAccount,
         Instant at) {
 
     /** A statement longer than this is split by the bank's export anyway. */
     public static final int MAX_LINES = 10_000;
 
+    /** A statement of the fund's first bank account. */
+    public ImportBankStatement(CurrencyCode currency, String statementId, List<StatementLine> lines,
+                               Map<String, CounterId> remittanceCounters, List<BudgetId> budgets,
+                               Map<String, AidProgramId> aidFundings, Instant at) {
+        this(currency, statementId, lines, remittanceCounters, budgets, aidFundings, null, at);
+    }
+
     /** A statement matched against remittances and sponsor budgets only. */
     public ImportBankStatement(CurrencyCode currency, String statementId, List<StatementLine> lines,
                                Map<String, CounterId> remittanceCounters, List<BudgetId> budgets, Instant at) {
-        this(currency, statementId, lines, remittanceCounters, budgets, Map.of(), at);
+        this(currency, statementId, lines, remittanceCounters, budgets, Map.of(), null, at);
     }
 }

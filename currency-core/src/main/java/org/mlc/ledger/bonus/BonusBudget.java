@@ -143,6 +143,23 @@ public class BonusBudget {
         return id;
     }
 
+    /**
+     * Reverses a sponsor payment recorded by mistake (a wrong bank statement match): the euros are
+     * committed and not yet paid in again. By the bank package's handler, which reverses the fund's
+     * inflow in the same unit of work.
+     */
+    public void reverseSponsorPayment(long eurosMinor, String reason, String by, Instant at) {
+        if (eurosMinor <= 0 || eurosMinor > paidInMinor) {
+            throw DomainException.conflict("not-matched", "budget " + id + " has " + Amounts.format(paidInMinor)
+                    + " paid in, not " + Amounts.format(eurosMinor) + " to reverse");
+        }
+        Postings postings = Postings.builder()
+                .move(LedgerAccount.of(currency.value(), LedgerAccountKind.GUARANTEE_FUND), committed(currency, id),
+                        eurosMinor)
+                .build();
+        apply(new SponsorPaymentReversed(id, currency, eurosMinor, reason, by, postings, at));
+    }
+
     @EventSourcingHandler
     void on(BonusBudgetCommitted event) {
         id = event.budgetId();
@@ -177,6 +194,11 @@ public class BonusBudget {
     @EventSourcingHandler
     void on(SponsorPaymentReceived event) {
         paidInMinor += event.eurosMinor();
+    }
+
+    @EventSourcingHandler
+    void on(SponsorPaymentReversed event) {
+        paidInMinor -= event.eurosMinor();
     }
 
     private static LedgerAccount committed(CurrencyCode currency, BudgetId budget) {

@@ -244,6 +244,24 @@ public class ExchangeCounter {
                 at));
     }
 
+    /**
+     * Undoes a remittance's confirmation (a wrong bank statement match): remitted again, its euros
+     * back to counter cash; {@code not-matched} for one that is not confirmed. By the bank package's
+     * handler, which reverses the fund's inflow in the same unit of work.
+     */
+    public void undoRemittanceConfirmation(RemittanceId remittanceId, String reason, String by, Instant at) {
+        Remittances.Remittance remittance = remittances.get(id, remittanceId);
+        if (remittance.status() != RemittanceStatus.CONFIRMED) {
+            throw DomainException.conflict("not-matched", "remittance " + remittanceId + " is not confirmed");
+        }
+        Postings postings = Postings.builder()
+                .move(LedgerAccount.of(currency.value(), LedgerAccountKind.GUARANTEE_FUND), cash(),
+                        remittance.eurosMinor())
+                .build();
+        apply(new RemittanceConfirmationUndone(id, currency, remittanceId, remittance.eurosMinor(), reason, by,
+                postings, at));
+    }
+
     /** The amount of a remittance, or -1 if this counter has none by that id. */
     public long remittanceEurosMinor(RemittanceId remittanceId) {
         Remittances.Remittance remittance = remittances.find(remittanceId);
@@ -323,6 +341,11 @@ public class ExchangeCounter {
     @EventSourcingHandler
     void on(RemittanceConfirmed event) {
         remittances.moved(event.remittanceId(), RemittanceStatus.CONFIRMED);
+    }
+
+    @EventSourcingHandler
+    void on(RemittanceConfirmationUndone event) {
+        remittances.moved(event.remittanceId(), RemittanceStatus.REMITTED);
     }
 
     public CounterId id() {

@@ -34,8 +34,9 @@ class FundInflowHandler {
         // loaded as the aggregate's own handler was: an unknown counter answers as before
         Aggregate<ExchangeCounter> counter = counters.load(command.counterId().value());
         RemittanceId remittanceId = counter.invoke(c -> c.handle(command));
-        GuaranteeFund.recordInflow(funds, counter.invoke(ExchangeCounter::currency), InflowSource.REMITTANCE,
-                remittanceId.value(), counter.invoke(c -> c.remittanceEurosMinor(remittanceId)), command.at());
+        long eurosMinor = counter.invoke(c -> c.remittanceEurosMinor(remittanceId));
+        GuaranteeFund.recordInflow(funds, counter.invoke(ExchangeCounter::currency), command.fundAccount(),
+                InflowSource.REMITTANCE, remittanceId.value(), eurosMinor, command.at());
         return remittanceId;
     }
 
@@ -46,6 +47,11 @@ class FundInflowHandler {
         GuaranteeFund.recordInflow(funds, budget.invoke(BonusBudget::currency), InflowSource.SPONSOR_PAYMENT,
                 budgetId.value(), command.eurosMinor(), command.at());
         return budgetId;
+    }
+
+    @CommandHandler
+    public FundAccount handle(DeclareFundAccount command) throws Exception {
+        return GuaranteeFund.declareAccount(funds, command);
     }
 
     @CommandHandler

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -36,6 +37,9 @@ public class GuaranteeFund {
 
     public enum PayoutStatus { REQUESTED, PAID, CONFIRMED }
 
+    /** The source of a payout's {@link FundMovementAttributed}. */
+    public static final String PAYOUT = "PAYOUT";
+
     private record Payout(long eurosMinor, PayoutStatus status) {
     }
 
@@ -47,6 +51,7 @@ public class GuaranteeFund {
     private boolean opened;
     private boolean recordedInflows;
     private final Map<ReconversionId, Payout> payouts = new HashMap<>();
+    private final FundAccounts accounts = new FundAccounts();
 
     protected GuaranteeFund() {
         // for Axon
@@ -73,12 +78,19 @@ public class GuaranteeFund {
      */
     public static void payOut(Repository<GuaranteeFund> funds, CurrencyCode currency, ReconversionId reconversionId,
                               AccountId accountId, long eurosMinor, Instant at) {
+        payOut(funds, currency, reconversionId, accountId, null, eurosMinor, at);
+    }
+
+    /** The same, out of the fund's bank account {@code fundAccount} (null: the first), as far as it holds. */
+    public static void payOut(Repository<GuaranteeFund> funds, CurrencyCode currency, ReconversionId reconversionId,
+                              AccountId accountId, String fundAccount, long eurosMinor, Instant at) {
         Aggregate<GuaranteeFund> fund = find(funds, currency);
         if (fund == null) {
             // nothing entered it yet
+            new FundAccounts().require(currency, fundAccount);
             throw insufficient(currency, 0, eurosMinor);
         }
-        fund.execute(f -> f.requestPayout(reconversionId, accountId, eurosMinor, at));
+        fund.execute(f -> f.requestPayout(reconversionId, accountId, fundAccount, eurosMinor, at));
     }
 
     /**
@@ -88,20 +100,106 @@ public class GuaranteeFund {
      */
     public static void recordInflow(Repository<GuaranteeFund> funds, CurrencyCode currency, InflowSource source,
                                     String sourceId, long eurosMinor, Instant at) throws Exception {
+        recordInflow(funds, currency, null, source, sourceId, eurosMinor, at);
+    }
+
+    /** The same, into the fund's bank account {@code fundAccount} (null: the first). */
+    public static void recordInflow(Repository<GuaranteeFund> funds, CurrencyCode currency, String fundAccount,
+                                    InflowSource source, String sourceId, long eurosMinor, Instant at)
+            throws Exception {
         if (eurosMinor <= 0) {
             return;
         }
         FundInflowRecorded inflow = new FundInflowRecorded(currency, source, sourceId, eurosMinor, at);
         Aggregate<GuaranteeFund> fund = find(funds, currency);
         if (fund == null) {
+            new FundAccounts().require(currency, fundAccount);
             funds.newInstance(() -> {
                 GuaranteeFund created = new GuaranteeFund(currency);
                 apply(inflow);
                 return created;
             });
         } else {
-            fund.execute(f -> apply(inflow));
+            fund.execute(f -> {
+                String account = f.accounts.require(currency, fundAccount);
+                apply(inflow);
+                f.attribute(account, source.name(), sourceId, eurosMinor, at);
+            });
         }
+    }
+
+    /** Puts the movement just recorded on {@code account} when it is not the first. */
+    private void attribute(String account, String source, String sourceId, long eurosMinor, Instant at) {
+        if (!account.equals(FundAccounts.FIRST)) {
+            apply(new FundMovementAttributed(currency, account, source, sourceId, eurosMinor, at));
+        }
+    }
+
+    /**
+     * Declares a bank account of the fund of {@code command}'s currency (see {@link DeclareFundAccount}),
+     * creating the fund if nothing was recorded on it yet.
+     */
+    static FundAccount declareAccount(Repository<GuaranteeFund> funds, DeclareFundAccount command) throws Exception {
+        String bank = command.bank() == null ? "" : command.bank().strip();
+        if (bank.isEmpty() || bank.length() > DeclareFundAccount.MAX_BANK_LENGTH) {
+            throw DomainException.invalid("a bank's name of 1 to " + DeclareFundAccount.MAX_BANK_LENGTH
+                    + " characters is required").naming("bank");
+        }
+        String iban = Iban.normalized(command.iban());
+        Aggregate<GuaranteeFund> fund = find(funds, command.currency());
+        if (fund == null) {
+            funds.newInstance(() -> {
+                GuaranteeFund created = new GuaranteeFund(command.currency());
+                apply(new FundAccountDeclared(command.currency(), FundAccounts.FIRST, bank, iban, command.at()));
+                return created;
+            });
+            return new FundAccount(FundAccounts.FIRST, bank, iban);
+        }
+        return fund.invoke(f -> {
+            f.accounts.requireNewIban(command.currency(), iban);
+            String id = f.accounts.nextId();
+            apply(new FundAccountDeclared(command.currency(), id, bank, iban, command.at()));
+            return new FundAccount(id, bank, iban);
+        });
+    }
+
+    /**
+     * Records on the fund of {@code currency} that an inflow of {@code source} did not happen (a
+     * wrong bank statement match undone): refused ({@code fund-already-paid-out}) when the fund
+     * would be left with less than it already paid out. For handlers that record the source's
+     * compensating event (and its postings) in the same unit of work.
+     */
+    public static void reverseInflow(Repository<GuaranteeFund> funds, CurrencyCode currency, InflowSource source,
+                                     String sourceId, long eurosMinor, String reason, String by, Instant at) {
+        reverseInflow(funds, currency, null, source, sourceId, eurosMinor, reason, by, at);
+    }
+
+    /** The same, out of the fund's bank account {@code fundAccount} (null: the first) that the inflow went to. */
+    public static void reverseInflow(Repository<GuaranteeFund> funds, CurrencyCode currency, String fundAccount,
+                                     InflowSource source, String sourceId, long eurosMinor, String reason, String by,
+                                     Instant at) {
+        Aggregate<GuaranteeFund> fund = find(funds, currency);
+        if (fund == null) {
+            throw DomainException.conflict("not-matched", "nothing entered the guarantee fund of " + currency);
+        }
+        fund.execute(f -> {
+            if (eurosMinor > f.availableMinor()) {
+                throw DomainException.refused("fund-already-paid-out", "the guarantee fund of " + currency
+                        + " received " + Amounts.format(f.inflowsMinor) + " and paid out "
+                        + Amounts.format(f.paidOutMinor) + ": taking back " + Amounts.format(eurosMinor)
+                        + " would leave it below what it paid out");
+            }
+            String account = f.accounts.require(currency, fundAccount);
+            if (eurosMinor > f.accounts.balanceOf(account)) {
+                // the fund as a whole could, but this bank account paid the euros out already
+                throw DomainException.refused("fund-already-paid-out", "bank account " + account
+                        + " of the guarantee fund of " + currency + " holds "
+                        + Amounts.format(f.accounts.balanceOf(account)) + ": taking back "
+                        + Amounts.format(eurosMinor) + " would leave it below what it paid out");
+            }
+            apply(new FundInflowReversed(currency, source, sourceId, eurosMinor, reason, by, at));
+            f.attribute(account, source.name(), sourceId, -eurosMinor, at);
+        });
     }
 
     /** See {@link OpenFundInflows}; creates the fund if nothing was recorded on it yet. */
@@ -153,14 +251,42 @@ public class GuaranteeFund {
         return opened;
     }
 
-    void requestPayout(ReconversionId reconversionId, AccountId accountId, long eurosMinor, Instant at) {
+    /** The fund's bank accounts, in the order declared (the implicit first one when none was). */
+    public List<FundAccount> fundAccounts() {
+        return accounts.all();
+    }
+
+    /** What the fund's bank account holds by the fund's own figures. */
+    public long balanceOf(String fundAccount) {
+        return accounts.balanceOf(fundAccount);
+    }
+
+    /** The account named ({@code null}: the first), or {@code invalid} naming {@code fundAccount}. */
+    public String requireAccount(String fundAccount) {
+        return accounts.require(currency, fundAccount);
+    }
+
+    /** The bank account a payout is paid from. */
+    public String payoutAccountOf(ReconversionId reconversionId) {
+        return accounts.payoutAccount(reconversionId);
+    }
+
+    void requestPayout(ReconversionId reconversionId, AccountId accountId, String fundAccount, long eurosMinor,
+                       Instant at) {
+        String account = accounts.require(currency, fundAccount);
         if (eurosMinor > availableMinor()) {
             throw insufficient(currency, availableMinor(), eurosMinor);
+        }
+        if (eurosMinor > accounts.balanceOf(account)) {
+            throw DomainException.refused("insufficient-fund", "bank account " + account + " of the guarantee fund of "
+                    + currency + " holds " + Amounts.format(Math.max(0, accounts.balanceOf(account)))
+                    + ", less than " + Amounts.format(eurosMinor));
         }
         Postings postings = Postings.builder()
                 .move(account(LedgerAccountKind.GUARANTEE_FUND), account(LedgerAccountKind.PAYOUTS_DUE), eurosMinor)
                 .build();
         apply(new PayoutRequested(currency, reconversionId, accountId, eurosMinor, postings, at));
+        attribute(account, PAYOUT, reconversionId.value(), -eurosMinor, at);
     }
 
     private static DomainException insufficient(CurrencyCode currency, long availableMinor, long eurosMinor) {
@@ -208,6 +334,21 @@ public class GuaranteeFund {
         handle(new ConfirmPayout(currency, reconversionId, bankReference, at));
     }
 
+    /**
+     * Undoes a payout's confirmation (a wrong bank statement match): the payout is paid (ordered)
+     * again, its euros owed; {@code not-matched} for one not confirmed.
+     */
+    public void undoPayoutConfirmation(ReconversionId reconversionId, String reason, String by, Instant at) {
+        Payout payout = payout(reconversionId);
+        if (payout.status() != PayoutStatus.CONFIRMED) {
+            throw DomainException.conflict("not-matched", "payout " + reconversionId + " is not confirmed");
+        }
+        Postings postings = Postings.builder()
+                .move(account(LedgerAccountKind.OUTSIDE), account(LedgerAccountKind.PAYOUTS_DUE), payout.eurosMinor())
+                .build();
+        apply(new PayoutConfirmationUndone(currency, reconversionId, payout.eurosMinor(), reason, by, postings, at));
+    }
+
     /** The euros of a payout, or -1 when this fund has none with this id. */
     public long payoutEurosMinor(ReconversionId reconversionId) {
         Payout payout = payouts.get(reconversionId);
@@ -243,6 +384,7 @@ public class GuaranteeFund {
         id = idOf(event.currency());
         currency = event.currency();
         paidOutMinor += event.eurosMinor();
+        accounts.moved(-event.eurosMinor());
         payouts.put(event.reconversionId(), new Payout(event.eurosMinor(), PayoutStatus.REQUESTED));
     }
 
@@ -251,7 +393,26 @@ public class GuaranteeFund {
         id = idOf(event.currency());
         currency = event.currency();
         inflowsMinor += event.eurosMinor();
+        accounts.moved(event.eurosMinor());
         recordedInflows = true;
+    }
+
+    @EventSourcingHandler
+    void on(FundInflowReversed event) {
+        inflowsMinor -= event.eurosMinor();
+        accounts.moved(-event.eurosMinor());
+    }
+
+    @EventSourcingHandler
+    void on(FundAccountDeclared event) {
+        id = idOf(event.currency());
+        currency = event.currency();
+        accounts.declared(event);
+    }
+
+    @EventSourcingHandler
+    void on(FundMovementAttributed event) {
+        accounts.attributed(event);
     }
 
     @EventSourcingHandler
@@ -259,6 +420,7 @@ public class GuaranteeFund {
         id = idOf(event.currency());
         currency = event.currency();
         inflowsMinor += event.inflowsMinor();
+        accounts.moved(event.inflowsMinor());
         opened = true;
     }
 
@@ -270,5 +432,10 @@ public class GuaranteeFund {
     @EventSourcingHandler
     void on(PayoutConfirmed event) {
         payouts.computeIfPresent(event.reconversionId(), (k, p) -> new Payout(p.eurosMinor(), PayoutStatus.CONFIRMED));
+    }
+
+    @EventSourcingHandler
+    void on(PayoutConfirmationUndone event) {
+        payouts.computeIfPresent(event.reconversionId(), (k, p) -> new Payout(p.eurosMinor(), PayoutStatus.PAID));
     }
 }

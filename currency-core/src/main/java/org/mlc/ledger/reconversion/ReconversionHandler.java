@@ -48,8 +48,8 @@ class ReconversionHandler {
         long eurosMinor = command.unitsMinor() - feeMinor;
         account.execute(a -> a.reconvert(command.reconversionId(), command.unitsMinor(), feeMinor, command.at()));
         if (eurosMinor > 0) {
-            GuaranteeFund.payOut(funds, command.currency(), command.reconversionId(), command.accountId(), eurosMinor,
-                    command.at());
+            GuaranteeFund.payOut(funds, command.currency(), command.reconversionId(), command.accountId(),
+                    command.fundAccount(), eurosMinor, command.at());
         }
         return new Reconversion(command.reconversionId(), command.unitsMinor(), feeMinor, eurosMinor);
     }

@@ -13,6 +13,7 @@ import org.mlc.ledger.account.EarmarkedLotReceived;
 import org.mlc.ledger.account.EarmarkedUnitsSpent;
 import org.mlc.ledger.aid.AidFundingAnnounced;
 import org.mlc.ledger.aid.AidFundingReceived;
+import org.mlc.ledger.aid.AidFundingReversed;
 import org.mlc.ledger.aid.AidGranted;
 import org.mlc.ledger.aid.AidProgram;
 import org.mlc.ledger.aid.AidProgramClosed;
@@ -68,6 +69,16 @@ class AidProjection {
                 event.fundingId().value());
         balance(event.programId().value(), event.eurosMinor());
         movement(globalIndex.of(message), 0, event.programId().value(), Movement.FUNDED, event.eurosMinor(), null,
+                null, null, null, event.at());
+    }
+
+    @EventHandler
+    void on(AidFundingReversed event, EventMessage<?> message) {
+        jdbc.update("UPDATE aid_funding_view SET status = ?, bank_reference = NULL, received_at = NULL "
+                + "WHERE funding_id = ?", AidProgram.FundingStatus.ANNOUNCED.name(), event.fundingId().value());
+        balance(event.programId().value(), -event.eurosMinor());
+        // a negative funding, so that what was funded is summed net of the matches undone
+        movement(globalIndex.of(message), 0, event.programId().value(), Movement.FUNDED, -event.eurosMinor(), null,
                 null, null, null, event.at());
     }
 

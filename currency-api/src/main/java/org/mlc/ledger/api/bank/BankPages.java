@@ -46,7 +46,7 @@ public class BankPages {
                 throw ApiException.invalid("file", "is at most " + BankStatementController.MAX_STATEMENT_BYTES
                         + " bytes");
             }
-            StatementAnswer result = statements.importStatement(key, currency,
+            StatementAnswer result = statements.importStatement(key, currency, null,
                     new String(file.getBytes(), StandardCharsets.UTF_8));
             model.addAttribute("result", result);
         } catch (IOException e) {

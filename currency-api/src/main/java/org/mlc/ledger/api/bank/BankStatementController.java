@@ -13,12 +13,15 @@ import org.mlc.ledger.api.aid.AidQueries;
 import org.mlc.ledger.api.counter.CounterDayQueries;
 import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.api.web.RequestValues;
 import org.mlc.ledger.bank.ImportResult;
+import org.mlc.ledger.bank.MatchedLine;
+import org.mlc.ledger.bank.UndoStatementMatch;
 import org.mlc.ledger.bank.LineResult;
 import org.mlc.ledger.bank.FundBankAccount;
 import org.mlc.ledger.reconversion.GuaranteeFund;
@@ -37,6 +40,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -87,8 +91,13 @@ public class BankStatementController {
     @Allowed(Role.ADMIN)
     public StatementAnswer importStatement(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
                                                String key, @PathVariable("code") String code,
+                                               @RequestParam(value = "fundAccount", required = false)
+                                               String fundAccount,
                                                @RequestBody(required = false) String csv) {
-        var keyed = commands.key("bank-statement", key, List.of(code, csv == null ? "" : csv));
+        // the fund's bank account only when named, so that the keys of earlier imports still match
+        var keyed = commands.key("bank-statement", key, fundAccount == null ? List.of(code, csv == null ? "" : csv)
+                : List.of(code, csv == null ? "" : csv, fundAccount));
+        String account = fundAccount == null ? null : RequestValues.id(fundAccount, "fundAccount");
         if (!currencies.exists(code)) {
             throw ApiException.notFound("unknown currency " + code);
         }
@@ -102,7 +111,7 @@ public class BankStatementController {
         aid.announcedFundings(code).forEach((funding, program) -> aidFundings.put(funding, AidProgramId.of(program)));
         String statementId = keyed.derivedId("statement");
         ImportResult result = commands.send(keyed, new ImportBankStatement(CurrencyCode.of(code), statementId, lines,
-                remittances, budgets, aidFundings, clock.instant()), ImportResult.class);
+                remittances, budgets, aidFundings, account, clock.instant()), ImportResult.class);
         List<String> touched = new ArrayList<>(remittances.values().stream().map(CounterId::value).distinct().toList());
         budgets.forEach(b -> touched.add(b.value()));
         aidFundings.values().stream().map(AidProgramId::value).distinct().forEach(touched::add);
@@ -111,6 +120,69 @@ public class BankStatementController {
         readYourWrites.awaitAll(touched.toArray(String[]::new));
         log.info("bank statement {} of {} imported: {} lines", statementId, code, result.lines().size());
         return answer(result);
+    }
+
+    /** Why a line's match is undone (required, at most {@value UndoStatementMatch#MAX_REASON_LENGTH} characters). */
+    public record UndoRequest(String reason) {
+    }
+
+    /**
+     * A line whose match was undone: what it had matched ({@code undone}: its outcome then, and
+     * {@code matched}: the id of the remittance, budget, funding or reconversion), now UNMATCHED.
+     */
+    public record UndoAnswer(String statementId, int line, String amount, String undone, String matched,
+                             String outcome, String reason, String undoneBy) {
+    }
+
+    /**
+     * Undoes a line's match by compensation (docs/counters.md): what it recorded is reversed, the
+     * line is unmatched and may be matched again (by a later import, or by hand).
+     */
+    @PostMapping(path = "/{statementId}/lines/{line}/match-undo", consumes = "application/json")
+    @Allowed(Role.ADMIN)
+    public UndoAnswer undoMatch(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+                                @PathVariable("code") String code, @PathVariable("statementId") String statementId,
+                                @PathVariable("line") String line, @RequestBody(required = false) UndoRequest request) {
+        var keyed = commands.key("bank-match-undo", key, List.of(code, statementId, line,
+                request == null || request.reason() == null ? "" : request.reason()));
+        if (!currencies.exists(code)) {
+            throw ApiException.notFound("unknown currency " + code);
+        }
+        String statement = RequestValues.id(statementId, "statementId");
+        int lineNumber = lineNumber(line);
+        String reason = reason(request == null ? null : request.reason());
+        String by = Caller.current().username();
+        MatchedLine undone = commands.send(keyed, new UndoStatementMatch(CurrencyCode.of(code), statement, lineNumber,
+                reason, by, clock.instant()), MatchedLine.class);
+        readYourWrites.awaitAll(FundBankAccount.idOf(CurrencyCode.of(code)), GuaranteeFund.idOf(CurrencyCode.of(code)),
+                undone.holderId());
+        log.info("bank statement {} of {} line {}: {} of {} undone by {}", statement, code, lineNumber,
+                undone.outcome(), undone.sourceId(), by);
+        return new UndoAnswer(statement, lineNumber, Amounts.format(undone.amountMinor()), undone.outcome(),
+                undone.sourceId(), "UNMATCHED", reason, by);
+    }
+
+    /** A line number as in the import's answer: the line of the file, the header being line 1. */
+    private static int lineNumber(String line) {
+        if (line == null || !line.matches("[0-9]{1,6}") || Integer.parseInt(line) < 2) {
+            throw ApiException.invalid("line", "must be a line number of the statement (2 or more)");
+        }
+        return Integer.parseInt(line);
+    }
+
+    /** A reason may be longer than the labels {@link RequestValues} checks: its own limit. */
+    private static String reason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw ApiException.invalid("reason", "is required: why the match is undone");
+        }
+        if (reason.length() > UndoStatementMatch.MAX_REASON_LENGTH) {
+            throw ApiException.invalid("reason", "must be at most " + UndoStatementMatch.MAX_REASON_LENGTH
+                    + " characters");
+        }
+        if (reason.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.invalid("reason", "must not contain control characters");
+        }
+        return reason.strip();
     }
 
     private static StatementAnswer answer(ImportResult result) {

@@ -154,7 +154,8 @@ public class CounterController {
     public record RemittanceRequest(JsonNode euros, String means) {
     }
 
-    public record ConfirmationRequest(String bankReference) {
+    public record ConfirmationRequest(String bankReference,
+                                      @JsonInclude(JsonInclude.Include.NON_NULL) String fundAccount) {
     }
 
     /** The notes a counter received from the issuer, by denomination. */
@@ -534,12 +535,16 @@ public class CounterController {
                                        @RequestBody(required = false) ConfirmationRequest request) {
         id(counterId, "id");
         id(remittanceId, "remittanceId");
-        var keyed = commands.key("remittance-confirmation", key, List.of(counterId, remittanceId,
-                request == null ? "" : String.valueOf(request.bankReference())));
+        // the fund's bank account only when named, so that the keys of earlier requests still match
+        String fundAccount = request == null || request.fundAccount() == null ? null
+                : id(request.fundAccount(), "fundAccount");
+        var keyed = commands.key("remittance-confirmation", key, fundAccount == null
+                ? List.of(counterId, remittanceId, request == null ? "" : String.valueOf(request.bankReference()))
+                : List.of(counterId, remittanceId, String.valueOf(request.bankReference()), fundAccount));
         String reference = request == null ? null : optionalText(request.bankReference(), "bankReference");
         view(counterId);
         commands.send(keyed, new ConfirmRemittance(CounterId.of(counterId), RemittanceId.of(remittanceId), reference,
-                clock.instant()), RemittanceId.class);
+                fundAccount, clock.instant()), RemittanceId.class);
         readYourWrites.awaitAll(counterId);
         log.info("remittance {} of counter {} confirmed", remittanceId, counterId);
         return remittance(counterId, remittanceId);

@@ -23,6 +23,8 @@ import org.mlc.ledger.counter.EurosConverted;
 import org.mlc.ledger.counter.MembershipFeeReceived;
 import org.mlc.ledger.counter.PaidBy;
 import org.mlc.ledger.counter.ShortfallCovered;
+import org.mlc.ledger.bonus.SponsorPaymentReversed;
+import org.mlc.ledger.counter.RemittanceConfirmationUndone;
 import org.mlc.ledger.counter.RemittanceConfirmed;
 import org.mlc.ledger.counter.RemittanceDeposited;
 import org.mlc.ledger.counter.RemittancePrepared;
@@ -137,6 +139,12 @@ class CounterDayProjection {
     }
 
     @EventHandler
+    void on(RemittanceConfirmationUndone event) {
+        jdbc.update("UPDATE remittance_view SET status = 'REMITTED', bank_reference = NULL WHERE remittance_id = ?",
+                event.remittanceId().value());
+    }
+
+    @EventHandler
     void on(BonusBudgetCommitted event) {
         jdbc.update("INSERT INTO bonus_budget_view (budget_id, currency, sponsor, committed_minor, drawn_minor, "
                         + "paid_in_minor, valid_from, valid_to, monthly_cap_per_member_minor, committed_at) "
@@ -162,6 +170,12 @@ class CounterDayProjection {
     @EventHandler
     void on(SponsorPaymentReceived event) {
         jdbc.update("UPDATE bonus_budget_view SET paid_in_minor = paid_in_minor + ? WHERE budget_id = ?",
+                event.eurosMinor(), event.budgetId().value());
+    }
+
+    @EventHandler
+    void on(SponsorPaymentReversed event) {
+        jdbc.update("UPDATE bonus_budget_view SET paid_in_minor = paid_in_minor - ? WHERE budget_id = ?",
                 event.eurosMinor(), event.budgetId().value());
     }
 

@@ -4,6 +4,7 @@ import static org.mlc.ledger.api.web.RequestValues.id;
 import static org.mlc.ledger.api.web.RequestValues.optionalText;
 import static org.mlc.ledger.api.web.RequestValues.positiveAmount;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,9 @@ public class ReconversionController {
         this.clock = clock;
     }
 
-    public record ReconversionRequest(String merchant, JsonNode units) {
+    /** {@code fundAccount}: the fund's bank account paying (absent: the first). */
+    public record ReconversionRequest(String merchant, JsonNode units,
+                                      @JsonInclude(JsonInclude.Include.NON_NULL) String fundAccount) {
     }
 
     public record PayoutStepRequest(String bankOrder, String bankReference) {
@@ -94,6 +97,7 @@ public class ReconversionController {
         var keyed = commands.key("reconversion", key, request);
         String merchant = id(request.merchant(), "merchant");
         long units = positiveAmount(request.units(), "units");
+        String fundAccount = request.fundAccount() == null ? null : id(request.fundAccount(), "fundAccount");
         ParticipantQueries.Participant participant = participants.find(merchant).orElse(null);
         Caller caller = Caller.current();
         if (participant == null || !(caller.is(Role.ADMIN) || caller.owns(merchant))) {
@@ -103,7 +107,8 @@ public class ReconversionController {
         String accountId = participant.accountId();
         String currency = participant.currency();
         Reconversion result = commands.send(keyed, new Reconvert(ReconversionId.of(keyed.derivedId("reconversion")),
-                CurrencyCode.of(currency), AccountId.of(accountId), units, clock.instant()), Reconversion.class);
+                CurrencyCode.of(currency), AccountId.of(accountId), units, fundAccount, clock.instant()),
+                Reconversion.class);
         String id = result.reconversionId().value();
         readYourWrites.awaitAll(accountId, GuaranteeFund.idOf(CurrencyCode.of(currency)));
         return ResponseEntity.created(URI.create("/api/v1/reconversions/" + id)).body(existing(id));

@@ -60,7 +60,7 @@ public class ReconversionPages {
     public String reconvert(ReconversionForm form, Model model) {
         try {
             ReconversionAnswer answer = reconversions.reconvert(form.key(), new ReconversionRequest(
-                    Caller.current().participantId(), Forms.amount(form.units()))).getBody();
+                    Caller.current().participantId(), Forms.amount(form.units()), null)).getBody();
             model.addAttribute("reconversion", answer);
             return "reconversion/done";
         } catch (RuntimeException e) {

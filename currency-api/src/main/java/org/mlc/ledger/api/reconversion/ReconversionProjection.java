@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.mlc.ledger.account.UnitsReconverted;
 import org.mlc.ledger.reconversion.GuaranteeFund;
+import org.mlc.ledger.reconversion.PayoutConfirmationUndone;
 import org.mlc.ledger.reconversion.PayoutConfirmed;
 import org.mlc.ledger.reconversion.PayoutPaid;
 import org.mlc.ledger.reconversion.PayoutRequested;
@@ -63,6 +64,12 @@ class ReconversionProjection {
         jdbc.update("UPDATE reconversion_view SET status = ?, bank_reference = ?, confirmed_at = ? "
                         + "WHERE reconversion_id = ?", GuaranteeFund.PayoutStatus.CONFIRMED.name(),
                 event.bankReference(), Timestamp.from(event.at()), event.reconversionId().value());
+    }
+
+    @EventHandler
+    void on(PayoutConfirmationUndone event) {
+        jdbc.update("UPDATE reconversion_view SET status = ?, bank_reference = NULL, confirmed_at = NULL "
+                + "WHERE reconversion_id = ?", GuaranteeFund.PayoutStatus.PAID.name(), event.reconversionId().value());
     }
 
     @ResetHandler

@@ -29,7 +29,7 @@ public final class Projections {
                 "counter_note_stock", "counter_closing", "counter_closing_correction", "counter_shortfall_covering",
                 "counter_drawer_movement", "remittance_view", "bonus_budget_view"));
         tables.put(LEDGER, List.of("ledger_balance", "account_view", "account_entry", "transfer_view",
-                "reconversion_view", "payment_hold_view"));
+                "reconversion_view", "fund_account", "payment_hold_view"));
         tables.put(REPORTS, List.of("journal_entry", "conversion_view"));
         tables.put(AID, List.of("aid_program_view", "aid_funding_view", "earmark_lot", "aid_movement"));
         TABLES = java.util.Collections.unmodifiableMap(tables);

@@ -177,6 +177,32 @@ public final class Endpoints {
         samples.put("POST /api/v1/currencies/{code}/bank-statements", (w, who) -> new Call("POST",
                 "/api/v1/currencies/" + w.currency() + "/bank-statements",
                 "date,amount,label,reference\r\n2026-11-02,1.00,sample,NO-SUCH-REFERENCE\r\n", "text/csv"));
+        samples.put("POST /api/v1/currencies/{code}/fund-accounts", (w, who) -> new Call("POST",
+                "/api/v1/currencies/" + w.currency() + "/fund-accounts",
+                "{\"bank\":\"NEF\",\"iban\":\"" + freshIban() + "\"}"));
+        samples.put("GET /api/v1/currencies/{code}/fund-accounts",
+                (w, who) -> get("/api/v1/currencies/" + w.currency() + "/fund-accounts"));
+        samples.put("POST /api/v1/currencies/{code}/bank-statements/{statementId}/lines/{line}/match-undo",
+                (w, who) -> new Call("POST", "/api/v1/currencies/" + w.currency() + "/bank-statements/"
+                        + matchedStatement(admin, w) + "/lines/2/match-undo", "{\"reason\":\"sample\"}"));
+    }
+
+    /** A French IBAN never declared before: random account digits, their mod-97 check digits. */
+    public static String freshIban() {
+        String bban = String.format("%023d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(),
+                100_000_000_000_000_000L));
+        java.math.BigInteger number = new java.math.BigInteger(bban + "1527" + "00"); // F=15, R=27
+        int check = 98 - number.mod(java.math.BigInteger.valueOf(97)).intValue();
+        return "FR" + String.format("%02d", check) + bban;
+    }
+
+    /** A statement whose line 2 matched a fresh remittance of 0.01, imported by the admin; its id. */
+    private static String matchedStatement(Ledger admin, World w) {
+        String remittance = remittance(admin, w, w.counter(), true);
+        Api.Response imported = admin.api().postCsv("/api/v1/currencies/" + w.currency() + "/bank-statements",
+                "date,amount,label,reference\r\n2026-11-02,0.01,sample," + remittance + "\r\n");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        return imported.get("id");
     }
 
     /** A fresh programme of the world's CCAS, funded with 1.00 €, made by the admin. */

@@ -13,6 +13,7 @@ import org.mlc.ledger.bonus.BonusBudgetCommitted;
 import org.mlc.ledger.bonus.BonusDrawn;
 import org.mlc.ledger.bonus.BonusReturned;
 import org.mlc.ledger.bonus.SponsorPaymentReceived;
+import org.mlc.ledger.bonus.SponsorPaymentReversed;
 import org.mlc.ledger.ledger.Coverage;
 import org.mlc.ledger.ledger.LedgerAccount;
 import org.mlc.ledger.ledger.LedgerAccountKind;
@@ -41,6 +42,8 @@ public final class Reconciliation {
     /** The bonus of a cancelled conversion, back in its budget: no longer owed by the sponsor. */
     static final String BONUS_RETURNED = BonusReturned.class.getName();
     static final String SPONSOR_PAYMENT_RECEIVED = SponsorPaymentReceived.class.getName();
+    /** A sponsor payment matched by mistake and undone: owed again. */
+    static final String SPONSOR_PAYMENT_REVERSED = SponsorPaymentReversed.class.getName();
 
     private final Map<String, FoldedAccount> accounts = new HashMap<>();
     /** Per budget id: its currency, the bonus drawn on it and what its sponsor paid in. */
@@ -113,7 +116,8 @@ public final class Reconciliation {
     /** Whether the fold needs the whole payload of that type (read as a tree), not only its postings. */
     static boolean readsWholePayload(String payloadType) {
         return BONUS_DRAWN.equals(payloadType) || BONUS_RETURNED.equals(payloadType)
-                || SPONSOR_PAYMENT_RECEIVED.equals(payloadType) || BONUS_BUDGET_COMMITTED.equals(payloadType);
+                || SPONSOR_PAYMENT_RECEIVED.equals(payloadType) || SPONSOR_PAYMENT_REVERSED.equals(payloadType)
+                || BONUS_BUDGET_COMMITTED.equals(payloadType);
     }
 
     /**
@@ -134,6 +138,8 @@ public final class Reconciliation {
             budget.currency = text(payload, "currency");
             if (SPONSOR_PAYMENT_RECEIVED.equals(payloadType)) {
                 budget.paidInMinor = Math.addExact(budget.paidInMinor, whole(payload, "eurosMinor"));
+            } else if (SPONSOR_PAYMENT_REVERSED.equals(payloadType)) {
+                budget.paidInMinor = Math.subtractExact(budget.paidInMinor, whole(payload, "eurosMinor"));
             }
         }
     }
