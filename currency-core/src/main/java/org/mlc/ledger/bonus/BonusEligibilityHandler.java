@@ -1,5 +1,6 @@
 package org.mlc.ledger.bonus;
 
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.common.Aggregates;
@@ -21,7 +22,7 @@ class BonusEligibilityHandler {
 
     @CommandHandler
     public CurrencyCode handle(SetBonusEligibility command) {
-        if (command.kinds() == null || command.kinds().contains(null)) {
+        if (command.kinds() == null || command.kinds().stream().anyMatch(Objects::isNull)) {
             throw DomainException.invalid("kinds is required, e.g. [\"MEMBER\"]").naming("kinds");
         }
         Aggregates.load(currencies, command.currency().value(), "currency").execute(currency ->
