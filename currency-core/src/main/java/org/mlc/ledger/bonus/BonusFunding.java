@@ -9,6 +9,8 @@ import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.BudgetId;
 import org.mlc.ledger.common.ConversionId;
+import org.mlc.ledger.currency.Currency;
+import org.mlc.ledger.participant.ParticipantKind;
 
 /**
  * How a conversion's bonus is funded ({@link BonusPolicy}): the budget that funds it, loaded and
@@ -20,6 +22,8 @@ public final class BonusFunding {
     public static final String NO_BUDGET = "no-budget";
     public static final String BUDGET_EXHAUSTED = "budget-exhausted";
     public static final String MONTHLY_CAP_REACHED = "monthly-cap-reached";
+    /** The currency gives no bonus to this kind of participant (by default: anyone but a member). */
+    public static final String NOT_ELIGIBLE = "not-eligible";
 
     private final Aggregate<BonusBudget> funder;
     private final long bonusMinor;
@@ -31,9 +35,15 @@ public final class BonusFunding {
         this.reason = reason;
     }
 
-    /** Decides, loading the active budgets oldest first and no further than the one that funds it. */
-    public static BonusFunding of(Repository<BonusBudget> budgets, List<BudgetId> activeBudgets, AccountId account,
-                                  long wantedMinor, Instant at) {
+    /**
+     * Decides for a participant of {@code kind} holding {@code account}, loading the currency's
+     * budgets active {@code at}, oldest first and no further than the one that funds it (none when
+     * the participant is not eligible).
+     */
+    public static BonusFunding of(Repository<BonusBudget> budgets, Currency currency, ParticipantKind kind,
+                                  AccountId account, long wantedMinor, Instant at) {
+        boolean eligible = BonusPolicy.eligible(currency.bonusEligibleKinds(), kind);
+        List<BudgetId> activeBudgets = wantedMinor > 0 && eligible ? currency.budgetsActiveAt(at) : List.of();
         List<Aggregate<BonusBudget>> loaded = new ArrayList<>();
         Iterator<BudgetId> ids = activeBudgets.iterator();
         Iterator<BonusPolicy.Offer> offers = new Iterator<>() {
@@ -48,7 +58,7 @@ public final class BonusFunding {
                         budget.invoke(BonusBudget::remainingMinor));
             }
         };
-        BonusPolicy.Decision decision = BonusPolicy.decide(wantedMinor, offers);
+        BonusPolicy.Decision decision = BonusPolicy.decide(wantedMinor, eligible, offers);
         return new BonusFunding(decision.funder() < 0 ? null : loaded.get(decision.funder()), decision.bonusMinor(),
                 decision.reason());
     }

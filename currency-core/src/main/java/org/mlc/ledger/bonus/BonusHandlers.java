@@ -10,7 +10,8 @@ import org.mlc.ledger.participant.Participant;
 public final class BonusHandlers {
 
     public static final List<Function<Repositories, Object>> ALL = List.of(
-            r -> new BonusBudgetHandler(r.of(Currency.class), r.of(Participant.class), r.of(BonusBudget.class)));
+            r -> new BonusBudgetHandler(r.of(Currency.class), r.of(Participant.class), r.of(BonusBudget.class)),
+            r -> new BonusEligibilityHandler(r.of(Currency.class)));
 
     private BonusHandlers() {
     }

@@ -1,14 +1,32 @@
 package org.mlc.ledger.bonus;
 
+import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.mlc.ledger.participant.ParticipantKind;
 
 /**
- * Which budget funds a conversion's bonus, and why a conversion gets less than its ratio's bonus:
+ * Who gets a bonus, which budget funds it, and why a conversion gets less than its ratio's bonus:
+ * only the kinds of participant the currency made eligible (members, unless it said otherwise);
  * the oldest active budget with something left for this member funds it, as far as it can.
  */
 final class BonusPolicy {
 
     private BonusPolicy() {
+    }
+
+    /**
+     * The bonus is for natural persons: a merchant or a collectivité converting at a bonus could
+     * reconvert at a 5 % fee and keep the difference, taken from the sponsor's budget each round trip.
+     */
+    static final Set<ParticipantKind> ELIGIBLE_BY_DEFAULT = EnumSet.of(ParticipantKind.MEMBER);
+
+    /** Whether a participant of this kind may get the bonus, by the kinds its currency named (if it did). */
+    static boolean eligible(Optional<List<String>> currencyKinds, ParticipantKind kind) {
+        return currencyKinds.map(kinds -> kinds.contains(kind.name()))
+                .orElse(ELIGIBLE_BY_DEFAULT.contains(kind));
     }
 
     /** What one budget can give this member now, and what it has left at all. */
@@ -19,10 +37,16 @@ final class BonusPolicy {
     record Decision(int funder, long bonusMinor, String reason) {
     }
 
-    /** Offers are asked for one by one, oldest budget first, and no further than the funder. */
-    static Decision decide(long wantedMinor, Iterator<Offer> offers) {
+    /**
+     * Offers are asked for one by one, oldest budget first, and no further than the funder; none
+     * for a participant that is not eligible.
+     */
+    static Decision decide(long wantedMinor, boolean eligible, Iterator<Offer> offers) {
         if (wantedMinor <= 0) {
             return new Decision(-1, 0, null);
+        }
+        if (!eligible) {
+            return new Decision(-1, 0, BonusFunding.NOT_ELIGIBLE);
         }
         String reason = offers.hasNext() ? null : BonusFunding.NO_BUDGET;
         while (offers.hasNext()) {

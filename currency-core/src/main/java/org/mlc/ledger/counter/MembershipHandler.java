@@ -20,7 +20,9 @@ import org.mlc.ledger.participant.PayMembership;
 /**
  * A membership fee paid at a counter, in one unit of work over the counter (euros into its
  * drawer) or the participant's account (units to the fee account), and the participant (its
- * membership renewed). Everything that can refuse is checked before anything is recorded. Loads
+ * membership renewed). Units are their holder's to spend: taken by someone else (an administrator,
+ * the API decides who may), the reason is recorded with the membership ({@code
+ * MembershipPaidOnBehalf}). Everything that can refuse is checked before anything is recorded. Loads
  * the counter, the account, the currency, then the participant, the order the conversion handler
  * uses, so the two never wait on each other.
  */
@@ -43,6 +45,14 @@ class MembershipHandler {
     public MembershipRenewed handle(PayMembership command) {
         if (command.paidWith() == null) {
             throw DomainException.invalid("paidWith is required: CASH, CARD, CHEQUE or UNITS");
+        }
+        boolean onBehalf = command.onBehalfReason() != null;
+        if (onBehalf && command.paidWith() != FeePaidWith.UNITS) {
+            throw DomainException.invalid("reason is for units taken on their holder's behalf, not for euros")
+                    .naming("reason");
+        }
+        if (onBehalf) {
+            Participant.requireOnBehalfReason(command.onBehalfReason());
         }
         Aggregate<ExchangeCounter> counter = Aggregates.load(counters, command.counterId().value(), "counter");
         counter.execute(ExchangeCounter::checkOpen);
@@ -69,6 +79,10 @@ class MembershipHandler {
         LocalDate today = LocalDate.ofInstant(command.at(), CivilDay.ZONE);
         MembershipRenewed renewed = participant.invoke(p -> p.renewMembership(command.membershipId(),
                 command.counterId(), feeMinor, command.paidWith(), today, command.at()));
+        if (onBehalf) {
+            participant.execute(p -> p.recordPaidOnBehalf(command.membershipId(), command.accountId(), feeMinor,
+                    command.onBehalfReason(), command.at()));
+        }
         if (feeMinor > 0 && command.paidWith() == FeePaidWith.UNITS) {
             account.execute(a -> a.payMembershipFee(command.membershipId(), feeMinor, command.at()));
         } else if (feeMinor > 0) {

@@ -1,5 +1,6 @@
 package org.mlc.ledger.currency;
 
+import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.money.Ratio;
 
 /**
@@ -18,9 +19,17 @@ public record ConversionPolicy(long eurosMinor, long unitsMinor) {
         return new Ratio(unitsMinor, eurosMinor);
     }
 
-    /** Units bought by {@code eurosMinor}, bonus included, rounded down. */
+    /**
+     * Units bought by {@code eurosMinor}, bonus included, rounded down. A currency defined before
+     * ratios were bounded may overflow a long: that is a refusal of the sum, never a failure.
+     */
     public long unitsFor(long eurosMinor) {
-        return unitsPerEuro().applyRoundingDown(eurosMinor);
+        try {
+            return unitsPerEuro().applyRoundingDown(eurosMinor);
+        } catch (ArithmeticException e) {
+            throw DomainException.invalid("euros: " + eurosMinor + " cents are too many for a ratio of "
+                    + unitsPerEuro() + " units per euro").naming("euros");
+        }
     }
 
     /** The bonus part of {@link #unitsFor}: units beyond parity (never negative). */

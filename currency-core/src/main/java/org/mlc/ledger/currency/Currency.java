@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -16,6 +17,7 @@ import org.mlc.ledger.common.BudgetId;
 import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
+import org.mlc.ledger.money.Amounts;
 
 /** A local currency and its policies. */
 @AggregateRoot
@@ -26,6 +28,17 @@ public class Currency {
     /** A fee above 50 % would be confiscation, not a fee. */
     public static final long MAX_RECONVERSION_FEE_BASIS_POINTS = 5_000;
     public static final long BASIS_POINTS = 10_000;
+    /**
+     * A unit worth more than 100 € or less than one euro cent is no local currency backed euro for
+     * euro: units per euro stay between 1/100 and 100. The bound also keeps a conversion's units
+     * within a hundred times its euros, so no sum of them comes near a long's range.
+     */
+    public static final long MAX_RATIO_SPREAD = 100;
+    /**
+     * Each term of the ratio at most 10,000.00 (20 : 21 is written 20.00 : 21.00): the largest
+     * amount times a term stays far below a long's range, so applying the ratio cannot overflow.
+     */
+    public static final long MAX_RATIO_TERM_MINOR = 10_000_00;
 
     @AggregateIdentifier
     private CurrencyCode code;
@@ -69,6 +82,7 @@ public class Currency {
         if (command.conversion() == null) {
             throw DomainException.invalid("conversion is required, e.g. 20 euros for 21 units");
         }
+        DomainException.throwIfAny(ratioOutOfBounds(command.conversion()));
         if (command.reconversionFeeBasisPoints() < 0
                 || command.reconversionFeeBasisPoints() > MAX_RECONVERSION_FEE_BASIS_POINTS) {
             throw DomainException.invalid("reconversionFee must be between 0 and 0.50");
@@ -78,6 +92,22 @@ public class Currency {
         }
         apply(new CurrencyDefined(command.code(), command.name(), command.conversion(),
                 command.reconversionFeeBasisPoints(), command.membershipFeeMinor(), command.definedAt()));
+    }
+
+    /** Refuses a ratio outside the bounds ({@link #MAX_RATIO_SPREAD}, {@link #MAX_RATIO_TERM_MINOR}). */
+    public static Optional<DomainException> ratioOutOfBounds(ConversionPolicy conversion) {
+        long euros = conversion.eurosMinor();
+        long units = conversion.unitsMinor();
+        // terms bounded first: the products below then cannot overflow
+        if (euros > MAX_RATIO_TERM_MINOR || units > MAX_RATIO_TERM_MINOR) {
+            return Optional.of(DomainException.invalid("conversion: euros and units must each be at most "
+                    + Amounts.format(MAX_RATIO_TERM_MINOR)).naming("conversion"));
+        }
+        if (units > euros * MAX_RATIO_SPREAD || euros > units * MAX_RATIO_SPREAD) {
+            return Optional.of(DomainException.invalid("conversion: one euro must buy between 1/" + MAX_RATIO_SPREAD
+                    + " and " + MAX_RATIO_SPREAD + " units").naming("conversion"));
+        }
+        return Optional.empty();
     }
 
     @CommandHandler
@@ -111,6 +141,10 @@ public class Currency {
      * favour of the fund: fewer euros leave it), at least the minimum, never more than the units.
      */
     public long reconversionFeeFor(long unitsMinor) {
+        if (unitsMinor > Amounts.MAX_AMOUNT_MINOR) {
+            throw DomainException.invalid("units must not exceed " + Amounts.format(Amounts.MAX_AMOUNT_MINOR))
+                    .naming("units");
+        }
         long percentage = -Math.floorDiv(-Math.multiplyExact(unitsMinor, reconversionFeeBasisPoints), BASIS_POINTS);
         return Math.min(unitsMinor, Math.max(percentage, reconversionMinimumFeeMinor));
     }
@@ -206,6 +240,31 @@ public class Currency {
 
     public long donationBasisPoints() {
         return donationBasisPoints;
+    }
+
+    /**
+     * Who may get the bonus, by participant kind (names of {@code participant.ParticipantKind},
+     * which this package cannot see: the bonus handler checks them). Null until the currency sets
+     * it: then the bonus policy's default applies (members only).
+     */
+    private List<String> bonusEligibleKinds;
+
+    /** Called by the bonus eligibility handler, which checked the kinds; nothing when they are the same. */
+    public void setBonusEligibility(List<String> kinds, Instant at) {
+        List<String> sorted = kinds.stream().distinct().sorted().toList();
+        if (!sorted.equals(bonusEligibleKinds)) {
+            apply(new BonusEligibilitySet(code, sorted, at));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(BonusEligibilitySet event) {
+        bonusEligibleKinds = List.copyOf(event.kinds());
+    }
+
+    /** The kinds the currency made eligible to the bonus, empty while it never said. */
+    public Optional<List<String>> bonusEligibleKinds() {
+        return Optional.ofNullable(bonusEligibleKinds);
     }
 
     /** Called by the budget handler, in the unit of work that commits the budget. */

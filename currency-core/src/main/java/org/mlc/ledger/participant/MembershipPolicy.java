@@ -40,6 +40,18 @@ final class MembershipPolicy {
     }
 
     /**
+     * Units paid for a membership by someone acting for their holder need the reason, kept in
+     * the record: the holder did not spend them.
+     */
+    static Optional<DomainException> onBehalfReasonRefusal(String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > Participant.MAX_REASON_LENGTH) {
+            return Optional.of(DomainException.invalid("reason is required when units are taken on the holder's "
+                    + "behalf, at most " + Participant.MAX_REASON_LENGTH + " characters").naming("reason"));
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Where a currency converts only for members: a participant the rule applies to converts only
      * while a member; its balance stays usable either way.
      */

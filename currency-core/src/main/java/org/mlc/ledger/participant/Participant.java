@@ -7,6 +7,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import java.time.Instant;
+import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.MembershipId;
@@ -127,6 +128,20 @@ public class Participant {
                 counterId, at);
         apply(event);
         return event;
+    }
+
+    /**
+     * Records, with the membership it paid, that its units were taken by someone acting for this
+     * participant, and why; the caller checked the reason first ({@link #requireOnBehalfReason}).
+     */
+    public void recordPaidOnBehalf(MembershipId membershipId, AccountId accountId, long feeMinor, String reason,
+                                   Instant at) {
+        apply(new MembershipPaidOnBehalf(id, membershipId, accountId, feeMinor, reason, at));
+    }
+
+    /** Refuses a missing or overlong reason for units taken on their holder's behalf. */
+    public static void requireOnBehalfReason(String reason) {
+        DomainException.throwIfAny(MembershipPolicy.onBehalfReasonRefusal(reason));
     }
 
     /** Whether this participant is a member on that day (always true where membership does not apply). */

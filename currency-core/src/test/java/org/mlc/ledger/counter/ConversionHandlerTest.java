@@ -1,5 +1,6 @@
 package org.mlc.ledger.counter;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mlc.ledger.DomainExceptions.assertRefused;
 import static org.mlc.ledger.InMemoryLedger.BOUSOL;
@@ -216,5 +217,26 @@ class ConversionHandlerTest {
 
         assertThat(ledger.eventsOf(halfCounter.value())).hasSize(1);
         assertThat(ledger.eventsOf(halfAccount.value())).hasSize(1);
+    }
+
+    @Test
+    void aConversionWhoseUnitsWouldExceedTheLargestAmountIsRefusedNotOverflowed() {
+        // one euro for a hundred units, the most a ratio may give
+        CurrencyCode hundred = CurrencyCode.of("HUNDRED");
+        CounterId hundredCounter = CounterId.of("counter-hundred");
+        AccountId hundredAccount = AccountId.of("acc-hundred");
+        ledger.defineCurrency(hundred, "Hundred", new ConversionPolicy(1, 100));
+        ledger.defineCounter(hundredCounter, hundred);
+        ledger.registerMember(ParticipantId.of("p-hundred"), hundredAccount, hundred);
+
+        for (long euros : new long[] {org.mlc.ledger.money.Amounts.MAX_AMOUNT_MINOR, Long.MAX_VALUE / 2}) {
+            assertThatThrownBy(() -> ledger.send(new ConvertEuros(hundredCounter, C_1, hundredAccount, euros,
+                    PaidBy.CASH, Payout.ACCOUNT, T1)))
+                    .isInstanceOfSatisfying(org.mlc.ledger.common.DomainException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(Kind.INVALID);
+                        assertThat(e.field()).isEqualTo("euros");
+                    });
+        }
+        assertThat(ledger.eventsOf(hundredCounter.value())).hasSize(1);
     }
 }

@@ -48,4 +48,16 @@ class ConversionPolicyTest {
         assertThatThrownBy(() -> new ConversionPolicy(0, 2100)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ConversionPolicy(2000, -1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aSumThatWouldOverflowAtAnUnboundedRatioIsRefusedNamingTheEuros() {
+        // a ratio stored before ratios were bounded: 1 euro for 100,000,000 units
+        ConversionPolicy extreme = new ConversionPolicy(100, 10_000_000_000L);
+
+        assertThatThrownBy(() -> extreme.unitsFor(1_000_000_000L))
+                .isInstanceOfSatisfying(org.mlc.ledger.common.DomainException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(org.mlc.ledger.common.DomainException.Kind.INVALID);
+                    assertThat(e.field()).isEqualTo("euros");
+                });
+    }
 }

@@ -115,4 +115,48 @@ class CurrencyTest {
                 .expectException(domainException(Kind.INVALID, "validation"))
                 .expectNoEvents();
     }
+
+    private static DefineCurrency defineAt(ConversionPolicy ratio) {
+        return new DefineCurrency(BOUSOL, "Bou'Sol", ratio, 500, 300, T0);
+    }
+
+    @Test
+    void acceptsRatiosFromOneHundredthToOneHundredUnitsPerEuro() {
+        for (ConversionPolicy ratio : new ConversionPolicy[] {new ConversionPolicy(100, 1), new ConversionPolicy(1, 100),
+                new ConversionPolicy(Currency.MAX_RATIO_TERM_MINOR, Currency.MAX_RATIO_TERM_MINOR)}) {
+            fixture = new AggregateTestFixture<>(Currency.class);
+            fixture.givenNoPriorActivity()
+                    .when(defineAt(ratio))
+                    .expectSuccessfulHandlerExecution();
+        }
+    }
+
+    @Test
+    void refusesARatioBeyondItsBoundsNamingTheConversion() {
+        for (ConversionPolicy ratio : new ConversionPolicy[] {new ConversionPolicy(100, 10_000_000_000L),
+                new ConversionPolicy(101, 1), new ConversionPolicy(1, 101),
+                new ConversionPolicy(Currency.MAX_RATIO_TERM_MINOR + 1, Currency.MAX_RATIO_TERM_MINOR),
+                new ConversionPolicy(Long.MAX_VALUE, Long.MAX_VALUE)}) {
+            fixture = new AggregateTestFixture<>(Currency.class);
+            fixture.givenNoPriorActivity()
+                    .when(defineAt(ratio))
+                    .expectException(domainException(Kind.INVALID, "validation"))
+                    .expectNoEvents();
+            assertThat(Currency.ratioOutOfBounds(ratio)).as(ratio.toString())
+                    .hasValueSatisfying(e -> assertThat(e.field()).isEqualTo("conversion"));
+        }
+    }
+
+    @Test
+    void aReconversionFeeOfMoreUnitsThanAnyAmountIsRefusedNotOverflowed() {
+        fixture.givenNoPriorActivity()
+                .when(define("BOUSOL", "Bou'Sol", 500, 300))
+                .expectState(currency -> {
+                    assertThat(currency.reconversionFeeFor(org.mlc.ledger.money.Amounts.MAX_AMOUNT_MINOR))
+                            .isEqualTo(org.mlc.ledger.money.Amounts.MAX_AMOUNT_MINOR / 20);
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> currency.reconversionFeeFor(Long.MAX_VALUE))
+                            .isInstanceOfSatisfying(org.mlc.ledger.common.DomainException.class,
+                                    e -> assertThat(e.field()).isEqualTo("units"));
+                });
+    }
 }

@@ -162,4 +162,41 @@ class MembershipTest {
         ledger.send(new CloseCounterDay(COUNTER, ClosingId.of("z-1"), Map.of(), T1));
         assertRefused(() -> pay(ALICE, ALICE_ACCOUNT, FeePaidWith.CASH, T1), Kind.REFUSED, "counter-closed");
     }
+
+    @Test
+    void unitsTakenForAMembershipOnTheHoldersBehalfAreRecordedWithTheReason() {
+        convert(1_000, T1);
+
+        ledger.send(new PayMembership(ALICE, ALICE_ACCOUNT, MembershipId.of("m-behalf"), COUNTER, FeePaidWith.UNITS,
+                T1, "asked by phone, cannot log in"));
+
+        assertThat(ledger.inspect(Account.class, ALICE_ACCOUNT.value(), Account::balanceMinor)).isEqualTo(700);
+        assertThat(ledger.eventsOf(ALICE.value())).filteredOn(MembershipPaidOnBehalf.class::isInstance)
+                .containsExactly(new MembershipPaidOnBehalf(ALICE, MembershipId.of("m-behalf"), ALICE_ACCOUNT, 300,
+                        "asked by phone, cannot log in", T1));
+    }
+
+    @Test
+    void unitsPaidByTheirHolderRecordNoReason() {
+        convert(1_000, T1);
+
+        pay(ALICE, ALICE_ACCOUNT, FeePaidWith.UNITS, T1);
+
+        assertThat(ledger.allEvents()).noneMatch(MembershipPaidOnBehalf.class::isInstance);
+    }
+
+    @Test
+    void aBlankOrOverlongReasonOrAReasonForEurosIsRefusedAndNothingIsRecorded() {
+        convert(1_000, T1);
+        int before = ledger.allEvents().size();
+
+        for (String reason : new String[] {"", "  ", "r".repeat(Participant.MAX_REASON_LENGTH + 1)}) {
+            assertRefused(() -> ledger.send(new PayMembership(ALICE, ALICE_ACCOUNT, MembershipId.of("m-x"), COUNTER,
+                    FeePaidWith.UNITS, T1, reason)), Kind.INVALID, "validation");
+        }
+        assertRefused(() -> ledger.send(new PayMembership(ALICE, ALICE_ACCOUNT, MembershipId.of("m-x"), COUNTER,
+                FeePaidWith.CASH, T1, "for her")), Kind.INVALID, "validation");
+
+        assertThat(ledger.allEvents()).hasSize(before);
+    }
 }

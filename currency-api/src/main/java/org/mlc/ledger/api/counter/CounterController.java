@@ -10,6 +10,7 @@ import static org.mlc.ledger.api.web.RequestValues.requiredEnum;
 import static org.mlc.ledger.api.web.RequestValues.requiredText;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -40,6 +41,8 @@ import org.mlc.ledger.counter.CoverShortfall;
 import org.mlc.ledger.counter.ConfirmRemittance;
 import org.mlc.ledger.counter.Conversion;
 import org.mlc.ledger.counter.ConversionCancellation;
+import org.mlc.ledger.counter.ConversionQuote;
+import org.mlc.ledger.counter.QuoteConversion;
 import org.mlc.ledger.counter.DayReport;
 import org.mlc.ledger.counter.DepositNotes;
 import org.mlc.ledger.counter.DepositRemittance;
@@ -64,6 +67,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -121,6 +125,9 @@ public class CounterController {
     public record CancellationAnswer(String conversion, String counter, String euros, String units, String bonus,
                                      String donation, String paidBy, String payout, Map<Integer, Integer> notes,
                                      String reason, String cancelledBy) {
+    /** What a conversion would give now; {@code bonusReason} as in {@link ConversionAnswer}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record QuoteAnswer(String euros, String units, String bonus, String bonusReason) {
     }
 
     public record NotesRequest(JsonNode notes) {
@@ -299,6 +306,29 @@ public class CounterController {
             throw ApiException.invalid("reason", "must not contain control characters");
         }
         return value.strip();
+    /**
+     * What the conversion of these euros would give now (bonus and reason), decided by the
+     * conversion's own code on the same state; refused as the conversion would be. Records nothing.
+     */
+    @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
+    @GetMapping("/{id}/conversion-quote")
+    public QuoteAnswer quote(@PathVariable("id") String counterId,
+                             @RequestParam(name = "participant", required = false) String participant,
+                             @RequestParam(name = "euros", required = false) String euros,
+                             @RequestParam(name = "paidBy", required = false) String paidBy,
+                             @RequestParam(name = "payout", required = false) String payout) {
+        id(counterId, "id");
+        String currency = view(counterId).currency();
+        CounterPolicy.checkWorksAt(counterId);
+        String participantId = id(participant, "participant");
+        long eurosMinor = positiveAmount(euros == null ? null : TextNode.valueOf(euros), "euros");
+        PaidBy means = requiredEnum(paidBy, PaidBy.class, "paidBy");
+        Payout handedOver = payout == null ? Payout.ACCOUNT : requiredEnum(payout, Payout.class, "payout");
+        AccountId account = accountOf(participantId, currency);
+        ConversionQuote quote = commands.ask(new QuoteConversion(CounterId.of(counterId), account, eurosMinor, means,
+                handedOver, clock.instant(), null), ConversionQuote.class);
+        return new QuoteAnswer(Amounts.format(quote.eurosMinor()), Amounts.format(quote.unitsMinor()),
+                Amounts.format(quote.bonusMinor()), quote.bonusReason());
     }
 
     @PostMapping("/{id}/note-stock")

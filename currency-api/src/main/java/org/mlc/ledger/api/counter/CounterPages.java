@@ -30,7 +30,6 @@ import org.mlc.ledger.api.web.RequestValues;
 import org.mlc.ledger.counter.Notes;
 import org.mlc.ledger.counter.PaidBy;
 import org.mlc.ledger.counter.Payout;
-import org.mlc.ledger.currency.ConversionPolicy;
 import org.mlc.ledger.money.Amounts;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
@@ -129,16 +128,11 @@ public class CounterPages {
                         "participant " + participant + " has no account in this counter's currency", "participant");
             }
             long euros = RequestValues.positiveAmount(Forms.amount(form.euros()), "euros");
-            RequestValues.requiredEnum(form.paidBy(), PaidBy.class, "paidBy");
-            RequestValues.requiredEnum(form.payout(), Payout.class, "payout");
-            CurrencyQueries.Currency currency = currencies.find(counterViews.find(counterId).orElseThrow().currency())
-                    .orElseThrow();
-            ConversionPolicy policy = new ConversionPolicy(currency.conversionEurosMinor(),
-                    currency.conversionUnitsMinor());
+            // the quote is the conversion's own decision, budgets, caps and eligibility included
+            CounterController.QuoteAnswer quote = counters.quote(counterId, participant, Amounts.format(euros),
+                    form.paidBy(), form.payout());
             model.addAttribute("member", member);
-            model.addAttribute("eurosMinor", euros);
-            model.addAttribute("unitsMinor", policy.unitsFor(euros));
-            model.addAttribute("bonusMinor", policy.bonusFor(euros));
+            model.addAttribute("quote", quote);
             model.addAttribute("eurosText", Amounts.format(euros));
             return "counter/convert-review";
         } catch (RuntimeException e) {

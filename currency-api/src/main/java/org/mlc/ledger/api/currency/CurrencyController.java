@@ -13,12 +13,17 @@ import static org.mlc.ledger.api.web.RequestValues.requiredText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.api.web.RequestValues;
+import org.mlc.ledger.bonus.SetBonusEligibility;
 import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.currency.ConversionPolicy;
 import org.mlc.ledger.currency.Currency;
 import org.mlc.ledger.common.AccountId;
@@ -73,7 +78,8 @@ public class CurrencyController {
      * strings.
      */
     public record CurrencyView(String code, String name, ConversionView conversion, String reconversionFee,
-                               String membershipFee, boolean membershipRequiredForConversion, SupplyQuery.Supply supply) {
+                               String membershipFee, boolean membershipRequiredForConversion,
+                               List<String> bonusEligibility, SupplyQuery.Supply supply) {
     }
 
     /** So many euros buy so many units. */
@@ -105,6 +111,7 @@ public class CurrencyController {
         ConversionPolicy conversion = new ConversionPolicy(
                 positiveAmount(request.conversion().euros(), "conversion.euros"),
                 positiveAmount(request.conversion().units(), "conversion.units"));
+        DomainException.throwIfAny(Currency.ratioOutOfBounds(conversion));
         long fee = basisPoints(request.reconversionFee(), "reconversionFee");
         long membershipFee = request.membershipFee() == null ? 0
                 : nonNegativeAmount(request.membershipFee(), "membershipFee");
@@ -140,6 +147,44 @@ public class CurrencyController {
     }
 
     public record MinimumFeeRequest(JsonNode minimumFee) {
+    }
+
+    /** {@code kinds}: participant kinds, e.g. ["MEMBER"]; [] gives the bonus to nobody. */
+    public record BonusEligibilityRequest(JsonNode kinds) {
+    }
+
+    /**
+     * Who may get the bonus (members only until a currency says otherwise): any other participant
+     * converts at parity, its answer saying {@code not-eligible}.
+     */
+    @PostMapping("/{code}/bonus-eligibility")
+    @Allowed(Role.ADMIN)
+    public CurrencyView bonusEligibility(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
+                                         String key, @PathVariable String code,
+                                         @RequestBody BonusEligibilityRequest request) {
+        var keyed = commands.key("bonus-eligibility", key, List.of(code, request));
+        view(code);
+        Set<ParticipantKind> kinds = participantKinds(request.kinds());
+        commands.send(keyed, new SetBonusEligibility(CurrencyCode.of(code), kinds, clock.instant()),
+                CurrencyCode.class);
+        readYourWrites.awaitAll(code);
+        log.info("bonus of {} for {}", code, kinds);
+        return view(code);
+    }
+
+    private static Set<ParticipantKind> participantKinds(JsonNode kinds) {
+        String expected = "must be a list of participant kinds, among " + Arrays.toString(ParticipantKind.values());
+        if (kinds == null || !kinds.isArray() || kinds.size() > ParticipantKind.values().length * 2) {
+            throw ApiException.invalid("kinds", expected);
+        }
+        Set<ParticipantKind> parsed = EnumSet.noneOf(ParticipantKind.class);
+        for (JsonNode kind : kinds) {
+            if (!kind.isTextual()) {
+                throw ApiException.invalid("kinds", expected);
+            }
+            parsed.add(RequestValues.requiredEnum(kind.textValue(), ParticipantKind.class, "kinds"));
+        }
+        return parsed;
     }
 
     public record MembershipPolicyRequest(JsonNode membershipFee, Boolean requiredForConversion) {
@@ -235,7 +280,7 @@ public class CurrencyController {
                 new ConversionView(Amounts.format(currency.conversionEurosMinor()),
                         Amounts.format(currency.conversionUnitsMinor())),
                 fraction(currency.reconversionFeeBasisPoints()), Amounts.format(currency.membershipFeeMinor()),
-                currency.membershipRequired(), supply.of(code));
+                currency.membershipRequired(), currency.bonusEligibleKinds(), supply.of(code));
     }
 
     /** Basis points as a decimal fraction: 500 is "0.05", 0 is "0". */

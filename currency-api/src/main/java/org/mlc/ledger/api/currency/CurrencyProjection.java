@@ -5,6 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.mlc.ledger.api.status.Projections;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.mlc.ledger.currency.BonusEligibilitySet;
 import org.mlc.ledger.currency.CurrencyDefined;
 import org.mlc.ledger.currency.MembershipPolicySet;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,6 +36,12 @@ class CurrencyProjection {
     void on(MembershipPolicySet event) {
         jdbc.update("UPDATE currency_view SET membership_fee_minor = ?, membership_required = ? WHERE code = ?",
                 event.feeMinor(), event.requiredForConversion(), event.code().value());
+    }
+
+    @EventHandler
+    void on(BonusEligibilitySet event) {
+        jdbc.update("UPDATE currency_view SET bonus_eligible_kinds = ? WHERE code = ?",
+                String.join(",", event.kinds()), event.code().value());
     }
 
     @ResetHandler

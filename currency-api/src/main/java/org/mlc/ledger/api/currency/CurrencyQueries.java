@@ -13,14 +13,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrencyQueries {
 
-    /** A currency and its policies as the read side knows them. */
+    /**
+     * A currency and its policies as the read side knows them; {@code bonusEligibleKinds}: the
+     * participant kinds that may get the bonus, sorted (members only until the currency says).
+     */
     public record Currency(String code, String name, long conversionEurosMinor, long conversionUnitsMinor,
                            long reconversionFeeBasisPoints, long membershipFeeMinor, boolean membershipRequired,
-                           Instant definedAt) {
+                           Instant definedAt, List<String> bonusEligibleKinds) {
     }
 
     private static final String COLUMNS = "code, name, conversion_euros_minor, conversion_units_minor, "
-            + "reconversion_fee_basis_points, membership_fee_minor, membership_required, defined_at";
+            + "reconversion_fee_basis_points, membership_fee_minor, membership_required, defined_at, "
+            + "bonus_eligible_kinds";
     private static final RowMapper<Currency> ROW = CurrencyQueries::currency;
 
     private final JdbcTemplate jdbc;
@@ -46,6 +50,10 @@ public class CurrencyQueries {
         return new Currency(rs.getString("code"), rs.getString("name"), rs.getLong("conversion_euros_minor"),
                 rs.getLong("conversion_units_minor"), rs.getLong("reconversion_fee_basis_points"),
                 rs.getLong("membership_fee_minor"), rs.getBoolean("membership_required"),
-                rs.getTimestamp("defined_at").toInstant());
+                rs.getTimestamp("defined_at").toInstant(), kinds(rs.getString("bonus_eligible_kinds")));
+    }
+
+    private static List<String> kinds(String commaSeparated) {
+        return commaSeparated.isEmpty() ? List.of() : List.of(commaSeparated.split(","));
     }
 }

@@ -95,7 +95,8 @@ public class ParticipantController {
                 .orElseThrow(() -> ApiException.notFound("unknown participant " + participantId));
     }
 
-    public record MembershipRequest(String counter, String paidWith) {
+    /** {@code reason}: why an ADMIN takes the participant's units for it (required then, kept in the record). */
+    public record MembershipRequest(String counter, String paidWith, String reason) {
     }
 
     public record MembershipAnswer(String id, String participant, String validFrom, String validUntil, String fee,
@@ -104,10 +105,11 @@ public class ParticipantController {
 
     /**
      * The yearly membership fee (adhésion) paid at a counter, in euros (CASH, CARD, CHEQUE: into the
-     * drawer) or in UNITS (from the participant's account); the membership runs a year from the end
-     * of the current one, or from today.
+     * drawer, by an ADMIN or the counter's agent) or in UNITS (from the participant's account); the
+     * membership runs a year from the end of the current one, or from today. Units are spent by
+     * their holder: the member itself, or an ADMIN giving a {@code reason}; never an agent.
      */
-    @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
+    @Allowed({Role.ADMIN, Role.COUNTER_AGENT, Role.MEMBER})
     @PostMapping("/{id}/memberships")
     public ResponseEntity<MembershipAnswer> payMembership(@RequestHeader(value = IdempotentCommands.HEADER,
             required = false) String key, @PathVariable("id") String participantId,
@@ -116,11 +118,13 @@ public class ParticipantController {
         String counter = id(request.counter(), "counter");
         FeePaidWith paidWith = requiredEnum(request.paidWith(), FeePaidWith.class, "paidWith");
         CounterPolicy.checkWorksAt(counter);
-        String account = participants.find(id(participantId, "id")).map(ParticipantQueries.Participant::accountId)
+        String onBehalfReason = policy.checkMayPayMembership(id(participantId, "id"), paidWith,
+                optionalText(request.reason(), "reason"));
+        String account = participants.find(participantId).map(ParticipantQueries.Participant::accountId)
                 .orElseThrow(() -> ApiException.notFound("unknown participant " + participantId));
         MembershipRenewed renewed = commands.send(keyed, new PayMembership(ParticipantId.of(participantId),
                 AccountId.of(account), MembershipId.of(keyed.derivedId("membership")), CounterId.of(counter), paidWith,
-                clock.instant()), MembershipRenewed.class);
+                clock.instant(), onBehalfReason), MembershipRenewed.class);
         readYourWrites.awaitAll(participantId, counter, account);
         String id = renewed.membershipId().value();
         return ResponseEntity.created(URI.create("/api/v1/participants/" + participantId + "/memberships/" + id))

@@ -4,6 +4,8 @@ import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.participant.ParticipantKind;
 import org.mlc.ledger.api.counter.CounterQueries;
+import org.mlc.ledger.api.web.ApiException;
+import org.mlc.ledger.participant.FeePaidWith;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +34,38 @@ public class ParticipantPolicy {
                 .isPresent()) {
             throw Caller.forbidden("a counter agent registers members in its counter's currency only");
         }
+    }
+
+    /**
+     * Who pays a membership: euros go into a counter's drawer (an ADMIN, or the counter's agent);
+     * units are spent by their holder, the member itself, or by an ADMIN giving a reason, which is
+     * recorded; an agent never takes units. Answers the reason to record (null: the holder pays).
+     */
+    public String checkMayPayMembership(String participantId, FeePaidWith paidWith, String reason) {
+        Caller caller = Caller.current();
+        if (caller.is(Role.MEMBER)) {
+            if (!caller.owns(participantId)) {
+                throw ApiException.notFound("unknown participant " + participantId);
+            }
+            if (paidWith != FeePaidWith.UNITS) {
+                throw Caller.forbidden("a member pays its own membership in units; euros are paid at a counter");
+            }
+            return null;
+        }
+        if (paidWith != FeePaidWith.UNITS) {
+            if (reason != null) {
+                throw ApiException.invalid("reason", "is only for units taken on their holder's behalf");
+            }
+            return null;
+        }
+        if (!caller.is(Role.ADMIN)) {
+            throw Caller.forbidden("units are spent by their holder: the member pays in units itself, or an "
+                    + "administrator giving a reason");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ApiException.invalid("reason", "is required when an administrator takes a member's units for it");
+        }
+        return reason;
     }
 
     public boolean mayRead(String participantId) {

@@ -202,6 +202,12 @@ public class IdempotentCommands {
         commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(who()));
     }
 
+    /** A question the domain answers from its aggregates, recording nothing (e.g. a conversion quote), under no key. */
+    public <R> R ask(Object command, Class<R> resultType) {
+        return resultType.cast(commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(who())));
+    }
+
     /**
      * A change that is not a ledger command (the users of the API): run under the key like a
      * command, its answer stored in the same transaction as its effect.

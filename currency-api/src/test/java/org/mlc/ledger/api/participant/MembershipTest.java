@@ -37,6 +37,11 @@ class MembershipTest extends IntegrationTest {
                 {"counter":"%s","paidWith":"%s"}""".formatted(counter, paidWith));
     }
 
+    private Api.Response payMembershipFor(Api as, Party who, String paidWith, String reason) {
+        return as.post("/api/v1/participants/" + who.id() + "/memberships", """
+                {"counter":"%s","paidWith":"%s","reason":"%s"}""".formatted(counter, paidWith, reason));
+    }
+
     @Test
     void aMemberPaysItsFeeInCashAtTheCounterAndThenConverts() {
         assertProblem(ledger.convert(counter, alice, "20.00"), 422, "membership-expired");
@@ -66,7 +71,9 @@ class MembershipTest extends IntegrationTest {
         api.post("/api/v1/currencies/" + currency + "/membership", "{\"membershipFee\":\"3.00\",\"requiredForConversion\":false}");
         assertThat(ledger.convert(counter, alice, "10.00").status()).isEqualTo(201);
 
-        Api.Response paid = payMembership(api, alice, "UNITS");
+        User aliceUser = ledger.user("MEMBER", alice.id(), null);
+
+        Api.Response paid = payMembership(aliceUser.api(), alice, "UNITS");
 
         assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
         assertThat(ledger.balance(alice)).isEqualTo("7.00");
@@ -82,7 +89,7 @@ class MembershipTest extends IntegrationTest {
         String otherCounter = ledger.counter(currency);
 
         assertProblem(payMembership(api, town, "CASH"), 422, "membership-not-applicable");
-        assertProblem(payMembership(api, alice, "UNITS"), 422, "insufficient-funds");
+        assertProblem(payMembershipFor(api, alice, "UNITS", "she asked at the desk"), 422, "insufficient-funds");
         Api.Response badMeans = payMembership(api, alice, "BITCOIN");
         assertProblem(badMeans, 400, "validation");
         assertThat(badMeans.get("field")).isEqualTo("paidWith");
@@ -94,5 +101,53 @@ class MembershipTest extends IntegrationTest {
         Api.Response badFee = api.post("/api/v1/currencies/" + currency + "/membership",
                 "{\"membershipFee\":\"500.01\",\"requiredForConversion\":true}");
         assertProblem(badFee, 400, "validation");
+    }
+
+    @Test
+    void anAgentCannotTakeAMembersUnitsButStillTakesEuros() {
+        api.post("/api/v1/currencies/" + currency + "/membership", "{\"membershipFee\":\"3.00\",\"requiredForConversion\":false}");
+        assertThat(ledger.convert(counter, alice, "10.00").status()).isEqualTo(201);
+
+        assertProblem(payMembership(agent.api(), alice, "UNITS"), 403, "forbidden");
+        assertProblem(payMembershipFor(agent.api(), alice, "UNITS", "she said so"), 403, "forbidden");
+
+        assertThat(ledger.balance(alice)).isEqualTo("10.00");
+        assertThat(payMembership(agent.api(), alice, "CASH").status()).isEqualTo(201);
+    }
+
+    @Test
+    void anAdminTakesAMembersUnitsOnlyWithAReasonKeptInTheRecord() {
+        api.post("/api/v1/currencies/" + currency + "/membership", "{\"membershipFee\":\"3.00\",\"requiredForConversion\":false}");
+        assertThat(ledger.convert(counter, alice, "10.00").status()).isEqualTo(201);
+
+        Api.Response withoutReason = payMembership(api, alice, "UNITS");
+        assertProblem(withoutReason, 400, "validation");
+        assertThat(withoutReason.get("field")).isEqualTo("reason");
+        assertProblem(payMembershipFor(api, alice, "UNITS", "  "), 400, "validation");
+        assertThat(ledger.balance(alice)).isEqualTo("10.00");
+
+        Api.Response paid = payMembershipFor(api, alice, "UNITS", "asked by phone, cannot sign in");
+
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        assertThat(ledger.balance(alice)).isEqualTo("7.00");
+        String recorded = jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? AND payload_type LIKE '%MembershipPaidOnBehalf'", String.class,
+                alice.id());
+        assertThat(recorded).contains("asked by phone, cannot sign in");
+        Api.Response audit = api.get("/api/v1/audit?aggregate=" + alice.id());
+        assertThat(audit.text()).contains("MembershipPaidOnBehalf").contains("\"role\":\"ADMIN\"");
+    }
+
+    @Test
+    void aMemberSpendsItsOwnUnitsOnlyAndPaysNoEurosThroughTheApi() {
+        api.post("/api/v1/currencies/" + currency + "/membership", "{\"membershipFee\":\"3.00\",\"requiredForConversion\":false}");
+        Party bruno = ledger.participant("MEMBER", "Bruno", currency);
+        assertThat(ledger.convert(counter, bruno, "10.00").status()).isEqualTo(201);
+        User aliceUser = ledger.user("MEMBER", alice.id(), null);
+
+        assertProblem(payMembership(aliceUser.api(), bruno, "UNITS"), 404, "not-found");
+        assertProblem(payMembership(aliceUser.api(), alice, "CASH"), 403, "forbidden");
+
+        assertThat(ledger.balance(bruno)).isEqualTo("10.00");
     }
 }

@@ -168,6 +168,8 @@ public final class Endpoints {
         samples.put("POST /api/v1/currencies/{code}/bonus-budgets/{id}/payments", (w, who) -> new Call("POST",
                 "/api/v1/currencies/" + w.currency() + "/bonus-budgets/" + admin.sponsorBudget(w.currency(), "1.00",
                         null) + "/payments", "{\"euros\":\"1.00\"}"));
+        samples.put("POST /api/v1/currencies/{code}/bonus-eligibility", (w, who) -> new Call("POST",
+                "/api/v1/currencies/" + w.currency() + "/bonus-eligibility", "{\"kinds\":[\"MEMBER\"]}"));
         samples.put("POST /api/v1/currencies/{code}/member-transfers", (w, who) -> new Call("POST",
                 "/api/v1/currencies/" + w.currency() + "/member-transfers", "{\"allowed\":true}"));
         samples.put("POST /api/v1/currencies/{code}/reconversion-minimum-fee", (w, who) -> new Call("POST",
@@ -337,6 +339,10 @@ public final class Endpoints {
             assertThat(conversion.status()).as(conversion.toString()).isEqualTo(201);
             return new Call("POST", "/api/v1/counters/" + who.counter() + "/conversions/" + conversion.get("id")
                     + "/cancellation", "{\"reason\":\"sample: wrong amount\"}");
+        samples.put("GET /api/v1/counters/{id}/conversion-quote", (w, who) -> {
+            ensureOpen(admin, who.counter());
+            return get("/api/v1/counters/" + who.counter() + "/conversion-quote?participant=" + w.member().id()
+                    + "&euros=1.00&paidBy=CASH");
         });
         samples.put("POST /api/v1/payments", (w, who) -> new Call("POST", "/api/v1/payments", """
                 {"from":"%s","to":"%s","amount":"0.01","reference":"sample"}""".formatted(
@@ -346,6 +352,11 @@ public final class Endpoints {
                 "/api/v1/payments/" + who.payment() + "/refunds", "{\"amount\":\"0.01\"}"));
         samples.put("POST /api/v1/participants/{id}/memberships", (w, who) -> {
             ensureOpen(admin, who.counter());
+            // a member spends its own units; the others take euros at the counter for a new member
+            if ("MEMBER".equals(who.role())) {
+                return new Call("POST", "/api/v1/participants/" + who.party().id() + "/memberships", """
+                        {"counter":"%s","paidWith":"UNITS"}""".formatted(who.counter()));
+            }
             return new Call("POST", "/api/v1/participants/" + admin.participant("MEMBER", "Adherent", w.currency()).id()
                     + "/memberships", """
                     {"counter":"%s","paidWith":"CASH"}""".formatted(who.counter()));
