@@ -78,7 +78,7 @@ final class OrphanedPostgres {
                     + "Stop the application first, or run against its database server with SPRING_DATASOURCE_URL.");
         }
         log.warn("A PostgreSQL server (pid {}) left running on {} by a process that died without stopping it "
-                + "(kill -9?) is being stopped; PostgreSQL recovers its committed transactions at this start",
+                + "(kill -9?) is being stopped before this start; every committed transaction is kept",
                 pid, postgresDirectory);
         stop(process, postgresDirectory);
     }

@@ -95,6 +95,12 @@ class CrashRestartFaultIT {
                 statementLines.putAll(statementLinesByOperation(admin, node, account));
             }
 
+            Map<String, Long> balances = new HashMap<>();
+            for (String account : currency.accounts) {
+                balances.put(account, balanceMinor(admin, node, account, jdbc));
+            }
+            long totalHeld = currency.totalMinor(jdbc);
+
             // the operator tool while the application holds the directory
             int opsWhileRunning = cluster.reconcile(cluster.dataDir("node"), "reconcile-while-running.log");
             List<String> opsOutput = Files.readAllLines(cluster.dir.resolve("reconcile-while-running.log"));
@@ -146,10 +152,10 @@ class CrashRestartFaultIT {
             assertThat(credits).hasSize(payments.acknowledged.size());
             Map<String, Long> changes = payments.expectedChanges();
             for (String account : currency.accounts) {
-                assertThat(balanceMinor(admin, node, account, jdbc)).as("balance of " + account)
+                assertThat(balances.get(account)).as("balance of " + account)
                         .isEqualTo(UNITS_EACH * 100L + changes.getOrDefault(account, 0L));
             }
-            assertThat(currency.totalMinor(jdbc)).as("total held").isEqualTo(total);
+            assertThat(totalHeld).as("total held").isEqualTo(total);
             assertThat(opsWhileRunning).as("reconcile while the node holds the directory").isEqualTo(2);
             assertThat(opsOutput).as("what reconcile printed").hasSize(1);
             assertThat(opsOutput.get(0)).startsWith("reconcile: Another MLC Ledger process (pid " + node.pid() + ")");
