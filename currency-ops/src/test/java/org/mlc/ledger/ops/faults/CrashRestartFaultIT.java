@@ -36,7 +36,7 @@ class CrashRestartFaultIT {
     static final Duration AFTER_RESTART = Duration.ofSeconds(15);
 
     @Test
-    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void everyAcknowledgedPaymentSurvivesAKillMinusNineOfTheEmbeddedNode() throws Exception {
         try (Cluster cluster = Cluster.withoutServer("crash-restart")) {
             Node node = cluster.node("node", Map.of()).start();
@@ -47,7 +47,9 @@ class CrashRestartFaultIT {
             long total = ACCOUNTS * UNITS_EACH * 100L;
             assertThat(totalByApi(admin, node, currency)).isEqualTo(total);
 
-            Payments payments = new Payments(admin, currency.accounts, i -> node);
+            // the payments cut by the kill are resent until the node is back, however long its start takes
+            Payments payments = new Payments(admin, currency.accounts, i -> node)
+                    .giveUpAfter(Cluster.NODE_START_TIMEOUT.plusSeconds(60));
             long[] orphan = new long[1];
             boolean[] orphanAliveAfterKill = new boolean[1];
             Duration[] restart = new Duration[1];
