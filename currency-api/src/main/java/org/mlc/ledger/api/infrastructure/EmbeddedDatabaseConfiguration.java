@@ -25,8 +25,8 @@ import org.springframework.context.annotation.Configuration;
  * One process at a time uses the directory: the {@link DataDirectoryLock}, held for the life of
  * the process, refuses a second one. A server left running by a process killed outright (zonky
  * starts it through {@code pg_ctl}, so it is no child of the JVM) is stopped at the next start
- * ({@link OrphanedPostgres}), and PostgreSQL's crash recovery brings back every committed
- * transaction.
+ * ({@link OrphanedPostgres}); every committed transaction is kept (its own shutdown writes them
+ * out, or, had it to be killed, its crash recovery replays them).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * so it is no child of the JVM and outlives it. A new server cannot start on that directory while
  * it runs. Called with the {@link DataDirectoryLock} held, so no live MLC Ledger process owns it:
  * once it is sure the process named by {@code postmaster.pid} is a PostgreSQL server on this very
- * directory, it stops it; PostgreSQL's crash recovery then replays its write-ahead log at the next
- * start, which keeps every committed transaction.
+ * directory, it stops it. Every committed transaction is kept: the server's own shutdown writes
+ * them out, or, had it to be killed, its crash recovery replays them from the write-ahead log.
  */
 final class OrphanedPostgres {
 
@@ -78,7 +78,7 @@ final class OrphanedPostgres {
                     + "Stop the application first, or run against its database server with SPRING_DATASOURCE_URL.");
         }
         log.warn("A PostgreSQL server (pid {}) left running on {} by a process that died without stopping it "
-                + "(kill -9?) is being stopped; PostgreSQL recovers its committed transactions at this start",
+                + "(kill -9?) is being stopped before this start; every committed transaction is kept",
                 pid, postgresDirectory);
         stop(process, postgresDirectory);
     }

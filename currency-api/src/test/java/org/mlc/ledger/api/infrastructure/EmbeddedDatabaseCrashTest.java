@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -88,6 +90,23 @@ class EmbeddedDatabaseCrashTest {
             assertThat(new JdbcTemplate(first.getBean(DataSource.class)).queryForObject("SELECT 1", Integer.class))
                     .isEqualTo(1);
         }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void anApplicationRefusedTheDirectorySaysWhyWithoutAStackTrace(CapturedOutput output) throws Exception {
+        try (DataDirectoryLock held = DataDirectoryLock.acquire(dataDir)) {
+            assertThatThrownBy(() -> new SpringApplicationBuilder(EmbeddedDatabaseConfiguration.class)
+                    .web(WebApplicationType.NONE)
+                    .run("--mlc.data-dir=" + dataDir, "--mlc.embedded.synchronous-commit=on"))
+                    .rootCause()
+                    .isInstanceOf(DatabaseUnavailableException.class);
+        }
+        assertThat(output.getAll())
+                .contains("APPLICATION FAILED TO START")
+                .contains("Another MLC Ledger process (pid " + ProcessHandle.current().pid()
+                        + ") uses the data directory " + dataDir.toRealPath())
+                .doesNotContain("\tat ");
     }
 
     @Test

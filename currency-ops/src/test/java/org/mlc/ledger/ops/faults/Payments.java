@@ -46,11 +46,18 @@ final class Payments {
     private final Client client;
     private final List<String> accounts;
     private final IntFunction<Node> nodeFor;
+    private Duration giveUpAfter = GIVE_UP_AFTER;
 
     Payments(Client client, List<String> accounts, IntFunction<Node> nodeFor) {
         this.client = client;
         this.accounts = accounts;
         this.nodeFor = nodeFor;
+    }
+
+    /** With a single node, a client must keep resending for as long as that node may take to start again. */
+    Payments giveUpAfter(Duration giveUpAfter) {
+        this.giveUpAfter = giveUpAfter;
+        return this;
     }
 
     /** Runs {@code clients} clients for {@code duration}, then waits for their last payments to be answered. */
@@ -81,7 +88,7 @@ final class Payments {
             });
         }
         pool.shutdown();
-        if (!pool.awaitTermination(MAX_RUN.plus(GIVE_UP_AFTER).toSeconds(), TimeUnit.SECONDS)) {
+        if (!pool.awaitTermination(MAX_RUN.plus(giveUpAfter).toSeconds(), TimeUnit.SECONDS)) {
             pool.shutdownNow();
             throw new AssertionError("clients did not finish");
         }
@@ -92,7 +99,7 @@ final class Payments {
         Map<String, Object> body = Map.of("from", from, "to", to, "amount", format(amountMinor));
         Instant started = Instant.now();
         int attempts = 0;
-        while (Duration.between(started, Instant.now()).compareTo(GIVE_UP_AFTER) < 0) {
+        while (Duration.between(started, Instant.now()).compareTo(giveUpAfter) < 0) {
             attempts++;
             Client.Answer answer = client.post(nodeFor.apply(attemptCounter++), "/api/v1/payments", key, body);
             if (answer.status() == 201) {
