@@ -125,6 +125,8 @@ public class CounterController {
     public record CancellationAnswer(String conversion, String counter, String euros, String units, String bonus,
                                      String donation, String paidBy, String payout, Map<Integer, Integer> notes,
                                      String reason, String cancelledBy) {
+    }
+
     /** What a conversion would give now; {@code bonusReason} as in {@link ConversionAnswer}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record QuoteAnswer(String euros, String units, String bonus, String bonusReason) {
@@ -306,6 +308,8 @@ public class CounterController {
             throw ApiException.invalid("reason", "must not contain control characters");
         }
         return value.strip();
+    }
+
     /**
      * What the conversion of these euros would give now (bonus and reason), decided by the
      * conversion's own code on the same state; refused as the conversion would be. Records nothing.

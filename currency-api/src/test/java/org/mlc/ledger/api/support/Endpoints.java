@@ -339,6 +339,7 @@ public final class Endpoints {
             assertThat(conversion.status()).as(conversion.toString()).isEqualTo(201);
             return new Call("POST", "/api/v1/counters/" + who.counter() + "/conversions/" + conversion.get("id")
                     + "/cancellation", "{\"reason\":\"sample: wrong amount\"}");
+        });
         samples.put("GET /api/v1/counters/{id}/conversion-quote", (w, who) -> {
             ensureOpen(admin, who.counter());
             return get("/api/v1/counters/" + who.counter() + "/conversion-quote?participant=" + w.member().id()
