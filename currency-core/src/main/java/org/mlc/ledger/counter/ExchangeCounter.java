@@ -52,6 +52,7 @@ public class ExchangeCounter {
     private final Drawer drawer = new Drawer();
     /** Paper notes in stock, by denomination. */
     private final SortedMap<Integer, Integer> stock = new TreeMap<>();
+    @AggregateMember
     private final Remittances remittances = new Remittances();
     @AggregateMember
     private CounterDay day = new CounterDay();
@@ -228,38 +229,15 @@ public class ExchangeCounter {
 
     /** Confirms a remittance; also called by the bank statement import, in its unit of work. */
     public void confirmRemittance(RemittanceId remittanceId, String bankReference, Instant at) {
-        Remittances.Remittance remittance = remittances.get(id, remittanceId);
-        if (bankReference != null && bankReference.length() > MAX_REFERENCE_LENGTH) {
-            throw DomainException.invalid("reference is at most " + MAX_REFERENCE_LENGTH + " characters");
-        }
-        if (remittance.status() == RemittanceStatus.CONFIRMED) {
-            throw DomainException.conflict("already-confirmed", "remittance " + remittanceId
-                    + " is already confirmed");
-        }
-        Postings postings = Postings.builder()
-                .move(cash(), LedgerAccount.of(currency.value(), LedgerAccountKind.GUARANTEE_FUND),
-                        remittance.eurosMinor())
-                .build();
-        apply(new RemittanceConfirmed(id, currency, remittanceId, remittance.eurosMinor(), bankReference, postings,
-                at));
+        remittances.confirm(id, currency, remittanceId, bankReference, at);
     }
 
     /**
      * Undoes a remittance's confirmation (a wrong bank statement match): remitted again, its euros
-     * back to counter cash; {@code not-matched} for one that is not confirmed. By the bank package's
-     * handler, which reverses the fund's inflow in the same unit of work.
+     * back to counter cash. By the bank package's handler, which reverses the fund's inflow too.
      */
     public void undoRemittanceConfirmation(RemittanceId remittanceId, String reason, String by, Instant at) {
-        Remittances.Remittance remittance = remittances.get(id, remittanceId);
-        if (remittance.status() != RemittanceStatus.CONFIRMED) {
-            throw DomainException.conflict("not-matched", "remittance " + remittanceId + " is not confirmed");
-        }
-        Postings postings = Postings.builder()
-                .move(LedgerAccount.of(currency.value(), LedgerAccountKind.GUARANTEE_FUND), cash(),
-                        remittance.eurosMinor())
-                .build();
-        apply(new RemittanceConfirmationUndone(id, currency, remittanceId, remittance.eurosMinor(), reason, by,
-                postings, at));
+        remittances.undoConfirmation(id, currency, remittanceId, reason, by, at);
     }
 
     /** The amount of a remittance, or -1 if this counter has none by that id. */
@@ -330,22 +308,6 @@ public class ExchangeCounter {
     @EventSourcingHandler
     void on(RemittancePrepared event) {
         drawer.add(event.means(), -event.eurosMinor());
-        remittances.prepared(event.remittanceId(), event.means(), event.eurosMinor());
-    }
-
-    @EventSourcingHandler
-    void on(RemittanceDeposited event) {
-        remittances.moved(event.remittanceId(), RemittanceStatus.REMITTED);
-    }
-
-    @EventSourcingHandler
-    void on(RemittanceConfirmed event) {
-        remittances.moved(event.remittanceId(), RemittanceStatus.CONFIRMED);
-    }
-
-    @EventSourcingHandler
-    void on(RemittanceConfirmationUndone event) {
-        remittances.moved(event.remittanceId(), RemittanceStatus.REMITTED);
     }
 
     public CounterId id() {

@@ -69,6 +69,12 @@ class FundAccountsApiTest extends IntegrationTest {
         assertThat(listed.get("total")).isEqualTo("80.00").isEqualTo(ledger.supply(roue).get("guaranteeFund"));
         assertThat(queries.balances(roue)).extracting(FundAccountQueries.FundAccountBalance::balanceMinor)
                 .containsExactly(30_00L, 50_00L);
+        // the supply shows the fund per bank, adding up to the fund
+        Api.Response supply = ledger.supply(roue);
+        assertThat(supply.json().path("fundByBank").findValuesAsText("bank")).containsExactly("NEF",
+                "Crédit Municipal");
+        assertThat(supply.json().path("fundByBank").findValuesAsText("guaranteeFund")).containsExactly("30.00",
+                "50.00");
 
         Party grocer = ledger.merchant("Epicerie", roue);
         Party payer = ledger.participant("MEMBER", "Payer", roue);
