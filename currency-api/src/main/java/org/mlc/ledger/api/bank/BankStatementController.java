@@ -154,7 +154,7 @@ public class BankStatementController {
             if (cells.size() != 4) {
                 throw ApiException.invalid(field, "must have 4 fields (" + HEADER + "), has " + cells.size());
             }
-            LocalDate date = RequestValues.requiredDate(cells.get(0).strip(), field + " date");
+            LocalDate date = RequestValues.requiredDate(cells.get(0).strip(), field);
             long amount;
             try {
                 amount = Amounts.parseNonZeroSigned(cells.get(1).strip());
