@@ -309,12 +309,14 @@ class FuzzTest extends IntegrationTest {
     /** Numbers no field takes: huge or tiny exponents, thousands of digits, and what JSON has not (NaN, hex, +). */
     private static Arbitrary<String> hostileNumbers(boolean quotedToo) {
         // a quoted "+1" is read as 1 by a whole-number field (Jackson's coercion): only an amount refuses it
+        List<String> fixed = new ArrayList<>(List.of("1E+999999999", "-1E+999999999", "1e999999999",
+                "1E+2147483647", "1E+2147483648", "1E-2147483647", "9E-999999999", "0.1E+999999999", "NaN", "Infinity",
+                "-Infinity", "0x10", "+1"));
+        if (quotedToo) {
+            fixed.addAll(List.of("\"1E+999999999\"", "\"NaN\"", "\"0x10\"", "\"+1\"", "\"1e3\""));
+        }
         return Arbitraries.oneOf(
-                Arbitraries.of("1E+999999999", "-1E+999999999", "1e999999999", "1E+2147483647", "1E+2147483648",
-                        "1E-2147483647", "9E-999999999", "0.1E+999999999", "NaN", "Infinity", "-Infinity", "0x10",
-                        "+1"),
-                Arbitraries.of("\"1E+999999999\"", "\"NaN\"", "\"0x10\"", "\"+1\"", "\"1e3\"")
-                        .filter(quoted -> quotedToo),
+                Arbitraries.of(fixed),
                 Arbitraries.integers().between(400, 9_999).map(exponent -> "7E+" + exponent),
                 Arbitraries.integers().between(1_001, 20_000).map(digits -> "1" + "0".repeat(digits)),
                 Arbitraries.integers().between(1_001, 20_000).map(digits -> "0." + "0".repeat(digits) + "1"));
