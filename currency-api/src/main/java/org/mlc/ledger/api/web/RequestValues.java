@@ -149,11 +149,12 @@ public final class RequestValues {
                 throw ApiException.invalid(field, "must not contain an unpaired surrogate (invalid UTF-16)");
             }
         }
-        String text = strip(Normalizer.normalize(value, Normalizer.Form.NFC));
-        if (text.length() > MAX_TEXT_LENGTH) {
+        String normalized = Normalizer.normalize(value, Normalizer.Form.NFC);
+        if (normalized.length() > MAX_TEXT_LENGTH) {
             throw ApiException.invalid(field, "must be at most " + MAX_TEXT_LENGTH + " characters");
         }
-        text.codePoints().forEach(c -> {
+        // checked before trimming: a line break or a tab at an end is a control character, not a space
+        normalized.codePoints().forEach(c -> {
             if (Character.isISOControl(c)) {
                 throw ApiException.invalid(field, "must not contain control characters");
             }
@@ -162,7 +163,7 @@ public final class RequestValues {
                         + String.format("%04X", c) + ")");
             }
         });
-        return text;
+        return strip(normalized);
     }
 
     /**

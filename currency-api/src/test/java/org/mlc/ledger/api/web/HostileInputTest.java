@@ -117,7 +117,7 @@ class HostileInputTest extends IntegrationTest {
         String before = books.fingerprint();
         for (String escaped : java.util.List.of("\\ud800", "Bob\\udc00", "\\udc00\\ud800", "\\u00a0", "\\u2003\\u3000",
                 "Bob\\u202egnp.exe", "Bob\\u202d", "\\u2066Bob\\u2069", "Bo\\u200bb", "Bo\\u200db", "Bob\\u2060",
-                "\\ufeffBob", "Bob\\u0007", "Bob\\u0085")) {
+                "\\ufeffBob", "Bob\\u0007", "Bob\\u0085", "Bob\\n", "\\tBob")) {
             Api.Response response = api.post("/api/v1/participants", """
                     {"kind":"MEMBER","name":"%s","currency":"%s"}""".formatted(escaped, currency));
             assertRefused(response, "name");
