@@ -12,6 +12,9 @@ public final class Amounts {
     /** 100 million in major units: far above any real operation, far below overflow. */
     public static final long MAX_AMOUNT_MINOR = 100_000_000L * Money.MINOR_PER_MAJOR;
 
+    /** Longest amount text read: the most a valid one takes ("100000000.00"), with room to spare. */
+    public static final int MAX_TEXT_LENGTH = 20;
+
     private static final Pattern DECIMAL = Pattern.compile("(0|[1-9][0-9]{0,14})(\\.[0-9]{1,2})?");
 
     private Amounts() {
@@ -41,6 +44,10 @@ public final class Amounts {
     public static long parseNonNegative(String text) {
         if (text == null) {
             throw new InvalidAmountException("is required");
+        }
+        // bounded before anything reads it: no pattern or number is made of a hostile length
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw new InvalidAmountException("must be a plain decimal with at most 2 decimals, like \"12.50\"");
         }
         if (!DECIMAL.matcher(text).matches()) {
             throw new InvalidAmountException("must be a plain decimal with at most 2 decimals, like \"12.50\"");

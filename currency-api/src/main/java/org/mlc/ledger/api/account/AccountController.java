@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -23,6 +22,7 @@ import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.api.web.ApiException;
+import org.mlc.ledger.api.web.RequestValues;
 import org.mlc.ledger.api.aid.AidQueries;
 import org.mlc.ledger.money.Amounts;
 import org.springframework.http.HttpHeaders;
@@ -201,13 +201,10 @@ public class AccountController {
 
     /** A date (yyyy-mm-dd, UTC) as an instant; {@code plusDays} 1 makes an inclusive end date. */
     private static Instant day(String value, String field, int plusDays) {
-        if (value == null || value.isBlank()) {
+        LocalDate day = RequestValues.optionalDate(value, field);
+        if (day == null) {
             return plusDays == 0 ? Instant.EPOCH : Instant.parse("9999-12-31T00:00:00Z");
         }
-        try {
-            return LocalDate.parse(value).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(field, "must be a date like 2026-01-31");
-        }
+        return day.plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 }

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import org.mlc.ledger.aid.GrantResult;
@@ -31,6 +30,7 @@ import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.web.ApiException;
+import org.mlc.ledger.api.web.RequestValues;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.common.AccountId;
@@ -314,14 +314,7 @@ public class AidController {
     }
 
     static LocalDate date(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(field, "must be a date like 2026-01-31");
-        }
+        return RequestValues.optionalDate(value == null ? null : value.strip(), field);
     }
 
     private static int wholeNumber(JsonNode node, String field, int min, int max) {

@@ -1,13 +1,13 @@
 package org.mlc.ledger.api.audit;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.mlc.ledger.api.audit.AuditQueries.AuditEntry;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.web.ApiException;
+import org.mlc.ledger.api.web.RequestValues;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -64,13 +64,6 @@ public class AuditController {
     }
 
     private static LocalDate day(String value, String field) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(field, "must be a date like 2026-01-31");
-        }
+        return RequestValues.optionalDate(value, field);
     }
 }

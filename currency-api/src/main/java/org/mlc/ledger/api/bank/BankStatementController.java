@@ -3,7 +3,6 @@ package org.mlc.ledger.api.bank;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -227,12 +226,7 @@ public class BankStatementController {
             if (cells.size() != 4) {
                 throw ApiException.invalid(field, "must have 4 fields (" + HEADER + "), has " + cells.size());
             }
-            LocalDate date;
-            try {
-                date = LocalDate.parse(cells.get(0).strip());
-            } catch (DateTimeParseException e) {
-                throw ApiException.invalid(field, "date must be like 2026-01-31");
-            }
+            LocalDate date = RequestValues.requiredDate(cells.get(0).strip(), field);
             long amount;
             try {
                 amount = Amounts.parseNonZeroSigned(cells.get(1).strip());

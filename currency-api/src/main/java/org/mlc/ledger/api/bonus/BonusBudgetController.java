@@ -5,15 +5,14 @@ import org.mlc.ledger.api.security.Role;
 import static org.mlc.ledger.api.web.RequestValues.id;
 import static org.mlc.ledger.api.web.RequestValues.optionalText;
 import static org.mlc.ledger.api.web.RequestValues.positiveAmount;
-import static org.mlc.ledger.api.web.RequestValues.requiredText;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.mlc.ledger.api.web.ApiException;
+import org.mlc.ledger.api.web.RequestValues;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.bonus.CommitBonusBudget;
@@ -142,10 +141,6 @@ public class BonusBudgetController {
     }
 
     private static LocalDate date(String value, String field) {
-        try {
-            return LocalDate.parse(requiredText(value, field));
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(field, "must be a date like 2025-01-31");
-        }
+        return RequestValues.requiredDate(value, field);
     }
 }

@@ -99,7 +99,7 @@ public final class Csv {
         try {
             for (int i = 0; i < values.size(); i++) {
                 Object value = values.get(i);
-                String text = value == null ? "" : value.toString();
+                String text = value == null ? "" : neutralised(value.toString());
                 if (mustBeQuoted(text)) {
                     QUOTED.print(text, out, i == 0);
                 } else {
@@ -113,6 +113,22 @@ public final class Csv {
             throw new UncheckedIOException(e);
         }
         return out.append(LINE_END).toString();
+    }
+
+    /** A plain number, which a spreadsheet reads as one whatever its sign: "-12.50", "-12,50", "-3". */
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("-?[0-9]+([.,][0-9]+)?");
+
+    /**
+     * A field a spreadsheet would run as a formula (it starts with '=', '+', '-' or '@', or a tab or
+     * carriage return before one: OWASP's "CSV injection") gets a leading apostrophe, which makes it
+     * text; plain numbers stay numbers. Every export is written here: a payment reference or a
+     * merchant's name such as {@code =cmd|' /C calc'!A0} goes out as {@code '=cmd|' /C calc'!A0}.
+     */
+    static String neutralised(String text) {
+        if (text.isEmpty() || "=+-@\t\r".indexOf(text.charAt(0)) < 0 || PLAIN_NUMBER.matcher(text).matches()) {
+            return text;
+        }
+        return "'" + text;
     }
 
     /** RFC 4180, 2.6: fields containing line breaks, double quotes and commas. */

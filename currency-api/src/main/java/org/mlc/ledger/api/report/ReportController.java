@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.web.ApiException;
+import org.mlc.ledger.api.web.RequestValues;
 import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.participant.ParticipantKind;
 import org.springframework.http.HttpHeaders;
@@ -227,25 +227,11 @@ public class ReportController {
     }
 
     private static YearMonth month(String text, String field) {
-        if (text == null || text.isBlank()) {
-            throw ApiException.invalid(field, "is required, as a month like 2026-01");
-        }
-        try {
-            return YearMonth.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(field, "must be a month like 2026-01");
-        }
+        return RequestValues.requiredMonth(text, field);
     }
 
     private static LocalDate day(String text, String field) {
-        if (text == null || text.isBlank()) {
-            throw ApiException.invalid(field, "is required, as a date like 2026-01-31");
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(field, "must be a date like 2026-01-31");
-        }
+        return RequestValues.requiredDate(text, field);
     }
 
     private static ResponseEntity<String> csvAnswer(String filename, String body) {

@@ -1,9 +1,17 @@
 package org.mlc.ledger.api.web;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -143,7 +151,54 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof ApiException api) {
             return api(api);
         }
-        return problem(HttpStatus.BAD_REQUEST, "malformed", "the body is not valid JSON", null);
+        if (cause instanceof StreamConstraintsException) {
+            // a number of more digits than any field takes (or too deep a nesting): refused unread
+            String field = RequestBodyLimitFilter.body(request).map(ProblemHandler::overlongNumber).orElse(null);
+            if (field != null) {
+                return problem(HttpStatus.BAD_REQUEST, "validation", field + " is a number with too many digits",
+                        field);
+            }
+        }
+        // NaN, 0x10, +1: not JSON, but the parser knew which field it was reading
+        String field = null;
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = path(mapping); // 1E+2147483648: a number BigDecimal cannot hold
+        } else if (cause instanceof JsonParseException parse && parse.getProcessor() != null) {
+            field = path(parse.getProcessor().getParsingContext());
+        }
+        return problem(HttpStatus.BAD_REQUEST, "malformed", field == null ? "the body is not valid JSON"
+                : "the body is not valid JSON at " + field, field);
+    }
+
+    /** Reads tokens only (numbers are not converted): the field of the first number too long for Jackson. */
+    private static final JsonFactory TOKENS = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(Integer.MAX_VALUE).build()).build();
+
+    private static String overlongNumber(byte[] body) {
+        int limit = StreamReadConstraints.defaults().getMaxNumberLength();
+        try (JsonParser parser = TOKENS.createParser(body)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token.isNumeric() && parser.getTextLength() > limit) {
+                    return path(parser.getParsingContext());
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** Where a parser is, as {@link #path(JsonMappingException)} names it ("lines.[0].amount"); null at the top. */
+    private static String path(JsonStreamContext context) {
+        java.util.Deque<String> names = new java.util.ArrayDeque<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inObject() && at.getCurrentName() != null) {
+                names.addFirst(at.getCurrentName());
+            } else if (at.inArray()) {
+                names.addFirst("[" + Math.max(0, at.getCurrentIndex()) + "]");
+            }
+        }
+        return names.isEmpty() ? null : String.join(".", names);
     }
 
     @Override

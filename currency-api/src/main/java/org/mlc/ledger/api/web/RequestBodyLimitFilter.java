@@ -87,6 +87,13 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
                 "the request body exceeds " + maxRequestBodyBytes + " bytes", null);
     }
 
+    /** The body of an API request as this filter read it, whatever wraps the request since. */
+    static java.util.Optional<byte[]> body(org.springframework.web.context.request.WebRequest request) {
+        return request instanceof org.springframework.web.context.request.NativeWebRequest nativeRequest
+                ? java.util.Optional.ofNullable(nativeRequest.getNativeRequest(CachedBody.class)).map(cached -> cached.body)
+                : java.util.Optional.empty();
+    }
+
     private static final class CachedBody extends HttpServletRequestWrapper {
 
         private final byte[] body;

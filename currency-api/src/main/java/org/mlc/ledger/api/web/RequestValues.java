@@ -2,6 +2,11 @@ package org.mlc.ledger.api.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.money.InvalidAmountException;
 
@@ -13,6 +18,20 @@ public final class RequestValues {
 
     /** Longest free text accepted in a request field (names, references, reasons). */
     public static final int MAX_TEXT_LENGTH = 200;
+
+    /**
+     * Most digits a JSON number may carry, and most decimal places (an exact "1.000" is 1). A number
+     * beyond either is refused before any arithmetic: {@code 1E+999999999} written out in full
+     * would take a billion characters.
+     */
+    static final int MAX_NUMBER_DIGITS = 30;
+
+    /** The first and last days any date of a request may name: a sane range the database can store. */
+    public static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+    public static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
+
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final Pattern MONTH = Pattern.compile("[0-9]{4}-[0-9]{2}");
 
     private RequestValues() {
     }
@@ -42,7 +61,7 @@ public final class RequestValues {
             return node.textValue();
         }
         if (node.isIntegralNumber() || node.isBigDecimal()) {
-            BigDecimal value = node.decimalValue();
+            BigDecimal value = boundedDecimal(node, field);
             if (value.signum() < 0) {
                 throw ApiException.invalid(field, "must be greater than zero");
             }
@@ -52,6 +71,20 @@ public final class RequestValues {
             return value.stripTrailingZeros().toPlainString();
         }
         throw ApiException.invalid(field, "must be a decimal string like \"12.50\"");
+    }
+
+    /**
+     * A JSON number, refused when it has too many digits or too large an exponent for any field, before
+     * anything else is done with it (BigDecimal arithmetic and printing cost what the exponent says).
+     */
+    private static BigDecimal boundedDecimal(JsonNode node, String field) {
+        BigDecimal value = node.decimalValue();
+        long wholeDigits = (long) value.precision() - value.scale();
+        if (value.precision() > MAX_NUMBER_DIGITS || wholeDigits > MAX_NUMBER_DIGITS
+                || value.scale() > MAX_NUMBER_DIGITS) {
+            throw ApiException.invalid(field, "must be a decimal string like \"12.50\" (this number is out of range)");
+        }
+        return value;
     }
 
     /** A whole number between {@code min} and {@code max}, or {@code absent} when the field is not given. */
@@ -70,7 +103,7 @@ public final class RequestValues {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return 0;
         }
-        String text = node.isTextual() ? node.textValue() : node.isNumber() ? node.decimalValue().toPlainString() : "";
+        String text = node.isTextual() ? node.textValue() : node.isNumber() ? boundedDecimal(node, field).toPlainString() : "";
         if (!text.matches("(0|1)(\\.[0-9]{1,4})?")) {
             throw ApiException.invalid(field, "must be a fraction between 0 and 1 with at most 4 decimals, like \"0.05\"");
         }
@@ -81,13 +114,26 @@ public final class RequestValues {
         return value.movePointRight(4).longValueExact();
     }
 
+    /**
+     * Free text a person will read (a name, a label, a reference, a reason, an address): see
+     * {@link #optionalText}; blank once trimmed is missing.
+     */
     public static String requiredText(String value, String field) {
-        if (value == null || value.isBlank()) {
+        String text = optionalText(value, field);
+        if (text == null || text.isEmpty()) {
             throw ApiException.invalid(field, "is required");
         }
-        return optionalText(value, field);
+        return text;
     }
 
+    /**
+     * Free text a person will read, the one check of every such field (JSON, forms and bulk CSV
+     * lines alike): at most {@link #MAX_TEXT_LENGTH} characters, in Unicode's composed form (NFC, so
+     * that the same name is the same characters), without the spaces around it (Unicode's too: a
+     * no-break space alone is blank). Refused: control characters, characters that reorder or hide
+     * what is shown (bidirectional overrides and isolates, zero-width characters) and a half of a
+     * surrogate pair (which PostgreSQL would store as '?').
+     */
     public static String optionalText(String value, String field) {
         if (value == null) {
             return null;
@@ -95,10 +141,56 @@ public final class RequestValues {
         if (value.length() > MAX_TEXT_LENGTH) {
             throw ApiException.invalid(field, "must be at most " + MAX_TEXT_LENGTH + " characters");
         }
-        if (value.chars().anyMatch(c -> Character.isISOControl(c))) {
-            throw ApiException.invalid(field, "must not contain control characters");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw ApiException.invalid(field, "must not contain an unpaired surrogate (invalid UTF-16)");
+            }
         }
-        return value.strip();
+        String normalized = Normalizer.normalize(value, Normalizer.Form.NFC);
+        if (normalized.length() > MAX_TEXT_LENGTH) {
+            throw ApiException.invalid(field, "must be at most " + MAX_TEXT_LENGTH + " characters");
+        }
+        // checked before trimming: a line break or a tab at an end is a control character, not a space
+        normalized.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                throw ApiException.invalid(field, "must not contain control characters");
+            }
+            if (isInvisibleFormatting(c)) {
+                throw ApiException.invalid(field, "must not contain invisible or text-direction characters (U+"
+                        + String.format("%04X", c) + ")");
+            }
+        });
+        return strip(normalized);
+    }
+
+    /**
+     * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), direction marks
+     * (U+200E, U+200F, U+061C) and zero-width characters (U+200B–U+200D, U+2060, U+FEFF): they make
+     * a name read as another ("Bob\u202Egnp.exe") or two names that look the same differ.
+     */
+    private static boolean isInvisibleFormatting(int c) {
+        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || (c >= 0x200B && c <= 0x200F)
+                || c == 0x2060 || c == 0xFEFF || c == 0x061C;
+    }
+
+    /** Without Unicode's spaces at either end (String.strip leaves the no-break spaces). */
+    private static String strip(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     public static <E extends Enum<E>> E requiredEnum(String value, Class<E> type, String field) {
@@ -121,5 +213,56 @@ public final class RequestValues {
             throw ApiException.invalid(field, "is not a valid identifier");
         }
         return value;
+    }
+
+    /**
+     * A day (yyyy-mm-dd) from {@link #FIRST_DAY} to {@link #LAST_DAY}: every date a request names
+     * is read here, so no year the database cannot store (PostgreSQL ends at 294276) or no one means
+     * (+999999999) goes further. Null when the field is absent or blank.
+     */
+    public static LocalDate optionalDate(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        LocalDate day = null;
+        if (DATE.matcher(value).matches()) {
+            try {
+                day = LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                day = null;
+            }
+        }
+        if (day == null || day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
+            throw ApiException.invalid(field, "must be a date from " + FIRST_DAY + " to " + LAST_DAY
+                    + ", like 2026-01-31");
+        }
+        return day;
+    }
+
+    public static LocalDate requiredDate(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.invalid(field, "is required, as a date like 2026-01-31");
+        }
+        return optionalDate(value, field);
+    }
+
+    /** A month (yyyy-mm) within the years of {@link #FIRST_DAY} and {@link #LAST_DAY}. */
+    public static YearMonth requiredMonth(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.invalid(field, "is required, as a month like 2026-01");
+        }
+        YearMonth month = null;
+        if (MONTH.matcher(value).matches()) {
+            try {
+                month = YearMonth.parse(value);
+            } catch (DateTimeParseException e) {
+                month = null;
+            }
+        }
+        if (month == null || month.isBefore(YearMonth.from(FIRST_DAY)) || month.isAfter(YearMonth.from(LAST_DAY))) {
+            throw ApiException.invalid(field, "must be a month from " + YearMonth.from(FIRST_DAY) + " to "
+                    + YearMonth.from(LAST_DAY) + ", like 2026-01");
+        }
+        return month;
     }
 }

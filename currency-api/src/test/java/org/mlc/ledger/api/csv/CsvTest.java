@@ -23,6 +23,17 @@ class CsvTest {
     }
 
     @Test
+    void writesACellThatASpreadsheetWouldRunAsTextAndLeavesPlainNumbers() {
+        assertThat(Csv.line(List.of("=cmd|' /C calc'!A0", "@SUM(1+9)", "+33 6 12", "-2+3", "\t=1", "\r=1", "-")))
+                .isEqualTo("'=cmd|' /C calc'!A0,'@SUM(1+9),'+33 6 12,'-2+3,'\t=1,\"'\r=1\",'-\r\n");
+        assertThat(Csv.line(List.of("+HYPERLINK(\"http://x\",\"y\")")))
+                .isEqualTo("\"'+HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n");
+        assertThat(Csv.line(List.of("-12.50", "-12,50", "-3", "12.50", "a=b", "2026-01-31")))
+                .isEqualTo("-12.50,\"-12,50\",-3,12.50,a=b,2026-01-31\r\n");
+        assertThat(Csv.write(List.of("name"), List.of(java.util.Map.of("name", "@x")))).isEqualTo("name\r\n'@x\r\n");
+    }
+
+    @Test
     void writesAHeaderThenTheColumnsOfEachRow() {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("amount", "12.50");
