@@ -149,7 +149,8 @@ public class BankStatementController {
         }
         String statement = RequestValues.id(statementId, "statementId");
         int lineNumber = lineNumber(line);
-        String reason = reason(request == null ? null : request.reason());
+        String reason = RequestValues.requiredReason(request == null ? null : request.reason(),
+                UndoStatementMatch.MAX_REASON_LENGTH);
         String by = Caller.current().username();
         MatchedLine undone = commands.send(keyed, new UndoStatementMatch(CurrencyCode.of(code), statement, lineNumber,
                 reason, by, clock.instant()), MatchedLine.class);
@@ -170,20 +171,6 @@ public class BankStatementController {
     }
 
     /** A reason may be longer than the labels {@link RequestValues} checks: its own limit. */
-    private static String reason(String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw ApiException.invalid("reason", "is required: why the match is undone");
-        }
-        if (reason.length() > UndoStatementMatch.MAX_REASON_LENGTH) {
-            throw ApiException.invalid("reason", "must be at most " + UndoStatementMatch.MAX_REASON_LENGTH
-                    + " characters");
-        }
-        if (reason.chars().anyMatch(Character::isISOControl)) {
-            throw ApiException.invalid("reason", "must not contain control characters");
-        }
-        return reason.strip();
-    }
-
     private static StatementAnswer answer(ImportResult result) {
         List<LineAnswer> matched = new ArrayList<>();
         List<LineAnswer> unmatched = new ArrayList<>();

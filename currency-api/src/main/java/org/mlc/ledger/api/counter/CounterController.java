@@ -7,6 +7,7 @@ import static org.mlc.ledger.api.web.RequestValues.nonNegativeAmount;
 import static org.mlc.ledger.api.web.RequestValues.optionalText;
 import static org.mlc.ledger.api.web.RequestValues.positiveAmount;
 import static org.mlc.ledger.api.web.RequestValues.requiredEnum;
+import static org.mlc.ledger.api.web.RequestValues.requiredReason;
 import static org.mlc.ledger.api.web.RequestValues.requiredText;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -280,7 +281,7 @@ public class CounterController {
         id(conversionId, "conversionId");
         CounterPolicy.checkWorksAt(counterId);
         var keyed = commands.key("conversion-cancellation", key, List.of(counterId, conversionId, request));
-        String reason = cancellationReason(request.reason());
+        String reason = requiredReason(request.reason(), CancelConversion.MAX_REASON_LENGTH);
         view(counterId);
         String cancelledBy = Caller.current().username();
         ConversionCancellation cancellation = commands.send(keyed, new CancelConversion(CounterId.of(counterId),
@@ -293,21 +294,6 @@ public class CounterController {
                 Amounts.format(cancellation.unitsMinor()), Amounts.format(cancellation.bonusMinor()),
                 cancellation.donationMinor() == 0 ? null : Amounts.format(cancellation.donationMinor()),
                 cancellation.paidBy().name(), cancellation.payout().name(), cancellation.notes(), reason, cancelledBy);
-    }
-
-    /** A reason is longer than the other texts of a request: a correction is explained in a sentence or two. */
-    private static String cancellationReason(String value) {
-        if (value == null || value.isBlank()) {
-            throw ApiException.invalid("reason", "is required");
-        }
-        if (value.length() > CancelConversion.MAX_REASON_LENGTH) {
-            throw ApiException.invalid("reason", "must be at most " + CancelConversion.MAX_REASON_LENGTH
-                    + " characters");
-        }
-        if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r')) {
-            throw ApiException.invalid("reason", "must not contain control characters");
-        }
-        return value.strip();
     }
 
     /**
@@ -421,7 +407,7 @@ public class CounterController {
             throw ApiException.invalid("countedCash", "a correction recounts at least one of countedCash, "
                     + "countedCard, countedCheque");
         }
-        String reason = reason(request.reason());
+        String reason = requiredReason(request.reason(), CorrectClosing.MAX_REASON_LENGTH);
         view(counterId);
         String correctionId = keyed.derivedId("correction");
         commands.send(keyed, new CorrectClosing(CounterId.of(counterId), ClosingId.of(closingId),
@@ -432,20 +418,6 @@ public class CounterController {
                 Caller.current().username(), correctionId);
         return ResponseEntity.created(URI.create("/api/v1/counters/" + counterId + "/closings/" + closingId))
                 .body(closing(counterId, closingId));
-    }
-
-    private static String reason(String value) {
-        if (value == null || value.isBlank()) {
-            throw ApiException.invalid("reason", "is required");
-        }
-        if (value.length() > CorrectClosing.MAX_REASON_LENGTH) {
-            throw ApiException.invalid("reason", "must be at most " + CorrectClosing.MAX_REASON_LENGTH
-                    + " characters");
-        }
-        if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            throw ApiException.invalid("reason", "must not contain control characters");
-        }
-        return value.strip();
     }
 
     /** The association pays a counter's missing euros into the guarantee fund from its own money. */

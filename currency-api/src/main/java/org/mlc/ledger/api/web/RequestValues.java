@@ -135,11 +135,28 @@ public final class RequestValues {
      * surrogate pair (which PostgreSQL would store as '?').
      */
     public static String optionalText(String value, String field) {
+        return freeText(value, field, MAX_TEXT_LENGTH, false);
+    }
+
+    /**
+     * Why a correction is made (a cancellation, a recount, an undone match), kept in its event: free
+     * text checked as {@link #optionalText}, but on several lines if need be and up to
+     * {@code maxLength} characters; required.
+     */
+    public static String requiredReason(String value, int maxLength) {
+        String text = freeText(value, "reason", maxLength, true);
+        if (text == null || text.isEmpty()) {
+            throw ApiException.invalid("reason", "is required");
+        }
+        return text;
+    }
+
+    private static String freeText(String value, String field, int maxLength, boolean lineBreaks) {
         if (value == null) {
             return null;
         }
-        if (value.length() > MAX_TEXT_LENGTH) {
-            throw ApiException.invalid(field, "must be at most " + MAX_TEXT_LENGTH + " characters");
+        if (value.length() > maxLength) {
+            throw ApiException.invalid(field, "must be at most " + maxLength + " characters");
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -150,12 +167,12 @@ public final class RequestValues {
             }
         }
         String normalized = Normalizer.normalize(value, Normalizer.Form.NFC);
-        if (normalized.length() > MAX_TEXT_LENGTH) {
-            throw ApiException.invalid(field, "must be at most " + MAX_TEXT_LENGTH + " characters");
+        if (normalized.length() > maxLength) {
+            throw ApiException.invalid(field, "must be at most " + maxLength + " characters");
         }
         // checked before trimming: a line break or a tab at an end is a control character, not a space
         normalized.codePoints().forEach(c -> {
-            if (Character.isISOControl(c)) {
+            if (Character.isISOControl(c) && !(lineBreaks && (c == '\n' || c == '\r'))) {
                 throw ApiException.invalid(field, "must not contain control characters");
             }
             if (isInvisibleFormatting(c)) {
