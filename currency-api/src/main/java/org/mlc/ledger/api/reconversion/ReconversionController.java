@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.mlc.ledger.api.csv.Csv;
+import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.participant.ParticipantQueries;
 import org.mlc.ledger.api.csv.CsvRows;
 import org.mlc.ledger.api.security.Allowed;
@@ -56,14 +57,17 @@ public class ReconversionController {
     private final ReadYourWrites readYourWrites;
     private final ReconversionQueries queries;
     private final ParticipantQueries participants;
+    private final CurrencyQueries currencies;
     private final Clock clock;
 
     public ReconversionController(IdempotentCommands commands, ReadYourWrites readYourWrites,
-                                  ReconversionQueries queries, ParticipantQueries participants, Clock clock) {
+                                  ReconversionQueries queries, ParticipantQueries participants,
+                                  CurrencyQueries currencies, Clock clock) {
         this.commands = commands;
         this.readYourWrites = readYourWrites;
         this.queries = queries;
         this.participants = participants;
+        this.currencies = currencies;
         this.clock = clock;
     }
 
@@ -161,6 +165,9 @@ public class ReconversionController {
                                      @RequestParam(value = "status", required = false) String status,
                                      @RequestParam(value = "format", required = false) String format) {
         String currency = id(code, "code");
+        if (!currencies.exists(currency)) {
+            throw ApiException.notFound("unknown currency " + currency);
+        }
         String wanted = status == null ? GuaranteeFund.PayoutStatus.REQUESTED.name() : status;
         try {
             GuaranteeFund.PayoutStatus.valueOf(wanted);

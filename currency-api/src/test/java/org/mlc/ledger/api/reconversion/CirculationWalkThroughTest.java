@@ -128,6 +128,7 @@ class CirculationWalkThroughTest extends IntegrationTest {
         Api.Response paid = api.post("/api/v1/reconversions/" + id + "/paid", "{\"bankOrder\":\"ORDER-7\"}");
         assertThat(paid.get("status")).as(paid.toString()).isEqualTo("PAID");
         assertThat(api.get("/api/v1/currencies/" + currency + "/payouts").json().get("payouts")).isEmpty();
+        assertThat(api.get("/api/v1/currencies/NOSUCHCUR/payouts?format=csv").status()).isEqualTo(404);
         Api.Response confirmed = api.post("/api/v1/reconversions/" + id + "/confirmation",
                 "{\"bankReference\":\"NEF-9\"}");
         assertThat(confirmed.get("status")).as(confirmed.toString()).isEqualTo("CONFIRMED");
