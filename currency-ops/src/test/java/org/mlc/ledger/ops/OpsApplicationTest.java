@@ -62,7 +62,8 @@ class OpsApplicationTest {
         assertThat(exitCode).as(output.getAll()).isZero();
         assertThat(output.getOut())
                 .contains("Starting embedded PostgreSQL with data in " + dataDir.resolve("postgres"))
-                .contains("events read     10")
+                // the balanced ledger's ten events and the BonusDrawn of its conversion with a bonus
+                .contains("events read     11")
                 .contains("RESULT: OK");
     }
 

@@ -35,16 +35,7 @@ public class JournalQueries {
      * without holding them all (a year's journal is millions of lines).
      */
     public void forEachPosting(Instant start, Instant end, Consumer<Posting> action) {
-        jdbc.query("SELECT global_index, line, booked_at, event_type, operation_id, book, currency, kind, "
-                        + "account_ref, amount_minor FROM journal_entry WHERE booked_at >= ? AND booked_at < ? "
-                        + "ORDER BY global_index, book, line",
-                (ResultSet rs) -> {
-                    action.accept(new Posting(rs.getLong("global_index"), rs.getInt("line"),
-                            rs.getTimestamp("booked_at").toInstant(), rs.getString("event_type"),
-                            rs.getString("operation_id"), Book.valueOf(rs.getString("book")), rs.getString("currency"),
-                            LedgerAccountKind.valueOf(rs.getString("kind")), rs.getString("account_ref"),
-                            rs.getLong("amount_minor")));
-                }, Timestamp.from(start), Timestamp.from(end));
+        forEachPosting(start, end, "global_index, book, line", action);
     }
 
     /**
@@ -52,9 +43,13 @@ public class JournalQueries {
      * the events: the order in which the FEC numbers its entries.
      */
     public void forEachPostingByBookAndDate(Instant start, Instant end, Consumer<Posting> action) {
+        forEachPosting(start, end, "book, booked_at, global_index, line", action);
+    }
+
+    private void forEachPosting(Instant start, Instant end, String order, Consumer<Posting> action) {
         jdbc.query("SELECT global_index, line, booked_at, event_type, operation_id, book, currency, kind, "
                         + "account_ref, amount_minor FROM journal_entry WHERE booked_at >= ? AND booked_at < ? "
-                        + "ORDER BY book, booked_at, global_index, line",
+                        + "ORDER BY " + order,
                 (ResultSet rs) -> {
                     action.accept(new Posting(rs.getLong("global_index"), rs.getInt("line"),
                             rs.getTimestamp("booked_at").toInstant(), rs.getString("event_type"),
