@@ -2,10 +2,14 @@ package org.mlc.ledger.api.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Configuration;
@@ -44,6 +48,8 @@ public class HeaderChecks implements WebMvcConfigurer, HandlerInterceptor {
 
     private final ObjectProvider<RequestMappingHandlerAdapter> adapter;
     private final ObjectProvider<ContentNegotiationManager> negotiation;
+    /** Per handler method: the converters and the return types are fixed once the application runs. */
+    private final Map<Method, List<MediaType>> byReturnType = new ConcurrentHashMap<>();
 
     public HeaderChecks(@Qualifier("requestMappingHandlerAdapter") ObjectProvider<RequestMappingHandlerAdapter> adapter,
                         @Qualifier("mvcContentNegotiationManager") ObjectProvider<ContentNegotiationManager> negotiation) {
@@ -110,6 +116,11 @@ public class HeaderChecks implements WebMvcConfigurer, HandlerInterceptor {
         if (declared instanceof Collection<?> types && !types.isEmpty()) {
             return new ArrayList<>((Collection<MediaType>) types);
         }
+        return byReturnType.computeIfAbsent(method.getMethod(), m -> writableTypes(method));
+    }
+
+    /** What the message converters can write the handler's return type as, each type once. */
+    private List<MediaType> writableTypes(HandlerMethod method) {
         MethodParameter returned = method.getReturnType();
         ResolvableType type = ResolvableType.forMethodParameter(returned);
         if (HttpEntity.class.isAssignableFrom(returned.getParameterType())) {
@@ -119,7 +130,7 @@ public class HeaderChecks implements WebMvcConfigurer, HandlerInterceptor {
         if (body == void.class || body == Void.class) {
             return List.of();
         }
-        List<MediaType> result = new ArrayList<>();
+        Set<MediaType> result = new LinkedHashSet<>();
         for (HttpMessageConverter<?> converter : adapter.getObject().getMessageConverters()) {
             boolean writes = converter instanceof GenericHttpMessageConverter<?> generic
                     ? generic.canWrite(type.getType(), body, null)
@@ -128,6 +139,6 @@ public class HeaderChecks implements WebMvcConfigurer, HandlerInterceptor {
                 result.addAll(converter.getSupportedMediaTypes(body));
             }
         }
-        return result;
+        return List.copyOf(result);
     }
 }
