@@ -16,6 +16,7 @@ import org.mlc.ledger.api.account.StatementQueries;
 import org.mlc.ledger.api.csv.Csv;
 import org.mlc.ledger.api.csv.CsvRows;
 import org.mlc.ledger.api.counter.CounterPolicy;
+import org.mlc.ledger.api.counter.CounterDayQueries;
 import org.mlc.ledger.api.counter.CounterQueries;
 import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.participant.ParticipantQueries;
@@ -25,6 +26,7 @@ import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.RequestValues;
+import org.mlc.ledger.counter.PaidBy;
 import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.participant.ParticipantKind;
 import org.springframework.http.HttpHeaders;
@@ -48,10 +50,12 @@ public class ReportController {
     private final JournalQueries journal;
     private final ParticipantQueries participants;
     private final StatementQueries statements;
+    private final CounterDayQueries counterDays;
 
     public ReportController(Indicators indicators, CurrencyQueries currencies, CounterQueries counters,
                             ConversionQueries conversions, JournalQueries journal, ParticipantQueries participants,
-                            StatementQueries statements) {
+                            StatementQueries statements, CounterDayQueries counterDays) {
+        this.counterDays = counterDays;
         this.indicators = indicators;
         this.currencies = currencies;
         this.counters = counters;
@@ -85,7 +89,8 @@ public class ReportController {
      */
     public record CounterDay(String counter, String currency, String date, long conversions, String euros,
                              Map<String, String> eurosByMeans, String units, String bonus, String cashAtStart,
-                             String cashAtEnd, List<CounterDayLine> lines) {
+                             String cashAtEnd, Map<String, String> drawerAtStart, Map<String, String> drawerAtEnd,
+                             List<CounterDayLine> lines) {
     }
 
     /** A line of a merchant's month; also a line of its CSV. */
@@ -166,7 +171,18 @@ public class ReportController {
         return ResponseEntity.ok(new CounterDay(counterId, currency, day.toString(), totals.conversions(),
                 Amounts.format(totals.eurosMinor()), byMeans, Amounts.format(totals.unitsMinor()),
                 Amounts.format(totals.bonusMinor()), Amounts.format(journal.counterCashBefore(counterId, start)),
-                Amounts.format(journal.counterCashBefore(counterId, end)), lines));
+                Amounts.format(journal.counterCashBefore(counterId, end)), drawer(counterId, start),
+                drawer(counterId, end), lines));
+    }
+
+    /** What the drawer held at that instant, cash, card slips and cheques apart (each means, 0 if none). */
+    private Map<String, String> drawer(String counterId, Instant at) {
+        Map<String, Long> held = counterDays.drawerBefore(counterId, at);
+        Map<String, String> byMeans = new LinkedHashMap<>();
+        for (PaidBy means : PaidBy.values()) {
+            byMeans.put(means.name(), Amounts.format(held.getOrDefault(means.name(), 0L)));
+        }
+        return byMeans;
     }
 
     /** A merchant's month: opening and closing balance, what came in and went out, the lines. */

@@ -96,6 +96,11 @@ class ReportsTest extends IntegrationTest {
         assertThat(day.get("units").asText()).isEqualTo("42.00");
         assertThat(day.get("cashAtStart").asText()).isEqualTo("0.00");
         assertThat(day.get("cashAtEnd").asText()).isEqualTo("40.00");
+        // the drawer, each means apart
+        assertThat(day.get("drawerAtStart").get("CASH").asText()).isEqualTo("0.00");
+        assertThat(day.get("drawerAtEnd").get("CASH").asText()).isEqualTo("40.00");
+        assertThat(day.get("drawerAtEnd").get("CARD").asText()).isEqualTo("0.00");
+        assertThat(day.get("drawerAtEnd").get("CHEQUE").asText()).isEqualTo("0.00");
         assertThat(day.get("lines")).hasSize(1);
     }
 
