@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.aid.AidProgram;
 import org.mlc.ledger.bonus.BonusBudget;
 import org.mlc.ledger.common.Aggregates;
-import org.mlc.ledger.common.DomainException;
+import org.mlc.ledger.common.Reasons;
 import org.mlc.ledger.common.FundingId;
 import org.mlc.ledger.common.ReconversionId;
 import org.mlc.ledger.common.RemittanceId;
@@ -41,11 +41,7 @@ class MatchUndoHandler {
 
     @CommandHandler
     public MatchedLine handle(UndoStatementMatch command) throws Exception {
-        String reason = command.reason() == null ? "" : command.reason().strip();
-        if (reason.isEmpty() || reason.length() > UndoStatementMatch.MAX_REASON_LENGTH) {
-            throw DomainException.invalid("a reason of 1 to " + UndoStatementMatch.MAX_REASON_LENGTH
-                    + " characters is required").naming("reason");
-        }
+        String reason = Reasons.required(command.reason());
         Aggregate<FundBankAccount> account = Aggregates.loadOr(fundAccounts, FundBankAccount.idOf(command.currency()),
                 "no bank statement was imported for " + command.currency());
         MatchedLine line = account.invoke(a -> a.matchOf(command.statementId(), command.lineNumber()));

@@ -1,5 +1,6 @@
 package org.mlc.ledger.bank;
 
+import org.mlc.ledger.common.Reasons;
 import java.time.Instant;
 import org.mlc.ledger.common.CurrencyCode;
 
@@ -16,5 +17,5 @@ public record UndoStatementMatch(
         Instant at) {
 
     /** A reason longer than this is not a reason but a document. */
-    public static final int MAX_REASON_LENGTH = 500;
+    public static final int MAX_REASON_LENGTH = Reasons.MAX_LENGTH;
 }

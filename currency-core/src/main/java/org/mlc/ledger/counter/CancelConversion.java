@@ -1,5 +1,6 @@
 package org.mlc.ledger.counter;
 
+import org.mlc.ledger.common.Reasons;
 import java.time.Instant;
 import org.mlc.ledger.common.ConversionId;
 import org.mlc.ledger.common.CounterId;
@@ -16,5 +17,5 @@ public record CancelConversion(
         String cancelledBy,
         Instant at) {
 
-    public static final int MAX_REASON_LENGTH = 500;
+    public static final int MAX_REASON_LENGTH = Reasons.MAX_LENGTH;
 }

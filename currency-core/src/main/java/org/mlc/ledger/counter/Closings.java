@@ -8,6 +8,7 @@ import org.mlc.ledger.common.ClosingId;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
+import org.mlc.ledger.common.Reasons;
 import org.mlc.ledger.ledger.LedgerAccount;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Postings;
@@ -148,10 +149,7 @@ final class Closings {
         if (before == null) {
             throw DomainException.notFound("unknown closing " + closingId + " at counter " + counter);
         }
-        if (reason == null || reason.isBlank() || reason.length() > CorrectClosing.MAX_REASON_LENGTH) {
-            throw DomainException.invalid("a correction needs its reason, at most " + CorrectClosing.MAX_REASON_LENGTH
-                    + " characters").naming("reason");
-        }
+        Reasons.required(reason);
         Map<PaidBy, Long> given = recountMinor == null ? Map.of() : recountMinor;
         if (given.values().stream().allMatch(java.util.Objects::isNull)) {
             throw DomainException.invalid("a correction recounts at least one means of payment")

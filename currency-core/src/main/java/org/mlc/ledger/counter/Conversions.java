@@ -14,6 +14,7 @@ import org.mlc.ledger.common.BudgetId;
 import org.mlc.ledger.common.ConversionId;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.DomainException;
+import org.mlc.ledger.common.Reasons;
 import org.mlc.ledger.ledger.LedgerAccount;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Postings;
@@ -63,10 +64,7 @@ final class Conversions {
      * cancelled yet, its euros still in the drawer. Records nothing.
      */
     Converted toCancel(CounterId counter, ConversionId conversionId, String reason) {
-        if (reason == null || reason.isBlank() || reason.length() > CancelConversion.MAX_REASON_LENGTH) {
-            throw DomainException.invalid("reason is required, at most " + CancelConversion.MAX_REASON_LENGTH + " characters")
-                    .naming("reason");
-        }
+        Reasons.required(reason);
         Converted converted = openDay.get(conversionId);
         if (converted == null || converted.conversion() == null) {
             if (ofClosedDays.contains(conversionId)) {

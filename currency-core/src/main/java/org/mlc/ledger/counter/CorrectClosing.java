@@ -1,5 +1,6 @@
 package org.mlc.ledger.counter;
 
+import org.mlc.ledger.common.Reasons;
 import java.time.Instant;
 import java.util.Map;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -21,5 +22,5 @@ public record CorrectClosing(
         Instant at) {
 
     /** A reason longer than this is not a reason but a report. */
-    public static final int MAX_REASON_LENGTH = 500;
+    public static final int MAX_REASON_LENGTH = Reasons.MAX_LENGTH;
 }
