@@ -1,5 +1,6 @@
 package org.mlc.ledger.common;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,48 @@ public class DomainException extends RuntimeException {
     private final Kind kind;
     /** The input the refusal is about, named as the command's field (null: the command as a whole). */
     private final String field;
+    /**
+     * The words of the refusal, translatable: a key the API looks up in its message bundles
+     * ({@code problem.<key>}, French and English), the English template it falls back on, and the
+     * arguments both fill in ({0}, {1}…). Arguments stay typed (ids, {@code Money}) so that the API
+     * can show a name or a member number where the message would otherwise show a UUID.
+     */
+    private final Wording wording;
+
+    /** A refusal's translatable words; {@link #english()} renders the template with plain arguments. */
+    public record Wording(String key, String template, List<Object> args) {
+
+        public Wording {
+            args = args == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(args));
+        }
+
+        /** The template with {0}, {1}… replaced by each argument's plain text. */
+        public String english() {
+            return fill(template, args.stream().map(String::valueOf).toList());
+        }
+
+        /** Replaces {n} by the n-th of the texts; an apostrophe stays an apostrophe (not MessageFormat's quote). */
+        public static String fill(String template, List<String> texts) {
+            StringBuilder out = new StringBuilder(template.length() + 32);
+            int i = 0;
+            while (i < template.length()) {
+                char c = template.charAt(i);
+                int close = c == '{' ? template.indexOf('}', i) : -1;
+                if (close > i + 1) {
+                    String inside = template.substring(i + 1, close);
+                    if (inside.chars().allMatch(Character::isDigit)) {
+                        int index = Integer.parseInt(inside);
+                        out.append(index < texts.size() ? texts.get(index) : "{" + inside + "}");
+                        i = close + 1;
+                        continue;
+                    }
+                }
+                out.append(c);
+                i++;
+            }
+            return out.toString();
+        }
+    }
 
     /** What kind of refusal this is, which the API maps to an HTTP status. */
     public enum Kind {
@@ -26,19 +69,25 @@ public class DomainException extends RuntimeException {
     }
 
     public DomainException(Kind kind, String code, String message) {
-        this(kind, code, message, null);
+        this(kind, code, new Wording(null, message, List.of()), null);
     }
 
-    private DomainException(Kind kind, String code, String message, String field) {
-        super(message, null, false, false);
+    private DomainException(Kind kind, String code, Wording wording, String field) {
+        super(wording.english(), null, false, false);
         this.kind = kind;
         this.code = code;
         this.field = field;
+        this.wording = wording;
     }
 
     /** The same refusal, about one field of the command (the API names it in the problem). */
     public DomainException naming(String field) {
-        return new DomainException(kind, code, getMessage(), field);
+        return new DomainException(kind, code, wording, field);
+    }
+
+    /** The words to translate; {@code key()} is null for a refusal written before they were translatable. */
+    public Wording wording() {
+        return wording;
     }
 
     public String code() {
@@ -51,6 +100,26 @@ public class DomainException extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /**
+     * A translatable refusal: {@code key} names {@code problem.<key>} in the API's message bundles,
+     * {@code english} is the template ({0}, {1}…) used when no translation is found.
+     */
+    public static DomainException refused(String code, String key, String english, Object... args) {
+        return new DomainException(Kind.REFUSED, code, new Wording(key, english, java.util.Arrays.asList(args)), null);
+    }
+
+    public static DomainException invalid(String key, String english, Object... args) {
+        return new DomainException(Kind.INVALID, "validation", new Wording(key, english, java.util.Arrays.asList(args)), null);
+    }
+
+    public static DomainException notFound(String key, String english, Object... args) {
+        return new DomainException(Kind.NOT_FOUND, "not-found", new Wording(key, english, java.util.Arrays.asList(args)), null);
+    }
+
+    public static DomainException conflict(String code, String key, String english, Object... args) {
+        return new DomainException(Kind.CONFLICT, code, new Wording(key, english, java.util.Arrays.asList(args)), null);
     }
 
     public static DomainException refused(String code, String message) {
