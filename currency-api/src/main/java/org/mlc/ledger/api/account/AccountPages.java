@@ -54,6 +54,8 @@ public class AccountPages {
         Owner owner = ownAccount();
         String accountId = owner.accountId();
         model.addAttribute("owner", owner);
+        model.addAttribute("memberNumber", participants.find(Caller.current().participantId())
+                .map(org.mlc.ledger.api.participant.ParticipantQueries.Participant::number).orElse(null));
         model.addAttribute("account", accounts.get(accountId));
         model.addAttribute("from", Forms.blankToNull(from));
         model.addAttribute("to", Forms.blankToNull(to));

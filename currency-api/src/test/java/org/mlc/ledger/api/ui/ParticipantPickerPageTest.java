@@ -61,6 +61,8 @@ class ParticipantPickerPageTest extends IntegrationTest {
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
         assertThat(paid.body()).contains("Épicerie du Port");
         assertThat(ledger.balance(grocer)).isEqualTo("12.50");
+        assertThat(session.get("/account").body()).contains("id=\"member-number\"")
+                .contains(numberOf(member));
     }
 
     @Test
@@ -68,7 +70,7 @@ class ParticipantPickerPageTest extends IntegrationTest {
         String currency = ledger.currency("1", "1");
         Party ccas = ledger.participant("CCAS", "CCAS de Sète", currency);
         Party helene = ledger.participant("MEMBER", "Hélène", currency);
-        ledger.merchant("Hélène Boulangerie", currency);
+        Party bakery = ledger.unapprovedMerchant("Hélène Boulangerie", currency);
         User ccasUser = ledger.user("CCAS", ccas.id(), null);
         Session asCcas = Session.signIn("http://localhost:" + port, ccasUser.username(), ccasUser.password());
 
@@ -84,5 +86,7 @@ class ParticipantPickerPageTest extends IntegrationTest {
         assertThat(users).contains("Hélène — " + numberOf(helene)).doesNotContain(helene.id())
                 .doesNotContain("<datalist id=\"participants\"");
         assertThat(bound.username()).isNotBlank();
+        // the merchants waiting for an agrément come first in the issuer's list, with their numbers
+        assertThat(asAdmin.get("/association/merchants").body()).contains(">" + numberOf(bakery) + "<");
     }
 }
