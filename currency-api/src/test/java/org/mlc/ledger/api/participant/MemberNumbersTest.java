@@ -107,22 +107,23 @@ class MemberNumbersTest extends IntegrationTest {
     }
 
     @Test
-    void aRegistrationThatLostTheNextNumberToAnotherNodeIsSentAgainAndTakesTheOneAfter() {
+    void aNumberAnotherNodeHandedOutIsNeverHandedOutAgain() {
         String currency = ledger.currency("1", "1");
         ledger.participant("MEMBER", "Alice", currency);
-        // another node numbers a participant: appended to the register behind this node's cached copy
+        ledger.participant("MEMBER", "Bob", currency);
+        // another node numbers a participant: appended to the register's stream, not through this node
         CurrencyCode code = CurrencyCode.of(currency);
         String register = MemberNumbers.idOf(code);
         long next = eventStore.lastSequenceNumberFor(register).orElseThrow() + 1;
         eventStore.publish(new GenericDomainEventMessage<>("MemberNumbers", register, next,
                 new MemberNumberAssigned(ParticipantId.of("elsewhere-" + UUID.randomUUID()), code,
-                        MemberNumbers.format(code, 2), 2, Instant.now())));
+                        MemberNumbers.format(code, 3), 3, Instant.now())));
 
         Api.Response registered = api.post("/api/v1/participants", """
                 {"kind":"MEMBER","name":"Carol","currency":"%s"}""".formatted(currency));
 
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        assertThat(registered.get("number")).isEqualTo(currency + "-000003");
+        assertThat(registered.get("number")).isEqualTo(currency + "-000004");
     }
 
     @Test
