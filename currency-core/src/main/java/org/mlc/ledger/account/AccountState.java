@@ -220,7 +220,8 @@ abstract class AccountState {
         if (amountMinor > availableMinor) {
             throw holds.heldMinor() > 0
                     ? DomainException.refused("insufficient-funds", "account.insufficient-funds-held",
-                            "account {0} holds {1} available ({2} more held for authorized payments), less than {3}", id,
+                            "account {0} holds {1} available ({2} more held for authorized payments), less than {3}",
+                                    id,
                             Money.of(availableMinor, currency.value()), Money.of(holds.heldMinor(), currency.value()),
                             Money.of(amountMinor, currency.value()))
                     : DomainException.refused("insufficient-funds", "account.insufficient-funds",

@@ -44,7 +44,8 @@ final class EarmarkedLots {
      * merchant) takes, given {@code freeMinor} free units above the floor; or the refusal
      * ({@code earmark-not-allowed}) when the balance would do but its earmarks may not go there.
      */
-    List<EarmarkedUnitsSpent.Draw> draws(AccountId account, CurrencyCode currency, long amountMinor, String filiere, LocalDate today,
+    List<EarmarkedUnitsSpent.Draw> draws(AccountId account, CurrencyCode currency, long amountMinor, String filiere,
+            LocalDate today,
                                          long freeMinor) {
         if (lots.isEmpty() || amountMinor <= freeMinor && filiere == null) {
             return List.of();

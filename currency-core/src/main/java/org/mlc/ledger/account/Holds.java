@@ -69,7 +69,8 @@ final class Holds {
                     + "payment again", command.holdId(), hold.expiresAt());
         }
         if (command.amountMinor() > hold.amountMinor()) {
-            throw DomainException.refused("capture-exceeds-hold", "hold.capture-exceeds", "hold {0} is {1}, less than {2}",
+            throw DomainException.refused("capture-exceeds-hold", "hold.capture-exceeds",
+                    "hold {0} is {1}, less than {2}",
                     command.holdId(), Money.of(hold.amountMinor(), currency.value()),
                     Money.of(command.amountMinor(), currency.value()));
         }

@@ -38,7 +38,8 @@ class AidProgramHandler {
     @CommandHandler
     public AidProgramId handle(CreateAidProgram command) throws Exception {
         Aggregate<Account> ccasAccount = Aggregates.loadOr(accounts, command.ccasAccount().value(),
-                DomainException.notFound("aid.unknown-ccas-account", "unknown account {0} (ccas)", command.ccasAccount()));
+                DomainException.notFound("aid.unknown-ccas-account", "unknown account {0} (ccas)",
+                        command.ccasAccount()));
         if (ccasAccount.invoke(Account::ownerKind) != ParticipantKind.CCAS
                 || !ccasAccount.invoke(Account::owner).equals(command.ccas())) {
             throw DomainException.refused("ccas-required", "aid.ccas-required",

@@ -100,7 +100,8 @@ class BankStatementHandler {
         } catch (AggregateNotFoundException e) {
             // nothing recorded on the fund yet: only its implicit first account exists
             if (command.fundAccount() != null && !command.fundAccount().equals("1")) {
-                throw DomainException.invalid("fund.unknown-bank-account", "the guarantee fund of {0} has no bank account {1}",
+                throw DomainException.invalid("fund.unknown-bank-account",
+                        "the guarantee fund of {0} has no bank account {1}",
                         command.currency(), command.fundAccount()).naming("fundAccount");
             }
             return "1";

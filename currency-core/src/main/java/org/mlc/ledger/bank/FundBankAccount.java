@@ -79,7 +79,8 @@ public class FundBankAccount {
         }
         MatchedLine line = lines.get(lineNumber);
         if (line == null) {
-            throw DomainException.conflict("not-matched", "bank.line-not-matched", "line {0} of statement {1} is not matched",
+            throw DomainException.conflict("not-matched", "bank.line-not-matched",
+                    "line {0} of statement {1} is not matched",
                     lineNumber, statementId);
         }
         return line;

@@ -62,7 +62,8 @@ public class BonusBudget {
         }
         if (command.to().isBefore(command.from())
                 || command.to().isAfter(command.from().plusDays(MAX_PERIOD_DAYS))) {
-            throw DomainException.invalid("bonus.period-out-of-range", "to must be on or after from, and at most {0} days later",
+            throw DomainException.invalid("bonus.period-out-of-range",
+                    "to must be on or after from, and at most {0} days later",
                     MAX_PERIOD_DAYS);
         }
         if (command.monthlyCapPerMemberMinor() < 0) {

@@ -37,13 +37,16 @@ public final class Aggregates {
                 case "account" -> DomainException.notFound("unknown.account", "unknown account {0}", AccountId.of(id));
                 case "beneficiary account" -> DomainException.notFound("unknown.beneficiary-account",
                         "unknown beneficiary account {0}", AccountId.of(id));
-                case "issuer account" -> DomainException.notFound("unknown.issuer-account", "unknown issuer account {0}",
+                case "issuer account" -> DomainException.notFound("unknown.issuer-account",
+                        "unknown issuer account {0}",
                         AccountId.of(id));
                 case "participant" -> DomainException.notFound("unknown.participant", "unknown participant {0}",
                         ParticipantId.of(id));
-                case "sponsor" -> DomainException.notFound("unknown.sponsor", "unknown sponsor {0}", ParticipantId.of(id));
+                case "sponsor" -> DomainException.notFound("unknown.sponsor", "unknown sponsor {0}",
+                        ParticipantId.of(id));
                 case "counter" -> DomainException.notFound("unknown.counter", "unknown counter {0}", CounterId.of(id));
-                case "currency" -> DomainException.notFound("unknown.currency", "unknown currency {0}", CurrencyCode.of(id));
+                case "currency" -> DomainException.notFound("unknown.currency", "unknown currency {0}",
+                        CurrencyCode.of(id));
                 case "aid programme" -> DomainException.notFound("unknown.aid-programme", "unknown aid programme {0}",
                         AidProgramId.of(id));
                 case "budget" -> DomainException.notFound("unknown.budget", "unknown budget {0}", BudgetId.of(id));

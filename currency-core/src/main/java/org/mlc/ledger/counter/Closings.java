@@ -153,7 +153,8 @@ final class Closings {
         Reasons.required(reason);
         Map<PaidBy, Long> given = recountMinor == null ? Map.of() : recountMinor;
         if (given.values().stream().allMatch(java.util.Objects::isNull)) {
-            throw DomainException.invalid("closing.recount-empty", "a correction recounts at least one means of payment")
+            throw DomainException.invalid("closing.recount-empty",
+                    "a correction recounts at least one means of payment")
                     .naming(Drawer.field(PaidBy.CASH));
         }
         Map<PaidBy, Long> counts = new EnumMap<>(PaidBy.class);

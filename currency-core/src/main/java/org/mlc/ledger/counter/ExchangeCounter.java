@@ -251,7 +251,8 @@ public class ExchangeCounter {
 
     private void requireOpen() {
         if (closed) {
-            throw DomainException.refused("counter-closed", "counter.closed", "counter {0} is closed until it is reopened",
+            throw DomainException.refused("counter-closed", "counter.closed",
+                    "counter {0} is closed until it is reopened",
                     id);
         }
     }

@@ -45,7 +45,8 @@ class MembershipHandler {
     @CommandHandler
     public MembershipRenewed handle(PayMembership command) {
         if (command.paidWith() == null) {
-            throw DomainException.invalid("membership.paid-with-required", "paidWith is required: CASH, CARD, CHEQUE or UNITS");
+            throw DomainException.invalid("membership.paid-with-required",
+                    "paidWith is required: CASH, CARD, CHEQUE or UNITS");
         }
         boolean onBehalf = command.onBehalfReason() != null;
         if (onBehalf && command.paidWith() != FeePaidWith.UNITS) {

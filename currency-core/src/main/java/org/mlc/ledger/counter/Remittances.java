@@ -42,7 +42,8 @@ final class Remittances {
 
     void requireNew(RemittanceId remittanceId) {
         if (remittances.containsKey(remittanceId)) {
-            throw DomainException.conflict("already-exists", "remittance.exists", "remittance {0} exists", remittanceId);
+            throw DomainException.conflict("already-exists", "remittance.exists", "remittance {0} exists",
+                    remittanceId);
         }
     }
 

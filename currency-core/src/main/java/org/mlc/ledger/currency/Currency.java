@@ -83,15 +83,18 @@ public class Currency {
                     MAX_NAME_LENGTH);
         }
         if (command.conversion() == null) {
-            throw DomainException.invalid("currency.conversion-required", "conversion is required, e.g. 20 euros for 21 units");
+            throw DomainException.invalid("currency.conversion-required",
+                    "conversion is required, e.g. 20 euros for 21 units");
         }
         DomainException.throwIfAny(ratioOutOfBounds(command.conversion()));
         if (command.reconversionFeeBasisPoints() < 0
                 || command.reconversionFeeBasisPoints() > MAX_RECONVERSION_FEE_BASIS_POINTS) {
-            throw DomainException.invalid("currency.reconversion-fee-out-of-range", "reconversionFee must be between 0 and 0.50");
+            throw DomainException.invalid("currency.reconversion-fee-out-of-range",
+                    "reconversionFee must be between 0 and 0.50");
         }
         if (command.membershipFeeMinor() < 0 || command.membershipFeeMinor() > MAX_MEMBERSHIP_FEE_MINOR) {
-            throw DomainException.invalid("currency.membership-fee-out-of-range", "membershipFee must be between 0 and 500.00");
+            throw DomainException.invalid("currency.membership-fee-out-of-range",
+                    "membershipFee must be between 0 and 500.00");
         }
         apply(new CurrencyDefined(command.code(), command.name(), command.conversion(),
                 command.reconversionFeeBasisPoints(), command.membershipFeeMinor(), command.definedAt()));
@@ -109,7 +112,8 @@ public class Currency {
         }
         if (units > euros * MAX_RATIO_SPREAD || euros > units * MAX_RATIO_SPREAD) {
             return Optional.of(DomainException.invalid("currency.conversion-spread",
-                    "conversion: one euro must buy between 1/{0} and {0} units", MAX_RATIO_SPREAD).naming("conversion"));
+                    "conversion: one euro must buy between 1/{0} and {0} units",
+                            MAX_RATIO_SPREAD).naming("conversion"));
         }
         return Optional.empty();
     }
@@ -117,7 +121,8 @@ public class Currency {
     @CommandHandler
     public CurrencyCode handle(SetDonationShare command) {
         if (command.basisPoints() < 0 || command.basisPoints() > MAX_DONATION_BASIS_POINTS) {
-            throw DomainException.invalid("currency.donation-share-out-of-range", "donationShare must be between 0 and 0.20");
+            throw DomainException.invalid("currency.donation-share-out-of-range",
+                    "donationShare must be between 0 and 0.20");
         }
         if (command.basisPoints() > 0 && command.issuerAccount() == null) {
             throw DomainException.invalid("currency.issuer-account-required",
@@ -130,7 +135,8 @@ public class Currency {
     @CommandHandler
     public CurrencyCode handle(SetReconversionFeeMinimum command) {
         if (command.minimumFeeMinor() < 0 || command.minimumFeeMinor() > MAX_RECONVERSION_MINIMUM_FEE_MINOR) {
-            throw DomainException.invalid("currency.minimum-fee-out-of-range", "minimumFee must be between 0 and 100.00");
+            throw DomainException.invalid("currency.minimum-fee-out-of-range",
+                    "minimumFee must be between 0 and 100.00");
         }
         apply(new ReconversionFeeMinimumSet(code, command.minimumFeeMinor(), command.at()));
         return code;
@@ -162,7 +168,8 @@ public class Currency {
     @CommandHandler
     public CurrencyCode handle(SetMembershipPolicy command) {
         if (command.feeMinor() < 0 || command.feeMinor() > MAX_MEMBERSHIP_FEE_MINOR) {
-            throw DomainException.invalid("currency.membership-fee-out-of-range", "membershipFee must be between 0 and 500.00");
+            throw DomainException.invalid("currency.membership-fee-out-of-range",
+                    "membershipFee must be between 0 and 500.00");
         }
         if (command.feeMinor() != membershipFeeMinor
                 || command.requiredForConversion() != membershipRequiredForConversion) {
@@ -202,7 +209,8 @@ public class Currency {
             return code;
         }
         if (ownFilieres.size() >= MAX_OWN_FILIERES) {
-            throw DomainException.invalid("currency.too-many-filieres", "a currency has at most {0} filières of its own",
+            throw DomainException.invalid("currency.too-many-filieres",
+                    "a currency has at most {0} filières of its own",
                     MAX_OWN_FILIERES);
         }
         apply(new FiliereAdded(code, command.filiere(), command.at()));

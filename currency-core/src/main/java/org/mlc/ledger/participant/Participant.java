@@ -178,7 +178,8 @@ public class Participant {
 
     private static void requireDecision(String decidedBy, String reason) {
         if (decidedBy == null || decidedBy.isBlank() || decidedBy.length() > MAX_DECIDED_BY_LENGTH) {
-            throw DomainException.invalid("merchant.decided-by-required", "decidedBy is required, at most {0} characters",
+            throw DomainException.invalid("merchant.decided-by-required",
+                    "decidedBy is required, at most {0} characters",
                     MAX_DECIDED_BY_LENGTH);
         }
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {

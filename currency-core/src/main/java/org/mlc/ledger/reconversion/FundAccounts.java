@@ -39,7 +39,8 @@ final class FundAccounts {
     void requireNewIban(CurrencyCode currency, String iban) {
         if (declared.values().stream().anyMatch(a -> a.iban().equals(iban))) {
             throw DomainException.conflict("iban-already-declared", "fund.iban-already-declared",
-                    "the guarantee fund of {0} has a bank account with IBAN {1} already", currency, iban).naming("iban");
+                    "the guarantee fund of {0} has a bank account with IBAN {1} already", currency,
+                            iban).naming("iban");
         }
     }
 

@@ -181,7 +181,8 @@ public class GuaranteeFund {
                                      Instant at) {
         Aggregate<GuaranteeFund> fund = find(funds, currency);
         if (fund == null) {
-            throw DomainException.conflict("not-matched", "fund.nothing-entered", "nothing entered the guarantee fund of {0}",
+            throw DomainException.conflict("not-matched", "fund.nothing-entered",
+                    "nothing entered the guarantee fund of {0}",
                     currency);
         }
         fund.execute(f -> {
@@ -294,7 +295,8 @@ public class GuaranteeFund {
     }
 
     private static DomainException insufficient(CurrencyCode currency, long availableMinor, long eurosMinor) {
-        return DomainException.refused("insufficient-fund", "fund.insufficient", "the guarantee fund of {0} can pay {1}, "
+        return DomainException.refused("insufficient-fund", "fund.insufficient",
+                "the guarantee fund of {0} can pay {1}, "
                 + "less than {2}", currency, Money.of(Math.max(0, availableMinor), "EUR"), Money.of(eurosMinor, "EUR"));
     }
 
@@ -375,7 +377,8 @@ public class GuaranteeFund {
 
     private static String reference(String reference) {
         if (reference != null && reference.length() > MAX_BANK_REFERENCE_LENGTH) {
-            throw DomainException.invalid("payout.bank-reference-too-long", "a bank reference is at most {0} characters",
+            throw DomainException.invalid("payout.bank-reference-too-long",
+                    "a bank reference is at most {0} characters",
                     MAX_BANK_REFERENCE_LENGTH);
         }
         return reference;
