@@ -24,6 +24,7 @@ import org.mlc.ledger.common.TransferId;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Postings;
 import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.money.Money;
 import org.mlc.ledger.payment.AuthorizePayment;
 import org.mlc.ledger.payment.CapturePayment;
 import org.mlc.ledger.payment.CheckBatchPayer;
@@ -62,7 +63,7 @@ public class Account extends AccountState {
     @CommandHandler
     public Account(OpenAccount command) {
         if (command.floorMinor() > 0) {
-            throw DomainException.invalid("the floor of an account cannot be above zero");
+            throw DomainException.invalid("account.floor-above-zero", "the floor of an account cannot be above zero");
         }
         apply(new AccountOpened(command.accountId(), command.owner(), command.ownerKind(), command.currency(),
                 command.floorMinor(), command.openedAt()));
@@ -76,7 +77,7 @@ public class Account extends AccountState {
      */
     TransferId pay(MakePayment payment, String payeeFiliere) {
         requireMayPay(payment);
-        List<EarmarkedUnitsSpent.Draw> draws = lots.draws(id, payment.amountMinor(), payeeFiliere,
+        List<EarmarkedUnitsSpent.Draw> draws = lots.draws(id, currency, payment.amountMinor(), payeeFiliere,
                 LocalDate.ofInstant(payment.at(), CivilDay.ZONE), availableMinor());
         apply(new TransferDebited(payment.transferId(), id, payment.to(), currency, payment.amountMinor(),
                 payment.reference(), Postings.builder().move(ledgerAccount(), inTransit(), payment.amountMinor())
@@ -170,7 +171,8 @@ public class Account extends AccountState {
     PaymentHold openHold(HoldId holdId, AccountId to) {
         PaymentHold hold = holds.open(id, holdId);
         if (!hold.to().equals(to)) {
-            throw DomainException.refused("hold-not-open", "hold " + holdId + " is for " + hold.to() + ", not " + to);
+            throw DomainException.refused("hold-not-open", "hold.other-payee", "hold {0} is for {1}, not {2}", holdId,
+                    hold.to(), to);
         }
         return hold;
     }
@@ -178,7 +180,7 @@ public class Account extends AccountState {
     /** Pays part or all of a hold to its payee (second phase) and releases the rest; the payee is credited next. */
     TransferId capture(CapturePayment command, String payeeFiliere) {
         PaymentHold hold = holds.open(id, command.holdId());
-        Holds.requireCapturable(hold, command);
+        Holds.requireCapturable(hold, command, currency);
         requireActive("pay");
         apply(new PaymentCaptured(command.holdId(), id, hold.to(), command.transferId(), command.amountMinor(),
                 hold.amountMinor() - command.amountMinor(), command.at()));
@@ -229,8 +231,8 @@ public class Account extends AccountState {
             return id;
         }
         if (balanceMinor != 0) {
-            throw DomainException.refused("balance-not-zero",
-                    "account " + id + " still holds " + Amounts.format(balanceMinor));
+            throw DomainException.refused("balance-not-zero", "account.balance-not-zero", "account {0} still holds {1}",
+                    id, Money.of(balanceMinor, currency.value()));
         }
         apply(new AccountClosed(id, command.reason(), command.at()));
         return id;

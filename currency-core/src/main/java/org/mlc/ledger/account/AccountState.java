@@ -11,6 +11,7 @@ import org.mlc.ledger.common.ParticipantId;
 import org.mlc.ledger.ledger.LedgerAccount;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.money.Money;
 import org.mlc.ledger.participant.ParticipantKind;
 import org.mlc.ledger.payment.MakePayment;
 import org.mlc.ledger.payment.PaymentAuthorized;
@@ -165,8 +166,23 @@ abstract class AccountState {
 
     void requireActive(String action) {
         if (status != AccountStatus.ACTIVE) {
-            throw DomainException.refused("account-frozen",
-                    "account " + id + " is " + status.name().toLowerCase() + " and cannot " + action);
+            throw switch (action) {
+                case "pay" -> DomainException.refused("account-frozen", "account.inactive.pay",
+                        "account {0} is {1} and cannot pay", id, status);
+                case "receive units" -> DomainException.refused("account-frozen", "account.inactive.receive-units",
+                        "account {0} is {1} and cannot receive units", id, status);
+                case "give" -> DomainException.refused("account-frozen", "account.inactive.give",
+                        "account {0} is {1} and cannot give", id, status);
+                case "receive a donation" -> DomainException.refused("account-frozen",
+                        "account.inactive.receive-donation", "account {0} is {1} and cannot receive a donation", id,
+                        status);
+                case "reconvert" -> DomainException.refused("account-frozen", "account.inactive.reconvert",
+                        "account {0} is {1} and cannot reconvert", id, status);
+                case "receive a grant" -> DomainException.refused("account-frozen", "account.inactive.receive-grant",
+                        "account {0} is {1} and cannot receive a grant", id, status);
+                default -> DomainException.refused("account-frozen", "account.inactive",
+                        "account {0} is {1} and cannot {2}", id, status, action);
+            };
         }
     }
 
@@ -174,13 +190,14 @@ abstract class AccountState {
     void requireOpen(String reason) {
         requireReason(reason);
         if (status == AccountStatus.CLOSED) {
-            throw DomainException.conflict("account-closed", "account " + id + " is closed");
+            throw DomainException.conflict("account-closed", "account.closed", "account {0} is closed", id);
         }
     }
 
     static void requireReason(String reason) {
         if (reason == null || reason.isBlank() || reason.length() > Account.MAX_REASON_LENGTH) {
-            throw DomainException.invalid("reason is required, at most " + Account.MAX_REASON_LENGTH + " characters");
+            throw DomainException.invalid("account.reason-required", "reason is required, at most {0} characters",
+                    Account.MAX_REASON_LENGTH);
         }
     }
 
@@ -188,22 +205,28 @@ abstract class AccountState {
     void requirePayable(AccountId to, long amountMinor, String reference) {
         requireActive("pay");
         if (amountMinor <= 0) {
-            throw DomainException.invalid("amount must be greater than zero");
+            throw DomainException.invalid("payment.amount-not-positive", "amount must be greater than zero");
         }
         if (to.equals(id)) {
-            throw DomainException.invalid("an account cannot pay itself");
+            throw DomainException.invalid("payment.to-self", "an account cannot pay itself");
         }
         if (reference != null && reference.length() > MakePayment.MAX_REFERENCE_LENGTH) {
-            throw DomainException.invalid("reference is at most " + MakePayment.MAX_REFERENCE_LENGTH + " characters");
+            throw DomainException.invalid("payment.reference-too-long", "reference is at most {0} characters",
+                    MakePayment.MAX_REFERENCE_LENGTH);
         }
     }
 
     void requireFunds(long availableMinor, long amountMinor) {
         if (amountMinor > availableMinor) {
-            throw DomainException.refused("insufficient-funds", "account " + id + " holds "
-                    + Amounts.format(availableMinor) + " available" + (holds.heldMinor() > 0 ? " ("
-                    + Amounts.format(holds.heldMinor()) + " more held for authorized payments)" : "") + ", less than "
-                    + Amounts.format(amountMinor));
+            throw holds.heldMinor() > 0
+                    ? DomainException.refused("insufficient-funds", "account.insufficient-funds-held",
+                            "account {0} holds {1} available ({2} more held for authorized payments), less than {3}",
+                                    id,
+                            Money.of(availableMinor, currency.value()), Money.of(holds.heldMinor(), currency.value()),
+                            Money.of(amountMinor, currency.value()))
+                    : DomainException.refused("insufficient-funds", "account.insufficient-funds",
+                            "account {0} holds {1} available, less than {2}", id,
+                            Money.of(availableMinor, currency.value()), Money.of(amountMinor, currency.value()));
         }
     }
 
@@ -222,15 +245,16 @@ abstract class AccountState {
     /** Refuses a grant of aid to this account unless {@code beneficiary}'s, a member's, active, in {@code currency}. */
     public void requireGrantable(ParticipantId beneficiary, CurrencyCode in) {
         if (ownerKind != ParticipantKind.MEMBER || !owner.equals(beneficiary)) {
-            throw DomainException.refused("beneficiary-not-member",
-                    "beneficiary " + beneficiary + " is not a member holding account " + id);
+            throw DomainException.refused("beneficiary-not-member", "aid.beneficiary-not-member",
+                    "beneficiary {0} is not a member holding account {1}", beneficiary, id);
         }
         if (!currency.equals(in)) {
-            throw DomainException.refused("currency-mismatch", "account " + id + " is not in " + in);
+            throw DomainException.refused("currency-mismatch", "account.currency-mismatch", "account {0} is not in {1}",
+                    id, in);
         }
         if (status != AccountStatus.ACTIVE) {
-            throw DomainException.refused("account-frozen", "account " + id + " is "
-                    + status.name().toLowerCase() + " and cannot receive a grant");
+            throw DomainException.refused("account-frozen", "account.inactive.receive-grant",
+                    "account {0} is {1} and cannot receive a grant", id, status);
         }
     }
 

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.mlc.ledger.common.AccountId;
+import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.GrantId;
 import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.money.Money;
 
 /**
  * An account's earmarked lots of CCAS aid with units left, in the order they were granted:
@@ -42,7 +44,8 @@ final class EarmarkedLots {
      * merchant) takes, given {@code freeMinor} free units above the floor; or the refusal
      * ({@code earmark-not-allowed}) when the balance would do but its earmarks may not go there.
      */
-    List<EarmarkedUnitsSpent.Draw> draws(AccountId account, long amountMinor, String filiere, LocalDate today,
+    List<EarmarkedUnitsSpent.Draw> draws(AccountId account, CurrencyCode currency, long amountMinor, String filiere,
+            LocalDate today,
                                          long freeMinor) {
         if (lots.isEmpty() || amountMinor <= freeMinor && filiere == null) {
             return List.of();
@@ -53,11 +56,16 @@ final class EarmarkedLots {
                 .toList();
         long usableMinor = usable.stream().mapToLong(EarmarkedLot::remainingMinor).sum();
         if (amountMinor > Math.addExact(usableMinor, Math.max(0, freeMinor))) {
-            throw DomainException.refused("earmark-not-allowed", "account " + account + " may spend "
-                    + Amounts.format(Math.max(0, usableMinor + Math.max(0, freeMinor)))
-                    + (filiere == null ? " outside a merchant" : " at a merchant of " + filiere)
-                    + ", less than " + Amounts.format(amountMinor)
-                    + ": the rest of its balance is earmarked to other filières or expired");
+            Money spendable = Money.of(Math.max(0, usableMinor + Math.max(0, freeMinor)), currency.value());
+            throw filiere == null
+                    ? DomainException.refused("earmark-not-allowed", "earmark.not-allowed-outside-merchant",
+                            "account {0} may spend {1} outside a merchant, less than {2}: the rest of its balance is "
+                                    + "earmarked to other filières or expired",
+                            account, spendable, Money.of(amountMinor, currency.value()))
+                    : DomainException.refused("earmark-not-allowed", "earmark.not-allowed",
+                            "account {0} may spend {1} at a merchant of {2}, less than {3}: the rest of its balance is "
+                                    + "earmarked to other filières or expired",
+                            account, spendable, filiere, Money.of(amountMinor, currency.value()));
         }
         List<EarmarkedUnitsSpent.Draw> draws = new ArrayList<>();
         long left = amountMinor;

@@ -3,9 +3,11 @@ package org.mlc.ledger.account;
 import java.util.HashMap;
 import java.util.Map;
 import org.mlc.ledger.common.AccountId;
+import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.HoldId;
 import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.money.Money;
 import org.mlc.ledger.payment.AuthorizePayment;
 import org.mlc.ledger.payment.CapturePayment;
 import org.mlc.ledger.payment.PaymentAuthorized;
@@ -28,8 +30,9 @@ final class Holds {
     PaymentHold open(AccountId account, HoldId holdId) {
         PaymentHold hold = open.get(holdId);
         if (hold == null) {
-            throw DomainException.refused("hold-not-open", "account " + account + " has no open hold " + holdId
-                    + ": it was captured, voided or released, or never authorized");
+            throw DomainException.refused("hold-not-open", "hold.not-open",
+                    "account {0} has no open hold {1}: it was captured, voided or released, or never authorized",
+                    account, holdId);
         }
         return hold;
     }
@@ -43,30 +46,33 @@ final class Holds {
     void requireRoomFor(AccountId account, AuthorizePayment command) {
         if (command.expiresAt() == null || !command.expiresAt().isAfter(command.at())
                 || command.expiresAt().isAfter(command.at().plus(PaymentHold.MAX_DURATION))) {
-            throw DomainException.invalid("a hold expires after now and within " + PaymentHold.MAX_DURATION.toDays()
-                    + " days");
+            throw DomainException.invalid("hold.expiry-out-of-range", "a hold expires after now and within {0} days",
+                    PaymentHold.MAX_DURATION.toDays());
         }
         if (open.containsKey(command.holdId())) {
-            throw DomainException.conflict("hold-exists", "hold " + command.holdId() + " already exists");
+            throw DomainException.conflict("hold-exists", "hold.exists", "hold {0} already exists", command.holdId());
         }
         if (open.size() >= PaymentHold.MAX_OPEN_PER_ACCOUNT) {
-            throw DomainException.refused("too-many-holds", "account " + account + " already has "
-                    + PaymentHold.MAX_OPEN_PER_ACCOUNT + " authorized payments open: capture or void some first");
+            throw DomainException.refused("too-many-holds", "hold.too-many",
+                    "account {0} already has {1} authorized payments open: capture or void some first", account,
+                    PaymentHold.MAX_OPEN_PER_ACCOUNT);
         }
     }
 
     /** Refuses a capture of nothing, after the hold's expiry, or above what it holds. */
-    static void requireCapturable(PaymentHold hold, CapturePayment command) {
+    static void requireCapturable(PaymentHold hold, CapturePayment command, CurrencyCode currency) {
         if (command.amountMinor() <= 0) {
-            throw DomainException.invalid("amount must be greater than zero");
+            throw DomainException.invalid("hold.capture-not-positive", "amount must be greater than zero");
         }
         if (hold.expiredAt(command.at())) {
-            throw DomainException.refused("hold-expired", "hold " + command.holdId() + " expired at "
-                    + hold.expiresAt() + ": authorize the payment again");
+            throw DomainException.refused("hold-expired", "hold.expired", "hold {0} expired at {1}: authorize the "
+                    + "payment again", command.holdId(), hold.expiresAt());
         }
         if (command.amountMinor() > hold.amountMinor()) {
-            throw DomainException.refused("capture-exceeds-hold", "hold " + command.holdId() + " is "
-                    + Amounts.format(hold.amountMinor()) + ", less than " + Amounts.format(command.amountMinor()));
+            throw DomainException.refused("capture-exceeds-hold", "hold.capture-exceeds",
+                    "hold {0} is {1}, less than {2}",
+                    command.holdId(), Money.of(hold.amountMinor(), currency.value()),
+                    Money.of(command.amountMinor(), currency.value()));
         }
     }
 

@@ -98,7 +98,7 @@ class PaymentHandler {
 
     private static void requireTwoAccounts(AccountId from, AccountId to) {
         if (from.equals(to)) {
-            throw DomainException.invalid("an account cannot pay itself");
+            throw DomainException.invalid("payment.to-self", "an account cannot pay itself");
         }
     }
 
@@ -112,7 +112,7 @@ class PaymentHandler {
         Aggregate<Account> second = loadIfExists(payerFirst ? to : from);
         Aggregate<Account> payer = payerFirst ? first : second;
         if (payer == null) {
-            throw DomainException.notFound("unknown account " + from + " (from)").naming("from");
+            throw DomainException.notFound("payment.unknown-payer", "unknown account {0} (from)", from).naming("from");
         }
         return new Pair(payer, payerFirst ? second : first);
     }
@@ -120,8 +120,8 @@ class PaymentHandler {
     /** The payer's own case: its currency, and whether it may pay in bulk. */
     private static void requirePayer(Pair pair, AccountId from, CurrencyCode currency, boolean inBatch) {
         if (!pair.payer().invoke(Account::currency).equals(currency)) {
-            throw DomainException.refused("currency-mismatch", "account " + from + " is not in " + currency)
-                    .naming("from");
+            throw DomainException.refused("currency-mismatch", "account.currency-mismatch", "account {0} is not in {1}",
+                    from, currency).naming("from");
         }
         DomainException.throwIfAny(PaymentPolicy.onlyACollectivitePaysInBulk.refusal(new PaymentCase(
                 pair.payer().invoke(Account::id), pair.payer().invoke(Account::ownerKind), null, null, currency,
@@ -131,11 +131,11 @@ class PaymentHandler {
     /** The payee exists and is in the payment's currency: asked only once the payer may pay. */
     private static void requirePayee(Pair pair, AccountId to, CurrencyCode currency) {
         if (pair.payee() == null) {
-            throw DomainException.notFound("unknown account " + to + " (to)").naming("to");
+            throw DomainException.notFound("payment.unknown-payee", "unknown account {0} (to)", to).naming("to");
         }
         if (!pair.payee().invoke(Account::currency).equals(currency)) {
-            throw DomainException.refused("currency-mismatch", "account " + to + " is not in " + currency)
-                    .naming("to");
+            throw DomainException.refused("currency-mismatch", "account.currency-mismatch", "account {0} is not in {1}",
+                    to, currency).naming("to");
         }
     }
 

@@ -21,32 +21,33 @@ interface PaymentPolicy {
     /** A bulk upload is a collectivité's (subsidies, indemnités), never a member's or a merchant's. */
     PaymentPolicy onlyACollectivitePaysInBulk = p -> !p.inBatch() || p.payerKind() == ParticipantKind.COLLECTIVITE
             ? Optional.empty()
-            : Optional.of(refused("bulk-payments-not-allowed", "only a collectivité pays in bulk; account "
-                    + p.payer() + " is a " + p.payerKind()));
+            : Optional.of(refused("bulk-payments-not-allowed", "payment.bulk-not-allowed",
+                    "only a collectivité pays in bulk; account {0} is a {1}", p.payer(), p.payerKind()));
 
     /** A frozen or closed account is not paid. */
     PaymentPolicy onlyAnActiveAccountIsPaid = p -> p.payee().status() == AccountStatus.ACTIVE
             ? Optional.empty()
-            : Optional.of(refused("account-frozen", "account " + p.payee().id() + " is "
-                    + p.payee().status().name().toLowerCase() + " and cannot be paid"));
+            : Optional.of(refused("account-frozen", "payment.payee-inactive", "account {0} is {1} and cannot be paid",
+                    p.payee().id(), p.payee().status()));
 
     /** A merchant is paid only when approved and not suspended; collectivités and associations need no agrément. */
     PaymentPolicy onlyAnApprovedMerchantIsPaid = p -> p.merchant() == null || p.merchant().payable()
             ? Optional.empty()
-            : Optional.of(refused("merchant-not-approved", "merchant " + p.merchant().id() + " is "
-                    + p.merchant().status().name().toLowerCase() + ", not approved: it cannot be paid"));
+            : Optional.of(refused("merchant-not-approved", "payment.merchant-not-approved",
+                    "merchant {0} is {1}, not approved: it cannot be paid", p.merchant().id(), p.merchant().status()));
 
     /** Members pay members only if the currency allows it. */
     PaymentPolicy membersPayMembersWhereAllowed = p -> p.payerKind() != ParticipantKind.MEMBER
             || p.payee().kind() != ParticipantKind.MEMBER || p.memberTransfersAllowed().getAsBoolean()
             ? Optional.empty()
-            : Optional.of(refused("member-transfers-not-allowed", "members do not pay members in " + p.currency()));
+            : Optional.of(refused("member-transfers-not-allowed", "payment.member-transfers-not-allowed",
+                    "members do not pay members in {0}", p.currency()));
 
     /** A merchant pays a member only to refund a payment it received from that member. */
     PaymentPolicy aMerchantPaysAMemberOnlyToRefund = p -> p.payerKind() != ParticipantKind.MERCHANT
             || p.payee().kind() != ParticipantKind.MEMBER || p.refund()
             ? Optional.empty()
-            : Optional.of(refused("refund-required",
+            : Optional.of(refused("refund-required", "payment.refund-required",
                     "a merchant pays a member only to refund a payment: name it in refundOf"));
 
     /** The rules of a payment, in the order their refusals are answered. */

@@ -6,6 +6,7 @@ import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.TransferId;
 import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.money.Money;
 import org.mlc.ledger.payment.MakePayment;
 
 /**
@@ -28,17 +29,18 @@ final class ReceivedPayments {
     void requireRefundable(AccountId account, MakePayment refund) {
         Refundable original = received.get(refund.refundOf());
         if (original == null) {
-            throw DomainException.notFound("account " + account + " received no payment " + refund.refundOf()
-                    + " to refund");
+            throw DomainException.notFound("refund.unknown-payment", "account {0} received no payment {1} to refund",
+                    account, refund.refundOf());
         }
         if (!original.payer().equals(refund.to())) {
-            throw DomainException.refused("refund-not-to-payer",
-                    "payment " + refund.refundOf() + " came from " + original.payer() + ": a refund goes back to it");
+            throw DomainException.refused("refund-not-to-payer", "refund.not-to-payer",
+                    "payment {0} came from {1}: a refund goes back to it", refund.refundOf(), original.payer());
         }
         if (refund.amountMinor() > original.leftMinor()) {
-            throw DomainException.refused("refund-exceeds-payment", "only " + Amounts.format(original.leftMinor())
-                    + " of payment " + refund.refundOf() + " is left to refund, less than "
-                    + Amounts.format(refund.amountMinor()));
+            throw DomainException.refused("refund-exceeds-payment", "refund.exceeds-payment",
+                    "only {0} of payment {1} is left to refund, less than {2}",
+                    Money.of(original.leftMinor(), refund.currency().value()), refund.refundOf(),
+                    Money.of(refund.amountMinor(), refund.currency().value()));
         }
     }
 

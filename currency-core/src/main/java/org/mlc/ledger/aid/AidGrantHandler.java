@@ -39,7 +39,7 @@ class AidGrantHandler {
     @CommandHandler
     public List<GrantResult> handle(GrantAidBatch command) throws Exception {
         if (command.grants() == null || command.grants().isEmpty() || command.grants().size() > GrantAidBatch.MAX_GRANTS) {
-            throw DomainException.invalid("a batch has 1 to " + GrantAidBatch.MAX_GRANTS + " grants");
+            throw DomainException.invalid("aid.batch-size", "a batch has 1 to {0} grants", GrantAidBatch.MAX_GRANTS);
         }
         List<GrantResult> results = new ArrayList<>(command.grants().size());
         for (GrantAid grant : command.grants()) {

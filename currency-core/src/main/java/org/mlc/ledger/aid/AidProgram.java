@@ -27,6 +27,7 @@ import org.mlc.ledger.ledger.LedgerAccount;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Postings;
 import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.money.Money;
 
 /**
  * A CCAS aid programme: euros paid into the guarantee fund become units of the programme (at
@@ -69,16 +70,19 @@ public class AidProgram {
     /** Called by {@link AidProgramHandler}, which checked the CCAS, its account and the filières. */
     AidProgram(CreateAidProgram command) {
         if (command.name() == null || command.name().isBlank() || command.name().length() > MAX_NAME_LENGTH) {
-            throw DomainException.invalid("name is required, at most " + MAX_NAME_LENGTH + " characters");
+            throw DomainException.invalid("aid.name-required", "name is required, at most {0} characters",
+                    MAX_NAME_LENGTH);
         }
         if (command.filieres() == null || command.filieres().isEmpty() || command.filieres().size() > MAX_FILIERES) {
-            throw DomainException.invalid("filieres: 1 to " + MAX_FILIERES + " filières");
+            throw DomainException.invalid("aid.filieres-count", "filieres: 1 to {0} filières", MAX_FILIERES);
         }
         if (command.validityDays() < 1 || command.validityDays() > MAX_VALIDITY_DAYS) {
-            throw DomainException.invalid("validityDays must be between 1 and " + MAX_VALIDITY_DAYS);
+            throw DomainException.invalid("aid.validity-out-of-range", "validityDays must be between 1 and {0}",
+                    MAX_VALIDITY_DAYS);
         }
         if (command.monthlyCapPerBeneficiaryMinor() != null && command.monthlyCapPerBeneficiaryMinor() <= 0) {
-            throw DomainException.invalid("monthlyCapPerBeneficiary must be greater than zero");
+            throw DomainException.invalid("aid.monthly-cap-not-positive",
+                    "monthlyCapPerBeneficiary must be greater than zero");
         }
         apply(new AidProgramCreated(command.programId(), command.ccas(), command.ccasAccount(), command.currency(),
                 command.name(), List.copyOf(new java.util.LinkedHashSet<>(command.filieres())), command.validityDays(),
@@ -92,7 +96,7 @@ public class AidProgram {
             return command.fundingId();
         }
         if (command.eurosMinor() <= 0) {
-            throw DomainException.invalid("euros must be greater than zero");
+            throw DomainException.invalid("aid.funding-not-positive", "euros must be greater than zero");
         }
         apply(new AidFundingAnnounced(command.fundingId(), id, currency, command.eurosMinor(),
                 reference(command.reference()), command.at()));
@@ -103,10 +107,12 @@ public class AidProgram {
     public FundingId handle(ConfirmAidFunding command) {
         Funding funding = fundings.get(command.fundingId());
         if (funding == null) {
-            throw DomainException.notFound("programme " + id + " has no funding " + command.fundingId());
+            throw DomainException.notFound("aid.unknown-funding", "programme {0} has no funding {1}", id,
+                    command.fundingId());
         }
         if (funding.status() == FundingStatus.RECEIVED) {
-            throw DomainException.conflict("already-confirmed", "funding " + command.fundingId() + " is confirmed");
+            throw DomainException.conflict("already-confirmed", "aid.funding-already-confirmed",
+                    "funding {0} is confirmed", command.fundingId());
         }
         Postings postings = Postings.builder()
                 .move(LedgerAccount.of(currency.value(), LedgerAccountKind.OUTSIDE),
@@ -128,12 +134,13 @@ public class AidProgram {
     public void reverseFunding(FundingId fundingId, String reason, String by, Instant at) {
         Funding funding = fundings.get(fundingId);
         if (funding == null || funding.status() != FundingStatus.RECEIVED) {
-            throw DomainException.conflict("not-matched", "funding " + fundingId + " is not confirmed");
+            throw DomainException.conflict("not-matched", "aid.funding-not-confirmed", "funding {0} is not confirmed",
+                    fundingId);
         }
         if (funding.eurosMinor() > balanceMinor) {
-            throw DomainException.refused("aid-funding-spent", "programme " + id + " holds "
-                    + Amounts.format(balanceMinor) + ", less than the " + Amounts.format(funding.eurosMinor())
-                    + " of funding " + fundingId + ": its units were granted");
+            throw DomainException.refused("aid-funding-spent", "aid.funding-spent",
+                    "programme {0} holds {1}, less than the {2} of funding {3}: its units were granted", id,
+                    Money.of(balanceMinor, currency.value()), Money.of(funding.eurosMinor(), "EUR"), fundingId);
         }
         Postings postings = Postings.builder()
                 .move(LedgerAccount.of(currency.value(), LedgerAccountKind.GUARANTEE_FUND),
@@ -167,26 +174,27 @@ public class AidProgram {
     public LocalDate checkGrant(GrantAid command) {
         requireOpen();
         if (command.unitsMinor() <= 0) {
-            throw DomainException.invalid("units must be greater than zero");
+            throw DomainException.invalid("aid.units-not-positive", "units must be greater than zero");
         }
         LocalDate today = LocalDate.ofInstant(command.at(), CivilDay.ZONE);
         LocalDate expiresOn = command.expiresOn() == null ? today.plusDays(validityDays) : command.expiresOn();
         if (expiresOn.isBefore(today)) {
-            throw DomainException.invalid("expires " + expiresOn + " is in the past");
+            throw DomainException.invalid("aid.expiry-past", "expires {0} is in the past", expiresOn);
         }
         if (expiresOn.isAfter(today.plusDays(MAX_VALIDITY_DAYS))) {
-            throw DomainException.invalid("expires is at most " + MAX_VALIDITY_DAYS + " days ahead");
+            throw DomainException.invalid("aid.expiry-too-far", "expires is at most {0} days ahead", MAX_VALIDITY_DAYS);
         }
         if (command.unitsMinor() > balanceMinor) {
-            throw DomainException.refused("insufficient-programme-funds", "programme " + id + " holds "
-                    + Amounts.format(balanceMinor) + ", less than " + Amounts.format(command.unitsMinor()));
+            throw DomainException.refused("insufficient-programme-funds", "aid.insufficient-programme-funds",
+                    "programme {0} holds {1}, less than {2}", id, Money.of(balanceMinor, currency.value()),
+                    Money.of(command.unitsMinor(), currency.value()));
         }
         if (monthlyCapPerBeneficiaryMinor != null) {
             long already = grantedByBeneficiaryMonth.getOrDefault(monthKey(command.beneficiary(), command.at()), 0L);
             if (Math.addExact(already, command.unitsMinor()) > monthlyCapPerBeneficiaryMinor) {
-                throw DomainException.refused("monthly-cap-reached", "beneficiary " + command.beneficiary()
-                        + " was granted " + Amounts.format(already) + " this month; the cap is "
-                        + Amounts.format(monthlyCapPerBeneficiaryMinor));
+                throw DomainException.refused("monthly-cap-reached", "aid.monthly-cap-reached",
+                        "beneficiary {0} was granted {1} this month; the cap is {2}", command.beneficiary(),
+                        Money.of(already, currency.value()), Money.of(monthlyCapPerBeneficiaryMinor, currency.value()));
             }
         }
         return expiresOn;
@@ -269,7 +277,7 @@ public class AidProgram {
 
     private void requireOpen() {
         if (closed) {
-            throw DomainException.refused("programme-closed", "programme " + id + " is closed");
+            throw DomainException.refused("programme-closed", "aid.programme-closed", "programme {0} is closed", id);
         }
     }
 
@@ -279,7 +287,8 @@ public class AidProgram {
 
     private static String reference(String reference) {
         if (reference != null && reference.length() > MAX_REFERENCE_LENGTH) {
-            throw DomainException.invalid("a reference is at most " + MAX_REFERENCE_LENGTH + " characters");
+            throw DomainException.invalid("aid.reference-too-long", "a reference is at most {0} characters",
+                    MAX_REFERENCE_LENGTH);
         }
         return reference;
     }

@@ -38,22 +38,24 @@ class AidProgramHandler {
     @CommandHandler
     public AidProgramId handle(CreateAidProgram command) throws Exception {
         Aggregate<Account> ccasAccount = Aggregates.loadOr(accounts, command.ccasAccount().value(),
-                "unknown account " + command.ccasAccount() + " (ccas)");
+                DomainException.notFound("aid.unknown-ccas-account", "unknown account {0} (ccas)",
+                        command.ccasAccount()));
         if (ccasAccount.invoke(Account::ownerKind) != ParticipantKind.CCAS
                 || !ccasAccount.invoke(Account::owner).equals(command.ccas())) {
-            throw DomainException.refused("ccas-required",
-                    "participant " + command.ccas() + " is not a CCAS: only a CCAS runs an aid programme");
+            throw DomainException.refused("ccas-required", "aid.ccas-required",
+                    "participant {0} is not a CCAS: only a CCAS runs an aid programme", command.ccas());
         }
         if (!ccasAccount.invoke(Account::currency).equals(command.currency())) {
-            throw DomainException.refused("currency-mismatch",
-                    "the CCAS's account " + command.ccasAccount() + " is not in " + command.currency());
+            throw DomainException.refused("currency-mismatch", "aid.ccas-currency-mismatch",
+                    "the CCAS's account {0} is not in {1}", command.ccasAccount(), command.currency());
         }
         Currency currency = Currencies.require(currencies, command.currency());
         if (command.filieres() != null) {
             for (String filiere : command.filieres()) {
                 if (filiere == null || !currency.filiereExists(filiere)) {
-                    throw DomainException.refused("unknown-filiere", "filière " + filiere + " does not exist in "
-                            + command.currency() + " (it has " + String.join(", ", currency.filieres()) + ")");
+                    throw DomainException.refused("unknown-filiere", "aid.unknown-filiere",
+                            "filière {0} does not exist in {1} (it has {2})", filiere, command.currency(),
+                            String.join(", ", currency.filieres()));
                 }
             }
         }

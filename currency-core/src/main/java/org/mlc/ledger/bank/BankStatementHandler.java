@@ -19,6 +19,7 @@ import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.RemittanceId;
 import org.mlc.ledger.counter.ExchangeCounter;
 import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.money.Money;
 import org.mlc.ledger.reconversion.GuaranteeFund;
 import org.mlc.ledger.reconversion.InflowSource;
 import org.mlc.ledger.common.ReconversionId;
@@ -53,7 +54,8 @@ class BankStatementHandler {
     @CommandHandler
     public ImportResult handle(ImportBankStatement command) throws Exception {
         if (command.lines() == null || command.lines().isEmpty() || command.lines().size() > ImportBankStatement.MAX_LINES) {
-            throw DomainException.invalid("a statement has 1 to " + ImportBankStatement.MAX_LINES + " lines");
+            throw DomainException.invalid("bank.statement-size", "a statement has 1 to {0} lines",
+                    ImportBankStatement.MAX_LINES);
         }
         String account = fundAccount(command);
         Aggregate<FundBankAccount> fund = null;
@@ -66,12 +68,13 @@ class BankStatementHandler {
         for (StatementLine line : command.lines()) {
             Integer earlier = seen.putIfAbsent(line.fingerprint(), line.lineNumber());
             if (earlier != null) {
-                throw DomainException.invalid("line " + line.lineNumber() + " duplicates line " + earlier);
+                throw DomainException.invalid("bank.line-duplicated", "line {0} duplicates line {1}", line.lineNumber(),
+                        earlier);
             }
             if (fund != null && fund.invoke(f -> f.alreadyMatched(account, line.fingerprint()))) {
-                throw DomainException.conflict("statement-line-already-imported", "line " + line.lineNumber()
-                        + " (" + line.reference() + ", " + Amounts.format(line.amountMinor())
-                        + ") was already imported");
+                throw DomainException.conflict("statement-line-already-imported", "bank.line-already-imported",
+                        "line {0} ({1}, {2}) was already imported", line.lineNumber(), line.reference(),
+                        Money.of(line.amountMinor(), "EUR"));
             }
         }
         List<LineResult> results = new ArrayList<>();
@@ -97,8 +100,9 @@ class BankStatementHandler {
         } catch (AggregateNotFoundException e) {
             // nothing recorded on the fund yet: only its implicit first account exists
             if (command.fundAccount() != null && !command.fundAccount().equals("1")) {
-                throw DomainException.invalid("the guarantee fund of " + command.currency() + " has no bank account "
-                        + command.fundAccount()).naming("fundAccount");
+                throw DomainException.invalid("fund.unknown-bank-account",
+                        "the guarantee fund of {0} has no bank account {1}",
+                        command.currency(), command.fundAccount()).naming("fundAccount");
             }
             return "1";
         }

@@ -74,12 +74,14 @@ public class FundBankAccount {
     MatchedLine matchOf(String statementId, int lineNumber) {
         Map<Integer, MatchedLine> lines = statements.get(statementId);
         if (lines == null) {
-            throw DomainException.notFound("no bank statement " + statementId + " was imported for this fund");
+            throw DomainException.notFound("bank.unknown-statement", "no bank statement {0} was imported for this fund",
+                    statementId);
         }
         MatchedLine line = lines.get(lineNumber);
         if (line == null) {
-            throw DomainException.conflict("not-matched", "line " + lineNumber + " of statement " + statementId
-                    + " is not matched");
+            throw DomainException.conflict("not-matched", "bank.line-not-matched",
+                    "line {0} of statement {1} is not matched",
+                    lineNumber, statementId);
         }
         return line;
     }

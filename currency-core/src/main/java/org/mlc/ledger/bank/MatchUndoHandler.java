@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.aid.AidProgram;
 import org.mlc.ledger.bonus.BonusBudget;
 import org.mlc.ledger.common.Aggregates;
+import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.Reasons;
 import org.mlc.ledger.common.FundingId;
 import org.mlc.ledger.common.ReconversionId;
@@ -43,7 +44,8 @@ class MatchUndoHandler {
     public MatchedLine handle(UndoStatementMatch command) throws Exception {
         String reason = Reasons.required(command.reason());
         Aggregate<FundBankAccount> account = Aggregates.loadOr(fundAccounts, FundBankAccount.idOf(command.currency()),
-                "no bank statement was imported for " + command.currency());
+                DomainException.notFound("bank.no-statement", "no bank statement was imported for {0}",
+                        command.currency()));
         MatchedLine line = account.invoke(a -> a.matchOf(command.statementId(), command.lineNumber()));
         String by = command.by();
         String fundAccount = account.invoke(a -> a.accountOf(command.statementId()));

@@ -20,6 +20,7 @@ import org.mlc.ledger.ledger.LedgerAccount;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Postings;
 import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.money.Money;
 
 /**
  * A sponsor's bonus budget: what remains to fund, its period, and what each member drew in the
@@ -53,19 +54,20 @@ public class BonusBudget {
 
     BonusBudget(CommitBonusBudget command) {
         if (command.eurosMinor() <= 0 || command.eurosMinor() > Amounts.MAX_AMOUNT_MINOR) {
-            throw DomainException.invalid("euros must be greater than zero and at most "
-                    + Amounts.format(Amounts.MAX_AMOUNT_MINOR));
+            throw DomainException.invalid("bonus.euros-out-of-range", "euros must be greater than zero and at most {0}",
+                    Money.of(Amounts.MAX_AMOUNT_MINOR, "EUR"));
         }
         if (command.from() == null || command.to() == null) {
-            throw DomainException.invalid("from and to are required dates");
+            throw DomainException.invalid("bonus.period-required", "from and to are required dates");
         }
         if (command.to().isBefore(command.from())
                 || command.to().isAfter(command.from().plusDays(MAX_PERIOD_DAYS))) {
-            throw DomainException.invalid("to must be on or after from, and at most " + MAX_PERIOD_DAYS
-                    + " days later");
+            throw DomainException.invalid("bonus.period-out-of-range",
+                    "to must be on or after from, and at most {0} days later",
+                    MAX_PERIOD_DAYS);
         }
         if (command.monthlyCapPerMemberMinor() < 0) {
-            throw DomainException.invalid("monthlyCapPerMember must not be negative");
+            throw DomainException.invalid("bonus.monthly-cap-negative", "monthlyCapPerMember must not be negative");
         }
         Postings postings = Postings.builder()
                 .move(LedgerAccount.of(command.currency().value(), LedgerAccountKind.OUTSIDE),
@@ -124,15 +126,16 @@ public class BonusBudget {
     /** By the reconversion package's handler, which records the inflow on the guarantee fund too. */
     public BudgetId handle(RecordSponsorPayment command) {
         if (command.eurosMinor() <= 0) {
-            throw DomainException.invalid("euros must be greater than zero");
+            throw DomainException.invalid("bonus.payment-not-positive", "euros must be greater than zero");
         }
         if (command.reference() != null && command.reference().length() > MAX_REFERENCE_LENGTH) {
-            throw DomainException.invalid("reference is at most " + MAX_REFERENCE_LENGTH + " characters");
+            throw DomainException.invalid("bonus.reference-too-long", "reference is at most {0} characters",
+                    MAX_REFERENCE_LENGTH);
         }
         if (command.eurosMinor() > committedMinor - paidInMinor) {
-            throw DomainException.refused("payment-exceeds-commitment", "budget " + id + " has "
-                    + Amounts.format(committedMinor - paidInMinor) + " committed and not yet paid in, less than "
-                    + Amounts.format(command.eurosMinor()));
+            throw DomainException.refused("payment-exceeds-commitment", "bonus.payment-exceeds-commitment",
+                    "budget {0} has {1} committed and not yet paid in, less than {2}", id,
+                    Money.of(committedMinor - paidInMinor, "EUR"), Money.of(command.eurosMinor(), "EUR"));
         }
         Postings postings = Postings.builder()
                 .move(committed(currency, id), LedgerAccount.of(currency.value(), LedgerAccountKind.GUARANTEE_FUND),
@@ -150,8 +153,9 @@ public class BonusBudget {
      */
     public void reverseSponsorPayment(long eurosMinor, String reason, String by, Instant at) {
         if (eurosMinor <= 0 || eurosMinor > paidInMinor) {
-            throw DomainException.conflict("not-matched", "budget " + id + " has " + Amounts.format(paidInMinor)
-                    + " paid in, not " + Amounts.format(eurosMinor) + " to reverse");
+            throw DomainException.conflict("not-matched", "bonus.reversal-exceeds-paid-in",
+                    "budget {0} has {1} paid in, not {2} to reverse", id, Money.of(paidInMinor, "EUR"),
+                    Money.of(eurosMinor, "EUR"));
         }
         Postings postings = Postings.builder()
                 .move(LedgerAccount.of(currency.value(), LedgerAccountKind.GUARANTEE_FUND), committed(currency, id),

@@ -33,8 +33,8 @@ class BonusBudgetHandler {
         ParticipantKind sponsorKind = Aggregates.load(participants, command.sponsor().value(), "sponsor")
                 .invoke(Participant::kind);
         if (sponsorKind != ParticipantKind.ASSOCIATION && sponsorKind != ParticipantKind.COLLECTIVITE) {
-            throw DomainException.refused("sponsor-not-allowed",
-                    "a bonus sponsor is an association or a collectivité, not a " + sponsorKind);
+            throw DomainException.refused("sponsor-not-allowed", "bonus.sponsor-not-allowed",
+                    "a bonus sponsor is an association or a collectivité, not a {0}", sponsorKind);
         }
         budgets.newInstance(() -> new BonusBudget(command));
         currencies.load(command.currency().value())

@@ -23,7 +23,8 @@ class BonusEligibilityHandler {
     @CommandHandler
     public CurrencyCode handle(SetBonusEligibility command) {
         if (command.kinds() == null || command.kinds().stream().anyMatch(Objects::isNull)) {
-            throw DomainException.invalid("kinds is required, e.g. [\"MEMBER\"]").naming("kinds");
+            throw DomainException.invalid("bonus.kinds-required",
+                    "kinds is required, e.g. [\"MEMBER\"]").naming("kinds");
         }
         Aggregates.load(currencies, command.currency().value(), "currency").execute(currency ->
                 currency.setBonusEligibility(command.kinds().stream().map(Enum::name).toList(), command.at()));

@@ -28,9 +28,25 @@ public class DomainException extends RuntimeException {
             args = args == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(args));
         }
 
-        /** The template with {0}, {1}… replaced by each argument's plain text. */
+        /**
+         * The template with {0}, {1}… replaced by each argument's plain text: its {@code toString()},
+         * but an enum constant in lower case ("frozen", "member"), as the sentences read.
+         */
         public String english() {
-            return fill(template, args.stream().map(String::valueOf).toList());
+            return fill(template, args.stream().map(Wording::plain).toList());
+        }
+
+        private static String plain(Object arg) {
+            return arg instanceof Enum<?> constant ? constant.name().toLowerCase(java.util.Locale.ROOT) : String.valueOf(arg);
+        }
+
+        /**
+         * Where the words of an enum argument (a status, a kind, a means of payment) are found in the
+         * API's bundles: {@code problem.value.<EnumSimpleName>.<CONSTANT>}, e.g.
+         * {@code problem.value.AccountStatus.FROZEN}; without it the constant reads as in {@link #english()}.
+         */
+        public static String valueKey(Enum<?> constant) {
+            return "problem.value." + constant.getDeclaringClass().getSimpleName() + "." + constant.name();
         }
 
         /** Replaces {n} by the n-th of the texts; an apostrophe stays an apostrophe (not MessageFormat's quote). */
@@ -68,6 +84,8 @@ public class DomainException extends RuntimeException {
         REFUSED
     }
 
+    /** @deprecated untranslatable: use a factory with a key ({@link #refused(String, String, String, Object...)}…). */
+    @Deprecated
     public DomainException(Kind kind, String code, String message) {
         this(kind, code, new Wording(null, message, List.of()), null);
     }
@@ -107,33 +125,48 @@ public class DomainException extends RuntimeException {
      * {@code english} is the template ({0}, {1}…) used when no translation is found.
      */
     public static DomainException refused(String code, String key, String english, Object... args) {
-        return new DomainException(Kind.REFUSED, code, new Wording(key, english, java.util.Arrays.asList(args)), null);
+        return new DomainException(Kind.REFUSED, code, worded(key, english, args), null);
     }
 
     public static DomainException invalid(String key, String english, Object... args) {
-        return new DomainException(Kind.INVALID, "validation", new Wording(key, english, java.util.Arrays.asList(args)), null);
+        return new DomainException(Kind.INVALID, "validation", worded(key, english, args), null);
     }
 
     public static DomainException notFound(String key, String english, Object... args) {
-        return new DomainException(Kind.NOT_FOUND, "not-found", new Wording(key, english, java.util.Arrays.asList(args)), null);
+        return new DomainException(Kind.NOT_FOUND, "not-found", worded(key, english, args), null);
     }
 
     public static DomainException conflict(String code, String key, String english, Object... args) {
-        return new DomainException(Kind.CONFLICT, code, new Wording(key, english, java.util.Arrays.asList(args)), null);
+        return new DomainException(Kind.CONFLICT, code, worded(key, english, args), null);
     }
 
+    /** A refusal without a key cannot be translated: it is a programming error, found by any test reaching it. */
+    private static Wording worded(String key, String english, Object[] args) {
+        java.util.Objects.requireNonNull(key, "a refusal needs a key (problem.<key> in the API's bundles)");
+        java.util.Objects.requireNonNull(english, "a refusal needs its English template");
+        return new Wording(key, english, java.util.Arrays.asList(args));
+    }
+
+    /** @deprecated untranslatable: use {@link #refused(String, String, String, Object...)}. */
+    @Deprecated
     public static DomainException refused(String code, String message) {
         return new DomainException(Kind.REFUSED, code, message);
     }
 
+    /** @deprecated untranslatable: use {@link #invalid(String, String, Object...)}. */
+    @Deprecated
     public static DomainException invalid(String message) {
         return new DomainException(Kind.INVALID, "validation", message);
     }
 
+    /** @deprecated untranslatable: use {@link #notFound(String, String, Object...)}. */
+    @Deprecated
     public static DomainException notFound(String message) {
         return new DomainException(Kind.NOT_FOUND, "not-found", message);
     }
 
+    /** @deprecated untranslatable: use {@link #conflict(String, String, String, Object...)}. */
+    @Deprecated
     public static DomainException conflict(String code, String message) {
         return new DomainException(Kind.CONFLICT, code, message);
     }

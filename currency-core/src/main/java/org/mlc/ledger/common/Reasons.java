@@ -15,7 +15,7 @@ public final class Reasons {
     public static String required(String reason) {
         String stripped = reason == null ? "" : reason.strip();
         if (stripped.isEmpty() || reason.length() > MAX_LENGTH) {
-            throw DomainException.invalid("a reason of 1 to " + MAX_LENGTH + " characters is required")
+            throw DomainException.invalid("reason.required", "a reason of 1 to {0} characters is required", MAX_LENGTH)
                     .naming("reason");
         }
         return stripped;

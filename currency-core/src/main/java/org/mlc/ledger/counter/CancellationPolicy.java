@@ -2,8 +2,10 @@ package org.mlc.ledger.counter;
 
 import java.util.Optional;
 import org.mlc.ledger.common.AccountId;
+import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.money.Money;
 
 /**
  * What a conversion's cancellation needs beyond the counter's own checks: what it gave must still be
@@ -16,18 +18,22 @@ final class CancellationPolicy {
     }
 
     /** The member still holds the units issued, free of holds. */
-    static Optional<DomainException> theUnitsAreStillThere(AccountId account, long availableMinor, long unitsMinor) {
-        return unitsMinor > availableMinor ? Optional.of(DomainException.refused("insufficient-funds", "account "
-                + account + " holds " + Amounts.format(availableMinor) + " available, less than the "
-                + Amounts.format(unitsMinor) + " the conversion issued: they were spent")) : Optional.empty();
+    static Optional<DomainException> theUnitsAreStillThere(AccountId account, long availableMinor, long unitsMinor,
+                                                          CurrencyCode currency) {
+        return unitsMinor > availableMinor ? Optional.of(DomainException.refused("insufficient-funds",
+                "cancellation.units-spent",
+                "account {0} holds {1} available, less than the {2} the conversion issued: they were spent", account,
+                Money.of(availableMinor, currency.value()), Money.of(unitsMinor, currency.value())))
+                : Optional.empty();
     }
 
     /** The association still holds the donation share it received with the conversion. */
     static Optional<DomainException> theDonationIsStillThere(AccountId association, long availableMinor,
-                                                            long donationMinor) {
-        return donationMinor > availableMinor ? Optional.of(DomainException.refused("donation-spent", "association "
-                + "account " + association + " holds " + Amounts.format(availableMinor) + " available, less than the "
-                + "donation share of " + Amounts.format(donationMinor) + " it received with the conversion"))
+                                                            long donationMinor, CurrencyCode currency) {
+        return donationMinor > availableMinor ? Optional.of(DomainException.refused("donation-spent",
+                "cancellation.donation-spent", "association account {0} holds {1} available, less than the donation "
+                        + "share of {2} it received with the conversion", association,
+                Money.of(availableMinor, currency.value()), Money.of(donationMinor, currency.value())))
                 : Optional.empty();
     }
 }

@@ -13,6 +13,7 @@ import org.mlc.ledger.ledger.LedgerAccount;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Postings;
 import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.money.Money;
 
 /**
  * A counter's closings as the counter keeps them after the day: when the last one was (the start
@@ -57,8 +58,8 @@ final class Closings {
      */
     Closing close(CloseCounterDay command, boolean alreadyClosed, Drawer drawer, CounterDay day) {
         if (alreadyClosed) {
-            throw DomainException.conflict("day-already-closed", "the day of counter " + counter
-                    + " is already closed; reopen it first");
+            throw DomainException.conflict("day-already-closed", "closing.day-already-closed",
+                    "the day of counter {0} is already closed; reopen it first", counter);
         }
         Drawer.Count count = drawer.count(command.countedMinor());
         DayReport report = day.report(count);
@@ -99,8 +100,8 @@ final class Closings {
     ShortfallCovered cover(CoverShortfall command) {
         requireCoverable(counter, command.eurosMinor());
         if (command.reference() != null && command.reference().length() > ExchangeCounter.MAX_REFERENCE_LENGTH) {
-            throw DomainException.invalid("reference is at most " + ExchangeCounter.MAX_REFERENCE_LENGTH
-                    + " characters").naming("reference");
+            throw DomainException.invalid("closing.reference-too-long", "reference is at most {0} characters",
+                    ExchangeCounter.MAX_REFERENCE_LENGTH).naming("reference");
         }
         return new ShortfallCovered(counter, currency, command.coveringId(), command.eurosMinor(),
                 command.reference(), command.coveredBy(), Postings.builder()
@@ -147,12 +148,13 @@ final class Closings {
     private Recount recount(CounterId counter, ClosingId closingId, Map<PaidBy, Long> recountMinor, String reason) {
         Map<PaidBy, Long> before = counted.get(closingId);
         if (before == null) {
-            throw DomainException.notFound("unknown closing " + closingId + " at counter " + counter);
+            throw DomainException.notFound("closing.unknown", "unknown closing {0} at counter {1}", closingId, counter);
         }
         Reasons.required(reason);
         Map<PaidBy, Long> given = recountMinor == null ? Map.of() : recountMinor;
         if (given.values().stream().allMatch(java.util.Objects::isNull)) {
-            throw DomainException.invalid("a correction recounts at least one means of payment")
+            throw DomainException.invalid("closing.recount-empty",
+                    "a correction recounts at least one means of payment")
                     .naming(Drawer.field(PaidBy.CASH));
         }
         Map<PaidBy, Long> counts = new EnumMap<>(PaidBy.class);
@@ -174,12 +176,13 @@ final class Closings {
     /** Refuses a covering of more than the uncovered shortfall ({@code covering-exceeds-shortfall}). */
     private void requireCoverable(CounterId counter, long eurosMinor) {
         if (eurosMinor <= 0 || eurosMinor > Amounts.MAX_AMOUNT_MINOR) {
-            throw DomainException.invalid("euros must be greater than zero").naming("euros");
+            throw DomainException.invalid("closing.covering-not-positive", "euros must be greater than zero")
+                    .naming("euros");
         }
         if (eurosMinor > uncoveredShortfallMinor()) {
-            throw DomainException.refused("covering-exceeds-shortfall", "counter " + counter + " has "
-                    + Amounts.format(uncoveredShortfallMinor()) + " € of shortfall not covered, less than "
-                    + Amounts.format(eurosMinor)).naming("euros");
+            throw DomainException.refused("covering-exceeds-shortfall", "closing.covering-exceeds-shortfall",
+                    "counter {0} has {1} of shortfall not covered, less than {2}", counter,
+                    Money.of(uncoveredShortfallMinor(), "EUR"), Money.of(eurosMinor, "EUR")).naming("euros");
         }
     }
 }

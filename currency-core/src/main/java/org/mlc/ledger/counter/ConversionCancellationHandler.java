@@ -34,7 +34,7 @@ class ConversionCancellationHandler {
     @CommandHandler
     public ConversionCancellation handle(CancelConversion command) {
         if (command.cancelledBy() == null || command.cancelledBy().isBlank()) {
-            throw DomainException.invalid("who cancels is required");
+            throw DomainException.invalid("cancellation.by-required", "who cancels is required");
         }
         Aggregate<ExchangeCounter> counter = Aggregates.load(counters, command.counterId().value(), "counter");
         Conversions.Converted converted = counter.invoke(c -> c.conversions.toCancel(c.id(), command.conversionId(),
@@ -48,13 +48,14 @@ class ConversionCancellationHandler {
 
         if (association != null) {
             DomainException.throwIfAny(CancellationPolicy.theDonationIsStillThere(association,
-                    loaded.get(association).invoke(Account::availableMinor), donationMinor));
+                    loaded.get(association).invoke(Account::availableMinor), donationMinor, conversion.currency()));
         }
         if (member != null) {
             // the issuer converting for itself gets its donation back before its units are taken
             long comingBack = member.equals(issuer) ? donationMinor : 0;
             DomainException.throwIfAny(CancellationPolicy.theUnitsAreStillThere(member,
-                    loaded.get(member).invoke(Account::availableMinor) + comingBack, conversion.unitsMinor()));
+                    loaded.get(member).invoke(Account::availableMinor) + comingBack, conversion.unitsMinor(),
+                    conversion.currency()));
         }
         Aggregate<BonusBudget> budget = converted.budgetId() == null ? null
                 : Aggregates.load(budgets, converted.budgetId().value(), "budget");

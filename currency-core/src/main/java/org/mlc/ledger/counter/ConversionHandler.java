@@ -21,6 +21,7 @@ import org.mlc.ledger.currency.ConversionPolicy;
 import org.mlc.ledger.currency.Currencies;
 import org.mlc.ledger.currency.Currency;
 import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.money.Money;
 import org.mlc.ledger.participant.Participant;
 
 /**
@@ -104,10 +105,12 @@ class ConversionHandler {
         Aggregate<Account> account = Aggregates.load(accounts, accountId.value(), "account");
         CurrencyCode currencyCode = counter.invoke(ExchangeCounter::currency);
         if (!currencyCode.equals(account.invoke(Account::currency))) {
-            throw DomainException.refused("currency-mismatch", "account " + accountId + " is not in " + currencyCode);
+            throw DomainException.refused("currency-mismatch", "account.currency-mismatch", "account {0} is not in {1}",
+                    accountId, currencyCode);
         }
         if (account.invoke(Account::status) != AccountStatus.ACTIVE) {
-            throw DomainException.refused("account-frozen", "account " + accountId + " cannot receive units");
+            throw DomainException.refused("account-frozen", "conversion.account-inactive",
+                    "account {0} cannot receive units", accountId);
         }
         Currency currency = Currencies.require(currencies, currencyCode);
         if (currency.membershipRequiredForConversion()) {
@@ -120,8 +123,8 @@ class ConversionHandler {
         long wantedBonusMinor = eurosMinor <= 0 ? 0 : ratio.bonusFor(eurosMinor);
         long baseUnitsMinor = eurosMinor <= 0 ? 0 : ratio.unitsFor(eurosMinor) - wantedBonusMinor;
         if (baseUnitsMinor + wantedBonusMinor > Amounts.MAX_AMOUNT_MINOR) {
-            throw DomainException.invalid("euros: the units they buy would exceed "
-                    + Amounts.format(Amounts.MAX_AMOUNT_MINOR)).naming("euros");
+            throw DomainException.invalid("conversion.units-too-large", "euros: the units they buy would exceed {0}",
+                    Money.of(Amounts.MAX_AMOUNT_MINOR, currencyCode.value())).naming("euros");
         }
         BonusFunding bonus = BonusFunding.of(budgets, currency, account.invoke(Account::ownerKind), accountId,
                 wantedBonusMinor, at);

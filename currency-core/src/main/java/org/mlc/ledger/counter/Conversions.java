@@ -68,13 +68,16 @@ final class Conversions {
         Converted converted = openDay.get(conversionId);
         if (converted == null || converted.conversion() == null) {
             if (ofClosedDays.contains(conversionId)) {
-                throw DomainException.conflict("day-already-closed", "conversion " + conversionId
-                        + " belongs to a closed day of counter " + counter + ": it can no longer be cancelled");
+                throw DomainException.conflict("day-already-closed", "conversion.day-closed",
+                        "conversion {0} belongs to a closed day of counter {1}: it can no longer be cancelled",
+                        conversionId, counter);
             }
-            throw DomainException.notFound("unknown conversion " + conversionId + " at counter " + counter);
+            throw DomainException.notFound("conversion.unknown", "unknown conversion {0} at counter {1}", conversionId,
+                    counter);
         }
         if (converted.cancelled()) {
-            throw DomainException.conflict("already-cancelled", "conversion " + conversionId + " is already cancelled");
+            throw DomainException.conflict("already-cancelled", "conversion.already-cancelled",
+                    "conversion {0} is already cancelled", conversionId);
         }
         drawer.requireHolds(counter, converted.conversion().paidBy(), converted.conversion().eurosMinor());
         return converted;

@@ -26,18 +26,20 @@ final class DonationPolicy {
     /** The share goes to an association, never to another kind of participant. */
     static Optional<DomainException> onlyAnAssociationReceives(Target target, CurrencyCode currency) {
         return target.ownerKind() == ParticipantKind.ASSOCIATION ? Optional.empty()
-                : Optional.of(DomainException.invalid("must be an association of " + currency).naming("donateTo"));
+                : Optional.of(DomainException.invalid("donation.not-an-association", "must be an association of {0}",
+                        currency).naming("donateTo"));
     }
 
     /** The association is paid in the conversion's currency, on an active account, and is not the issuer. */
     static Optional<DomainException> theAssociationCanReceive(Target target, CurrencyCode currency,
                                                              AccountId issuerAccount) {
         if (!currency.equals(target.currency()) || target.status() != AccountStatus.ACTIVE) {
-            return Optional.of(DomainException.refused("donation-refused", "account " + target.id()
-                    + " cannot receive a donation in " + currency));
+            return Optional.of(DomainException.refused("donation-refused", "donation.cannot-receive",
+                    "account {0} cannot receive a donation in {1}", target.id(), currency));
         }
         if (target.id().equals(issuerAccount)) {
-            return Optional.of(DomainException.refused("donation-refused", "the issuer cannot donate to itself"));
+            return Optional.of(DomainException.refused("donation-refused", "donation.issuer-to-itself",
+                    "the issuer cannot donate to itself"));
         }
         return Optional.empty();
     }

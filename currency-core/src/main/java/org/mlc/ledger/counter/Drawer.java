@@ -9,6 +9,7 @@ import java.util.Set;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.money.Money;
 
 /** What a counter's drawer should hold, per means of payment (cash, card slips, cheques). */
 final class Drawer {
@@ -50,8 +51,8 @@ final class Drawer {
     /** Refuses a count out of range, naming its field. */
     static void checkCount(PaidBy means, Long countedMinor) {
         if (countedMinor != null && (countedMinor < 0 || countedMinor > Amounts.MAX_AMOUNT_MINOR)) {
-            throw DomainException.invalid("counted " + means + " must be between 0 and "
-                    + Amounts.format(Amounts.MAX_AMOUNT_MINOR)).naming(field(means));
+            throw DomainException.invalid("closing.count-out-of-range", "{0} must be between 0 and {1}", field(means),
+                    Money.of(Amounts.MAX_AMOUNT_MINOR, "EUR")).naming(field(means));
         }
     }
 
@@ -90,8 +91,9 @@ final class Drawer {
             total += actual - expectedMinor;
         }
         if (!missing.isEmpty()) {
-            throw DomainException.invalid(missing.stream().map(Drawer::field).toList()
-                    + " must be counted: euros moved in " + missing + " since the last closing")
+            throw DomainException.invalid("closing.count-missing",
+                    "{0} must be counted: euros moved in these means of payment since the last closing",
+                    String.join(", ", missing.stream().map(Drawer::field).toList()))
                     .naming(field(missing.get(0)));
         }
         return new Count(expectedByMeans, counted, discrepancy, total);
@@ -101,8 +103,9 @@ final class Drawer {
     void requireHolds(CounterId counter, PaidBy means, long eurosMinor) {
         long inDrawer = expectedMinor(means);
         if (eurosMinor > inDrawer) {
-            throw DomainException.refused("insufficient-cash", "the drawer of counter " + counter + " holds "
-                    + Amounts.format(inDrawer) + " in " + means + ", less than " + Amounts.format(eurosMinor));
+            throw DomainException.refused("insufficient-cash", "counter.insufficient-cash",
+                    "the drawer of counter {0} holds {1} in {2}, less than {3}", counter, Money.of(inDrawer, "EUR"),
+                    means, Money.of(eurosMinor, "EUR"));
         }
     }
 }

@@ -26,6 +26,7 @@ import org.mlc.ledger.ledger.LedgerAccount;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Postings;
 import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.money.Money;
 
 /**
  * An exchange counter: sells units for euros (as electronic credit or paper notes from its stock),
@@ -68,10 +69,11 @@ public class ExchangeCounter {
     @CommandHandler
     public ExchangeCounter(DefineCounter command) {
         if (command.name() == null || command.name().isBlank() || command.name().length() > MAX_NAME_LENGTH) {
-            throw DomainException.invalid("name is required, at most " + MAX_NAME_LENGTH + " characters");
+            throw DomainException.invalid("counter.name-required", "name is required, at most {0} characters",
+                    MAX_NAME_LENGTH);
         }
         if (command.host() != null && command.host().length() > MAX_NAME_LENGTH) {
-            throw DomainException.invalid("host is at most " + MAX_NAME_LENGTH + " characters");
+            throw DomainException.invalid("counter.host-too-long", "host is at most {0} characters", MAX_NAME_LENGTH);
         }
         apply(new CounterDefined(command.counterId(), command.name().strip(), command.currency(), command.host(),
                 command.definedAt()));
@@ -84,25 +86,26 @@ public class ExchangeCounter {
     public SortedMap<Integer, Integer> prepareConversion(long eurosMinor, PaidBy paidBy, Payout payout,
                                                         long unitsMinor) {
         if (eurosMinor <= 0) {
-            throw DomainException.invalid("euros must be greater than zero");
+            throw DomainException.invalid("conversion.euros-not-positive", "euros must be greater than zero");
         }
         if (paidBy == null) {
-            throw DomainException.invalid("paidBy is required: CASH, CARD or CHEQUE");
+            throw DomainException.invalid("conversion.paid-by-required", "paidBy is required: CASH, CARD or CHEQUE");
         }
         if (payout == null) {
-            throw DomainException.invalid("payout is required: ACCOUNT or NOTES");
+            throw DomainException.invalid("conversion.payout-required", "payout is required: ACCOUNT or NOTES");
         }
         requireOpen();
         if (unitsMinor <= 0) {
-            throw DomainException.invalid("euros too small to buy one cent of units");
+            throw DomainException.invalid("conversion.euros-too-small", "euros too small to buy one cent of units");
         }
         if (payout == Payout.ACCOUNT) {
             return null;
         }
         SortedMap<Integer, Integer> notes = Notes.makeUp(unitsMinor, stock);
         if (notes == null) {
-            throw DomainException.refused("notes-unavailable", "the note stock of counter " + id
-                    + " cannot make up exactly " + Amounts.format(unitsMinor) + " (stock " + stock + ")");
+            throw DomainException.refused("notes-unavailable", "notes.unavailable",
+                    "the note stock of counter {0} cannot make up exactly {1} (stock {2})", id,
+                    Money.of(unitsMinor, currency.value()), String.valueOf(stock));
         }
         return notes;
     }
@@ -203,7 +206,7 @@ public class ExchangeCounter {
     @CommandHandler
     public RemittanceId handle(PrepareRemittance command) {
         if (command.eurosMinor() <= 0) {
-            throw DomainException.invalid("euros must be greater than zero");
+            throw DomainException.invalid("remittance.euros-not-positive", "euros must be greater than zero");
         }
         PaidBy means = command.means() == null ? PaidBy.CASH : command.means();
         drawer.requireHolds(id, means, command.eurosMinor());
@@ -248,7 +251,9 @@ public class ExchangeCounter {
 
     private void requireOpen() {
         if (closed) {
-            throw DomainException.refused("counter-closed", "counter " + id + " is closed until it is reopened");
+            throw DomainException.refused("counter-closed", "counter.closed",
+                    "counter {0} is closed until it is reopened",
+                    id);
         }
     }
 

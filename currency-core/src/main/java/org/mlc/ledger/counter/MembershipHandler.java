@@ -12,6 +12,7 @@ import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.currency.Currencies;
 import org.mlc.ledger.currency.Currency;
 import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.money.Money;
 import org.mlc.ledger.participant.FeePaidWith;
 import org.mlc.ledger.participant.MembershipRenewed;
 import org.mlc.ledger.participant.Participant;
@@ -44,11 +45,13 @@ class MembershipHandler {
     @CommandHandler
     public MembershipRenewed handle(PayMembership command) {
         if (command.paidWith() == null) {
-            throw DomainException.invalid("paidWith is required: CASH, CARD, CHEQUE or UNITS");
+            throw DomainException.invalid("membership.paid-with-required",
+                    "paidWith is required: CASH, CARD, CHEQUE or UNITS");
         }
         boolean onBehalf = command.onBehalfReason() != null;
         if (onBehalf && command.paidWith() != FeePaidWith.UNITS) {
-            throw DomainException.invalid("reason is for units taken on their holder's behalf, not for euros")
+            throw DomainException.invalid("membership.reason-only-for-units",
+                    "reason is for units taken on their holder's behalf, not for euros")
                     .naming("reason");
         }
         if (onBehalf) {
@@ -58,22 +61,25 @@ class MembershipHandler {
         counter.execute(ExchangeCounter::checkOpen);
         Aggregate<Account> account = Aggregates.load(accounts, command.accountId().value(), "account");
         if (!command.participantId().equals(account.invoke(Account::owner))) {
-            throw DomainException.invalid("account " + command.accountId() + " is not the participant's");
+            throw DomainException.invalid("membership.account-not-participants", "account {0} is not the participant's",
+                    command.accountId());
         }
         var currencyCode = account.invoke(Account::currency);
         if (!currencyCode.equals(counter.invoke(ExchangeCounter::currency))) {
-            throw DomainException.refused("currency-mismatch", "participant " + command.participantId()
-                    + " is not in the counter's currency");
+            throw DomainException.refused("currency-mismatch", "membership.currency-mismatch",
+                    "participant {0} is not in the counter's currency", command.participantId());
         }
         Currency currency = Currencies.require(currencies, currencyCode);
         long feeMinor = currency.membershipFeeMinor();
         if (command.paidWith() == FeePaidWith.UNITS && account.invoke(Account::status) != AccountStatus.ACTIVE) {
-            throw DomainException.refused("account-frozen", "account " + command.accountId() + " cannot pay");
+            throw DomainException.refused("account-frozen", "membership.account-inactive", "account {0} cannot pay",
+                    command.accountId());
         }
         if (command.paidWith() == FeePaidWith.UNITS && account.invoke(Account::availableMinor) < feeMinor) {
-            throw DomainException.refused("insufficient-funds", "account " + command.accountId() + " holds "
-                    + Amounts.format(account.invoke(Account::availableMinor)) + " available, less than the fee of "
-                    + Amounts.format(feeMinor));
+            throw DomainException.refused("insufficient-funds", "membership.insufficient-funds",
+                    "account {0} holds {1} available, less than the fee of {2}", command.accountId(),
+                    Money.of(account.invoke(Account::availableMinor), currencyCode.value()),
+                    Money.of(feeMinor, currencyCode.value()));
         }
         Aggregate<Participant> participant = Aggregates.load(participants, command.participantId().value(), "participant");
         LocalDate today = LocalDate.ofInstant(command.at(), CivilDay.ZONE);

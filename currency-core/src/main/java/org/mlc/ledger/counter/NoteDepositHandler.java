@@ -27,8 +27,8 @@ class NoteDepositHandler {
         Aggregate<Account> account = Aggregates.load(accounts, command.accountId().value(), "account");
         var currency = counter.invoke(ExchangeCounter::currency);
         if (!currency.equals(account.invoke(Account::currency))) {
-            throw DomainException.refused("currency-mismatch",
-                    "account " + command.accountId() + " is not in " + currency);
+            throw DomainException.refused("currency-mismatch", "account.currency-mismatch", "account {0} is not in {1}",
+                    command.accountId(), currency);
         }
         long unitsMinor = counter.invoke(c -> c.prepareDeposit(command.notes()));
         // the account refuses (frozen, closed) before the counter records anything

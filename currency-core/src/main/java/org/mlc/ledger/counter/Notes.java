@@ -24,17 +24,19 @@ public final class Notes {
     /** Checks denominations and counts, and drops zero counts; refuses an empty set of notes. */
     public static SortedMap<Integer, Integer> validate(Map<Integer, Integer> notes) {
         if (notes == null || notes.isEmpty()) {
-            throw DomainException.invalid("notes are required, e.g. {\"10\": 5}");
+            throw DomainException.invalid("notes.required", "notes are required, e.g. {\"10\": 5}");
         }
         SortedMap<Integer, Integer> valid = new TreeMap<>();
         long total = 0;
         for (Map.Entry<Integer, Integer> entry : notes.entrySet()) {
             if (entry.getKey() == null || !DENOMINATIONS.contains(entry.getKey())) {
-                throw DomainException.invalid("notes: there is no note of " + entry.getKey() + "; denominations are "
-                        + new java.util.TreeSet<>(DENOMINATIONS));
+                throw DomainException.invalid("notes.unknown-denomination",
+                        "notes: there is no note of {0}; denominations are {1}", entry.getKey(),
+                        new java.util.TreeSet<>(DENOMINATIONS).toString());
             }
             if (entry.getValue() == null || entry.getValue() < 0) {
-                throw DomainException.invalid("notes: the count of " + entry.getKey() + " must not be negative");
+                throw DomainException.invalid("notes.count-negative", "notes: the count of {0} must not be negative",
+                        entry.getKey());
             }
             total += entry.getValue();
             if (entry.getValue() > 0) {
@@ -42,7 +44,8 @@ public final class Notes {
             }
         }
         if (valid.isEmpty() || total > MAX_NOTES_PER_OPERATION) {
-            throw DomainException.invalid("notes: between 1 and " + MAX_NOTES_PER_OPERATION + " notes");
+            throw DomainException.invalid("notes.count-out-of-range", "notes: between 1 and {0} notes",
+                    MAX_NOTES_PER_OPERATION);
         }
         return valid;
     }

@@ -29,7 +29,8 @@ final class Remittances {
     Remittance get(CounterId counter, RemittanceId remittanceId) {
         Remittance remittance = remittances.get(remittanceId);
         if (remittance == null) {
-            throw DomainException.notFound("unknown remittance " + remittanceId + " at counter " + counter);
+            throw DomainException.notFound("remittance.unknown", "unknown remittance {0} at counter {1}", remittanceId,
+                    counter);
         }
         return remittance;
     }
@@ -41,7 +42,8 @@ final class Remittances {
 
     void requireNew(RemittanceId remittanceId) {
         if (remittances.containsKey(remittanceId)) {
-            throw DomainException.conflict("already-exists", "remittance " + remittanceId + " exists");
+            throw DomainException.conflict("already-exists", "remittance.exists", "remittance {0} exists",
+                    remittanceId);
         }
     }
 
@@ -58,12 +60,12 @@ final class Remittances {
                  Instant at) {
         Remittance remittance = get(counter, remittanceId);
         if (bankReference != null && bankReference.length() > ExchangeCounter.MAX_REFERENCE_LENGTH) {
-            throw DomainException.invalid("reference is at most " + ExchangeCounter.MAX_REFERENCE_LENGTH
-                    + " characters");
+            throw DomainException.invalid("remittance.reference-too-long", "reference is at most {0} characters",
+                    ExchangeCounter.MAX_REFERENCE_LENGTH);
         }
         if (remittance.status() == ExchangeCounter.RemittanceStatus.CONFIRMED) {
-            throw DomainException.conflict("already-confirmed", "remittance " + remittanceId
-                    + " is already confirmed");
+            throw DomainException.conflict("already-confirmed", "remittance.already-confirmed",
+                    "remittance {0} is already confirmed", remittanceId);
         }
         Postings postings = Postings.builder()
                 .move(cash(currency, counter), fund(currency), remittance.eurosMinor())
@@ -77,7 +79,8 @@ final class Remittances {
                           String by, Instant at) {
         Remittance remittance = get(counter, remittanceId);
         if (remittance.status() != ExchangeCounter.RemittanceStatus.CONFIRMED) {
-            throw DomainException.conflict("not-matched", "remittance " + remittanceId + " is not confirmed");
+            throw DomainException.conflict("not-matched", "remittance.not-confirmed", "remittance {0} is not confirmed",
+                    remittanceId);
         }
         Postings postings = Postings.builder()
                 .move(fund(currency), cash(currency, counter), remittance.eurosMinor())

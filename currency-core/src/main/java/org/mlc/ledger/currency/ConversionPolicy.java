@@ -27,8 +27,9 @@ public record ConversionPolicy(long eurosMinor, long unitsMinor) {
         try {
             return unitsPerEuro().applyRoundingDown(eurosMinor);
         } catch (ArithmeticException e) {
-            throw DomainException.invalid("euros: " + eurosMinor + " cents are too many for a ratio of "
-                    + unitsPerEuro() + " units per euro").naming("euros");
+            throw DomainException.invalid("conversion.euros-too-many",
+                    "euros: {0} cents are too many for a ratio of {1} units per euro", eurosMinor,
+                    unitsPerEuro().toString()).naming("euros");
         }
     }
 

@@ -18,6 +18,7 @@ import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.money.Money;
 
 /** A local currency and its policies. */
 @AggregateRoot
@@ -74,21 +75,26 @@ public class Currency {
     @CommandHandler
     public Currency(DefineCurrency command) {
         if (!CODE.matcher(command.code().value()).matches()) {
-            throw DomainException.invalid("code must be 2 to 12 capital letters or digits, starting with a letter");
+            throw DomainException.invalid("currency.code-malformed",
+                    "code must be 2 to 12 capital letters or digits, starting with a letter");
         }
         if (command.name() == null || command.name().isBlank() || command.name().length() > MAX_NAME_LENGTH) {
-            throw DomainException.invalid("name is required, at most " + MAX_NAME_LENGTH + " characters");
+            throw DomainException.invalid("currency.name-required", "name is required, at most {0} characters",
+                    MAX_NAME_LENGTH);
         }
         if (command.conversion() == null) {
-            throw DomainException.invalid("conversion is required, e.g. 20 euros for 21 units");
+            throw DomainException.invalid("currency.conversion-required",
+                    "conversion is required, e.g. 20 euros for 21 units");
         }
         DomainException.throwIfAny(ratioOutOfBounds(command.conversion()));
         if (command.reconversionFeeBasisPoints() < 0
                 || command.reconversionFeeBasisPoints() > MAX_RECONVERSION_FEE_BASIS_POINTS) {
-            throw DomainException.invalid("reconversionFee must be between 0 and 0.50");
+            throw DomainException.invalid("currency.reconversion-fee-out-of-range",
+                    "reconversionFee must be between 0 and 0.50");
         }
         if (command.membershipFeeMinor() < 0 || command.membershipFeeMinor() > MAX_MEMBERSHIP_FEE_MINOR) {
-            throw DomainException.invalid("membershipFee must be between 0 and 500.00");
+            throw DomainException.invalid("currency.membership-fee-out-of-range",
+                    "membershipFee must be between 0 and 500.00");
         }
         apply(new CurrencyDefined(command.code(), command.name(), command.conversion(),
                 command.reconversionFeeBasisPoints(), command.membershipFeeMinor(), command.definedAt()));
@@ -100,12 +106,14 @@ public class Currency {
         long units = conversion.unitsMinor();
         // terms bounded first: the products below then cannot overflow
         if (euros > MAX_RATIO_TERM_MINOR || units > MAX_RATIO_TERM_MINOR) {
-            return Optional.of(DomainException.invalid("conversion: euros and units must each be at most "
-                    + Amounts.format(MAX_RATIO_TERM_MINOR)).naming("conversion"));
+            return Optional.of(DomainException.invalid("currency.conversion-term-too-large",
+                    "conversion: euros and units must each be at most {0}",
+                    java.math.BigDecimal.valueOf(MAX_RATIO_TERM_MINOR, Money.DECIMALS)).naming("conversion"));
         }
         if (units > euros * MAX_RATIO_SPREAD || euros > units * MAX_RATIO_SPREAD) {
-            return Optional.of(DomainException.invalid("conversion: one euro must buy between 1/" + MAX_RATIO_SPREAD
-                    + " and " + MAX_RATIO_SPREAD + " units").naming("conversion"));
+            return Optional.of(DomainException.invalid("currency.conversion-spread",
+                    "conversion: one euro must buy between 1/{0} and {0} units",
+                            MAX_RATIO_SPREAD).naming("conversion"));
         }
         return Optional.empty();
     }
@@ -113,10 +121,12 @@ public class Currency {
     @CommandHandler
     public CurrencyCode handle(SetDonationShare command) {
         if (command.basisPoints() < 0 || command.basisPoints() > MAX_DONATION_BASIS_POINTS) {
-            throw DomainException.invalid("donationShare must be between 0 and 0.20");
+            throw DomainException.invalid("currency.donation-share-out-of-range",
+                    "donationShare must be between 0 and 0.20");
         }
         if (command.basisPoints() > 0 && command.issuerAccount() == null) {
-            throw DomainException.invalid("issuerAccount is required to give a donation share");
+            throw DomainException.invalid("currency.issuer-account-required",
+                    "issuerAccount is required to give a donation share");
         }
         apply(new DonationShareSet(code, command.issuerAccount(), command.basisPoints(), command.at()));
         return code;
@@ -125,7 +135,8 @@ public class Currency {
     @CommandHandler
     public CurrencyCode handle(SetReconversionFeeMinimum command) {
         if (command.minimumFeeMinor() < 0 || command.minimumFeeMinor() > MAX_RECONVERSION_MINIMUM_FEE_MINOR) {
-            throw DomainException.invalid("minimumFee must be between 0 and 100.00");
+            throw DomainException.invalid("currency.minimum-fee-out-of-range",
+                    "minimumFee must be between 0 and 100.00");
         }
         apply(new ReconversionFeeMinimumSet(code, command.minimumFeeMinor(), command.at()));
         return code;
@@ -142,7 +153,8 @@ public class Currency {
      */
     public long reconversionFeeFor(long unitsMinor) {
         if (unitsMinor > Amounts.MAX_AMOUNT_MINOR) {
-            throw DomainException.invalid("units must not exceed " + Amounts.format(Amounts.MAX_AMOUNT_MINOR))
+            throw DomainException.invalid("reconversion.units-too-large", "units must not exceed {0}",
+                    Money.of(Amounts.MAX_AMOUNT_MINOR, code.value()))
                     .naming("units");
         }
         long percentage = -Math.floorDiv(-Math.multiplyExact(unitsMinor, reconversionFeeBasisPoints), BASIS_POINTS);
@@ -156,7 +168,8 @@ public class Currency {
     @CommandHandler
     public CurrencyCode handle(SetMembershipPolicy command) {
         if (command.feeMinor() < 0 || command.feeMinor() > MAX_MEMBERSHIP_FEE_MINOR) {
-            throw DomainException.invalid("membershipFee must be between 0 and 500.00");
+            throw DomainException.invalid("currency.membership-fee-out-of-range",
+                    "membershipFee must be between 0 and 500.00");
         }
         if (command.feeMinor() != membershipFeeMinor
                 || command.requiredForConversion() != membershipRequiredForConversion) {
@@ -189,13 +202,16 @@ public class Currency {
     @CommandHandler
     public CurrencyCode handle(AddFiliere command) {
         if (command.filiere() == null || !Filieres.PATTERN.matcher(command.filiere()).matches()) {
-            throw DomainException.invalid("filiere must be a code like ALIMENTATION (capital letters and _)");
+            throw DomainException.invalid("currency.filiere-malformed",
+                    "filiere must be a code like ALIMENTATION (capital letters and _)");
         }
         if (filiereExists(command.filiere())) {
             return code;
         }
         if (ownFilieres.size() >= MAX_OWN_FILIERES) {
-            throw DomainException.invalid("a currency has at most " + MAX_OWN_FILIERES + " filières of its own");
+            throw DomainException.invalid("currency.too-many-filieres",
+                    "a currency has at most {0} filières of its own",
+                    MAX_OWN_FILIERES);
         }
         apply(new FiliereAdded(code, command.filiere(), command.at()));
         return code;

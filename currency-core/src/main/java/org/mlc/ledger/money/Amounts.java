@@ -24,7 +24,7 @@ public final class Amounts {
     public static long parsePositive(String text) {
         long minor = parseNonNegative(text);
         if (minor == 0) {
-            throw new InvalidAmountException("must be greater than zero");
+            throw new InvalidAmountException("amount.not-positive", "must be greater than zero");
         }
         return minor;
     }
@@ -43,14 +43,16 @@ public final class Amounts {
     /** Parses an amount that may be zero (a counted cash drawer, a fee), in minor units. */
     public static long parseNonNegative(String text) {
         if (text == null) {
-            throw new InvalidAmountException("is required");
+            throw new InvalidAmountException("amount.required", "is required");
         }
         // bounded before anything reads it: no pattern or number is made of a hostile length
         if (text.length() > MAX_TEXT_LENGTH) {
-            throw new InvalidAmountException("must be a plain decimal with at most 2 decimals, like \"12.50\"");
+            throw new InvalidAmountException("amount.malformed",
+                    "must be a plain decimal with at most 2 decimals, like \"12.50\"");
         }
         if (!DECIMAL.matcher(text).matches()) {
-            throw new InvalidAmountException("must be a plain decimal with at most 2 decimals, like \"12.50\"");
+            throw new InvalidAmountException("amount.malformed",
+                    "must be a plain decimal with at most 2 decimals, like \"12.50\"");
         }
         int dot = text.indexOf('.');
         String whole = dot < 0 ? text : text.substring(0, dot);
@@ -63,10 +65,11 @@ public final class Amounts {
             minor = Math.addExact(Math.multiplyExact(Long.parseLong(whole), Money.MINOR_PER_MAJOR),
                     fraction.isEmpty() ? 0 : Long.parseLong(fraction));
         } catch (ArithmeticException e) {
-            throw new InvalidAmountException("is too large");
+            throw new InvalidAmountException("amount.too-large", "is too large");
         }
         if (minor > MAX_AMOUNT_MINOR) {
-            throw new InvalidAmountException("must not exceed " + format(MAX_AMOUNT_MINOR));
+            throw new InvalidAmountException("amount.above-maximum", "must not exceed {0}",
+                    java.math.BigDecimal.valueOf(MAX_AMOUNT_MINOR, Money.DECIMALS));
         }
         return minor;
     }

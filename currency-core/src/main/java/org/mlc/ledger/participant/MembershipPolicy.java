@@ -45,8 +45,9 @@ final class MembershipPolicy {
      */
     static Optional<DomainException> onBehalfReasonRefusal(String reason) {
         if (reason == null || reason.isBlank() || reason.length() > Participant.MAX_REASON_LENGTH) {
-            return Optional.of(DomainException.invalid("reason is required when units are taken on the holder's "
-                    + "behalf, at most " + Participant.MAX_REASON_LENGTH + " characters").naming("reason"));
+            return Optional.of(DomainException.invalid("membership.on-behalf-reason-required",
+                    "reason is required when units are taken on the holder's behalf, at most {0} characters",
+                    Participant.MAX_REASON_LENGTH).naming("reason"));
         }
         return Optional.empty();
     }
@@ -61,8 +62,12 @@ final class MembershipPolicy {
         if (!appliesTo(kind) || validUntil != null && !today.isAfter(validUntil)) {
             return Optional.empty();
         }
-        return Optional.of(DomainException.refused("membership-expired", "participant " + participant
-                + (validUntil == null ? " has not paid its membership" : " was a member until " + validUntil)
-                + ": " + currency + " converts only for members; the balance stays usable"));
+        return Optional.of(validUntil == null
+                ? DomainException.refused("membership-expired", "membership.never-paid",
+                        "participant {0} has not paid its membership: {1} converts only for members; the balance "
+                                + "stays usable", participant, currency)
+                : DomainException.refused("membership-expired", "membership.expired",
+                        "participant {0} was a member until {1}: {2} converts only for members; the balance stays "
+                                + "usable", participant, validUntil, currency));
     }
 }

@@ -57,13 +57,15 @@ public class Participant {
     /** Refuses a registration this participant could not be made from, before anything is recorded. */
     public static void check(RegisterParticipant command) {
         if (command.kind() == null) {
-            throw DomainException.invalid("kind is required: MEMBER, MERCHANT, ASSOCIATION, COLLECTIVITE or CCAS");
+            throw DomainException.invalid("participant.kind-required",
+                    "kind is required: MEMBER, MERCHANT, ASSOCIATION, COLLECTIVITE or CCAS");
         }
         if (command.name() == null || command.name().isBlank() || command.name().length() > MAX_NAME_LENGTH) {
-            throw DomainException.invalid("name is required, at most " + MAX_NAME_LENGTH + " characters");
+            throw DomainException.invalid("participant.name-required", "name is required, at most {0} characters",
+                    MAX_NAME_LENGTH);
         }
         if (command.filiere() != null && !Filieres.PATTERN.matcher(command.filiere()).matches()) {
-            throw DomainException.invalid("filiere must be a code like ALIMENTATION");
+            throw DomainException.invalid("participant.filiere-malformed", "filiere must be a code like ALIMENTATION");
         }
     }
 
@@ -72,7 +74,7 @@ public class Participant {
         requireMerchant();
         requireDecision(command.decidedBy(), command.reason());
         if (command.filiere() == null || !Filieres.PATTERN.matcher(command.filiere()).matches()) {
-            throw DomainException.invalid("filiere must be a code like ALIMENTATION");
+            throw DomainException.invalid("participant.filiere-malformed", "filiere must be a code like ALIMENTATION");
         }
         if (merchantStatus != MerchantStatus.APPROVED || !command.filiere().equals(filiere)) {
             apply(new MerchantApproved(id, currency, command.filiere(), command.decidedBy(), command.reason(),
@@ -89,9 +91,8 @@ public class Participant {
             return id;
         }
         if (merchantStatus != MerchantStatus.APPROVED) {
-            throw DomainException.refused("merchant-not-approved",
-                    "merchant " + id + " is " + merchantStatus.name().toLowerCase() + ": only an approved merchant"
-                            + " can be suspended");
+            throw DomainException.refused("merchant-not-approved", "merchant.suspend-not-approved",
+                    "merchant {0} is {1}: only an approved merchant can be suspended", id, merchantStatus);
         }
         apply(new MerchantSuspended(id, command.decidedBy(), command.reason(), command.at()));
         return id;
@@ -105,8 +106,8 @@ public class Participant {
             return id;
         }
         if (merchantStatus == MerchantStatus.REGISTERED) {
-            throw DomainException.refused("merchant-not-approved",
-                    "merchant " + id + " was never approved: there is no approval to withdraw");
+            throw DomainException.refused("merchant-not-approved", "merchant.withdraw-never-approved",
+                    "merchant {0} was never approved: there is no approval to withdraw", id);
         }
         apply(new MerchantApprovalWithdrawn(id, command.decidedBy(), command.reason(), command.at()));
         return id;
@@ -119,15 +120,15 @@ public class Participant {
     public MembershipRenewed renewMembership(MembershipId membershipId, CounterId counterId, long feeMinor,
                                              FeePaidWith paidWith, java.time.LocalDate today, Instant at) {
         if (!MembershipPolicy.appliesTo(kind)) {
-            throw DomainException.refused("membership-not-applicable", "participant " + id + " is a "
-                    + kind.name().toLowerCase() + ": only members, merchants and associations adhere");
+            throw DomainException.refused("membership-not-applicable", "membership.not-applicable",
+                    "participant {0} is a {1}: only members, merchants and associations adhere", id, kind);
         }
         java.time.LocalDate from = MembershipPolicy.renewalStart(membershipValidUntil, today);
         java.time.LocalDate until = MembershipPolicy.validUntil(from);
         if (MembershipPolicy.tooFarAhead(until, today)) {
-            throw DomainException.refused("membership-already-paid", "participant " + id
-                    + " is a member until " + membershipValidUntil + ": a renewal would run past "
-                    + today.plusYears(MembershipPolicy.MAX_YEARS_AHEAD));
+            throw DomainException.refused("membership-already-paid", "membership.already-paid",
+                    "participant {0} is a member until {1}: a renewal would run past {2}", id, membershipValidUntil,
+                    today.plusYears(MembershipPolicy.MAX_YEARS_AHEAD));
         }
         MembershipRenewed event = new MembershipRenewed(id, currency, membershipId, from, until, feeMinor, paidWith,
                 counterId, at);
@@ -175,17 +176,20 @@ public class Participant {
 
     private void requireMerchant() {
         if (kind != ParticipantKind.MERCHANT) {
-            throw DomainException.refused("not-a-merchant", "participant " + id + " is a " + kind.name().toLowerCase()
-                    + ", not a merchant: only merchants have an agrément");
+            throw DomainException.refused("not-a-merchant", "merchant.not-a-merchant",
+                    "participant {0} is a {1}, not a merchant: only merchants have an agrément", id, kind);
         }
     }
 
     private static void requireDecision(String decidedBy, String reason) {
         if (decidedBy == null || decidedBy.isBlank() || decidedBy.length() > MAX_DECIDED_BY_LENGTH) {
-            throw DomainException.invalid("decidedBy is required, at most " + MAX_DECIDED_BY_LENGTH + " characters");
+            throw DomainException.invalid("merchant.decided-by-required",
+                    "decidedBy is required, at most {0} characters",
+                    MAX_DECIDED_BY_LENGTH);
         }
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
-            throw DomainException.invalid("reason is required, at most " + MAX_REASON_LENGTH + " characters");
+            throw DomainException.invalid("merchant.reason-required", "reason is required, at most {0} characters",
+                    MAX_REASON_LENGTH);
         }
     }
 
@@ -229,8 +233,9 @@ public class Participant {
     /** Refuses a reconversion by a participant that may not reconvert ({@link #mayReconvert}). */
     public void requireMayReconvert() {
         if (!mayReconvert()) {
-            throw DomainException.refused("reconversion-not-allowed", "participant " + id
-                    + " may not reconvert: only approved merchants and collectivités take units back to euros");
+            throw DomainException.refused("reconversion-not-allowed", "reconversion.not-allowed",
+                    "participant {0} may not reconvert: only approved merchants and collectivités take units back to "
+                            + "euros", id);
         }
     }
 

@@ -28,8 +28,8 @@ final class FundAccounts {
         if (account == null || account.equals(FIRST) || declared.containsKey(account)) {
             return account == null ? FIRST : account;
         }
-        throw DomainException.invalid("the guarantee fund of " + currency + " has no bank account " + account)
-                .naming("fundAccount");
+        throw DomainException.invalid("fund.unknown-bank-account", "the guarantee fund of {0} has no bank account {1}",
+                currency, account).naming("fundAccount");
     }
 
     String nextId() {
@@ -38,8 +38,9 @@ final class FundAccounts {
 
     void requireNewIban(CurrencyCode currency, String iban) {
         if (declared.values().stream().anyMatch(a -> a.iban().equals(iban))) {
-            throw DomainException.conflict("iban-already-declared", "the guarantee fund of " + currency
-                    + " has a bank account with IBAN " + iban + " already").naming("iban");
+            throw DomainException.conflict("iban-already-declared", "fund.iban-already-declared",
+                    "the guarantee fund of {0} has a bank account with IBAN {1} already", currency,
+                            iban).naming("iban");
         }
     }
 

@@ -21,6 +21,7 @@ import org.mlc.ledger.ledger.LedgerAccount;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Postings;
 import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.money.Money;
 
 /**
  * The guarantee fund's payouts of one currency: every reconversion's euros leave the fund here,
@@ -142,8 +143,8 @@ public class GuaranteeFund {
     static FundAccount declareAccount(Repository<GuaranteeFund> funds, DeclareFundAccount command) throws Exception {
         String bank = command.bank() == null ? "" : command.bank().strip();
         if (bank.isEmpty() || bank.length() > DeclareFundAccount.MAX_BANK_LENGTH) {
-            throw DomainException.invalid("a bank's name of 1 to " + DeclareFundAccount.MAX_BANK_LENGTH
-                    + " characters is required").naming("bank");
+            throw DomainException.invalid("fund.bank-name-required", "a bank's name of 1 to {0} characters is required",
+                    DeclareFundAccount.MAX_BANK_LENGTH).naming("bank");
         }
         String iban = Iban.normalized(command.iban());
         Aggregate<GuaranteeFund> fund = find(funds, command.currency());
@@ -180,22 +181,24 @@ public class GuaranteeFund {
                                      Instant at) {
         Aggregate<GuaranteeFund> fund = find(funds, currency);
         if (fund == null) {
-            throw DomainException.conflict("not-matched", "nothing entered the guarantee fund of " + currency);
+            throw DomainException.conflict("not-matched", "fund.nothing-entered",
+                    "nothing entered the guarantee fund of {0}",
+                    currency);
         }
         fund.execute(f -> {
             if (eurosMinor > f.availableMinor()) {
-                throw DomainException.refused("fund-already-paid-out", "the guarantee fund of " + currency
-                        + " received " + Amounts.format(f.inflowsMinor) + " and paid out "
-                        + Amounts.format(f.paidOutMinor) + ": taking back " + Amounts.format(eurosMinor)
-                        + " would leave it below what it paid out");
+                throw DomainException.refused("fund-already-paid-out", "fund.already-paid-out",
+                        "the guarantee fund of {0} received {1} and paid out {2}: taking back {3} would leave it "
+                                + "below what it paid out", currency, Money.of(f.inflowsMinor, "EUR"),
+                        Money.of(f.paidOutMinor, "EUR"), Money.of(eurosMinor, "EUR"));
             }
             String account = f.accounts.require(currency, fundAccount);
             if (eurosMinor > f.accounts.balanceOf(account)) {
                 // the fund as a whole could, but this bank account paid the euros out already
-                throw DomainException.refused("fund-already-paid-out", "bank account " + account
-                        + " of the guarantee fund of " + currency + " holds "
-                        + Amounts.format(f.accounts.balanceOf(account)) + ": taking back "
-                        + Amounts.format(eurosMinor) + " would leave it below what it paid out");
+                throw DomainException.refused("fund-already-paid-out", "fund.bank-account-already-paid-out",
+                        "bank account {0} of the guarantee fund of {1} holds {2}: taking back {3} would leave it "
+                                + "below what it paid out", account, currency,
+                        Money.of(f.accounts.balanceOf(account), "EUR"), Money.of(eurosMinor, "EUR"));
             }
             apply(new FundInflowReversed(currency, source, sourceId, eurosMinor, reason, by, at));
             f.attribute(account, source.name(), sourceId, -eurosMinor, at);
@@ -205,7 +208,7 @@ public class GuaranteeFund {
     /** See {@link OpenFundInflows}; creates the fund if nothing was recorded on it yet. */
     static void open(Repository<GuaranteeFund> funds, OpenFundInflows command) throws Exception {
         if (command.inflowsMinor() < 0) {
-            throw DomainException.invalid("the opening inflows cannot be negative");
+            throw DomainException.invalid("fund.opening-inflows-negative", "the opening inflows cannot be negative");
         }
         FundInflowsOpened opened = new FundInflowsOpened(command.currency(), command.inflowsMinor(),
                 command.upToGlobalIndex(), command.at());
@@ -219,9 +222,11 @@ public class GuaranteeFund {
         } else {
             fund.execute(f -> {
                 if (f.opened || f.recordedInflows) {
-                    throw DomainException.conflict("fund-inflows-already-opened", "the guarantee fund of "
-                            + command.currency() + (f.opened ? " has its opening inflows already"
-                            : " records its inflows already"));
+                    throw f.opened
+                            ? DomainException.conflict("fund-inflows-already-opened", "fund.inflows-already-opened",
+                                    "the guarantee fund of {0} has its opening inflows already", command.currency())
+                            : DomainException.conflict("fund-inflows-already-opened", "fund.inflows-already-recorded",
+                                    "the guarantee fund of {0} records its inflows already", command.currency());
                 }
                 apply(opened);
             });
@@ -278,9 +283,9 @@ public class GuaranteeFund {
             throw insufficient(currency, availableMinor(), eurosMinor);
         }
         if (eurosMinor > accounts.balanceOf(account)) {
-            throw DomainException.refused("insufficient-fund", "bank account " + account + " of the guarantee fund of "
-                    + currency + " holds " + Amounts.format(Math.max(0, accounts.balanceOf(account)))
-                    + ", less than " + Amounts.format(eurosMinor));
+            throw DomainException.refused("insufficient-fund", "fund.insufficient-bank-account",
+                    "bank account {0} of the guarantee fund of {1} holds {2}, less than {3}", account, currency,
+                    Money.of(Math.max(0, accounts.balanceOf(account)), "EUR"), Money.of(eurosMinor, "EUR"));
         }
         Postings postings = Postings.builder()
                 .move(account(LedgerAccountKind.GUARANTEE_FUND), account(LedgerAccountKind.PAYOUTS_DUE), eurosMinor)
@@ -290,8 +295,9 @@ public class GuaranteeFund {
     }
 
     private static DomainException insufficient(CurrencyCode currency, long availableMinor, long eurosMinor) {
-        return DomainException.refused("insufficient-fund", "the guarantee fund of " + currency + " can pay "
-                + Amounts.format(Math.max(0, availableMinor)) + ", less than " + Amounts.format(eurosMinor));
+        return DomainException.refused("insufficient-fund", "fund.insufficient",
+                "the guarantee fund of {0} can pay {1}, "
+                + "less than {2}", currency, Money.of(Math.max(0, availableMinor), "EUR"), Money.of(eurosMinor, "EUR"));
     }
 
     @CommandHandler
@@ -310,8 +316,8 @@ public class GuaranteeFund {
             return command.reconversionId();
         }
         if (payout.status() != PayoutStatus.PAID) {
-            throw DomainException.conflict("payout-not-paid",
-                    "payout " + command.reconversionId() + " was not ordered to the bank yet");
+            throw DomainException.conflict("payout-not-paid", "payout.not-paid",
+                    "payout {0} was not ordered to the bank yet", command.reconversionId());
         }
         Postings postings = Postings.builder()
                 .move(account(LedgerAccountKind.PAYOUTS_DUE), account(LedgerAccountKind.OUTSIDE), payout.eurosMinor())
@@ -341,7 +347,8 @@ public class GuaranteeFund {
     public void undoPayoutConfirmation(ReconversionId reconversionId, String reason, String by, Instant at) {
         Payout payout = payout(reconversionId);
         if (payout.status() != PayoutStatus.CONFIRMED) {
-            throw DomainException.conflict("not-matched", "payout " + reconversionId + " is not confirmed");
+            throw DomainException.conflict("not-matched", "payout.not-confirmed", "payout {0} is not confirmed",
+                    reconversionId);
         }
         Postings postings = Postings.builder()
                 .move(account(LedgerAccountKind.OUTSIDE), account(LedgerAccountKind.PAYOUTS_DUE), payout.eurosMinor())
@@ -363,14 +370,16 @@ public class GuaranteeFund {
     private Payout payout(ReconversionId reconversionId) {
         Payout payout = payouts.get(reconversionId);
         if (payout == null) {
-            throw DomainException.notFound("unknown reconversion " + reconversionId);
+            throw DomainException.notFound("payout.unknown-reconversion", "unknown reconversion {0}", reconversionId);
         }
         return payout;
     }
 
     private static String reference(String reference) {
         if (reference != null && reference.length() > MAX_BANK_REFERENCE_LENGTH) {
-            throw DomainException.invalid("a bank reference is at most " + MAX_BANK_REFERENCE_LENGTH + " characters");
+            throw DomainException.invalid("payout.bank-reference-too-long",
+                    "a bank reference is at most {0} characters",
+                    MAX_BANK_REFERENCE_LENGTH);
         }
         return reference;
     }

@@ -16,7 +16,8 @@ public final class Iban {
     public static String normalized(String iban) {
         String compact = iban == null ? "" : iban.replace(" ", "").toUpperCase(Locale.ROOT);
         if (!compact.matches("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}")) {
-            throw DomainException.invalid("an IBAN is 2 letters, 2 check digits and 11 to 30 letters or digits")
+            throw DomainException.invalid("fund.iban-malformed",
+                    "an IBAN is 2 letters, 2 check digits and 11 to 30 letters or digits")
                     .naming("iban");
         }
         String rearranged = compact.substring(4) + compact.substring(0, 4);
@@ -26,7 +27,8 @@ public final class Iban {
             remainder = (value > 9 ? remainder * 100 + value : remainder * 10 + value) % 97;
         }
         if (remainder != 1) {
-            throw DomainException.invalid("the check digits of IBAN " + compact + " are wrong").naming("iban");
+            throw DomainException.invalid("fund.iban-check-digits", "the check digits of IBAN {0} are wrong", compact)
+                    .naming("iban");
         }
         return compact;
     }

@@ -35,12 +35,12 @@ class ReconversionHandler {
     @CommandHandler
     public Reconversion handle(Reconvert command) throws Exception {
         if (command.unitsMinor() <= 0) {
-            throw DomainException.invalid("units must be greater than zero");
+            throw DomainException.invalid("reconversion.units-not-positive", "units must be greater than zero");
         }
         Aggregate<Account> account = Aggregates.load(accounts, command.accountId().value(), "account");
         if (!account.invoke(Account::currency).equals(command.currency())) {
-            throw DomainException.refused("currency-mismatch",
-                    "account " + command.accountId() + " is not in " + command.currency());
+            throw DomainException.refused("currency-mismatch", "account.currency-mismatch", "account {0} is not in {1}",
+                    command.accountId(), command.currency());
         }
         participants.load(account.invoke(Account::owner).value()).execute(Participant::requireMayReconvert);
         Currency currency = Currencies.require(currencies, command.currency());

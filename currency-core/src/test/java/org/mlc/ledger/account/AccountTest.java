@@ -163,7 +163,7 @@ class AccountTest {
         fixture.given(opened(), issued(2100))
                 .when(pay(2101))
                 .expectException(domainException(Kind.REFUSED, "insufficient-funds"))
-                .expectExceptionMessage("account acc-alice holds 21.00 available, less than 21.01")
+                .expectExceptionMessage("account acc-alice holds 21.00 BOUSOL available, less than 21.01 BOUSOL")
                 .expectNoEvents();
     }
 
@@ -393,7 +393,7 @@ class AccountTest {
         fixture.given(opened(), issued(2100))
                 .when(new CloseAccount(ALICE, "moved away", T1))
                 .expectException(domainException(Kind.REFUSED, "balance-not-zero"))
-                .expectExceptionMessage("account acc-alice still holds 21.00")
+                .expectExceptionMessage("account acc-alice still holds 21.00 BOUSOL")
                 .expectNoEvents();
     }
 

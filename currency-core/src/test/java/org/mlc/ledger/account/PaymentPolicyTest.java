@@ -40,7 +40,7 @@ class PaymentPolicyTest {
         assertThat(code(PaymentPolicy.onlyACollectivitePaysInBulk.refusal(fromMember)))
                 .contains("bulk-payments-not-allowed");
         assertThat(PaymentPolicy.onlyACollectivitePaysInBulk.refusal(fromMember).orElseThrow())
-                .hasMessage("only a collectivité pays in bulk; account acc-payer is a MEMBER");
+                .hasMessage("only a collectivité pays in bulk; account acc-payer is a member");
         assertThat(PaymentPolicy.onlyACollectivitePaysInBulk.refusal(payment(ParticipantKind.COLLECTIVITE,
                 ParticipantKind.ASSOCIATION, AccountStatus.ACTIVE, null, true, false, true))).isEmpty();
         assertThat(PaymentPolicy.onlyACollectivitePaysInBulk.refusal(payment(ParticipantKind.MEMBER,

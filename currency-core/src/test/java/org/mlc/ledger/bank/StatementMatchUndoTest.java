@@ -233,8 +233,8 @@ class StatementMatchUndoTest {
         assertThatThrownBy(() -> undo("st-1", 2)).isInstanceOfSatisfying(DomainException.class, e -> {
             assertThat(e.kind()).isEqualTo(Kind.REFUSED);
             assertThat(e.code()).isEqualTo("fund-already-paid-out");
-            assertThat(e.getMessage()).isEqualTo("the guarantee fund of BOUSOL received 50.00 and paid out 19.00: "
-                    + "taking back 50.00 would leave it below what it paid out");
+            assertThat(e.getMessage()).isEqualTo("the guarantee fund of BOUSOL received 50.00 EUR and paid out 19.00 EUR: "
+                    + "taking back 50.00 EUR would leave it below what it paid out");
         });
         assertThat(ledger.allEvents()).hasSize(events);
         assertThat(remittanceStatus()).isEqualTo(ExchangeCounter.RemittanceStatus.CONFIRMED);

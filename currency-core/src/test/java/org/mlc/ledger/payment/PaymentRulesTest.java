@@ -214,7 +214,7 @@ class PaymentRulesTest {
         assertRefused(() -> ledger.send(new MakePayment(BOUSOL, TransferId.of("t-bulk-2"), ALICE, BOB, 1_000, null,
                 null, true, T1)), Kind.REFUSED, "bulk-payments-not-allowed");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.send(new CheckBatchPayer(ALICE)))
-                .hasMessage("only a collectivité pays in bulk; account acc-alice is a MEMBER");
+                .hasMessage("only a collectivité pays in bulk; account acc-alice is a member");
         assertThat(ledger.<AccountId>send(new CheckBatchPayer(TOWN_ACCOUNT))).isEqualTo(TOWN_ACCOUNT);
         assertThat(balance(ALICE)).isEqualTo(16_000);
         assertThat(balance(BOB)).isZero();

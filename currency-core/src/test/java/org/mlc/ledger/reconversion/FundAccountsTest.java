@@ -165,7 +165,7 @@ class FundAccountsTest {
                 "1", T1))).isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.code()).isEqualTo("insufficient-fund");
                     assertThat(e.getMessage()).isEqualTo(
-                            "bank account 1 of the guarantee fund of BOUSOL holds 30.00, less than 38.00");
+                            "bank account 1 of the guarantee fund of BOUSOL holds 30.00 EUR, less than 38.00 EUR");
                 });
         ledger.send(new Reconvert(ReconversionId.of("r-1"), BOUSOL, GROCER_ACCOUNT, 40_00, "2", T1));
 
@@ -192,7 +192,7 @@ class FundAccountsTest {
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.code()).isEqualTo("fund-already-paid-out");
                     assertThat(e.getMessage()).isEqualTo("bank account 2 of the guarantee fund of BOUSOL holds "
-                            + "12.00: taking back 50.00 would leave it below what it paid out");
+                            + "12.00 EUR: taking back 50.00 EUR would leave it below what it paid out");
                 });
         assertThat(ledger.allEvents()).hasSize(events);
     }

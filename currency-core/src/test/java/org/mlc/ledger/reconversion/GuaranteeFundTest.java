@@ -139,7 +139,7 @@ class GuaranteeFundTest {
                 T1))).isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.code()).isEqualTo("insufficient-fund");
                     assertThat(e.getMessage()).isEqualTo(
-                            "the guarantee fund of BOUSOL can pay 50.00, less than 95.00");
+                            "the guarantee fund of BOUSOL can pay 50.00 EUR, less than 95.00 EUR");
                 });
         Reconversion paid = ledger.send(new Reconvert(ReconversionId.of("r-1"), BOUSOL, GROCER_ACCOUNT, 52_64, T1));
         assertThat(paid.eurosMinor()).isEqualTo(50_00);
@@ -152,7 +152,7 @@ class GuaranteeFundTest {
     void nothingEnteredNothingIsPaid() {
         assertThatThrownBy(() -> ledger.send(new Reconvert(ReconversionId.of("r-1"), BOUSOL, GROCER_ACCOUNT, 10_00,
                 T1))).isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.getMessage())
-                .isEqualTo("the guarantee fund of BOUSOL can pay 0.00, less than 9.50"));
+                .isEqualTo("the guarantee fund of BOUSOL can pay 0.00 EUR, less than 9.50 EUR"));
     }
 
     @Test
