@@ -147,14 +147,7 @@ public class Wordings {
         if (wording.key() == null) {
             return wording.template();
         }
-        String key = "problem." + wording.key();
-        if (isEnglish(locale)) {
-            // the bundles fall back on the French base file: an English text counts only if it differs
-            String english = messages.getMessage(key, null, null, Locale.ENGLISH);
-            String french = messages.getMessage(key, null, null, Locale.FRENCH);
-            return english != null && !english.equals(french) ? english : wording.template();
-        }
-        String found = messages.getMessage(key, null, null, locale);
+        String found = message("problem." + wording.key(), locale);
         return found != null ? found : wording.template();
     }
 
@@ -179,11 +172,12 @@ public class Wordings {
         if (arg instanceof LocalDate date) {
             return french ? FRENCH_DATE.format(date) : date.toString();
         }
+        // a client reading English gets the API's own names (a field, a role); a person their labels
         if (arg instanceof Field field) {
-            return label("field." + field.name(), field.name(), locale);
+            return french || person ? label("field." + field.name(), field.name(), locale) : field.name();
         }
         if (arg instanceof Role role) {
-            return label("role." + role.name(), role.name(), locale);
+            return french || person ? label("role." + role.name(), role.name(), locale) : role.name();
         }
         if (arg instanceof Enum<?> value) {
             return label("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name(),
@@ -197,8 +191,21 @@ public class Wordings {
     }
 
     private String label(String key, String fallback, Locale locale) {
-        String found = messages.getMessage(key, null, null, locale);
+        String found = message(key, locale);
         return found != null ? found : fallback;
+    }
+
+    /**
+     * A text of the bundles in this language, or null. The bundles fall back on their French base
+     * file: an English text counts only where it differs from the French one.
+     */
+    private String message(String key, Locale locale) {
+        if (isEnglish(locale)) {
+            String english = messages.getMessage(key, null, null, Locale.ENGLISH);
+            String french = messages.getMessage(key, null, null, Locale.FRENCH);
+            return english != null && !english.equals(french) ? english : null;
+        }
+        return messages.getMessage(key, null, null, locale);
     }
 
     /** The participant's name, or a short reference when it is not known (yet). */
