@@ -133,7 +133,8 @@ public class Wordings {
                 ? servlet.getRequest() : null;
     }
 
-    private String words(Wording wording, Locale locale, boolean person) {
+    private String words(Wording given, Locale locale, boolean person) {
+        Wording wording = given.key() == null && !isEnglish(locale) ? Legacy.keyed(given) : given;
         List<String> texts = new ArrayList<>(wording.args().size());
         for (Object arg : wording.args()) {
             texts.add(argument(arg, locale, person));
@@ -149,6 +150,30 @@ public class Wordings {
         }
         String found = message("problem." + wording.key(), locale);
         return found != null ? found : wording.template();
+    }
+
+    /**
+     * Words written before refusals were translatable, in the few shapes most of them take ("unknown
+     * account 1234…", "amount is required"): given a key so that they read in French too.
+     */
+    static final class Legacy {
+
+        private static final Pattern UNKNOWN = Pattern.compile("unknown ([a-z][a-z ]{1,40}?) (\\S+)");
+        private static final Pattern REQUIRED = Pattern.compile("([A-Za-z][A-Za-z0-9.\\[\\]]{0,60}) is required");
+
+        static Wording keyed(Wording wording) {
+            String text = wording.english();
+            Matcher unknown = UNKNOWN.matcher(text);
+            if (unknown.matches()) {
+                return new Wording("web.unknown." + unknown.group(1).replace(' ', '-'), text,
+                        List.of(unknown.group(2)));
+            }
+            Matcher required = REQUIRED.matcher(text);
+            if (required.matches()) {
+                return new Wording("web.required", text, List.of(new Field(required.group(1))));
+            }
+            return wording;
+        }
     }
 
     /** One argument as a person reads it in this language. */
@@ -178,6 +203,9 @@ public class Wordings {
         }
         if (arg instanceof Role role) {
             return french || person ? label("role." + role.name(), role.name(), locale) : role.name();
+        }
+        if (arg instanceof Enum<?> value && !french && !person) {
+            return value.name();
         }
         if (arg instanceof Enum<?> value) {
             return label("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name(),
