@@ -74,9 +74,13 @@ class PageWordsTest extends IntegrationTest {
                 "/association?currency=" + world.currency(), 200);
         // another role's page: the refusal as a page
         scan(failures, "AUDITOR /counter (another role's page)", sessions.get(Role.AUDITOR), "/counter", 403);
-        // a link with a parameter of the wrong type
+        // links naming what does not exist: the refusal as a page, with a short reference at most
         scan(failures, "CCAS /ccas/program?id=", sessions.get(Role.CCAS), "/ccas/program?id=" + UUID.randomUUID(),
                 404);
+        scan(failures, "CCAS /ccas/batch?program=&batch=", sessions.get(Role.CCAS),
+                "/ccas/batch?program=" + UUID.randomUUID() + "&batch=" + UUID.randomUUID(), 404);
+        scan(failures, "COUNTER_AGENT /counter/z-report?closing=", sessions.get(Role.COUNTER_AGENT),
+                "/counter/z-report?closing=" + UUID.randomUUID(), 404);
 
         // an unknown page, asked by a browser: an HTML page in French, not problem+json
         HttpResponse<String> unknown = browserGet(base, "/no-such-page");

@@ -106,6 +106,36 @@ class RefusalWordsTest extends IntegrationTest {
     }
 
     @Test
+    void theApiAnswersInFrenchOnlyWhenTheClientRanksFrenchFirst() {
+        assertThat(Wordings.apiLocale(withLanguage("fr"))).isEqualTo(Locale.FRENCH);
+        assertThat(Wordings.apiLocale(withLanguage("fr-CA, en;q=0.8"))).isEqualTo(Locale.FRENCH);
+        assertThat(Wordings.apiLocale(withLanguage("de, fr;q=0.7, en;q=0.5"))).isEqualTo(Locale.FRENCH);
+        assertThat(Wordings.apiLocale(withLanguage("en-US, fr;q=0.9"))).isEqualTo(Locale.ENGLISH);
+        assertThat(Wordings.apiLocale(withLanguage("de"))).isEqualTo(Locale.ENGLISH);
+        assertThat(Wordings.apiLocale(withLanguage("not a ;; language"))).isEqualTo(Locale.ENGLISH);
+        assertThat(Wordings.apiLocale(withLanguage(null))).isEqualTo(Locale.ENGLISH);
+    }
+
+    private static org.springframework.mock.web.MockHttpServletRequest withLanguage(String header) {
+        var request = new org.springframework.mock.web.MockHttpServletRequest();
+        if (header != null) {
+            request.addHeader("Accept-Language", header);
+        }
+        return request;
+    }
+
+    @Test
+    void olderWordsOfAnUnknownThingReadInFrenchWithAShortReference() {
+        String id = UUID.randomUUID().toString();
+        Wording older = new Wording(null, "unknown aid programme " + id, List.of());
+        assertThat(Wordings.render(older, Locale.FRENCH, true))
+                .isEqualTo("Programme d'aide introuvable : " + id.substring(0, 8));
+        assertThat(Wordings.render(older, Locale.ENGLISH, false)).isEqualTo("unknown aid programme " + id);
+        assertThat(Wordings.render(new Wording(null, "statementId is required", List.of()), Locale.FRENCH, true))
+                .isEqualTo("statementId : valeur obligatoire");
+    }
+
+    @Test
     void argumentsAreShownAsPeopleReadThem() {
         String currency = ledger.currency("1", "1");
         Party member = ledger.participant("MEMBER", "Paul Durand", currency);
