@@ -159,10 +159,17 @@ public class Wordings {
     static final class Legacy {
 
         private static final Pattern UNKNOWN = Pattern.compile("unknown ([a-z][a-z ]{1,40}?) (\\S+)");
+        private static final Pattern UNKNOWN_AT_COUNTER = Pattern.compile(
+                "unknown ([a-z][a-z ]{1,40}?) (\\S+) at counter (\\S+)");
         private static final Pattern REQUIRED = Pattern.compile("([A-Za-z][A-Za-z0-9.\\[\\]]{0,60}) is required");
 
         static Wording keyed(Wording wording) {
             String text = wording.english();
+            Matcher atCounter = UNKNOWN_AT_COUNTER.matcher(text);
+            if (atCounter.matches()) {
+                return new Wording("web.unknown-at-counter." + atCounter.group(1).replace(' ', '-'), text,
+                        List.of(atCounter.group(2), CounterId.of(atCounter.group(3))));
+            }
             Matcher unknown = UNKNOWN.matcher(text);
             if (unknown.matches()) {
                 return new Wording("web.unknown." + unknown.group(1).replace(' ', '-'), text,

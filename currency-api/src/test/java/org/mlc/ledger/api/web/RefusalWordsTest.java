@@ -131,6 +131,10 @@ class RefusalWordsTest extends IntegrationTest {
         assertThat(Wordings.render(older, Locale.FRENCH, true))
                 .isEqualTo("Programme d'aide introuvable : " + id.substring(0, 8));
         assertThat(Wordings.render(older, Locale.ENGLISH, false)).isEqualTo("unknown aid programme " + id);
+        String closing = UUID.randomUUID().toString();
+        assertThat(Wordings.render(new Wording(null, "unknown closing " + closing + " at counter " + id, List.of()),
+                Locale.FRENCH, true)).isEqualTo("Clôture " + closing.substring(0, 8) + " introuvable au comptoir "
+                + id.substring(0, 8));
         assertThat(Wordings.render(new Wording(null, "statementId is required", List.of()), Locale.FRENCH, true))
                 .isEqualTo("statementId : valeur obligatoire");
     }
