@@ -1,5 +1,6 @@
 package org.mlc.ledger.api.user;
 
+import org.mlc.ledger.api.participant.ParticipantRefs;
 import static org.mlc.ledger.api.web.RequestValues.id;
 import static org.mlc.ledger.api.web.RequestValues.requiredEnum;
 
@@ -48,8 +49,12 @@ public class UserController {
     private final PasswordEncoder encoder;
     private final UserSessions sessions;
 
+    private final ParticipantRefs refs;
+
     public UserController(IdempotentCommands commands, UserStore store, CounterQueries counters,
-                          ParticipantQueries participants, PasswordEncoder encoder, UserSessions sessions) {
+                          ParticipantQueries participants, PasswordEncoder encoder, UserSessions sessions,
+                          ParticipantRefs refs) {
+        this.refs = refs;
         this.commands = commands;
         this.sessions = sessions;
         this.store = store;
@@ -94,7 +99,7 @@ public class UserController {
             throw ApiException.invalid("counter", "web.counter-for-agents", "{0} is only for the role COUNTER_AGENT");
         }
         if (role.boundToParticipant()) {
-            participant = id(request.participant(), "participant");
+            participant = refs.participant(request.participant(), "participant").value();
             String boundTo = participant;
             var kind = participants.find(participant).map(found -> found.kind()).orElseThrow(() ->
                     ApiException.of(HttpStatus.NOT_FOUND, "not-found", "participant", "web.unknown-participant",
