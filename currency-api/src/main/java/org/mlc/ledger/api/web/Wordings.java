@@ -243,14 +243,19 @@ public class Wordings {
         return messages.getMessage(key, null, null, locale);
     }
 
-    /** The participant's name, or a short reference when it is not known (yet). */
+    /** The participant's name and member number ("Name (BOUSOL-000123)"), or a short reference when unknown. */
     public String participant(String id) {
-        return lookup(() -> participants.getObject().find(id).map(p -> p.name()), id);
+        return lookup(() -> participants.getObject().find(id).map(Wordings::named), id);
     }
 
-    /** The name of the participant owning the account, or a short reference. */
+    /** The participant owning the account, named as {@link #participant}, or a short reference. */
     public String account(String id) {
-        return lookup(() -> participants.getObject().findByAccount(id).map(p -> p.name()), id);
+        return lookup(() -> participants.getObject().findByAccount(id).map(Wordings::named), id);
+    }
+
+    private static String named(ParticipantQueries.Participant participant) {
+        return participant.number() == null ? participant.name()
+                : participant.name() + " (" + participant.number() + ")";
     }
 
     /** The counter's name, or a short reference. */
@@ -260,8 +265,8 @@ public class Wordings {
 
     /** An id of unknown kind written as text: a participant, an account or a counter, else a short reference. */
     private String anyId(String id) {
-        return lookup(() -> participants.getObject().find(id).map(p -> p.name())
-                .or(() -> participants.getObject().findByAccount(id).map(p -> p.name()))
+        return lookup(() -> participants.getObject().find(id).map(Wordings::named)
+                .or(() -> participants.getObject().findByAccount(id).map(Wordings::named))
                 .or(() -> counters.getObject().find(id).map(c -> c.name())), id);
     }
 

@@ -21,7 +21,8 @@ import org.mlc.ledger.money.Money;
 /**
  * A refusal answers in the language the client asks for: French words with
  * {@code Accept-Language: fr}, English without it (the API's clients and their tests read English),
- * the same stable code either way; participants named by their names, never by a whole UUID.
+ * the same stable code either way; participants named by their names and member numbers, never
+ * by a whole UUID.
  */
 class RefusalWordsTest extends IntegrationTest {
 
@@ -38,6 +39,8 @@ class RefusalWordsTest extends IntegrationTest {
         String currency = ledger.currency("1", "1");
         String name = "Épicerie Lafont " + currency.substring(1, 6);
         Party merchant = ledger.merchant(name, currency);
+        String number = api.get("/api/v1/participants/" + merchant.id()).get("number");
+        assertThat(number).startsWith(currency + "-");
         String body = """
                 {"username":"u%s","password":"long-enough-password","role":"MEMBER","participant":"%s"}"""
                 .formatted(currency.toLowerCase(), merchant.id());
@@ -49,9 +52,10 @@ class RefusalWordsTest extends IntegrationTest {
         assertProblem(french, 400, "validation");
         assertProblem(english, 400, "validation");
         assertThat(french.get("field")).isEqualTo(english.get("field")).isEqualTo("participant");
-        assertThat(french.get("detail")).isEqualTo("Participant : " + name
-                + " est inscrit comme prestataire, il ne peut pas avoir le profil adhérent");
-        assertThat(english.get("detail")).isEqualTo("participant " + name + " is a MERCHANT, not a MEMBER");
+        assertThat(french.get("detail")).isEqualTo("Participant : " + name + " (" + number
+                + ") est inscrit comme prestataire, il ne peut pas avoir le profil adhérent");
+        assertThat(english.get("detail")).isEqualTo("participant " + name + " (" + number
+                + ") is a MERCHANT, not a MEMBER");
         assertThat(preferringEnglish.get("detail")).isEqualTo(english.get("detail"));
         assertThat(french.get("detail")).doesNotContain(merchant.id());
     }
@@ -150,8 +154,9 @@ class RefusalWordsTest extends IntegrationTest {
         String french = Wordings.render(words, Locale.FRENCH, true);
         String english = Wordings.render(words, Locale.ENGLISH, false);
 
-        assertThat(french).startsWith("Paul Durand holds 0,51 Test " + currency + " on 03/12/2026; ");
-        assertThat(english).startsWith("Paul Durand holds 0.51 " + currency + " on 2026-12-03; ");
+        String paul = "Paul Durand (" + api.get("/api/v1/participants/" + member.id()).get("number") + ")";
+        assertThat(french).startsWith(paul + " holds 0,51 Test " + currency + " on 03/12/2026; ");
+        assertThat(english).startsWith(paul + " holds 0.51 " + currency + " on 2026-12-03; ");
         assertThat(UUID_PATTERN.matcher(french).find()).as(french).isFalse();
     }
 }
