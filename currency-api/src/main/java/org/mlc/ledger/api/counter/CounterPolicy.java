@@ -15,7 +15,7 @@ public final class CounterPolicy {
     public static void checkWorksAt(String counterId) {
         Caller caller = Caller.current();
         if (caller.is(Role.COUNTER_AGENT) && !counterId.equals(caller.counterId())) {
-            throw Caller.forbidden("this agent works at another counter");
+            throw Caller.forbidden("web.other-counter", "this agent works at another counter");
         }
     }
 }

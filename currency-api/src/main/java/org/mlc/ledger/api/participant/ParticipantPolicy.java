@@ -5,6 +5,7 @@ import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.participant.ParticipantKind;
 import org.mlc.ledger.api.counter.CounterQueries;
 import org.mlc.ledger.api.web.ApiException;
+import org.mlc.ledger.common.ParticipantId;
 import org.mlc.ledger.participant.FeePaidWith;
 import org.springframework.stereotype.Component;
 
@@ -28,11 +29,12 @@ public class ParticipantPolicy {
             return;
         }
         if (kind != ParticipantKind.MEMBER) {
-            throw Caller.forbidden("a counter agent registers members only");
+            throw Caller.forbidden("web.agent-registers-members", "a counter agent registers members only");
         }
         if (!counters.find(caller.counterId()).map(CounterQueries.Counter::currency).filter(currency::equals)
                 .isPresent()) {
-            throw Caller.forbidden("a counter agent registers members in its counter's currency only");
+            throw Caller.forbidden("web.agent-registers-currency",
+                    "a counter agent registers members in its counter's currency only");
         }
     }
 
@@ -69,25 +71,28 @@ public class ParticipantPolicy {
         Caller caller = Caller.current();
         if (caller.is(Role.MEMBER)) {
             if (!caller.owns(participantId)) {
-                throw ApiException.notFound("unknown participant " + participantId);
+                throw ApiException.notFound("web.unknown-participant", "unknown participant {0}",
+                        new ParticipantId(participantId));
             }
             if (paidWith != FeePaidWith.UNITS) {
-                throw Caller.forbidden("a member pays its own membership in units; euros are paid at a counter");
+                throw Caller.forbidden("web.member-pays-units",
+                        "a member pays its own membership in units; euros are paid at a counter");
             }
             return null;
         }
         if (paidWith != FeePaidWith.UNITS) {
             if (reason != null) {
-                throw ApiException.invalid("reason", "is only for units taken on their holder's behalf");
+                throw ApiException.invalid("reason", "web.reason-units-only", "{0} is only for units taken on their holder's behalf");
             }
             return null;
         }
         if (!caller.is(Role.ADMIN)) {
-            throw Caller.forbidden("units are spent by their holder: the member pays in units itself, or an "
-                    + "administrator giving a reason");
+            throw Caller.forbidden("web.units-by-holder", "units are spent by their holder: the member pays in units "
+                    + "itself, or an administrator giving a reason");
         }
         if (reason == null || reason.isBlank()) {
-            throw ApiException.invalid("reason", "is required when an administrator takes a member's units for it");
+            throw ApiException.invalid("reason", "web.reason-required-units",
+                    "{0} is required when an administrator takes a member's units for it");
         }
         return reason;
     }

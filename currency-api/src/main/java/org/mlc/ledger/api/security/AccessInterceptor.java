@@ -26,15 +26,15 @@ public class AccessInterceptor implements HandlerInterceptor {
         Allowed allowed = method.getMethodAnnotation(Allowed.class);
         if (allowed == null) {
             log.error("Endpoint {} has no @Allowed rule: refused to everyone", method.getShortLogMessage());
-            throw Caller.forbidden("this endpoint has no access rule yet");
+            throw Caller.forbidden("web.no-access-rule", "this endpoint has no access rule yet");
         }
         Caller caller = Caller.current();
         boolean reads = HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
         if (caller.is(Role.AUDITOR) && !reads) {
-            throw Caller.forbidden("an auditor reads and changes nothing");
+            throw Caller.forbidden("web.auditor-reads-only", "an auditor reads and changes nothing");
         }
         if (Arrays.stream(allowed.value()).noneMatch(caller::is)) {
-            throw Caller.forbidden("the role " + caller.role() + " may not do this");
+            throw Caller.forbidden("web.role-may-not", "the role {0} may not do this", caller.role());
         }
         return true;
     }

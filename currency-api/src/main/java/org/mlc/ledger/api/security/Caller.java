@@ -17,7 +17,8 @@ public record Caller(String username, Role role, String participantId, String co
     public static Caller current() {
         Caller caller = currentOrNull();
         if (caller == null) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", "authentication is required", null);
+            throw ApiException.of(HttpStatus.UNAUTHORIZED, "unauthorized", null, "web.unauthorized",
+                    "authentication is required");
         }
         return caller;
     }
@@ -47,5 +48,10 @@ public record Caller(String username, Role role, String participantId, String co
     /** A 403 for a resource the caller may know exists but may not change. */
     public static ApiException forbidden(String detail) {
         return new ApiException(HttpStatus.FORBIDDEN, "forbidden", detail, null);
+    }
+
+    /** A 403 in translatable words ({@code problem.<key>}; {0}, {1}… the arguments). */
+    public static ApiException forbidden(String key, String english, Object... args) {
+        return ApiException.of(HttpStatus.FORBIDDEN, "forbidden", null, key, english, args);
     }
 }

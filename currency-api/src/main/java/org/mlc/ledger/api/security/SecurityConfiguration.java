@@ -118,11 +118,12 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        unauthorized(response, objectMapper, e)))
+                        unauthorized(request, response, objectMapper, e)))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> unauthorized(response, objectMapper, e))
-                        .accessDeniedHandler((request, response, e) -> problem(response, objectMapper,
-                                HttpStatus.FORBIDDEN, "forbidden", "this user may not do this")))
+                        .authenticationEntryPoint((request, response, e) -> unauthorized(request, response, objectMapper,
+                                e))
+                        .accessDeniedHandler((request, response, e) -> problem(request, response, objectMapper,
+                                HttpStatus.FORBIDDEN, "forbidden", "web.user-may-not", "this user may not do this")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .formLogin(form -> form.disable())
@@ -186,30 +187,31 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
-    private static void unauthorized(HttpServletResponse response, ObjectMapper objectMapper,
+    private static void unauthorized(HttpServletRequest request, HttpServletResponse response, ObjectMapper objectMapper,
                                      AuthenticationException e) throws IOException {
         if (e instanceof LoginThrottledException throttled) {
             response.setHeader("Retry-After", String.valueOf(Math.max(1, throttled.retryAfter().toSeconds() + 1)));
-            problem(response, objectMapper, HttpStatus.TOO_MANY_REQUESTS, "login-throttled",
-                    "too many failed logins for this user; try again after the Retry-After delay");
+            problem(request, response, objectMapper, HttpStatus.TOO_MANY_REQUESTS, "login-throttled",
+                    "web.login-throttled", "too many failed logins for this user; try again after the Retry-After delay");
             return;
         }
         var database = org.mlc.ledger.api.web.DatabaseFailures.classify(e);
         if (database.isPresent()) {
             // the users are in the database: while it cannot answer, nobody can be checked
             response.setHeader("Retry-After", String.valueOf(org.mlc.ledger.api.web.ProblemHandler.RETRY_AFTER_SECONDS));
-            problem(response, objectMapper, HttpStatus.SERVICE_UNAVAILABLE, database.get(),
-                    "the ledger's database is unavailable at the moment; try again later");
+            problem(request, response, objectMapper, HttpStatus.SERVICE_UNAVAILABLE, database.get(),
+                    "web.database-unavailable-login", "the ledger's database is unavailable at the moment; try again later");
             return;
         }
-        problem(response, objectMapper, HttpStatus.UNAUTHORIZED, "unauthorized", "authentication is required");
+        problem(request, response, objectMapper, HttpStatus.UNAUTHORIZED, "unauthorized", "web.unauthorized",
+                "authentication is required");
     }
 
-    private static void problem(HttpServletResponse response, ObjectMapper objectMapper, HttpStatus status,
-                                String code, String detail) throws IOException {
+    private static void problem(HttpServletRequest request, HttpServletResponse response, ObjectMapper objectMapper,
+                                HttpStatus status, String code, String key, String english) throws IOException {
         if (status == HttpStatus.UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"mlc-ledger\"");
         }
-        Problems.write(response, objectMapper, status, code, detail, null);
+        Problems.write(request, response, objectMapper, status, code, Problems.words(key, english), null);
     }
 }

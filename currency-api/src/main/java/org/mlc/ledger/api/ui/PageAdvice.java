@@ -34,8 +34,8 @@ public class PageAdvice {
         String field = e instanceof org.springframework.web.bind.MissingServletRequestParameterException missing
                 ? missing.getParameterName() : ((org.springframework.beans.TypeMismatchException) e).getPropertyName();
         response.setStatus(400);
-        model.addAttribute("problem", new Problem(400, "validation", field + " is missing or has the wrong type",
-                field));
+        model.addAttribute("problem", Problem.of(400, "validation", field, "web.page-parameter",
+                "{0} is missing or has the wrong type", new org.mlc.ledger.api.web.Wordings.Field(field)));
         model.addAttribute("me", Caller.currentOrNull());
         return "error";
     }
@@ -45,7 +45,7 @@ public class PageAdvice {
         Problem problem = Problem.of(e);
         if (problem == null) {
             log.error("Unexpected failure on a page", e);
-            problem = new Problem(500, "internal", "an unexpected error occurred; it is logged", null);
+            problem = Problem.of(500, "internal", null, "web.internal", "an unexpected error occurred; it is logged");
         }
         response.setStatus(problem.status());
         model.addAttribute("problem", problem);

@@ -2,19 +2,20 @@ package org.mlc.ledger.api.ui;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.mlc.ledger.api.web.ApiException;
+import org.mlc.ledger.api.web.Wordings;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.money.InvalidAmountException;
 
 /**
- * A refusal to show on a page: the same stable code, detail and field as the API's problem+json,
- * so a form says exactly what the API would have answered.
+ * A refusal to show on a page: the same stable code and field as the API's problem+json, its
+ * detail in the page's language (names, not ids), so a form says what the API would have answered.
  */
 public record Problem(int status, String code, String detail, String field) {
 
     /** The problem an exception stands for, or null if it is not a refusal (a bug: let it through). */
     public static Problem of(Throwable e) {
         if (e instanceof ApiException api) {
-            return new Problem(api.status().value(), api.code(), api.getMessage(), api.field());
+            return new Problem(api.status().value(), api.code(), Wordings.forPage(api.wording()), api.field());
         }
         if (e instanceof CommandExecutionException command && command.getCause() instanceof DomainException) {
             return of(command.getCause());
@@ -26,12 +27,19 @@ public record Problem(int status, String code, String detail, String field) {
                 case CONFLICT -> 409;
                 default -> 422;
             };
-            return new Problem(status, domain.code(), domain.getMessage(), null);
+            return new Problem(status, domain.code(), Wordings.forPage(domain.wording()), domain.field());
         }
         if (e instanceof InvalidAmountException amount) {
-            return new Problem(400, "validation", "amount " + amount.getMessage(), null);
+            ApiException refused = ApiException.amount("amount", amount);
+            return new Problem(400, "validation", Wordings.forPage(refused.wording()), "amount");
         }
         return null;
+    }
+
+    /** A problem of the pages' own, in the page's language ({@code problem.<key>}, else the English). */
+    public static Problem of(int status, String code, String field, String key, String english, Object... args) {
+        return new Problem(status, code, Wordings.forPage(new DomainException.Wording(key, english,
+                java.util.Arrays.asList(args))), field);
     }
 
     /** The exception as a problem, or the exception itself rethrown when it is not a refusal. */

@@ -14,6 +14,7 @@ import org.mlc.ledger.api.security.SecurityConfiguration;
 import org.mlc.ledger.api.security.UserSessions;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.IdempotentCommands;
+import org.mlc.ledger.common.ParticipantId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.mlc.ledger.api.counter.CounterQueries;
@@ -91,29 +92,32 @@ public class UserController {
         if (role == Role.COUNTER_AGENT) {
             counter = id(request.counter(), "counter");
             if (counters.find(counter).isEmpty()) {
-                throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown counter " + counter, "counter");
+                throw ApiException.of(HttpStatus.NOT_FOUND, "not-found", "counter", "web.unknown-counter",
+                        "unknown counter {0}", counter);
             }
         } else if (request.counter() != null) {
-            throw ApiException.invalid("counter", "is only for the role COUNTER_AGENT");
+            throw ApiException.invalid("counter", "web.counter-for-agents", "{0} is only for the role COUNTER_AGENT");
         }
         if (role.boundToParticipant()) {
             participant = refs.participant(request.participant(), "participant").value();
             String boundTo = participant;
-            String kind = participants.find(participant).map(found -> found.kind().name()).orElseThrow(() ->
-                    new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown participant " + boundTo,
-                            "participant"));
-            if (!kind.equals(role.name())) {
-                throw ApiException.invalid("participant", "is a " + kind + ", not a " + role.name());
+            var kind = participants.find(participant).map(found -> found.kind()).orElseThrow(() ->
+                    ApiException.of(HttpStatus.NOT_FOUND, "not-found", "participant", "web.unknown-participant",
+                            "unknown participant {0}", boundTo));
+            if (!kind.name().equals(role.name())) {
+                throw ApiException.invalid("participant", "web.participant-kind-not-role", "{0} {1} is a {2}, not a {3}",
+                        new ParticipantId(participant), kind, role);
             }
         } else if (request.participant() != null) {
-            throw ApiException.invalid("participant", "is only for the roles MEMBER, MERCHANT, CCAS and COLLECTIVITE");
+            throw ApiException.invalid("participant", "web.participant-for-bound-roles",
+                    "{0} is only for the roles MEMBER, MERCHANT, CCAS and COLLECTIVITE");
         }
         String boundParticipant = participant;
         String boundCounter = counter;
         UserView created = commands.apply(keyed, UserView.class, () -> {
             if (store.find(username).isPresent()) {
-                throw new ApiException(HttpStatus.CONFLICT, "already-exists", "user " + username + " exists already",
-                        "username");
+                throw ApiException.of(HttpStatus.CONFLICT, "already-exists", "username", "web.user-exists",
+                        "user {0} exists already", username);
             }
             store.insert(username, encoder.encode(password), role.name(), boundParticipant, boundCounter);
             return new UserView(username, role.name(), boundParticipant, boundCounter, true);
@@ -148,8 +152,8 @@ public class UserController {
             store.lockAgainstConcurrentChanges();
             UserView user = find(username);
             if (Role.ADMIN.name().equals(user.role()) && user.enabled() && store.enabledAdministrators() <= 1) {
-                throw new ApiException(HttpStatus.CONFLICT, "last-administrator",
-                        "the last enabled administrator cannot be disabled", null);
+                throw ApiException.of(HttpStatus.CONFLICT, "last-administrator", null, "web.last-administrator",
+                        "the last enabled administrator cannot be disabled");
             }
             store.setEnabled(username, false);
             return find(username);
@@ -189,31 +193,31 @@ public class UserController {
 
     private UserView find(String username) {
         return store.find(username).map(UserView::of)
-                .orElseThrow(() -> ApiException.notFound("unknown user " + username));
+                .orElseThrow(() -> ApiException.notFound("web.unknown-user", "unknown user {0}", username));
     }
 
     private static String username(String value) {
         if (value == null || value.isBlank()) {
-            throw ApiException.invalid("username", "is required");
+            throw ApiException.invalid("username", "web.required", "{0} is required");
         }
         if (!USERNAME.matcher(value).matches()) {
-            throw ApiException.invalid("username", "must be 3 to 64 small letters, digits, '.', '_' or '-', "
-                    + "starting with a letter or digit");
+            throw ApiException.invalid("username", "web.username-format", "{0} must be 3 to 64 small letters, digits, "
+                    + "'.', '_' or '-', starting with a letter or digit");
         }
         return value;
     }
 
     private static String password(String value) {
         if (value == null) {
-            throw ApiException.invalid("password", "is required");
+            throw ApiException.invalid("password", "web.required", "{0} is required");
         }
         int bytes = value.getBytes(StandardCharsets.UTF_8).length;
         if (value.length() < MIN_PASSWORD_LENGTH || bytes > SecurityConfiguration.MAX_PASSWORD_BYTES) {
-            throw ApiException.invalid("password", "must be " + MIN_PASSWORD_LENGTH + " characters to "
-                    + SecurityConfiguration.MAX_PASSWORD_BYTES + " bytes long");
+            throw ApiException.invalid("password", "web.password-length", "{0} must be {1} characters to {2} bytes long",
+                    MIN_PASSWORD_LENGTH, SecurityConfiguration.MAX_PASSWORD_BYTES);
         }
         if (value.chars().anyMatch(Character::isISOControl)) {
-            throw ApiException.invalid("password", "must not contain control characters");
+            throw ApiException.invalid("password", "web.text-control", "{0} must not contain control characters");
         }
         return value;
     }

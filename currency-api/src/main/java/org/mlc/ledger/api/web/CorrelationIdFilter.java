@@ -50,8 +50,9 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
         if (given != null && !VALID.matcher(given).matches()) {
-            Problems.write(response, objectMapper, HttpStatus.BAD_REQUEST, "validation",
-                    HEADER + " must be 1 to " + MAX_LENGTH + " letters, digits or . _ : -", HEADER);
+            Problems.write(request, response, objectMapper, HttpStatus.BAD_REQUEST, "validation",
+                    Problems.words("web.correlation-id", "{0} must be 1 to {1} letters, digits or . _ : -", HEADER,
+                            MAX_LENGTH), HEADER);
             return;
         }
         String id = given != null ? given : UUID.randomUUID().toString();

@@ -156,12 +156,12 @@ public class IdempotentCommands {
 
     public Keyed key(String scope, String key, Object request) {
         if (key == null || key.isBlank()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "idempotency-key-missing",
-                    "the " + HEADER + " header is required on every request that changes state", HEADER);
+            throw ApiException.of(HttpStatus.BAD_REQUEST, "idempotency-key-missing", HEADER, "web.idempotency-key-missing",
+                    "the {0} header is required on every request that changes state", HEADER);
         }
         if (key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "validation",
-                    HEADER + " must be 1 to " + MAX_KEY_LENGTH + " printable ASCII characters", HEADER);
+            throw ApiException.of(HttpStatus.BAD_REQUEST, "validation", HEADER, "web.idempotency-key-format",
+                    "{0} must be 1 to {1} printable ASCII characters", HEADER, MAX_KEY_LENGTH);
         }
         String user = currentUser();
         return new Keyed(user, scope, key, hash(scope, request), stored(user, scope, key), secret());
@@ -294,8 +294,8 @@ public class IdempotentCommands {
             return null;
         }
         if (!keyed.requestHash().equals(row.requestHash())) {
-            throw new ApiException(HttpStatus.CONFLICT, "idempotency-conflict",
-                    "this " + HEADER + " was already used for a different request", HEADER);
+            throw ApiException.of(HttpStatus.CONFLICT, "idempotency-conflict", HEADER, "web.idempotency-conflict",
+                    "this {0} was already used for a different request", HEADER);
         }
         try {
             log.info("{} replayed for key {}", keyed.scope(), keyed.key());

@@ -42,19 +42,47 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /** What a 503 asks the client to wait before sending again. */
     public static final int RETRY_AFTER_SECONDS = 2;
 
+    private final org.mlc.ledger.api.ui.ErrorPage page;
+
+    public ProblemHandler(org.mlc.ledger.api.ui.ErrorPage page) {
+        this.page = page;
+    }
+
+    /**
+     * Spring's own errors (an unknown path, a method or media type not taken): a browser asking for a
+     * page gets the error page, in French unless it chose English; the API keeps problem+json.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        if (request instanceof org.springframework.web.context.request.ServletWebRequest servlet
+                && servlet.getResponse() != null && org.mlc.ledger.api.ui.ErrorPage.wanted(servlet.getRequest())) {
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            try {
+                page.render(ProblemErrorController.pageProblem(status == null ? HttpStatus.BAD_REQUEST : status),
+                        servlet.getRequest(), servlet.getResponse());
+                return null;
+            } catch (Exception e) {
+                log.warn("could not render the error page: {}", e.toString());
+            }
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<Object> api(ApiException e) {
-        return problem(e.status(), e.code(), e.getMessage(), e.field());
+        return problem(e.status(), e.code(), Wordings.forApi(e.wording()), e.field());
     }
 
     @ExceptionHandler(InvalidAmountException.class)
     public ResponseEntity<Object> amount(InvalidAmountException e) {
-        return problem(HttpStatus.BAD_REQUEST, "validation", "amount " + e.getMessage(), null);
+        ApiException refused = ApiException.amount("amount", e);
+        return problem(HttpStatus.BAD_REQUEST, "validation", Wordings.forApi(refused.wording()), null);
     }
 
     @ExceptionHandler(DomainException.class)
     public ResponseEntity<Object> domain(DomainException e) {
-        return problem(statusOf(e.kind()), e.code(), e.getMessage(), e.field());
+        return problem(statusOf(e.kind()), e.code(), Wordings.forApi(e.wording()), e.field());
     }
 
     @ExceptionHandler(CommandExecutionException.class)
@@ -73,11 +101,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     static ResponseEntity<Object> databaseFailure(String code, Throwable e) {
         log.warn("database cannot serve ({}): {}", code, rootMessage(e));
-        String detail = DatabaseFailures.READ_ONLY.equals(code)
-                ? "the ledger is read-only at the moment (database out of space or in maintenance); nothing was "
-                        + "changed, try again later with the same Idempotency-Key"
-                : "the ledger's database is unavailable at the moment; nothing was changed, try again later with "
-                        + "the same Idempotency-Key";
+        String detail = Wordings.forApi(DatabaseFailures.READ_ONLY.equals(code)
+                ? words("web.database-read-only", "the ledger is read-only at the moment (database out of space or "
+                        + "in maintenance); nothing was changed, try again later with the same Idempotency-Key")
+                : words("web.database-unavailable", "the ledger's database is unavailable at the moment; nothing was "
+                        + "changed, try again later with the same Idempotency-Key"));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
@@ -94,18 +122,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     public ResponseEntity<Object> aggregateNotFound(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "unknown " + e.getAggregateIdentifier(), null);
+        return problem(HttpStatus.NOT_FOUND, "not-found",
+                Wordings.forApi(words("web.unknown", "unknown {0}", e.getAggregateIdentifier())), null);
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)
     public ResponseEntity<Object> alreadyExists(AggregateStreamCreationException e) {
-        return problem(HttpStatus.CONFLICT, "already-exists", "it exists already", null);
+        return problem(HttpStatus.CONFLICT, "already-exists",
+                Wordings.forApi(words("web.already-exists", "it exists already")), null);
     }
 
     /** A unique key met at the last moment (a concurrent request created the same thing). */
     @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
     public ResponseEntity<Object> duplicate(org.springframework.dao.DuplicateKeyException e) {
-        return problem(HttpStatus.CONFLICT, "already-exists", "it exists already", null);
+        return problem(HttpStatus.CONFLICT, "already-exists",
+                Wordings.forApi(words("web.already-exists", "it exists already")), null);
     }
 
     @Override
@@ -113,15 +144,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                                                         HttpHeaders headers, HttpStatusCode status,
                                                         WebRequest request) {
         String field = ex.getPropertyName();
-        return problem(HttpStatus.BAD_REQUEST, "validation", field + " has the wrong type or value", field);
+        return wrongType(field);
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(
             org.springframework.web.bind.MissingServletRequestParameterException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, "validation", ex.getParameterName() + " is required",
-                ex.getParameterName());
+        return api(ApiException.invalid(ex.getParameterName(), "web.required", "{0} is required"));
     }
 
     @ExceptionHandler(Exception.class)
@@ -131,8 +161,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return databaseFailure(database.get(), e);
         }
         log.error("Unexpected failure", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "an unexpected error occurred; it is logged",
-                null);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", internalDetail(), null);
     }
 
     @Override
@@ -141,12 +170,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         Throwable cause = ex.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return problem(HttpStatus.BAD_REQUEST, "validation", "unknown field " + unknown.getPropertyName(),
-                    unknown.getPropertyName());
+            return api(ApiException.of(HttpStatus.BAD_REQUEST, "validation", unknown.getPropertyName(),
+                    "web.unknown-field", "unknown field {0}", unknown.getPropertyName()));
         }
         if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
             String field = path((JsonMappingException) cause);
-            return problem(HttpStatus.BAD_REQUEST, "validation", field + " has the wrong type or value", field);
+            return wrongType(field);
         }
         if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof ApiException api) {
             return api(api);
@@ -155,8 +184,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             // a number of more digits than any field takes (or too deep a nesting): refused unread
             String field = RequestBodyLimitFilter.body(request).map(ProblemHandler::overlongNumber).orElse(null);
             if (field != null) {
-                return problem(HttpStatus.BAD_REQUEST, "validation", field + " is a number with too many digits",
-                        field);
+                return api(ApiException.invalid(field, "web.too-many-digits", "{0} is a number with too many digits"));
             }
         }
         // NaN, 0x10, +1: not JSON, but the parser knew which field it was reading
@@ -166,8 +194,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         } else if (cause instanceof JsonParseException parse && parse.getProcessor() != null) {
             field = path(parse.getProcessor().getParsingContext());
         }
-        return problem(HttpStatus.BAD_REQUEST, "malformed", field == null ? "the body is not valid JSON"
-                : "the body is not valid JSON at " + field, field);
+        return problem(HttpStatus.BAD_REQUEST, "malformed", Wordings.forApi(field == null
+                ? words("web.malformed", "the body is not valid JSON")
+                : words("web.malformed-at", "the body is not valid JSON at {0}", field)), field);
     }
 
     /** Reads tokens only (numbers are not converted): the field of the first number too long for Jackson. */
@@ -208,9 +237,24 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (body instanceof ProblemDetail detail && detail.getProperties() == null) {
             String code = HttpStatus.resolve(statusCode.value()) == null ? "error"
                     : HttpStatus.resolve(statusCode.value()).name().toLowerCase().replace('_', '-');
-            return problem(statusCode, code, detail.getDetail(), null);
+            // Spring's words name what it refused (a method, a media type): kept in English, a sentence in French
+            return problem(statusCode, code, Wordings.forApi(words("web.status-" + statusCode.value(),
+                    String.valueOf(detail.getDetail()))), null);
         }
         return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private ResponseEntity<Object> wrongType(String field) {
+        return api(ApiException.invalid(field, "web.wrong-type", "{0} has the wrong type or value"));
+    }
+
+    /** The words of a 500, which say nothing of what failed. */
+    static String internalDetail() {
+        return Wordings.forApi(words("web.internal", "an unexpected error occurred; it is logged"));
+    }
+
+    static DomainException.Wording words(String key, String english, Object... args) {
+        return new DomainException.Wording(key, english, java.util.Arrays.asList(args));
     }
 
     private static String path(JsonMappingException e) {

@@ -26,6 +26,23 @@ public final class Problems {
         return problem;
     }
 
+    /**
+     * Writes a problem straight to the servlet response, for errors raised before Spring MVC, its
+     * words in the language the request asks for ({@link Wordings#apiLocale}).
+     */
+    public static void write(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
+                             ObjectMapper objectMapper, HttpStatusCode status, String code,
+                             org.mlc.ledger.common.DomainException.Wording wording, String field) throws IOException {
+        java.util.Locale locale = Wordings.apiLocale(request);
+        write(response, objectMapper, status, code, Wordings.render(wording, locale,
+                !"en".equals(locale.getLanguage())), field);
+    }
+
+    /** A translatable problem's words: {@code problem.<key>}, else the English template ({0}, {1}…). */
+    public static org.mlc.ledger.common.DomainException.Wording words(String key, String english, Object... args) {
+        return new org.mlc.ledger.common.DomainException.Wording(key, english, java.util.Arrays.asList(args));
+    }
+
     /** Writes a problem straight to the servlet response, for errors raised before Spring MVC. */
     public static void write(HttpServletResponse response, ObjectMapper objectMapper, HttpStatusCode status,
                              String code, String detail, String field) throws IOException {

@@ -65,7 +65,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         int maxRequestBodyBytes = limitOf(request);
         long declared = request.getContentLengthLong();
         if (declared > maxRequestBodyBytes) {
-            tooLarge(response, maxRequestBodyBytes);
+            tooLarge(request, response, maxRequestBodyBytes);
             return;
         }
         if (declared == 0 || "GET".equals(request.getMethod()) && declared < 0) {
@@ -74,17 +74,18 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readNBytes(maxRequestBodyBytes + 1);
         if (body.length > maxRequestBodyBytes) {
-            tooLarge(response, maxRequestBodyBytes);
+            tooLarge(request, response, maxRequestBodyBytes);
             return;
         }
         chain.doFilter(new CachedBody(request, body), response);
     }
 
-    private void tooLarge(HttpServletResponse response, int maxRequestBodyBytes) throws IOException {
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response, int maxRequestBodyBytes) throws IOException {
         // the client may still be sending: do not keep the connection for the rest of it
         response.setHeader("Connection", "close");
-        Problems.write(response, objectMapper, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
-                "the request body exceeds " + maxRequestBodyBytes + " bytes", null);
+        Problems.write(request, response, objectMapper, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
+                Problems.words("web.payload-too-large", "the request body exceeds {0} bytes",
+                        String.valueOf(maxRequestBodyBytes)), null);
     }
 
     /** The body of an API request as this filter read it, whatever wraps the request since. */

@@ -49,13 +49,13 @@ public final class RequestValues {
         try {
             return positive ? Amounts.parsePositive(text) : Amounts.parseNonNegative(text);
         } catch (InvalidAmountException e) {
-            throw ApiException.invalid(field, e.getMessage());
+            throw ApiException.amount(field, e);
         }
     }
 
     private static String amountText(JsonNode node, String field) {
         if (node == null || node.isNull() || node.isMissingNode()) {
-            throw ApiException.invalid(field, "is required");
+            throw ApiException.invalid(field, "web.required", "{0} is required");
         }
         if (node.isTextual()) {
             return node.textValue();
@@ -63,14 +63,14 @@ public final class RequestValues {
         if (node.isIntegralNumber() || node.isBigDecimal()) {
             BigDecimal value = boundedDecimal(node, field);
             if (value.signum() < 0) {
-                throw ApiException.invalid(field, "must be greater than zero");
+                throw ApiException.invalid(field, "web.amount-positive", "{0} must be greater than zero");
             }
             if (value.stripTrailingZeros().scale() > 2) {
-                throw ApiException.invalid(field, "must have at most 2 decimals");
+                throw ApiException.invalid(field, "web.amount-decimals", "{0} must have at most 2 decimals");
             }
             return value.stripTrailingZeros().toPlainString();
         }
-        throw ApiException.invalid(field, "must be a decimal string like \"12.50\"");
+        throw ApiException.invalid(field, "web.amount-string", "{0} must be a decimal string like \"12.50\"");
     }
 
     /**
@@ -82,7 +82,8 @@ public final class RequestValues {
         long wholeDigits = (long) value.precision() - value.scale();
         if (value.precision() > MAX_NUMBER_DIGITS || wholeDigits > MAX_NUMBER_DIGITS
                 || value.scale() > MAX_NUMBER_DIGITS) {
-            throw ApiException.invalid(field, "must be a decimal string like \"12.50\" (this number is out of range)");
+            throw ApiException.invalid(field, "web.number-range",
+                    "{0} must be a decimal string like \"12.50\" (this number is out of range)");
         }
         return value;
     }
@@ -93,7 +94,7 @@ public final class RequestValues {
             return absent;
         }
         if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < min || node.intValue() > max) {
-            throw ApiException.invalid(field, "must be a whole number from " + min + " to " + max);
+            throw ApiException.invalid(field, "web.whole-number", "{0} must be a whole number from {1} to {2}", min, max);
         }
         return node.intValue();
     }
@@ -105,11 +106,12 @@ public final class RequestValues {
         }
         String text = node.isTextual() ? node.textValue() : node.isNumber() ? boundedDecimal(node, field).toPlainString() : "";
         if (!text.matches("(0|1)(\\.[0-9]{1,4})?")) {
-            throw ApiException.invalid(field, "must be a fraction between 0 and 1 with at most 4 decimals, like \"0.05\"");
+            throw ApiException.invalid(field, "web.fraction",
+                    "{0} must be a fraction between 0 and 1 with at most 4 decimals, like \"0.05\"");
         }
         BigDecimal value = new BigDecimal(text);
         if (value.compareTo(BigDecimal.ONE) > 0) {
-            throw ApiException.invalid(field, "must not exceed 1");
+            throw ApiException.invalid(field, "web.fraction-max", "{0} must not exceed 1");
         }
         return value.movePointRight(4).longValueExact();
     }
@@ -121,7 +123,7 @@ public final class RequestValues {
     public static String requiredText(String value, String field) {
         String text = optionalText(value, field);
         if (text == null || text.isEmpty()) {
-            throw ApiException.invalid(field, "is required");
+            throw ApiException.invalid(field, "web.required", "{0} is required");
         }
         return text;
     }
@@ -146,7 +148,7 @@ public final class RequestValues {
     public static String requiredReason(String value, int maxLength) {
         String text = freeText(value, "reason", maxLength, true);
         if (text == null || text.isEmpty()) {
-            throw ApiException.invalid("reason", "is required");
+            throw ApiException.invalid("reason", "web.required", "{0} is required");
         }
         return text;
     }
@@ -156,28 +158,29 @@ public final class RequestValues {
             return null;
         }
         if (value.length() > maxLength) {
-            throw ApiException.invalid(field, "must be at most " + maxLength + " characters");
+            throw ApiException.invalid(field, "web.text-length", "{0} must be at most {1} characters", maxLength);
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw ApiException.invalid(field, "must not contain an unpaired surrogate (invalid UTF-16)");
+                throw ApiException.invalid(field, "web.text-surrogate",
+                        "{0} must not contain an unpaired surrogate (invalid UTF-16)");
             }
         }
         String normalized = Normalizer.normalize(value, Normalizer.Form.NFC);
         if (normalized.length() > maxLength) {
-            throw ApiException.invalid(field, "must be at most " + maxLength + " characters");
+            throw ApiException.invalid(field, "web.text-length", "{0} must be at most {1} characters", maxLength);
         }
         // checked before trimming: a line break or a tab at an end is a control character, not a space
         normalized.codePoints().forEach(c -> {
             if (Character.isISOControl(c) && !(lineBreaks && (c == '\n' || c == '\r'))) {
-                throw ApiException.invalid(field, "must not contain control characters");
+                throw ApiException.invalid(field, "web.text-control", "{0} must not contain control characters");
             }
             if (isInvisibleFormatting(c)) {
-                throw ApiException.invalid(field, "must not contain invisible or text-direction characters (U+"
-                        + String.format("%04X", c) + ")");
+                throw ApiException.invalid(field, "web.text-invisible",
+                        "{0} must not contain invisible or text-direction characters (U+{1})", String.format("%04X", c));
             }
         });
         return strip(normalized);
@@ -212,22 +215,23 @@ public final class RequestValues {
 
     public static <E extends Enum<E>> E requiredEnum(String value, Class<E> type, String field) {
         if (value == null) {
-            throw ApiException.invalid(field, "is required");
+            throw ApiException.invalid(field, "web.required", "{0} is required");
         }
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw ApiException.invalid(field, "web.one-of", "{0} must be one of {1}",
+                    java.util.Arrays.toString(type.getEnumConstants()));
         }
     }
 
     /** An identifier from a path or body: short, and letters, digits and dashes only. */
     public static String id(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw ApiException.invalid(field, "is required");
+            throw ApiException.invalid(field, "web.required", "{0} is required");
         }
         if (!value.matches("[A-Za-z0-9-]{1,64}")) {
-            throw ApiException.invalid(field, "is not a valid identifier");
+            throw ApiException.invalid(field, "web.identifier", "{0} is not a valid identifier");
         }
         return value;
     }
@@ -250,15 +254,15 @@ public final class RequestValues {
             }
         }
         if (day == null || day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
-            throw ApiException.invalid(field, "must be a date from " + FIRST_DAY + " to " + LAST_DAY
-                    + ", like 2026-01-31");
+            throw ApiException.invalid(field, "web.date", "{0} must be a date from {1} to {2}, like 2026-01-31",
+                    FIRST_DAY.toString(), LAST_DAY.toString());
         }
         return day;
     }
 
     public static LocalDate requiredDate(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw ApiException.invalid(field, "is required, as a date like 2026-01-31");
+            throw ApiException.invalid(field, "web.date-required", "{0} is required, as a date like 2026-01-31");
         }
         return optionalDate(value, field);
     }
@@ -266,7 +270,7 @@ public final class RequestValues {
     /** A month (yyyy-mm) within the years of {@link #FIRST_DAY} and {@link #LAST_DAY}. */
     public static YearMonth requiredMonth(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw ApiException.invalid(field, "is required, as a month like 2026-01");
+            throw ApiException.invalid(field, "web.month-required", "{0} is required, as a month like 2026-01");
         }
         YearMonth month = null;
         if (MONTH.matcher(value).matches()) {
@@ -277,8 +281,8 @@ public final class RequestValues {
             }
         }
         if (month == null || month.isBefore(YearMonth.from(FIRST_DAY)) || month.isAfter(YearMonth.from(LAST_DAY))) {
-            throw ApiException.invalid(field, "must be a month from " + YearMonth.from(FIRST_DAY) + " to "
-                    + YearMonth.from(LAST_DAY) + ", like 2026-01");
+            throw ApiException.invalid(field, "web.month", "{0} must be a month from {1} to {2}, like 2026-01",
+                    YearMonth.from(FIRST_DAY).toString(), YearMonth.from(LAST_DAY).toString());
         }
         return month;
     }

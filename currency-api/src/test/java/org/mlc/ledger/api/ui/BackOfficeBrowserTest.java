@@ -129,7 +129,8 @@ class BackOfficeBrowserTest extends IntegrationTest {
             browser.type("#to", merchantNumber);
             browser.type("#amount", "abc");
             browser.submit("#pay");
-            assertThat(browser.text("#problem")).contains("amount");
+            // the API's refusal, in French, naming the field by its label
+            assertThat(browser.text("#problem")).contains("Montant");
             // the refused form keeps the payee chosen
             assertThat(browser.text("#payee")).isEqualTo("Épicerie du port " + suffix);
             browser.screenshot("11-pay-refused");
@@ -243,7 +244,7 @@ class BackOfficeBrowserTest extends IntegrationTest {
             browser.screenshot("24-users");
             // and the agent's pages are not the auditor's
             browser.open("/counter");
-            assertThat(browser.find("main").getText()).contains("forbidden");
+            assertThat(browser.find("main").getText()).contains("Vous n'avez pas le droit de faire cela");
             browser.open("/?lang=en");
             assertThat(browser.find("h1").getText()).isEqualTo("Dashboard");
             browser.screenshot("25-dashboard-en");

@@ -180,7 +180,9 @@ class PageSecurityTest extends IntegrationTest {
         }
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+            // asks for HTML as a browser does (an unknown page then answers a page, not problem+json)
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher token = TOKEN.matcher(response.body());
             if (token.find()) {
