@@ -22,6 +22,7 @@ import org.mlc.ledger.aid.ConfirmAidFunding;
 import org.mlc.ledger.aid.CreateAidProgram;
 import org.mlc.ledger.aid.GrantAid;
 import org.mlc.ledger.api.bulk.BulkJobs;
+import org.mlc.ledger.api.csv.CsvExports;
 import org.mlc.ledger.api.bulk.BulkLine;
 import org.mlc.ledger.api.bulk.BulkUpload;
 import org.mlc.ledger.api.currency.CurrencyQueries;
@@ -71,9 +72,12 @@ public class AidController {
     private final BulkJobs bulkJobs;
     private final ObjectMapper objectMapper;
 
+    private final CsvExports csvExports;
+
     public AidController(IdempotentCommands commands, ReadYourWrites readYourWrites, AidQueries queries,
                          ParticipantQueries participants, CurrencyQueries currencies, Clock clock, BulkJobs bulkJobs,
-                         ObjectMapper objectMapper) {
+                         ObjectMapper objectMapper, CsvExports csvExports) {
+        this.csvExports = csvExports;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
         this.queries = queries;
@@ -245,14 +249,21 @@ public class AidController {
                 + answered)).body(bulkJobs.view(answered, 1, false));
     }
 
+    /** A job's progress as JSON (for the pages). */
+    public ResponseEntity<?> grantBatchProgress(String programId, String batchId, int fromLine, String format) {
+        return grantBatchProgress(programId, batchId, fromLine, format, null);
+    }
+
     @Allowed({Role.CCAS})
     @GetMapping("/api/v1/aid-programs/{id}/grant-batches/{batchId}")
     public ResponseEntity<?> grantBatchProgress(@PathVariable("id") String programId,
                                                 @PathVariable("batchId") String batchId,
                                                 @RequestParam(value = "fromLine", defaultValue = "1") int fromLine,
-                                                @RequestParam(value = "format", required = false) String format) {
+                                                @RequestParam(value = "format", required = false) String format,
+                                                @RequestParam(value = "dialect", required = false) String dialect) {
         program(programId);
-        return bulkJobs.progressAnswer(batchId, GrantLines.KIND, programId, fromLine, format, "grant", readYourWrites);
+        return bulkJobs.progressAnswer(batchId, GrantLines.KIND, programId, fromLine, format, dialect, "grant",
+                readYourWrites, csvExports);
     }
 
     /** Closes the programme: what it holds is burnt and paid to the CCAS in euros out of the fund, without fee. */

@@ -13,6 +13,7 @@ import org.mlc.ledger.api.account.AccountPolicy;
 import org.mlc.ledger.api.account.AccountQueries;
 import org.mlc.ledger.api.account.AccountQueries.Account;
 import org.mlc.ledger.api.bulk.BulkJobs;
+import org.mlc.ledger.api.csv.CsvExports;
 import org.mlc.ledger.api.bulk.BulkLine;
 import org.mlc.ledger.api.bulk.BulkUpload;
 import org.mlc.ledger.api.security.Allowed;
@@ -49,8 +50,11 @@ public class PaymentBatchController {
     private final ObjectMapper objectMapper;
     private final ReadYourWrites readYourWrites;
 
+    private final CsvExports csvExports;
+
     public PaymentBatchController(IdempotentCommands commands, AccountQueries accounts, BulkJobs bulkJobs,
-                                  ObjectMapper objectMapper, ReadYourWrites readYourWrites) {
+                                  ObjectMapper objectMapper, ReadYourWrites readYourWrites, CsvExports csvExports) {
+        this.csvExports = csvExports;
         this.readYourWrites = readYourWrites;
         this.commands = commands;
         this.accounts = accounts;
@@ -99,9 +103,11 @@ public class PaymentBatchController {
     @GetMapping("/api/v1/accounts/{id}/payment-batches/{batchId}")
     public ResponseEntity<?> progress(@PathVariable("id") String accountId, @PathVariable("batchId") String batchId,
                                       @RequestParam(value = "fromLine", defaultValue = "1") int fromLine,
-                                      @RequestParam(value = "format", required = false) String format) {
+                                      @RequestParam(value = "format", required = false) String format,
+                                      @RequestParam(value = "dialect", required = false) String dialect) {
         account(accountId);
-        return bulkJobs.progressAnswer(batchId, PaymentLines.KIND, accountId, fromLine, format, "payment", readYourWrites);
+        return bulkJobs.progressAnswer(batchId, PaymentLines.KIND, accountId, fromLine, format, dialect, "payment",
+                readYourWrites, csvExports);
     }
 
     private Account account(String accountId) {
