@@ -18,7 +18,7 @@ import org.mlc.ledger.account.FreezeAccount;
 import org.mlc.ledger.account.UnfreezeAccount;
 import org.mlc.ledger.api.csv.CsvColumn;
 import org.mlc.ledger.api.csv.CsvDialect;
-import org.mlc.ledger.api.csv.CsvExports;
+import org.mlc.ledger.api.csv.CsvFiles;
 import org.mlc.ledger.api.csv.CsvRows;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
@@ -54,12 +54,12 @@ public class AccountController {
     private final IdempotentCommands commands;
     private final ReadYourWrites readYourWrites;
     private final Clock clock;
-    private final CsvExports csvExports;
+    private final CsvFiles csvFiles;
 
     public AccountController(AccountQueries accounts, StatementQueries statements, AidQueries earmarkLots,
                              IdempotentCommands commands, ReadYourWrites readYourWrites, Clock clock,
-                             CsvExports csvExports) {
-        this.csvExports = csvExports;
+                             CsvFiles csvFiles) {
+        this.csvFiles = csvFiles;
         this.accounts = accounts;
         this.statements = statements;
         this.earmarkLots = earmarkLots;
@@ -180,7 +180,7 @@ public class AccountController {
         }
         List<StatementEntry> entries = statements.lines(accountId, fromInstant, toInstant, MAX_CSV_LINES, 0).stream()
                 .map(StatementEntry::of).toList();
-        return csvExports.answer(csv, "statement-" + accountId + ".csv", StatementEntry.CSV, CsvRows.of(entries));
+        return csvFiles.answer(csv, "statement-" + accountId + ".csv", StatementEntry.CSV, CsvRows.of(entries));
     }
 
     /** A page of the account's statement, dates as yyyy-mm-dd (UTC, both ends included), for the pages. */

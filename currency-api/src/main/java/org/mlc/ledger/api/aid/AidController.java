@@ -22,7 +22,7 @@ import org.mlc.ledger.aid.ConfirmAidFunding;
 import org.mlc.ledger.aid.CreateAidProgram;
 import org.mlc.ledger.aid.GrantAid;
 import org.mlc.ledger.api.bulk.BulkJobs;
-import org.mlc.ledger.api.csv.CsvExports;
+import org.mlc.ledger.api.csv.CsvFiles;
 import org.mlc.ledger.api.bulk.BulkLine;
 import org.mlc.ledger.api.bulk.BulkUpload;
 import org.mlc.ledger.api.currency.CurrencyQueries;
@@ -72,12 +72,12 @@ public class AidController {
     private final BulkJobs bulkJobs;
     private final ObjectMapper objectMapper;
 
-    private final CsvExports csvExports;
+    private final CsvFiles csvFiles;
 
     public AidController(IdempotentCommands commands, ReadYourWrites readYourWrites, AidQueries queries,
                          ParticipantQueries participants, CurrencyQueries currencies, Clock clock, BulkJobs bulkJobs,
-                         ObjectMapper objectMapper, CsvExports csvExports) {
-        this.csvExports = csvExports;
+                         ObjectMapper objectMapper, CsvFiles csvFiles) {
+        this.csvFiles = csvFiles;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
         this.queries = queries;
@@ -236,8 +236,8 @@ public class AidController {
         List<BulkUpload.Row> rows = BulkUpload.read(body, contentType, objectMapper,
                 List.of("key", "beneficiary", "units"), List.of("expires"));
         List<BulkLine> lines = BulkUpload.lines(rows, (row, lineKey) -> new BulkLine(row.line(), lineKey,
-                id(text(row.get("beneficiary")), "beneficiary"), positiveAmount(row.get("units"), "units"),
-                date(text(row.get("expires")), "expires"), null, null, null));
+                id(text(row.get("beneficiary")), "beneficiary"), row.positiveAmount("units"),
+                row.optionalDay("expires"), null, null, null), csvFiles::french);
         String jobId = keyed.derivedId("aid-grant-batch");
         Caller caller = Caller.current();
         String answered = commands.apply(keyed, String.class, () -> {
@@ -263,7 +263,7 @@ public class AidController {
                                                 @RequestParam(value = "dialect", required = false) String dialect) {
         program(programId);
         return bulkJobs.progressAnswer(batchId, GrantLines.KIND, programId, fromLine, format, dialect, "grant",
-                readYourWrites, csvExports);
+                readYourWrites, csvFiles);
     }
 
     /** Closes the programme: what it holds is burnt and paid to the CCAS in euros out of the fund, without fee. */

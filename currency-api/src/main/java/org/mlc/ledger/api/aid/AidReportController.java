@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.mlc.ledger.api.csv.CsvColumn;
 import org.mlc.ledger.api.csv.CsvDialect;
-import org.mlc.ledger.api.csv.CsvExports;
+import org.mlc.ledger.api.csv.CsvFiles;
 import org.mlc.ledger.api.infrastructure.ProcessorPositions;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Role;
@@ -41,7 +41,7 @@ public class AidReportController {
     static final List<CsvColumn> CSV = List.of(CsvColumn.word("measure", "csv.measure."),
             CsvColumn.word("filiere", "filiere."), CsvColumn.text("merchant"), CsvColumn.text("merchantName"),
             CsvColumn.decimal("value"));
-    private final CsvExports csvExports;
+    private final CsvFiles csvFiles;
 
     private final AidQueries queries;
     private final AidController programs;
@@ -52,8 +52,8 @@ public class AidReportController {
 
     public AidReportController(AidQueries queries, AidController programs, AidExpiryJob expiryJob,
                                IdempotentCommands commands, ReadYourWrites readYourWrites,
-                               ProcessorPositions positions, CsvExports csvExports) {
-        this.csvExports = csvExports;
+                               ProcessorPositions positions, CsvFiles csvFiles) {
+        this.csvFiles = csvFiles;
         this.readYourWrites = readYourWrites;
         this.commands = commands;
         this.queries = queries;
@@ -136,7 +136,7 @@ public class AidReportController {
         rows.add(row("closedOut", null, null, null, report.closedOut()));
         rows.add(row("beneficiaries", null, null, null, report.beneficiaries()));
         rows.add(row("balance", null, null, null, report.balance()));
-        return csvExports.answer(csv, "aid-program-" + programId + ".csv", CSV, rows);
+        return csvFiles.answer(csv, "aid-program-" + programId + ".csv", CSV, rows);
     }
 
     /**

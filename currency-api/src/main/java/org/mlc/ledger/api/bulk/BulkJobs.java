@@ -16,7 +16,7 @@ import org.mlc.ledger.api.infrastructure.ClusterJobLock;
 import org.mlc.ledger.api.infrastructure.ProcessorPositions;
 import org.mlc.ledger.api.csv.CsvColumn;
 import org.mlc.ledger.api.csv.CsvDialect;
-import org.mlc.ledger.api.csv.CsvExports;
+import org.mlc.ledger.api.csv.CsvFiles;
 import org.mlc.ledger.api.csv.CsvRows;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.ReadYourWrites;
@@ -262,7 +262,7 @@ public class BulkJobs implements DisposableBean {
      */
     public ResponseEntity<?> progressAnswer(String jobId, String kind, String targetId, int fromLine, String format,
                                             String dialect, String what, ReadYourWrites readYourWrites,
-                                            CsvExports csvExports) {
+                                            CsvFiles csvFiles) {
         Map<String, Object> header = header(RequestValues.id(jobId, "batchId"));
         if (header == null || !kind.equals(header.get("kind")) || !targetId.equals(header.get("target_id"))) {
             throw ApiException.notFound("unknown " + what + " batch " + jobId);
@@ -271,7 +271,7 @@ public class BulkJobs implements DisposableBean {
         JobView view = view(jobId, Math.max(1, fromLine), csv != null);
         view = view.caughtUp(FINISHED.equals(view.status()) && readYourWrites.caughtUp(positions.head()));
         if (csv != null) {
-            return csvExports.answer(csv, what + "s-" + jobId + ".csv", LINES_CSV, CsvRows.of(view.lines()));
+            return csvFiles.answer(csv, what + "s-" + jobId + ".csv", LINES_CSV, CsvRows.of(view.lines()));
         }
         return ResponseEntity.ok(view);
     }

@@ -13,7 +13,7 @@ import org.mlc.ledger.api.account.AccountPolicy;
 import org.mlc.ledger.api.account.AccountQueries;
 import org.mlc.ledger.api.account.AccountQueries.Account;
 import org.mlc.ledger.api.bulk.BulkJobs;
-import org.mlc.ledger.api.csv.CsvExports;
+import org.mlc.ledger.api.csv.CsvFiles;
 import org.mlc.ledger.api.bulk.BulkLine;
 import org.mlc.ledger.api.bulk.BulkUpload;
 import org.mlc.ledger.api.security.Allowed;
@@ -50,11 +50,11 @@ public class PaymentBatchController {
     private final ObjectMapper objectMapper;
     private final ReadYourWrites readYourWrites;
 
-    private final CsvExports csvExports;
+    private final CsvFiles csvFiles;
 
     public PaymentBatchController(IdempotentCommands commands, AccountQueries accounts, BulkJobs bulkJobs,
-                                  ObjectMapper objectMapper, ReadYourWrites readYourWrites, CsvExports csvExports) {
-        this.csvExports = csvExports;
+                                  ObjectMapper objectMapper, ReadYourWrites readYourWrites, CsvFiles csvFiles) {
+        this.csvFiles = csvFiles;
         this.readYourWrites = readYourWrites;
         this.commands = commands;
         this.accounts = accounts;
@@ -85,9 +85,9 @@ public class PaymentBatchController {
             if (to.equals(accountId)) {
                 throw ApiException.invalid("to", "an account cannot pay itself");
             }
-            return new BulkLine(row.line(), lineKey, to, positiveAmount(row.get("amount"), "amount"), null, reference,
+            return new BulkLine(row.line(), lineKey, to, row.positiveAmount("amount"), null, reference,
                     null, null);
-        });
+        }, csvFiles::french);
         String jobId = keyed.derivedId("payment-batch");
         Caller caller = Caller.current();
         String answered = commands.apply(keyed, String.class, () -> {
@@ -107,7 +107,7 @@ public class PaymentBatchController {
                                       @RequestParam(value = "dialect", required = false) String dialect) {
         account(accountId);
         return bulkJobs.progressAnswer(batchId, PaymentLines.KIND, accountId, fromLine, format, dialect, "payment",
-                readYourWrites, csvExports);
+                readYourWrites, csvFiles);
     }
 
     private Account account(String accountId) {

@@ -69,13 +69,14 @@ public final class Csv {
      * dropped), and its records.
      */
     public static Sheet readAnyDialect(String text, int maxRecords) {
-        String body = text.startsWith(BOM) ? text.substring(1) : text;
+        boolean bom = text.startsWith(BOM);
+        String body = bom ? text.substring(1) : text;
         CsvDialect dialect = CsvDialect.of(body);
-        return new Sheet(dialect, read(body, maxRecords, dialect));
+        return new Sheet(dialect, bom, read(body, maxRecords, dialect));
     }
 
-    /** An uploaded text read in the dialect it was written in. */
-    public record Sheet(CsvDialect dialect, List<Record> records) {
+    /** An uploaded text read in the dialect it was written in; {@code bom}: it started with one (a spreadsheet's). */
+    public record Sheet(CsvDialect dialect, boolean bom, List<Record> records) {
     }
 
     private static List<Record> read(String text, int maxRecords, CsvDialect dialect) {

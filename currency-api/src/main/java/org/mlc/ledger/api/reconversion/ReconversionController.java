@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.mlc.ledger.api.csv.CsvColumn;
 import org.mlc.ledger.api.csv.CsvDialect;
-import org.mlc.ledger.api.csv.CsvExports;
+import org.mlc.ledger.api.csv.CsvFiles;
 import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.participant.ParticipantQueries;
 import org.mlc.ledger.api.csv.CsvRows;
@@ -62,15 +62,15 @@ public class ReconversionController {
     private final CurrencyQueries currencies;
     private final Clock clock;
 
-    private final CsvExports csvExports;
+    private final CsvFiles csvFiles;
     /** The payouts' columns, for the French dialect: the beneficiary and the merchant by name. */
     static final List<CsvColumn> PAYOUTS_CSV = List.of(CsvColumn.text("reconversion"), CsvColumn.text("beneficiary"),
             CsvColumn.text("merchant"), CsvColumn.decimal("euros"), CsvColumn.instant("requestedAt"));
 
     public ReconversionController(IdempotentCommands commands, ReadYourWrites readYourWrites,
                                   ReconversionQueries queries, ParticipantQueries participants,
-                                  CurrencyQueries currencies, Clock clock, CsvExports csvExports) {
-        this.csvExports = csvExports;
+                                  CurrencyQueries currencies, Clock clock, CsvFiles csvFiles) {
+        this.csvFiles = csvFiles;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
         this.queries = queries;
@@ -188,7 +188,7 @@ public class ReconversionController {
                 .map(payout -> new PayoutLine(payout.reconversionId(), payout.beneficiaryName(), payout.merchantId(),
                         Amounts.format(payout.eurosMinor()), payout.requestedAt().toString())).toList();
         if (csv != null) {
-            return csvExports.answer(csv, "payouts-" + currency + "-" + wanted.toLowerCase() + ".csv", PAYOUTS_CSV,
+            return csvFiles.answer(csv, "payouts-" + currency + "-" + wanted.toLowerCase() + ".csv", PAYOUTS_CSV,
                     CsvRows.of(lines));
         }
         return ResponseEntity.ok(new Payouts(currency, wanted, lines));

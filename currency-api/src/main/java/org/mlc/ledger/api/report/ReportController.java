@@ -15,7 +15,7 @@ import org.mlc.ledger.api.account.AccountController.StatementEntry;
 import org.mlc.ledger.api.account.StatementQueries;
 import org.mlc.ledger.api.csv.CsvColumn;
 import org.mlc.ledger.api.csv.CsvDialect;
-import org.mlc.ledger.api.csv.CsvExports;
+import org.mlc.ledger.api.csv.CsvFiles;
 import org.mlc.ledger.api.csv.CsvRows;
 import org.mlc.ledger.api.counter.CounterPolicy;
 import org.mlc.ledger.api.counter.CounterDayQueries;
@@ -56,7 +56,7 @@ public class ReportController {
     private final ParticipantQueries participants;
     private final StatementQueries statements;
     private final CounterDayQueries counterDays;
-    private final CsvExports csvExports;
+    private final CsvFiles csvFiles;
 
     /** The indicators' columns: amounts in minor units (in units in the French dialect), ratios, counts. */
     static final List<CsvColumn> INDICATORS_CSV = Indicators.CSV_COLUMNS.stream().map(name ->
@@ -73,8 +73,8 @@ public class ReportController {
 
     public ReportController(Indicators indicators, CurrencyQueries currencies, CounterQueries counters,
                             ConversionQueries conversions, JournalQueries journal, ParticipantQueries participants,
-                            StatementQueries statements, CounterDayQueries counterDays, CsvExports csvExports) {
-        this.csvExports = csvExports;
+                            StatementQueries statements, CounterDayQueries counterDays, CsvFiles csvFiles) {
+        this.csvFiles = csvFiles;
         this.counterDays = counterDays;
         this.indicators = indicators;
         this.currencies = currencies;
@@ -146,7 +146,7 @@ public class ReportController {
                 }
                 rows.add(row);
             }
-            return csvExports.answer(csv, "indicators-" + code + ".csv", INDICATORS_CSV, rows);
+            return csvFiles.answer(csv, "indicators-" + code + ".csv", INDICATORS_CSV, rows);
         }
         List<MonthIndicators> body = months.stream().map(m -> new MonthIndicators(m.month().toString(),
                 Amounts.format(m.inCirculationMinor()), Amounts.format(m.electronicMinor()),
@@ -187,7 +187,7 @@ public class ReportController {
                         c.cancelled() ? c.cancellation().reason() : null))
                 .toList();
         if (csv != null) {
-            return csvExports.answer(csv, "counter-" + counterId + "-" + day + ".csv", COUNTER_DAY_CSV,
+            return csvFiles.answer(csv, "counter-" + counterId + "-" + day + ".csv", COUNTER_DAY_CSV,
                     CsvRows.of(lines));
         }
         Map<String, String> byMeans = new LinkedHashMap<>();
@@ -244,7 +244,7 @@ public class ReportController {
             lines.add(StatementEntry.of(entry));
         }
         if (csv != null) {
-            return csvExports.answer(csv, "merchant-" + participantId + "-" + period + ".csv", StatementEntry.CSV,
+            return csvFiles.answer(csv, "merchant-" + participantId + "-" + period + ".csv", StatementEntry.CSV,
                     CsvRows.of(lines));
         }
         long openingMinor = statements.balanceBefore(accountId, start);

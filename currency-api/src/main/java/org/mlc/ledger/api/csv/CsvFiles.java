@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.mlc.ledger.api.aid.AidQueries;
 import org.mlc.ledger.api.counter.CounterQueries;
 import org.mlc.ledger.api.participant.ParticipantQueries;
+import org.mlc.ledger.common.DomainException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -23,14 +24,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes an export in the dialect asked for. The machine dialect is {@link Csv#write}, byte for
+ * Writes an export in the dialect asked for, and words an upload's refusal in French. The machine dialect is {@link Csv#write}, byte for
  * byte what it always was; the French one is written from the same values by what their column
  * is ({@link CsvColumn}): French column names ({@code csv.column.<name>} in the messages), French
  * words for codes, and every id in a text shown as what a treasurer knows it by: a participant's
  * name and member number, a counter's or a programme's name, else a short reference.
  */
 @Component
-public class CsvExports {
+public class CsvFiles {
 
     private static final Pattern UUID = Pattern.compile(
             "(?:(counter|aid programme) )?\\b([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\\b");
@@ -40,7 +41,7 @@ public class CsvExports {
     private final CounterQueries counters;
     private final AidQueries programs;
 
-    public CsvExports(MessageSource messages, ParticipantQueries participants, CounterQueries counters,
+    public CsvFiles(MessageSource messages, ParticipantQueries participants, CounterQueries counters,
                       AidQueries programs) {
         this.messages = messages;
         this.participants = participants;
@@ -75,6 +76,18 @@ public class CsvExports {
             out.append(Csv.line(cells, dialect.separator()));
         }
         return out.toString();
+    }
+
+    /**
+     * A refusal in French: its {@code problem.<key>} of the messages filled with its arguments (a
+     * plain apostrophe is an apostrophe), else its English words.
+     */
+    public String french(DomainException refusal) {
+        DomainException.Wording wording = refusal.wording();
+        String template = wording.key() == null ? null
+                : messages.getMessage("problem." + wording.key(), null, null, Locale.FRENCH);
+        return template == null ? refusal.getMessage()
+                : DomainException.Wording.fill(template, wording.args().stream().map(String::valueOf).toList());
     }
 
     private String header(String column) {
