@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.mlc.ledger.api.web.ApiException;
@@ -29,7 +30,8 @@ public enum CsvDialect {
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu", Locale.FRENCH);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm", Locale.FRENCH);
-    private static final DateTimeFormatter ANY_DAY = DateTimeFormatter.ofPattern("d/M/uuuu", Locale.FRENCH);
+    private static final DateTimeFormatter ANY_DAY = DateTimeFormatter.ofPattern("d/M/uuuu", Locale.FRENCH)
+            .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/uuuu", Locale.FRENCH);
     /** Spaces a spreadsheet may put between thousands of a cell formatted as text (plain, no-break, narrow). */
     private static final Pattern THOUSANDS = Pattern.compile("(?<=[0-9])[ \u00A0\u202F](?=[0-9]{3})");
