@@ -1,5 +1,6 @@
 package org.mlc.ledger.api.aid;
 
+import org.mlc.ledger.api.participant.ParticipantRefs;
 import static org.mlc.ledger.api.web.RequestValues.id;
 import static org.mlc.ledger.api.web.RequestValues.optionalText;
 import static org.mlc.ledger.api.web.RequestValues.positiveAmount;
@@ -73,11 +74,13 @@ public class AidController {
     private final ObjectMapper objectMapper;
 
     private final CsvFiles csvFiles;
+    private final ParticipantRefs refs;
 
     public AidController(IdempotentCommands commands, ReadYourWrites readYourWrites, AidQueries queries,
                          ParticipantQueries participants, CurrencyQueries currencies, Clock clock, BulkJobs bulkJobs,
-                         ObjectMapper objectMapper, CsvFiles csvFiles) {
+                         ObjectMapper objectMapper, ParticipantRefs refs, CsvFiles csvFiles) {
         this.csvFiles = csvFiles;
+        this.refs = refs;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
         this.queries = queries;
@@ -204,8 +207,9 @@ public class AidController {
             @RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
             @PathVariable("id") String programId, @RequestBody GrantRequest request) {
         var keyed = commands.key("aid-grant", key, List.of(programId, request));
-        program(programId);
-        String beneficiary = id(request.beneficiary(), "beneficiary");
+        AidQueries.Program program = program(programId);
+        // by id or member number; a number of another currency than the programme's is not found
+        String beneficiary = refs.participant(request.beneficiary(), "beneficiary", program.currency()).value();
         long units = positiveAmount(request.units(), "units");
         LocalDate expires = date(request.expires(), "expires");
         String account = accountOf(beneficiary);
@@ -232,11 +236,12 @@ public class AidController {
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
             @PathVariable("id") String programId, @RequestBody(required = false) String body) {
         var keyed = commands.key("aid-grant-batch", key, Arrays.asList(programId, body));
-        program(programId);
+        String currency = program(programId).currency();
         List<BulkUpload.Row> rows = BulkUpload.read(body, contentType, objectMapper,
                 List.of("key", "beneficiary", "units"), List.of("expires"));
         List<BulkLine> lines = BulkUpload.lines(rows, (row, lineKey) -> new BulkLine(row.line(), lineKey,
-                id(text(row.get("beneficiary")), "beneficiary"), row.positiveAmount("units"),
+                refs.participant(row.text("beneficiary"), "beneficiary", currency).value(),
+                row.positiveAmount("units"),
                 row.optionalDay("expires"), null, null, null), csvFiles::french);
         String jobId = keyed.derivedId("aid-grant-batch");
         Caller caller = Caller.current();

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.function.Function;
 import org.mlc.ledger.api.csv.Csv;
 import org.mlc.ledger.api.csv.CsvDialect;
+import org.mlc.ledger.api.csv.CsvFiles;
 import org.mlc.ledger.api.csv.CsvHeaders;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.RequestValues;
@@ -180,7 +181,7 @@ public final class BulkUpload {
                                 row.fileLine(), row.column(e.field()), e.getMessage()))));
             } catch (DomainException e) {
                 lines.add(new BulkLine(row.line(), key, null, null, null, null, e.code(),
-                        row.french() ? french.apply(e) : e.field() == null ? e.getMessage()
+                        row.french() ? french.apply(inFrenchFile(row, e)) : e.field() == null ? e.getMessage()
                                 : e.field() + ": " + e.getMessage()));
             }
         }
@@ -195,6 +196,16 @@ public final class BulkUpload {
             throw ApiException.invalid("line " + firstBad.line(), firstBad.detail());
         }
         return lines;
+    }
+
+    /** A refusal of a French file's line: naming the line and the column, if it does not already. */
+    private static DomainException inFrenchFile(Row row, DomainException refusal) {
+        String key = refusal.wording().key();
+        if (key != null && key.startsWith("csv-")) {
+            return refusal;
+        }
+        return DomainException.invalid("csv-cell", "line {0}, column \"{1}\": {2}", row.fileLine(),
+                row.column(refusal.field()), new CsvFiles.Nested(refusal));
     }
 
     private static List<Row> json(String body, ObjectMapper mapper) {

@@ -14,6 +14,7 @@ import org.mlc.ledger.api.account.AccountQueries;
 import org.mlc.ledger.api.account.AccountQueries.Account;
 import org.mlc.ledger.api.bulk.BulkJobs;
 import org.mlc.ledger.api.csv.CsvFiles;
+import org.mlc.ledger.api.participant.ParticipantRefs;
 import org.mlc.ledger.api.bulk.BulkLine;
 import org.mlc.ledger.api.bulk.BulkUpload;
 import org.mlc.ledger.api.security.Allowed;
@@ -51,9 +52,12 @@ public class PaymentBatchController {
     private final ReadYourWrites readYourWrites;
 
     private final CsvFiles csvFiles;
+    private final ParticipantRefs refs;
 
     public PaymentBatchController(IdempotentCommands commands, AccountQueries accounts, BulkJobs bulkJobs,
-                                  ObjectMapper objectMapper, ReadYourWrites readYourWrites, CsvFiles csvFiles) {
+                                  ObjectMapper objectMapper, ReadYourWrites readYourWrites, CsvFiles csvFiles,
+                                  ParticipantRefs refs) {
+        this.refs = refs;
         this.csvFiles = csvFiles;
         this.readYourWrites = readYourWrites;
         this.commands = commands;
@@ -81,7 +85,7 @@ public class PaymentBatchController {
                 throw ApiException.invalid("reference", "must be at most " + MakePayment.MAX_REFERENCE_LENGTH
                         + " characters");
             }
-            String to = id(text(row.get("to")), "to");
+            String to = refs.account(row.text("to"), "to", account.currency()).value();
             if (to.equals(accountId)) {
                 throw ApiException.invalid("to", "an account cannot pay itself");
             }

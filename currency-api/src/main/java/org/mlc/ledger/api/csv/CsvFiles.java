@@ -87,7 +87,20 @@ public class CsvFiles {
         String template = wording.key() == null ? null
                 : messages.getMessage("problem." + wording.key(), null, null, Locale.FRENCH);
         return template == null ? refusal.getMessage()
-                : DomainException.Wording.fill(template, wording.args().stream().map(String::valueOf).toList());
+                : DomainException.Wording.fill(template, wording.args().stream()
+                        .map(arg -> arg instanceof Nested nested ? french(nested.refusal()) : String.valueOf(arg))
+                        .toList());
+    }
+
+    /**
+     * A refusal given as an argument of another (a French file's cell refused for a reason of its
+     * own): it is worded in the same language as the one it is in; its {@code toString} is its English.
+     */
+    public record Nested(DomainException refusal) {
+        @Override
+        public String toString() {
+            return refusal.getMessage();
+        }
     }
 
     private String header(String column) {
@@ -142,8 +155,9 @@ public class CsvFiles {
         }
         participants.findAll(ids).values().forEach(p -> shown.put(p.id(), shownAs(p)));
         List<String> left = ids.stream().filter(id -> !shown.containsKey(id)).toList();
-        if (!left.isEmpty()) {
-            shown.putAll(participants.namesOfAccounts(left));
+        // an account is shown as its participant; one look-up per distinct account of the file
+        for (String accountId : left) {
+            participants.findByAccount(accountId).ifPresent(p -> shown.put(accountId, shownAs(p)));
         }
         Map<String, String> counterNames = counters.names();
         for (String id : ids) {
@@ -161,7 +175,8 @@ public class CsvFiles {
 
     /** How a participant is named in a French file: "Boulangerie Dupont (BOUSOL-000042)". */
     private static String shownAs(ParticipantQueries.Participant participant) {
-        return participant.name();
+        return participant.number() == null ? participant.name()
+                : participant.name() + " (" + participant.number() + ")";
     }
 
     /** An operation's short reference: the first eight characters of its id, enough to find it again. */

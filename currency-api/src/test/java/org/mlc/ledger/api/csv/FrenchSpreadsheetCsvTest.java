@@ -139,12 +139,15 @@ class FrenchSpreadsheetCsvTest extends IntegrationTest {
         // the spreadsheet's fourth row (its header is the first), the column as the file names it
         assertThat(lines.get(3).get("detail").asText())
                 .startsWith("ligne 4, colonne « Montant » : « 25,0,0 » n'est pas un montant");
+        assertThat(lines.get(4).get("code").asText()).isEqualTo("not-found");
+        assertThat(lines.get(4).get("detail").asText()).startsWith("ligne 5, colonne « Bénéficiaire » : aucun "
+                + "participant n'a ici le numéro d'adhérent");
         assertThat(ledger.balance(grants.alice)).isEqualTo("25.00");
         assertThat(ledger.balance(grants.bob)).isEqualTo("12.50");
     }
 
     @Test
-    void theSameGrantFileInTheMachineDialectGrantsTheSame() throws Exception {
+    void theSameGrantFileInTheMachineDialectByNumberOrIdGrantsTheSame() throws Exception {
         Grants grants = grants();
         String file = sample("grants-machine.csv");
         assertThat(file).doesNotStartWith("\uFEFF").startsWith("key,beneficiary,units,expires\r\n");
@@ -157,6 +160,8 @@ class FrenchSpreadsheetCsvTest extends IntegrationTest {
         assertThat(lines.get(3).get("code").asText()).isEqualTo("validation");
         // a script's file keeps its English words
         assertThat(lines.get(3).get("detail").asText()).startsWith("units");
+        assertThat(lines.get(4).get("code").asText()).isEqualTo("not-found");
+        assertThat(lines.get(4).get("detail").asText()).startsWith("beneficiary: no participant here has");
         assertThat(ledger.balance(grants.alice)).isEqualTo("25.00");
         assertThat(ledger.balance(grants.bob)).isEqualTo("12.50");
     }
@@ -225,7 +230,9 @@ class FrenchSpreadsheetCsvTest extends IntegrationTest {
 
     private String fill(String file, Grants grants) {
         LocalDate expires = LocalDate.now(ZoneOffset.UTC).plusMonths(6);
-        return file.replace("{alice}", who(grants.alice)).replace("{bob}", who(grants.bob))
+        String bob = who(grants.bob);
+        return file.replace("{alice-id}", grants.alice.id()).replace("{alice}", who(grants.alice))
+                .replace("{bob}", bob).replace("{unknown}", bob.substring(0, bob.indexOf('-')) + "-999999")
                 .replace("{expires-fr}", expires.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")))
                 .replace("{expires-iso}", expires.toString());
     }
@@ -238,17 +245,20 @@ class FrenchSpreadsheetCsvTest extends IntegrationTest {
 
     /** How a file names a participant: by member number. */
     private String who(Party party) {
-        return party.id();
+        String number = api.get("/api/v1/participants/" + party.id()).get("number");
+        assertThat(number).matches("[A-Z0-9]+-[0-9]{6}");
+        return number;
     }
 
     /** How a payment file names a payee: by member number. */
     private String payee(Party party) {
-        return party.accountId();
+        return who(party);
     }
 
     /** How a French file shows a participant: name and member number. */
     private String shown(Party party) {
-        return api.get("/api/v1/participants/" + party.id()).get("name");
+        Api.Response participant = api.get("/api/v1/participants/" + party.id());
+        return participant.get("name") + " (" + participant.get("number") + ")";
     }
 
     /** The text is in the French dialect, its header starting so; its rows, header first. */
