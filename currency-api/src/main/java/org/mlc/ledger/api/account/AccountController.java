@@ -16,7 +16,9 @@ import java.time.Clock;
 import org.mlc.ledger.account.CloseAccount;
 import org.mlc.ledger.account.FreezeAccount;
 import org.mlc.ledger.account.UnfreezeAccount;
-import org.mlc.ledger.api.csv.Csv;
+import org.mlc.ledger.api.csv.CsvColumn;
+import org.mlc.ledger.api.csv.CsvDialect;
+import org.mlc.ledger.api.csv.CsvFiles;
 import org.mlc.ledger.api.csv.CsvRows;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
@@ -52,9 +54,12 @@ public class AccountController {
     private final IdempotentCommands commands;
     private final ReadYourWrites readYourWrites;
     private final Clock clock;
+    private final CsvFiles csvFiles;
 
     public AccountController(AccountQueries accounts, StatementQueries statements, AidQueries earmarkLots,
-                             IdempotentCommands commands, ReadYourWrites readYourWrites, Clock clock) {
+                             IdempotentCommands commands, ReadYourWrites readYourWrites, Clock clock,
+                             CsvFiles csvFiles) {
+        this.csvFiles = csvFiles;
         this.accounts = accounts;
         this.statements = statements;
         this.earmarkLots = earmarkLots;
@@ -144,6 +149,11 @@ public class AccountController {
         public static final List<String> CSV_COLUMNS = List.of("line", "at", "kind", "operation", "counterparty",
                 "reference", "amount", "balance");
 
+        /** The same columns and what their values are, for the French dialect. */
+        public static final List<CsvColumn> CSV = List.of(CsvColumn.number("line"), CsvColumn.instant("at"),
+                CsvColumn.word("kind", "entry."), CsvColumn.text("operation"), CsvColumn.text("counterparty"),
+                CsvColumn.text("reference"), CsvColumn.decimal("amount"), CsvColumn.decimal("balance"));
+
         public static StatementEntry of(StatementQueries.StatementLine line) {
             return new StatementEntry(line.line(), line.bookedAt().toString(), line.kind(), line.operationId(),
                     line.counterparty(), line.reference(), Amounts.format(line.amountMinor()),
@@ -159,23 +169,18 @@ public class AccountController {
                                      @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size,
                                      @RequestParam(required = false) String from,
                                      @RequestParam(required = false) String to,
-                                     @RequestParam(required = false) String format) {
+                                     @RequestParam(required = false) String format,
+                                     @RequestParam(required = false) String dialect) {
         account(id(accountId, "id"));
         Instant fromInstant = day(from, "from", 0);
         Instant toInstant = day(to, "to", 1);
-        boolean csv = "csv".equalsIgnoreCase(format);
-        if (format != null && !csv && !"json".equalsIgnoreCase(format)) {
-            throw ApiException.invalid("format", "must be json or csv");
-        }
-        if (!csv) {
+        CsvDialect csv = CsvDialect.asked(format, dialect);
+        if (csv == null) {
             return ResponseEntity.ok(statement(accountId, page, size, fromInstant, toInstant));
         }
         List<StatementEntry> entries = statements.lines(accountId, fromInstant, toInstant, MAX_CSV_LINES, 0).stream()
                 .map(StatementEntry::of).toList();
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-" + accountId + ".csv\"")
-                .body(Csv.write(StatementEntry.CSV_COLUMNS, CsvRows.of(entries)));
+        return csvFiles.answer(csv, "statement-" + accountId + ".csv", StatementEntry.CSV, CsvRows.of(entries));
     }
 
     /** A page of the account's statement, dates as yyyy-mm-dd (UTC, both ends included), for the pages. */

@@ -73,14 +73,15 @@ public class AccountPages {
         return "account/account";
     }
 
-    /** The statement as the API's CSV (plain amounts, ISO times), for a spreadsheet. */
+    /** The statement as the API's CSV, in the dialect asked (the page's button asks for a French spreadsheet's). */
     @Allowed({Role.MEMBER, Role.MERCHANT, Role.CCAS, Role.COLLECTIVITE})
     @GetMapping("/account/statement.csv")
     public ResponseEntity<?> csv(@RequestParam(name = "from", required = false) String from,
-                                 @RequestParam(name = "to", required = false) String to) {
+                                 @RequestParam(name = "to", required = false) String to,
+                                 @RequestParam(name = "dialect", required = false) String dialect) {
         String accountId = ownAccount().accountId();
         return accounts.entries(accountId, 0, AccountController.DEFAULT_PAGE_SIZE, Forms.blankToNull(from),
-                Forms.blankToNull(to), "csv");
+                Forms.blankToNull(to), "csv", Forms.blankToNull(dialect));
     }
 
     /** The caller's participant and its account (one currency per participant). */

@@ -23,6 +23,7 @@ import org.mlc.ledger.aid.ConfirmAidFunding;
 import org.mlc.ledger.aid.CreateAidProgram;
 import org.mlc.ledger.aid.GrantAid;
 import org.mlc.ledger.api.bulk.BulkJobs;
+import org.mlc.ledger.api.csv.CsvFiles;
 import org.mlc.ledger.api.bulk.BulkLine;
 import org.mlc.ledger.api.bulk.BulkUpload;
 import org.mlc.ledger.api.currency.CurrencyQueries;
@@ -72,11 +73,13 @@ public class AidController {
     private final BulkJobs bulkJobs;
     private final ObjectMapper objectMapper;
 
+    private final CsvFiles csvFiles;
     private final ParticipantRefs refs;
 
     public AidController(IdempotentCommands commands, ReadYourWrites readYourWrites, AidQueries queries,
                          ParticipantQueries participants, CurrencyQueries currencies, Clock clock, BulkJobs bulkJobs,
-                         ObjectMapper objectMapper, ParticipantRefs refs) {
+                         ObjectMapper objectMapper, ParticipantRefs refs, CsvFiles csvFiles) {
+        this.csvFiles = csvFiles;
         this.refs = refs;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
@@ -233,12 +236,13 @@ public class AidController {
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
             @PathVariable("id") String programId, @RequestBody(required = false) String body) {
         var keyed = commands.key("aid-grant-batch", key, Arrays.asList(programId, body));
-        program(programId);
+        String currency = program(programId).currency();
         List<BulkUpload.Row> rows = BulkUpload.read(body, contentType, objectMapper,
                 List.of("key", "beneficiary", "units"), List.of("expires"));
         List<BulkLine> lines = BulkUpload.lines(rows, (row, lineKey) -> new BulkLine(row.line(), lineKey,
-                id(text(row.get("beneficiary")), "beneficiary"), positiveAmount(row.get("units"), "units"),
-                date(text(row.get("expires")), "expires"), null, null, null));
+                refs.participant(row.text("beneficiary"), "beneficiary", currency).value(),
+                row.positiveAmount("units"),
+                row.optionalDay("expires"), null, null, null), csvFiles::french);
         String jobId = keyed.derivedId("aid-grant-batch");
         Caller caller = Caller.current();
         String answered = commands.apply(keyed, String.class, () -> {
@@ -250,14 +254,21 @@ public class AidController {
                 + answered)).body(bulkJobs.view(answered, 1, false));
     }
 
+    /** A job's progress as JSON (for the pages). */
+    public ResponseEntity<?> grantBatchProgress(String programId, String batchId, int fromLine, String format) {
+        return grantBatchProgress(programId, batchId, fromLine, format, null);
+    }
+
     @Allowed({Role.CCAS})
     @GetMapping("/api/v1/aid-programs/{id}/grant-batches/{batchId}")
     public ResponseEntity<?> grantBatchProgress(@PathVariable("id") String programId,
                                                 @PathVariable("batchId") String batchId,
                                                 @RequestParam(value = "fromLine", defaultValue = "1") int fromLine,
-                                                @RequestParam(value = "format", required = false) String format) {
+                                                @RequestParam(value = "format", required = false) String format,
+                                                @RequestParam(value = "dialect", required = false) String dialect) {
         program(programId);
-        return bulkJobs.progressAnswer(batchId, GrantLines.KIND, programId, fromLine, format, "grant", readYourWrites);
+        return bulkJobs.progressAnswer(batchId, GrantLines.KIND, programId, fromLine, format, dialect, "grant",
+                readYourWrites, csvFiles);
     }
 
     /** Closes the programme: what it holds is burnt and paid to the CCAS in euros out of the fund, without fee. */

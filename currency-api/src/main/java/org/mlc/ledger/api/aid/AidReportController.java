@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mlc.ledger.api.csv.Csv;
+import org.mlc.ledger.api.csv.CsvColumn;
+import org.mlc.ledger.api.csv.CsvDialect;
+import org.mlc.ledger.api.csv.CsvFiles;
 import org.mlc.ledger.api.infrastructure.ProcessorPositions;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Role;
@@ -35,6 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class AidReportController {
 
     public static final List<String> CSV_COLUMNS = List.of("measure", "filiere", "merchant", "merchantName", "value");
+    /** The same columns and what their values are, for the French dialect. */
+    static final List<CsvColumn> CSV = List.of(CsvColumn.word("measure", "csv.measure."),
+            CsvColumn.word("filiere", "filiere."), CsvColumn.text("merchant"), CsvColumn.text("merchantName"),
+            CsvColumn.decimal("value"));
+    private final CsvFiles csvFiles;
 
     private final AidQueries queries;
     private final AidController programs;
@@ -45,7 +52,8 @@ public class AidReportController {
 
     public AidReportController(AidQueries queries, AidController programs, AidExpiryJob expiryJob,
                                IdempotentCommands commands, ReadYourWrites readYourWrites,
-                               ProcessorPositions positions) {
+                               ProcessorPositions positions, CsvFiles csvFiles) {
+        this.csvFiles = csvFiles;
         this.readYourWrites = readYourWrites;
         this.commands = commands;
         this.queries = queries;
@@ -78,22 +86,25 @@ public class AidReportController {
      * and the number of beneficiaries granted, from {@code from} to {@code to} (inclusive UTC dates;
      * without them, since the programme opened).
      */
+    /** The report in the machine dialect (for the pages). */
+    public ResponseEntity<?> report(String programId, String from, String to, String format) {
+        return report(programId, from, to, format, null);
+    }
+
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.CCAS})
     @GetMapping("/api/v1/reports/aid-programs/{id}")
     public ResponseEntity<?> report(@PathVariable("id") String programId,
                                     @RequestParam(value = "from", required = false) String from,
                                     @RequestParam(value = "to", required = false) String to,
-                                    @RequestParam(value = "format", required = false) String format) {
+                                    @RequestParam(value = "format", required = false) String format,
+                                    @RequestParam(value = "dialect", required = false) String dialect) {
         AidQueries.Program program = programs.program(programId);
         LocalDate fromDay = day(from, "from", LocalDate.of(2000, 1, 1));
         LocalDate toDay = day(to, "to", LocalDate.of(9998, 12, 31));
         if (toDay.isBefore(fromDay)) {
             throw ApiException.invalid("to", "must not be before from");
         }
-        boolean csv = "csv".equalsIgnoreCase(format);
-        if (format != null && !csv && !"json".equalsIgnoreCase(format)) {
-            throw ApiException.invalid("format", "must be json or csv");
-        }
+        CsvDialect csv = CsvDialect.asked(format, dialect);
         Instant start = fromDay.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = toDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         AidQueries.Totals totals = queries.totals(programId, start, end);
@@ -108,7 +119,7 @@ public class AidReportController {
                 Amounts.format(totals.spentMinor()), byFiliere, byMerchant, Amounts.format(totals.returnedMinor()),
                 Amounts.format(totals.closedMinor()),
                 queries.beneficiaries(programId, start, end), Amounts.format(program.balanceMinor()));
-        if (!csv) {
+        if (csv == null) {
             return ResponseEntity.ok(report);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -125,9 +136,7 @@ public class AidReportController {
         rows.add(row("closedOut", null, null, null, report.closedOut()));
         rows.add(row("beneficiaries", null, null, null, report.beneficiaries()));
         rows.add(row("balance", null, null, null, report.balance()));
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"aid-program-" + programId + ".csv\"")
-                .body(Csv.write(CSV_COLUMNS, rows));
+        return csvFiles.answer(csv, "aid-program-" + programId + ".csv", CSV, rows);
     }
 
     /**

@@ -7,7 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.mlc.ledger.api.csv.Csv;
+import org.mlc.ledger.api.csv.CsvDialect;
+import org.mlc.ledger.api.csv.CsvFiles;
+import org.mlc.ledger.api.csv.CsvHeaders;
+import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.api.aid.AidQueries;
 import org.mlc.ledger.api.counter.CounterDayQueries;
 import org.mlc.ledger.api.currency.CurrencyQueries;
@@ -64,10 +69,12 @@ public class BankStatementController {
     private final CounterDayQueries counterDays;
     private final AidQueries aid;
     private final Clock clock;
+    private final CsvFiles csvFiles;
 
     public BankStatementController(IdempotentCommands commands, ReadYourWrites readYourWrites,
                                    CurrencyQueries currencies, CounterDayQueries counterDays, AidQueries aid,
-                                   Clock clock) {
+                                   Clock clock, CsvFiles csvFiles) {
+        this.csvFiles = csvFiles;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
         this.currencies = currencies;
@@ -100,7 +107,7 @@ public class BankStatementController {
         if (!currencies.exists(code)) {
             throw ApiException.notFound("unknown currency " + code);
         }
-        List<StatementLine> lines = parse(csv);
+        List<StatementLine> lines = parse(csv, csvFiles::french);
         Map<String, CounterId> remittances = new LinkedHashMap<>();
         counterDays.remittanceCounters(code).forEach((remittance, counter) ->
                 remittances.put(remittance, CounterId.of(counter)));
@@ -184,40 +191,75 @@ public class BankStatementController {
         return new StatementAnswer(result.statementId(), matched, unmatched, mismatched);
     }
 
-    /**
-     * Strict CSV: the header, then one credit (positive) or debit (negative) per line; any
-     * malformed line refuses the file.
-     */
+    /** The statement's columns, in their order. */
+    private static final List<String> COLUMNS = List.of("date", "amount", "label", "reference");
+
+    /** As {@link #parse(String, Function)}, a French file's refusals in English. */
     static List<StatementLine> parse(String csv) {
+        return parse(csv, DomainException::getMessage);
+    }
+
+    /**
+     * Strict CSV, in either dialect: the header (its columns in English or French: date, montant,
+     * libellé, référence), then one credit (positive) or debit (negative) per line, an amount with a
+     * decimal point or comma, a date ISO or dd/mm/yyyy; any malformed line refuses the file. A French
+     * file's refusal is worded by {@code french}, naming the line and the column as the file does.
+     */
+    static List<StatementLine> parse(String csv, Function<DomainException, String> french) {
         if (csv == null || csv.isBlank()) {
             throw ApiException.invalid("body", "a CSV bank statement is required, starting with " + HEADER);
         }
         if (csv.length() > MAX_STATEMENT_BYTES) {
             throw ApiException.invalid("body", "a statement is at most " + MAX_STATEMENT_BYTES + " characters");
         }
-        List<Csv.Record> records;
+        Csv.Sheet sheet;
         try {
             // the header, at most MAX_LINES lines, and one more to know there are too many
-            records = Csv.read(csv, ImportBankStatement.MAX_LINES + 2);
+            sheet = Csv.readAnyDialect(csv, ImportBankStatement.MAX_LINES + 2);
         } catch (Csv.MalformedException e) {
             throw ApiException.invalid("line " + e.line(), e.getMessage());
         }
-        if (records.isEmpty() || records.get(0).line() != 1
-                || !String.join(",", records.get(0).fields()).strip().equalsIgnoreCase(HEADER)) {
-            throw ApiException.invalid("line 1", "the header must be " + HEADER);
+        List<Csv.Record> records = sheet.records();
+        List<String> header = records.isEmpty() || records.get(0).line() != 1 ? List.of() : records.get(0).fields();
+        boolean frenchNames = false;
+        boolean known = header.size() == COLUMNS.size();
+        for (int i = 0; known && i < header.size(); i++) {
+            known = COLUMNS.get(i).equals(CsvHeaders.column(header.get(i), COLUMNS));
+            frenchNames |= known && CsvHeaders.isFrench(header.get(i), COLUMNS.get(i));
         }
+        if (!known) {
+            throw ApiException.invalid("line 1", "the header must be " + HEADER + " (or date;montant;libellé;référence)");
+        }
+        boolean inFrench = sheet.dialect() == CsvDialect.FRENCH || sheet.bom() || frenchNames;
         List<StatementLine> lines = new ArrayList<>();
         for (Csv.Record record : records.subList(1, records.size())) {
             String field = "line " + record.line();
             List<String> cells = record.fields();
             if (cells.size() != 4) {
+                if (inFrench) {
+                    throw refused(field, french.apply(DomainException.invalid("csv-cells",
+                            "line {0}: {1} cells, the header has {2}", record.line(), cells.size(), 4)));
+                }
                 throw ApiException.invalid(field, "must have 4 fields (" + HEADER + "), has " + cells.size());
             }
-            LocalDate date = RequestValues.requiredDate(cells.get(0).strip(), field);
+            LocalDate date = CsvDialect.parseDay(cells.get(0));
+            if (date == null && inFrench) {
+                throw refused(field, french.apply(cell("csv-cell-date", "is not a date (dd/mm/yyyy)", record,
+                        header, 0)));
+            }
+            date = RequestValues.requiredDate(date == null ? cells.get(0).strip() : date.toString(), field);
             long amount;
             try {
-                amount = Amounts.parseNonZeroSigned(cells.get(1).strip());
+                String plain = CsvDialect.plainAmount(cells.get(1));
+                if (plain == null) {
+                    throw new InvalidAmountException("must be a plain decimal");
+                }
+                amount = Amounts.parseNonZeroSigned(plain);
             } catch (InvalidAmountException e) {
+                if (inFrench) {
+                    throw refused(field, french.apply(cell("csv-cell-signed-amount", "is not an amount",
+                            record, header, 1)));
+                }
                 throw ApiException.invalid(field, "amount " + e.getMessage());
             }
             String label = RequestValues.optionalText(cells.get(2), field);
@@ -233,5 +275,15 @@ public class BankStatementController {
             throw ApiException.invalid("body", "the statement has no line after its header");
         }
         return lines;
+    }
+
+    private static DomainException cell(String key, String english, Csv.Record record, List<String> header, int c) {
+        return DomainException.invalid(key, "line {0}, column \"{1}\": \"{2}\" " + english, record.line(),
+                header.get(c).replace(Csv.BOM, "").strip(), record.fields().get(c).strip());
+    }
+
+    /** A French file's refusal: its words already name the line and the column. */
+    private static ApiException refused(String field, String words) {
+        return new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "validation", words, field);
     }
 }

@@ -14,14 +14,13 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.mlc.ledger.api.infrastructure.ClusterJobLock;
 import org.mlc.ledger.api.infrastructure.ProcessorPositions;
+import org.mlc.ledger.api.csv.CsvColumn;
+import org.mlc.ledger.api.csv.CsvDialect;
+import org.mlc.ledger.api.csv.CsvFiles;
 import org.mlc.ledger.api.csv.CsvRows;
-import java.nio.charset.StandardCharsets;
-import org.mlc.ledger.api.csv.Csv;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.api.web.RequestValues;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.mlc.ledger.money.Amounts;
 import org.slf4j.Logger;
@@ -251,28 +250,28 @@ public class BulkJobs implements DisposableBean {
     }
 
     /** Who a job belongs to (the participant that uploaded it), or null for an unknown job. */
+    /** A job's lines as CSV columns; a line's status in French words in the French dialect. */
+    public static final List<CsvColumn> LINES_CSV = List.of(CsvColumn.number("line"), CsvColumn.text("key"),
+            CsvColumn.text("party"), CsvColumn.decimal("amount"), CsvColumn.word("status", "csv.status."),
+            CsvColumn.text("operation"), CsvColumn.text("code"), CsvColumn.text("detail"));
+
     /**
-     * A bulk job's progress as a GET answers it (JSON, or its lines as CSV with {@code format=csv}),
-     * when the job is of this kind and for this target; 404 otherwise.
+     * A bulk job's progress as a GET answers it (JSON, or its lines as CSV with {@code format=csv},
+     * in a French spreadsheet's dialect with {@code dialect=fr}), when the job is of this kind and
+     * for this target; 404 otherwise.
      */
     public ResponseEntity<?> progressAnswer(String jobId, String kind, String targetId, int fromLine, String format,
-                                            String what, ReadYourWrites readYourWrites) {
+                                            String dialect, String what, ReadYourWrites readYourWrites,
+                                            CsvFiles csvFiles) {
         Map<String, Object> header = header(RequestValues.id(jobId, "batchId"));
         if (header == null || !kind.equals(header.get("kind")) || !targetId.equals(header.get("target_id"))) {
             throw ApiException.notFound("unknown " + what + " batch " + jobId);
         }
-        boolean csv = "csv".equalsIgnoreCase(format);
-        if (format != null && !csv && !"json".equalsIgnoreCase(format)) {
-            throw ApiException.invalid("format", "must be json or csv");
-        }
-        JobView view = view(jobId, Math.max(1, fromLine), csv);
+        CsvDialect csv = CsvDialect.asked(format, dialect);
+        JobView view = view(jobId, Math.max(1, fromLine), csv != null);
         view = view.caughtUp(FINISHED.equals(view.status()) && readYourWrites.caughtUp(positions.head()));
-        if (csv) {
-            List<Map<String, Object>> lines = CsvRows.of(view.lines());
-            return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + what + "s-" + jobId + ".csv\"")
-                    .body(Csv.write(List.of("line", "key", "party", "amount", "status", "operation", "code",
-                            "detail"), lines));
+        if (csv != null) {
+            return csvFiles.answer(csv, what + "s-" + jobId + ".csv", LINES_CSV, CsvRows.of(view.lines()));
         }
         return ResponseEntity.ok(view);
     }

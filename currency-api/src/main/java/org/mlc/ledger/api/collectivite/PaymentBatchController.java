@@ -13,6 +13,8 @@ import org.mlc.ledger.api.account.AccountPolicy;
 import org.mlc.ledger.api.account.AccountQueries;
 import org.mlc.ledger.api.account.AccountQueries.Account;
 import org.mlc.ledger.api.bulk.BulkJobs;
+import org.mlc.ledger.api.csv.CsvFiles;
+import org.mlc.ledger.api.participant.ParticipantRefs;
 import org.mlc.ledger.api.bulk.BulkLine;
 import org.mlc.ledger.api.bulk.BulkUpload;
 import org.mlc.ledger.api.security.Allowed;
@@ -49,8 +51,14 @@ public class PaymentBatchController {
     private final ObjectMapper objectMapper;
     private final ReadYourWrites readYourWrites;
 
+    private final CsvFiles csvFiles;
+    private final ParticipantRefs refs;
+
     public PaymentBatchController(IdempotentCommands commands, AccountQueries accounts, BulkJobs bulkJobs,
-                                  ObjectMapper objectMapper, ReadYourWrites readYourWrites) {
+                                  ObjectMapper objectMapper, ReadYourWrites readYourWrites, CsvFiles csvFiles,
+                                  ParticipantRefs refs) {
+        this.refs = refs;
+        this.csvFiles = csvFiles;
         this.readYourWrites = readYourWrites;
         this.commands = commands;
         this.accounts = accounts;
@@ -77,13 +85,13 @@ public class PaymentBatchController {
                 throw ApiException.invalid("reference", "must be at most " + MakePayment.MAX_REFERENCE_LENGTH
                         + " characters");
             }
-            String to = id(text(row.get("to")), "to");
+            String to = refs.account(row.text("to"), "to", account.currency()).value();
             if (to.equals(accountId)) {
                 throw ApiException.invalid("to", "an account cannot pay itself");
             }
-            return new BulkLine(row.line(), lineKey, to, positiveAmount(row.get("amount"), "amount"), null, reference,
+            return new BulkLine(row.line(), lineKey, to, row.positiveAmount("amount"), null, reference,
                     null, null);
-        });
+        }, csvFiles::french);
         String jobId = keyed.derivedId("payment-batch");
         Caller caller = Caller.current();
         String answered = commands.apply(keyed, String.class, () -> {
@@ -99,9 +107,11 @@ public class PaymentBatchController {
     @GetMapping("/api/v1/accounts/{id}/payment-batches/{batchId}")
     public ResponseEntity<?> progress(@PathVariable("id") String accountId, @PathVariable("batchId") String batchId,
                                       @RequestParam(value = "fromLine", defaultValue = "1") int fromLine,
-                                      @RequestParam(value = "format", required = false) String format) {
+                                      @RequestParam(value = "format", required = false) String format,
+                                      @RequestParam(value = "dialect", required = false) String dialect) {
         account(accountId);
-        return bulkJobs.progressAnswer(batchId, PaymentLines.KIND, accountId, fromLine, format, "payment", readYourWrites);
+        return bulkJobs.progressAnswer(batchId, PaymentLines.KIND, accountId, fromLine, format, dialect, "payment",
+                readYourWrites, csvFiles);
     }
 
     private Account account(String accountId) {

@@ -22,6 +22,7 @@ public final class Csv {
     public static final String LINE_END = "\r\n";
 
     private static final CSVFormat READ = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    private static final CSVFormat READ_SEMICOLON = READ.builder().setDelimiter(';').get();
 
     /**
      * Commons CSV's quoting of a field that must be quoted. The others are written bare: its
@@ -29,6 +30,10 @@ public final class Csv {
      * space, and exports must stay the bytes they were.
      */
     private static final CSVFormat QUOTED = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get();
+    private static final CSVFormat QUOTED_SEMICOLON = QUOTED.builder().setDelimiter(';').get();
+
+    /** The byte order mark a spreadsheet writes first, and needs first to read UTF-8 rather than its local code page. */
+    public static final String BOM = "\uFEFF";
 
     private Csv() {
     }
@@ -56,8 +61,27 @@ public final class Csv {
      * (an upload over its limit is refused by its reader, which need not read the rest).
      */
     public static List<Record> read(String text, int maxRecords) {
+        return read(text, maxRecords, CsvDialect.MACHINE);
+    }
+
+    /**
+     * A text in either dialect, as a spreadsheet or a script saves it: the dialect found (a BOM
+     * dropped), and its records.
+     */
+    public static Sheet readAnyDialect(String text, int maxRecords) {
+        boolean bom = text.startsWith(BOM);
+        String body = bom ? text.substring(1) : text;
+        CsvDialect dialect = CsvDialect.of(body);
+        return new Sheet(dialect, bom, read(body, maxRecords, dialect));
+    }
+
+    /** An uploaded text read in the dialect it was written in; {@code bom}: it started with one (a spreadsheet's). */
+    public record Sheet(CsvDialect dialect, boolean bom, List<Record> records) {
+    }
+
+    private static List<Record> read(String text, int maxRecords, CsvDialect dialect) {
         List<Record> records = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(text, READ)) {
+        try (CSVParser parser = CSVParser.parse(text, dialect.separator() == ';' ? READ_SEMICOLON : READ)) {
             Iterator<CSVRecord> iterator = parser.iterator();
             long breaksRead = 0; // line breaks up to the end of the last record read
             while (records.size() < maxRecords) {
@@ -95,16 +119,21 @@ public final class Csv {
 
     /** One record, its line end included; null is an empty field. */
     public static String line(List<?> values) {
+        return line(values, ',');
+    }
+
+    /** One record with this separator (',' or ';'), its line end included; null is an empty field. */
+    static String line(List<?> values, char separator) {
         StringBuilder out = new StringBuilder();
         try {
             for (int i = 0; i < values.size(); i++) {
                 Object value = values.get(i);
                 String text = value == null ? "" : neutralised(value.toString());
-                if (mustBeQuoted(text)) {
-                    QUOTED.print(text, out, i == 0);
+                if (mustBeQuoted(text, separator)) {
+                    (separator == ';' ? QUOTED_SEMICOLON : QUOTED).print(text, out, i == 0);
                 } else {
                     if (i > 0) {
-                        out.append(',');
+                        out.append(separator);
                     }
                     out.append(text);
                 }
@@ -131,11 +160,11 @@ public final class Csv {
         return "'" + text;
     }
 
-    /** RFC 4180, 2.6: fields containing line breaks, double quotes and commas. */
-    private static boolean mustBeQuoted(String text) {
+    /** RFC 4180, 2.6: fields containing line breaks, double quotes and the separator. */
+    private static boolean mustBeQuoted(String text, char separator) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+            if (c == ',' && separator == ',' || c == separator || c == '"' || c == '\r' || c == '\n') {
                 return true;
             }
         }

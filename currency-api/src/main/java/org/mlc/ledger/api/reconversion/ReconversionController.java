@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.mlc.ledger.api.csv.Csv;
+import org.mlc.ledger.api.csv.CsvColumn;
+import org.mlc.ledger.api.csv.CsvDialect;
+import org.mlc.ledger.api.csv.CsvFiles;
 import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.participant.ParticipantQueries;
 import org.mlc.ledger.api.csv.CsvRows;
@@ -60,9 +62,15 @@ public class ReconversionController {
     private final CurrencyQueries currencies;
     private final Clock clock;
 
+    private final CsvFiles csvFiles;
+    /** The payouts' columns, for the French dialect: the beneficiary and the merchant by name. */
+    static final List<CsvColumn> PAYOUTS_CSV = List.of(CsvColumn.text("reconversion"), CsvColumn.text("beneficiary"),
+            CsvColumn.text("merchant"), CsvColumn.decimal("euros"), CsvColumn.instant("requestedAt"));
+
     public ReconversionController(IdempotentCommands commands, ReadYourWrites readYourWrites,
                                   ReconversionQueries queries, ParticipantQueries participants,
-                                  CurrencyQueries currencies, Clock clock) {
+                                  CurrencyQueries currencies, Clock clock, CsvFiles csvFiles) {
+        this.csvFiles = csvFiles;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
         this.queries = queries;
@@ -163,7 +171,8 @@ public class ReconversionController {
     @GetMapping("/api/v1/currencies/{code}/payouts")
     public ResponseEntity<?> payouts(@PathVariable("code") String code,
                                      @RequestParam(value = "status", required = false) String status,
-                                     @RequestParam(value = "format", required = false) String format) {
+                                     @RequestParam(value = "format", required = false) String format,
+                                     @RequestParam(value = "dialect", required = false) String dialect) {
         String currency = id(code, "code");
         if (!currencies.exists(currency)) {
             throw ApiException.notFound("unknown currency " + currency);
@@ -174,20 +183,13 @@ public class ReconversionController {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("status", "must be REQUESTED, PAID or CONFIRMED");
         }
-        boolean csv = "csv".equalsIgnoreCase(format);
-        if (format != null && !csv && !"json".equalsIgnoreCase(format)) {
-            throw ApiException.invalid("format", "must be json or csv");
-        }
+        CsvDialect csv = CsvDialect.asked(format, dialect);
         List<PayoutLine> lines = queries.payouts(currency, wanted, MAX_PAYOUT_LINES).stream()
                 .map(payout -> new PayoutLine(payout.reconversionId(), payout.beneficiaryName(), payout.merchantId(),
                         Amounts.format(payout.eurosMinor()), payout.requestedAt().toString())).toList();
-        if (csv) {
-            return ResponseEntity.ok()
-                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION,
-                            "attachment; filename=\"payouts-" + currency + "-" + wanted.toLowerCase() + ".csv\"")
-                    .body(Csv.write(List.of("reconversion", "beneficiary", "merchant", "euros", "requestedAt"),
-                            CsvRows.of(lines)));
+        if (csv != null) {
+            return csvFiles.answer(csv, "payouts-" + currency + "-" + wanted.toLowerCase() + ".csv", PAYOUTS_CSV,
+                    CsvRows.of(lines));
         }
         return ResponseEntity.ok(new Payouts(currency, wanted, lines));
     }

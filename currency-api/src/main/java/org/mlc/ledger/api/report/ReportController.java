@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.mlc.ledger.api.account.AccountController.StatementEntry;
 import org.mlc.ledger.api.account.StatementQueries;
-import org.mlc.ledger.api.csv.Csv;
+import org.mlc.ledger.api.csv.CsvColumn;
+import org.mlc.ledger.api.csv.CsvDialect;
+import org.mlc.ledger.api.csv.CsvFiles;
 import org.mlc.ledger.api.csv.CsvRows;
 import org.mlc.ledger.api.counter.CounterPolicy;
 import org.mlc.ledger.api.counter.CounterDayQueries;
@@ -38,7 +40,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reports for the treasurer, the counters and the merchants: JSON, or CSV with {@code ?format=csv}. */
+/**
+ * Reports for the treasurer, the counters and the merchants: JSON, or CSV with {@code ?format=csv}
+ * ({@code &dialect=fr} for a French spreadsheet: {@link CsvDialect}).
+ */
 @RestController
 @RequestMapping("/api/v1/reports")
 public class ReportController {
@@ -51,10 +56,25 @@ public class ReportController {
     private final ParticipantQueries participants;
     private final StatementQueries statements;
     private final CounterDayQueries counterDays;
+    private final CsvFiles csvFiles;
+
+    /** The indicators' columns: amounts in minor units (in units in the French dialect), ratios, counts. */
+    static final List<CsvColumn> INDICATORS_CSV = Indicators.CSV_COLUMNS.stream().map(name ->
+            name.endsWith("Minor") ? CsvColumn.minor(name)
+                    : name.equals("month") ? CsvColumn.month(name)
+                    : name.equals("currency") ? CsvColumn.text(name)
+                    : name.endsWith("Ratio") || name.equals("b2bShare") || name.equals("velocity")
+                            ? CsvColumn.decimal(name) : CsvColumn.number(name)).toList();
+
+    static final List<CsvColumn> COUNTER_DAY_CSV = List.of(CsvColumn.text("conversion"), CsvColumn.instant("at"),
+            CsvColumn.text("account"), CsvColumn.word("paidBy", "means."), CsvColumn.word("payout", "payout."),
+            CsvColumn.decimal("euros"), CsvColumn.decimal("units"), CsvColumn.decimal("bonus"),
+            CsvColumn.text("cancelled"));
 
     public ReportController(Indicators indicators, CurrencyQueries currencies, CounterQueries counters,
                             ConversionQueries conversions, JournalQueries journal, ParticipantQueries participants,
-                            StatementQueries statements, CounterDayQueries counterDays) {
+                            StatementQueries statements, CounterDayQueries counterDays, CsvFiles csvFiles) {
+        this.csvFiles = csvFiles;
         this.counterDays = counterDays;
         this.indicators = indicators;
         this.currencies = currencies;
@@ -105,8 +125,9 @@ public class ReportController {
     public ResponseEntity<?> indicators(@RequestParam(required = false) String currency,
                                         @RequestParam(required = false) String from,
                                         @RequestParam(required = false) String to,
-                                        @RequestParam(required = false) String format) {
-        boolean csv = csv(format);
+                                        @RequestParam(required = false) String format,
+                                        @RequestParam(required = false) String dialect) {
+        CsvDialect csv = CsvDialect.asked(format, dialect);
         String code = knownCurrency(currency);
         YearMonth fromMonth = month(from, "from");
         YearMonth toMonth = month(to, "to");
@@ -115,7 +136,7 @@ public class ReportController {
                     + " months after it");
         }
         List<Indicators.Month> months = indicators.months(code, fromMonth, toMonth);
-        if (csv) {
+        if (csv != null) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Indicators.Month month : months) {
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -125,7 +146,7 @@ public class ReportController {
                 }
                 rows.add(row);
             }
-            return csvAnswer("indicators-" + code + ".csv", Csv.write(Indicators.CSV_COLUMNS, rows));
+            return csvFiles.answer(csv, "indicators-" + code + ".csv", INDICATORS_CSV, rows);
         }
         List<MonthIndicators> body = months.stream().map(m -> new MonthIndicators(m.month().toString(),
                 Amounts.format(m.inCirculationMinor()), Amounts.format(m.electronicMinor()),
@@ -140,13 +161,19 @@ public class ReportController {
         return ResponseEntity.ok(new IndicatorsReport(code, body));
     }
 
+    /** A counter's day in the machine dialect (for the pages). */
+    public ResponseEntity<?> counterDay(String counterId, String date, String format) {
+        return counterDay(counterId, date, format, null);
+    }
+
     /** A counter's day: conversions by means of payment, units issued, cash at the start and the end. */
     @GetMapping("/counters/{id}/day")
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT})
     public ResponseEntity<?> counterDay(@PathVariable("id") String counterId,
                                         @RequestParam(required = false) String date,
-                                        @RequestParam(required = false) String format) {
-        boolean csv = csv(format);
+                                        @RequestParam(required = false) String format,
+                                        @RequestParam(required = false) String dialect) {
+        CsvDialect csv = CsvDialect.asked(format, dialect);
         id(counterId, "id");
         CounterPolicy.checkWorksAt(counterId);
         String currency = counters.currencyOf(counterId)
@@ -159,9 +186,9 @@ public class ReportController {
                         Amounts.format(c.eurosMinor()), Amounts.format(c.unitsMinor()), Amounts.format(c.bonusMinor()),
                         c.cancelled() ? c.cancellation().reason() : null))
                 .toList();
-        if (csv) {
-            return csvAnswer("counter-" + counterId + "-" + day + ".csv", Csv.write(List.of("conversion", "at",
-                    "account", "paidBy", "payout", "euros", "units", "bonus", "cancelled"), CsvRows.of(lines)));
+        if (csv != null) {
+            return csvFiles.answer(csv, "counter-" + counterId + "-" + day + ".csv", COUNTER_DAY_CSV,
+                    CsvRows.of(lines));
         }
         Map<String, String> byMeans = new LinkedHashMap<>();
         conversions.eurosByMeansAtCounter(counterId, start, end)
@@ -190,8 +217,9 @@ public class ReportController {
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT})
     public ResponseEntity<?> merchantMonthly(@PathVariable("id") String participantId,
                                              @RequestParam(required = false) String month,
-                                             @RequestParam(required = false) String format) {
-        boolean csv = csv(format);
+                                             @RequestParam(required = false) String format,
+                                             @RequestParam(required = false) String dialect) {
+        CsvDialect csv = CsvDialect.asked(format, dialect);
         id(participantId, "id");
         Participant merchant = participants.find(participantId).filter(p -> p.kind() == ParticipantKind.MERCHANT)
                 .orElse(null);
@@ -215,9 +243,9 @@ public class ReportController {
             }
             lines.add(StatementEntry.of(entry));
         }
-        if (csv) {
-            return csvAnswer("merchant-" + participantId + "-" + period + ".csv",
-                    Csv.write(StatementEntry.CSV_COLUMNS, CsvRows.of(lines)));
+        if (csv != null) {
+            return csvFiles.answer(csv, "merchant-" + participantId + "-" + period + ".csv", StatementEntry.CSV,
+                    CsvRows.of(lines));
         }
         long openingMinor = statements.balanceBefore(accountId, start);
         return ResponseEntity.ok(new MerchantMonth(participantId, merchant.name(), accountId, merchant.currency(),
@@ -234,26 +262,11 @@ public class ReportController {
         return code;
     }
 
-    private static boolean csv(String format) {
-        boolean csv = "csv".equalsIgnoreCase(format);
-        if (format != null && !csv && !"json".equalsIgnoreCase(format)) {
-            throw ApiException.invalid("format", "must be json or csv");
-        }
-        return csv;
-    }
-
     private static YearMonth month(String text, String field) {
         return RequestValues.requiredMonth(text, field);
     }
 
     private static LocalDate day(String text, String field) {
         return RequestValues.requiredDate(text, field);
-    }
-
-    private static ResponseEntity<String> csvAnswer(String filename, String body) {
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
-                .body(body);
     }
 }

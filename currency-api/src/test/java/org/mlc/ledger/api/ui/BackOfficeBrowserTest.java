@@ -148,12 +148,13 @@ class BackOfficeBrowserTest extends IntegrationTest {
             assertThat(browser.text("#balance")).isEqualTo("12,50");
             assertThat(browser.text("#statement")).contains("Alice Martin " + suffix).contains("12,50");
             browser.screenshot("14-merchant-statement");
-            // the CSV download is the API's, unchanged: plain amounts, not the screen's French format
+            // the CSV download is for a French spreadsheet: ';', decimal comma, the payer by name (the BOM
+            // is dropped by fetch's text())
             Object csv = browser.driver.executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
                     fetch(document.querySelector('#csv').href).then(r => r.text()).then(done);""");
-            assertThat((String) csv).startsWith("line,at,kind,operation,counterparty,reference,amount,balance")
-                    .contains(",12.50,12.50");
+            assertThat((String) csv).startsWith("ligne;date;nature;opération;avec;référence;montant;solde")
+                    .contains("Alice Martin " + suffix).contains(";12,50;12,50");
             browser.open("/receive");
             browser.type("#amount", "5");
             browser.type("#reference", "Table 4");
