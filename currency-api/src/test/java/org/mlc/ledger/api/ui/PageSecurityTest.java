@@ -46,9 +46,11 @@ class PageSecurityTest extends IntegrationTest {
     /** Pages that need a parameter, with what a listed role then gets (an unknown closing or programme: 404). */
     private static final Map<String, String> QUERIES = Map.of(
             "GET /counter/z-report", "?closing=" + UUID.randomUUID(),
+            "GET /counter/receipt", "?conversion=C-000000",
             "GET /ccas/program", "?id=" + UUID.randomUUID(),
             "GET /ccas/batch", "?program=" + UUID.randomUUID() + "&batch=" + UUID.randomUUID());
     private static final Map<String, Integer> ALLOWED_STATUS = Map.of("GET /counter/z-report", 404,
+            "GET /counter/receipt", 404,
             "GET /ccas/program", 404, "GET /ccas/batch", 404);
 
     @Autowired
@@ -180,8 +182,14 @@ class PageSecurityTest extends IntegrationTest {
         }
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return get(path, Map.of());
+        }
+
+        /** A page asked with headers of its own (a proxy's forwarded host, …). */
+        HttpResponse<String> get(String path, Map<String, String> headers) throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+            headers.forEach(request::header);
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Matcher token = TOKEN.matcher(response.body());
             if (token.find()) {
                 csrf = token.group(1);
