@@ -20,6 +20,7 @@ import org.mlc.ledger.api.ui.QrCode;
 import org.mlc.ledger.api.ui.ShortReference;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.RequestValues;
+import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.participant.ParticipantKind;
 import org.mlc.ledger.payment.MakePayment;
@@ -109,7 +110,8 @@ public class PaymentPages {
             Participant payee = payee(to);
             if (payee == null) {
                 // a member's account is not named to a payer, and the directory lists only merchants and collectivités
-                throw ApiException.invalid("to", "choose the payee in the directory");
+                throw DomainException.invalid("pay.payee-not-listed", "choose the payee in the directory")
+                        .naming("to");
             }
             long balance = accounts.find(me.participant().accountId()).map(a -> a.balanceMinor()).orElse(0L);
             model.addAttribute("me_participant", me);

@@ -117,6 +117,12 @@ class PaymentRequestPageTest extends IntegrationTest {
                 "key", key.group(1));
         assertThat(session.post("/pay/review", form, session.csrf).body())
                 .contains("id=\"confirm-balance-after\">16,80<");
+        // a member's account is not a payee a page offers: refused at the confirmation step, nothing shown to pay
+        Party neighbour = ledger.participant("MEMBER", "Voisin", currency);
+        Map<String, String> toMember = new java.util.HashMap<>(form);
+        toMember.put("to", neighbour.accountId());
+        assertThat(session.post("/pay/review", toMember, session.csrf).body()).contains("id=\"problem\"")
+                .doesNotContain("id=\"confirm\"").doesNotContain("Voisin");
         assertThat(ledger.balance(member)).isEqualTo("20.00");
         assertThat(session.post("/pay", form, session.csrf).body()).contains("id=\"paid\"");
         assertThat(ledger.balance(member)).isEqualTo("16.80");
