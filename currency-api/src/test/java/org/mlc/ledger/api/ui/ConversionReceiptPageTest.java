@@ -91,6 +91,18 @@ class ConversionReceiptPageTest extends IntegrationTest {
         String unknown = "C-ZZZZZZ".equals(shortReference) ? "C-000000" : "C-ZZZZZZ";
         assertThat(session.get("/counter/receipt?conversion=" + unknown).statusCode()).isEqualTo(404);
 
+        // a cancelled conversion's receipt says so
+        Api.Response cancelled = agent.api().post("/api/v1/counters/" + counter + "/conversions/" + id
+                + "/cancellation", "{\"reason\":\"erreur de montant\"}");
+        assertThat(cancelled.status()).as(cancelled.toString()).isIn(200, 201);
+        Instant until = Instant.now().plus(Duration.ofSeconds(20));
+        String reprinted = session.get("/counter/receipt?conversion=" + shortReference).body();
+        while (!reprinted.contains("id=\"receipt-cancelled\"") && Instant.now().isBefore(until)) {
+            Thread.sleep(100);
+            reprinted = session.get("/counter/receipt?conversion=" + shortReference).body();
+        }
+        assertThat(reprinted).contains("Conversion annulée le");
+
         // another counter's agent does not find it
         User other = ledger.user("COUNTER_AGENT", null, ledger.counter(currency));
         Session elsewhere = Session.signIn("http://localhost:" + port, other.username(), other.password());
