@@ -325,11 +325,20 @@ public class CounterPages {
         }
     }
 
-    /** The Z report of a closing: expected, counted and the discrepancy per means of payment. Printable. */
+    /**
+     * The Z report of a closing (its id or its short reference): the period and who closed it;
+     * expected, counted and the discrepancy per means of payment. Printable.
+     */
     @Allowed(Role.COUNTER_AGENT)
     @GetMapping("/counter/z-report")
-    public String zReport(@RequestParam("closing") String closingId, Model model) {
+    public String zReport(@RequestParam("closing") String closing, Model model) {
         String counterId = counterOf(model);
+        // the report's short reference (Z-…), as printed, finds it too
+        String normalized = ShortReference.normalized('Z', closing);
+        String closingId = normalized == null ? closing : ShortReference.hexPrefix('Z', closing).stream()
+                .flatMap(prefix -> days.closingIdsWithPrefix(counterId, prefix).stream())
+                .filter(id -> ShortReference.of('Z', id).equals(normalized)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("no closing " + closing + " at this counter"));
         ZReport report = counters.closing(counterId, closingId);
         model.addAttribute("report", report);
         model.addAttribute("reportReference", ShortReference.of('Z', report.id()));
