@@ -82,6 +82,12 @@ public final class InMemoryLedger implements AutoCloseable {
         configuration.eventStore().publish(new GenericDomainEventMessage<>("Account", payer, next, debited));
     }
 
+    /** Appends an event to an aggregate's stream as an older version stored it, without its handler. */
+    public void storeAsAnOlderVersion(String aggregateType, String aggregateId, Object event) {
+        long next = configuration.eventStore().lastSequenceNumberFor(aggregateId).map(last -> last + 1).orElse(0L);
+        configuration.eventStore().publish(new GenericDomainEventMessage<>(aggregateType, aggregateId, next, event));
+    }
+
     /** The payloads of one aggregate's events, in order. */
     public List<Object> eventsOf(String aggregateId) {
         return configuration.eventStore().readEvents(aggregateId).asStream()

@@ -44,6 +44,18 @@ public class Participant {
 
     /** Registered with its account in one unit of work (see the account package's registration). */
     public Participant(RegisterParticipant command) {
+        check(command);
+        apply(new ParticipantRegistered(command.participantId(), command.kind(), command.name().strip(),
+                command.currency(), command.accountId(), command.filiere(), command.registeredAt()));
+        // The issuer registering a merchant with its filière approves it in the same step.
+        if (command.kind() == ParticipantKind.MERCHANT && command.filiere() != null) {
+            apply(new MerchantApproved(command.participantId(), command.currency(), command.filiere(),
+                    AT_REGISTRATION, "approved at registration", command.registeredAt()));
+        }
+    }
+
+    /** Refuses a registration this participant could not be made from, before anything is recorded. */
+    public static void check(RegisterParticipant command) {
         if (command.kind() == null) {
             throw DomainException.invalid("kind is required: MEMBER, MERCHANT, ASSOCIATION, COLLECTIVITE or CCAS");
         }
@@ -52,13 +64,6 @@ public class Participant {
         }
         if (command.filiere() != null && !Filieres.PATTERN.matcher(command.filiere()).matches()) {
             throw DomainException.invalid("filiere must be a code like ALIMENTATION");
-        }
-        apply(new ParticipantRegistered(command.participantId(), command.kind(), command.name().strip(),
-                command.currency(), command.accountId(), command.filiere(), command.registeredAt()));
-        // The issuer registering a merchant with its filière approves it in the same step.
-        if (command.kind() == ParticipantKind.MERCHANT && command.filiere() != null) {
-            apply(new MerchantApproved(command.participantId(), command.currency(), command.filiere(),
-                    AT_REGISTRATION, "approved at registration", command.registeredAt()));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.mlc.ledger.api.aid;
 
+import org.mlc.ledger.api.participant.ParticipantRefs;
 import static org.mlc.ledger.api.web.RequestValues.id;
 import static org.mlc.ledger.api.web.RequestValues.optionalText;
 import static org.mlc.ledger.api.web.RequestValues.positiveAmount;
@@ -71,9 +72,12 @@ public class AidController {
     private final BulkJobs bulkJobs;
     private final ObjectMapper objectMapper;
 
+    private final ParticipantRefs refs;
+
     public AidController(IdempotentCommands commands, ReadYourWrites readYourWrites, AidQueries queries,
                          ParticipantQueries participants, CurrencyQueries currencies, Clock clock, BulkJobs bulkJobs,
-                         ObjectMapper objectMapper) {
+                         ObjectMapper objectMapper, ParticipantRefs refs) {
+        this.refs = refs;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
         this.queries = queries;
@@ -200,8 +204,9 @@ public class AidController {
             @RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
             @PathVariable("id") String programId, @RequestBody GrantRequest request) {
         var keyed = commands.key("aid-grant", key, List.of(programId, request));
-        program(programId);
-        String beneficiary = id(request.beneficiary(), "beneficiary");
+        AidQueries.Program program = program(programId);
+        // by id or member number; a number of another currency than the programme's is not found
+        String beneficiary = refs.participant(request.beneficiary(), "beneficiary", program.currency()).value();
         long units = positiveAmount(request.units(), "units");
         LocalDate expires = date(request.expires(), "expires");
         String account = accountOf(beneficiary);

@@ -162,8 +162,6 @@ public class AidPages {
         Participant me = me();
         model.addAttribute("program", aid.get(programId));
         model.addAttribute("report", reports.report(programId, null, null, null).getBody());
-        model.addAttribute("beneficiaries", participants.list(me.currency(), List.of(ParticipantKind.MEMBER),
-                MAX_BENEFICIARIES_LISTED));
         model.addAttribute("key", Forms.newKey());
         return "aid/program";
     }

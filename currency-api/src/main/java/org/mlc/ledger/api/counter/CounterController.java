@@ -62,6 +62,7 @@ import org.mlc.ledger.money.Amounts;
 import org.springframework.http.ResponseEntity;
 import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.participant.ParticipantQueries;
+import org.mlc.ledger.api.participant.ParticipantRefs;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -81,6 +82,7 @@ public class CounterController {
     private final CounterDayQueries days;
     private final CurrencyQueries currencies;
     private final ParticipantQueries participants;
+    private final ParticipantRefs refs;
     private final Clock clock;
     private final ObjectMapper json;
 
@@ -88,7 +90,9 @@ public class CounterController {
 
     public CounterController(IdempotentCommands commands, ReadYourWrites readYourWrites,
                              CounterQueries counters, CounterDayQueries days, CurrencyQueries currencies,
-                             ParticipantQueries participants, Clock clock, ObjectMapper json) {
+                             ParticipantQueries participants, Clock clock, ObjectMapper json,
+                             ParticipantRefs refs) {
+        this.refs = refs;
         this.json = json;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
@@ -102,7 +106,10 @@ public class CounterController {
     public record DefineCounterRequest(String name, String currency, String host) {
     }
 
-    /** {@code donateTo}: the association (participant id) the member gives the donation share to, if any. */
+    /**
+     * {@code participant} and {@code donateTo}: an id or a member number; {@code donateTo}: the
+     * association the member gives the donation share to, if any.
+     */
     public record ConversionRequest(String participant, JsonNode euros, String paidBy, String payout,
                                     String donateTo) {
     }
@@ -216,6 +223,30 @@ public class CounterController {
         return ResponseEntity.created(URI.create("/api/v1/counters/" + counterId)).body(counterView(counterId.value()));
     }
 
+    /** A counter in the list of counters. */
+    public record CounterEntry(String id, String name, String currency, String host) {
+    }
+
+    public record CounterList(List<CounterEntry> items, int total) {
+    }
+
+    /**
+     * The counters, by currency and name, of one currency when {@code currency} is given; a
+     * counter agent sees its own counter only (as it may read no other).
+     */
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT})
+    @GetMapping
+    public CounterList list(@RequestParam(name = "currency", required = false) String currency) {
+        String code = currency == null || currency.isBlank() ? null : id(currency, "currency");
+        Caller caller = Caller.current();
+        List<CounterEntry> items = counters.all().stream()
+                .filter(counter -> code == null || counter.currency().equals(code))
+                .filter(counter -> !caller.is(Role.COUNTER_AGENT) || counter.id().equals(caller.counterId()))
+                .map(counter -> new CounterEntry(counter.id(), counter.name(), counter.currency(), counter.host()))
+                .toList();
+        return new CounterList(items, items.size());
+    }
+
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT})
     @GetMapping("/{id}")
     public CounterView get(@PathVariable("id") String counterId) {
@@ -239,7 +270,7 @@ public class CounterController {
         var keyed = commands.key("conversion", key, List.of(counterId, request));
         String currency = view(counterId).currency();
         CounterPolicy.checkWorksAt(counterId);
-        String participant = id(request.participant(), "participant");
+        String participant = refs.participant(request.participant(), "participant", currency).value();
         long euros = positiveAmount(request.euros(), "euros");
         PaidBy paidBy = requiredEnum(request.paidBy(), PaidBy.class, "paidBy");
         Payout payout = request.payout() == null ? Payout.ACCOUNT
@@ -247,7 +278,7 @@ public class CounterController {
         AccountId account = accountOf(participant, currency);
         AccountId donateTo = null;
         if (request.donateTo() != null) {
-            String association = id(request.donateTo(), "donateTo");
+            String association = refs.participant(request.donateTo(), "donateTo", currency).value();
             // only a participant of this currency can be named; that it is an association is the domain's rule
             if (participants.find(association).filter(found -> found.currency().equals(currency)).isEmpty()) {
                 throw ApiException.invalid("donateTo", "must be an association of " + currency);
@@ -310,7 +341,7 @@ public class CounterController {
         id(counterId, "id");
         String currency = view(counterId).currency();
         CounterPolicy.checkWorksAt(counterId);
-        String participantId = id(participant, "participant");
+        String participantId = refs.participant(participant, "participant", currency).value();
         long eurosMinor = positiveAmount(euros == null ? null : TextNode.valueOf(euros), "euros");
         PaidBy means = requiredEnum(paidBy, PaidBy.class, "paidBy");
         Payout handedOver = payout == null ? Payout.ACCOUNT : requiredEnum(payout, Payout.class, "payout");
@@ -343,9 +374,10 @@ public class CounterController {
         CounterPolicy.checkWorksAt(counterId);
         id(counterId, "id");
         var keyed = commands.key("note-deposit", key, List.of(counterId, request));
-        String participant = id(request.participant(), "participant");
+        id(request.participant(), "participant");
         Map<Integer, Integer> notes = notes(request.notes());
         String currency = view(counterId).currency();
+        String participant = refs.participant(request.participant(), "participant", currency).value();
         AccountId account = accountOf(participant, currency);
         Deposit deposit = commands.send(keyed, new DepositNotes(CounterId.of(counterId),
                 DepositId.of(keyed.derivedId("deposit")), account, notes, clock.instant()),

@@ -470,6 +470,8 @@ public class CounterPages {
     /** The participant if it has an account in the counter's currency, else null. */
     private Participant member(String counterId, String participant) {
         return counterViews.find(counterId).flatMap(counter -> participants.find(participant)
+                .or(() -> org.mlc.ledger.participant.MemberNumbers.canonical(participant)
+                        .flatMap(participants::findByNumber))
                 .filter(found -> found.currency().equals(counter.currency()))).orElse(null);
     }
 }

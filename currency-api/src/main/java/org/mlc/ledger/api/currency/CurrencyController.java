@@ -260,6 +260,27 @@ public class CurrencyController {
         return new DonationShareAnswer(code, fraction(basisPoints), issuerAccount == null ? "" : issuerAccount.value());
     }
 
+    /** A currency in the list of currencies: its code, name, ratio and membership fee. */
+    public record CurrencyEntry(String code, String name, ConversionView conversion, String membershipFee) {
+    }
+
+    public record CurrencyList(List<CurrencyEntry> items, int total) {
+    }
+
+    /** Every currency, by code: whoever may see one currency may see the list. */
+    @Allowed({Role.ADMIN, Role.COUNTER_AGENT, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE, Role.AUDITOR})
+    @GetMapping
+    public CurrencyList list() {
+        List<CurrencyEntry> items = currencies.all().stream()
+                .sorted(java.util.Comparator.comparing(CurrencyQueries.Currency::code))
+                .map(currency -> new CurrencyEntry(currency.code(), currency.name(),
+                        new ConversionView(Amounts.format(currency.conversionEurosMinor()),
+                                Amounts.format(currency.conversionUnitsMinor())),
+                        Amounts.format(currency.membershipFeeMinor())))
+                .toList();
+        return new CurrencyList(items, items.size());
+    }
+
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE, Role.AUDITOR})
     @GetMapping("/{code}")
     public CurrencyView get(@PathVariable String code) {

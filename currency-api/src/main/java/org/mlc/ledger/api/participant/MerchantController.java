@@ -43,9 +43,11 @@ public class MerchantController {
     private final ReadYourWrites readYourWrites;
     private final ParticipantQueries participants;
     private final Clock clock;
+    private final ParticipantRefs refs;
 
     public MerchantController(IdempotentCommands commands, ReadYourWrites readYourWrites,
-                              ParticipantQueries participants, Clock clock) {
+                              ParticipantQueries participants, Clock clock, ParticipantRefs refs) {
+        this.refs = refs;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
         this.participants = participants;
@@ -62,7 +64,8 @@ public class MerchantController {
      * A merchant after a decision on its agrément. {@code changedAt} is a {@link Date} so that it is
      * written as before this was typed (Jackson's date format, milliseconds and offset).
      */
-    public record MerchantDecision(String id, String kind, String name, String currency, String filiere,
+    public record MerchantDecision(String id, String kind, String name, String number, String currency,
+                                   String filiere,
                                    String merchantStatus, String decidedBy, String reason, Date changedAt) {
     }
 
@@ -70,7 +73,8 @@ public class MerchantController {
     public record Directory(List<DirectoryEntry> merchants) {
     }
 
-    public record DirectoryEntry(String id, String name, String currency, String filiere, String accountId) {
+    public record DirectoryEntry(String id, String name, String number, String currency, String filiere,
+                                 String accountId) {
     }
 
     @Allowed({Role.ADMIN})
@@ -129,13 +133,13 @@ public class MerchantController {
         }
         String code = currency == null ? null : id(currency, "currency");
         return new Directory(participants.approvedMerchants(code, filiere, MAX_DIRECTORY_SIZE).stream()
-                .map(merchant -> new DirectoryEntry(merchant.id(), merchant.name(), merchant.currency(),
-                        merchant.filiere(), merchant.accountId()))
+                .map(merchant -> new DirectoryEntry(merchant.id(), merchant.name(), merchant.number(),
+                        merchant.currency(), merchant.filiere(), merchant.accountId()))
                 .toList());
     }
 
     private String existing(String participantId) {
-        String participant = id(participantId, "id");
+        String participant = refs.participant(participantId, "id").value();
         if (participants.find(participant).isEmpty()) {
             throw ApiException.notFound("unknown participant " + participant);
         }
@@ -145,7 +149,8 @@ public class MerchantController {
     private MerchantDecision answer(String participant) {
         readYourWrites.awaitAll(participant);
         ParticipantQueries.Participant merchant = participants.find(participant).orElseThrow();
-        return new MerchantDecision(merchant.id(), merchant.kind().name(), merchant.name(), merchant.currency(),
+        return new MerchantDecision(merchant.id(), merchant.kind().name(), merchant.name(), merchant.number(),
+                merchant.currency(),
                 merchant.filiere(), merchant.merchantStatus() == null ? null : merchant.merchantStatus().name(),
                 merchant.statusDecidedBy(), merchant.statusReason(),
                 merchant.statusChangedAt() == null ? null : Date.from(merchant.statusChangedAt()));

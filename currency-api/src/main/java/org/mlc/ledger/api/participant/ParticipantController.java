@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -44,10 +45,13 @@ public class ParticipantController {
     private final ParticipantQueries participants;
     private final Clock clock;
     private final ParticipantPolicy policy;
+    private final ParticipantRefs refs;
 
     public ParticipantController(IdempotentCommands commands, ReadYourWrites readYourWrites,
-                                 ParticipantQueries participants, Clock clock, ParticipantPolicy policy) {
+                                 ParticipantQueries participants, Clock clock, ParticipantPolicy policy,
+                                 ParticipantRefs refs) {
         this.policy = policy;
+        this.refs = refs;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
         this.participants = participants;
@@ -57,7 +61,7 @@ public class ParticipantController {
     public record RegisterRequest(String kind, String name, String currency, String filiere) {
     }
 
-    public record Registered(String id, String accountId) {
+    public record Registered(String id, String accountId, String number) {
     }
 
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
@@ -75,24 +79,84 @@ public class ParticipantController {
                 AccountId.of(keyed.derivedId("account")), filiere, clock.instant()), Registration.class);
         readYourWrites.awaitAll(registration.participantId().value(), registration.accountId().value());
         String id = registration.participantId().value();
+        String number = participants.find(id).map(ParticipantQueries.Participant::number).orElse(null);
         return ResponseEntity.created(URI.create("/api/v1/participants/" + id))
-                .body(new Registered(id, registration.accountId().value()));
+                .body(new Registered(id, registration.accountId().value(), number));
     }
 
-    /** A participant as the API shows it; {@code membershipValidUntil} a date, null before any membership. */
-    public record ParticipantView(String id, String kind, String name, String currency, String accountId,
-                                  String filiere, String membershipValidUntil) {
+    /**
+     * A participant as the API shows it; {@code number} its member number ({@code BOUSOL-000123}),
+     * {@code membershipValidUntil} a date, null before any membership.
+     */
+    public record ParticipantView(String id, String kind, String name, String number, String currency,
+                                  String accountId, String filiere, String membershipValidUntil) {
+
+        static ParticipantView of(ParticipantQueries.Participant participant) {
+            return new ParticipantView(participant.id(), participant.kind().name(), participant.name(),
+                    participant.number(), participant.currency(), participant.accountId(), participant.filiere(),
+                    participant.membershipValidUntil() == null ? null : participant.membershipValidUntil().toString());
+        }
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
     @GetMapping("/{id}")
     public ParticipantView get(@PathVariable("id") String participantId) {
-        return participants.find(id(participantId, "id")).filter(participant -> policy.mayRead(participantId))
-                .map(participant -> new ParticipantView(participant.id(), participant.kind().name(),
-                        participant.name(), participant.currency(), participant.accountId(), participant.filiere(),
-                        participant.membershipValidUntil() == null ? null
-                                : participant.membershipValidUntil().toString()))
+        String id = refs.participant(participantId, "id").value();
+        return participants.find(id).filter(participant -> policy.mayRead(id))
+                .map(ParticipantView::of)
                 .orElseThrow(() -> ApiException.notFound("unknown participant " + participantId));
+    }
+
+    /** Longest search text accepted ({@code q}). */
+    public static final int MAX_QUERY_LENGTH = 100;
+    /** Participants per page when {@code size} is not given. */
+    public static final int DEFAULT_PAGE_SIZE = 20;
+    /** The last page that may be asked for: beyond it, narrow the search. */
+    public static final int MAX_PAGE = 10_000;
+
+    /** One page of participants and how many matched in all. */
+    public record ParticipantPage(List<ParticipantView> items, int page, int size, long total) {
+    }
+
+    /**
+     * Participants by name (then number), one page at a time: {@code q} matches names (case and
+     * accents ignored, anywhere in the name) and member numbers (from their start; digits alone:
+     * the number in {@code currency}). ADMIN and AUDITOR see every participant; a counter agent
+     * the members of its counter's currency.
+     */
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT})
+    @GetMapping
+    public ParticipantPage list(@RequestParam(value = "currency", required = false) String currency,
+                                @RequestParam(value = "kind", required = false) String kind,
+                                @RequestParam(value = "q", required = false) String q,
+                                @RequestParam(value = "page", required = false) String page,
+                                @RequestParam(value = "size", required = false) String size) {
+        String code = currency == null || currency.isBlank() ? null : id(currency, "currency");
+        ParticipantKind kindOf = kind == null || kind.isBlank() ? null : requiredEnum(kind, ParticipantKind.class,
+                "kind");
+        String text = optionalText(q, "q");
+        String query = text == null ? "" : text;
+        if (query.length() > MAX_QUERY_LENGTH) {
+            throw ApiException.invalid("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
+        }
+        int pageNumber = whole(page, "page", 0, MAX_PAGE, 0);
+        int pageSize = whole(size, "size", 1, ParticipantQueries.MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
+        ParticipantPolicy.ListScope scope = policy.checkMayList(code, kindOf);
+        ParticipantQueries.Page found = participants.search(scope.currency(), scope.kind(), query, pageNumber,
+                pageSize);
+        return new ParticipantPage(found.items().stream().map(ParticipantView::of).toList(), found.page(),
+                found.size(), found.total());
+    }
+
+    /** A whole number from a query parameter, from {@code min} to {@code max}; {@code absent} when not given. */
+    static int whole(String value, String field, int min, int max, int absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        if (!value.matches("[0-9]{1,9}") || Integer.parseInt(value) < min || Integer.parseInt(value) > max) {
+            throw ApiException.invalid(field, "must be a whole number from " + min + " to " + max);
+        }
+        return Integer.parseInt(value);
     }
 
     /** {@code reason}: why an ADMIN takes the participant's units for it (required then, kept in the record). */
@@ -112,9 +176,10 @@ public class ParticipantController {
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT, Role.MEMBER})
     @PostMapping("/{id}/memberships")
     public ResponseEntity<MembershipAnswer> payMembership(@RequestHeader(value = IdempotentCommands.HEADER,
-            required = false) String key, @PathVariable("id") String participantId,
+            required = false) String key, @PathVariable("id") String participantRef,
                                                           @RequestBody MembershipRequest request) {
-        var keyed = commands.key("membership", key, List.of(participantId, request));
+        var keyed = commands.key("membership", key, List.of(participantRef, request));
+        String participantId = refs.participant(participantRef, "id").value();
         String counter = id(request.counter(), "counter");
         FeePaidWith paidWith = requiredEnum(request.paidWith(), FeePaidWith.class, "paidWith");
         CounterPolicy.checkWorksAt(counter);

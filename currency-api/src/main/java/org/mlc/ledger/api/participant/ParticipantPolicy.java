@@ -36,6 +36,30 @@ public class ParticipantPolicy {
         }
     }
 
+    /** What a search may list: a currency (null: every one) and a kind (null: every kind). */
+    public record ListScope(String currency, ParticipantKind kind) {
+    }
+
+    /**
+     * ADMIN and AUDITOR list any participants; a counter agent the members of its counter's
+     * currency only (the defaults for it), another currency or kind being a 403.
+     */
+    public ListScope checkMayList(String currency, ParticipantKind kind) {
+        Caller caller = Caller.current();
+        if (!caller.is(Role.COUNTER_AGENT)) {
+            return new ListScope(currency, kind);
+        }
+        String own = counters.find(caller.counterId()).map(CounterQueries.Counter::currency)
+                .orElseThrow(() -> Caller.forbidden("this agent's counter is unknown"));
+        if (currency != null && !currency.equals(own)) {
+            throw Caller.forbidden("a counter agent lists the participants of its counter's currency only");
+        }
+        if (kind != null && kind != ParticipantKind.MEMBER) {
+            throw Caller.forbidden("a counter agent lists members only");
+        }
+        return new ListScope(own, ParticipantKind.MEMBER);
+    }
+
     /**
      * Who pays a membership: euros go into a counter's drawer (an ADMIN, or the counter's agent);
      * units are spent by their holder, the member itself, or by an ADMIN giving a reason, which is

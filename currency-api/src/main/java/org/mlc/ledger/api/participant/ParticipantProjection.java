@@ -2,6 +2,7 @@ package org.mlc.ledger.api.participant;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.mlc.ledger.participant.MemberNumberAssigned;
 import org.mlc.ledger.participant.MerchantApprovalWithdrawn;
 import org.mlc.ledger.participant.MerchantApproved;
 import org.mlc.ledger.participant.MerchantStatus;
@@ -27,14 +28,26 @@ class ParticipantProjection {
         this.jdbc = jdbc;
     }
 
+    /** With its number when that was seen first (a registration records the number before the participant). */
     @EventHandler
     void on(ParticipantRegistered event) {
         jdbc.update("INSERT INTO participant_view (participant_id, kind, name, currency, account_id, filiere, "
-                        + "registered_at, merchant_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "registered_at, merchant_status, number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "(SELECT number FROM participant_number WHERE participant_id = ?)) "
                         + "ON CONFLICT (participant_id) DO NOTHING",
                 event.participantId().value(), event.kind().name(), event.name(), event.currency().value(),
                 event.accountId().value(), event.filiere(), Timestamp.from(event.registeredAt()),
-                event.kind() == ParticipantKind.MERCHANT ? MerchantStatus.REGISTERED.name() : null);
+                event.kind() == ParticipantKind.MERCHANT ? MerchantStatus.REGISTERED.name() : null,
+                event.participantId().value());
+    }
+
+    @EventHandler
+    void on(MemberNumberAssigned event) {
+        jdbc.update("INSERT INTO participant_number (participant_id, currency, number) VALUES (?, ?, ?) "
+                + "ON CONFLICT (participant_id) DO NOTHING", event.participantId().value(), event.currency().value(),
+                event.number());
+        jdbc.update("UPDATE participant_view SET number = ? WHERE participant_id = ?", event.number(),
+                event.participantId().value());
     }
 
     @EventHandler
@@ -69,5 +82,6 @@ class ParticipantProjection {
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM participant_view");
+        jdbc.update("DELETE FROM participant_number");
     }
 }

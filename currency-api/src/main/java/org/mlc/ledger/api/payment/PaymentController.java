@@ -1,5 +1,6 @@
 package org.mlc.ledger.api.payment;
 
+import org.mlc.ledger.api.participant.ParticipantRefs;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Role;
 import static org.mlc.ledger.api.web.RequestValues.id;
@@ -45,8 +46,11 @@ public class PaymentController {
     private final Clock clock;
     private final PaymentPolicy policy;
 
+    private final ParticipantRefs refs;
+
     public PaymentController(IdempotentCommands commands, AccountOwners owners, TransferQueries transfers, Clock clock,
-                             PaymentPolicy policy) {
+                             PaymentPolicy policy, ParticipantRefs refs) {
+        this.refs = refs;
         this.policy = policy;
         this.commands = commands;
         this.owners = owners;
@@ -54,6 +58,7 @@ public class PaymentController {
         this.clock = clock;
     }
 
+    /** {@code to}: the payee's account id or member number. */
     public record PaymentRequest(String from, String to, JsonNode amount, String reference) {
     }
 
@@ -69,7 +74,7 @@ public class PaymentController {
                                              String key, @RequestBody PaymentRequest request) {
         var keyed = commands.key("payment", key, request);
         String from = id(request.from(), "from");
-        String to = id(request.to(), "to");
+        id(request.to(), "to");
         long amount = positiveAmount(request.amount(), "amount");
         String reference = reference(request.reference());
         String fromCurrency = owners.currencyOf(from, "from");
@@ -77,6 +82,8 @@ public class PaymentController {
             // the same answer as an unknown account: another's account ids cannot be probed
             throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown account " + from, "from");
         }
+        // the payee by its account id or its member number (a number of another currency is not found)
+        String to = refs.account(request.to(), "to", fromCurrency).value();
         // Who may pay whom (approved merchants, frozen accounts, members' transfers) is the domain's, and
         // so is whether the payee exists and shares the currency: asked only after the payer's own funds
         // and rights (PaymentHandler), so that no account id can be probed by a payment that must fail.

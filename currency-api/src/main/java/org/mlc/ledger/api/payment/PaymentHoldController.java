@@ -1,5 +1,6 @@
 package org.mlc.ledger.api.payment;
 
+import org.mlc.ledger.api.participant.ParticipantRefs;
 import static org.mlc.ledger.api.web.RequestValues.id;
 import static org.mlc.ledger.api.web.RequestValues.optionalWholeNumber;
 import static org.mlc.ledger.api.web.RequestValues.positiveAmount;
@@ -57,8 +58,11 @@ public class PaymentHoldController {
     private final Clock clock;
     private final PaymentPolicy policy;
 
+    private final ParticipantRefs refs;
+
     public PaymentHoldController(IdempotentCommands commands, ReadYourWrites readYourWrites, HoldQueries holds,
-                                 AccountOwners owners, Clock clock, PaymentPolicy policy) {
+                                 AccountOwners owners, Clock clock, PaymentPolicy policy, ParticipantRefs refs) {
+        this.refs = refs;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
         this.holds = holds;
@@ -84,7 +88,7 @@ public class PaymentHoldController {
                                                 String key, @RequestBody AuthorizeRequest request) {
         var keyed = commands.key("payment-hold", key, request);
         String from = id(request.from(), "from");
-        String to = id(request.to(), "to");
+        id(request.to(), "to");
         long amount = positiveAmount(request.amount(), "amount");
         String reference = PaymentController.reference(request.reference());
         int minutes = optionalWholeNumber(request.expiresInMinutes(), "expiresInMinutes", 1, MAX_EXPIRY_MINUTES,
@@ -93,6 +97,7 @@ public class PaymentHoldController {
         if (!policy.mayPayFrom(from)) {
             throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown account " + from, "from");
         }
+        String to = refs.account(request.to(), "to", currency).value();
         // the payee (exists? same currency?) is the domain's to check, after the payer's funds (PaymentHandler)
         Instant now = clock.instant();
         HoldId holdId = commands.send(keyed, new AuthorizePayment(CurrencyCode.of(currency),

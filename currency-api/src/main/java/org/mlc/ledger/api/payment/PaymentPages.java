@@ -158,10 +158,6 @@ public class PaymentPages {
 
     private String payPage(Me me, String to, Model model) {
         model.addAttribute("me_participant", me);
-        List<MerchantController.DirectoryEntry> directory = merchants.directory(me.participant().currency(), null)
-                .merchants();
-        model.addAttribute("directory", directory.stream()
-                .filter(m -> !m.accountId().equals(me.participant().accountId())).toList());
         model.addAttribute("payee", to == null || !to.matches("[A-Za-z0-9-]{1,64}") ? null : payee(to));
         return "payment/pay";
     }
@@ -207,8 +203,11 @@ public class PaymentPages {
      * Who an account belongs to, as a payer may know it: merchants and collectivités are named
      * (they are public); a member's account is not (its name is not the payer's to learn).
      */
-    private Participant payee(String accountId) {
-        return participants.findByAccount(accountId)
+    /** The payee an account id or a member number names (the picker submits the number). */
+    private Participant payee(String accountOrNumber) {
+        return participants.findByAccount(accountOrNumber)
+                .or(() -> org.mlc.ledger.participant.MemberNumbers.canonical(accountOrNumber)
+                        .flatMap(participants::findByNumber))
                 .filter(p -> p.kind() == ParticipantKind.MERCHANT || p.kind() == ParticipantKind.COLLECTIVITE)
                 .orElse(null);
     }

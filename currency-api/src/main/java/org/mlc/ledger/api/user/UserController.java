@@ -1,5 +1,6 @@
 package org.mlc.ledger.api.user;
 
+import org.mlc.ledger.api.participant.ParticipantRefs;
 import static org.mlc.ledger.api.web.RequestValues.id;
 import static org.mlc.ledger.api.web.RequestValues.requiredEnum;
 
@@ -47,8 +48,12 @@ public class UserController {
     private final PasswordEncoder encoder;
     private final UserSessions sessions;
 
+    private final ParticipantRefs refs;
+
     public UserController(IdempotentCommands commands, UserStore store, CounterQueries counters,
-                          ParticipantQueries participants, PasswordEncoder encoder, UserSessions sessions) {
+                          ParticipantQueries participants, PasswordEncoder encoder, UserSessions sessions,
+                          ParticipantRefs refs) {
+        this.refs = refs;
         this.commands = commands;
         this.sessions = sessions;
         this.store = store;
@@ -92,7 +97,7 @@ public class UserController {
             throw ApiException.invalid("counter", "is only for the role COUNTER_AGENT");
         }
         if (role.boundToParticipant()) {
-            participant = id(request.participant(), "participant");
+            participant = refs.participant(request.participant(), "participant").value();
             String boundTo = participant;
             String kind = participants.find(participant).map(found -> found.kind().name()).orElseThrow(() ->
                     new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown participant " + boundTo,

@@ -7,6 +7,7 @@ import org.mlc.ledger.api.ui.PageController;
 import org.mlc.ledger.api.ui.Problem;
 import org.mlc.ledger.api.user.UserController.CreateUserRequest;
 import java.util.List;
+import java.util.Map;
 import org.mlc.ledger.api.counter.CounterQueries;
 import org.mlc.ledger.api.participant.ParticipantQueries;
 import org.mlc.ledger.participant.ParticipantKind;
@@ -83,8 +84,14 @@ public class UserPages {
         model.addAttribute("users", users.list());
         model.addAttribute("roles", Role.values());
         model.addAttribute("counters", counters.all());
-        // to bind a user to a participant without knowing its id by heart: pick it by name
-        model.addAttribute("participants", participants.list(null, BOUND_KINDS, MAX_PARTICIPANTS_LISTED));
+        // who each user is bound to, by name and member number rather than by id
+        List<String> bound = users.list().stream().map(UserController.UserView::participant)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        Map<String, String> boundTo = new java.util.HashMap<>();
+        participants.findAll(bound).forEach((id, p) -> boundTo.put(id, p.number() == null ? p.name()
+                : p.name() + " — " + p.number()));
+        model.addAttribute("boundTo", boundTo);
+        model.addAttribute("counterNames", counters.names());
         model.addAttribute("statusKey", Forms.newKey());
         return "association/users";
     }

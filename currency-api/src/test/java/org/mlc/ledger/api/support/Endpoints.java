@@ -320,14 +320,18 @@ public final class Endpoints {
                 {"code":"%s","name":"Sample","conversion":{"euros":"20","units":"21"},"reconversionFee":"0.05",
                  "membershipFee":"3.00"}""".formatted(
                 "S" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase())));
+        samples.put("GET /api/v1/currencies", (w, who) -> get("/api/v1/currencies"));
         samples.put("GET /api/v1/currencies/{code}", (w, who) -> get("/api/v1/currencies/" + w.currency()));
         samples.put("GET /api/v1/currencies/{code}/supply",
                 (w, who) -> get("/api/v1/currencies/" + w.currency() + "/supply"));
         samples.put("POST /api/v1/participants", (w, who) -> new Call("POST", "/api/v1/participants", """
                 {"kind":"MEMBER","name":"Sample member","currency":"%s"}""".formatted(w.currency())));
+        samples.put("GET /api/v1/participants", (w, who) -> get("/api/v1/participants?currency=" + w.currency()
+                + "&kind=MEMBER&q=a&page=0&size=10"));
         samples.put("GET /api/v1/participants/{id}", (w, who) -> get("/api/v1/participants/" + who.party().id()));
         samples.put("POST /api/v1/counters", (w, who) -> new Call("POST", "/api/v1/counters", """
                 {"name":"Sample counter","currency":"%s"}""".formatted(w.currency())));
+        samples.put("GET /api/v1/counters", (w, who) -> get("/api/v1/counters?currency=" + w.currency()));
         samples.put("GET /api/v1/counters/{id}", (w, who) -> get("/api/v1/counters/" + who.counter()));
         samples.put("POST /api/v1/counters/{id}/conversions", (w, who) -> new Call("POST",
                 "/api/v1/counters/" + who.counter() + "/conversions", """

@@ -17,7 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The back office in a real browser, end to end, each role on its own pages: an agent converts
@@ -122,7 +121,12 @@ class BackOfficeBrowserTest extends IntegrationTest {
             assertThat(browser.text("#balance")).isEqualTo("21,00");
             browser.screenshot("10-member-account");
             browser.open("/pay");
-            new Select(browser.find("#to")).selectByValue(merchant.accountId());
+            // the payee picked by name: the picker offers "name — member number", and submits the number
+            browser.type("#to", "epicerie du port " + suffix);
+            String merchantNumber = ledger.api().get("/api/v1/participants/" + merchant.id()).get("number");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(driver -> driver.findElements(
+                    By.cssSelector("#to-options option[value='" + merchantNumber + "']")).size() == 1);
+            browser.type("#to", merchantNumber);
             browser.type("#amount", "abc");
             browser.submit("#pay");
             assertThat(browser.text("#problem")).contains("amount");
