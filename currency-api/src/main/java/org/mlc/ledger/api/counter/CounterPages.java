@@ -191,7 +191,7 @@ public class CounterPages {
                 .orElseThrow(() -> ApiException.notFound("no conversion " + reference + " at this counter"));
         Participant member = participants.findByAccount(conversion.accountId()).orElse(null);
         model.addAttribute("receipt", new Receipt(ShortReference.of('C', conversion.id()), conversion, member,
-                null));
+                member == null ? null : member.number()));
         return "counter/receipt";
     }
 

@@ -75,6 +75,9 @@ class ConversionReceiptPageTest extends IntegrationTest {
         HttpResponse<String> receipt = receipt(session, shortReference);
         assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(200);
         String printed = text(receipt);
+        String number = api.get("/api/v1/participants/" + alice.id()).get("number");
+        assertThat(number).isNotBlank();
+        assertThat(receipt.body()).contains("id=\"receipt-member-number\">" + number + "<");
         assertThat(printed).contains(shortReference).contains("Alice Receipt").contains(agent.username())
                 .contains("20,00 €").contains("21,00").contains("1,00").contains("carte");
         assertThat(receipt.body()).contains("id=\"receipt-units\">21,00<").contains("id=\"receipt-bonus\">1,00<")

@@ -20,8 +20,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * on a 390 px phone, signs in, lands back on the payment with its amount fixed, confirms after
  * seeing the balance after, and pays once even if the confirmation is sent twice; no page runs
  * wider than the phone or shows an id. Then the counter agent converts euros for that member and
- * prints the receipt, which names the member, the euros, the units, the bonus and a short
- * reference. Screenshots go to target/screenshots (phone-*, receipt-*).
+ * prints the receipt, which names the member and its number, the euros, the units, the bonus
+ * and a short reference. Screenshots go to target/screenshots (phone-*, receipt-*).
  */
 @Tag("browser")
 class PhonePaymentBrowserTest extends IntegrationTest {
@@ -55,6 +55,10 @@ class PhonePaymentBrowserTest extends IntegrationTest {
         User merchantUser = ledger.user("MERCHANT", merchant.id(), null);
         User agent = ledger.user("COUNTER_AGENT", null, counter);
         assertThat(ledger.balance(member)).isEqualTo("21.00");
+        String memberNumber = api.get("/api/v1/participants/" + member.id()).get("number");
+        String merchantNumber = api.get("/api/v1/participants/" + merchant.id()).get("number");
+        assertThat(memberNumber).isNotBlank();
+        assertThat(merchantNumber).isNotBlank();
 
         String request;
         try (Browser browser = new Browser("http://localhost:" + port)) {
@@ -94,6 +98,7 @@ class PhonePaymentBrowserTest extends IntegrationTest {
 
             // the confirmation: payee, amount, balance after; nothing paid yet
             assertThat(browser.text("#confirm-payee")).contains("Café de la place " + suffix);
+            assertThat(browser.text("#confirm-payee-number")).isEqualTo(merchantNumber);
             assertThat(browser.text("#confirm-amount")).isEqualTo("12,50");
             assertThat(browser.text("#confirm-balance")).isEqualTo("21,00");
             assertThat(browser.text("#confirm-balance-after")).isEqualTo("8,50");
@@ -142,6 +147,7 @@ class PhonePaymentBrowserTest extends IntegrationTest {
                 return false;
             });
             String receipt = browser.text("#receipt");
+            assertThat(browser.text("#receipt-member-number")).isEqualTo(memberNumber);
             assertThat(receipt).contains(reference).contains("Chloé Durand " + suffix).contains(agent.username())
                     .contains("20,00 €").contains("espèces");
             assertThat(browser.text("#receipt-units")).isEqualTo("21,00");
