@@ -131,6 +131,15 @@ public class CounterDayQueries {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
+    /** A counter's closings whose id starts with these hex digits (a Z report's short reference names them). */
+    public List<String> closingIdsWithPrefix(String counterId, String hexPrefix) {
+        if (!hexPrefix.matches("[0-9a-f]{1,32}")) {
+            return List.of();
+        }
+        return jdbc.queryForList("SELECT closing_id FROM counter_closing WHERE counter_id = ? AND closing_id LIKE ? "
+                + "ORDER BY closed_at DESC LIMIT 20", String.class, counterId, hexPrefix + "%");
+    }
+
     /** The counter's last {@link #RECENT_CLOSINGS} closings, newest first. */
     public List<Closing> recentClosings(String counterId) {
         return jdbc.query("SELECT closing_id, closed_at, total_discrepancy_minor FROM counter_closing "

@@ -13,6 +13,7 @@ import org.mlc.ledger.api.counter.CounterController.ConversionRequest;
 import org.mlc.ledger.api.counter.CounterController.DepositRequest;
 import org.mlc.ledger.api.counter.CounterController.NotesRequest;
 import org.mlc.ledger.api.counter.CounterController.ZReport;
+import org.mlc.ledger.api.account.AccountQueries;
 import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.participant.ParticipantQueries;
 import org.mlc.ledger.api.participant.ParticipantQueries.Participant;
@@ -25,6 +26,7 @@ import org.mlc.ledger.api.ui.Formats;
 import org.mlc.ledger.api.ui.Forms;
 import org.mlc.ledger.api.ui.PageController;
 import org.mlc.ledger.api.ui.Problem;
+import org.mlc.ledger.api.ui.ShortReference;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.RequestValues;
 import org.mlc.ledger.counter.Notes;
@@ -59,10 +61,12 @@ public class CounterPages {
     private final ConversionQueries conversions;
     private final CurrencyQueries currencies;
     private final ParticipantQueries participants;
+    private final AccountQueries accountViews;
 
     public CounterPages(CounterController counters, ReportController reports, CounterQueries counterViews,
                         NoteStockQueries noteStocks, CounterDayQueries days, ConversionQueries conversions,
-                        CurrencyQueries currencies, ParticipantQueries participants) {
+                        CurrencyQueries currencies, ParticipantQueries participants, AccountQueries accountViews) {
+        this.accountViews = accountViews;
         this.counters = counters;
         this.reports = reports;
         this.counterViews = counterViews;
@@ -98,7 +102,21 @@ public class CounterPages {
         model.addAttribute("form", new ConversionForm(participant, "", PaidBy.CASH.name(), Payout.ACCOUNT.name(),
                 Forms.newKey()));
         model.addAttribute("member", participant == null ? null : member(counterId, participant));
+        memberFacts(model);
         return "counter/convert";
+    }
+
+    /** The chosen member's balance and membership, shown before converting (the agent may renew it first). */
+    private void memberFacts(Model model) {
+        Participant member = (Participant) model.getAttribute("member");
+        if (member == null) {
+            return;
+        }
+        model.addAttribute("memberBalance", accountViews.find(member.accountId()).map(a -> a.balanceMinor())
+                .orElse(0L));
+        LocalDate validUntil = member.membershipValidUntil();
+        model.addAttribute("membershipValid", validUntil != null
+                && !validUntil.isBefore(LocalDate.now(Formats.ZONE)));
     }
 
     /** The search results alone, for htmx to swap in as the agent types. */
@@ -148,11 +166,43 @@ public class CounterPages {
             ResponseEntity<ConversionAnswer> answer = counters.convert(form.key(), counterId, new ConversionRequest(
                     form.participant(), Forms.amount(form.euros()), form.paidBy(), form.payout(), null));
             model.addAttribute("conversion", answer.getBody());
+            model.addAttribute("conversionReference", ShortReference.of('C', answer.getBody().id()));
             model.addAttribute("member", member(counterId, form.participant()));
             return "counter/converted";
         } catch (RuntimeException e) {
             return convertError(counterId, form, Problem.orRethrow(e), model);
         }
+    }
+
+    /** What a receipt prints of a conversion: who, what, when, and its short reference. */
+    public record Receipt(String reference, ConversionQueries.Conversion conversion, Participant member,
+                          String memberNumber) {
+    }
+
+    /**
+     * The printable receipt of a conversion of this counter, found by its short reference
+     * ({@code C-7K3QX9}, what the member reads on the paper) or its id.
+     */
+    @Allowed(Role.COUNTER_AGENT)
+    @GetMapping("/counter/receipt")
+    public String receipt(@RequestParam("conversion") String reference, Model model) {
+        String counterId = counterOf(model);
+        ConversionQueries.Conversion conversion = conversionByReference(counterId, reference)
+                .orElseThrow(() -> ApiException.notFound("no conversion " + reference + " at this counter"));
+        Participant member = participants.findByAccount(conversion.accountId()).orElse(null);
+        model.addAttribute("receipt", new Receipt(ShortReference.of('C', conversion.id()), conversion, member,
+                member == null ? null : member.number()));
+        return "counter/receipt";
+    }
+
+    private java.util.Optional<ConversionQueries.Conversion> conversionByReference(String counterId, String reference) {
+        if (reference != null && reference.matches("[0-9a-fA-F-]{36}")) {
+            return conversions.find(counterId, reference.toLowerCase(java.util.Locale.ROOT));
+        }
+        String normalized = ShortReference.normalized('C', reference);
+        return ShortReference.hexPrefix('C', reference).stream()
+                .flatMap(prefix -> conversions.withIdPrefix(counterId, prefix).stream())
+                .filter(c -> ShortReference.of('C', c.id()).equals(normalized)).findFirst();
     }
 
     private String convertError(String counterId, ConversionForm form, Problem problem, Model model) {
@@ -161,6 +211,7 @@ public class CounterPages {
         model.addAttribute("results", List.of());
         model.addAttribute("member", form.participant() == null || !form.participant().matches("[A-Za-z0-9-]{1,64}")
                 ? null : member(counterId, form.participant()));
+        memberFacts(model);
         return "counter/convert";
     }
 
@@ -274,12 +325,23 @@ public class CounterPages {
         }
     }
 
-    /** The Z report of a closing: expected, counted and the discrepancy per means of payment. Printable. */
+    /**
+     * The Z report of a closing (its id or its short reference): the period and who closed it;
+     * expected, counted and the discrepancy per means of payment. Printable.
+     */
     @Allowed(Role.COUNTER_AGENT)
     @GetMapping("/counter/z-report")
-    public String zReport(@RequestParam("closing") String closingId, Model model) {
+    public String zReport(@RequestParam("closing") String closing, Model model) {
         String counterId = counterOf(model);
-        model.addAttribute("report", counters.closing(counterId, closingId));
+        // the report's short reference (Z-…), as printed, finds it too
+        String normalized = ShortReference.normalized('Z', closing);
+        String closingId = normalized == null ? closing : ShortReference.hexPrefix('Z', closing).stream()
+                .flatMap(prefix -> days.closingIdsWithPrefix(counterId, prefix).stream())
+                .filter(id -> ShortReference.of('Z', id).equals(normalized)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("no closing " + closing + " at this counter"));
+        ZReport report = counters.closing(counterId, closingId);
+        model.addAttribute("report", report);
+        model.addAttribute("reportReference", ShortReference.of('Z', report.id()));
         model.addAttribute("reopenKey", Forms.newKey());
         return "counter/z-report";
     }

@@ -1,6 +1,8 @@
 package org.mlc.ledger.api.payment;
 
+import jakarta.servlet.http.HttpSession;
 import java.util.List;
+import org.mlc.ledger.api.account.AccountQueries;
 import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.currency.CurrencyQueries.Currency;
 import org.mlc.ledger.api.participant.MerchantController;
@@ -15,8 +17,10 @@ import org.mlc.ledger.api.ui.Forms;
 import org.mlc.ledger.api.ui.PageController;
 import org.mlc.ledger.api.ui.Problem;
 import org.mlc.ledger.api.ui.QrCode;
+import org.mlc.ledger.api.ui.ShortReference;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.RequestValues;
+import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.participant.ParticipantKind;
 import org.mlc.ledger.payment.MakePayment;
@@ -40,13 +44,15 @@ public class PaymentPages {
     private final MerchantController merchants;
     private final ParticipantQueries participants;
     private final CurrencyQueries currencies;
+    private final AccountQueries accounts;
 
     public PaymentPages(PaymentController payments, MerchantController merchants, ParticipantQueries participants,
-                        CurrencyQueries currencies) {
+                        CurrencyQueries currencies, AccountQueries accounts) {
         this.payments = payments;
         this.merchants = merchants;
         this.participants = participants;
         this.currencies = currencies;
+        this.accounts = accounts;
     }
 
     public record PaymentForm(String to, String amount, String reference, String key) {
@@ -56,32 +62,98 @@ public class PaymentPages {
     public record Me(Participant participant, String currencyName) {
     }
 
-    /** The payment form; {@code to}, {@code amount} and {@code reference} prefill it (a payment request). */
+    /** What the confirmation step shows: the payment as it will be made and the payer's balance after it. */
+    public record Confirmation(long amountMinor, String reference, long balanceMinor, long balanceAfterMinor) {
+    }
+
+    /**
+     * The payment form; {@code to}, {@code amount} and {@code reference} prefill it. A link that
+     * names both payee and amount is a payee's request (the merchant's QR code): its amount and
+     * reference are then fixed, kept in the session under the form's key and checked again when
+     * the payment is confirmed, so a changed form is refused, not paid.
+     */
     @Allowed({Role.MEMBER, Role.MERCHANT, Role.CCAS, Role.COLLECTIVITE})
     @GetMapping("/pay")
     public String payForm(@RequestParam(name = "to", required = false) String to,
                           @RequestParam(name = "amount", required = false) String amount,
-                          @RequestParam(name = "reference", required = false) String reference, Model model) {
+                          @RequestParam(name = "reference", required = false) String reference,
+                          HttpSession session, Model model) {
         Me me = me();
-        model.addAttribute("form", new PaymentForm(to, amount == null ? "" : amount, reference, Forms.newKey()));
+        String key = Forms.newKey();
+        model.addAttribute("form", new PaymentForm(to, amount == null ? "" : amount, reference, key));
+        if (Forms.blankToNull(to) != null && Forms.blankToNull(amount) != null) {
+            try {
+                PaymentRequests.Request request = new PaymentRequests.Request(RequestValues.id(to, "to"),
+                        RequestValues.positiveAmount(Forms.amount(amount), "amount"), reference(reference));
+                PaymentRequests.remember(session, key, request);
+                model.addAttribute("fixed", request);
+            } catch (RuntimeException e) {
+                model.addAttribute("problem", Problem.orRethrow(e));
+            }
+        }
         return payPage(me, to, model);
     }
 
+    /** The confirmation step: payee, amount and the balance after; nothing is paid yet. */
+    @Allowed({Role.MEMBER, Role.MERCHANT, Role.CCAS, Role.COLLECTIVITE})
+    @PostMapping("/pay/review")
+    public String review(PaymentForm form, HttpSession session, Model model) {
+        Me me = me();
+        model.addAttribute("form", form);
+        PaymentRequests.Request fixed = PaymentRequests.find(session, form.key());
+        model.addAttribute("fixed", fixed);
+        try {
+            String to = RequestValues.id(form.to(), "to");
+            long amount = RequestValues.positiveAmount(Forms.amount(form.amount()), "amount");
+            String reference = reference(form.reference());
+            PaymentRequests.check(fixed, to, amount, reference, me.participant().currency());
+            Participant payee = payee(to);
+            if (payee == null) {
+                // a member's account is not named to a payer, and the directory lists only merchants and collectivités
+                throw DomainException.invalid("pay.payee-not-listed", "choose the payee in the directory")
+                        .naming("to");
+            }
+            long balance = accounts.find(me.participant().accountId()).map(a -> a.balanceMinor()).orElse(0L);
+            model.addAttribute("me_participant", me);
+            model.addAttribute("payee", payee);
+            model.addAttribute("confirmation", new Confirmation(amount, reference, balance, balance - amount));
+            return "payment/confirm";
+        } catch (RuntimeException e) {
+            model.addAttribute("problem", Problem.orRethrow(e));
+            return payPage(me, form.to(), model);
+        }
+    }
+
+    /** Only the confirmation's button pays; the form's key makes a second click answer the first payment. */
     @Allowed({Role.MEMBER, Role.MERCHANT, Role.CCAS, Role.COLLECTIVITE})
     @PostMapping("/pay")
-    public String pay(PaymentForm form, Model model) {
+    public String pay(PaymentForm form, HttpSession session, Model model) {
         Me me = me();
+        PaymentRequests.Request fixed = PaymentRequests.find(session, form.key());
         try {
+            long amount = RequestValues.positiveAmount(Forms.amount(form.amount()), "amount");
+            PaymentRequests.check(fixed, form.to(), amount, reference(form.reference()), me.participant().currency());
             PaymentAnswer answer = payments.pay(form.key(), new PaymentRequest(me.participant().accountId(),
                     form.to(), Forms.amount(form.amount()), Forms.blankToNull(form.reference()))).getBody();
             model.addAttribute("payment", answer);
+            model.addAttribute("paymentReference", ShortReference.of('P', answer.id()));
             model.addAttribute("payee", payee(answer.to()));
             return "payment/paid";
         } catch (RuntimeException e) {
             model.addAttribute("problem", Problem.orRethrow(e));
             model.addAttribute("form", form);
+            model.addAttribute("fixed", fixed);
             return payPage(me, form.to(), model);
         }
+    }
+
+    private static String reference(String typed) {
+        String text = RequestValues.optionalText(Forms.blankToNull(typed), "reference");
+        if (text != null && text.length() > MakePayment.MAX_REFERENCE_LENGTH) {
+            throw ApiException.invalid("reference", "must be at most " + MakePayment.MAX_REFERENCE_LENGTH
+                    + " characters");
+        }
+        return text;
     }
 
     private String payPage(Me me, String to, Model model) {
@@ -104,11 +176,7 @@ public class PaymentPages {
         }
         try {
             long minor = RequestValues.positiveAmount(Forms.amount(amount), "amount");
-            String text = RequestValues.optionalText(Forms.blankToNull(reference), "reference");
-            if (text != null && text.length() > MakePayment.MAX_REFERENCE_LENGTH) {
-                throw ApiException.invalid("reference", "must be at most " + MakePayment.MAX_REFERENCE_LENGTH
-                        + " characters");
-            }
+            String text = reference(reference);
             String link = ServletUriComponentsBuilder.fromCurrentContextPath().path("/pay")
                     .queryParam("to", me.participant().accountId()).queryParam("amount", Amounts.format(minor))
                     .queryParamIfPresent("reference", java.util.Optional.ofNullable(text))

@@ -24,7 +24,7 @@ public class ConversionQueries {
     /** One conversion of euros into units at a counter; {@code cancellation} is null unless it was cancelled. */
     public record Conversion(String id, String counterId, String currency, String accountId, long eurosMinor,
                              long unitsMinor, long bonusMinor, String paidBy, String payout, Instant convertedAt,
-                             Cancellation cancellation) {
+                             Cancellation cancellation, String agent) {
 
         public boolean cancelled() {
             return cancellation != null;
@@ -55,10 +55,10 @@ public class ConversionQueries {
                 rs.getLong("bonus_minor"), rs.getString("paid_by"), rs.getString("payout"),
                 rs.getTimestamp("converted_at").toInstant(), cancelledAt == null ? null
                 : new Cancellation(cancelledAt.toInstant(), rs.getString("cancelled_by"),
-                        rs.getString("cancel_reason")));
+                        rs.getString("cancel_reason")), rs.getString("agent"));
     };
     private static final String COLUMNS = "conversion_id, counter_id, currency, account_id, euros_minor, units_minor, "
-            + "bonus_minor, paid_by, payout, converted_at, cancelled_at, cancelled_by, cancel_reason";
+            + "bonus_minor, paid_by, payout, converted_at, cancelled_at, cancelled_by, cancel_reason, agent";
     private static final RowMapper<Totals> TOTALS_ROW = (rs, row) -> new Totals(rs.getLong("n"), rs.getLong("euros"),
             rs.getLong("units"), rs.getLong("bonus"));
 
@@ -79,6 +79,18 @@ public class ConversionQueries {
     public Optional<Conversion> find(String counterId, String conversionId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM conversion_view WHERE counter_id = ? AND conversion_id = ?",
                 CONVERSION, counterId, conversionId).stream().findFirst();
+    }
+
+    /**
+     * A counter's conversions whose id starts with these hex digits (a receipt's short reference
+     * names the first ones), newest first; a counter holds a few thousand, so a scan of its rows.
+     */
+    public List<Conversion> withIdPrefix(String counterId, String hexPrefix) {
+        if (!hexPrefix.matches("[0-9a-f]{1,32}")) {
+            return List.of();
+        }
+        return jdbc.query("SELECT " + COLUMNS + " FROM conversion_view WHERE counter_id = ? AND conversion_id LIKE ? "
+                + "ORDER BY converted_at DESC LIMIT 20", CONVERSION, counterId, hexPrefix + "%");
     }
 
     /** The euros a counter took over a period, by means of payment (in their order). */

@@ -138,6 +138,10 @@ class BackOfficeBrowserTest extends IntegrationTest {
             browser.type("#reference", "Panier du marché");
             browser.screenshot("12-pay-form");
             browser.submit("#pay");
+            // nothing is paid before the confirmation step
+            assertThat(browser.text("#confirm-amount")).isEqualTo("12,50");
+            assertThat(ledger.balance(member)).isEqualTo("21.00");
+            browser.submit("#confirm");
             assertThat(browser.text("#paid")).contains("12,50").contains("Épicerie du port " + suffix);
             browser.screenshot("13-paid");
             assertThat(ledger.balance(member)).isEqualTo("8.50");
@@ -174,10 +178,13 @@ class BackOfficeBrowserTest extends IntegrationTest {
             browser.signIn(memberUser.username(), memberUser.password());
             browser.driver.get(request);
             assertThat(browser.text("#payee")).isEqualTo("Épicerie du port " + suffix);
-            assertThat(browser.find("#amount").getAttribute("value")).isEqualTo("5.00");
-            assertThat(browser.find("#reference").getAttribute("value")).isEqualTo("Table 4");
+            // the merchant's amount and reference are shown, not editable
+            assertThat(browser.text("#fixed-amount")).isEqualTo("5,00");
+            assertThat(browser.text("#fixed-reference")).isEqualTo("Table 4");
+            assertThat(browser.driver.findElements(By.cssSelector("input#amount"))).isEmpty();
             browser.screenshot("17-pay-request");
             browser.submit("#pay");
+            browser.submit("#confirm");
             assertThat(browser.text("#paid")).contains("5,00");
             assertThat(ledger.balance(member)).isEqualTo("3.50");
             browser.signOut();

@@ -93,6 +93,26 @@ final class Browser implements AutoCloseable {
         return driver.getCurrentUrl().substring(base.length());
     }
 
+    /**
+     * A phone of {@code width} × {@code height} CSS pixels: the window, and the viewport as a mobile
+     * browser lays it out (the page's viewport meta tag applies, as on a phone).
+     */
+    void phone(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width,
+                "height", height, "deviceScaleFactor", 2, "mobile", true));
+    }
+
+    /** How wide the page is laid out, in CSS pixels: more than the viewport means a horizontal scroll. */
+    long scrollWidth() {
+        return ((Number) driver.executeScript("return document.documentElement.scrollWidth;")).longValue();
+    }
+
+    /** The text a person reads on the page. */
+    String pageText() {
+        return (String) driver.executeScript("return document.body.innerText;");
+    }
+
     void screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         File shot = driver.getScreenshotAs(OutputType.FILE);

@@ -46,9 +46,11 @@ class PageSecurityTest extends IntegrationTest {
     /** Pages that need a parameter, with what a listed role then gets (an unknown closing or programme: 404). */
     private static final Map<String, String> QUERIES = Map.of(
             "GET /counter/z-report", "?closing=" + UUID.randomUUID(),
+            "GET /counter/receipt", "?conversion=C-000000",
             "GET /ccas/program", "?id=" + UUID.randomUUID(),
             "GET /ccas/batch", "?program=" + UUID.randomUUID() + "&batch=" + UUID.randomUUID());
     private static final Map<String, Integer> ALLOWED_STATUS = Map.of("GET /counter/z-report", 404,
+            "GET /counter/receipt", 404,
             "GET /ccas/program", 404, "GET /ccas/batch", 404);
 
     @Autowired
@@ -180,10 +182,16 @@ class PageSecurityTest extends IntegrationTest {
         }
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return get(path, Map.of());
+        }
+
+        /** A page asked with headers of its own (a proxy's forwarded host, …). */
+        HttpResponse<String> get(String path, Map<String, String> headers) throws IOException, InterruptedException {
             // asks for HTML as a browser does (an unknown page then answers a page, not problem+json)
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET()
+                    .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+            headers.forEach(request::header);
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Matcher token = TOKEN.matcher(response.body());
             if (token.find()) {
                 csrf = token.group(1);
