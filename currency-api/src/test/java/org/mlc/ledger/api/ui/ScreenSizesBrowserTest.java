@@ -131,7 +131,7 @@ class ScreenSizesBrowserTest extends IntegrationTest {
             browser.find(".menu-toggle").click();
             assertThat(browser.driver.findElement(By.id("menu")).isDisplayed()).isTrue();
             browser.find(".menu-toggle").click();
-            browser.screenshot("30-statement-390");
+            browser.fullScreenshot("30-statement-390", 390, 844);
             browser.open("/account?from=2000-01-01&to=2000-12-31");
             assertThat(browser.driver.findElements(By.cssSelector("#statement tbody tr"))).isEmpty();
             assertThat(browser.find("#from").getAttribute("value")).isEqualTo("2000-01-01");
@@ -148,10 +148,10 @@ class ScreenSizesBrowserTest extends IntegrationTest {
                     .as("the monthly table needs no scrolling at 1280 px").isLessThanOrEqualTo(0L);
             assertThat(months.findElement(By.cssSelector("tbody tr th")).getText()).matches("[a-zéû]+\\.? \\d{4}");
             assertThat(browser.driver.findElements(By.cssSelector("svg.chart line.mark"))).hasSize(1);
-            browser.screenshot("31-dashboard-1280");
+            browser.fullScreenshot("31-dashboard-1280", 1280, 800);
             browser.viewport(390, 844);
             browser.open("/association?currency=" + currency);
-            browser.screenshot("32-dashboard-390");
+            browser.fullScreenshot("32-dashboard-390", 390, 844);
             browser.signOut();
         }
     }
