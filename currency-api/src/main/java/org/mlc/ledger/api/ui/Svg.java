@@ -185,8 +185,8 @@ public final class Svg {
             }
             svg.append(text(LEFT - 6, y + 4, "end", axis.format().apply(tick), "#222"));
         }
-        svg.append("<text class=\"unit\" x=\"").append(LEFT - 6).append("\" y=\"").append(TOP - 14)
-                .append("\" text-anchor=\"end\" font-size=\"").append(FONT).append("\" font-weight=\"600\" fill=\"#222\">")
+        svg.append("<text class=\"unit\" x=\"4\" y=\"").append(TOP - 14)
+                .append("\" text-anchor=\"start\" font-size=\"").append(FONT).append("\" font-weight=\"600\" fill=\"#222\">")
                 .append(escape(axis.unit())).append("</text>");
         svg.append(line(LEFT, TOP, LEFT, TOP + plotHeight()))
                 .append(line(LEFT, TOP + plotHeight(), WIDTH - RIGHT, TOP + plotHeight()));
