@@ -13,6 +13,18 @@
     var header = document.querySelector('meta[name=_csrf_header]');
     if (token && header) { event.detail.headers[header.content] = token.content; }
   });
+  // On a phone the menu folds behind its button (CSS shows the button below 640 px only).
+  document.addEventListener('DOMContentLoaded', function () {
+    var nav = document.querySelector('header.top nav');
+    var toggle = nav && nav.querySelector('.menu-toggle');
+    if (!toggle) { return; }
+    nav.classList.add('collapsible');
+    toggle.hidden = false;
+    toggle.addEventListener('click', function () {
+      var open = nav.classList.toggle('open');
+      toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+    });
+  });
   // Print buttons.
   document.addEventListener('click', function (event) {
     if (event.target.matches('[data-print]')) { window.print(); }

@@ -170,32 +170,57 @@ public class AccountController {
                                      @RequestParam(required = false) String from,
                                      @RequestParam(required = false) String to,
                                      @RequestParam(required = false) String format,
-                                     @RequestParam(required = false) String dialect) {
+                                     @RequestParam(required = false) String dialect,
+                                     @RequestParam(required = false) String order) {
         account(id(accountId, "id"));
         Instant fromInstant = day(from, "from", 0);
         Instant toInstant = day(to, "to", 1);
+        boolean newestFirst = newestFirst(order);
         CsvDialect csv = CsvDialect.asked(format, dialect);
         if (csv == null) {
-            return ResponseEntity.ok(statement(accountId, page, size, fromInstant, toInstant));
+            return ResponseEntity.ok(statement(accountId, page, size, fromInstant, toInstant, newestFirst));
         }
-        List<StatementEntry> entries = statements.lines(accountId, fromInstant, toInstant, MAX_CSV_LINES, 0).stream()
-                .map(StatementEntry::of).toList();
+        List<StatementEntry> entries = statements.lines(accountId, fromInstant, toInstant, MAX_CSV_LINES, 0,
+                newestFirst).stream().map(StatementEntry::of).toList();
         return csvFiles.answer(csv, "statement-" + accountId + ".csv", StatementEntry.CSV, CsvRows.of(entries));
     }
 
-    /** A page of the account's statement, dates as yyyy-mm-dd (UTC, both ends included), for the pages. */
-    public Statement statement(String accountId, int page, int size, String from, String to) {
-        account(id(accountId, "id"));
-        return statement(accountId, page, size, day(from, "from", 0), day(to, "to", 1));
+    /** The statement in booking order, as JSON or CSV in the dialect asked (the pages' download). */
+    public ResponseEntity<?> entries(String accountId, int page, int size, String from, String to, String format,
+                                     String dialect) {
+        return entries(accountId, page, size, from, to, format, dialect, null);
     }
 
-    private Statement statement(String accountId, int page, int size, Instant from, Instant to) {
+    /**
+     * A page of the account's statement, newest first as people read it, dates as yyyy-mm-dd (UTC,
+     * both ends included), for the pages.
+     */
+    public Statement statement(String accountId, int page, int size, String from, String to) {
+        account(id(accountId, "id"));
+        return statement(accountId, page, size, day(from, "from", 0), day(to, "to", 1), true);
+    }
+
+    private Statement statement(String accountId, int page, int size, Instant from, Instant to, boolean newestFirst) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw ApiException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE + ", page 0 or more");
         }
-        List<StatementEntry> entries = statements.lines(accountId, from, to, size, (long) page * size).stream()
-                .map(StatementEntry::of).toList();
+        List<StatementEntry> entries = statements.lines(accountId, from, to, size, (long) page * size, newestFirst)
+                .stream().map(StatementEntry::of).toList();
         return new Statement(accountId, page, size, entries);
+    }
+
+    /**
+     * The API keeps booking order by default (its clients and the CSV's readers rely on it);
+     * {@code order=newest} answers a statement as the pages show it.
+     */
+    private static boolean newestFirst(String order) {
+        if (order == null || order.isBlank() || "oldest".equalsIgnoreCase(order)) {
+            return false;
+        }
+        if ("newest".equalsIgnoreCase(order)) {
+            return true;
+        }
+        throw ApiException.invalid("order", "must be oldest or newest");
     }
 
     private AccountQueries.Account account(String accountId) {

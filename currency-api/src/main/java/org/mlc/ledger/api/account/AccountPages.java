@@ -52,11 +52,41 @@ public class AccountPages {
                           @RequestParam(name = "to", required = false) String to,
                           @RequestParam(name = "page", defaultValue = "0") int page, Model model) {
         Owner owner = ownAccount();
-        String accountId = owner.accountId();
         model.addAttribute("owner", owner);
         model.addAttribute("memberNumber", participants.find(Caller.current().participantId())
                 .map(org.mlc.ledger.api.participant.ParticipantQueries.Participant::number).orElse(null));
-        model.addAttribute("account", accounts.get(accountId));
+        model.addAttribute("account", accounts.get(owner.accountId()));
+        model.addAttribute("statementPath", "/account");
+        statement(owner, from, to, page, model);
+        return "account/account";
+    }
+
+    /**
+     * Any participant's account as the association sees it: its balance and its statement, newest
+     * first, with the same date filter and pages as the participant's own page.
+     */
+    @Allowed({Role.ADMIN, Role.AUDITOR})
+    @GetMapping("/association/account")
+    public String anyAccount(@RequestParam(name = "id") String id,
+                             @RequestParam(name = "from", required = false) String from,
+                             @RequestParam(name = "to", required = false) String to,
+                             @RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+        AccountController.AccountView account = accounts.get(id);
+        Owner owner = owner(account.owner()).orElseThrow(() -> ApiException.notFound("unknown account " + id));
+        model.addAttribute("owner", owner);
+        model.addAttribute("account", account);
+        model.addAttribute("memberNumber", participants.find(account.owner())
+                .map(org.mlc.ledger.api.participant.ParticipantQueries.Participant::number).orElse(null));
+        model.addAttribute("statementPath", "/association/account");
+        model.addAttribute("statementAccount", owner.accountId());
+        statement(owner, from, to, page, model);
+        return "account/statement";
+    }
+
+    /** One page of the owner's statement, newest first, into the model (a refused filter shown on the form). */
+    private void statement(Owner owner, String from, String to, int page, Model model) {
+        String accountId = owner.accountId();
+        model.addAttribute("statementUnit", owner.currencyName());
         model.addAttribute("from", Forms.blankToNull(from));
         model.addAttribute("to", Forms.blankToNull(to));
         model.addAttribute("page", Math.max(0, page));
@@ -70,7 +100,6 @@ public class AccountPages {
             model.addAttribute("entries", List.of());
             model.addAttribute("more", false);
         }
-        return "account/account";
     }
 
     /** The statement as the API's CSV, in the dialect asked (the page's button asks for a French spreadsheet's). */
@@ -86,11 +115,14 @@ public class AccountPages {
 
     /** The caller's participant and its account (one currency per participant). */
     private Owner ownAccount() {
-        Caller caller = Caller.current();
-        return participants.find(caller.participantId()).flatMap(participant -> currencies
-                        .find(participant.currency()).map(currency -> new Owner(participant.name(),
-                                participant.kind().name(), participant.accountId(), currency.name())))
+        return owner(Caller.current().participantId())
                 .orElseThrow(() -> ApiException.notFound("no participant for this user"));
+    }
+
+    private java.util.Optional<Owner> owner(String participantId) {
+        return participants.find(participantId).flatMap(participant -> currencies.find(participant.currency())
+                .map(currency -> new Owner(participant.name(), participant.kind().name(), participant.accountId(),
+                        currency.name())));
     }
 
     private List<NamedEntry> named(List<StatementEntry> entries) {

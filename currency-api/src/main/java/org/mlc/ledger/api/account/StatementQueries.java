@@ -32,10 +32,19 @@ public class StatementQueries {
 
     /** The account's lines booked in [from, to), in booking order, {@code limit} of them after {@code offset}. */
     public List<StatementLine> lines(String accountId, Instant from, Instant to, int limit, long offset) {
+        return lines(accountId, from, to, limit, offset, false);
+    }
+
+    /**
+     * The account's lines booked in [from, to), {@code limit} of them after {@code offset}: in booking
+     * order, or newest first as a person reads a statement (the line number is the booking order).
+     */
+    public List<StatementLine> lines(String accountId, Instant from, Instant to, int limit, long offset,
+                                     boolean newestFirst) {
         return jdbc.query("SELECT line, booked_at, kind, operation_id, counterparty, reference, amount_minor, "
                         + "balance_after_minor FROM account_entry WHERE account_id = ? AND booked_at >= ? "
-                        + "AND booked_at < ? ORDER BY line LIMIT ? OFFSET ?", ROW,
-                accountId, Timestamp.from(from), Timestamp.from(to), limit, offset);
+                        + "AND booked_at < ? ORDER BY line" + (newestFirst ? " DESC" : "") + " LIMIT ? OFFSET ?",
+                ROW, accountId, Timestamp.from(from), Timestamp.from(to), limit, offset);
     }
 
     /** The account's lines booked from {@code start} (inclusive) to {@code end} (exclusive), in booking order. */

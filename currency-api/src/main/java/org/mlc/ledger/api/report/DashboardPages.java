@@ -2,6 +2,7 @@ package org.mlc.ledger.api.report;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.currency.CurrencyQueries.Currency;
@@ -60,25 +61,35 @@ public class DashboardPages {
             throw ApiException.notFound("unknown currency " + code);
         }
         model.addAttribute("code", code);
+        String unit = all.stream().filter(c -> c.code().equals(code)).findFirst().orElseThrow().name();
+        model.addAttribute("unit", unit);
         model.addAttribute("supply", supply.of(code));
         YearMonth to = YearMonth.now(Formats.ZONE);
         List<Indicators.Month> months = indicators.months(code, to.minusMonths(MONTHS_SHOWN - 1), to);
         model.addAttribute("months", months);
-        List<String> labels = months.stream().map(m -> m.month().toString().substring(2)).toList();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < months.size(); i++) {
+            YearMonth month = months.get(i).month();
+            // the year under the first month and under each January, not under every bar
+            labels.add(formats.monthShort(month) + (i == 0 || month.getMonthValue() == 1 ? "\n" + month.getYear() : ""));
+        }
+        // amounts: ticks in whole units once there is more than a few units to show
+        Svg.Axis units = new Svg.Axis(unit, formats::minorOnAxis, 1, 400);
+        Svg.Axis percent = new Svg.Axis("%", this::basisPoints, 100, 10_000);
         model.addAttribute("circulationChart", Svg.bars(text("dashboard.circulation"), labels, List.of(
                 new Series(text("dashboard.electronic"), values(months, Indicators.Month::electronicMinor)),
-                new Series(text("dashboard.paper"), values(months, Indicators.Month::paperMinor))), true,
-                formats::minor));
-        model.addAttribute("coverageChart", Svg.bars(text("dashboard.coverage"), labels, List.of(
-                new Series(text("dashboard.coverage"), ratios(months, Indicators.Month::coverageRatio))), false,
-                this::basisPoints));
+                new Series(text("dashboard.paper"), values(months, Indicators.Month::paperMinor))), true, units));
+        // coverage is a level, not a quantity: a line, against the full coverage of 1.0 (100 %)
+        model.addAttribute("coverageChart", Svg.lines(text("dashboard.coverage"), labels, List.of(
+                new Svg.Line(text("dashboard.coverage"), ratios(months, Indicators.Month::coverageRatio)),
+                new Svg.Line(text("dashboard.cashCoverage"), ratios(months, Indicators.Month::cashCoverageRatio))),
+                percent, new Svg.Mark(10_000, text("dashboard.fullCoverage"))));
         model.addAttribute("flowsChart", Svg.bars(text("dashboard.flows"), labels, List.of(
                 new Series(text("dashboard.conversions"), values(months, Indicators.Month::conversionUnitsMinor)),
                 new Series(text("dashboard.reconversions"), values(months, Indicators.Month::redeemedUnitsMinor))),
-                false, formats::minor));
-        model.addAttribute("b2bChart", Svg.bars(text("dashboard.b2b"), labels, List.of(
-                new Series(text("dashboard.b2b"), ratios(months, Indicators.Month::b2bShare))), false,
-                this::basisPoints));
+                false, units));
+        model.addAttribute("b2bChart", Svg.lines(text("dashboard.b2b"), labels, List.of(
+                new Svg.Line(text("dashboard.b2b"), ratios(months, Indicators.Month::b2bShare))), percent, null));
         return "association/dashboard";
     }
 
@@ -94,11 +105,11 @@ public class DashboardPages {
         return months.stream().mapToLong(f).toArray();
     }
 
-    /** An exact ratio ("0.9876") as basis points for drawing; no ratio (nothing to divide) is 0. */
-    private static long[] ratios(List<Indicators.Month> months,
-                                 java.util.function.Function<Indicators.Month, String> f) {
-        return months.stream().map(f).mapToLong(r -> r == null ? 0
+    /** An exact ratio ("0.9876") as basis points for drawing; no ratio (nothing to divide) is a gap. */
+    private static List<Long> ratios(List<Indicators.Month> months,
+                                     java.util.function.Function<Indicators.Month, String> f) {
+        return months.stream().map(f).map(r -> r == null ? null
                 : new BigDecimal(r).movePointRight(4).setScale(0, java.math.RoundingMode.DOWN).longValueExact())
-                .toArray();
+                .toList();
     }
 }

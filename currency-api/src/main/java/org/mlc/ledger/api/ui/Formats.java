@@ -49,6 +49,24 @@ public class Formats {
         return amountFormat().format(BigDecimal.valueOf(minor, 2));
     }
 
+    /** An amount in minor units on a chart's axis: whole units without decimals ("1 000"), else "2,50". */
+    public String minorOnAxis(long minor) {
+        if (minor % 100 != 0) {
+            return minor(minor);
+        }
+        return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(locale())).format(minor / 100);
+    }
+
+    /** A month as people name it: "janv. 2026" (French), "Jan 2026" (English). */
+    public String month(java.time.YearMonth month) {
+        return DateTimeFormatter.ofPattern("MMM yyyy", locale()).format(month);
+    }
+
+    /** A month's short name alone: "janv.", under a chart's bar (the year written below January). */
+    public String monthShort(java.time.YearMonth month) {
+        return DateTimeFormatter.ofPattern("MMM", locale()).format(month);
+    }
+
     /** A ratio such as "0.9876" as a percentage, "98,76 %"; null → "—". */
     public String percent(Object ratio) {
         if (ratio == null || ratio.toString().isBlank()) {

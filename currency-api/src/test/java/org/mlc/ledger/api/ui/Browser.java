@@ -48,6 +48,29 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
 
+    /**
+     * Lays pages out as on a screen of this size: a phone (mobile, so the page's viewport meta
+     * counts) below 800 px, a desktop otherwise.
+     */
+    void viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width,
+                "height", height, "deviceScaleFactor", 1, "mobile", width < 800));
+    }
+
+    /** A screenshot of the whole page at this width: the screen made as tall as the page for the picture. */
+    void fullScreenshot(String name, int width, int height) throws IOException {
+        long pageHeight = (Long) driver.executeScript("return document.documentElement.scrollHeight;");
+        viewport(width, (int) Math.max(height, pageHeight));
+        screenshot(name);
+        viewport(width, height);
+    }
+
+    /** How far the page reaches beyond the window's width, in CSS pixels (0: no horizontal scroll). */
+    long overflow() {
+        return (Long) driver.executeScript("return Math.max(0, document.documentElement.scrollWidth - "
+                + "window.innerWidth);");
+    }
+
     void open(String path) {
         driver.get(base + path);
     }

@@ -47,6 +47,29 @@ class DashboardCoveragePageTest extends IntegrationTest {
     }
 
     @Test
+    void theMonthsAreNamedTheUnitsWrittenAndCoverageIsALineAgainstFullCoverage() throws Exception {
+        String roue = roueWithAConversion();
+
+        String page = dashboard(roue);
+
+        java.time.YearMonth now = java.time.YearMonth.now(Formats.ZONE);
+        String month = java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", java.util.Locale.FRENCH).format(now);
+        assertThat(page).contains("<th scope=\"row\">" + month + "</th>")
+                .doesNotContainPattern("<th scope=\"row\">\\d{4}-\\d{2}</th>")
+                .contains("(Test " + roue + ")").contains("<span class=\"unit\">(€)</span>")
+                .contains("<span class=\"unit\">(%)</span>")
+                .contains("Taux de couverture, en %").contains("Circulation (électronique et billets), en Test " + roue);
+        String coverage = page.substring(page.indexOf("<title>Taux de couverture</title>"));
+        coverage = coverage.substring(0, coverage.indexOf("</svg>"));
+        // one month with figures: a point on the line (joined to the next month's once there is one)
+        assertThat(coverage).contains("<circle").contains("class=\"mark\"").contains("couverture complète (1,0)")
+                .doesNotContain("<rect");
+        // at least four y ticks with round values up to the full coverage of 100 %
+        assertThat(coverage).contains(">0 %<").contains(">20 %<").contains(">40 %<").contains(">60 %<")
+                .contains(">80 %<").contains(">100 %<");
+    }
+
+    @Test
     void anUnderBackedCurrencyIsInRedWithItsCausesInWords() throws Exception {
         String roue = roueWithAConversion();
         String counter = ledger.counter(roue);

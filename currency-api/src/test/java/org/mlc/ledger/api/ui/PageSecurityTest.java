@@ -48,10 +48,11 @@ class PageSecurityTest extends IntegrationTest {
             "GET /counter/z-report", "?closing=" + UUID.randomUUID(),
             "GET /counter/receipt", "?conversion=C-000000",
             "GET /ccas/program", "?id=" + UUID.randomUUID(),
+            "GET /association/account", "?id=" + UUID.randomUUID(),
             "GET /ccas/batch", "?program=" + UUID.randomUUID() + "&batch=" + UUID.randomUUID());
     private static final Map<String, Integer> ALLOWED_STATUS = Map.of("GET /counter/z-report", 404,
             "GET /counter/receipt", 404,
-            "GET /ccas/program", 404, "GET /ccas/batch", 404);
+            "GET /ccas/program", 404, "GET /association/account", 404, "GET /ccas/batch", 404);
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
