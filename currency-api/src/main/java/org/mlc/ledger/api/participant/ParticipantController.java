@@ -26,6 +26,7 @@ import org.mlc.ledger.participant.ParticipantKind;
 import org.mlc.ledger.participant.PayMembership;
 import org.mlc.ledger.account.Registration;
 import org.mlc.ledger.participant.RegisterParticipant;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,6 +62,7 @@ public class ParticipantController {
     }
 
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
+    @Operation(summary = "Register a participant and open its account")
     @PostMapping
     public ResponseEntity<Registered> register(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
                                                String key, @RequestBody RegisterRequest request) {
@@ -85,6 +87,7 @@ public class ParticipantController {
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
+    @Operation(summary = "A participant")
     @GetMapping("/{id}")
     public ParticipantView get(@PathVariable("id") String participantId) {
         return participants.find(id(participantId, "id")).filter(participant -> policy.mayRead(participantId))
@@ -110,6 +113,7 @@ public class ParticipantController {
      * their holder: the member itself, or an ADMIN giving a {@code reason}; never an agent.
      */
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT, Role.MEMBER})
+    @Operation(summary = "Pay a member's yearly membership")
     @PostMapping("/{id}/memberships")
     public ResponseEntity<MembershipAnswer> payMembership(@RequestHeader(value = IdempotentCommands.HEADER,
             required = false) String key, @PathVariable("id") String participantId,

@@ -20,6 +20,7 @@ import org.mlc.ledger.common.TransferId;
 import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.payment.MakePayment;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,6 +65,7 @@ public class PaymentController {
     // reads only the accounts' owners and currencies, which never change: no wait for the views
     @ViewsMayLag
     @Allowed({Role.ADMIN, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
+    @Operation(summary = "Pay from one account to another")
     @PostMapping
     public ResponseEntity<PaymentAnswer> pay(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
                                              String key, @RequestBody PaymentRequest request) {
@@ -94,6 +96,7 @@ public class PaymentController {
      * payment after earlier refunds ({@code refund-exceeds-payment}).
      */
     @Allowed({Role.ADMIN, Role.MERCHANT, Role.COLLECTIVITE})
+    @Operation(summary = "Refund part or all of a payment")
     @PostMapping("/{id}/refunds")
     public ResponseEntity<PaymentAnswer> refund(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
                                                 String key, @PathVariable("id") String paymentId,
@@ -136,6 +139,7 @@ public class PaymentController {
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
+    @Operation(summary = "A payment")
     @GetMapping("/{id}")
     public PaymentAnswer get(@PathVariable("id") String transferId) {
         return find(id(transferId, "id")).filter(policy::mayRead).orElseThrow(() -> ApiException.notFound("unknown payment " + transferId));
