@@ -200,7 +200,9 @@ public class AidController {
     }
 
     @Allowed({Role.CCAS})
-    @Operation(summary = "Grant aid to one beneficiary")
+    @Operation(summary = "Grant aid to one beneficiary",
+            description = "Credits the beneficiary's account with earmarked units from the programme's funding, "
+                    + "spendable at merchants of the programme's filières until `expires`.")
     @PostMapping("/api/v1/aid-programs/{id}/grants")
     public ResponseEntity<GrantAnswer> grant(
             @RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,

@@ -75,7 +75,10 @@ public class BonusBudgetController {
                              String paidIn, String from, String to, String monthlyCapPerMember) {
     }
 
-    @Operation(summary = "Commit a sponsor's budget that funds the conversion bonus")
+    @Operation(summary = "Commit a sponsor's budget that funds the conversion bonus",
+            description = "A sponsor (association or collectivité) pledges euros over a period of days (at most three"
+                    + " years); conversions draw their bonus from it while it lasts, within `monthlyCapPerMember`"
+                    + " if set.")
     @PostMapping
     @Allowed(Role.ADMIN)
     public ResponseEntity<BudgetView> commit(@RequestHeader(value = IdempotentCommands.HEADER,

@@ -234,7 +234,11 @@ public class CounterController {
     }
 
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
-    @Operation(summary = "Convert euros into units at a counter")
+    @Operation(summary = "Convert euros into units at a counter",
+            description = "The member hands euros (CASH, CARD or CHEQUE) and receives units on the account or as "
+                    + "paper notes. The bonus is drawn from a sponsor's budget when there is one (`bonusReason` "
+                    + "says why it is less than the ratio's); GET .../conversion-quote answers the same figures "
+                    + "without recording anything.")
     @PostMapping("/{id}/conversions")
     public ResponseEntity<ConversionAnswer> convert(@RequestHeader(value = IdempotentCommands.HEADER,
             required = false) String key, @PathVariable("id") String counterId,

@@ -98,7 +98,9 @@ public class CurrencyController {
     }
 
     @Allowed(Role.ADMIN)
-    @Operation(summary = "Define a currency and its conversion ratio")
+    @Operation(summary = "Define a currency and its conversion ratio",
+            description = "The ratio (e.g. 20 € = 21 units) gives between 1/100 and 100 units per euro; the "
+                    + "reconversion fee and the yearly membership fee are set with it.")
     @PostMapping
     public ResponseEntity<CurrencyView> define(@RequestHeader(value = IdempotentCommands.HEADER,
             required = false) String key, @RequestBody DefineCurrencyRequest request) {

@@ -62,7 +62,10 @@ public class ParticipantController {
     }
 
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
-    @Operation(summary = "Register a participant and open its account")
+    @Operation(summary = "Register a participant and open its account",
+            description = "Registers a MEMBER, MERCHANT, ASSOCIATION, CCAS or COLLECTIVITE in one currency and opens "
+                    + "its account; the answer gives both ids. A merchant names its filière and is paid once "
+                    + "approved.")
     @PostMapping
     public ResponseEntity<Registered> register(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
                                                String key, @RequestBody RegisterRequest request) {

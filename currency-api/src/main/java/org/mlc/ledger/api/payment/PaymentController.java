@@ -65,7 +65,10 @@ public class PaymentController {
     // reads only the accounts' owners and currencies, which never change: no wait for the views
     @ViewsMayLag
     @Allowed({Role.ADMIN, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
-    @Operation(summary = "Pay from one account to another")
+    @Operation(summary = "Pay from one account to another",
+            description = "The payer is debited and the payee credited in one transaction before the answer, whose "
+                    + "status is COMPLETED. Refused with 422 insufficient-funds, account-frozen or currency-"
+                    + "mismatch; an account the caller may not pay from is a 404, as an unknown one.")
     @PostMapping
     public ResponseEntity<PaymentAnswer> pay(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
                                              String key, @RequestBody PaymentRequest request) {

@@ -148,7 +148,7 @@ final class OpenApiOperations {
             default -> "OK";
         });
         if (status == HttpStatus.CREATED || status == HttpStatus.ACCEPTED) {
-            success.addHeaderObject("Location", new Header().description("the URL of what was created")
+            success.addHeaderObject("Location", new Header().description("the URL of what was created, when it has one of its own")
                     .schema(new StringSchema()));
         }
         success.setContent(concreteMediaTypes(success.getContent()));
