@@ -55,8 +55,8 @@ public class OpsApplication implements CommandLineRunner, ExitCodeGenerator {
     }
 
     /**
-     * Help, a version, the usage and mistyped arguments are answered by picocli alone, in well
-     * under a second: the Spring context ({@code inSpring}) is started only for a command to run.
+     * Help, a version, the usage and mistyped arguments are answered by picocli alone (starting
+     * Spring took seconds): the Spring context ({@code inSpring}) is started only for a command to run.
      */
     static int execute(String[] args, ToIntFunction<String[]> inSpring) {
         CommandLine offline = OpsCommand.commandLine(new Unwired());
