@@ -1,5 +1,9 @@
 package org.mlc.ledger.ops;
 
+import java.lang.reflect.Constructor;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.function.ToIntFunction;
 import org.mlc.ledger.api.infrastructure.DatabaseCreation;
 import org.mlc.ledger.api.infrastructure.EmbeddedDatabaseConfiguration;
 import org.mlc.ledger.ops.reconcile.ReconcileCommand;
@@ -47,17 +51,41 @@ public class OpsApplication implements CommandLineRunner, ExitCodeGenerator {
     }
 
     public static void main(String[] args) {
+        System.exit(execute(args, OpsApplication::inSpring));
+    }
+
+    /**
+     * Help, a version, the usage and mistyped arguments are answered by picocli alone (starting
+     * Spring took seconds): the Spring context ({@code inSpring}) is started only for a command to run.
+     */
+    static int execute(String[] args, ToIntFunction<String[]> inSpring) {
+        CommandLine offline = OpsCommand.commandLine(new Unwired());
+        CommandLine.ParseResult parsed;
+        try {
+            parsed = offline.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            // picocli parses again and answers through the command line's handler
+            return offline.execute(args);
+        } catch (RuntimeException e) {
+            offline.getErr().println("currency-ops: " + Failures.describe(e));
+            return ReconcileCommand.EXIT_COULD_NOT_RUN;
+        }
+        if (OpsCommand.onlyHelp(parsed)) {
+            return offline.execute(args);
+        }
+        return inSpring.applyAsInt(args);
+    }
+
+    private static int inSpring(String[] args) {
         SpringApplication application = new SpringApplication(OpsApplication.class);
         // The arguments are picocli's; Spring's settings come from the environment, as for currency-api.
         application.setAddCommandLineProperties(false);
-        int exitCode;
         try {
-            exitCode = SpringApplication.exit(application.run(args));
+            return SpringApplication.exit(application.run(args));
         } catch (RuntimeException e) {
             // Spring Boot has reported why it could not start.
-            exitCode = ReconcileCommand.EXIT_COULD_NOT_RUN;
+            return ReconcileCommand.EXIT_COULD_NOT_RUN;
         }
-        System.exit(exitCode);
     }
 
     /** Only {@code seed demo} and {@code bench store} may create the embedded database where there is none. */
@@ -74,6 +102,24 @@ public class OpsApplication implements CommandLineRunner, ExitCodeGenerator {
     @Override
     public int getExitCode() {
         return exitCode;
+    }
+
+    /**
+     * For help only: each command made with nothing where its Spring dependencies go. A command
+     * touches them only when it runs, and these instances never run.
+     */
+    private static final class Unwired implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            Constructor<?> fewest = Arrays.stream(type.getDeclaredConstructors())
+                    .min(Comparator.comparingInt(Constructor::getParameterCount))
+                    .orElseThrow();
+            if (fewest.getParameterCount() == 0) {
+                return CommandLine.defaultFactory().create(type);
+            }
+            fewest.setAccessible(true);
+            return type.cast(fewest.newInstance(new Object[fewest.getParameterCount()]));
+        }
     }
 
     /** Commands that are Spring beans come from the context, anything else picocli makes itself. */

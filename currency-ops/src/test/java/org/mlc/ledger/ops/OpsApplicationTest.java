@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,6 +22,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import picocli.CommandLine;
 
 /** The packaged command line: Spring Boot finds the database, picocli runs the command. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -107,14 +109,15 @@ class OpsApplicationTest {
             int export = run(settings, "export", "fec", "--from", "2026-01-01", "--to", "2026-01-31",
                     "--out", outDir.resolve("FEC.txt").toString());
             int replay = run(settings, "replay", "--all");
+            int seed = run(settings, "seed", "demo");
 
-            assertThat(List.of(reconcile, export, replay)).containsOnly(ReconcileCommand.EXIT_COULD_NOT_RUN);
+            assertThat(List.of(reconcile, export, replay, seed)).containsOnly(ReconcileCommand.EXIT_COULD_NOT_RUN);
             String held = ": Another MLC Ledger process (pid " + ProcessHandle.current().pid()
                     + ") uses the data directory " + dataDir.toRealPath() + ": ";
             assertThat(output.getErr().lines().filter(line -> !line.isBlank()))
                     .as(output.getAll())
                     .containsExactly("reconcile" + held + HELD_ADVICE, "export" + held + HELD_ADVICE,
-                            "replay" + held + HELD_ADVICE);
+                            "replay" + held + HELD_ADVICE, "seed" + held + HELD_ADVICE);
             assertThat(output.getAll()).doesNotContain("Exception").doesNotContain("Starting embedded PostgreSQL");
         }
     }
@@ -139,6 +142,93 @@ class OpsApplicationTest {
         assertThat(exitCode).isZero();
         assertThat(output.getOut()).contains("Usage: currency-ops reconcile").contains("Exit codes:");
         assertThat(output.getAll()).doesNotContain("Starting embedded PostgreSQL");
+    }
+
+    /** As {@code main} runs: picocli first, the Spring context ({@link #run}) only for a command to run. */
+    private static int runAsMain(Map<String, Object> settings, String... args) {
+        return OpsApplication.execute(args, arguments -> run(settings, arguments));
+    }
+
+    /** Stands for the Spring context where none may start: starting it fails the test. */
+    private static final ToIntFunction<String[]> NO_CONTEXT = args -> {
+        throw new AssertionError("a Spring context was started for " + List.of(args));
+    };
+
+    @Test
+    void helpOfTheToolAndOfEachCommandStartsNoApplicationContext(CapturedOutput output) {
+        for (String[] help : List.of(new String[] {"--help"}, new String[] {"help"}, new String[] {"help", "export"},
+                new String[] {"export", "--help"}, new String[] {"replay", "-h"}, new String[] {"seed", "--help"},
+                new String[] {"reconcile", "--help"}, new String[] {"bench", "store", "--help"},
+                new String[] {"--version"})) {
+            assertThat(OpsApplication.execute(help, NO_CONTEXT)).as(List.of(help).toString()).isZero();
+        }
+        assertThat(output.getOut())
+                .contains("Usage: currency-ops [-hV] [--verbose] [COMMAND]")
+                .contains("Usage: currency-ops export")
+                .contains("Usage: currency-ops replay")
+                .contains("Usage: currency-ops seed")
+                .contains("Usage: currency-ops bench store");
+    }
+
+    @Test
+    void mistypedArgumentsAreTwoLinesWithoutUsageNorContext(CapturedOutput output) {
+        for (String[] wrong : List.of(new String[] {"bogus"}, new String[] {"reconcile", "--bogus"},
+                new String[] {"export", "foo", "--from", "2026-01-01", "--to", "2026-01-31", "--out", "x"},
+                new String[] {"export", "fec", "--from", "2026-13-01", "--to", "2026-01-31", "--out", "x"},
+                new String[] {"export", "fec"}, new String[] {"seed", "demo", "--members", "many"})) {
+            int before = output.getErr().length();
+
+            int exitCode = OpsApplication.execute(wrong, NO_CONTEXT);
+
+            String err = output.getErr().substring(before);
+            assertThat(exitCode).as(List.of(wrong).toString()).isEqualTo(CommandLine.ExitCode.USAGE);
+            assertThat(err.lines()).as(err).hasSize(2);
+            assertThat(err).doesNotContain("Exception").doesNotContain("at org.").doesNotContain("Usage:");
+        }
+        assertThat(output.getErr())
+                .contains("currency-ops: Unmatched argument at index 0: 'bogus'")
+                .contains("export: Invalid value for option '--from': '2026-13-01' is not a day such as 2026-01-31")
+                .contains("See 'currency-ops export --help'.");
+    }
+
+    @Test
+    void outputIntoADirectoryThatDoesNotExistIsOneLineAndExitsTwo(CapturedOutput output, @TempDir Path outDir) {
+        Path missing = outDir.resolve("nonexistent").resolve("FEC.txt");
+
+        int exitCode = runAsMain(Map.of("mlc.data-dir", dataDir.toString()), "export", "fec", "--from",
+                "2026-01-01", "--to", "2026-01-31", "--out", missing.toString());
+
+        assertThat(exitCode).isEqualTo(ReconcileCommand.EXIT_COULD_NOT_RUN);
+        assertThat(output.getErr().lines().filter(line -> !line.isBlank()))
+                .containsExactly("export: cannot write " + missing + ": no such directory");
+        assertThat(output.getAll()).doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    @Test
+    void verboseAddsTheStackTraceOfAFailure(CapturedOutput output, @TempDir Path outDir) {
+        Path missing = outDir.resolve("nonexistent").resolve("entries.csv");
+
+        int exitCode = runAsMain(Map.of("mlc.data-dir", dataDir.toString()), "export", "entries", "--from",
+                "2026-01-01", "--to", "2026-01-31", "--out", missing.toString(), "--verbose");
+
+        assertThat(exitCode).isEqualTo(ReconcileCommand.EXIT_COULD_NOT_RUN);
+        assertThat(output.getErr())
+                .startsWith("export: cannot write " + missing + ": no such directory")
+                .contains("java.nio.file.NoSuchFileException: " + missing)
+                .contains("at org.mlc.ledger.ops.export.ExportCommand");
+    }
+
+    @Test
+    void unknownCurrencyIsAnErrorNamingItAndWritesNoFile(CapturedOutput output, @TempDir Path outDir) {
+        Path out = outDir.resolve("supply.csv");
+
+        int exitCode = runAsMain(Map.of("mlc.data-dir", dataDir.toString()), "export", "supply", "--currency", "FOO",
+                "--from", "2026-01-01", "--to", "2026-01-31", "--out", out.toString());
+
+        assertThat(exitCode).isEqualTo(ReconcileCommand.EXIT_COULD_NOT_RUN);
+        assertThat(output.getErr().lines().filter(line -> !line.isBlank()).toList())
+                .singleElement().asString().startsWith("export: unknown currency FOO; known: ");
+        assertThat(out).doesNotExist();
     }
 
     @Test

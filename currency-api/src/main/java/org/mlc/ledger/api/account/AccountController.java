@@ -27,6 +27,7 @@ import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.RequestValues;
 import org.mlc.ledger.api.aid.AidQueries;
 import org.mlc.ledger.money.Amounts;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -73,6 +74,7 @@ public class AccountController {
 
     /** Freezes an account: it can neither pay nor be paid until unfrozen. The reason is kept. */
     @Allowed(Role.ADMIN)
+    @Operation(summary = "Freeze an account: it neither pays nor is paid")
     @PostMapping("/{id}/freeze")
     public AccountView freeze(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                       @PathVariable("id") String accountId, @RequestBody StatusChangeRequest request) {
@@ -81,6 +83,7 @@ public class AccountController {
     }
 
     @Allowed(Role.ADMIN)
+    @Operation(summary = "Unfreeze an account")
     @PostMapping("/{id}/unfreeze")
     public AccountView unfreeze(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                         @PathVariable("id") String accountId,
@@ -91,6 +94,7 @@ public class AccountController {
 
     /** Closes an account whose balance is zero, for good. */
     @Allowed(Role.ADMIN)
+    @Operation(summary = "Close an account for good")
     @PostMapping("/{id}/close")
     public AccountView close(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                      @PathVariable("id") String accountId, @RequestBody StatusChangeRequest request) {
@@ -118,6 +122,7 @@ public class AccountController {
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
+    @Operation(summary = "An account and its balance")
     @GetMapping("/{id}")
     public AccountView get(@PathVariable("id") String accountId) {
         AccountQueries.Account account = account(id(accountId, "id"));
@@ -163,6 +168,7 @@ public class AccountController {
 
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
+    @Operation(summary = "An account's statement (JSON or CSV)")
     @GetMapping("/{id}/entries")
     public ResponseEntity<?> entries(@PathVariable("id") String accountId,
                                      @RequestParam(defaultValue = "0") int page,

@@ -43,6 +43,7 @@ import org.mlc.ledger.common.ParticipantId;
 import org.mlc.ledger.common.ReconversionId;
 import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.reconversion.GuaranteeFund;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -125,6 +126,7 @@ public class AidController {
     }
 
     @Allowed({Role.ADMIN, Role.CCAS})
+    @Operation(summary = "Create an aid programme")
     @PostMapping("/api/v1/aid-programs")
     public ResponseEntity<ProgramAnswer> create(
             @RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
@@ -162,12 +164,14 @@ public class AidController {
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.CCAS})
+    @Operation(summary = "An aid programme and its figures")
     @GetMapping("/api/v1/aid-programs/{id}")
     public ProgramAnswer get(@PathVariable("id") String programId) {
         return view(program(programId));
     }
 
     @Allowed({Role.ADMIN, Role.CCAS})
+    @Operation(summary = "Record a funding of an aid programme in euros")
     @PostMapping("/api/v1/aid-programs/{id}/fundings")
     public ResponseEntity<FundingAnswer> fund(
             @RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
@@ -186,6 +190,7 @@ public class AidController {
 
     /** The bank shows the CCAS's euros in the fund: the programme's units are issued, at parity. */
     @Allowed({Role.ADMIN})
+    @Operation(summary = "Confirm that a funding reached the bank")
     @PostMapping("/api/v1/aid-programs/{id}/fundings/{fundingId}/confirmation")
     public FundingAnswer confirmFunding(
             @RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
@@ -202,6 +207,9 @@ public class AidController {
     }
 
     @Allowed({Role.CCAS})
+    @Operation(summary = "Grant aid to one beneficiary",
+            description = "Credits the beneficiary's account with earmarked units from the programme's funding, "
+                    + "spendable at merchants of the programme's filières until `expires`.")
     @PostMapping("/api/v1/aid-programs/{id}/grants")
     public ResponseEntity<GrantAnswer> grant(
             @RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
@@ -229,6 +237,7 @@ public class AidController {
      * job, whose progress and line-by-line outcome {@code GET .../grant-batches/{batchId}} shows.
      */
     @Allowed({Role.CCAS})
+    @Operation(summary = "Grant aid to many beneficiaries from a file (a job)")
     @PostMapping(value = "/api/v1/aid-programs/{id}/grant-batches",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv", MediaType.TEXT_PLAIN_VALUE})
     public ResponseEntity<BulkJobs.JobView> grantBatch(
@@ -260,6 +269,7 @@ public class AidController {
     }
 
     @Allowed({Role.CCAS})
+    @Operation(summary = "The progress and line outcomes of a bulk grant")
     @GetMapping("/api/v1/aid-programs/{id}/grant-batches/{batchId}")
     public ResponseEntity<?> grantBatchProgress(@PathVariable("id") String programId,
                                                 @PathVariable("batchId") String batchId,
@@ -273,6 +283,7 @@ public class AidController {
 
     /** Closes the programme: what it holds is burnt and paid to the CCAS in euros out of the fund, without fee. */
     @Allowed({Role.ADMIN, Role.CCAS})
+    @Operation(summary = "Close an aid programme and pay out what is left")
     @PostMapping("/api/v1/aid-programs/{id}/closing")
     public ClosingAnswer close(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                      @PathVariable("id") String programId) {

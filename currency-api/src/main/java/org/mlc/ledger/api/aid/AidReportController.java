@@ -19,6 +19,7 @@ import org.mlc.ledger.api.web.RequestValues;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.money.Amounts;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -92,6 +93,7 @@ public class AidReportController {
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.CCAS})
+    @Operation(summary = "The report of an aid programme (JSON or CSV)")
     @GetMapping("/api/v1/reports/aid-programs/{id}")
     public ResponseEntity<?> report(@PathVariable("id") String programId,
                                     @RequestParam(value = "from", required = false) String from,
@@ -144,6 +146,7 @@ public class AidReportController {
      * node at a time ({@code ran} false if another node is running it).
      */
     @Allowed({Role.ADMIN, Role.CCAS})
+    @Operation(summary = "Run the expiry of aid grants now")
     @PostMapping("/api/v1/aid-expiry-runs")
     public ExpiryRunAnswer runExpiry(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
                                          String key) {

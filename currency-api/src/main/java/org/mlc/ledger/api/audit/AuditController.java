@@ -8,6 +8,7 @@ import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.RequestValues;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,6 +34,7 @@ public class AuditController {
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR})
+    @Operation(summary = "Who did what: the audit trail")
     @GetMapping
     public AuditTrail trail(@RequestParam(required = false) String user,
                             @RequestParam(required = false) String correlationId,

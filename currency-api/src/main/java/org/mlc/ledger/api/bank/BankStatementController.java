@@ -39,6 +39,7 @@ import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.money.InvalidAmountException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -93,6 +94,7 @@ public class BankStatementController {
                                   List<LineAnswer> mismatched) {
     }
 
+    @Operation(summary = "Import a bank statement of the guarantee fund and match its lines")
     @PostMapping(consumes = {"text/csv", "text/plain"})
     @Allowed(Role.ADMIN)
     public StatementAnswer importStatement(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
@@ -144,6 +146,7 @@ public class BankStatementController {
      * Undoes a line's match by compensation (docs/counters.md): what it recorded is reversed, the
      * line is unmatched and may be matched again (by a later import, or by hand).
      */
+    @Operation(summary = "Undo the match of a bank statement line")
     @PostMapping(path = "/{statementId}/lines/{line}/match-undo", consumes = "application/json")
     @Allowed(Role.ADMIN)
     public UndoAnswer undoMatch(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,

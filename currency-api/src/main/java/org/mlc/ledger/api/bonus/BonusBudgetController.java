@@ -23,6 +23,7 @@ import org.mlc.ledger.common.ParticipantId;
 import org.mlc.ledger.money.Amounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.mlc.ledger.api.counter.BonusBudgetQueries;
 import org.mlc.ledger.api.currency.CurrencyQueries;
@@ -74,6 +75,10 @@ public class BonusBudgetController {
                              String paidIn, String from, String to, String monthlyCapPerMember) {
     }
 
+    @Operation(summary = "Commit a sponsor's budget that funds the conversion bonus",
+            description = "A sponsor (association or collectivité) pledges euros over a period of days (at most three"
+                    + " years); conversions draw their bonus from it while it lasts, within `monthlyCapPerMember`"
+                    + " if set.")
     @PostMapping
     @Allowed(Role.ADMIN)
     public ResponseEntity<BudgetView> commit(@RequestHeader(value = IdempotentCommands.HEADER,
@@ -101,12 +106,14 @@ public class BonusBudgetController {
                 .body(view(code, budgetId.value()));
     }
 
+    @Operation(summary = "A bonus budget: committed, drawn, remaining, paid in")
     @GetMapping("/{id}")
     @Allowed({Role.ADMIN, Role.AUDITOR})
     public BudgetView get(@PathVariable("code") String code, @PathVariable("id") String budgetId) {
         return view(code, id(budgetId, "id"));
     }
 
+    @Operation(summary = "Record a sponsor's payment into the guarantee fund")
     @PostMapping("/{id}/payments")
     @Allowed(Role.ADMIN)
     public ResponseEntity<BudgetView> pay(@RequestHeader(value = IdempotentCommands.HEADER,

@@ -26,6 +26,7 @@ import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.payment.CheckBatchPayer;
 import org.mlc.ledger.payment.MakePayment;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -67,6 +68,7 @@ public class PaymentBatchController {
     }
 
     @Allowed({Role.ADMIN, Role.COLLECTIVITE})
+    @Operation(summary = "Pay many accounts from a file (a job)")
     @PostMapping(value = "/api/v1/accounts/{id}/payment-batches",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv", MediaType.TEXT_PLAIN_VALUE})
     public ResponseEntity<BulkJobs.JobView> create(
@@ -104,6 +106,7 @@ public class PaymentBatchController {
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.COLLECTIVITE})
+    @Operation(summary = "The progress and line outcomes of a bulk payment")
     @GetMapping("/api/v1/accounts/{id}/payment-batches/{batchId}")
     public ResponseEntity<?> progress(@PathVariable("id") String accountId, @PathVariable("batchId") String batchId,
                                       @RequestParam(value = "fromLine", defaultValue = "1") int fromLine,

@@ -59,6 +59,7 @@ import org.mlc.ledger.counter.DefineCounter;
 import org.mlc.ledger.counter.PaidBy;
 import org.mlc.ledger.counter.Payout;
 import org.mlc.ledger.money.Amounts;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.participant.ParticipantQueries;
@@ -208,6 +209,7 @@ public class CounterController {
     }
 
     @Allowed(Role.ADMIN)
+    @Operation(summary = "Open an exchange counter")
     @PostMapping
     public ResponseEntity<CounterView> define(@RequestHeader(value = IdempotentCommands.HEADER,
             required = false) String key, @RequestBody DefineCounterRequest request) {
@@ -248,6 +250,7 @@ public class CounterController {
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT})
+    @Operation(summary = "A counter")
     @GetMapping("/{id}")
     public CounterView get(@PathVariable("id") String counterId) {
         CounterView view = counterView(id(counterId, "id"));
@@ -262,6 +265,11 @@ public class CounterController {
     }
 
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
+    @Operation(summary = "Convert euros into units at a counter",
+            description = "The member hands euros (CASH, CARD or CHEQUE) and receives units on the account or as "
+                    + "paper notes. The bonus is drawn from a sponsor's budget when there is one (`bonusReason` "
+                    + "says why it is less than the ratio's); GET .../conversion-quote answers the same figures "
+                    + "without recording anything.")
     @PostMapping("/{id}/conversions")
     public ResponseEntity<ConversionAnswer> convert(@RequestHeader(value = IdempotentCommands.HEADER,
             required = false) String key, @PathVariable("id") String counterId,
@@ -303,6 +311,7 @@ public class CounterController {
 
     /** Cancels a conversion of the counter's open day by compensation, keeping who and why. */
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
+    @Operation(summary = "Cancel a conversion of the day")
     @PostMapping("/{id}/conversions/{conversionId}/cancellation")
     public CancellationAnswer cancelConversion(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
                                                String key, @PathVariable("id") String counterId,
@@ -332,6 +341,7 @@ public class CounterController {
      * conversion's own code on the same state; refused as the conversion would be. Records nothing.
      */
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
+    @Operation(summary = "What a conversion would give now, recording nothing")
     @GetMapping("/{id}/conversion-quote")
     public QuoteAnswer quote(@PathVariable("id") String counterId,
                              @RequestParam(name = "participant", required = false) String participant,
@@ -352,6 +362,7 @@ public class CounterController {
                 Amounts.format(quote.bonusMinor()), quote.bonusReason());
     }
 
+    @Operation(summary = "Receive paper notes into a counter's stock")
     @PostMapping("/{id}/note-stock")
     @Allowed(Role.ADMIN)
     public NotesReceivedAnswer receiveNotes(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
@@ -367,6 +378,7 @@ public class CounterController {
         return new NotesReceivedAnswer(counterId, new TreeMap<>(notes));
     }
 
+    @Operation(summary = "Deposit paper notes into a participant's account")
     @PostMapping("/{id}/note-deposits")
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
     public ResponseEntity<NotesDeposited> depositNotes(@RequestHeader(value = IdempotentCommands.HEADER,
@@ -387,6 +399,7 @@ public class CounterController {
                 Amounts.format(deposit.unitsMinor())));
     }
 
+    @Operation(summary = "Close a counter's day (Z report)")
     @PostMapping("/{id}/closings")
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
     public ResponseEntity<ZReport> close(@RequestHeader(value = IdempotentCommands.HEADER,
@@ -425,6 +438,7 @@ public class CounterController {
     }
 
     /** A recount of a closing with its reason: the difference is booked as a discrepancy, the closing stays. */
+    @Operation(summary = "Correct a closed day's count")
     @PostMapping("/{id}/closings/{closingId}/corrections")
     @Allowed(Role.ADMIN)
     public ResponseEntity<ZReport> correct(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
@@ -453,6 +467,7 @@ public class CounterController {
     }
 
     /** The association pays a counter's missing euros into the guarantee fund from its own money. */
+    @Operation(summary = "Cover a counter's cash shortfall by the association")
     @PostMapping("/{id}/shortfall-coverings")
     @Allowed(Role.ADMIN)
     public ResponseEntity<CoveringAnswer> coverShortfall(@RequestHeader(value = IdempotentCommands.HEADER,
@@ -472,6 +487,7 @@ public class CounterController {
                 Amounts.format(euros), reference, Amounts.format(days.uncoveredShortfallMinor(counterId))));
     }
 
+    @Operation(summary = "A day closing (Z report)")
     @GetMapping("/{id}/closings/{closingId}")
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT})
     public ZReport closing(@PathVariable("id") String counterId,
@@ -507,6 +523,7 @@ public class CounterController {
         return answer;
     }
 
+    @Operation(summary = "Reopen a counter after its day is closed")
     @PostMapping("/{id}/reopening")
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
     public CounterView reopen(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
@@ -521,6 +538,7 @@ public class CounterController {
         return counterView(counterId);
     }
 
+    @Operation(summary = "Remit a counter's euros to the bank")
     @PostMapping("/{id}/remittances")
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
     public ResponseEntity<RemittanceView> remit(@RequestHeader(value = IdempotentCommands.HEADER,
@@ -540,6 +558,7 @@ public class CounterController {
                 .body(remittance(counterId, remittanceId.value()));
     }
 
+    @Operation(summary = "A remittance to the bank")
     @GetMapping("/{id}/remittances/{remittanceId}")
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT})
     public RemittanceView getRemittance(@PathVariable("id") String counterId,
@@ -548,6 +567,7 @@ public class CounterController {
         return remittance(id(counterId, "id"), id(remittanceId, "remittanceId"));
     }
 
+    @Operation(summary = "Mark a remittance as handed to the bank")
     @PostMapping("/{id}/remittances/{remittanceId}/remitted")
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
     public RemittanceView remitted(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
@@ -565,6 +585,7 @@ public class CounterController {
         return remittance(counterId, remittanceId);
     }
 
+    @Operation(summary = "Confirm that a remittance reached the bank")
     @PostMapping("/{id}/remittances/{remittanceId}/confirmation")
     @Allowed(Role.ADMIN)
     public RemittanceView confirm(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,

@@ -32,6 +32,7 @@ import org.mlc.ledger.currency.SetDonationShare;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.mlc.ledger.money.Amounts;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.mlc.ledger.api.participant.ParticipantQueries;
 import org.mlc.ledger.participant.ParticipantKind;
@@ -97,6 +98,9 @@ public class CurrencyController {
     }
 
     @Allowed(Role.ADMIN)
+    @Operation(summary = "Define a currency and its conversion ratio",
+            description = "The ratio (e.g. 20 € = 21 units) gives between 1/100 and 100 units per euro; the "
+                    + "reconversion fee and the yearly membership fee are set with it.")
     @PostMapping
     public ResponseEntity<CurrencyView> define(@RequestHeader(value = IdempotentCommands.HEADER,
             required = false) String key, @RequestBody DefineCurrencyRequest request) {
@@ -129,6 +133,7 @@ public class CurrencyController {
     }
 
     /** Whether members may pay members in this currency (allowed by default). */
+    @Operation(summary = "Allow or forbid payments between members")
     @PostMapping("/{code}/member-transfers")
     @Allowed(Role.ADMIN)
     public MemberTransfersAnswer memberTransfers(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
@@ -157,6 +162,7 @@ public class CurrencyController {
      * Who may get the bonus (members only until a currency says otherwise): any other participant
      * converts at parity, its answer saying {@code not-eligible}.
      */
+    @Operation(summary = "Choose who gets the conversion bonus")
     @PostMapping("/{code}/bonus-eligibility")
     @Allowed(Role.ADMIN)
     public CurrencyView bonusEligibility(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
@@ -191,6 +197,7 @@ public class CurrencyController {
     }
 
     /** The yearly membership fee and whether an expired membership blocks conversions (off by default). */
+    @Operation(summary = "Set the yearly membership fee and whether conversions need it")
     @PostMapping("/{code}/membership")
     @Allowed(Role.ADMIN)
     public CurrencyView membership(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
@@ -211,6 +218,7 @@ public class CurrencyController {
     }
 
     /** The least fee of one reconversion, in units, on top of the percentage ("0" turns it off). */
+    @Operation(summary = "Set the least fee of a reconversion")
     @PostMapping("/{code}/reconversion-minimum-fee")
     @Allowed(Role.ADMIN)
     public MinimumFeeAnswer reconversionMinimumFee(
@@ -230,6 +238,7 @@ public class CurrencyController {
         return new MinimumFeeAnswer(code, Amounts.format(minimumFee));
     }
 
+    @Operation(summary = "Set the share of conversions given to an association")
     @PostMapping("/{code}/donation-share")
     @Allowed(Role.ADMIN)
     public DonationShareAnswer donationShare(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
@@ -282,12 +291,14 @@ public class CurrencyController {
     }
 
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE, Role.AUDITOR})
+    @Operation(summary = "A currency: its policies and supply")
     @GetMapping("/{code}")
     public CurrencyView get(@PathVariable String code) {
         return view(code);
     }
 
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE, Role.AUDITOR})
+    @Operation(summary = "The supply of a currency and its backing")
     @GetMapping("/{code}/supply")
     public SupplyQuery.Supply supply(@PathVariable String code) {
         view(code);

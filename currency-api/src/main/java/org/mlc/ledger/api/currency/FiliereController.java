@@ -12,6 +12,7 @@ import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.currency.AddFiliere;
 import org.mlc.ledger.currency.Filieres;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -45,6 +46,7 @@ public class FiliereController {
     }
 
     @Allowed(Role.ADMIN)
+    @Operation(summary = "Add a filière of the currency's own")
     @PostMapping("/api/v1/currencies/{code}/filieres")
     public FiliereAnswer add(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                    @PathVariable("code") String code, @RequestBody FiliereRequest request) {

@@ -19,6 +19,7 @@ import org.mlc.ledger.reconversion.GuaranteeFund;
 import org.mlc.ledger.reconversion.Iban;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,6 +65,7 @@ public class FundAccountController {
     public record FundAccounts(String currency, List<FundAccountAnswer> accounts, String total) {
     }
 
+    @Operation(summary = "Declare a bank account of the guarantee fund")
     @PostMapping
     @Allowed(Role.ADMIN)
     public ResponseEntity<FundAccountAnswer> declare(@RequestHeader(value = IdempotentCommands.HEADER,
@@ -90,6 +92,7 @@ public class FundAccountController {
     }
 
     /** Each account's bank, IBAN (all but its last 4 characters masked for an auditor) and balance. */
+    @Operation(summary = "The guarantee fund's bank accounts and balances")
     @GetMapping
     @Allowed({Role.ADMIN, Role.AUDITOR})
     public FundAccounts list(@PathVariable("code") String code) {

@@ -20,6 +20,7 @@ import org.mlc.ledger.participant.Participant;
 import org.mlc.ledger.currency.Filieres;
 import org.mlc.ledger.participant.SuspendMerchant;
 import org.mlc.ledger.participant.WithdrawMerchant;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -78,6 +79,7 @@ public class MerchantController {
     }
 
     @Allowed({Role.ADMIN})
+    @Operation(summary = "Approve a merchant")
     @PostMapping("/api/v1/participants/{id}/approval")
     public MerchantDecision approve(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                        @PathVariable("id") String participantId,
@@ -95,6 +97,7 @@ public class MerchantController {
     }
 
     @Allowed({Role.ADMIN})
+    @Operation(summary = "Suspend a merchant")
     @PostMapping("/api/v1/participants/{id}/suspension")
     public MerchantDecision suspend(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                        @PathVariable("id") String participantId,
@@ -104,6 +107,7 @@ public class MerchantController {
     }
 
     @Allowed({Role.ADMIN})
+    @Operation(summary = "Withdraw a merchant's approval")
     @PostMapping("/api/v1/participants/{id}/withdrawal")
     public MerchantDecision withdraw(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                         @PathVariable("id") String participantId,
@@ -125,6 +129,7 @@ public class MerchantController {
     /** The approved, not suspended merchants, by name; {@code currency} and {@code filiere} narrow it. */
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT, Role.MERCHANT, Role.MEMBER, Role.CCAS,
             Role.COLLECTIVITE})
+    @Operation(summary = "The directory of approved merchants")
     @GetMapping("/api/v1/merchants")
     public Directory directory(@RequestParam(value = "currency", required = false) String currency,
                                          @RequestParam(value = "filiere", required = false) String filiere) {

@@ -26,6 +26,7 @@ import org.mlc.ledger.participant.ParticipantKind;
 import org.mlc.ledger.participant.PayMembership;
 import org.mlc.ledger.account.Registration;
 import org.mlc.ledger.participant.RegisterParticipant;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,6 +66,10 @@ public class ParticipantController {
     }
 
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
+    @Operation(summary = "Register a participant and open its account",
+            description = "Registers a MEMBER, MERCHANT, ASSOCIATION, CCAS or COLLECTIVITE in one currency and opens "
+                    + "its account; the answer gives both ids. A merchant names its filière and is paid once "
+                    + "approved.")
     @PostMapping
     public ResponseEntity<Registered> register(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
                                                String key, @RequestBody RegisterRequest request) {
@@ -99,6 +104,7 @@ public class ParticipantController {
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
+    @Operation(summary = "A participant")
     @GetMapping("/{id}")
     public ParticipantView get(@PathVariable("id") String participantId) {
         String id = refs.participant(participantId, "id").value();
@@ -174,6 +180,7 @@ public class ParticipantController {
      * their holder: the member itself, or an ADMIN giving a {@code reason}; never an agent.
      */
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT, Role.MEMBER})
+    @Operation(summary = "Pay a member's yearly membership")
     @PostMapping("/{id}/memberships")
     public ResponseEntity<MembershipAnswer> payMembership(@RequestHeader(value = IdempotentCommands.HEADER,
             required = false) String key, @PathVariable("id") String participantRef,

@@ -21,6 +21,7 @@ import org.mlc.ledger.common.TransferId;
 import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.payment.MakePayment;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,6 +70,10 @@ public class PaymentController {
     // reads only the accounts' owners and currencies, which never change: no wait for the views
     @ViewsMayLag
     @Allowed({Role.ADMIN, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
+    @Operation(summary = "Pay from one account to another",
+            description = "The payer is debited and the payee credited in one transaction before the answer, whose "
+                    + "status is COMPLETED. Refused with 422 insufficient-funds, account-frozen or currency-"
+                    + "mismatch; an account the caller may not pay from is a 404, as an unknown one.")
     @PostMapping
     public ResponseEntity<PaymentAnswer> pay(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
                                              String key, @RequestBody PaymentRequest request) {
@@ -101,6 +106,7 @@ public class PaymentController {
      * payment after earlier refunds ({@code refund-exceeds-payment}).
      */
     @Allowed({Role.ADMIN, Role.MERCHANT, Role.COLLECTIVITE})
+    @Operation(summary = "Refund part or all of a payment")
     @PostMapping("/{id}/refunds")
     public ResponseEntity<PaymentAnswer> refund(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
                                                 String key, @PathVariable("id") String paymentId,
@@ -143,6 +149,7 @@ public class PaymentController {
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
+    @Operation(summary = "A payment")
     @GetMapping("/{id}")
     public PaymentAnswer get(@PathVariable("id") String transferId) {
         return find(id(transferId, "id")).filter(policy::mayRead).orElseThrow(() -> ApiException.notFound("unknown payment " + transferId));

@@ -27,6 +27,7 @@ import org.mlc.ledger.payment.AuthorizePayment;
 import org.mlc.ledger.payment.CapturePayment;
 import org.mlc.ledger.payment.PaymentHold;
 import org.mlc.ledger.payment.VoidPayment;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.mlc.ledger.api.account.AccountOwners;
@@ -83,6 +84,7 @@ public class PaymentHoldController {
     }
 
     @Allowed({Role.ADMIN, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
+    @Operation(summary = "Hold an amount on the payer's account for a later capture")
     @PostMapping
     public ResponseEntity<HoldAnswer> authorize(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
                                                 String key, @RequestBody AuthorizeRequest request) {
@@ -112,6 +114,7 @@ public class PaymentHoldController {
      * captures); the rest of the hold is released.
      */
     @Allowed({Role.ADMIN, Role.MERCHANT, Role.CCAS, Role.COLLECTIVITE})
+    @Operation(summary = "Capture a held amount: the payment is made")
     @PostMapping("/{id}/capture")
     public ResponseEntity<HoldAnswer> capture(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
                                               String key, @PathVariable("id") String holdId,
@@ -127,6 +130,7 @@ public class PaymentHoldController {
     }
 
     @Allowed({Role.ADMIN, Role.MERCHANT, Role.CCAS, Role.COLLECTIVITE})
+    @Operation(summary = "Release a hold without paying")
     @PostMapping("/{id}/void")
     public HoldAnswer voidHold(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                @PathVariable("id") String holdId) {
@@ -139,6 +143,7 @@ public class PaymentHoldController {
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
+    @Operation(summary = "A payment hold")
     @GetMapping("/{id}")
     public HoldAnswer get(@PathVariable("id") String holdId) {
         return find(id(holdId, "id")).filter(h -> policy.mayRead(h.from(), h.to()))

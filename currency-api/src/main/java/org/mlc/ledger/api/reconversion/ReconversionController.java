@@ -32,6 +32,7 @@ import org.mlc.ledger.reconversion.GuaranteeFund;
 import org.mlc.ledger.reconversion.MarkPayoutPaid;
 import org.mlc.ledger.reconversion.Reconversion;
 import org.mlc.ledger.reconversion.Reconvert;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -102,6 +103,7 @@ public class ReconversionController {
     }
 
     @Allowed({Role.ADMIN, Role.MERCHANT, Role.COLLECTIVITE})
+    @Operation(summary = "Reconvert a merchant's units into euros")
     @PostMapping("/api/v1/reconversions")
     public ResponseEntity<ReconversionAnswer> reconvert(
             @RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
@@ -127,6 +129,7 @@ public class ReconversionController {
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.COLLECTIVITE})
+    @Operation(summary = "A reconversion")
     @GetMapping("/api/v1/reconversions/{id}")
     public ReconversionAnswer get(@PathVariable("id") String reconversionId) {
         Caller caller = Caller.current();
@@ -137,6 +140,7 @@ public class ReconversionController {
     }
 
     @Allowed({Role.ADMIN})
+    @Operation(summary = "Mark a reconversion as paid by the bank")
     @PostMapping("/api/v1/reconversions/{id}/paid")
     public ReconversionAnswer paid(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                     @PathVariable("id") String reconversionId,
@@ -147,6 +151,7 @@ public class ReconversionController {
     }
 
     @Allowed({Role.ADMIN})
+    @Operation(summary = "Confirm that a reconversion's euros reached the merchant")
     @PostMapping("/api/v1/reconversions/{id}/confirmation")
     public ReconversionAnswer confirm(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                        @PathVariable("id") String reconversionId,
@@ -168,6 +173,7 @@ public class ReconversionController {
 
     /** The payouts of a currency in one status (REQUESTED: the transfers to order), oldest first; CSV for the bank. */
     @Allowed({Role.ADMIN, Role.AUDITOR})
+    @Operation(summary = "The reconversions to pay out (JSON or CSV for the bank)")
     @GetMapping("/api/v1/currencies/{code}/payouts")
     public ResponseEntity<?> payouts(@PathVariable("code") String code,
                                      @RequestParam(value = "status", required = false) String status,

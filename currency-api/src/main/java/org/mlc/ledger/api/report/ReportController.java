@@ -31,6 +31,7 @@ import org.mlc.ledger.api.web.RequestValues;
 import org.mlc.ledger.counter.PaidBy;
 import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.participant.ParticipantKind;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -120,6 +121,7 @@ public class ReportController {
     }
 
     /** Currency indicators per month, {@code ?currency=BOUSOL&from=2026-01&to=2026-03}. */
+    @Operation(summary = "The monthly indicators of a currency (JSON or CSV)")
     @GetMapping("/indicators")
     @Allowed({Role.ADMIN, Role.AUDITOR})
     public ResponseEntity<?> indicators(@RequestParam(required = false) String currency,
@@ -167,6 +169,7 @@ public class ReportController {
     }
 
     /** A counter's day: conversions by means of payment, units issued, cash at the start and the end. */
+    @Operation(summary = "A counter's day: conversions and cash by means")
     @GetMapping("/counters/{id}/day")
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT})
     public ResponseEntity<?> counterDay(@PathVariable("id") String counterId,
@@ -213,6 +216,7 @@ public class ReportController {
     }
 
     /** A merchant's month: opening and closing balance, what came in and went out, the lines. */
+    @Operation(summary = "A merchant's month: payments received and refunds")
     @GetMapping("/merchants/{id}/monthly")
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT})
     public ResponseEntity<?> merchantMonthly(@PathVariable("id") String participantId,

@@ -11,6 +11,7 @@ import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.web.ViewsMayLag;
 import org.mlc.ledger.api.infrastructure.ProcessorPositions;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,6 +43,7 @@ public class StatusController {
                                   boolean caughtUp, boolean replaying, List<String> tables) {
     }
 
+    @Operation(summary = "The application's status: processors and projections")
     @GetMapping
     @Allowed({Role.ADMIN, Role.AUDITOR})
     public Status status() {

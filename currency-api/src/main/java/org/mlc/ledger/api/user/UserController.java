@@ -15,6 +15,7 @@ import org.mlc.ledger.api.security.UserSessions;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.common.ParticipantId;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.mlc.ledger.api.counter.CounterQueries;
@@ -78,6 +79,7 @@ public class UserController {
     }
 
     @Allowed(Role.ADMIN)
+    @Operation(summary = "Create a user with a role")
     @PostMapping
     public ResponseEntity<UserView> create(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
                                            String key, @RequestBody CreateUserRequest request) {
@@ -126,12 +128,14 @@ public class UserController {
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR})
+    @Operation(summary = "The users")
     @GetMapping
     public List<UserView> list() {
         return store.list(MAX_LISTED_USERS).stream().map(UserView::of).toList();
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR})
+    @Operation(summary = "A user")
     @GetMapping("/{username}")
     public UserView get(@PathVariable("username") String username) {
         return find(username(username));
@@ -142,6 +146,7 @@ public class UserController {
      * ADMIN cannot be disabled.
      */
     @Allowed(Role.ADMIN)
+    @Operation(summary = "Disable a user")
     @PostMapping("/{username}/disable")
     public UserView disable(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                             @PathVariable("username") String username) {
@@ -164,6 +169,7 @@ public class UserController {
     }
 
     @Allowed(Role.ADMIN)
+    @Operation(summary = "Enable a user again")
     @PostMapping("/{username}/enable")
     public UserView enable(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                            @PathVariable("username") String username) {
@@ -177,6 +183,7 @@ public class UserController {
 
     /** Sets a new password (the user forgot it, or it leaked); the user's back-office sessions end. */
     @Allowed(Role.ADMIN)
+    @Operation(summary = "Reset a user's password")
     @PostMapping("/{username}/password")
     public UserView resetPassword(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
                                   @PathVariable("username") String username, @RequestBody PasswordRequest request) {

@@ -100,8 +100,14 @@ public class ExportCommand implements Callable<Integer> {
                 stdout.printf("entries: %,d postings from %s to %s written to %s%n", lines, from, to, out);
             }
             case supply -> {
-                List<String> currencies = currency != null ? List.of(currency)
-                        : jdbc.queryForList("SELECT code FROM currency_view ORDER BY code", String.class);
+                List<String> known = jdbc.queryForList("SELECT code FROM currency_view ORDER BY code", String.class);
+                if (currency != null && !known.contains(currency)) {
+                    // an empty file would look like a currency that saw no activity
+                    err.println("export: unknown currency " + currency + "; known: "
+                            + (known.isEmpty() ? "none" : String.join(", ", known)));
+                    return ReconcileCommand.EXIT_COULD_NOT_RUN;
+                }
+                List<String> currencies = currency != null ? List.of(currency) : known;
                 Indicators indicators = new Indicators(jdbc);
                 List<Indicators.Month> months = new ArrayList<>();
                 for (String code : currencies) {

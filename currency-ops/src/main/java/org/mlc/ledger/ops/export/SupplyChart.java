@@ -7,7 +7,9 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -129,6 +131,9 @@ public final class SupplyChart {
             g.drawString(labels.get(i), left + slot * i + slot / 2 - 25, bottom + 18);
         }
         g.dispose();
-        ImageIO.write(image, "png", png.toFile());
+        // through our own stream: ImageIO prints the stack trace of a file it cannot open and answers null
+        try (OutputStream stream = Files.newOutputStream(png)) {
+            ImageIO.write(image, "png", stream);
+        }
     }
 }

@@ -45,7 +45,7 @@ public class ReconcileCommand implements Callable<Integer> {
 
     @Autowired
     public ReconcileCommand(ObjectProvider<DataSource> dataSource) {
-        this((Supplier<DataSource>) dataSource::getObject);
+        this((Supplier<DataSource>) () -> dataSource.getObject());
     }
 
     public ReconcileCommand(Supplier<DataSource> dataSource) {
