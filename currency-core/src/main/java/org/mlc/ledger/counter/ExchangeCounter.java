@@ -128,12 +128,13 @@ public class ExchangeCounter {
                 bonusMinor, paidBy, payout, postings, at);
         apply(event);
         if (payout == Payout.NOTES) {
+            // which series, before the sale leaves the stock
+            List<SeriesNotes> lots = seriesStock.allocate(notes, stock, day(at)).stream()
+                    .filter(lot -> lot.seriesId() != null).toList();
             apply(new NotesSold(id, currency, conversionId, accountId, notes, unitsMinor, Postings.builder()
                     .move(LedgerAccount.of(currency.value(), LedgerAccountKind.ISSUANCE),
                             LedgerAccount.of(currency.value(), LedgerAccountKind.PAPER_IN_CIRCULATION), unitsMinor)
                     .build(), at));
-            List<SeriesNotes> lots = seriesStock.allocate(notes, stock, day(at)).stream()
-                    .filter(lot -> lot.seriesId() != null).toList();
             if (!lots.isEmpty()) {
                 apply(new NotesSoldFromSeries(id, conversionId, lots, at));
             }
