@@ -5,8 +5,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /**
- * Identifies a printed series of paper notes of one currency: {@code <currency>.<series>} (e.g.
- * {@code BOUSOL.2026-A}), so that a series name is unique in its currency by construction.
+ * Identifies a printed series of paper notes of one currency: {@code <currency>-<series>} (e.g.
+ * {@code BOUSOL-2026-A}): a series name is unique in its currency by construction, and as a currency
+ * code has no dash the first dash tells the two apart.
  */
 public record NoteSeriesId(String value) {
 
@@ -19,7 +20,7 @@ public record NoteSeriesId(String value) {
 
     /** The id of series {@code series} (already upper-cased and checked) of {@code currency}. */
     public static NoteSeriesId of(CurrencyCode currency, String series) {
-        return new NoteSeriesId(currency.value() + "." + series);
+        return new NoteSeriesId(currency.value() + "-" + series);
     }
 
     @JsonCreator

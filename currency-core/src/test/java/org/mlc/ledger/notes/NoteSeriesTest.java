@@ -42,8 +42,8 @@ class NoteSeriesTest {
     private static final CounterId COUNTER = CounterId.of("counter-pari");
     private static final CounterId ROUE_COUNTER = CounterId.of("counter-roue");
     private static final AccountId ALICE = AccountId.of("acc-alice");
-    private static final NoteSeriesId A = NoteSeriesId.of("PARI.2026-A");
-    private static final NoteSeriesId B = NoteSeriesId.of("PARI.2026-B");
+    private static final NoteSeriesId A = NoteSeriesId.of("PARI-2026-A");
+    private static final NoteSeriesId B = NoteSeriesId.of("PARI-2026-B");
     private static final Instant MARCH = Instant.parse("2026-03-02T10:00:00Z");
     private static final Instant JULY = Instant.parse("2026-07-02T10:00:00Z");
     private static final Instant NEXT_YEAR = Instant.parse("2027-02-02T10:00:00Z");
@@ -109,7 +109,7 @@ class NoteSeriesTest {
         assertRefused(() -> print("2026-a", Map.of(10, 5), null, T0), Kind.CONFLICT, "series-exists");
         NoteSeriesId roue = ledger.send(new PrintNoteSeries(LAROUE, "2026-A", Map.of(10, 5), null, null, "admin",
                 T0));
-        assertThat(roue.value()).isEqualTo("LAROUE.2026-A");
+        assertThat(roue.value()).isEqualTo("LAROUE-2026-A");
         assertThat(vault(A)).isEqualTo(Map.of(10, 100));
     }
 

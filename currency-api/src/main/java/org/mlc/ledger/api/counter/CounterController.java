@@ -31,6 +31,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.mlc.ledger.common.ClosingId;
 import org.mlc.ledger.common.DepositId;
+import org.mlc.ledger.common.NoteSeriesId;
+import org.mlc.ledger.notes.DepositSeriesNotes;
 import org.mlc.ledger.common.RemittanceId;
 import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.common.CorrectionId;
@@ -136,7 +138,8 @@ public class CounterController {
     public record NotesRequest(JsonNode notes) {
     }
 
-    public record DepositRequest(String participant, JsonNode notes) {
+    /** {@code series}: the series printed on the notes (docs/notes-and-fonte.md); without it, notes of no series. */
+    public record DepositRequest(String participant, JsonNode notes, String series) {
     }
 
     /** What the agent counted: every means that moved since the last closing must be given. */
@@ -347,9 +350,13 @@ public class CounterController {
         Map<Integer, Integer> notes = notes(request.notes());
         String currency = view(counterId).currency();
         AccountId account = accountOf(participant, currency);
-        Deposit deposit = commands.send(keyed, new DepositNotes(CounterId.of(counterId),
-                DepositId.of(keyed.derivedId("deposit")), account, notes, clock.instant()),
-                Deposit.class);
+        String series = request.series() == null ? null : id(request.series(), "series");
+        DepositId depositId = DepositId.of(keyed.derivedId("deposit"));
+        Object command = series == null
+                ? new DepositNotes(CounterId.of(counterId), depositId, account, notes, clock.instant())
+                : new DepositSeriesNotes(CounterId.of(counterId), depositId, account, NoteSeriesId.of(series), notes,
+                        clock.instant());
+        Deposit deposit = commands.send(keyed, command, Deposit.class);
         readYourWrites.awaitAll(counterId, account.value());
         return ResponseEntity.status(201).body(new NotesDeposited(deposit.depositId(), account.value(),
                 Amounts.format(deposit.unitsMinor())));
