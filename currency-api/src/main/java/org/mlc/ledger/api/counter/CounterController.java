@@ -140,6 +140,10 @@ public class CounterController {
 
     /** {@code series}: the series printed on the notes (docs/notes-and-fonte.md); without it, notes of no series. */
     public record DepositRequest(String participant, JsonNode notes, String series) {
+
+        public DepositRequest(String participant, JsonNode notes) {
+            this(participant, notes, null);
+        }
     }
 
     /** What the agent counted: every means that moved since the last closing must be given. */
