@@ -268,7 +268,7 @@ class LedgerProperties {
     private static final CounterId[] NOTE_COUNTERS = {CounterId.of("counter-n0"), CounterId.of("counter-n1")};
     private static final AccountId NOTE_HOLDER = AccountId.of("acc-notes");
 
-    sealed interface NoteOperation permits Dispatch, Return, SellNotes, DepositNotes, Withdraw, Destroy {
+    sealed interface NoteOperation permits Dispatch, Return, SellNotes, DepositBySeries, Withdraw, Destroy {
     }
 
     record Dispatch(int series, int counter, int denomination, int count) implements NoteOperation {
@@ -281,7 +281,7 @@ class LedgerProperties {
     }
 
     /** Deposits up to {@code count} of the notes of the series in circulation (none: nothing happens). */
-    record DepositNotes(int series, int counter, int denomination, int count) implements NoteOperation {
+    record DepositBySeries(int series, int counter, int denomination, int count) implements NoteOperation {
     }
 
     /** From the vault when {@code counter} is -1. */
@@ -304,7 +304,7 @@ class LedgerProperties {
                         Tuple.of(4, Combinators.combine(counter, Arbitraries.longs().between(1, 60))
                                 .as((c, n) -> new SellNotes(c, n * 5))),
                         Tuple.of(2, Combinators.combine(series, counter, denomination,
-                                Arbitraries.integers().between(1, 5)).as(DepositNotes::new)),
+                                Arbitraries.integers().between(1, 5)).as(DepositBySeries::new)),
                         Tuple.of(2, Combinators.combine(series, Arbitraries.integers().between(-1, 1), denomination,
                                 Arbitraries.integers().between(1, 10)).as(Withdraw::new)),
                         Tuple.of(1, Combinators.combine(series, denomination, Arbitraries.integers().between(1, 10))
@@ -335,11 +335,13 @@ class LedgerProperties {
                 NoteInventory inventory = NoteInventory.of(ledger.allEvents());
                 inventory.assertAddsUp(operation);
                 for (NoteSeriesId series : SERIES) {
-                    assertThat(ledger.inspect(NoteSeries.class, series.value(), NoteSeries::vault))
-                            .as("vault of %s after %s", series, operation).isEqualTo(inventory.held(series, "VAULT"));
+                    Map<Integer, Integer> vault = ledger.inspect(NoteSeries.class, series.value(), NoteSeries::vault);
+                    assertThat(vault).as("vault of %s after %s", series, operation)
+                            .isEqualTo(inventory.held(series, "VAULT"));
                     for (CounterId counter : NOTE_COUNTERS) {
-                        assertThat(ledger.inspect(ExchangeCounter.class, counter.value(), c -> c.stockOf(series)))
-                                .as("%s at %s after %s", series, counter, operation)
+                        Map<Integer, Integer> stock = ledger.inspect(ExchangeCounter.class, counter.value(),
+                                c -> c.stockOf(series));
+                        assertThat(stock).as("%s at %s after %s", series, counter, operation)
                                 .isEqualTo(inventory.held(series, counter.value()));
                     }
                 }
@@ -369,7 +371,7 @@ class LedgerProperties {
                 ledger.send(new ConvertEuros(NOTE_COUNTERS[s.counter()], ConversionId.of("n-" + index), NOTE_HOLDER,
                         s.euros() * 100, PaidBy.CASH, Payout.NOTES, at));
                 return "sell:done";
-            } else if (operation instanceof DepositNotes d) {
+            } else if (operation instanceof DepositBySeries d) {
                 int denomination = NOTE_DENOMINATIONS[d.denomination()];
                 long out = NoteInventory.of(ledger.allEvents()).figure(SERIES[d.series()], denomination,
                         "CIRCULATION");
@@ -393,7 +395,7 @@ class LedgerProperties {
             throw new IllegalArgumentException(String.valueOf(operation));
         } catch (org.mlc.ledger.common.DomainException e) {
             String kind = operation.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
-            return (kind.equals("sellnotes") ? "sell" : kind.equals("depositnotes") ? "deposit" : kind) + ":"
+            return (kind.equals("sellnotes") ? "sell" : kind.equals("depositbyseries") ? "deposit" : kind) + ":"
                     + e.code();
         }
     }
