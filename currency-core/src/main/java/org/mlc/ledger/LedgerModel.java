@@ -15,6 +15,8 @@ import org.mlc.ledger.common.Repositories;
 import org.mlc.ledger.counter.CounterHandlers;
 import org.mlc.ledger.counter.ExchangeCounter;
 import org.mlc.ledger.currency.Currency;
+import org.mlc.ledger.notes.NoteSeries;
+import org.mlc.ledger.notes.NotesHandlers;
 import org.mlc.ledger.participant.MemberNumbers;
 import org.mlc.ledger.participant.Participant;
 import org.mlc.ledger.participant.ParticipantHandlers;
@@ -31,12 +33,13 @@ import org.mlc.ledger.reconversion.ReconversionHandlers;
 public final class LedgerModel {
 
     public static final List<Class<?>> AGGREGATES = List.of(Currency.class, Participant.class, Account.class,
-            ExchangeCounter.class, BonusBudget.class, GuaranteeFund.class, AidProgram.class, FundBankAccount.class,
-            MemberNumbers.class);
+            ExchangeCounter.class, NoteSeries.class, BonusBudget.class, GuaranteeFund.class, AidProgram.class,
+            FundBankAccount.class, MemberNumbers.class);
 
     /** Each makes one command handler from the configured repositories. */
-    public static final List<Function<Repositories, Object>> COMMAND_HANDLERS = Stream.of(AccountHandlers.ALL, ParticipantHandlers.ALL,
-                    BonusHandlers.ALL, CounterHandlers.ALL, ReconversionHandlers.ALL, AidHandlers.ALL, BankHandlers.ALL)
+    public static final List<Function<Repositories, Object>> COMMAND_HANDLERS = Stream.of(AccountHandlers.ALL,
+                    ParticipantHandlers.ALL, BonusHandlers.ALL, CounterHandlers.ALL, NotesHandlers.ALL,
+                    ReconversionHandlers.ALL, AidHandlers.ALL, BankHandlers.ALL)
             .flatMap(List::stream)
             .toList();
 

@@ -1,6 +1,23 @@
 package org.mlc.ledger;
 
 import org.mlc.ledger.account.AccountStatus;
+import org.mlc.ledger.common.NoteSeriesId;
+import org.mlc.ledger.counter.NotesSold;
+import org.mlc.ledger.counter.NotesSoldFromSeries;
+import org.mlc.ledger.counter.NotesTakenBack;
+import org.mlc.ledger.counter.NotesTakenBackToSeries;
+import org.mlc.ledger.notes.DamagedNotesWithdrawn;
+import org.mlc.ledger.notes.DepositSeriesNotes;
+import org.mlc.ledger.notes.DestroyNotes;
+import org.mlc.ledger.notes.DispatchNotes;
+import org.mlc.ledger.notes.NoteSeries;
+import org.mlc.ledger.notes.NoteSeriesPrinted;
+import org.mlc.ledger.notes.NotesDestroyed;
+import org.mlc.ledger.notes.NotesDispatched;
+import org.mlc.ledger.notes.NotesReturnedToVault;
+import org.mlc.ledger.notes.PrintNoteSeries;
+import org.mlc.ledger.notes.ReturnNotes;
+import org.mlc.ledger.notes.WithdrawDamagedNotes;
 import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.common.HoldId;
 import org.mlc.ledger.common.MembershipId;
@@ -85,7 +102,6 @@ import org.mlc.ledger.counter.ConvertEuros;
 import org.mlc.ledger.counter.DepositNotes;
 import org.mlc.ledger.counter.EurosConverted;
 import org.mlc.ledger.counter.ExchangeCounter;
-import org.mlc.ledger.counter.NotesSold;
 import org.mlc.ledger.counter.PrepareRemittance;
 import org.mlc.ledger.counter.ReceiveNotes;
 import org.mlc.ledger.counter.RemittancePrepared;
@@ -241,6 +257,256 @@ class LedgerProperties {
                 coverage.check(outcome).count(n -> n > 0);
             }
         });
+    }
+
+    // Paper notes by series (docs/notes-and-fonte.md): the inventory identity and both books.
+
+    /** Denominations the note operations use, and the series printed at the start of each run. */
+    private static final int[] NOTE_DENOMINATIONS = {5, 10, 50};
+    private static final CurrencyCode PARI = CurrencyCode.of("PARI");
+    private static final NoteSeriesId[] SERIES = {NoteSeriesId.of("PARI-A"), NoteSeriesId.of("PARI-B")};
+    private static final CounterId[] NOTE_COUNTERS = {CounterId.of("counter-n0"), CounterId.of("counter-n1")};
+    private static final AccountId NOTE_HOLDER = AccountId.of("acc-notes");
+
+    sealed interface NoteOperation permits Dispatch, Return, SellNotes, DepositBySeries, Withdraw, Destroy {
+    }
+
+    record Dispatch(int series, int counter, int denomination, int count) implements NoteOperation {
+    }
+
+    record Return(int series, int counter, int denomination, int count) implements NoteOperation {
+    }
+
+    record SellNotes(int counter, long euros) implements NoteOperation {
+    }
+
+    /** Deposits up to {@code count} of the notes of the series in circulation (none: nothing happens). */
+    record DepositBySeries(int series, int counter, int denomination, int count) implements NoteOperation {
+    }
+
+    /** From the vault when {@code counter} is -1. */
+    record Withdraw(int series, int counter, int denomination, int count) implements NoteOperation {
+    }
+
+    record Destroy(int series, int denomination, int count) implements NoteOperation {
+    }
+
+    @Provide
+    Arbitrary<List<NoteOperation>> noteOperations() {
+        Arbitrary<Integer> series = Arbitraries.integers().between(0, SERIES.length - 1);
+        Arbitrary<Integer> counter = Arbitraries.integers().between(0, NOTE_COUNTERS.length - 1);
+        Arbitrary<Integer> denomination = Arbitraries.integers().between(0, NOTE_DENOMINATIONS.length - 1);
+        return Arbitraries.<NoteOperation>frequencyOf(
+                        Tuple.of(4, Combinators.combine(series, counter, denomination,
+                                Arbitraries.integers().between(1, 80)).as(Dispatch::new)),
+                        Tuple.of(1, Combinators.combine(series, counter, denomination,
+                                Arbitraries.integers().between(1, 20)).as(Return::new)),
+                        Tuple.of(4, Combinators.combine(counter, Arbitraries.longs().between(1, 60))
+                                .as((c, n) -> new SellNotes(c, n * 5))),
+                        Tuple.of(2, Combinators.combine(series, counter, denomination,
+                                Arbitraries.integers().between(1, 5)).as(DepositBySeries::new)),
+                        Tuple.of(2, Combinators.combine(series, Arbitraries.integers().between(-1, 1), denomination,
+                                Arbitraries.integers().between(1, 10)).as(Withdraw::new)),
+                        Tuple.of(1, Combinators.combine(series, denomination, Arbitraries.integers().between(1, 10))
+                                .as(Destroy::new)))
+                .list().ofMinSize(1).ofMaxSize(30);
+    }
+
+    /**
+     * After every note operation: each book balances, every note printed is somewhere (vault,
+     * counters, circulation, withdrawn, destroyed; none below zero), the notes in circulation are
+     * the ledger's paper, and the series and counters hold what the events say.
+     */
+    @Property(tries = 30, seed = FIXED_SEED)
+    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
+    void notesKeepTheInventoryIdentityAndBothBooksBalanced(@ForAll("noteOperations") List<NoteOperation> operations) {
+        try (InMemoryLedger ledger = InMemoryLedger.start()) {
+            ledger.defineCurrency(PARI, "Pari", new ConversionPolicy(100, 100));
+            for (CounterId counter : NOTE_COUNTERS) {
+                ledger.defineCounter(counter, PARI);
+            }
+            ledger.registerMember(ParticipantId.of("p-notes"), NOTE_HOLDER, PARI);
+            Map<Integer, Integer> printed = Map.of(5, 200, 10, 200, 50, 50);
+            ledger.send(new PrintNoteSeries(PARI, "A", printed, LocalDate.of(2099, 12, 31), null, "admin", T0));
+            ledger.send(new PrintNoteSeries(PARI, "B", printed, null, null, "admin", T0.plusSeconds(1)));
+            for (int index = 0; index < operations.size(); index++) {
+                NoteOperation operation = operations.get(index);
+                Statistics.label("note outcomes").collect(execute(ledger, operation, index));
+                NoteInventory inventory = NoteInventory.of(ledger.allEvents());
+                inventory.assertAddsUp(operation);
+                for (NoteSeriesId series : SERIES) {
+                    Map<Integer, Integer> vault = ledger.inspect(NoteSeries.class, series.value(), NoteSeries::vault);
+                    assertThat(vault).as("vault of %s after %s", series, operation)
+                            .isEqualTo(inventory.held(series, "VAULT"));
+                    for (CounterId counter : NOTE_COUNTERS) {
+                        Map<Integer, Integer> stock = ledger.inspect(ExchangeCounter.class, counter.value(),
+                                c -> c.stockOf(series));
+                        assertThat(stock).as("%s at %s after %s", series, counter, operation)
+                                .isEqualTo(inventory.held(series, counter.value()));
+                    }
+                }
+            }
+        }
+        Statistics.label("note outcomes").coverage(coverage -> {
+            for (String outcome : List.of("dispatch:done", "dispatch:vault-short", "sell:done",
+                    "sell:notes-unavailable", "deposit:done", "withdraw:done", "destroy:done", "destroy:not-withdrawn",
+                    "return:done", "return:notes-unavailable")) {
+                coverage.check(outcome).count(n -> n > 0);
+            }
+        });
+    }
+
+    private static String execute(InMemoryLedger ledger, NoteOperation operation, int index) {
+        Instant at = T0.plusSeconds(60L * (index + 1));
+        try {
+            if (operation instanceof Dispatch d) {
+                ledger.send(new DispatchNotes(SERIES[d.series()], NOTE_COUNTERS[d.counter()],
+                        Map.of(NOTE_DENOMINATIONS[d.denomination()], d.count()), "admin", at));
+                return "dispatch:done";
+            } else if (operation instanceof Return r) {
+                ledger.send(new ReturnNotes(SERIES[r.series()], NOTE_COUNTERS[r.counter()],
+                        Map.of(NOTE_DENOMINATIONS[r.denomination()], r.count()), "admin", at));
+                return "return:done";
+            } else if (operation instanceof SellNotes s) {
+                ledger.send(new ConvertEuros(NOTE_COUNTERS[s.counter()], ConversionId.of("n-" + index), NOTE_HOLDER,
+                        s.euros() * 100, PaidBy.CASH, Payout.NOTES, at));
+                return "sell:done";
+            } else if (operation instanceof DepositBySeries d) {
+                int denomination = NOTE_DENOMINATIONS[d.denomination()];
+                long out = NoteInventory.of(ledger.allEvents()).figure(SERIES[d.series()], denomination,
+                        "CIRCULATION");
+                int count = (int) Math.min(d.count(), out);
+                if (count == 0) {
+                    return "deposit:none-out";
+                }
+                ledger.send(new DepositSeriesNotes(NOTE_COUNTERS[d.counter()], DepositId.of("nd-" + index),
+                        NOTE_HOLDER, SERIES[d.series()], Map.of(denomination, count), at));
+                return "deposit:done";
+            } else if (operation instanceof Withdraw w) {
+                ledger.send(new WithdrawDamagedNotes(SERIES[w.series()], w.counter() < 0 ? null
+                        : NOTE_COUNTERS[w.counter()], Map.of(NOTE_DENOMINATIONS[w.denomination()], w.count()),
+                        "damaged", "admin", at));
+                return "withdraw:done";
+            } else if (operation instanceof Destroy d) {
+                ledger.send(new DestroyNotes(SERIES[d.series()], Map.of(NOTE_DENOMINATIONS[d.denomination()],
+                        d.count()), "shredded", "Claire", "admin", at));
+                return "destroy:done";
+            }
+            throw new IllegalArgumentException(String.valueOf(operation));
+        } catch (org.mlc.ledger.common.DomainException e) {
+            String kind = operation.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+            return (kind.equals("sellnotes") ? "sell" : kind.equals("depositbyseries") ? "deposit" : kind) + ":"
+                    + e.code();
+        }
+    }
+
+    /**
+     * The inventory folded from the events alone, as reconcile and the API's projection do: per
+     * series ('' for none) and denomination, the notes at each place (a counter by its id).
+     */
+    static final class NoteInventory {
+        private final Map<String, Map<Integer, Map<String, Long>>> places = new HashMap<>();
+        private final Map<String, Long> postingsPerBook = new HashMap<>();
+        private long paperMinor;
+
+        static NoteInventory of(List<Object> events) {
+            NoteInventory inventory = new NoteInventory();
+            events.forEach(inventory::apply);
+            return inventory;
+        }
+
+        private void apply(Object event) {
+            postingsOf(event).ifPresent(postings -> postings.lines().forEach(line -> {
+                postingsPerBook.merge(line.account().book() + ":" + line.account().currency(), line.amountMinor(),
+                        Math::addExact);
+                if (line.account().kind() == LedgerAccountKind.PAPER_IN_CIRCULATION) {
+                    paperMinor += line.amountMinor();
+                }
+            }));
+            if (event instanceof NoteSeriesPrinted e) {
+                add(e.seriesId().value(), e.printed(), "PRINTED", 1);
+                add(e.seriesId().value(), e.printed(), "VAULT", 1);
+            } else if (event instanceof NotesDispatched e) {
+                move(e.seriesId().value(), e.notes(), "VAULT", e.counterId().value());
+            } else if (event instanceof NotesReturnedToVault e) {
+                move(e.seriesId().value(), e.notes(), e.counterId().value(), "VAULT");
+            } else if (event instanceof DamagedNotesWithdrawn e) {
+                move(e.seriesId().value(), e.notes(), e.counterId() == null ? "VAULT" : e.counterId().value(),
+                        "WITHDRAWN");
+            } else if (event instanceof NotesDestroyed e) {
+                move(e.seriesId().value(), e.notes(), "WITHDRAWN", "DESTROYED");
+            } else if (event instanceof NotesSold e) {
+                move("", e.notes(), e.counterId().value(), "CIRCULATION");
+            } else if (event instanceof NotesSoldFromSeries e) {
+                e.lots().forEach(lot -> {
+                    move("", lot.notes(), "CIRCULATION", e.counterId().value());
+                    move(lot.seriesId().value(), lot.notes(), e.counterId().value(), "CIRCULATION");
+                });
+            } else if (event instanceof NotesTakenBack e) {
+                move("", e.notes(), "CIRCULATION", e.counterId().value());
+            } else if (event instanceof NotesTakenBackToSeries e) {
+                move("", e.notes(), e.counterId().value(), "CIRCULATION");
+                move(e.seriesId().value(), e.notes(), "CIRCULATION", e.counterId().value());
+            }
+        }
+
+        private void move(String series, Map<Integer, Integer> notes, String from, String to) {
+            add(series, notes, from, -1);
+            add(series, notes, to, 1);
+        }
+
+        private void add(String series, Map<Integer, Integer> notes, String place, int sign) {
+            notes.forEach((denomination, count) -> places.computeIfAbsent(series, s -> new HashMap<>())
+                    .computeIfAbsent(denomination, d -> new HashMap<>())
+                    .merge(place, (long) sign * count, Math::addExact));
+        }
+
+        long figure(NoteSeriesId series, int denomination, String place) {
+            return places.getOrDefault(series.value(), Map.of()).getOrDefault(denomination, Map.of())
+                    .getOrDefault(place, 0L);
+        }
+
+        /** The notes of the series at a place, by denomination, without zeros. */
+        Map<Integer, Integer> held(NoteSeriesId series, String place) {
+            Map<Integer, Integer> held = new java.util.TreeMap<>();
+            places.getOrDefault(series.value(), Map.of()).forEach((denomination, at) -> {
+                long notes = at.getOrDefault(place, 0L);
+                if (notes != 0) {
+                    held.put(denomination, Math.toIntExact(notes));
+                }
+            });
+            return held;
+        }
+
+        void assertAddsUp(NoteOperation after) {
+            assertThat(postingsPerBook).as("books after %s", after).allSatisfy((book, sum) -> assertThat(sum)
+                    .as(book).isZero());
+            long inCirculationMinor = 0;
+            for (var series : places.entrySet()) {
+                for (var denomination : series.getValue().entrySet()) {
+                    long printed = 0;
+                    long elsewhere = 0;
+                    for (var place : denomination.getValue().entrySet()) {
+                        if (place.getKey().equals("PRINTED")) {
+                            printed += place.getValue();
+                        } else {
+                            elsewhere += place.getValue();
+                            if (!series.getKey().isEmpty()) {
+                                assertThat(place.getValue()).as("%s notes of %s at %s after %s", series.getKey(),
+                                        denomination.getKey(), place.getKey(), after).isNotNegative();
+                            }
+                        }
+                        if (place.getKey().equals("CIRCULATION")) {
+                            inCirculationMinor += place.getValue() * denomination.getKey() * 100;
+                        }
+                    }
+                    assertThat(elsewhere).as("series %s, notes of %s, after %s", series.getKey(),
+                            denomination.getKey(), after).isEqualTo(printed);
+                }
+            }
+            assertThat(inCirculationMinor).as("notes in circulation against the ledger's paper after %s", after)
+                    .isEqualTo(paperMinor);
+        }
     }
 
     private static long netOf(List<Object> events, LedgerAccount account) {

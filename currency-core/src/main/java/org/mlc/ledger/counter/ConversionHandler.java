@@ -130,7 +130,7 @@ class ConversionHandler {
                 wantedBonusMinor, at);
         long unitsMinor = baseUnitsMinor + bonus.bonusMinor();
         SortedMap<Integer, Integer> notes = counter.invoke(c -> c.prepareConversion(eurosMinor, paidBy, payout,
-                unitsMinor));
+                unitsMinor, at));
         Donation donation = donation(donateTo, eurosMinor, currency);
         return new Decision(counter, account, currency, unitsMinor, bonus, notes, donation);
     }

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -51,12 +52,16 @@ final class Conversions {
 
     private final Drawer drawer;
     private final Map<Integer, Integer> stock;
+    private final SeriesStock seriesStock;
+    /** The series the notes of the open day's sales came from, to return them there on a cancellation. */
+    private final Map<ConversionId, List<SeriesNotes>> seriesOfSales = new HashMap<>();
     private final Map<ConversionId, Converted> openDay = new HashMap<>();
     private final Set<ConversionId> ofClosedDays = new HashSet<>();
 
-    Conversions(Drawer drawer, Map<Integer, Integer> stock) {
+    Conversions(Drawer drawer, Map<Integer, Integer> stock, SeriesStock seriesStock) {
         this.drawer = drawer;
         this.stock = stock;
+        this.seriesStock = seriesStock;
     }
 
     /**
@@ -100,6 +105,10 @@ final class Conversions {
                 converted.notes(), converted.donatedTo(), converted.donationMinor(), reason.strip(), cancelledBy,
                 postings.build(), at);
         apply(event);
+        List<SeriesNotes> lots = seriesOfSales.get(conversion.conversionId());
+        if (lots != null) {
+            apply(new SeriesSaleCancelled(conversion.counterId(), conversion.conversionId(), lots, at));
+        }
         return event;
     }
 
@@ -128,6 +137,16 @@ final class Conversions {
     }
 
     @EventSourcingHandler
+    void on(NotesSoldFromSeries event) {
+        seriesOfSales.put(event.conversionId(), List.copyOf(event.lots()));
+    }
+
+    @EventSourcingHandler
+    void on(SeriesSaleCancelled event) {
+        event.lots().forEach(lot -> seriesStock.add(lot.seriesId(), lot.notes(), 1));
+    }
+
+    @EventSourcingHandler
     void on(ConversionFundingNoted event) {
         openDay.put(event.conversionId(), new Converted(null, null, event, false));
     }
@@ -146,6 +165,7 @@ final class Conversions {
     void on(CounterDayClosed event) {
         ofClosedDays.addAll(openDay.keySet());
         openDay.clear();
+        seriesOfSales.clear();
     }
 
 }

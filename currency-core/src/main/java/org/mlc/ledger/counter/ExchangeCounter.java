@@ -3,6 +3,8 @@ package org.mlc.ledger.counter;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -13,12 +15,15 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.mlc.ledger.common.AccountId;
+import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.common.ClosingId;
 import org.mlc.ledger.common.ConversionId;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.ParticipantId;
 import org.mlc.ledger.common.MembershipId;
+import org.mlc.ledger.common.NoteExchangeId;
+import org.mlc.ledger.common.NoteSeriesId;
 import org.mlc.ledger.common.DepositId;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.RemittanceId;
@@ -53,6 +58,8 @@ public class ExchangeCounter {
     private final Drawer drawer = new Drawer();
     /** Paper notes in stock, by denomination. */
     private final SortedMap<Integer, Integer> stock = new TreeMap<>();
+    /** The stock's notes by printed series (the rest are of no series). */
+    private final SeriesStock seriesStock = new SeriesStock();
     @AggregateMember
     private final Remittances remittances = new Remittances();
     @AggregateMember
@@ -60,7 +67,7 @@ public class ExchangeCounter {
     private final Closings closings = new Closings();
     /** The open day's conversions, for their cancellation (ConversionCancellationHandler). */
     @AggregateMember
-    final Conversions conversions = new Conversions(drawer, stock);
+    final Conversions conversions = new Conversions(drawer, stock, seriesStock);
 
     protected ExchangeCounter() {
         // for Axon
@@ -84,7 +91,7 @@ public class ExchangeCounter {
      * stock: null for a payout to an account.
      */
     public SortedMap<Integer, Integer> prepareConversion(long eurosMinor, PaidBy paidBy, Payout payout,
-                                                        long unitsMinor) {
+                                                        long unitsMinor, Instant at) {
         if (eurosMinor <= 0) {
             throw DomainException.invalid("conversion.euros-not-positive", "euros must be greater than zero");
         }
@@ -101,7 +108,7 @@ public class ExchangeCounter {
         if (payout == Payout.ACCOUNT) {
             return null;
         }
-        SortedMap<Integer, Integer> notes = Notes.makeUp(unitsMinor, stock);
+        SortedMap<Integer, Integer> notes = Notes.makeUp(unitsMinor, seriesStock.sellable(stock, day(at)));
         if (notes == null) {
             throw DomainException.refused("notes-unavailable", "notes.unavailable",
                     "the note stock of counter {0} cannot make up exactly {1} (stock {2})", id,
@@ -124,10 +131,16 @@ public class ExchangeCounter {
                 bonusMinor, paidBy, payout, postings, at);
         apply(event);
         if (payout == Payout.NOTES) {
+            // which series, before the sale leaves the stock
+            List<SeriesNotes> lots = seriesStock.allocate(notes, stock, day(at)).stream()
+                    .filter(lot -> lot.seriesId() != null).toList();
             apply(new NotesSold(id, currency, conversionId, accountId, notes, unitsMinor, Postings.builder()
                     .move(LedgerAccount.of(currency.value(), LedgerAccountKind.ISSUANCE),
                             LedgerAccount.of(currency.value(), LedgerAccountKind.PAPER_IN_CIRCULATION), unitsMinor)
                     .build(), at));
+            if (!lots.isEmpty()) {
+                apply(new NotesSoldFromSeries(id, conversionId, lots, at));
+            }
         }
         return event;
     }
@@ -163,6 +176,62 @@ public class ExchangeCounter {
     public void takeBack(DepositId depositId, AccountId accountId, Map<Integer, Integer> notes, Instant at) {
         SortedMap<Integer, Integer> valid = Notes.validate(notes);
         apply(new NotesTakenBack(id, depositId, accountId, valid, Notes.valueMinor(valid), at));
+    }
+
+    /** Takes notes of a series back into its stock; the caller credits the account in the same unit of work. */
+    public void takeBackToSeries(DepositId depositId, AccountId accountId, NoteSeriesId seriesId,
+                                 Map<Integer, Integer> notes, Instant at) {
+        takeBack(depositId, accountId, notes, at);
+        apply(new NotesTakenBackToSeries(id, depositId, seriesId, Notes.validate(notes), at));
+    }
+
+    /** Notes of a series from the association's vault; the caller took them out of the vault. */
+    public void receiveFromVault(NoteSeriesId seriesId, String series, LocalDate validUntil, Instant printedAt,
+                                 Map<Integer, Integer> notes, Instant at) {
+        apply(new SeriesNotesReceived(id, seriesId, series, validUntil, printedAt, Notes.validate(notes), at));
+    }
+
+    /** Refuses unless the counter holds these notes of the series; records nothing. */
+    public void requireHolds(NoteSeriesId seriesId, Map<Integer, Integer> notes) {
+        seriesStock.requireHolds(id, seriesId, Notes.validate(notes));
+    }
+
+    /** Notes of a series back to the vault, damaged (withdrawn) or not; the caller checked {@link #requireHolds}. */
+    public void sendToVault(NoteSeriesId seriesId, Map<Integer, Integer> notes, boolean damaged, String reason,
+                            Instant at) {
+        requireHolds(seriesId, notes);
+        apply(new SeriesNotesSentToVault(id, seriesId, Notes.validate(notes), damaged, reason, at));
+    }
+
+    /**
+     * Chooses valid notes worth as much as notes of an expired series brought back, from what the
+     * counter sells ({@code notes-unavailable} when it cannot make the sum up); records nothing.
+     */
+    public List<SeriesNotes> prepareExchange(Map<Integer, Integer> received, Instant at) {
+        requireOpen();
+        long unitsMinor = Notes.valueMinor(Notes.validate(received));
+        SortedMap<Integer, Integer> given = Notes.makeUp(unitsMinor, seriesStock.sellable(stock, day(at)));
+        if (given == null) {
+            throw DomainException.refused("notes-unavailable", "counter-cannot-make-up",
+                    "counter {0} cannot make up {1} in valid notes", id, Amounts.format(unitsMinor));
+        }
+        return seriesStock.allocate(given, stock, day(at));
+    }
+
+    /** Records an exchange checked by {@link #prepareExchange}. */
+    public void exchange(NoteExchangeId exchangeId, NoteSeriesId seriesId, Map<Integer, Integer> received,
+                         List<SeriesNotes> given, Instant at) {
+        SortedMap<Integer, Integer> valid = Notes.validate(received);
+        apply(new ExpiredNotesExchanged(id, exchangeId, seriesId, valid, given, Notes.valueMinor(valid), at));
+    }
+
+    /** The counter's notes of a series, by denomination. */
+    public Map<Integer, Integer> stockOf(NoteSeriesId seriesId) {
+        return seriesStock.of(seriesId);
+    }
+
+    private static LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, CivilDay.ZONE);
     }
 
     @CommandHandler
@@ -284,6 +353,42 @@ public class ExchangeCounter {
     void on(NotesSold event) {
         event.notes().forEach((d, n) -> stock.merge(d, -n, Math::addExact));
         day.notesSold(event.notes());
+    }
+
+    @EventSourcingHandler
+    void on(SeriesNotesReceived event) {
+        event.notes().forEach((d, n) -> stock.merge(d, n, Math::addExact));
+        seriesStock.received(event);
+        day.notesReceived(event.notes());
+    }
+
+    @EventSourcingHandler
+    void on(SeriesNotesSentToVault event) {
+        event.notes().forEach((d, n) -> stock.merge(d, -n, Math::addExact));
+        seriesStock.add(event.seriesId(), event.notes(), -1);
+    }
+
+    @EventSourcingHandler
+    void on(NotesSoldFromSeries event) {
+        // the total stock left with the sale's NotesSold
+        event.lots().forEach(lot -> seriesStock.add(lot.seriesId(), lot.notes(), -1));
+    }
+
+    @EventSourcingHandler
+    void on(NotesTakenBackToSeries event) {
+        seriesStock.add(event.seriesId(), event.notes(), 1);
+    }
+
+    @EventSourcingHandler
+    void on(ExpiredNotesExchanged event) {
+        event.received().forEach((d, n) -> stock.merge(d, n, Math::addExact));
+        seriesStock.add(event.seriesId(), event.received(), 1);
+        for (SeriesNotes lot : event.given()) {
+            lot.notes().forEach((d, n) -> stock.merge(d, -n, Math::addExact));
+            if (lot.seriesId() != null) {
+                seriesStock.add(lot.seriesId(), lot.notes(), -1);
+            }
+        }
     }
 
     @EventSourcingHandler

@@ -31,6 +31,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.mlc.ledger.common.ClosingId;
 import org.mlc.ledger.common.DepositId;
+import org.mlc.ledger.common.NoteSeriesId;
+import org.mlc.ledger.notes.DepositSeriesNotes;
 import org.mlc.ledger.common.RemittanceId;
 import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.common.CorrectionId;
@@ -144,7 +146,12 @@ public class CounterController {
     public record NotesRequest(JsonNode notes) {
     }
 
-    public record DepositRequest(String participant, JsonNode notes) {
+    /** {@code series}: the series printed on the notes (docs/notes-and-fonte.md); without it, notes of no series. */
+    public record DepositRequest(String participant, JsonNode notes, String series) {
+
+        public DepositRequest(String participant, JsonNode notes) {
+            this(participant, notes, null);
+        }
     }
 
     /** What the agent counted: every means that moved since the last closing must be given. */
@@ -391,9 +398,13 @@ public class CounterController {
         String currency = view(counterId).currency();
         String participant = refs.participant(request.participant(), "participant", currency).value();
         AccountId account = accountOf(participant, currency);
-        Deposit deposit = commands.send(keyed, new DepositNotes(CounterId.of(counterId),
-                DepositId.of(keyed.derivedId("deposit")), account, notes, clock.instant()),
-                Deposit.class);
+        String series = request.series() == null ? null : id(request.series(), "series");
+        DepositId depositId = DepositId.of(keyed.derivedId("deposit"));
+        Object command = series == null
+                ? new DepositNotes(CounterId.of(counterId), depositId, account, notes, clock.instant())
+                : new DepositSeriesNotes(CounterId.of(counterId), depositId, account, NoteSeriesId.of(series), notes,
+                        clock.instant());
+        Deposit deposit = commands.send(keyed, command, Deposit.class);
         readYourWrites.awaitAll(counterId, account.value());
         return ResponseEntity.status(201).body(new NotesDeposited(deposit.depositId(), account.value(),
                 Amounts.format(deposit.unitsMinor())));

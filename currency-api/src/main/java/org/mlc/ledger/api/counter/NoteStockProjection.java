@@ -6,6 +6,9 @@ import org.mlc.ledger.api.status.Projections;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.mlc.ledger.counter.ConversionCancelled;
+import org.mlc.ledger.counter.ExpiredNotesExchanged;
+import org.mlc.ledger.counter.SeriesNotesReceived;
+import org.mlc.ledger.counter.SeriesNotesSentToVault;
 import org.mlc.ledger.counter.NotesReceived;
 import org.mlc.ledger.counter.NotesSold;
 import org.mlc.ledger.counter.NotesTakenBack;
@@ -36,6 +39,23 @@ class NoteStockProjection {
     @EventHandler
     void on(NotesTakenBack event) {
         add(event.counterId().value(), event.notes(), 1);
+    }
+
+    @EventHandler
+    void on(SeriesNotesReceived event) {
+        add(event.counterId().value(), event.notes(), 1);
+    }
+
+    @EventHandler
+    void on(SeriesNotesSentToVault event) {
+        add(event.counterId().value(), event.notes(), -1);
+    }
+
+    /** The notes of an ended series come in, as many valid ones go out. */
+    @EventHandler
+    void on(ExpiredNotesExchanged event) {
+        add(event.counterId().value(), event.received(), 1);
+        event.given().forEach(lot -> add(event.counterId().value(), lot.notes(), -1));
     }
 
     /** The notes of a cancelled conversion are back in the stock. */

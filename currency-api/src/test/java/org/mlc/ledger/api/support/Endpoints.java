@@ -94,6 +94,59 @@ public final class Endpoints {
         return payment.get("id");
     }
 
+    /** A fresh series of notes of the currency, in the vault (docs/notes-and-fonte.md); its id. */
+    private static String noteSeries(Ledger admin, String currency, String validUntil) {
+        String name = "S" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Api.Response series = admin.api().post("/api/v1/currencies/" + currency + "/note-series",
+                "{\"series\":\"" + name + "\",\"printed\":{\"10\":10,\"50\":10}"
+                        + (validUntil == null ? "" : ",\"validUntil\":\"" + validUntil + "\"") + "}");
+        assertThat(series.status()).as(series.toString()).isEqualTo(201);
+        return series.get("id");
+    }
+
+    private static String dispatched(Ledger admin, String currency, String counter) {
+        String series = noteSeries(admin, currency, null);
+        Api.Response dispatch = admin.api().post("/api/v1/note-series/" + series + "/dispatches",
+                "{\"counter\":\"" + counter + "\",\"notes\":{\"10\":5,\"50\":5}}");
+        assertThat(dispatch.status()).as(dispatch.toString()).isEqualTo(201);
+        return series;
+    }
+
+    private static void noteSeriesSamples(Map<String, BiFunction<World, Who, Call>> samples, Ledger admin) {
+        samples.put("POST /api/v1/currencies/{code}/note-series", (w, who) -> new Call("POST",
+                "/api/v1/currencies/" + w.currency() + "/note-series", "{\"series\":\"S"
+                + UUID.randomUUID().toString().substring(0, 8) + "\",\"printed\":{\"10\":100,\"50\":10}}"));
+        samples.put("GET /api/v1/currencies/{code}/notes", (w, who) -> get("/api/v1/currencies/" + w.currency()
+                + "/notes"));
+        samples.put("POST /api/v1/note-series/{id}/dispatches", (w, who) -> new Call("POST", "/api/v1/note-series/"
+                + noteSeries(admin, w.currency(), null) + "/dispatches", "{\"counter\":\"" + who.counter()
+                + "\",\"notes\":{\"10\":1}}"));
+        samples.put("POST /api/v1/note-series/{id}/returns", (w, who) -> new Call("POST", "/api/v1/note-series/"
+                + dispatched(admin, w.currency(), who.counter()) + "/returns", "{\"counter\":\"" + who.counter()
+                + "\",\"notes\":{\"10\":1}}"));
+        samples.put("POST /api/v1/note-series/{id}/withdrawals", (w, who) -> new Call("POST", "/api/v1/note-series/"
+                + noteSeries(admin, w.currency(), null) + "/withdrawals",
+                "{\"notes\":{\"10\":1},\"reason\":\"déchiré\"}"));
+        samples.put("POST /api/v1/note-series/{id}/destructions", (w, who) -> {
+            String series = noteSeries(admin, w.currency(), null);
+            Api.Response withdrawn = admin.api().post("/api/v1/note-series/" + series + "/withdrawals",
+                    "{\"notes\":{\"10\":1},\"reason\":\"déchiré\"}");
+            assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(201);
+            return new Call("POST", "/api/v1/note-series/" + series + "/destructions",
+                    "{\"notes\":{\"10\":1},\"reason\":\"broyé\",\"witness\":\"Claire Martin\"}");
+        });
+        samples.put("POST /api/v1/currencies/{code}/note-series/{id}/exchange-deadline", (w, who) -> new Call("POST",
+                "/api/v1/currencies/" + w.currency() + "/note-series/" + noteSeries(admin, w.currency(), "2020-01-31")
+                        + "/exchange-deadline", "{\"deadline\":\"2099-12-31\"}"));
+        samples.put("POST /api/v1/counters/{id}/note-exchanges", (w, who) -> {
+            ensureOpen(admin, who.counter());
+            dispatched(admin, w.currency(), who.counter());
+            String ended = noteSeries(admin, w.currency(), "2020-01-31");
+            return new Call("POST", "/api/v1/counters/" + who.counter() + "/note-exchanges",
+                    "{\"series\":\"" + ended + "\",\"notes\":{\"10\":1}}");
+        });
+    }
+
     /**
      * A counter's day has states (open, closed) and remittances have steps: each sample first
      * brings the counter or the remittance where its call makes sense, as the admin.
@@ -101,6 +154,7 @@ public final class Endpoints {
     private static void counterSamples(Map<String, BiFunction<World, Who, Call>> samples, Ledger admin) {
         samples.put("POST /api/v1/counters/{id}/note-stock", (w, who) -> new Call("POST",
                 "/api/v1/counters/" + who.counter() + "/note-stock", "{\"notes\":{\"1\":10,\"5\":2}}"));
+        noteSeriesSamples(samples, admin);
         samples.put("POST /api/v1/counters/{id}/note-deposits", (w, who) -> {
             ensureOpen(admin, who.counter());
             admin.noteStock(who.counter(), "{\"1\":1}");

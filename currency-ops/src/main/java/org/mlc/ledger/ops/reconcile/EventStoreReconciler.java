@@ -53,6 +53,7 @@ public final class EventStoreReconciler {
                 foldEvents(connection, reconciliation, progress);
                 compareLedgerBalance(connection, reconciliation);
                 compareAccountView(connection, reconciliation);
+                compareNoteInventory(connection, reconciliation);
             } finally {
                 connection.rollback();
             }
@@ -97,6 +98,17 @@ public final class EventStoreReconciler {
         try (PreparedStatement statement = streaming(connection, sql); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 reconciliation.compareAccountView(rows.getString(1), rows.getString(2), rows.getLong(3));
+            }
+        }
+    }
+
+    private static void compareNoteInventory(Connection connection, Reconciliation reconciliation)
+            throws SQLException {
+        String sql = "SELECT currency, series_id, denomination, place, notes FROM note_inventory";
+        try (PreparedStatement statement = streaming(connection, sql); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                reconciliation.compareNoteInventory(rows.getString(1), rows.getString(2), rows.getInt(3),
+                        rows.getString(4), rows.getLong(5));
             }
         }
     }

@@ -37,6 +37,44 @@ class ReconciliationTest {
         assertThat(projections.unlistedCount()).isEqualTo(2L * accounts - Reconciliation.MAX_LISTED_FINDINGS);
     }
 
+    private static JsonNode notesSold(long unitsMinor) throws Exception {
+        return JSON.readTree("""
+                {"postings":[{"account":"MLC:BOUSOL:ISSUANCE","amountMinor":-%d},
+                 {"account":"MLC:BOUSOL:PAPER_IN_CIRCULATION","amountMinor":%d}]}""".formatted(unitsMinor, unitsMinor));
+    }
+
+    @Test
+    void everyNotePrintedIsSomewhereAndThoseInCirculationAreTheLedgersPaper() throws Exception {
+        Reconciliation reconciliation = new Reconciliation();
+        reconciliation.fold(1, "org.mlc.ledger.counter.NotesSold", notesSold(5000));
+        reconciliation.compareLedgerBalance("MLC:BOUSOL:ISSUANCE", -5000);
+        reconciliation.compareLedgerBalance("MLC:BOUSOL:PAPER_IN_CIRCULATION", 5000);
+        reconciliation.compareNoteInventory("BOUSOL", "BOUSOL-2026-A", 50, "PRINTED", 500);
+        reconciliation.compareNoteInventory("BOUSOL", "BOUSOL-2026-A", 50, "VAULT", 490);
+        reconciliation.compareNoteInventory("BOUSOL", "BOUSOL-2026-A", 50, "COUNTER", 8);
+        reconciliation.compareNoteInventory("BOUSOL", "BOUSOL-2026-A", 50, "CIRCULATION", 1);
+        reconciliation.compareNoteInventory("BOUSOL", "BOUSOL-2026-A", 50, "DESTROYED", 1);
+
+        assertThat(reconciliation.report().checks().get(5).status()).isEqualTo(Check.Status.OK);
+    }
+
+    @Test
+    void aNoteMissingFromTheInventoryOrPaperTheInventoryDoesNotShowFails() throws Exception {
+        Reconciliation reconciliation = new Reconciliation();
+        reconciliation.fold(1, "org.mlc.ledger.counter.NotesSold", notesSold(10000));
+        reconciliation.compareNoteInventory("BOUSOL", "BOUSOL-2026-A", 50, "PRINTED", 500);
+        reconciliation.compareNoteInventory("BOUSOL", "BOUSOL-2026-A", 50, "VAULT", 498);
+        reconciliation.compareNoteInventory("BOUSOL", "BOUSOL-2026-A", 50, "CIRCULATION", 1);
+
+        Check notes = reconciliation.report().checks().get(5);
+
+        assertThat(notes.status()).isEqualTo(Check.Status.FAILED);
+        assertThat(notes.lines()).containsExactly(
+                "BOUSOL series BOUSOL-2026-A notes of 50: printed differs from vault + counters + circulation "
+                        + "+ withdrawn + destroyed by 1",
+                "BOUSOL: paper in circulation 100.00 in the ledger, notes in circulation worth 50.00 in note_inventory");
+    }
+
     @Test
     void aPostingOnAnUnknownKindOfAccountStopsTheFold() throws Exception {
         Reconciliation reconciliation = new Reconciliation();

@@ -1,0 +1,220 @@
+package org.mlc.ledger.notes;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
+import org.mlc.ledger.common.CounterId;
+import org.mlc.ledger.common.CurrencyCode;
+import org.mlc.ledger.common.DomainException;
+import org.mlc.ledger.common.NoteSeriesId;
+import org.mlc.ledger.common.Reasons;
+import org.mlc.ledger.counter.Notes;
+
+/**
+ * A series of paper notes printed for a currency, from the print run to destruction: what is in
+ * the association's vault, withdrawn as damaged and destroyed. The notes at counters and in the
+ * public's hands are the counters' to know (their stock by series) and the inventory's to add up.
+ * A series may end ({@code validUntil}, its last day of sale); its notes are then still exchanged
+ * or credited until the exchange deadline the currency sets, and refused after it.
+ */
+@AggregateRoot
+public class NoteSeries {
+
+    @AggregateIdentifier
+    private NoteSeriesId id;
+    private CurrencyCode currency;
+    private String series;
+    private LocalDate validUntil;
+    private LocalDate exchangeDeadline;
+    private Instant printedAt;
+    private final SortedMap<Integer, Integer> vault = new TreeMap<>();
+    private final SortedMap<Integer, Integer> withdrawn = new TreeMap<>();
+
+    protected NoteSeries() {
+        // for Axon
+    }
+
+    /** By {@link NoteSeriesHandler}, which checked the currency and that the series is new. */
+    NoteSeries(NoteSeriesId id, PrintNoteSeries command, String series, SortedMap<Integer, Integer> printed) {
+        apply(new NoteSeriesPrinted(id, command.currency(), series, printed, command.validUntil(),
+                NoteSeriesPolicy.serials(command.serials(), printed), command.by(), command.at()));
+    }
+
+    /** Takes notes out of the vault for a counter; refuses past the series' last day and beyond the vault. */
+    public void dispatch(CounterId counter, Map<Integer, Integer> notes, String by, Instant at) {
+        SortedMap<Integer, Integer> valid = Notes.validate(notes);
+        requireSellable(at);
+        requireHeld(vault, valid, "vault-short", "note-vault-short", "the vault holds {0} notes of {1} of series {2}, not {3}");
+        apply(new NotesDispatched(id, counter, valid, by, at));
+    }
+
+    /** Records notes back in the vault from a counter, which took them out of its stock. */
+    public void returnFrom(CounterId counter, Map<Integer, Integer> notes, String by, Instant at) {
+        apply(new NotesReturnedToVault(id, counter, Notes.validate(notes), by, at));
+    }
+
+    /** Damaged notes out of use, from the vault ({@code counter} null) or from a counter that took them out. */
+    public void withdraw(CounterId counter, Map<Integer, Integer> notes, String reason, String by, Instant at) {
+        SortedMap<Integer, Integer> valid = Notes.validate(notes);
+        String why = Reasons.required(reason);
+        if (counter == null) {
+            requireHeld(vault, valid, "vault-short", "note-vault-short",
+                    "the vault holds {0} notes of {1} of series {2}, not {3}");
+        }
+        apply(new DamagedNotesWithdrawn(id, counter, valid, why, by, at));
+    }
+
+    @CommandHandler
+    public NoteSeriesId handle(DestroyNotes command) {
+        SortedMap<Integer, Integer> valid = Notes.validate(command.notes());
+        String reason = Reasons.required(command.reason());
+        String witness = NoteSeriesPolicy.witness(command.witness(), command.by());
+        requireHeld(withdrawn, valid, "not-withdrawn", "note-not-withdrawn",
+                "{0} notes of {1} of series {2} are withdrawn, not {3}: only withdrawn notes are destroyed");
+        apply(new NotesDestroyed(id, valid, reason, command.by(), witness, command.at()));
+        return id;
+    }
+
+    @CommandHandler
+    public NoteSeriesId handle(SetExchangeDeadline command) {
+        if (!currency.equals(command.currency())) {
+            throw DomainException.notFound("note-series-unknown", "unknown series {0} in {1}", id, command.currency());
+        }
+        if (command.deadline() == null) {
+            throw DomainException.invalid("note-deadline", "deadline: a day, e.g. 2027-06-30").naming("deadline");
+        }
+        if (validUntil == null) {
+            throw DomainException.refused("series-without-end", "note-series-without-end",
+                    "series {0} has no last day: set one before an exchange deadline", series);
+        }
+        if (command.deadline().isBefore(validUntil)) {
+            throw DomainException.invalid("note-deadline-before-end",
+                    "deadline: not before the series' last day, {0}", validUntil).naming("deadline");
+        }
+        if (!command.deadline().equals(exchangeDeadline)) {
+            apply(new ExchangeDeadlineSet(id, command.deadline(), command.by(), command.at()));
+        }
+        return id;
+    }
+
+    /** Refuses ({@code series-expired}) when the exchange deadline is past: the notes are no longer taken back. */
+    public void requireTakenBack(Instant at) {
+        if (exchangeDeadline != null && day(at).isAfter(exchangeDeadline)) {
+            throw DomainException.refused("series-expired", "note-series-expired",
+                    "the notes of series {0} were exchanged until {1}; they are no longer taken back", series,
+                    exchangeDeadline);
+        }
+    }
+
+    /** Refuses ({@code series-still-valid}) an exchange of notes of a series that is still sold. */
+    public void requireEnded(Instant at) {
+        if (validOn(day(at))) {
+            throw DomainException.refused("series-still-valid", "note-series-still-valid",
+                    "series {0} is still valid: its notes are deposited, not exchanged", series);
+        }
+        requireTakenBack(at);
+    }
+
+    private void requireSellable(Instant at) {
+        if (!validOn(day(at))) {
+            throw DomainException.refused("series-expired", "note-series-ended",
+                    "series {0} ended on {1}: its notes are no longer sold", series, validUntil);
+        }
+    }
+
+    private boolean validOn(LocalDate day) {
+        return validUntil == null || !day.isAfter(validUntil);
+    }
+
+    private void requireHeld(Map<Integer, Integer> held, Map<Integer, Integer> notes, String code, String key,
+                             String english) {
+        notes.forEach((denomination, count) -> {
+            int has = held.getOrDefault(denomination, 0);
+            if (has < count) {
+                throw DomainException.refused(code, key, english, has, denomination, series, count).naming("notes");
+            }
+        });
+    }
+
+    private static LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, org.mlc.ledger.common.CivilDay.ZONE);
+    }
+
+    private static void add(Map<Integer, Integer> into, Map<Integer, Integer> notes, int sign) {
+        notes.forEach((d, n) -> into.merge(d, sign * n, (a, b) -> a + b == 0 ? null : Math.addExact(a, b)));
+    }
+
+    @EventSourcingHandler
+    void on(NoteSeriesPrinted event) {
+        id = event.seriesId();
+        currency = event.currency();
+        series = event.series();
+        validUntil = event.validUntil();
+        printedAt = event.at();
+        add(vault, event.printed(), 1);
+    }
+
+    @EventSourcingHandler
+    void on(NotesDispatched event) {
+        add(vault, event.notes(), -1);
+    }
+
+    @EventSourcingHandler
+    void on(NotesReturnedToVault event) {
+        add(vault, event.notes(), 1);
+    }
+
+    @EventSourcingHandler
+    void on(DamagedNotesWithdrawn event) {
+        if (event.counterId() == null) {
+            add(vault, event.notes(), -1);
+        }
+        add(withdrawn, event.notes(), 1);
+    }
+
+    @EventSourcingHandler
+    void on(NotesDestroyed event) {
+        add(withdrawn, event.notes(), -1);
+    }
+
+    @EventSourcingHandler
+    void on(ExchangeDeadlineSet event) {
+        exchangeDeadline = event.deadline();
+    }
+
+    public NoteSeriesId id() {
+        return id;
+    }
+
+    public CurrencyCode currency() {
+        return currency;
+    }
+
+    public String series() {
+        return series;
+    }
+
+    public LocalDate validUntil() {
+        return validUntil;
+    }
+
+    public Instant printedAt() {
+        return printedAt;
+    }
+
+    public Map<Integer, Integer> vault() {
+        return new TreeMap<>(vault);
+    }
+
+    public Map<Integer, Integer> withdrawn() {
+        return new TreeMap<>(withdrawn);
+    }
+}

@@ -1,0 +1,72 @@
+package org.mlc.ledger.notes;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import org.mlc.ledger.account.Account;
+import org.mlc.ledger.common.Aggregates;
+import org.mlc.ledger.common.DomainException;
+import org.mlc.ledger.counter.Deposit;
+import org.mlc.ledger.counter.ExchangeCounter;
+import org.mlc.ledger.counter.Notes;
+import org.mlc.ledger.counter.SeriesNotes;
+
+/**
+ * Notes of a named series coming back from the public at a counter: credited to an account (as
+ * any deposit: paper to account) or, for a series that ended, exchanged at par for valid notes
+ * (nothing booked: as much paper circulates). After the series' exchange deadline both are refused
+ * ({@code series-expired}).
+ */
+class SeriesNotesBackHandler {
+
+    private final Repository<NoteSeries> series;
+    private final Repository<ExchangeCounter> counters;
+    private final Repository<Account> accounts;
+
+    SeriesNotesBackHandler(Repository<NoteSeries> series, Repository<ExchangeCounter> counters,
+                           Repository<Account> accounts) {
+        this.series = series;
+        this.counters = counters;
+        this.accounts = accounts;
+    }
+
+    @CommandHandler
+    public Deposit handle(DepositSeriesNotes command) {
+        Aggregate<ExchangeCounter> counter = Aggregates.load(counters, command.counterId().value(), "counter");
+        Aggregate<Account> account = Aggregates.load(accounts, command.accountId().value(), "account");
+        Aggregate<NoteSeries> lot = load(command);
+        var currency = counter.invoke(ExchangeCounter::currency);
+        if (!currency.equals(account.invoke(Account::currency)) || !currency.equals(lot.invoke(NoteSeries::currency))) {
+            throw DomainException.refused("currency-mismatch", "note-deposit-other-currency",
+                    "account {0}, counter {1} and series {2} are not all in {3}", command.accountId(),
+                    command.counterId(), command.seriesId(), currency);
+        }
+        lot.execute(s -> s.requireTakenBack(command.at()));
+        long unitsMinor = counter.invoke(c -> c.prepareDeposit(command.notes()));
+        account.execute(a -> a.receivePaperNotes(command.depositId(), command.counterId(), unitsMinor, command.at()));
+        counter.execute(c -> c.takeBackToSeries(command.depositId(), command.accountId(), command.seriesId(),
+                command.notes(), command.at()));
+        return new Deposit(command.depositId().value(), unitsMinor);
+    }
+
+    @CommandHandler
+    public NoteExchange handle(ExchangeExpiredNotes command) {
+        Aggregate<ExchangeCounter> counter = Aggregates.load(counters, command.counterId().value(), "counter");
+        Aggregate<NoteSeries> lot = Aggregates.loadOr(series, command.seriesId().value(),
+                "unknown note series " + command.seriesId());
+        if (!counter.invoke(ExchangeCounter::currency).equals(lot.invoke(NoteSeries::currency))) {
+            throw DomainException.refused("currency-mismatch", "note-series-other-currency",
+                    "counter {0} is not in the currency of series {1}", command.counterId(), command.seriesId())
+                    .naming("series");
+        }
+        lot.execute(s -> s.requireEnded(command.at()));
+        java.util.List<SeriesNotes> given = counter.invoke(c -> c.prepareExchange(command.notes(), command.at()));
+        counter.execute(c -> c.exchange(command.exchangeId(), command.seriesId(), command.notes(), given,
+                command.at()));
+        return new NoteExchange(command.exchangeId().value(), given, Notes.valueMinor(Notes.validate(command.notes())));
+    }
+
+    private Aggregate<NoteSeries> load(DepositSeriesNotes command) {
+        return Aggregates.loadOr(series, command.seriesId().value(), "unknown note series " + command.seriesId());
+    }
+}
