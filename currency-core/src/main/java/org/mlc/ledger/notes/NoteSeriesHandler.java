@@ -85,7 +85,7 @@ class NoteSeriesHandler {
     }
 
     private Aggregate<NoteSeries> load(NoteSeriesId id) {
-        return Aggregates.loadOr(series, id.value(), "unknown note series " + id);
+        return Aggregates.loadOr(series, id.value(), DomainException.notFound("unknown.note-series", "unknown note series {0}", id));
     }
 
     /** The counter, which must be of the series' currency ({@code currency-mismatch}). */

@@ -53,7 +53,7 @@ class SeriesNotesBackHandler {
     public NoteExchange handle(ExchangeExpiredNotes command) {
         Aggregate<ExchangeCounter> counter = Aggregates.load(counters, command.counterId().value(), "counter");
         Aggregate<NoteSeries> lot = Aggregates.loadOr(series, command.seriesId().value(),
-                "unknown note series " + command.seriesId());
+                DomainException.notFound("unknown.note-series", "unknown note series {0}", command.seriesId()));
         if (!counter.invoke(ExchangeCounter::currency).equals(lot.invoke(NoteSeries::currency))) {
             throw DomainException.refused("currency-mismatch", "note-series-other-currency",
                     "counter {0} is not in the currency of series {1}", command.counterId(), command.seriesId())
@@ -67,6 +67,6 @@ class SeriesNotesBackHandler {
     }
 
     private Aggregate<NoteSeries> load(DepositSeriesNotes command) {
-        return Aggregates.loadOr(series, command.seriesId().value(), "unknown note series " + command.seriesId());
+        return Aggregates.loadOr(series, command.seriesId().value(), DomainException.notFound("unknown.note-series", "unknown note series {0}", command.seriesId()));
     }
 }

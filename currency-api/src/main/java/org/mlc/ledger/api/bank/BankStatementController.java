@@ -255,7 +255,8 @@ public class BankStatementController {
             try {
                 String plain = CsvDialect.plainAmount(cells.get(1));
                 if (plain == null) {
-                    throw new InvalidAmountException("must be a plain decimal");
+                    throw new InvalidAmountException("amount.malformed",
+                            "must be a plain decimal with at most 2 decimals, like \"12.50\"");
                 }
                 amount = Amounts.parseNonZeroSigned(plain);
             } catch (InvalidAmountException e) {
