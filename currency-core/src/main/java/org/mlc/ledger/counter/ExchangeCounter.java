@@ -212,7 +212,7 @@ public class ExchangeCounter {
         long unitsMinor = Notes.valueMinor(Notes.validate(received));
         SortedMap<Integer, Integer> given = Notes.makeUp(unitsMinor, seriesStock.sellable(stock, day(at)));
         if (given == null) {
-            throw DomainException.refused("notes-unavailable", "counter-cannot-make-up",
+            throw DomainException.refused("notes-unavailable", "counter.cannot-make-up",
                     "counter {0} cannot make up {1} in valid notes", id, Amounts.format(unitsMinor));
         }
         return seriesStock.allocate(given, stock, day(at));

@@ -58,7 +58,7 @@ final class SeriesStock {
         SortedMap<Integer, Integer> held = of(seriesId);
         notes.forEach((denomination, count) -> {
             if (held.getOrDefault(denomination, 0) < count) {
-                throw DomainException.refused("notes-unavailable", "counter-series-short",
+                throw DomainException.refused("notes-unavailable", "counter.series-short",
                         "counter {0} holds {1} notes of {2} of series {3}, not {4}", counter,
                         held.getOrDefault(denomination, 0), denomination, seriesId, count).naming("notes");
             }

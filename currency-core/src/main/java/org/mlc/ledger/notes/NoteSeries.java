@@ -52,7 +52,8 @@ public class NoteSeries {
     public void dispatch(CounterId counter, Map<Integer, Integer> notes, String by, Instant at) {
         SortedMap<Integer, Integer> valid = Notes.validate(notes);
         requireSellable(at);
-        requireHeld(vault, valid, "vault-short", "note-vault-short", "the vault holds {0} notes of {1} of series {2}, not {3}");
+        requireHeld(vault, valid, (has, denomination, count) -> DomainException.refused("vault-short", "notes.vault-short",
+                "the vault holds {0} notes of {1} of series {2}, not {3}", has, denomination, series, count));
         apply(new NotesDispatched(id, counter, valid, by, at));
     }
 
@@ -66,8 +67,9 @@ public class NoteSeries {
         SortedMap<Integer, Integer> valid = Notes.validate(notes);
         String why = Reasons.required(reason);
         if (counter == null) {
-            requireHeld(vault, valid, "vault-short", "note-vault-short",
-                    "the vault holds {0} notes of {1} of series {2}, not {3}");
+            requireHeld(vault, valid, (has, denomination, count) -> DomainException.refused("vault-short",
+                    "notes.vault-short", "the vault holds {0} notes of {1} of series {2}, not {3}", has, denomination,
+                    series, count));
         }
         apply(new DamagedNotesWithdrawn(id, counter, valid, why, by, at));
     }
@@ -77,8 +79,9 @@ public class NoteSeries {
         SortedMap<Integer, Integer> valid = Notes.validate(command.notes());
         String reason = Reasons.required(command.reason());
         String witness = NoteSeriesPolicy.witness(command.witness(), command.by());
-        requireHeld(withdrawn, valid, "not-withdrawn", "note-not-withdrawn",
-                "{0} notes of {1} of series {2} are withdrawn, not {3}: only withdrawn notes are destroyed");
+        requireHeld(withdrawn, valid, (has, denomination, count) -> DomainException.refused("not-withdrawn",
+                "notes.not-withdrawn", "{0} notes of {1} of series {2} are withdrawn, not {3}: only withdrawn notes "
+                        + "are destroyed", has, denomination, series, count));
         apply(new NotesDestroyed(id, valid, reason, command.by(), witness, command.at()));
         return id;
     }
@@ -86,17 +89,17 @@ public class NoteSeries {
     @CommandHandler
     public NoteSeriesId handle(SetExchangeDeadline command) {
         if (!currency.equals(command.currency())) {
-            throw DomainException.notFound("note-series-unknown", "unknown series {0} in {1}", id, command.currency());
+            throw DomainException.notFound("notes.series-unknown", "unknown series {0} in {1}", id, command.currency());
         }
         if (command.deadline() == null) {
-            throw DomainException.invalid("note-deadline", "deadline: a day, e.g. 2027-06-30").naming("deadline");
+            throw DomainException.invalid("notes.deadline", "deadline: a day, e.g. 2027-06-30").naming("deadline");
         }
         if (validUntil == null) {
-            throw DomainException.refused("series-without-end", "note-series-without-end",
+            throw DomainException.refused("series-without-end", "notes.series-without-end",
                     "series {0} has no last day: set one before an exchange deadline", series);
         }
         if (command.deadline().isBefore(validUntil)) {
-            throw DomainException.invalid("note-deadline-before-end",
+            throw DomainException.invalid("notes.deadline-before-end",
                     "deadline: not before the series' last day, {0}", validUntil).naming("deadline");
         }
         if (!command.deadline().equals(exchangeDeadline)) {
@@ -108,7 +111,7 @@ public class NoteSeries {
     /** Refuses ({@code series-expired}) when the exchange deadline is past: the notes are no longer taken back. */
     public void requireTakenBack(Instant at) {
         if (exchangeDeadline != null && day(at).isAfter(exchangeDeadline)) {
-            throw DomainException.refused("series-expired", "note-series-expired",
+            throw DomainException.refused("series-expired", "notes.series-expired",
                     "the notes of series {0} were exchanged until {1}; they are no longer taken back", series,
                     exchangeDeadline);
         }
@@ -117,7 +120,7 @@ public class NoteSeries {
     /** Refuses ({@code series-still-valid}) an exchange of notes of a series that is still sold. */
     public void requireEnded(Instant at) {
         if (validOn(day(at))) {
-            throw DomainException.refused("series-still-valid", "note-series-still-valid",
+            throw DomainException.refused("series-still-valid", "notes.series-still-valid",
                     "series {0} is still valid: its notes are deposited, not exchanged", series);
         }
         requireTakenBack(at);
@@ -125,7 +128,7 @@ public class NoteSeries {
 
     private void requireSellable(Instant at) {
         if (!validOn(day(at))) {
-            throw DomainException.refused("series-expired", "note-series-ended",
+            throw DomainException.refused("series-expired", "notes.series-ended",
                     "series {0} ended on {1}: its notes are no longer sold", series, validUntil);
         }
     }
@@ -134,12 +137,16 @@ public class NoteSeries {
         return validUntil == null || !day.isAfter(validUntil);
     }
 
-    private void requireHeld(Map<Integer, Integer> held, Map<Integer, Integer> notes, String code, String key,
-                             String english) {
+    /** The refusal of moving more notes of a denomination than are held, with what is held. */
+    private interface Shortage {
+        DomainException of(int has, int denomination, int count);
+    }
+
+    private static void requireHeld(Map<Integer, Integer> held, Map<Integer, Integer> notes, Shortage shortage) {
         notes.forEach((denomination, count) -> {
             int has = held.getOrDefault(denomination, 0);
             if (has < count) {
-                throw DomainException.refused(code, key, english, has, denomination, series, count).naming("notes");
+                throw shortage.of(has, denomination, count).naming("notes");
             }
         });
     }

@@ -39,7 +39,7 @@ class NoteSeriesHandler {
         NoteSeriesId id = NoteSeriesId.of(command.currency(), name);
         try {
             series.load(id.value());
-            throw DomainException.conflict("series-exists", "note-series-exists",
+            throw DomainException.conflict("series-exists", "notes.series-exists",
                     "series {0} of {1} is already recorded", name, command.currency()).naming("series");
         } catch (AggregateNotFoundException e) {
             series.newInstance(() -> new NoteSeries(id, command, name, printed));
@@ -92,7 +92,7 @@ class NoteSeriesHandler {
     private Aggregate<ExchangeCounter> counterOf(Aggregate<NoteSeries> lot, CounterId counterId) {
         Aggregate<ExchangeCounter> counter = Aggregates.load(counters, counterId.value(), "counter");
         if (!counter.invoke(ExchangeCounter::currency).equals(lot.invoke(NoteSeries::currency))) {
-            throw DomainException.refused("currency-mismatch", "note-series-other-currency",
+            throw DomainException.refused("currency-mismatch", "notes.series-other-currency",
                     "counter {0} is not in the currency of series {1}", counterId, lot.invoke(NoteSeries::series))
                     .naming("counter");
         }

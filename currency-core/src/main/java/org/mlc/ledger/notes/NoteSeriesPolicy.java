@@ -24,7 +24,7 @@ final class NoteSeriesPolicy {
     static String series(String series) {
         String name = series == null ? "" : series.strip().toUpperCase(java.util.Locale.ROOT);
         if (!SERIES.matcher(name).matches()) {
-            throw DomainException.invalid("note-series-name",
+            throw DomainException.invalid("notes.series-name",
                     "series: 1 to 40 letters, digits or dashes, e.g. 2026-A").naming("series");
         }
         return name;
@@ -33,18 +33,18 @@ final class NoteSeriesPolicy {
     /** The printed figures without zero counts; {@code invalid} naming {@code printed}. */
     static SortedMap<Integer, Integer> printed(Map<Integer, Integer> printed) {
         if (printed == null || printed.isEmpty()) {
-            throw DomainException.invalid("note-series-printed", "printed: the notes printed by denomination, "
+            throw DomainException.invalid("notes.series-printed", "printed: the notes printed by denomination, "
                     + "e.g. {\"10\": 3000}").naming("printed");
         }
         SortedMap<Integer, Integer> valid = new TreeMap<>();
         for (Map.Entry<Integer, Integer> entry : printed.entrySet()) {
             if (entry.getKey() == null || !Notes.DENOMINATIONS.contains(entry.getKey())) {
-                throw DomainException.invalid("note-denomination", "there is no note of {0}; denominations are {1}",
+                throw DomainException.invalid("notes.denomination", "there is no note of {0}; denominations are {1}",
                         entry.getKey(), new java.util.TreeSet<>(Notes.DENOMINATIONS).toString())
                         .naming("printed");
             }
             if (entry.getValue() == null || entry.getValue() < 0 || entry.getValue() > MAX_PRINTED_PER_DENOMINATION) {
-                throw DomainException.invalid("note-series-count", "printed: between 0 and {0} notes of each "
+                throw DomainException.invalid("notes.series-count", "printed: between 0 and {0} notes of each "
                         + "denomination", MAX_PRINTED_PER_DENOMINATION).naming("printed");
             }
             if (entry.getValue() > 0) {
@@ -52,7 +52,7 @@ final class NoteSeriesPolicy {
             }
         }
         if (valid.isEmpty()) {
-            throw DomainException.invalid("note-series-printed", "printed: the notes printed by denomination, "
+            throw DomainException.invalid("notes.series-printed", "printed: the notes printed by denomination, "
                     + "e.g. {\"10\": 3000}").naming("printed");
         }
         return valid;
@@ -73,7 +73,7 @@ final class NoteSeriesPolicy {
             SerialRange range = entry.getValue();
             if (denomination == null || !printed.containsKey(denomination) || range == null
                     || range.from() == null || range.to() == null) {
-                throw DomainException.invalid("note-serials", "serials: a range {from, to} for a printed "
+                throw DomainException.invalid("notes.serials", "serials: a range {from, to} for a printed "
                         + "denomination").naming("serials");
             }
             Matcher from = SERIAL.matcher(range.from().strip());
@@ -81,7 +81,7 @@ final class NoteSeriesPolicy {
             if (!from.matches() || !to.matches() || !from.group(1).equals(to.group(1))
                     || from.group(2).length() != to.group(2).length()
                     || Long.parseLong(to.group(2)) - Long.parseLong(from.group(2)) + 1 != printed.get(denomination)) {
-                throw DomainException.invalid("note-serials-count", "serials of {0}: from {1} to {2} must number "
+                throw DomainException.invalid("notes.serials-count", "serials of {0}: from {1} to {2} must number "
                         + "the {3} notes printed (same letters, same width)", denomination, range.from(), range.to(),
                         printed.get(denomination)).naming("serials");
             }
@@ -94,11 +94,11 @@ final class NoteSeriesPolicy {
     static String witness(String witness, String by) {
         String name = witness == null ? "" : witness.strip();
         if (name.isEmpty() || name.length() > 200) {
-            throw DomainException.invalid("note-witness", "witness: the name of the person who saw the "
+            throw DomainException.invalid("notes.witness", "witness: the name of the person who saw the "
                     + "destruction (1 to 200 characters)").naming("witness");
         }
         if (by != null && name.equalsIgnoreCase(by.strip())) {
-            throw DomainException.refused("same-witness", "note-same-witness",
+            throw DomainException.refused("same-witness", "notes.same-witness",
                     "the witness of a destruction is someone else than {0}, who destroys", by).naming("witness");
         }
         return name;

@@ -37,7 +37,7 @@ class SeriesNotesBackHandler {
         Aggregate<NoteSeries> lot = load(command);
         var currency = counter.invoke(ExchangeCounter::currency);
         if (!currency.equals(account.invoke(Account::currency)) || !currency.equals(lot.invoke(NoteSeries::currency))) {
-            throw DomainException.refused("currency-mismatch", "note-deposit-other-currency",
+            throw DomainException.refused("currency-mismatch", "notes.deposit-other-currency",
                     "account {0}, counter {1} and series {2} are not all in {3}", command.accountId(),
                     command.counterId(), command.seriesId(), currency);
         }
@@ -55,7 +55,7 @@ class SeriesNotesBackHandler {
         Aggregate<NoteSeries> lot = Aggregates.loadOr(series, command.seriesId().value(),
                 DomainException.notFound("unknown.note-series", "unknown note series {0}", command.seriesId()));
         if (!counter.invoke(ExchangeCounter::currency).equals(lot.invoke(NoteSeries::currency))) {
-            throw DomainException.refused("currency-mismatch", "note-series-other-currency",
+            throw DomainException.refused("currency-mismatch", "notes.series-other-currency",
                     "counter {0} is not in the currency of series {1}", command.counterId(), command.seriesId())
                     .naming("series");
         }

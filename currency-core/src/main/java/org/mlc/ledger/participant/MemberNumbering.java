@@ -31,8 +31,8 @@ class MemberNumbering {
         Participant participant = Aggregates.load(participants, command.participantId().value(), "participant")
                 .invoke(p -> p);
         if (!participant.currency().equals(command.currency())) {
-            throw DomainException.invalid("participant " + command.participantId() + " is of "
-                    + participant.currency() + ", not of " + command.currency()).naming("currency");
+            throw DomainException.invalid("participant.other-currency", "participant {0} is of {1}, not of {2}",
+                    command.participantId(), participant.currency(), command.currency()).naming("currency");
         }
         return MemberNumbers.assign(registers, command.currency(), command.participantId(), command.at());
     }

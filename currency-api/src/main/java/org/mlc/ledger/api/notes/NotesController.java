@@ -217,7 +217,7 @@ public class NotesController {
                                            @PathVariable("id") String seriesId, @RequestBody DeadlineRequest request) {
         currency(code);
         id(seriesId, "id");
-        var keyed = commands.key("note-deadline", key, List.of(code, seriesId, request));
+        var keyed = commands.key("notes.deadline", key, List.of(code, seriesId, request));
         LocalDate deadline = requiredDate(request.deadline(), "deadline");
         commands.send(keyed, new SetExchangeDeadline(NoteSeriesId.of(seriesId), CurrencyCode.of(code), deadline,
                 Caller.current().username(), clock.instant()), NoteSeriesId.class);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -24,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and closes the day with a discrepancy; the member pays a merchant from the directory; the
  * merchant sees it on its statement, shows a QR payment request that the member opens and pays,
  * and asks for a reconversion; a CCAS opens an aid programme, announces its funding and grants
- * aid in bulk from a CSV file; an auditor sees the dashboard. Screenshots of every page go to
+ * aid in bulk from a file saved by a French spreadsheet (member numbers, decimal commas); an auditor sees the dashboard. Screenshots of every page go to
  * target/screenshots (the main ones are copied into docs/ui).
  */
 @Tag("browser")
@@ -208,9 +210,11 @@ class BackOfficeBrowserTest extends IntegrationTest {
             Api.Response confirmed = api.post("/api/v1/aid-programs/" + program + "/fundings/" + funding
                     + "/confirmation", "{\"bankReference\":\"NEF-AID\"}");
             assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+            // the file as a French spreadsheet saves it: BOM, ';', CRLF, French headers, decimal
+            // commas, beneficiaries named by their member numbers
             Path grants = Files.createTempFile("grants-", ".csv");
-            Files.writeString(grants, "key,beneficiary,units\nalice," + member.id() + ",30.00\nbruno,"
-                    + neighbour.id() + ",20.00\n");
+            Files.writeString(grants, "\uFEFFClé;Bénéficiaire;Montant\r\nalice;" + number(member) + ";30,00\r\nbruno;"
+                    + number(neighbour) + ";20,00\r\n");
             browser.open("/ccas/program?id=" + program);
             browser.find("#file").sendKeys(grants.toAbsolutePath().toString());
             browser.submit("#upload-grants");
@@ -222,6 +226,9 @@ class BackOfficeBrowserTest extends IntegrationTest {
             assertThat(browser.text("#batch-status")).contains("2 ligne(s) traitée(s) sur 2 : 2 accordée(s), 0 refusée(s)");
             assertThat(browser.find("#batch-lines").findElements(By.cssSelector("tbody tr"))).hasSize(2);
             browser.screenshot("19-ccas-bulk-grants");
+            List<String> wordsSeen = new ArrayList<>();
+            PageWordsTest.check(wordsSeen, "the bulk grants page", browser.pageText());
+            assertThat(wordsSeen).isEmpty();
             browser.open("/ccas/program?id=" + program);
             assertThat(browser.text("#program-balance")).isEqualTo("50,00");
             browser.screenshot("20-ccas-programme");
@@ -266,4 +273,11 @@ class BackOfficeBrowserTest extends IntegrationTest {
         System.setProperty("SE_AVOID_STATS", "true");
     }
 
+
+    /** A participant's member number, as a CCAS finds it on its lists. */
+    private String number(Party party) {
+        String number = api.get("/api/v1/participants/" + party.id()).get("number");
+        assertThat(number).matches("[A-Z0-9]+-[0-9]{6}");
+        return number;
+    }
 }
