@@ -23,7 +23,6 @@ import org.mlc.ledger.common.HoldId;
 import org.mlc.ledger.common.TransferId;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Postings;
-import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.money.Money;
 import org.mlc.ledger.payment.AuthorizePayment;
 import org.mlc.ledger.payment.CapturePayment;

@@ -8,7 +8,6 @@ import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.GrantId;
-import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.money.Money;
 
 /**

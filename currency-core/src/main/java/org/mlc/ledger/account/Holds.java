@@ -6,7 +6,6 @@ import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.HoldId;
-import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.money.Money;
 import org.mlc.ledger.payment.AuthorizePayment;
 import org.mlc.ledger.payment.CapturePayment;

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.TransferId;
-import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.money.Money;
 import org.mlc.ledger.payment.MakePayment;
 

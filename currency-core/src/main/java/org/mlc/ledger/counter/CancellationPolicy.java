@@ -4,7 +4,6 @@ import java.util.Optional;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
-import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.money.Money;
 
 /**

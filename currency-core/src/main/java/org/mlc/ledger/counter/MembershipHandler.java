@@ -11,7 +11,6 @@ import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.currency.Currencies;
 import org.mlc.ledger.currency.Currency;
-import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.money.Money;
 import org.mlc.ledger.participant.FeePaidWith;
 import org.mlc.ledger.participant.MembershipRenewed;

@@ -20,7 +20,6 @@ import org.mlc.ledger.common.ReconversionId;
 import org.mlc.ledger.ledger.LedgerAccount;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Postings;
-import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.money.Money;
 
 /**

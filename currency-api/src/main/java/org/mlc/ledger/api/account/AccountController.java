@@ -5,7 +5,6 @@ import org.mlc.ledger.api.security.Role;
 import static org.mlc.ledger.api.web.RequestValues.id;
 import static org.mlc.ledger.api.web.RequestValues.requiredText;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,8 +27,6 @@ import org.mlc.ledger.api.web.RequestValues;
 import org.mlc.ledger.api.aid.AidQueries;
 import org.mlc.ledger.money.Amounts;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -19,7 +19,6 @@ import org.mlc.ledger.api.ui.PageController;
 import org.mlc.ledger.api.ui.Problem;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.currency.Filieres;
-import org.mlc.ledger.participant.ParticipantKind;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -244,6 +244,7 @@ public class CounterController {
      * counter agent sees its own counter only (as it may read no other).
      */
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT})
+    @Operation(summary = "List the counters of a currency")
     @GetMapping
     public CounterList list(@RequestParam(name = "currency", required = false) String currency) {
         String code = currency == null || currency.isBlank() ? null : id(currency, "currency");

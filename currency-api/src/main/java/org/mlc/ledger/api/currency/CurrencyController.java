@@ -278,6 +278,7 @@ public class CurrencyController {
 
     /** Every currency, by code: whoever may see one currency may see the list. */
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE, Role.AUDITOR})
+    @Operation(summary = "List the currencies")
     @GetMapping
     public CurrencyList list() {
         List<CurrencyEntry> items = currencies.all().stream()

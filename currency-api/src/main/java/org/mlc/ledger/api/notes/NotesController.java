@@ -6,6 +6,7 @@ import static org.mlc.ledger.api.web.RequestValues.requiredDate;
 import static org.mlc.ledger.api.web.RequestValues.requiredReason;
 import static org.mlc.ledger.api.web.RequestValues.requiredText;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -33,7 +34,6 @@ import org.mlc.ledger.common.NoteExchangeId;
 import org.mlc.ledger.common.NoteSeriesId;
 import org.mlc.ledger.common.Reasons;
 import org.mlc.ledger.counter.Notes;
-import org.mlc.ledger.counter.SeriesNotes;
 import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.money.Money;
 import org.mlc.ledger.notes.DestroyNotes;
@@ -119,6 +119,7 @@ public class NotesController {
     public record Lot(String seriesId, Map<Integer, Integer> notes) {
     }
 
+    @Operation(summary = "Record a printed series of paper notes, into the association's vault")
     @PostMapping("/api/v1/currencies/{code}/note-series")
     @Allowed(Role.ADMIN)
     public ResponseEntity<SeriesAnswer> print(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
@@ -139,6 +140,7 @@ public class NotesController {
                         validUntil));
     }
 
+    @Operation(summary = "Send notes of a series from the vault to a counter")
     @PostMapping("/api/v1/note-series/{id}/dispatches")
     @Allowed(Role.ADMIN)
     public ResponseEntity<MovementAnswer> dispatch(@RequestHeader(value = IdempotentCommands.HEADER,
@@ -155,6 +157,7 @@ public class NotesController {
         return ResponseEntity.status(201).body(new MovementAnswer(seriesId, counter, notes));
     }
 
+    @Operation(summary = "Bring notes of a series back from a counter to the vault")
     @PostMapping("/api/v1/note-series/{id}/returns")
     @Allowed(Role.ADMIN)
     public ResponseEntity<MovementAnswer> giveBack(@RequestHeader(value = IdempotentCommands.HEADER,
@@ -171,6 +174,7 @@ public class NotesController {
         return ResponseEntity.status(201).body(new MovementAnswer(seriesId, counter, notes));
     }
 
+    @Operation(summary = "Withdraw damaged notes of a series from the vault or a counter")
     @PostMapping("/api/v1/note-series/{id}/withdrawals")
     @Allowed(Role.ADMIN)
     public ResponseEntity<MovementAnswer> withdraw(@RequestHeader(value = IdempotentCommands.HEADER,
@@ -193,6 +197,7 @@ public class NotesController {
         return ResponseEntity.status(201).body(new MovementAnswer(seriesId, counter, notes));
     }
 
+    @Operation(summary = "Destroy withdrawn notes, with a reason and a witness")
     @PostMapping("/api/v1/note-series/{id}/destructions")
     @Allowed(Role.ADMIN)
     public ResponseEntity<MovementAnswer> destroy(@RequestHeader(value = IdempotentCommands.HEADER,
@@ -210,6 +215,7 @@ public class NotesController {
         return ResponseEntity.status(201).body(new MovementAnswer(seriesId, null, notes));
     }
 
+    @Operation(summary = "Set the last day the notes of an ended series are exchanged")
     @PostMapping("/api/v1/currencies/{code}/note-series/{id}/exchange-deadline")
     @Allowed(Role.ADMIN)
     public DeadlineAnswer exchangeDeadline(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
@@ -226,6 +232,7 @@ public class NotesController {
         return new DeadlineAnswer(seriesId, deadline);
     }
 
+    @Operation(summary = "Exchange notes of an ended series at par for valid notes or units")
     @PostMapping("/api/v1/counters/{id}/note-exchanges")
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
     public ResponseEntity<ExchangeAnswer> exchange(@RequestHeader(value = IdempotentCommands.HEADER,
@@ -270,6 +277,7 @@ public class NotesController {
     public record Inventory(String currency, List<SeriesInventory> series, String inCirculation) {
     }
 
+    @Operation(summary = "The note inventory per series and denomination")
     @GetMapping("/api/v1/currencies/{code}/notes")
     @Allowed({Role.ADMIN, Role.AUDITOR})
     public Inventory inventory(@PathVariable("code") String code) {

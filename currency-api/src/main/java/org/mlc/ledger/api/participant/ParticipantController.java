@@ -131,6 +131,7 @@ public class ParticipantController {
      * the members of its counter's currency.
      */
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT})
+    @Operation(summary = "List and search participants by name or member number")
     @GetMapping
     public ParticipantPage list(@RequestParam(value = "currency", required = false) String currency,
                                 @RequestParam(value = "kind", required = false) String kind,

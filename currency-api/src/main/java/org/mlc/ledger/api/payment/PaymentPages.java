@@ -1,11 +1,9 @@
 package org.mlc.ledger.api.payment;
 
 import jakarta.servlet.http.HttpSession;
-import java.util.List;
 import org.mlc.ledger.api.account.AccountQueries;
 import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.currency.CurrencyQueries.Currency;
-import org.mlc.ledger.api.participant.MerchantController;
 import org.mlc.ledger.api.participant.ParticipantQueries;
 import org.mlc.ledger.api.participant.ParticipantQueries.Participant;
 import org.mlc.ledger.api.payment.PaymentController.PaymentAnswer;
@@ -41,15 +39,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public class PaymentPages {
 
     private final PaymentController payments;
-    private final MerchantController merchants;
     private final ParticipantQueries participants;
     private final CurrencyQueries currencies;
     private final AccountQueries accounts;
 
-    public PaymentPages(PaymentController payments, MerchantController merchants, ParticipantQueries participants,
+    public PaymentPages(PaymentController payments, ParticipantQueries participants,
                         CurrencyQueries currencies, AccountQueries accounts) {
         this.payments = payments;
-        this.merchants = merchants;
         this.participants = participants;
         this.currencies = currencies;
         this.accounts = accounts;

@@ -2,7 +2,6 @@ package org.mlc.ledger.api.report;
 
 import static org.mlc.ledger.api.web.RequestValues.id;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -32,8 +31,6 @@ import org.mlc.ledger.counter.PaidBy;
 import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.participant.ParticipantKind;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -37,7 +37,8 @@ class ConversionCancellationPageTest extends IntegrationTest {
         HttpResponse<String> withoutReason = session.post("/counter/cancellation", Map.of("conversion",
                 conversion.get("id"), "reason", "", "key", key.group(1)), session.csrf);
         assertThat(withoutReason.statusCode()).isEqualTo(200);
-        assertThat(withoutReason.body()).contains("id=\"problem\"").contains("(reason)");
+        // the refusal names the field in French on the page, and as data for scripts
+        assertThat(withoutReason.body()).contains("id=\"problem\"").contains("data-field=\"reason\"").contains("Motif");
         assertThat(ledger.balance(member)).isEqualTo("10.00");
 
         HttpResponse<String> cancelled = session.post("/counter/cancellation", Map.of("conversion",
