@@ -205,7 +205,8 @@ public class AccountController {
 
     private Statement statement(String accountId, int page, int size, Instant from, Instant to, boolean newestFirst) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw ApiException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE + ", page 0 or more");
+            throw ApiException.invalid("size", "account.page-size",
+                    "{0} must be between 1 and {1}, page 0 or more", MAX_PAGE_SIZE);
         }
         List<StatementEntry> entries = statements.lines(accountId, from, to, size, (long) page * size, newestFirst)
                 .stream().map(StatementEntry::of).toList();
@@ -223,13 +224,13 @@ public class AccountController {
         if ("newest".equalsIgnoreCase(order)) {
             return true;
         }
-        throw ApiException.invalid("order", "must be oldest or newest");
+        throw ApiException.invalid("order", "account.order", "{0} must be oldest or newest");
     }
 
     private AccountQueries.Account account(String accountId) {
         // another's account answers as an unknown one: its id cannot be probed
         return accounts.find(accountId).filter(account -> AccountPolicy.mayRead(account.participantId()))
-                .orElseThrow(() -> ApiException.notFound("unknown account " + accountId));
+                .orElseThrow(() -> ApiException.notFound("web.unknown.account", "unknown account {0}", accountId));
     }
 
     /** A date (yyyy-mm-dd, UTC) as an instant; {@code plusDays} 1 makes an inclusive end date. */

@@ -44,6 +44,7 @@ public class AccountOwners {
     /** The account's currency, or a 404 naming {@code field} when no such account is known. */
     public String currencyOf(String accountId, String field) {
         return of(accountId).map(Owner::currency).orElseThrow(() ->
-                new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown account " + accountId, field));
+                ApiException.of(HttpStatus.NOT_FOUND, "not-found", field, "web.unknown.account",
+                        "unknown account {0}", accountId));
     }
 }

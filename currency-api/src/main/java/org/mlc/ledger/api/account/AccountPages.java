@@ -72,7 +72,8 @@ public class AccountPages {
                              @RequestParam(name = "to", required = false) String to,
                              @RequestParam(name = "page", defaultValue = "0") int page, Model model) {
         AccountController.AccountView account = accounts.get(id);
-        Owner owner = owner(account.owner()).orElseThrow(() -> ApiException.notFound("unknown account " + id));
+        Owner owner = owner(account.owner()).orElseThrow(() -> ApiException.notFound("web.unknown.account",
+                "unknown account {0}", id));
         model.addAttribute("owner", owner);
         model.addAttribute("account", account);
         model.addAttribute("memberNumber", participants.find(account.owner())
@@ -116,7 +117,8 @@ public class AccountPages {
     /** The caller's participant and its account (one currency per participant). */
     private Owner ownAccount() {
         return owner(Caller.current().participantId())
-                .orElseThrow(() -> ApiException.notFound("no participant for this user"));
+                .orElseThrow(() -> ApiException.notFound("web.no-participant-for-user",
+                        "no participant for this user"));
     }
 
     private java.util.Optional<Owner> owner(String participantId) {

@@ -137,11 +137,12 @@ public class AidController {
         String name = requiredText(request.name(), "name");
         if (request.filieres() == null || request.filieres().isEmpty()
                 || request.filieres().size() > AidProgram.MAX_FILIERES) {
-            throw ApiException.invalid("filieres", "1 to " + AidProgram.MAX_FILIERES + " filières are required");
+            throw ApiException.invalid("filieres", "aid.filieres-number",
+                    "{0} 1 to {1} filières are required", AidProgram.MAX_FILIERES);
         }
         for (String filiere : request.filieres()) {
             if (filiere == null || !org.mlc.ledger.currency.Filieres.PATTERN.matcher(filiere).matches()) {
-                throw ApiException.invalid("filieres", "each must be a code like ALIMENTATION");
+                throw ApiException.invalid("filieres", "aid.filiere-code", "{0} each must be a code like ALIMENTATION");
             }
         }
         int validityDays = wholeNumber(request.validityDays(), "validityDays", 1, AidProgram.MAX_VALIDITY_DAYS);
@@ -150,10 +151,12 @@ public class AidController {
         String ccasAccount = participants.find(ccas).map(ParticipantQueries.Participant::accountId).orElse(null);
         Caller caller = Caller.current();
         if (ccasAccount == null || !(caller.is(Role.ADMIN) || caller.owns(ccas))) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown participant " + ccas, "ccas");
+            throw ApiException.of(HttpStatus.NOT_FOUND, "not-found", "ccas", "web.unknown.participant",
+                    "unknown participant {0}", ccas);
         }
         if (!currencies.exists(currency)) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown currency " + currency, "currency");
+            throw ApiException.of(HttpStatus.NOT_FOUND, "not-found", "currency", "web.unknown.currency",
+                    "unknown currency {0}", currency);
         }
         String programId = keyed.derivedId("aid-program");
         commands.send(keyed, new CreateAidProgram(AidProgramId.of(programId), ParticipantId.of(ccas),
@@ -299,8 +302,8 @@ public class AidController {
 
     private String accountOf(String beneficiary) {
         return participants.find(beneficiary).map(ParticipantQueries.Participant::accountId).orElseThrow(() ->
-                new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown beneficiary " + beneficiary,
-                        "beneficiary"));
+                ApiException.of(HttpStatus.NOT_FOUND, "not-found", "beneficiary", "web.unknown.beneficiary",
+                        "unknown beneficiary {0}", beneficiary));
     }
 
     /** The programme, if the caller may see it (else a 404: ids cannot be probed). */
@@ -308,7 +311,7 @@ public class AidController {
         AidQueries.Program program = queries.program(id(programId, "id")).orElse(null);
         Caller caller = Caller.current();
         if (program == null || !(caller.seesEverything() || caller.owns(program.ccasId()))) {
-            throw ApiException.notFound("unknown aid programme " + programId);
+            throw ApiException.notFound("web.unknown.aid-programme", "unknown aid programme {0}", programId);
         }
         return program;
     }
@@ -327,7 +330,7 @@ public class AidController {
 
     private FundingAnswer funding(String fundingId) {
         return queries.funding(fundingId).map(AidController::funding)
-                .orElseThrow(() -> ApiException.notFound("unknown funding " + fundingId));
+                .orElseThrow(() -> ApiException.notFound("web.unknown.funding", "unknown funding {0}", fundingId));
     }
 
     private static FundingAnswer funding(AidQueries.Funding funding) {
@@ -346,11 +349,12 @@ public class AidController {
 
     private static int wholeNumber(JsonNode node, String field, int min, int max) {
         if (node == null || node.isNull()) {
-            throw ApiException.invalid(field, "is required");
+            throw ApiException.invalid(field, "web.required", "{0} is required");
         }
         String text = node.isTextual() ? node.textValue() : node.isIntegralNumber() ? node.asText() : "";
         if (!text.matches("[0-9]{1,5}") || Integer.parseInt(text) < min || Integer.parseInt(text) > max) {
-            throw ApiException.invalid(field, "must be a whole number from " + min + " to " + max);
+            throw ApiException.invalid(field, "web.whole-number",
+                    "{0} must be a whole number from {1} to {2}", min, max);
         }
         return Integer.parseInt(text);
     }

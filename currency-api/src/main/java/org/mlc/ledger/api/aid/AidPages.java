@@ -123,10 +123,10 @@ public class AidPages {
                              @RequestParam(name = "file", required = false) MultipartFile file, Model model) {
         try {
             if (file == null || file.isEmpty()) {
-                throw ApiException.invalid("file", "is required: the grants as CSV");
+                throw ApiException.invalid("file", "aid.file-required", "{0} is required: the grants as CSV");
             }
             if (file.getSize() > MAX_UPLOAD_BYTES) {
-                throw ApiException.invalid("file", "is at most " + MAX_UPLOAD_BYTES + " bytes");
+                throw ApiException.invalid("file", "web.file-max-bytes", "{0} is at most {1} bytes", MAX_UPLOAD_BYTES);
             }
             BulkJobs.JobView job = aid.grantBatch(key, "text/csv", programId,
                     new String(file.getBytes(), StandardCharsets.UTF_8)).getBody();
@@ -167,6 +167,7 @@ public class AidPages {
 
     private Participant me() {
         return participants.find(Caller.current().participantId())
-                .orElseThrow(() -> ApiException.notFound("no participant for this user"));
+                .orElseThrow(() -> ApiException.notFound("web.no-participant-for-user",
+                        "no participant for this user"));
     }
 }

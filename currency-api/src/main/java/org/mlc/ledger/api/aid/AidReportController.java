@@ -101,7 +101,7 @@ public class AidReportController {
         LocalDate fromDay = day(from, "from", LocalDate.of(2000, 1, 1));
         LocalDate toDay = day(to, "to", LocalDate.of(9998, 12, 31));
         if (toDay.isBefore(fromDay)) {
-            throw ApiException.invalid("to", "must not be before from");
+            throw ApiException.invalid("to", "aid.report-period", "{0} must not be before from");
         }
         CsvDialect csv = CsvDialect.asked(format, dialect);
         Instant start = fromDay.atStartOfDay(ZoneOffset.UTC).toInstant();

@@ -44,10 +44,10 @@ public class AuditController {
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
         if (page < 0) {
-            throw ApiException.invalid("page", "must be 0 or more");
+            throw ApiException.invalid("page", "web.page-number", "{0} must be 0 or more");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ApiException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
+            throw ApiException.invalid("size", "web.page-size", "{0} must be between 1 and {1}", MAX_PAGE_SIZE);
         }
         AuditQueries.Filter filter = new AuditQueries.Filter(filter(user, "user"),
                 filter(correlationId, "correlationId"), filter(aggregate, "aggregate"), day(from, "from"),
@@ -60,7 +60,7 @@ public class AuditController {
             return null;
         }
         if (!FILTER.matcher(value).matches()) {
-            throw ApiException.invalid(field, "must be 1 to 200 letters, digits or . _ : -");
+            throw ApiException.invalid(field, "audit.filter-format", "{0} must be 1 to 200 letters, digits or . _ : -");
         }
         return value;
     }

@@ -40,11 +40,11 @@ public class BankPages {
                          @RequestParam(name = "file", required = false) MultipartFile file, Model model) {
         try {
             if (file == null || file.isEmpty()) {
-                throw ApiException.invalid("file", "is required: the bank statement as CSV");
+                throw ApiException.invalid("file", "bank.file-required", "{0} is required: the bank statement as CSV");
             }
             if (file.getSize() > BankStatementController.MAX_STATEMENT_BYTES) {
-                throw ApiException.invalid("file", "is at most " + BankStatementController.MAX_STATEMENT_BYTES
-                        + " bytes");
+                throw ApiException.invalid("file", "web.file-max-bytes",
+                        "{0} is at most {1} bytes", BankStatementController.MAX_STATEMENT_BYTES);
             }
             StatementAnswer result = statements.importStatement(key, currency, null,
                     new String(file.getBytes(), StandardCharsets.UTF_8));

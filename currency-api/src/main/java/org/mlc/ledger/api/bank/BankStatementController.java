@@ -107,7 +107,7 @@ public class BankStatementController {
                 : List.of(code, csv == null ? "" : csv, fundAccount));
         String account = fundAccount == null ? null : RequestValues.id(fundAccount, "fundAccount");
         if (!currencies.exists(code)) {
-            throw ApiException.notFound("unknown currency " + code);
+            throw ApiException.notFound("web.unknown.currency", "unknown currency {0}", code);
         }
         List<StatementLine> lines = parse(csv, csvFiles::french);
         Map<String, CounterId> remittances = new LinkedHashMap<>();
@@ -155,7 +155,7 @@ public class BankStatementController {
         var keyed = commands.key("bank-match-undo", key, List.of(code, statementId, line,
                 request == null || request.reason() == null ? "" : request.reason()));
         if (!currencies.exists(code)) {
-            throw ApiException.notFound("unknown currency " + code);
+            throw ApiException.notFound("web.unknown.currency", "unknown currency {0}", code);
         }
         String statement = RequestValues.id(statementId, "statementId");
         int lineNumber = lineNumber(line);
@@ -175,7 +175,8 @@ public class BankStatementController {
     /** A line number as in the import's answer: the line of the file, the header being line 1. */
     private static int lineNumber(String line) {
         if (line == null || !line.matches("[0-9]{1,6}") || Integer.parseInt(line) < 2) {
-            throw ApiException.invalid("line", "must be a line number of the statement (2 or more)");
+            throw ApiException.invalid("line", "bank.line-number",
+                    "{0} must be a line number of the statement (2 or more)");
         }
         return Integer.parseInt(line);
     }
@@ -210,17 +211,19 @@ public class BankStatementController {
      */
     static List<StatementLine> parse(String csv, Function<DomainException, String> french) {
         if (csv == null || csv.isBlank()) {
-            throw ApiException.invalid("body", "a CSV bank statement is required, starting with " + HEADER);
+            throw ApiException.invalid("body", "bank.statement-required",
+                    "{0} a CSV bank statement is required, starting with {1}", HEADER);
         }
         if (csv.length() > MAX_STATEMENT_BYTES) {
-            throw ApiException.invalid("body", "a statement is at most " + MAX_STATEMENT_BYTES + " characters");
+            throw ApiException.invalid("body", "bank.statement-max-size",
+                    "{0} a statement is at most {1} characters", MAX_STATEMENT_BYTES);
         }
         Csv.Sheet sheet;
         try {
             // the header, at most MAX_LINES lines, and one more to know there are too many
             sheet = Csv.readAnyDialect(csv, ImportBankStatement.MAX_LINES + 2);
         } catch (Csv.MalformedException e) {
-            throw ApiException.invalid("line " + e.line(), e.getMessage());
+            throw ApiException.invalid("line " + e.line(), "bank.csv-unreadable", "{0} {1}", e.getMessage());
         }
         List<Csv.Record> records = sheet.records();
         List<String> header = records.isEmpty() || records.get(0).line() != 1 ? List.of() : records.get(0).fields();
@@ -231,7 +234,8 @@ public class BankStatementController {
             frenchNames |= known && CsvHeaders.isFrench(header.get(i), COLUMNS.get(i));
         }
         if (!known) {
-            throw ApiException.invalid("line 1", "the header must be " + HEADER + " (or date;montant;libellé;référence)");
+            throw ApiException.invalid("line 1", "bank.header",
+                    "{0} the header must be {1} (or date;montant;libellé;référence)", HEADER);
         }
         boolean inFrench = sheet.dialect() == CsvDialect.FRENCH || sheet.bom() || frenchNames;
         List<StatementLine> lines = new ArrayList<>();
@@ -243,7 +247,8 @@ public class BankStatementController {
                     throw refused(field, french.apply(DomainException.invalid("csv-cells",
                             "line {0}: {1} cells, the header has {2}", record.line(), cells.size(), 4)));
                 }
-                throw ApiException.invalid(field, "must have 4 fields (" + HEADER + "), has " + cells.size());
+                throw ApiException.invalid(field, "bank.line-fields",
+                        "{0} must have 4 fields ({1}), has {2}", HEADER, cells.size());
             }
             LocalDate date = CsvDialect.parseDay(cells.get(0));
             if (date == null && inFrench) {
@@ -264,19 +269,20 @@ public class BankStatementController {
                     throw refused(field, french.apply(cell("csv-cell-signed-amount", "is not an amount",
                             record, header, 1)));
                 }
-                throw ApiException.invalid(field, "amount " + e.getMessage());
+                throw ApiException.invalid(field, "bank.line-amount", "{0} amount {1}", e.getMessage());
             }
             String label = RequestValues.optionalText(cells.get(2), field);
             String reference = RequestValues.optionalText(cells.get(3), field);
             lines.add(new StatementLine(record.line(), date, amount, label, reference == null || reference.isEmpty()
                     ? null : reference));
             if (lines.size() > ImportBankStatement.MAX_LINES) {
-                throw ApiException.invalid("body", "a statement has at most " + ImportBankStatement.MAX_LINES
-                        + " lines");
+                throw ApiException.invalid("body", "bank.statement-max-lines",
+                        "{0} a statement has at most {1} lines", ImportBankStatement.MAX_LINES);
             }
         }
         if (lines.isEmpty()) {
-            throw ApiException.invalid("body", "the statement has no line after its header");
+            throw ApiException.invalid("body", "bank.statement-empty",
+                    "{0} the statement has no line after its header");
         }
         return lines;
     }

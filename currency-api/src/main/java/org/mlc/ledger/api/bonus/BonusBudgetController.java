@@ -90,12 +90,13 @@ public class BonusBudgetController {
         LocalDate from = date(request.from(), "from");
         LocalDate to = date(request.to(), "to");
         if (to.isBefore(from)) {
-            throw ApiException.invalid("to", "must be on or after from");
+            throw ApiException.invalid("to", "bonus.period", "{0} must be on or after from");
         }
         long cap = request.monthlyCapPerMember() == null || request.monthlyCapPerMember().isNull() ? 0
                 : positiveAmount(request.monthlyCapPerMember(), "monthlyCapPerMember");
         if (participants.find(sponsor).filter(participant -> participant.currency().equals(code)).isEmpty()) {
-            throw ApiException.notFound("participant " + sponsor + " is not in " + code);
+            throw ApiException.notFound("bonus.sponsor-not-in-currency",
+                    "participant {0} is not in {1}", sponsor, code);
         }
         BudgetId budgetId = commands.send(keyed, new CommitBonusBudget(BudgetId.of(keyed.derivedId("budget")),
                 CurrencyCode.of(code), ParticipantId.of(sponsor), euros, from, to, cap, clock.instant()),
@@ -133,7 +134,7 @@ public class BonusBudgetController {
 
     private BudgetView view(String code, String budgetId) {
         BonusBudgetQueries.BonusBudget budget = budgets.find(code, budgetId).orElseThrow(() ->
-                ApiException.notFound("unknown bonus budget " + budgetId + " in " + code));
+                ApiException.notFound("bonus.unknown-budget", "unknown bonus budget {0} in {1}", budgetId, code));
         long cap = budget.monthlyCapPerMemberMinor();
         return new BudgetView(budget.id(), budget.currency(), budget.sponsor(), Amounts.format(budget.committedMinor()),
                 Amounts.format(budget.drawnMinor()), Amounts.format(budget.committedMinor() - budget.drawnMinor()),
@@ -143,7 +144,7 @@ public class BonusBudgetController {
 
     private void currency(String code) {
         if (!currencies.exists(code)) {
-            throw ApiException.notFound("unknown currency " + code);
+            throw ApiException.notFound("web.unknown.currency", "unknown currency {0}", code);
         }
     }
 

@@ -265,7 +265,9 @@ public class BulkJobs implements DisposableBean {
                                             CsvFiles csvFiles) {
         Map<String, Object> header = header(RequestValues.id(jobId, "batchId"));
         if (header == null || !kind.equals(header.get("kind")) || !targetId.equals(header.get("target_id"))) {
-            throw ApiException.notFound("unknown " + what + " batch " + jobId);
+            throw "grant".equals(what)
+                    ? ApiException.notFound("web.unknown.grant-batch", "unknown grant batch {0}", jobId)
+                    : ApiException.notFound("web.unknown.payment-batch", "unknown payment batch {0}", jobId);
         }
         CsvDialect csv = CsvDialect.asked(format, dialect);
         JobView view = view(jobId, Math.max(1, fromLine), csv != null);

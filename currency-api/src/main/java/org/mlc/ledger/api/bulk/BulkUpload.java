@@ -117,14 +117,15 @@ public final class BulkUpload {
     public static List<Row> read(String body, String contentType, ObjectMapper mapper, List<String> required,
                                  List<String> optional) {
         if (body == null || body.isBlank()) {
-            throw ApiException.invalid("body", "an upload of 1 to " + BulkJobs.MAX_LINES + " lines is required");
+            throw ApiException.invalid("body", "bulk.upload-required",
+                    "{0} an upload of 1 to {1} lines is required", BulkJobs.MAX_LINES);
         }
         boolean csv = contentType != null && (contentType.toLowerCase(Locale.ROOT).startsWith("text/csv")
                 || contentType.toLowerCase(Locale.ROOT).startsWith("text/plain"));
         List<Row> rows = csv ? csv(body, required, optional) : json(body, mapper);
         if (rows.isEmpty() || rows.size() > BulkJobs.MAX_LINES) {
-            throw ApiException.invalid("lines", "an upload has 1 to " + BulkJobs.MAX_LINES + " lines, not "
-                    + rows.size());
+            throw ApiException.invalid("lines", "bulk.lines-count",
+                    "{0} an upload has 1 to {1} lines, not {2}", BulkJobs.MAX_LINES, rows.size());
         }
         return rows;
     }
@@ -213,28 +214,30 @@ public final class BulkUpload {
         try {
             root = mapper.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "malformed", "the body is not JSON", null);
+            throw ApiException.of(HttpStatus.BAD_REQUEST, "malformed", null, "bulk.body-not-json",
+                    "the body is not JSON");
         }
         if (root == null || !root.isObject()) {
-            throw ApiException.invalid("body", "must be an object {\"lines\":[...]}");
+            throw ApiException.invalid("body", "bulk.body-object", "{0} must be an object {\"lines\":[...]}");
         }
         root.fieldNames().forEachRemaining(name -> {
             if (!"lines".equals(name)) {
-                throw ApiException.invalid(name, "is not a field of an upload (only lines)");
+                throw ApiException.invalid(name, "bulk.unknown-field", "{0} is not a field of an upload (only lines)");
             }
         });
         JsonNode array = root.get("lines");
         if (array == null || !array.isArray()) {
-            throw ApiException.invalid("lines", "must be an array of lines");
+            throw ApiException.invalid("lines", "bulk.lines-array", "{0} must be an array of lines");
         }
         if (array.size() > BulkJobs.MAX_LINES) {
-            throw ApiException.invalid("lines", "an upload has at most " + BulkJobs.MAX_LINES + " lines");
+            throw ApiException.invalid("lines", "bulk.lines-max",
+                    "{0} an upload has at most {1} lines", BulkJobs.MAX_LINES);
         }
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             JsonNode element = array.get(i);
             if (element == null || !element.isObject()) {
-                throw ApiException.invalid("lines[" + i + "]", "must be an object (one line)");
+                throw ApiException.invalid("lines[" + i + "]", "bulk.line-object", "{0} must be an object (one line)");
             }
             Map<String, JsonNode> fields = new LinkedHashMap<>();
             element.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
@@ -249,7 +252,7 @@ public final class BulkUpload {
             // the header, at most MAX_LINES lines, and one more to know there are too many
             sheet = Csv.readAnyDialect(body, BulkJobs.MAX_LINES + 2);
         } catch (Csv.MalformedException e) {
-            throw ApiException.invalid("line " + e.line(), "the CSV " + e.getMessage());
+            throw ApiException.invalid("line " + e.line(), "csv.unreadable", "{0} the CSV {1}", e.getMessage());
         }
         List<Csv.Record> records = sheet.records();
         List<String> header = records.isEmpty() || records.get(0).line() != 1 ? List.of()
@@ -262,8 +265,8 @@ public final class BulkUpload {
         for (String cell : header) {
             String name = CsvHeaders.column(cell, known);
             if (name == null) {
-                throw ApiException.invalid("header", "unknown column " + CsvHeaders.normalised(cell) + " (known: "
-                        + String.join(",", known) + ")");
+                throw ApiException.invalid("header", "bulk.unknown-column",
+                        "{0} unknown column {1} (known: {2})", CsvHeaders.normalised(cell), String.join(",", known));
             }
             names.add(name);
             headers.put(name, cell.replace(Csv.BOM, "").strip());
@@ -271,15 +274,20 @@ public final class BulkUpload {
         }
         for (String column : required) {
             if (!names.contains(column)) {
-                throw ApiException.invalid("header", "the CSV header must name the columns " + String.join(",",
-                        required) + (optional.isEmpty() ? "" : " (and may name " + String.join(",", optional) + ")"));
+                throw optional.isEmpty()
+                        ? ApiException.invalid("header", "bulk.header-columns",
+                                "{0} the CSV header must name the columns {1}", String.join(",", required))
+                        : ApiException.invalid("header", "bulk.header-columns-optional",
+                                "{0} the CSV header must name the columns {1} (and may name {2})",
+                                String.join(",", required), String.join(",", optional));
             }
         }
         boolean french = sheet.dialect() == CsvDialect.FRENCH || sheet.bom() || frenchNames;
         List<Row> rows = new ArrayList<>();
         for (Csv.Record record : records.subList(1, records.size())) {
             if (rows.size() >= BulkJobs.MAX_LINES) {
-                throw ApiException.invalid("lines", "an upload has at most " + BulkJobs.MAX_LINES + " lines");
+                throw ApiException.invalid("lines", "bulk.lines-max",
+                        "{0} an upload has at most {1} lines", BulkJobs.MAX_LINES);
             }
             List<String> cells = record.fields();
             Map<String, JsonNode> fields = new LinkedHashMap<>();

@@ -84,12 +84,12 @@ public class PaymentBatchController {
         List<BulkLine> lines = BulkUpload.lines(rows, (row, lineKey) -> {
             String reference = optionalText(text(row.get("reference")), "reference");
             if (reference != null && reference.length() > MakePayment.MAX_REFERENCE_LENGTH) {
-                throw ApiException.invalid("reference", "must be at most " + MakePayment.MAX_REFERENCE_LENGTH
-                        + " characters");
+                throw ApiException.invalid("reference", "web.text-length",
+                        "{0} must be at most {1} characters", MakePayment.MAX_REFERENCE_LENGTH);
             }
             String to = refs.account(row.text("to"), "to", account.currency()).value();
             if (to.equals(accountId)) {
-                throw ApiException.invalid("to", "an account cannot pay itself");
+                throw ApiException.invalid("to", "collectivite.batch-pays-itself", "{0} an account cannot pay itself");
             }
             return new BulkLine(row.line(), lineKey, to, row.positiveAmount("amount"), null, reference,
                     null, null);
@@ -119,7 +119,7 @@ public class PaymentBatchController {
 
     private Account account(String accountId) {
         return accounts.find(id(accountId, "id")).filter(account -> AccountPolicy.mayRead(account.participantId()))
-                .orElseThrow(() -> ApiException.notFound("unknown account " + accountId));
+                .orElseThrow(() -> ApiException.notFound("web.unknown.account", "unknown account {0}", accountId));
     }
 
     private static String text(JsonNode node) {

@@ -223,7 +223,7 @@ public class CounterController {
         var keyed = commands.key("define-counter", key, request);
         String currency = requiredText(request.currency(), "currency");
         if (!currencies.exists(currency)) {
-            throw ApiException.notFound("unknown currency " + currency);
+            throw ApiException.notFound("web.unknown.currency", "unknown currency {0}", currency);
         }
         CounterId counterId = commands.send(keyed, new DefineCounter(CounterId.of(keyed.derivedId("counter")),
                 requiredText(request.name(), "name"), CurrencyCode.of(currency), optionalText(request.host(), "host"),
@@ -297,7 +297,8 @@ public class CounterController {
             String association = refs.participant(request.donateTo(), "donateTo", currency).value();
             // only a participant of this currency can be named; that it is an association is the domain's rule
             if (participants.find(association).filter(found -> found.currency().equals(currency)).isEmpty()) {
-                throw ApiException.invalid("donateTo", "must be an association of " + currency);
+                throw ApiException.invalid("donateTo", "currency.association-required",
+                        "{0} must be an association of {1}", currency);
             }
             donateTo = accountOf(association, currency);
         }
@@ -462,8 +463,8 @@ public class CounterController {
         var keyed = commands.key("closing-correction", key, List.of(counterId, closingId, request));
         Map<PaidBy, Long> counted = counted(request.countedCash(), request.countedCard(), request.countedCheque());
         if (counted.isEmpty()) {
-            throw ApiException.invalid("countedCash", "a correction recounts at least one of countedCash, "
-                    + "countedCard, countedCheque");
+            throw ApiException.invalid("countedCash", "counter.correction-recounts",
+                    "{0} a correction recounts at least one of countedCash, countedCard, countedCheque");
         }
         String reason = requiredReason(request.reason(), CorrectClosing.MAX_REASON_LENGTH);
         view(counterId);
@@ -506,7 +507,8 @@ public class CounterController {
                                        @PathVariable("closingId") String closingId) {
         CounterPolicy.checkWorksAt(counterId);
         String report = days.reportJson(id(counterId, "id"), id(closingId, "closingId")).orElseThrow(() ->
-                ApiException.notFound("unknown closing " + closingId + " at counter " + counterId));
+                ApiException.notFound("web.unknown-at-counter.closing",
+                        "unknown closing {0} at counter {1}", closingId, counterId));
         try {
             List<ZCorrection> corrections = new java.util.ArrayList<>();
             for (CounterDayQueries.Correction c : days.corrections(counterId, closingId)) {
@@ -623,7 +625,8 @@ public class CounterController {
 
     private RemittanceView remittance(String counterId, String remittanceId) {
         CounterDayQueries.Remittance remittance = days.remittance(counterId, remittanceId).orElseThrow(() ->
-                ApiException.notFound("unknown remittance " + remittanceId + " at counter " + counterId));
+                ApiException.notFound("web.unknown-at-counter.remittance",
+                        "unknown remittance {0} at counter {1}", remittanceId, counterId));
         return new RemittanceView(remittance.id(), counterId, remittance.means(),
                 Amounts.format(remittance.eurosMinor()), remittance.status(), remittance.bankReference());
     }
@@ -651,7 +654,7 @@ public class CounterController {
     /** Notes as {"10": 5, "50": 1}: denominations that exist, whole non-negative counts. */
     private static Map<Integer, Integer> notes(JsonNode node) {
         if (node == null || !node.isObject() || node.isEmpty()) {
-            throw ApiException.invalid("notes", "is required, like {\"10\": 5, \"20\": 2}");
+            throw ApiException.invalid("notes", "notes.count-required", "{0} is required, like {\"10\": 5, \"20\": 2}");
         }
         Map<Integer, Integer> notes = new TreeMap<>();
         var fields = node.fields();
@@ -664,19 +667,21 @@ public class CounterController {
                 denomination = -1;
             }
             if (!Notes.DENOMINATIONS.contains(denomination)) {
-                throw ApiException.invalid("notes", "there is no note of " + field.getKey() + "; denominations are "
-                        + new TreeSet<>(Notes.DENOMINATIONS));
+                throw ApiException.invalid("notes", "notes.no-denomination",
+                        "{0} there is no note of {1}; denominations are {2}", field.getKey(),
+                        new TreeSet<>(Notes.DENOMINATIONS));
             }
             JsonNode count = field.getValue();
             if (!count.canConvertToInt() || !count.isIntegralNumber() || count.intValue() < 0
                     || count.intValue() > Notes.MAX_NOTES_PER_OPERATION) {
-                throw ApiException.invalid("notes", "the count of " + field.getKey() + " must be a whole number from 0 to "
-                        + Notes.MAX_NOTES_PER_OPERATION);
+                throw ApiException.invalid("notes", "notes.count-range",
+                        "{0} the count of {1} must be a whole number from 0 to {2}", field.getKey(),
+                        Notes.MAX_NOTES_PER_OPERATION);
             }
             notes.put(denomination, count.intValue());
         }
         if (notes.values().stream().mapToInt(Integer::intValue).sum() == 0) {
-            throw ApiException.invalid("notes", "must count at least one note");
+            throw ApiException.invalid("notes", "notes.at-least-one", "{0} must count at least one note");
         }
         return notes;
     }
@@ -684,11 +689,12 @@ public class CounterController {
     private AccountId accountOf(String participant, String currency) {
         return AccountId.of(participants.find(participant).filter(found -> found.currency().equals(currency))
                 .map(ParticipantQueries.Participant::accountId)
-                .orElseThrow(() -> ApiException.notFound("participant " + participant + " has no account in "
-                        + currency)));
+                .orElseThrow(() -> ApiException.notFound("counter.participant-no-account",
+                        "participant {0} has no account in {1}", participant, currency)));
     }
 
     private CounterQueries.Counter view(String counterId) {
-        return counters.find(counterId).orElseThrow(() -> ApiException.notFound("unknown counter " + counterId));
+        return counters.find(counterId).orElseThrow(() -> ApiException.notFound("web.unknown.counter",
+                "unknown counter {0}", counterId));
     }
 }

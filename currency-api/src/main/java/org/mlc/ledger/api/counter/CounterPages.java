@@ -142,8 +142,9 @@ public class CounterPages {
             String participant = RequestValues.id(form.participant(), "participant");
             Participant member = member(counterId, participant);
             if (member == null) {
-                throw new ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "not-found",
-                        "participant " + participant + " has no account in this counter's currency", "participant");
+                throw ApiException.of(org.springframework.http.HttpStatus.NOT_FOUND, "not-found", "participant",
+                        "counter.participant-no-account-here",
+                        "participant {0} has no account in this counter's currency", participant);
             }
             long euros = RequestValues.positiveAmount(Forms.amount(form.euros()), "euros");
             // the quote is the conversion's own decision, budgets, caps and eligibility included
@@ -188,7 +189,8 @@ public class CounterPages {
     public String receipt(@RequestParam("conversion") String reference, Model model) {
         String counterId = counterOf(model);
         ConversionQueries.Conversion conversion = conversionByReference(counterId, reference)
-                .orElseThrow(() -> ApiException.notFound("no conversion " + reference + " at this counter"));
+                .orElseThrow(() -> ApiException.notFound("counter.no-conversion-here",
+                        "no conversion {0} at this counter", reference));
         Participant member = participants.findByAccount(conversion.accountId()).orElse(null);
         model.addAttribute("receipt", new Receipt(ShortReference.of('C', conversion.id()), conversion, member,
                 member == null ? null : member.number()));
@@ -338,7 +340,8 @@ public class CounterPages {
         String closingId = normalized == null ? closing : ShortReference.hexPrefix('Z', closing).stream()
                 .flatMap(prefix -> days.closingIdsWithPrefix(counterId, prefix).stream())
                 .filter(id -> ShortReference.of('Z', id).equals(normalized)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("no closing " + closing + " at this counter"));
+                .orElseThrow(() -> ApiException.notFound("counter.no-closing-here",
+                        "no closing {0} at this counter", closing));
         ZReport report = counters.closing(counterId, closingId);
         model.addAttribute("report", report);
         model.addAttribute("reportReference", ShortReference.of('Z', report.id()));

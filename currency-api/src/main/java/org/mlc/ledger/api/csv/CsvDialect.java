@@ -54,10 +54,11 @@ public enum CsvDialect {
     public static CsvDialect asked(String format, String dialect) {
         boolean csv = "csv".equalsIgnoreCase(format);
         if (format != null && !csv && !"json".equalsIgnoreCase(format)) {
-            throw ApiException.invalid("format", "must be json or csv");
+            throw ApiException.invalid("format", "csv.format", "{0} must be json or csv");
         }
         if (dialect != null && !"fr".equalsIgnoreCase(dialect) && !"machine".equalsIgnoreCase(dialect)) {
-            throw ApiException.invalid("dialect", "must be fr (a French spreadsheet) or machine (the default)");
+            throw ApiException.invalid("dialect", "csv.dialect",
+                    "{0} must be fr (a French spreadsheet) or machine (the default)");
         }
         if (!csv) {
             return null;

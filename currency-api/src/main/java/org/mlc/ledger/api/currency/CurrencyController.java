@@ -107,10 +107,12 @@ public class CurrencyController {
         var keyed = commands.key("define-currency", key, request);
         String code = requiredText(request.code(), "code");
         if (!Currency.CODE.matcher(code).matches()) {
-            throw ApiException.invalid("code", "must be 2 to 12 capital letters or digits, starting with a letter");
+            throw ApiException.invalid("code", "currency.code-format",
+                    "{0} must be 2 to 12 capital letters or digits, starting with a letter");
         }
         if (request.conversion() == null) {
-            throw ApiException.invalid("conversion", "is required, like {\"euros\":\"20\",\"units\":\"21\"}");
+            throw ApiException.invalid("conversion", "currency.conversion-missing",
+                    "{0} is required, like {\"euros\":\"20\",\"units\":\"21\"}");
         }
         ConversionPolicy conversion = new ConversionPolicy(
                 positiveAmount(request.conversion().euros(), "conversion.euros"),
@@ -142,7 +144,7 @@ public class CurrencyController {
         var keyed = commands.key("member-transfers", key, List.of(code, request));
         view(code);
         if (request.allowed() == null) {
-            throw ApiException.invalid("allowed", "is required: true or false");
+            throw ApiException.invalid("allowed", "web.boolean-required", "{0} is required: true or false");
         }
         commands.send(keyed, new SetMemberTransfers(CurrencyCode.of(code), request.allowed(), clock.instant()),
                 CurrencyCode.class);
@@ -179,14 +181,16 @@ public class CurrencyController {
     }
 
     private static Set<ParticipantKind> participantKinds(JsonNode kinds) {
-        String expected = "must be a list of participant kinds, among " + Arrays.toString(ParticipantKind.values());
+        String among = Arrays.toString(ParticipantKind.values());
         if (kinds == null || !kinds.isArray() || kinds.size() > ParticipantKind.values().length * 2) {
-            throw ApiException.invalid("kinds", expected);
+            throw ApiException.invalid("kinds", "currency.participant-kinds",
+                    "{0} must be a list of participant kinds, among {1}", among);
         }
         Set<ParticipantKind> parsed = EnumSet.noneOf(ParticipantKind.class);
         for (JsonNode kind : kinds) {
             if (!kind.isTextual()) {
-                throw ApiException.invalid("kinds", expected);
+                throw ApiException.invalid("kinds", "currency.participant-kinds",
+                        "{0} must be a list of participant kinds, among {1}", among);
             }
             parsed.add(RequestValues.requiredEnum(kind.textValue(), ParticipantKind.class, "kinds"));
         }
@@ -207,7 +211,8 @@ public class CurrencyController {
         view(code);
         long fee = nonNegativeAmount(request.membershipFee(), "membershipFee");
         if (request.requiredForConversion() == null) {
-            throw ApiException.invalid("requiredForConversion", "is required: true or false");
+            throw ApiException.invalid("requiredForConversion", "web.boolean-required",
+                    "{0} is required: true or false");
         }
         commands.send(keyed, new SetMembershipPolicy(CurrencyCode.of(code), fee, request.requiredForConversion(),
                 clock.instant()), CurrencyCode.class);
@@ -228,8 +233,8 @@ public class CurrencyController {
         view(code);
         long minimumFee = RequestValues.nonNegativeAmount(request.minimumFee(), "minimumFee");
         if (minimumFee > Currency.MAX_RECONVERSION_MINIMUM_FEE_MINOR) {
-            throw ApiException.invalid("minimumFee", "must not exceed "
-                    + Amounts.format(Currency.MAX_RECONVERSION_MINIMUM_FEE_MINOR));
+            throw ApiException.invalid("minimumFee", "web.amount-max",
+                    "{0} must not exceed {1}", Amounts.format(Currency.MAX_RECONVERSION_MINIMUM_FEE_MINOR));
         }
         commands.send(keyed, new SetReconversionFeeMinimum(CurrencyCode.of(code), minimumFee, clock.instant()),
                 CurrencyCode.class);
@@ -247,11 +252,12 @@ public class CurrencyController {
         var keyed = commands.key("donation-share", key, List.of(code, request));
         view(code);
         if (request.share() == null || request.share().isNull()) {
-            throw ApiException.invalid("share", "is required, like \"0.03\" (0 turns it off)");
+            throw ApiException.invalid("share", "currency.donation-share-required",
+                    "{0} is required, like \"0.03\" (0 turns it off)");
         }
         long basisPoints = basisPoints(request.share(), "share");
         if (basisPoints > Currency.MAX_DONATION_BASIS_POINTS) {
-            throw ApiException.invalid("share", "must not exceed 0.20");
+            throw ApiException.invalid("share", "currency.donation-share-max", "{0} must not exceed 0.20");
         }
         AccountId issuerAccount = null;
         if (basisPoints > 0) {
@@ -260,7 +266,8 @@ public class CurrencyController {
                     .filter(participant -> participant.currency().equals(code)
                             && participant.kind() == ParticipantKind.ASSOCIATION)
                     .map(ParticipantQueries.Participant::accountId)
-                    .orElseThrow(() -> ApiException.invalid("issuer", "must be an association of " + code)));
+                    .orElseThrow(() -> ApiException.invalid("issuer", "currency.association-required",
+                            "{0} must be an association of {1}", code)));
         }
         commands.send(keyed, new SetDonationShare(CurrencyCode.of(code), issuerAccount, basisPoints, clock.instant()),
                 CurrencyCode.class);
@@ -308,7 +315,7 @@ public class CurrencyController {
 
     private CurrencyView view(String code) {
         CurrencyQueries.Currency currency = currencies.find(code)
-                .orElseThrow(() -> ApiException.notFound("unknown currency " + code));
+                .orElseThrow(() -> ApiException.notFound("web.unknown.currency", "unknown currency {0}", code));
         return new CurrencyView(currency.code(), currency.name(),
                 new ConversionView(Amounts.format(currency.conversionEurosMinor()),
                         Amounts.format(currency.conversionUnitsMinor())),

@@ -52,11 +52,12 @@ public class FiliereController {
                                    @PathVariable("code") String code, @RequestBody FiliereRequest request) {
         var keyed = commands.key("filiere", key, List.of(code, request));
         if (!currencies.exists(code)) {
-            throw ApiException.notFound("unknown currency " + code);
+            throw ApiException.notFound("web.unknown.currency", "unknown currency {0}", code);
         }
         String filiere = requiredText(request.filiere(), "filiere");
         if (!Filieres.PATTERN.matcher(filiere).matches()) {
-            throw ApiException.invalid("filiere", "must be a code like ALIMENTATION (capital letters and _)");
+            throw ApiException.invalid("filiere", "currency.filiere-code",
+                    "{0} must be a code like ALIMENTATION (capital letters and _)");
         }
         commands.send(keyed, new AddFiliere(CurrencyCode.of(code), filiere, clock.instant()), CurrencyCode.class);
         readYourWrites.awaitAll(code);

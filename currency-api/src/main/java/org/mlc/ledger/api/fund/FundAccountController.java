@@ -74,11 +74,12 @@ public class FundAccountController {
         var keyed = commands.key("fund-account", key, List.of(code, String.valueOf(request.bank()),
                 String.valueOf(request.iban())));
         if (!currencies.exists(code)) {
-            throw ApiException.notFound("unknown currency " + code);
+            throw ApiException.notFound("web.unknown.currency", "unknown currency {0}", code);
         }
         String bank = RequestValues.requiredText(request.bank(), "bank");
         if (bank.length() > DeclareFundAccount.MAX_BANK_LENGTH) {
-            throw ApiException.invalid("bank", "must be at most " + DeclareFundAccount.MAX_BANK_LENGTH + " characters");
+            throw ApiException.invalid("bank", "web.text-length",
+                    "{0} must be at most {1} characters", DeclareFundAccount.MAX_BANK_LENGTH);
         }
         String iban = Iban.normalized(RequestValues.requiredText(request.iban(), "iban"));
         FundAccount declared = commands.send(keyed, new DeclareFundAccount(CurrencyCode.of(code), bank, iban,
@@ -97,7 +98,7 @@ public class FundAccountController {
     @Allowed({Role.ADMIN, Role.AUDITOR})
     public FundAccounts list(@PathVariable("code") String code) {
         if (!currencies.exists(code)) {
-            throw ApiException.notFound("unknown currency " + code);
+            throw ApiException.notFound("web.unknown.currency", "unknown currency {0}", code);
         }
         boolean admin = Caller.current().is(Role.ADMIN);
         List<FundAccountQueries.FundAccountBalance> balances = accounts.balances(code);

@@ -242,7 +242,8 @@ public class NotesController {
         var keyed = commands.key("note-exchange", key, List.of(counterId, request));
         String series = id(request.series(), "series");
         SortedMap<Integer, Integer> notes = notes(request.notes(), "notes", Notes.MAX_NOTES_PER_OPERATION);
-        counters.find(counterId).orElseThrow(() -> ApiException.notFound("unknown counter " + counterId));
+        counters.find(counterId).orElseThrow(() -> ApiException.notFound("web.unknown.counter",
+                "unknown counter {0}", counterId));
         String exchangeId = keyed.derivedId("note-exchange");
         NoteExchange exchange = commands.send(keyed, new ExchangeExpiredNotes(CounterId.of(counterId),
                 NoteExchangeId.of(exchangeId), NoteSeriesId.of(series), notes, clock.instant()), NoteExchange.class);
@@ -347,14 +348,14 @@ public class NotesController {
     private void currency(String code) {
         if (code == null || !org.mlc.ledger.currency.Currency.CODE.matcher(code).matches()
                 || currencies.find(code).isEmpty()) {
-            throw ApiException.notFound("unknown currency " + code);
+            throw ApiException.notFound("web.unknown.currency", "unknown currency {0}", code);
         }
     }
 
     /** Notes as {"10": 5, "50": 1}: denominations that exist, whole counts from 0 to {@code max}. */
     private static SortedMap<Integer, Integer> notes(JsonNode node, String field, int max) {
         if (node == null || !node.isObject() || node.isEmpty()) {
-            throw ApiException.invalid(field, "is required, like {\"10\": 5, \"20\": 2}");
+            throw ApiException.invalid(field, "notes.count-required", "{0} is required, like {\"10\": 5, \"20\": 2}");
         }
         SortedMap<Integer, Integer> notes = new TreeMap<>();
         var fields = node.fields();
@@ -367,21 +368,23 @@ public class NotesController {
                 denomination = -1;
             }
             if (!Notes.DENOMINATIONS.contains(denomination)) {
-                throw ApiException.invalid(field, "there is no note of " + entry.getKey() + "; denominations are "
-                        + new TreeSet<>(Notes.DENOMINATIONS));
+                throw ApiException.invalid(field, "notes.no-denomination",
+                        "{0} there is no note of {1}; denominations are {2}", entry.getKey(),
+                        new TreeSet<>(Notes.DENOMINATIONS));
             }
             JsonNode count = entry.getValue();
             if (!count.isIntegralNumber() || !count.canConvertToInt() || count.intValue() < 0
                     || count.intValue() > max) {
-                throw ApiException.invalid(field, "the count of " + entry.getKey()
-                        + " must be a whole number from 0 to " + max);
+                throw ApiException.invalid(field, "notes.count-range",
+                        "{0} the count of {1} must be a whole number from 0 to {2}", entry.getKey(),
+                        max);
             }
             if (count.intValue() > 0) {
                 notes.put(denomination, count.intValue());
             }
         }
         if (notes.isEmpty()) {
-            throw ApiException.invalid(field, "must count at least one note");
+            throw ApiException.invalid(field, "notes.at-least-one", "{0} must count at least one note");
         }
         return notes;
     }
@@ -395,7 +398,8 @@ public class NotesController {
             if (denomination == null || !denomination.matches("[0-9]{1,3}") || range == null
                     || range.from() == null || range.to() == null || range.from().length() > 40
                     || range.to().length() > 40) {
-                throw ApiException.invalid("serials", "like {\"10\": {\"from\": \"B000001\", \"to\": \"B003000\"}}");
+                throw ApiException.invalid("serials", "notes.serials-format",
+                        "{0} like {\"10\": {\"from\": \"B000001\", \"to\": \"B003000\"}}");
             }
             byDenomination.put(Integer.parseInt(denomination), range);
         });

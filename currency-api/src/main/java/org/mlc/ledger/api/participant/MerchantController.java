@@ -88,7 +88,8 @@ public class MerchantController {
         String participant = existing(participantId);
         String filiere = requiredText(request.filiere(), "filiere");
         if (!Filieres.PATTERN.matcher(filiere).matches()) {
-            throw ApiException.invalid("filiere", "must be a code like ALIMENTATION (capital letters and _)");
+            throw ApiException.invalid("filiere", "currency.filiere-code",
+                    "{0} must be a code like ALIMENTATION (capital letters and _)");
         }
         String reason = reason(request.reason(), "approved");
         commands.send(keyed, new ApproveMerchant(ParticipantId.of(participant), filiere, decidedBy(), reason,
@@ -134,7 +135,8 @@ public class MerchantController {
     public Directory directory(@RequestParam(value = "currency", required = false) String currency,
                                          @RequestParam(value = "filiere", required = false) String filiere) {
         if (filiere != null && !Filieres.PATTERN.matcher(filiere).matches()) {
-            throw ApiException.invalid("filiere", "must be a code like ALIMENTATION (capital letters and _)");
+            throw ApiException.invalid("filiere", "currency.filiere-code",
+                    "{0} must be a code like ALIMENTATION (capital letters and _)");
         }
         String code = currency == null ? null : id(currency, "currency");
         return new Directory(participants.approvedMerchants(code, filiere, MAX_DIRECTORY_SIZE).stream()
@@ -146,7 +148,7 @@ public class MerchantController {
     private String existing(String participantId) {
         String participant = refs.participant(participantId, "id").value();
         if (participants.find(participant).isEmpty()) {
-            throw ApiException.notFound("unknown participant " + participant);
+            throw ApiException.notFound("web.unknown.participant", "unknown participant {0}", participant);
         }
         return participant;
     }

@@ -110,7 +110,8 @@ public class ParticipantController {
         String id = refs.participant(participantId, "id").value();
         return participants.find(id).filter(participant -> policy.mayRead(id))
                 .map(ParticipantView::of)
-                .orElseThrow(() -> ApiException.notFound("unknown participant " + participantId));
+                .orElseThrow(() -> ApiException.notFound("web.unknown.participant",
+                        "unknown participant {0}", participantId));
     }
 
     /** Longest search text accepted ({@code q}). */
@@ -144,7 +145,7 @@ public class ParticipantController {
         String text = optionalText(q, "q");
         String query = text == null ? "" : text;
         if (query.length() > MAX_QUERY_LENGTH) {
-            throw ApiException.invalid("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
+            throw ApiException.invalid("q", "web.text-length", "{0} must be at most {1} characters", MAX_QUERY_LENGTH);
         }
         int pageNumber = whole(page, "page", 0, MAX_PAGE, 0);
         int pageSize = whole(size, "size", 1, ParticipantQueries.MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
@@ -161,7 +162,8 @@ public class ParticipantController {
             return absent;
         }
         if (!value.matches("[0-9]{1,9}") || Integer.parseInt(value) < min || Integer.parseInt(value) > max) {
-            throw ApiException.invalid(field, "must be a whole number from " + min + " to " + max);
+            throw ApiException.invalid(field, "web.whole-number",
+                    "{0} must be a whole number from {1} to {2}", min, max);
         }
         return Integer.parseInt(value);
     }
@@ -194,7 +196,8 @@ public class ParticipantController {
         String onBehalfReason = policy.checkMayPayMembership(id(participantId, "id"), paidWith,
                 optionalText(request.reason(), "reason"));
         String account = participants.find(participantId).map(ParticipantQueries.Participant::accountId)
-                .orElseThrow(() -> ApiException.notFound("unknown participant " + participantId));
+                .orElseThrow(() -> ApiException.notFound("web.unknown.participant",
+                        "unknown participant {0}", participantId));
         MembershipRenewed renewed = commands.send(keyed, new PayMembership(ParticipantId.of(participantId),
                 AccountId.of(account), MembershipId.of(keyed.derivedId("membership")), CounterId.of(counter), paidWith,
                 clock.instant(), onBehalfReason), MembershipRenewed.class);

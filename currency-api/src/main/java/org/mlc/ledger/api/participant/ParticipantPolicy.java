@@ -52,12 +52,13 @@ public class ParticipantPolicy {
             return new ListScope(currency, kind);
         }
         String own = counters.find(caller.counterId()).map(CounterQueries.Counter::currency)
-                .orElseThrow(() -> Caller.forbidden("this agent's counter is unknown"));
+                .orElseThrow(() -> Caller.forbidden("web.agent-counter-unknown", "this agent's counter is unknown"));
         if (currency != null && !currency.equals(own)) {
-            throw Caller.forbidden("a counter agent lists the participants of its counter's currency only");
+            throw Caller.forbidden("web.agent-lists-currency",
+                    "a counter agent lists the participants of its counter's currency only");
         }
         if (kind != null && kind != ParticipantKind.MEMBER) {
-            throw Caller.forbidden("a counter agent lists members only");
+            throw Caller.forbidden("web.agent-lists-members", "a counter agent lists members only");
         }
         return new ListScope(own, ParticipantKind.MEMBER);
     }
@@ -82,7 +83,8 @@ public class ParticipantPolicy {
         }
         if (paidWith != FeePaidWith.UNITS) {
             if (reason != null) {
-                throw ApiException.invalid("reason", "web.reason-units-only", "{0} is only for units taken on their holder's behalf");
+                throw ApiException.invalid("reason", "web.reason-units-only",
+                        "{0} is only for units taken on their holder's behalf");
             }
             return null;
         }

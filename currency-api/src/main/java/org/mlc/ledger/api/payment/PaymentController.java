@@ -85,7 +85,8 @@ public class PaymentController {
         String fromCurrency = owners.currencyOf(from, "from");
         if (!policy.mayPayFrom(from)) {
             // the same answer as an unknown account: another's account ids cannot be probed
-            throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown account " + from, "from");
+            throw ApiException.of(HttpStatus.NOT_FOUND, "not-found", "from", "web.unknown.account",
+                    "unknown account {0}", from);
         }
         // the payee by its account id or its member number (a number of another currency is not found)
         String to = refs.account(request.to(), "to", fromCurrency).value();
@@ -116,7 +117,7 @@ public class PaymentController {
         long amount = positiveAmount(request.amount(), "amount");
         String reference = reference(request.reference());
         PaymentAnswer original = find(refunded).filter(p -> policy.mayPayFrom(p.to()))
-                .orElseThrow(() -> ApiException.notFound("unknown payment " + refunded));
+                .orElseThrow(() -> ApiException.notFound("web.unknown.payment", "unknown payment {0}", refunded));
         String from = original.to();
         String to = original.from();
         String recorded = reference == null ? "refund of " + refunded : reference;
@@ -130,8 +131,8 @@ public class PaymentController {
     static String reference(String raw) {
         String reference = optionalText(raw, "reference");
         if (reference != null && reference.length() > MakePayment.MAX_REFERENCE_LENGTH) {
-            throw ApiException.invalid("reference", "must be at most " + MakePayment.MAX_REFERENCE_LENGTH
-                    + " characters");
+            throw ApiException.invalid("reference", "web.text-length",
+                    "{0} must be at most {1} characters", MakePayment.MAX_REFERENCE_LENGTH);
         }
         return reference;
     }
@@ -152,7 +153,9 @@ public class PaymentController {
     @Operation(summary = "A payment")
     @GetMapping("/{id}")
     public PaymentAnswer get(@PathVariable("id") String transferId) {
-        return find(id(transferId, "id")).filter(policy::mayRead).orElseThrow(() -> ApiException.notFound("unknown payment " + transferId));
+        return find(id(transferId, "id")).filter(policy::mayRead)
+                .orElseThrow(() -> ApiException.notFound("web.unknown.payment",
+                        "unknown payment {0}", transferId));
     }
 
     private Optional<PaymentAnswer> find(String transferId) {

@@ -97,7 +97,8 @@ public class PaymentHoldController {
                 DEFAULT_EXPIRY_MINUTES);
         String currency = owners.currencyOf(from, "from");
         if (!policy.mayPayFrom(from)) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown account " + from, "from");
+            throw ApiException.of(HttpStatus.NOT_FOUND, "not-found", "from", "web.unknown.account",
+                    "unknown account {0}", from);
         }
         String to = refs.account(request.to(), "to", currency).value();
         // the payee (exists? same currency?) is the domain's to check, after the payer's funds (PaymentHandler)
@@ -147,13 +148,15 @@ public class PaymentHoldController {
     @GetMapping("/{id}")
     public HoldAnswer get(@PathVariable("id") String holdId) {
         return find(id(holdId, "id")).filter(h -> policy.mayRead(h.from(), h.to()))
-                .orElseThrow(() -> ApiException.notFound("unknown payment hold " + holdId));
+                .orElseThrow(() -> ApiException.notFound("web.unknown.payment-hold",
+                        "unknown payment hold {0}", holdId));
     }
 
     /** A hold the caller may capture or void: the payee's (or an ADMIN's); others see 404. */
     private HoldAnswer payeeView(String holdId) {
         return find(id(holdId, "id")).filter(h -> policy.mayPayFrom(h.to()))
-                .orElseThrow(() -> ApiException.notFound("unknown payment hold " + holdId));
+                .orElseThrow(() -> ApiException.notFound("web.unknown.payment-hold",
+                        "unknown payment hold {0}", holdId));
     }
 
     private HoldAnswer existing(String holdId) {

@@ -146,8 +146,8 @@ public class PaymentPages {
     private static String reference(String typed) {
         String text = RequestValues.optionalText(Forms.blankToNull(typed), "reference");
         if (text != null && text.length() > MakePayment.MAX_REFERENCE_LENGTH) {
-            throw ApiException.invalid("reference", "must be at most " + MakePayment.MAX_REFERENCE_LENGTH
-                    + " characters");
+            throw ApiException.invalid("reference", "web.text-length",
+                    "{0} must be at most {1} characters", MakePayment.MAX_REFERENCE_LENGTH);
         }
         return text;
     }
@@ -188,10 +188,12 @@ public class PaymentPages {
 
     private Me me() {
         Participant participant = participants.find(Caller.current().participantId())
-                .orElseThrow(() -> ApiException.notFound("no participant for this user"));
+                .orElseThrow(() -> ApiException.notFound("web.no-participant-for-user",
+                        "no participant for this user"));
         // a participant's currency is in the view before the participant is (it was defined first)
         Currency currency = currencies.find(participant.currency())
-                .orElseThrow(() -> ApiException.notFound("no participant for this user"));
+                .orElseThrow(() -> ApiException.notFound("web.no-participant-for-user",
+                        "no participant for this user"));
         return new Me(participant, currency.name());
     }
 

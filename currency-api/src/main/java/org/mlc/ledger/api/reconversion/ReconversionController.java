@@ -113,7 +113,8 @@ public class ReconversionController {
         Caller caller = Caller.current();
         if (participant == null || !(caller.is(Role.ADMIN) || caller.owns(merchant))) {
             // another's participant answers as an unknown one
-            throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "unknown participant " + merchant, "merchant");
+            throw ApiException.of(HttpStatus.NOT_FOUND, "not-found", "merchant", "web.unknown.participant",
+                    "unknown participant {0}", merchant);
         }
         String accountId = participant.accountId();
         String currency = participant.currency();
@@ -133,7 +134,8 @@ public class ReconversionController {
         return queries.find(id(reconversionId, "id"))
                 .filter(found -> caller.seesEverything() || caller.owns(found.merchantId()))
                 .map(ReconversionController::answer)
-                .orElseThrow(() -> ApiException.notFound("unknown reconversion " + reconversionId));
+                .orElseThrow(() -> ApiException.notFound("web.unknown.reconversion",
+                        "unknown reconversion {0}", reconversionId));
     }
 
     @Allowed({Role.ADMIN})
@@ -178,13 +180,14 @@ public class ReconversionController {
                                      @RequestParam(value = "dialect", required = false) String dialect) {
         String currency = id(code, "code");
         if (!currencies.exists(currency)) {
-            throw ApiException.notFound("unknown currency " + currency);
+            throw ApiException.notFound("web.unknown.currency", "unknown currency {0}", currency);
         }
         String wanted = status == null ? GuaranteeFund.PayoutStatus.REQUESTED.name() : status;
         try {
             GuaranteeFund.PayoutStatus.valueOf(wanted);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("status", "must be REQUESTED, PAID or CONFIRMED");
+            throw ApiException.invalid("status", "reconversion.payout-status",
+                    "{0} must be REQUESTED, PAID or CONFIRMED");
         }
         CsvDialect csv = CsvDialect.asked(format, dialect);
         List<PayoutLine> lines = queries.payouts(currency, wanted, MAX_PAYOUT_LINES).stream()
@@ -199,7 +202,8 @@ public class ReconversionController {
 
     private ReconversionAnswer existing(String reconversionId) {
         return queries.find(id(reconversionId, "id")).map(ReconversionController::answer)
-                .orElseThrow(() -> ApiException.notFound("unknown reconversion " + reconversionId));
+                .orElseThrow(() -> ApiException.notFound("web.unknown.reconversion",
+                        "unknown reconversion {0}", reconversionId));
     }
 
     private static ReconversionAnswer answer(ReconversionQueries.Reconversion found) {

@@ -72,11 +72,13 @@ public class ReconversionPages {
 
     private String page(Model model) {
         Participant me = participants.find(Caller.current().participantId())
-                .orElseThrow(() -> ApiException.notFound("no participant for this user"));
+                .orElseThrow(() -> ApiException.notFound("web.no-participant-for-user",
+                        "no participant for this user"));
         Currency currency = currencies.find(me.currency())
-                .orElseThrow(() -> ApiException.notFound("unknown currency " + me.currency()));
+                .orElseThrow(() -> ApiException.notFound("web.unknown.currency",
+                        "unknown currency {0}", me.currency()));
         Account account = accounts.find(me.accountId())
-                .orElseThrow(() -> ApiException.notFound("unknown account " + me.accountId()));
+                .orElseThrow(() -> ApiException.notFound("web.unknown.account", "unknown account {0}", me.accountId()));
         model.addAttribute("fee", new FeeHint(currency.name(), currency.reconversionFeeBasisPoints(),
                 account.balanceMinor()));
         model.addAttribute("history", queries.latestOf(me.accountId(), HISTORY_SHOWN));

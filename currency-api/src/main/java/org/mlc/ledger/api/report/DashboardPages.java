@@ -58,7 +58,7 @@ public class DashboardPages {
         }
         String code = currency == null ? all.get(0).code() : RequestValues.id(currency, "currency");
         if (all.stream().noneMatch(c -> c.code().equals(code))) {
-            throw ApiException.notFound("unknown currency " + code);
+            throw ApiException.notFound("web.unknown.currency", "unknown currency {0}", code);
         }
         model.addAttribute("code", code);
         String unit = all.stream().filter(c -> c.code().equals(code)).findFirst().orElseThrow().name();

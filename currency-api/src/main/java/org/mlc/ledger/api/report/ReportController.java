@@ -131,8 +131,8 @@ public class ReportController {
         YearMonth fromMonth = month(from, "from");
         YearMonth toMonth = month(to, "to");
         if (toMonth.isBefore(fromMonth) || fromMonth.plusMonths(Indicators.MAX_MONTHS - 1).isBefore(toMonth)) {
-            throw ApiException.invalid("to", "must not be before from, and at most " + Indicators.MAX_MONTHS
-                    + " months after it");
+            throw ApiException.invalid("to", "report.period",
+                    "{0} must not be before from, and at most {1} months after it", Indicators.MAX_MONTHS);
         }
         List<Indicators.Month> months = indicators.months(code, fromMonth, toMonth);
         if (csv != null) {
@@ -177,7 +177,7 @@ public class ReportController {
         id(counterId, "id");
         CounterPolicy.checkWorksAt(counterId);
         String currency = counters.currencyOf(counterId)
-                .orElseThrow(() -> ApiException.notFound("unknown counter " + counterId));
+                .orElseThrow(() -> ApiException.notFound("web.unknown.counter", "unknown counter {0}", counterId));
         LocalDate day = day(date, "date");
         Instant start = day.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
@@ -226,7 +226,7 @@ public class ReportController {
                 .orElse(null);
         // another merchant's month does not exist for this caller (404), like an unknown one
         if (merchant == null || !Caller.current().seesEverything() && !Caller.current().owns(participantId)) {
-            throw ApiException.notFound("unknown merchant " + participantId);
+            throw ApiException.notFound("web.unknown.merchant", "unknown merchant {0}", participantId);
         }
         String accountId = merchant.accountId();
         YearMonth period = month(month, "month");
@@ -257,8 +257,9 @@ public class ReportController {
     private String knownCurrency(String currency) {
         String code = id(currency, "currency");
         if (!currencies.exists(code)) {
-            throw new ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "not-found",
-                    "unknown currency " + code, "currency");
+            throw ApiException.of(org.springframework.http.HttpStatus.NOT_FOUND, "not-found", "currency",
+                    "web.unknown.currency",
+                    "unknown currency {0}", code);
         }
         return code;
     }

@@ -45,11 +45,6 @@ public record Caller(String username, Role role, String participantId, String co
         return participantId != null && participantId.equals(participant);
     }
 
-    /** A 403 for a resource the caller may know exists but may not change. */
-    public static ApiException forbidden(String detail) {
-        return new ApiException(HttpStatus.FORBIDDEN, "forbidden", detail, null);
-    }
-
     /** A 403 in translatable words ({@code problem.<key>}; {0}, {1}… the arguments). */
     public static ApiException forbidden(String key, String english, Object... args) {
         return ApiException.of(HttpStatus.FORBIDDEN, "forbidden", null, key, english, args);
