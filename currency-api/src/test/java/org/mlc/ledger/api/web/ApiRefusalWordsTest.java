@@ -24,9 +24,8 @@ import org.junit.jupiter.api.Test;
  * Every refusal the API raises itself ({@link ApiException}) reads in French: outside {@code web/},
  * no call uses the old one-string forms ({@code invalid(field, "english")}, {@code notFound("english")},
  * {@code new ApiException(…)}), and each key given to {@code invalid}, {@code notFound}, {@code of} or
- * {@code Caller.forbidden}
- * has its line {@code problem.<key>} in problems-web.properties (or problems.properties) with the
- * same placeholders as its English template. Read from currency-api's sources, like
+ * {@code Caller.forbidden} has its line {@code problem.<key>} in problems-web.properties (or
+ * problems.properties) with the same placeholders as its English template. Read from currency-api's sources, like
  * {@link ProblemTranslationsTest} reads currency-core's.
  */
 class ApiRefusalWordsTest {
@@ -125,6 +124,24 @@ class ApiRefusalWordsTest {
         });
         assertThat(missing).as("keys without French in problems-web.properties").isEmpty();
         assertThat(mismatched).as("French placeholders unlike the English").isEmpty();
+    }
+
+    @Test
+    void theApiKeysAreNotTheDomainsToo() throws IOException {
+        Properties web = load(BUNDLES.get(0));
+        Properties core = load(BUNDLES.get(1));
+        Set<String> both = new TreeSet<>(web.stringPropertyNames());
+        both.retainAll(core.stringPropertyNames());
+        assertThat(both).as("lines in both problems-web.properties and problems.properties (one hides the other)")
+                .isEmpty();
+    }
+
+    private static Properties load(Path bundle) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(bundle, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
     }
 
     @Test
