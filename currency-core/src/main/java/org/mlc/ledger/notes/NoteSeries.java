@@ -28,6 +28,9 @@ import org.mlc.ledger.counter.Notes;
 @AggregateRoot
 public class NoteSeries {
 
+    /** At most this many notes of one denomination in a series (a print run, not a typing slip). */
+    public static final int MAX_PRINTED_PER_DENOMINATION = NoteSeriesPolicy.MAX_PRINTED_PER_DENOMINATION;
+
     @AggregateIdentifier
     private NoteSeriesId id;
     private CurrencyCode currency;

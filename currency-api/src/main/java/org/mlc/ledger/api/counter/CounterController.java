@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.mlc.ledger.api.web.ApiException;
+import org.mlc.ledger.api.web.RequestValues;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.common.AccountId;
@@ -28,7 +29,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.mlc.ledger.common.ClosingId;
 import org.mlc.ledger.common.DepositId;
 import org.mlc.ledger.common.NoteSeriesId;
@@ -379,7 +379,7 @@ public class CounterController {
                                             @RequestBody NotesRequest request) {
         id(counterId, "id");
         var keyed = commands.key("note-stock", key, List.of(counterId, request));
-        Map<Integer, Integer> notes = notes(request.notes());
+        Map<Integer, Integer> notes = RequestValues.noteCounts(request.notes(), "notes", Notes.MAX_NOTES_PER_OPERATION, true);
         view(counterId);
         commands.send(keyed, new ReceiveNotes(CounterId.of(counterId), notes, clock.instant()), CounterId.class);
         readYourWrites.awaitAll(counterId);
@@ -396,7 +396,7 @@ public class CounterController {
         id(counterId, "id");
         var keyed = commands.key("note-deposit", key, List.of(counterId, request));
         id(request.participant(), "participant");
-        Map<Integer, Integer> notes = notes(request.notes());
+        Map<Integer, Integer> notes = RequestValues.noteCounts(request.notes(), "notes", Notes.MAX_NOTES_PER_OPERATION, true);
         String currency = view(counterId).currency();
         String participant = refs.participant(request.participant(), "participant", currency).value();
         AccountId account = accountOf(participant, currency);
@@ -651,40 +651,6 @@ public class CounterController {
         return answer;
     }
 
-    /** Notes as {"10": 5, "50": 1}: denominations that exist, whole non-negative counts. */
-    private static Map<Integer, Integer> notes(JsonNode node) {
-        if (node == null || !node.isObject() || node.isEmpty()) {
-            throw ApiException.invalid("notes", "notes.count-required", "{0} is required, like {\"10\": 5, \"20\": 2}");
-        }
-        Map<Integer, Integer> notes = new TreeMap<>();
-        var fields = node.fields();
-        while (fields.hasNext()) {
-            var field = fields.next();
-            int denomination;
-            try {
-                denomination = Integer.parseInt(field.getKey());
-            } catch (NumberFormatException e) {
-                denomination = -1;
-            }
-            if (!Notes.DENOMINATIONS.contains(denomination)) {
-                throw ApiException.invalid("notes", "notes.no-denomination",
-                        "{0} there is no note of {1}; denominations are {2}", field.getKey(),
-                        new TreeSet<>(Notes.DENOMINATIONS));
-            }
-            JsonNode count = field.getValue();
-            if (!count.canConvertToInt() || !count.isIntegralNumber() || count.intValue() < 0
-                    || count.intValue() > Notes.MAX_NOTES_PER_OPERATION) {
-                throw ApiException.invalid("notes", "notes.count-range",
-                        "{0} the count of {1} must be a whole number from 0 to {2}", field.getKey(),
-                        Notes.MAX_NOTES_PER_OPERATION);
-            }
-            notes.put(denomination, count.intValue());
-        }
-        if (notes.values().stream().mapToInt(Integer::intValue).sum() == 0) {
-            throw ApiException.invalid("notes", "notes.at-least-one", "{0} must count at least one note");
-        }
-        return notes;
-    }
 
     private AccountId accountOf(String participant, String currency) {
         return AccountId.of(participants.find(participant).filter(found -> found.currency().equals(currency))

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.mlc.ledger.api.counter.CounterPolicy;
 import org.mlc.ledger.api.counter.CounterQueries;
 import org.mlc.ledger.api.currency.CurrencyQueries;
@@ -26,6 +25,7 @@ import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.web.ApiException;
+import org.mlc.ledger.api.web.RequestValues;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.common.CounterId;
@@ -41,6 +41,7 @@ import org.mlc.ledger.notes.DispatchNotes;
 import org.mlc.ledger.notes.ExchangeExpiredNotes;
 import org.mlc.ledger.notes.NoteExchange;
 import org.mlc.ledger.notes.PrintNoteSeries;
+import org.mlc.ledger.notes.NoteSeries;
 import org.mlc.ledger.notes.ReturnNotes;
 import org.mlc.ledger.notes.SerialRange;
 import org.mlc.ledger.notes.SetExchangeDeadline;
@@ -128,7 +129,8 @@ public class NotesController {
         currency(code);
         var keyed = commands.key("note-series", key, List.of(code, request));
         String series = requiredText(request.series(), "series");
-        SortedMap<Integer, Integer> printed = notes(request.printed(), "printed", 1_000_000);
+        SortedMap<Integer, Integer> printed = RequestValues.noteCounts(request.printed(), "printed",
+                NoteSeries.MAX_PRINTED_PER_DENOMINATION, false);
         LocalDate validUntil = optionalDate(request.validUntil(), "validUntil");
         Map<Integer, SerialRange> serials = serials(request.serials());
         NoteSeriesId id = commands.send(keyed, new PrintNoteSeries(CurrencyCode.of(code), series, printed, validUntil,
@@ -148,7 +150,7 @@ public class NotesController {
         id(seriesId, "id");
         var keyed = commands.key("note-dispatch", key, List.of(seriesId, request));
         String counter = id(request.counter(), "counter");
-        SortedMap<Integer, Integer> notes = notes(request.notes(), "notes", Notes.MAX_NOTES_PER_OPERATION);
+        SortedMap<Integer, Integer> notes = RequestValues.noteCounts(request.notes(), "notes", Notes.MAX_NOTES_PER_OPERATION, false);
         commands.send(keyed, new DispatchNotes(NoteSeriesId.of(seriesId), CounterId.of(counter), notes,
                 Caller.current().username(), clock.instant()), NoteSeriesId.class);
         readYourWrites.awaitAll(seriesId, counter);
@@ -165,7 +167,7 @@ public class NotesController {
         id(seriesId, "id");
         var keyed = commands.key("note-return", key, List.of(seriesId, request));
         String counter = id(request.counter(), "counter");
-        SortedMap<Integer, Integer> notes = notes(request.notes(), "notes", Notes.MAX_NOTES_PER_OPERATION);
+        SortedMap<Integer, Integer> notes = RequestValues.noteCounts(request.notes(), "notes", Notes.MAX_NOTES_PER_OPERATION, false);
         commands.send(keyed, new ReturnNotes(NoteSeriesId.of(seriesId), CounterId.of(counter), notes,
                 Caller.current().username(), clock.instant()), NoteSeriesId.class);
         readYourWrites.awaitAll(seriesId, counter);
@@ -181,7 +183,7 @@ public class NotesController {
             required = false) String key, @PathVariable("id") String seriesId, @RequestBody WithdrawalRequest request) {
         id(seriesId, "id");
         var keyed = commands.key("note-withdrawal", key, List.of(seriesId, request));
-        SortedMap<Integer, Integer> notes = notes(request.notes(), "notes", Notes.MAX_NOTES_PER_OPERATION);
+        SortedMap<Integer, Integer> notes = RequestValues.noteCounts(request.notes(), "notes", Notes.MAX_NOTES_PER_OPERATION, false);
         String reason = requiredReason(request.reason(), Reasons.MAX_LENGTH);
         String counter = request.counter() == null ? null : id(request.counter(), "counter");
         commands.send(keyed, new WithdrawDamagedNotes(NoteSeriesId.of(seriesId),
@@ -204,7 +206,7 @@ public class NotesController {
             required = false) String key, @PathVariable("id") String seriesId, @RequestBody DestructionRequest request) {
         id(seriesId, "id");
         var keyed = commands.key("note-destruction", key, List.of(seriesId, request));
-        SortedMap<Integer, Integer> notes = notes(request.notes(), "notes", Notes.MAX_NOTES_PER_OPERATION);
+        SortedMap<Integer, Integer> notes = RequestValues.noteCounts(request.notes(), "notes", Notes.MAX_NOTES_PER_OPERATION, false);
         String reason = requiredReason(request.reason(), Reasons.MAX_LENGTH);
         String witness = requiredText(request.witness(), "witness");
         commands.send(keyed, new DestroyNotes(NoteSeriesId.of(seriesId), notes, reason, witness,
@@ -241,7 +243,7 @@ public class NotesController {
         id(counterId, "id");
         var keyed = commands.key("note-exchange", key, List.of(counterId, request));
         String series = id(request.series(), "series");
-        SortedMap<Integer, Integer> notes = notes(request.notes(), "notes", Notes.MAX_NOTES_PER_OPERATION);
+        SortedMap<Integer, Integer> notes = RequestValues.noteCounts(request.notes(), "notes", Notes.MAX_NOTES_PER_OPERATION, false);
         counters.find(counterId).orElseThrow(() -> ApiException.notFound("web.unknown.counter",
                 "unknown counter {0}", counterId));
         String exchangeId = keyed.derivedId("note-exchange");
@@ -353,41 +355,6 @@ public class NotesController {
     }
 
     /** Notes as {"10": 5, "50": 1}: denominations that exist, whole counts from 0 to {@code max}. */
-    private static SortedMap<Integer, Integer> notes(JsonNode node, String field, int max) {
-        if (node == null || !node.isObject() || node.isEmpty()) {
-            throw ApiException.invalid(field, "notes.count-required", "{0} is required, like {\"10\": 5, \"20\": 2}");
-        }
-        SortedMap<Integer, Integer> notes = new TreeMap<>();
-        var fields = node.fields();
-        while (fields.hasNext()) {
-            var entry = fields.next();
-            int denomination;
-            try {
-                denomination = Integer.parseInt(entry.getKey());
-            } catch (NumberFormatException e) {
-                denomination = -1;
-            }
-            if (!Notes.DENOMINATIONS.contains(denomination)) {
-                throw ApiException.invalid(field, "notes.no-denomination",
-                        "{0} there is no note of {1}; denominations are {2}", entry.getKey(),
-                        new TreeSet<>(Notes.DENOMINATIONS));
-            }
-            JsonNode count = entry.getValue();
-            if (!count.isIntegralNumber() || !count.canConvertToInt() || count.intValue() < 0
-                    || count.intValue() > max) {
-                throw ApiException.invalid(field, "notes.count-range",
-                        "{0} the count of {1} must be a whole number from 0 to {2}", entry.getKey(),
-                        max);
-            }
-            if (count.intValue() > 0) {
-                notes.put(denomination, count.intValue());
-            }
-        }
-        if (notes.isEmpty()) {
-            throw ApiException.invalid(field, "notes.at-least-one", "{0} must count at least one note");
-        }
-        return notes;
-    }
 
     private static Map<Integer, SerialRange> serials(Map<String, SerialRange> serials) {
         if (serials == null) {

@@ -6,7 +6,11 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.mlc.ledger.counter.Notes;
 import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.money.InvalidAmountException;
 
@@ -285,5 +289,45 @@ public final class RequestValues {
                     YearMonth.from(FIRST_DAY).toString(), YearMonth.from(LAST_DAY).toString());
         }
         return month;
+    }
+
+    /**
+     * Notes by denomination, as {"10": 5, "50": 1}: denominations that exist, whole counts from 0
+     * to {@code max}, at least one note. A zero count is kept when it means something (a counter's
+     * stock set to none of a denomination), dropped otherwise.
+     */
+    public static SortedMap<Integer, Integer> noteCounts(JsonNode node, String field, int max, boolean keepZeros) {
+        if (node == null || !node.isObject() || node.isEmpty()) {
+            throw ApiException.invalid(field, "notes.count-required", "{0} is required, like {\"10\": 5, \"20\": 2}");
+        }
+        SortedMap<Integer, Integer> notes = new TreeMap<>();
+        var entries = node.fields();
+        while (entries.hasNext()) {
+            var entry = entries.next();
+            int denomination;
+            try {
+                denomination = Integer.parseInt(entry.getKey());
+            } catch (NumberFormatException e) {
+                denomination = -1;
+            }
+            if (!Notes.DENOMINATIONS.contains(denomination)) {
+                throw ApiException.invalid(field, "notes.no-denomination",
+                        "{0} there is no note of {1}; denominations are {2}", entry.getKey(),
+                        new TreeSet<>(Notes.DENOMINATIONS));
+            }
+            JsonNode count = entry.getValue();
+            if (!count.isIntegralNumber() || !count.canConvertToInt() || count.intValue() < 0
+                    || count.intValue() > max) {
+                throw ApiException.invalid(field, "notes.count-range",
+                        "{0} the count of {1} must be a whole number from 0 to {2}", entry.getKey(), max);
+            }
+            if (keepZeros || count.intValue() > 0) {
+                notes.put(denomination, count.intValue());
+            }
+        }
+        if (notes.values().stream().mapToInt(Integer::intValue).sum() == 0) {
+            throw ApiException.invalid(field, "notes.at-least-one", "{0} must count at least one note");
+        }
+        return notes;
     }
 }
