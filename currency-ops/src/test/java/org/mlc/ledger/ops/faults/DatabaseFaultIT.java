@@ -71,9 +71,16 @@ class DatabaseFaultIT {
                     .filter(p -> p.attempts() > 1).count();
 
             // 2. Read-only database (what PostgreSQL does when its disk is full is to refuse writes).
+            // The payment "ro-1" is paid by the member holding most after the random payments, so
+            // that it can only be refused for the database, not for the payer's balance.
+            String payer = jdbc.queryForObject("SELECT account_id FROM account_view WHERE currency = ? "
+                    + "AND owner_kind = 'MEMBER' ORDER BY balance_minor DESC, account_id LIMIT 1", String.class,
+                    currency.code);
+            String payee = currency.accounts.stream().filter(account -> !account.equals(payer)).findFirst()
+                    .orElseThrow();
             jdbc.execute("ALTER DATABASE postgres SET default_transaction_read_only = on");
             cutConnections(jdbc);
-            Client.Answer refusedWhileReadOnly = awaitAnswer(admin, node, "ro-1", currency);
+            Client.Answer refusedWhileReadOnly = awaitAnswer(admin, node, "ro-1", payer, payee);
             Client.Answer readWhileReadOnly = admin.get(node, "/api/v1/accounts/" + currency.accounts.get(0));
             long debitsWhileReadOnly = TestCurrency.debitsByTransfer(jdbc).size();
             jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
@@ -86,7 +93,7 @@ class DatabaseFaultIT {
             });
             cutConnections(jdbc);
             Instant writableAgain = Instant.now();
-            Client.Answer afterReadOnly = awaitAnswer(admin, node, "ro-1", currency);
+            Client.Answer afterReadOnly = awaitAnswer(admin, node, "ro-1", payer, payee);
             Duration readOnlyRecovery = Duration.between(writableAgain, Instant.now());
 
             new Figures("PostgreSQL stopped " + DOWN_FOR.toSeconds() + " s under load (1 node, " + CLIENTS
@@ -138,10 +145,9 @@ class DatabaseFaultIT {
     }
 
     /** The payment "ro-1", sent until the node answers something else than a cut connection's 503. */
-    private static Client.Answer awaitAnswer(Client admin, Node node, String key, TestCurrency currency)
+    private static Client.Answer awaitAnswer(Client admin, Node node, String key, String from, String to)
             throws InterruptedException {
-        Map<String, Object> body = Map.of("from", currency.accounts.get(1), "to", currency.accounts.get(2),
-                "amount", "1.00");
+        Map<String, Object> body = Map.of("from", from, "to", to, "amount", "1.00");
         Client.Answer answer = admin.post(node, "/api/v1/payments", key, body);
         for (int i = 0; i < 60 && answer.status() == 503 && "database-unavailable".equals(answer.code()); i++) {
             Thread.sleep(500);
