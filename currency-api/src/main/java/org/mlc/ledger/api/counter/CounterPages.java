@@ -363,10 +363,11 @@ public class CounterPages {
         String counterId = counterOf(model);
         ReportController.CounterDay day = dayReport(counterId, Forms.blankToNull(date));
         model.addAttribute("day", day);
-        // the report's day is a UTC day; the drawer at its start and end, cash, card slips and cheques apart
-        Instant start = LocalDate.parse(day.date()).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        // the report's day is the association's civil day; the drawer at its start and end, cash, card slips and cheques apart
+        Instant start = LocalDate.parse(day.date()).atStartOfDay(Formats.ZONE).toInstant();
+        Instant end = LocalDate.parse(day.date()).plusDays(1).atStartOfDay(Formats.ZONE).toInstant();
         model.addAttribute("drawerAtStart", byMeans(days.drawerBefore(counterId, start)));
-        model.addAttribute("drawerAtEnd", byMeans(days.drawerBefore(counterId, start.plus(java.time.Duration.ofDays(1)))));
+        model.addAttribute("drawerAtEnd", byMeans(days.drawerBefore(counterId, end)));
         return "counter/day";
     }
 
@@ -429,7 +430,7 @@ public class CounterPages {
 
     // ---- helpers ----
 
-    /** The report's day (a UTC day, as the API's); today where the counter is, unless another is asked. */
+    /** The report's day (the association's civil day, as the API's); today there, unless another is asked. */
     private ReportController.CounterDay dayReport(String counterId, String date) {
         String day = date == null ? LocalDate.now(Formats.ZONE).toString() : date;
         return (ReportController.CounterDay) reports.counterDay(counterId, day, null).getBody();

@@ -5,11 +5,11 @@ import static org.mlc.ledger.api.web.RequestValues.id;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.api.account.AccountController.StatementEntry;
 import org.mlc.ledger.api.account.StatementQueries;
 import org.mlc.ledger.api.csv.CsvColumn;
@@ -179,8 +179,9 @@ public class ReportController {
         String currency = counters.currencyOf(counterId)
                 .orElseThrow(() -> ApiException.notFound("web.unknown.counter", "unknown counter {0}", counterId));
         LocalDate day = day(date, "date");
-        Instant start = day.atStartOfDay().toInstant(ZoneOffset.UTC);
-        Instant end = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        // the counter's day is the association's civil day, the one its closing counts (ExchangeCounter)
+        Instant start = day.atStartOfDay(CivilDay.ZONE).toInstant();
+        Instant end = day.plusDays(1).atStartOfDay(CivilDay.ZONE).toInstant();
         List<CounterDayLine> lines = conversions.atCounter(counterId, start, end).stream()
                 .map(c -> new CounterDayLine(c.id(), c.convertedAt().toString(), c.accountId(), c.paidBy(), c.payout(),
                         Amounts.format(c.eurosMinor()), Amounts.format(c.unitsMinor()), Amounts.format(c.bonusMinor()),
