@@ -1,5 +1,6 @@
 package org.mlc.ledger.api.account;
 
+import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Role;
 import static org.mlc.ledger.api.web.RequestValues.id;
@@ -7,7 +8,6 @@ import static org.mlc.ledger.api.web.RequestValues.requiredText;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -239,6 +239,6 @@ public class AccountController {
         if (day == null) {
             return plusDays == 0 ? Instant.EPOCH : Instant.parse("9999-12-31T00:00:00Z");
         }
-        return day.plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return day.plusDays(plusDays).atStartOfDay(CivilDay.ZONE).toInstant();
     }
 }

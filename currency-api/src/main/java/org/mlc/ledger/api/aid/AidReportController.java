@@ -2,11 +2,11 @@ package org.mlc.ledger.api.aid;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.api.csv.CsvColumn;
 import org.mlc.ledger.api.csv.CsvDialect;
 import org.mlc.ledger.api.csv.CsvFiles;
@@ -104,8 +104,8 @@ public class AidReportController {
             throw ApiException.invalid("to", "aid.report-period", "{0} must not be before from");
         }
         CsvDialect csv = CsvDialect.asked(format, dialect);
-        Instant start = fromDay.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = toDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant start = fromDay.atStartOfDay(CivilDay.ZONE).toInstant();
+        Instant end = toDay.plusDays(1).atStartOfDay(CivilDay.ZONE).toInstant();
         AidQueries.Totals totals = queries.totals(programId, start, end);
         List<FiliereSpent> byFiliere = queries.spentByFiliere(programId, start, end).stream()
                 .map(f -> new FiliereSpent(f.filiere(), Amounts.format(f.unitsMinor()))).toList();

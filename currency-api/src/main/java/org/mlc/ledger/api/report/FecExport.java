@@ -5,11 +5,11 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.api.aid.AidQueries;
 import org.mlc.ledger.api.counter.CounterQueries;
 import org.mlc.ledger.api.participant.ParticipantQueries;
@@ -74,8 +74,8 @@ public final class FecExport {
         try {
             out.write(String.join(String.valueOf(SEPARATOR), COLUMNS));
             out.write("\r\n");
-            journal.forEachPostingByBookAndDate(from.atStartOfDay().toInstant(ZoneOffset.UTC),
-                    to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), posting -> {
+            journal.forEachPostingByBookAndDate(from.atStartOfDay(CivilDay.ZONE).toInstant(),
+                    to.plusDays(1).atStartOfDay(CivilDay.ZONE).toInstant(), posting -> {
                         Book book = posting.book();
                         if (book != currentBook[0]) {
                             currentBook[0] = book;
@@ -87,7 +87,7 @@ public final class FecExport {
                             numberInJournal[0]++;
                             entries[0]++;
                         }
-                        LocalDate date = posting.bookedAt().atZone(ZoneOffset.UTC).toLocalDate();
+                        LocalDate date = posting.bookedAt().atZone(CivilDay.ZONE).toLocalDate();
                         ChartOfAccounts.Account account = ChartOfAccounts.account(posting.kind());
                         ChartOfAccounts.Journal journal = ChartOfAccounts.journal(book);
                         String ref = posting.accountRef();

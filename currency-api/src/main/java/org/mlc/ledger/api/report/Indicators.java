@@ -2,10 +2,10 @@ package org.mlc.ledger.api.report;
 
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.api.payment.TransferQueries;
 import org.mlc.ledger.ledger.Coverage;
 import org.mlc.ledger.ledger.LedgerAccountKind;
@@ -122,7 +122,7 @@ public final class Indicators {
     }
 
     public static Instant start(YearMonth month) {
-        return month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        return month.atDay(1).atStartOfDay(CivilDay.ZONE).toInstant();
     }
 
     public static String ratio(long numerator, long denominator) {

@@ -5,9 +5,9 @@ import static org.mlc.ledger.api.support.Api.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.api.IntegrationTest;
 import org.mlc.ledger.api.support.Api;
 import org.mlc.ledger.api.support.Ledger.Party;
@@ -24,7 +24,7 @@ class ConversionCancellationTest extends IntegrationTest {
 
     private Api.Response day(String counter) {
         Api.Response day = api.get("/api/v1/reports/counters/" + counter + "/day?date="
-                + LocalDate.now(ZoneOffset.UTC));
+                + LocalDate.now(CivilDay.ZONE));
         assertThat(day.status()).as(day.toString()).isEqualTo(200);
         return day;
     }

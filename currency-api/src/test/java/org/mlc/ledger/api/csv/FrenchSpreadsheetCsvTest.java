@@ -10,13 +10,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.api.IntegrationTest;
 import org.mlc.ledger.api.support.Api;
 import org.mlc.ledger.api.support.Ledger;
@@ -35,7 +35,7 @@ class FrenchSpreadsheetCsvTest extends IntegrationTest {
     private static final Pattern PARIS_MINUTE = Pattern.compile("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-    private final YearMonth thisMonth = YearMonth.now(ZoneOffset.UTC);
+    private final YearMonth thisMonth = YearMonth.now(CivilDay.ZONE);
 
     @Test
     void aStatementInTheFrenchDialectShowsTheCounterpartyByNameAndNumberAndParisTimes() {
@@ -95,7 +95,7 @@ class FrenchSpreadsheetCsvTest extends IntegrationTest {
         assertThat(indicators.get(1).get(1)).isEqualTo(thisMonth.format(DateTimeFormatter.ofPattern("MM/yyyy")));
 
         List<List<String>> day = assertFrench(api.get("/api/v1/reports/counters/" + counter + "/day?date="
-                + LocalDate.now(ZoneOffset.UTC) + "&format=csv&dialect=fr").text(), "conversion;date;compte;");
+                + LocalDate.now(CivilDay.ZONE) + "&format=csv&dialect=fr").text(), "conversion;date;compte;");
         assertThat(day.get(1)).contains(shown(member), "espèces", "sur le compte", "30,00");
         assertThat(day.get(1).get(1)).matches(PARIS_MINUTE);
 
@@ -229,7 +229,7 @@ class FrenchSpreadsheetCsvTest extends IntegrationTest {
     }
 
     private String fill(String file, Grants grants) {
-        LocalDate expires = LocalDate.now(ZoneOffset.UTC).plusMonths(6);
+        LocalDate expires = LocalDate.now(CivilDay.ZONE).plusMonths(6);
         String bob = who(grants.bob);
         return file.replace("{alice-id}", grants.alice.id()).replace("{alice}", who(grants.alice))
                 .replace("{bob}", bob).replace("{unknown}", bob.substring(0, bob.indexOf('-')) + "-999999")

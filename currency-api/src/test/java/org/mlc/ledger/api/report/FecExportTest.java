@@ -6,7 +6,6 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.api.IntegrationTest;
 import org.mlc.ledger.api.support.Ledger.Party;
 import org.mlc.ledger.api.support.MovableClock;
@@ -41,7 +41,7 @@ class FecExportTest extends IntegrationTest {
 
     @Test
     void eachJournalIsNumberedWithoutGapInDateOrderAndEveryEntryAndJournalBalances() {
-        LocalDate day = LocalDate.now(ZoneOffset.UTC);
+        LocalDate day = LocalDate.now(CivilDay.ZONE);
         String roue = ledger.currency("10", "12");
         ledger.sponsorBudget(roue, "26000.00", null);
         String counter = ledger.counter(roue);

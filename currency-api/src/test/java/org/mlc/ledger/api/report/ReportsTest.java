@@ -7,12 +7,12 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.api.IntegrationTest;
 import org.mlc.ledger.api.support.Api;
 import org.mlc.ledger.api.support.Ledger.Party;
@@ -24,7 +24,7 @@ class ReportsTest extends IntegrationTest {
     private Party member;
     private Party baker;
     private Party miller;
-    private final YearMonth thisMonth = YearMonth.now(ZoneOffset.UTC);
+    private final YearMonth thisMonth = YearMonth.now(CivilDay.ZONE);
 
     /**
      * 20 € = 21 units: a member converts 40 €, pays the baker 30, the baker pays the miller 10 (B2B).
@@ -86,7 +86,7 @@ class ReportsTest extends IntegrationTest {
 
     @Test
     void counterDayReportAddsUpTheConversionsAndTheCashInTheDrawer() {
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String today = LocalDate.now(CivilDay.ZONE).toString();
         Api.Response response = api.get("/api/v1/reports/counters/" + counter + "/day?date=" + today);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         JsonNode day = response.json();
@@ -134,7 +134,7 @@ class ReportsTest extends IntegrationTest {
     @Test
     void fecExportHasTheEighteenLegalColumnsInOrderAndBalancedEntries() {
         StringWriter out = new StringWriter();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(CivilDay.ZONE);
         long entries = new FecExport(jdbc).write(out, today, today);
         List<String[]> rows = out.toString().lines().map(line -> line.split("\t", -1)).toList();
         assertThat(rows.get(0)).containsExactly("JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum",

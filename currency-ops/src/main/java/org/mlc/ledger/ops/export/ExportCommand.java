@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.api.csv.Csv;
 import org.mlc.ledger.api.report.FecExport;
 import org.mlc.ledger.api.report.Indicators;
@@ -149,8 +150,8 @@ public class ExportCommand implements Callable<Integer> {
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }
-                    }, java.sql.Timestamp.from(from.atStartOfDay().toInstant(java.time.ZoneOffset.UTC)),
-                    java.sql.Timestamp.from(to.plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)));
+                    }, java.sql.Timestamp.from(from.atStartOfDay(CivilDay.ZONE).toInstant()),
+                    java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(CivilDay.ZONE).toInstant()));
         }
         return lines[0];
     }
