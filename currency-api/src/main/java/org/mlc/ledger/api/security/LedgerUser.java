@@ -16,10 +16,10 @@ public class LedgerUser extends User {
     private final long credentialsVersion;
 
     public LedgerUser(String username, String passwordHash, boolean enabled, Role role, String participantId,
-                      String counterId, long credentialsVersion) {
+                      String counterId, String currency, long credentialsVersion) {
         super(username, passwordHash, enabled, true, true, true,
                 List.of(new SimpleGrantedAuthority("ROLE_" + role.name())));
-        this.caller = new Caller(username, role, participantId, counterId);
+        this.caller = new Caller(username, role, participantId, counterId, currency);
         this.credentialsVersion = credentialsVersion;
     }
 
