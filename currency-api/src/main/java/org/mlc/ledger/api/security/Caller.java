@@ -53,6 +53,11 @@ public record Caller(String username, Role role, String participantId, String co
         return role == other || other == Role.ADMIN && role == Role.CURRENCY_ADMIN;
     }
 
+    /** True for an administrator: the platform's ADMIN, or a currency's (within it). */
+    public boolean administers() {
+        return role == Role.ADMIN || role == Role.CURRENCY_ADMIN;
+    }
+
     /** True for the platform's operator (ADMIN itself, not a currency's admin). */
     public boolean isPlatformAdmin() {
         return role == Role.ADMIN;

@@ -32,8 +32,12 @@ public class UserPages {
     private final CounterQueries counters;
     private final ParticipantQueries participants;
 
-    public UserPages(UserController users, CounterQueries counters, ParticipantQueries participants) {
+    private final org.mlc.ledger.api.currency.CurrencyQueries currencies;
+
+    public UserPages(UserController users, CounterQueries counters, ParticipantQueries participants,
+                     org.mlc.ledger.api.currency.CurrencyQueries currencies) {
         this.users = users;
+        this.currencies = currencies;
         this.counters = counters;
         this.participants = participants;
     }
@@ -99,6 +103,7 @@ public class UserPages {
                 : p.name() + " — " + p.number()));
         model.addAttribute("boundTo", boundTo);
         model.addAttribute("counterNames", counters.names());
+        model.addAttribute("currencies", currencies.all().stream().filter(c -> caller.sees(c.code())).toList());
         model.addAttribute("statusKey", Forms.newKey());
         return "association/users";
     }

@@ -128,6 +128,9 @@ class CurrencyIsolationTest extends IntegrationTest {
         assertThat(api.get("/api/v1/status").status()).isEqualTo(200);
         User platformAuditor = ledger.user("AUDITOR", null, null);
         assertThat(platformAuditor.api().get("/api/v1/status").status()).isEqualTo(200);
+        // the metrics tell every currency's volumes: the platform's too
+        assertThat(bousol.auditor().api().get("/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(platformAuditor.api().get("/actuator/prometheus").status()).isEqualTo(200);
     }
 
     @Test
