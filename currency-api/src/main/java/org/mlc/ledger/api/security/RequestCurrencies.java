@@ -51,6 +51,8 @@ public class RequestCurrencies {
     private final Map<String, Function<String, Optional<String>>> byField = new LinkedHashMap<>();
     private final ObjectMapper objectMapper;
 
+    private static final int MAX_NAME_LENGTH = 100;
+
     public RequestCurrencies(ObjectMapper objectMapper, ParticipantQueries participants, AccountQueries accounts,
                              CounterQueries counters, TransferQueries transfers, HoldQueries holds,
                              ReconversionQueries reconversions, AidQueries aid, NoteInventoryQueries notes,
@@ -113,6 +115,10 @@ public class RequestCurrencies {
                 if (resolver == null || value == null) {
                     continue;
                 }
+                if (!looksLikeAName(value)) {
+                    unknown = true;
+                    continue;
+                }
                 Optional<String> found = resolver.apply(value);
                 found.ifPresent(currencies::add);
                 unknown |= found.isEmpty();
@@ -123,7 +129,7 @@ public class RequestCurrencies {
             Function<String, Optional<String>> resolver = byField.get(name);
             if (resolver != null) {
                 for (String value : values) {
-                    if (value != null && !value.isBlank()) {
+                    if (looksLikeAName(value)) {
                         resolver.apply(value.strip()).ifPresent(currencies::add);
                     }
                 }
@@ -131,11 +137,20 @@ public class RequestCurrencies {
         });
         body(request).ifPresent(body -> body.fields().forEachRemaining(field -> {
             Function<String, Optional<String>> resolver = byField.get(field.getKey());
-            if (resolver != null && field.getValue().isTextual() && !field.getValue().asText().isBlank()) {
+            if (resolver != null && field.getValue().isTextual() && looksLikeAName(field.getValue().asText())) {
                 resolver.apply(field.getValue().asText().strip()).ifPresent(currencies::add);
             }
         }));
         return new Resolution(currencies, unknown);
+    }
+
+    /**
+     * Ids, codes, member numbers and user names are short and printable: anything else names
+     * nothing (and is not sent to the database, which refuses a NUL in a text).
+     */
+    private static boolean looksLikeAName(String value) {
+        return value != null && !value.isBlank() && value.length() <= MAX_NAME_LENGTH
+                && value.chars().noneMatch(Character::isISOControl);
     }
 
     private Optional<JsonNode> body(HttpServletRequest request) {

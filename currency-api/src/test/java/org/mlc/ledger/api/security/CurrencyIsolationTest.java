@@ -105,7 +105,7 @@ class CurrencyIsolationTest extends IntegrationTest {
         assertProblem(bousol.admin().api().post("/api/v1/users", """
                 {"username":"intrus-%s","password":"a-long-enough-password","role":"CURRENCY_ADMIN","currency":"%s"}"""
                 .formatted(bousol.currency().toLowerCase(), roue.currency())), 404, "not-found");
-        assertProblem(bousol.admin().api().post("/api/v1/users/" + roue.agent().username() + "/disable", null),
+        assertProblem(bousol.admin().api().post("/api/v1/users/" + roue.agent().username() + "/disable", "{}"),
                 404, "not-found");
         // an unknown id is as absent as another currency's
         assertProblem(bousol.admin().api().get("/api/v1/participants/00000000-0000-0000-0000-000000000000"), 404,
