@@ -7,6 +7,7 @@ import org.mlc.ledger.api.account.AccountController.StatementEntry;
 import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.participant.ParticipantQueries;
 import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.CallerCurrency;
 import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.ui.Forms;
@@ -65,13 +66,18 @@ public class AccountPages {
      * Any participant's account as the association sees it: its balance and its statement, newest
      * first, with the same date filter and pages as the participant's own page.
      */
+    /** Names its account by {@code id}: one of another currency is as unknown as any (404). */
     @Allowed({Role.ADMIN, Role.AUDITOR})
+    @CallerCurrency
     @GetMapping("/association/account")
     public String anyAccount(@RequestParam(name = "id") String id,
                              @RequestParam(name = "from", required = false) String from,
                              @RequestParam(name = "to", required = false) String to,
                              @RequestParam(name = "page", defaultValue = "0") int page, Model model) {
         AccountController.AccountView account = accounts.get(id);
+        if (!Caller.current().sees(account.currency())) {
+            throw ApiException.notFound("web.unknown.account", "unknown account {0}", id);
+        }
         Owner owner = owner(account.owner()).orElseThrow(() -> ApiException.notFound("web.unknown.account",
                 "unknown account {0}", id));
         model.addAttribute("owner", owner);

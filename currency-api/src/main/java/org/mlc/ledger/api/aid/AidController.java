@@ -259,7 +259,7 @@ public class AidController {
         Caller caller = Caller.current();
         String answered = commands.apply(keyed, String.class, () -> {
             bulkJobs.create(new BulkJobs.Job(jobId, GrantLines.KIND, programId, caller.participantId(),
-                    caller.username()), lines);
+                    caller.username(), currency), lines);
             return jobId;
         });
         return ResponseEntity.accepted().location(URI.create("/api/v1/aid-programs/" + programId + "/grant-batches/"

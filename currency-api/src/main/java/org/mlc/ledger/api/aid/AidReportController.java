@@ -12,6 +12,7 @@ import org.mlc.ledger.api.csv.CsvDialect;
 import org.mlc.ledger.api.csv.CsvFiles;
 import org.mlc.ledger.api.infrastructure.ProcessorPositions;
 import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Platform;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.RequestValues;
@@ -140,9 +141,11 @@ public class AidReportController {
 
     /**
      * Runs the expiry now (it also runs every night): what it returned. Idempotent, and run on one
-     * node at a time ({@code ran} false if another node is running it).
+     * node at a time ({@code ran} false if another node is running it). A platform act: the run
+     * covers every currency's grants (and answers their totals), so no association's user starts it.
      */
-    @Allowed({Role.ADMIN, Role.CCAS})
+    @Allowed(Role.ADMIN)
+    @Platform
     @Operation(summary = "Run the expiry of aid grants now")
     @PostMapping("/api/v1/aid-expiry-runs")
     public ExpiryRunAnswer runExpiry(@RequestHeader(value = IdempotentCommands.HEADER, required = false)

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.mlc.ledger.api.audit.AuditQueries.AuditEntry;
 import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Caller;
+import org.mlc.ledger.api.security.CallerCurrency;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.RequestValues;
@@ -33,10 +35,13 @@ public class AuditController {
     public record AuditTrail(int page, int size, List<AuditEntry> entries) {
     }
 
+    /** A caller bound to a currency reads the trail of its currency only (and names no other). */
     @Allowed({Role.ADMIN, Role.AUDITOR})
+    @CallerCurrency
     @Operation(summary = "Who did what: the audit trail")
     @GetMapping
-    public AuditTrail trail(@RequestParam(required = false) String user,
+    public AuditTrail trail(@RequestParam(required = false) String currency,
+                            @RequestParam(required = false) String user,
                             @RequestParam(required = false) String correlationId,
                             @RequestParam(required = false) String aggregate,
                             @RequestParam(required = false) String from,
@@ -51,7 +56,7 @@ public class AuditController {
         }
         AuditQueries.Filter filter = new AuditQueries.Filter(filter(user, "user"),
                 filter(correlationId, "correlationId"), filter(aggregate, "aggregate"), day(from, "from"),
-                day(to, "to"));
+                day(to, "to"), Caller.current().currencyOr(filter(currency, "currency")));
         return new AuditTrail(page, size, audit.entries(filter, size, (long) page * size));
     }
 

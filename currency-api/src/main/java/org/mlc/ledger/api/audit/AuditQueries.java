@@ -20,12 +20,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuditQueries {
 
-    /** What to look for; a null field does not filter. Days are UTC, both ends included. */
-    public record Filter(String user, String correlationId, String aggregate, LocalDate from, LocalDate to) {
+    /**
+     * What to look for; a null field does not filter. Days are UTC, both ends included. A currency
+     * keeps to the events of requests about it (their metadata's {@code currency}).
+     */
+    public record Filter(String user, String correlationId, String aggregate, LocalDate from, LocalDate to,
+                         String currency) {
     }
 
     /** One event: when, who (user, role, counter), what (its type's simple name, on which aggregate), why (key). */
-    public record AuditEntry(long index, String at, String user, String role, String counter, String event,
+    public record AuditEntry(long index, String at, String user, String role, String counter, String currency,
+                             String event,
                              String aggregate, String idempotencyKey, String correlationId) {
     }
 
@@ -43,6 +48,7 @@ public class AuditQueries {
         List<Object> args = new ArrayList<>();
         metaFilter(where, args, IdempotentCommands.USER, filter.user());
         metaFilter(where, args, IdempotentCommands.CORRELATION_ID, filter.correlationId());
+        metaFilter(where, args, IdempotentCommands.CURRENCY, filter.currency());
         if (filter.aggregate() != null) {
             where.append(" AND aggregate_identifier = ?");
             args.add(filter.aggregate());
@@ -65,7 +71,8 @@ public class AuditQueries {
             String type = rs.getString("payload_type");
             return new AuditEntry(rs.getLong("global_index"), rs.getString("time_stamp"),
                     text(meta, IdempotentCommands.USER), text(meta, IdempotentCommands.ROLE),
-                    text(meta, IdempotentCommands.COUNTER), type.substring(type.lastIndexOf('.') + 1),
+                    text(meta, IdempotentCommands.COUNTER), text(meta, IdempotentCommands.CURRENCY),
+                    type.substring(type.lastIndexOf('.') + 1),
                     rs.getString("aggregate_identifier"), text(meta, IdempotencyInterceptor.KEY),
                     text(meta, IdempotentCommands.CORRELATION_ID));
         }, args.toArray());

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import org.mlc.ledger.api.bank.BankStatementController.StatementAnswer;
 import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.CallerCurrency;
+import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.ui.Forms;
 import org.mlc.ledger.api.ui.PageController;
@@ -29,6 +31,7 @@ public class BankPages {
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR})
+    @CallerCurrency
     @GetMapping("/association/bank")
     public String form(Model model) {
         return page(model);
@@ -58,7 +61,8 @@ public class BankPages {
     }
 
     private String page(Model model) {
-        model.addAttribute("currencies", currencies.all());
+        Caller caller = Caller.current();
+        model.addAttribute("currencies", currencies.all().stream().filter(c -> caller.sees(c.code())).toList());
         model.addAttribute("key", Forms.newKey());
         model.addAttribute("header", BankStatementController.HEADER);
         return "association/bank";

@@ -38,6 +38,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * node works on the jobs at a time, a chunk's effects and its lines' outcomes commit together, and
  * a node that stops mid-job leaves the rest for the next run (on any node, within
  * {@code mlc.bulk.poll-millis}). Progress is read from the lines as they are done.
+ *
+ * <p>Jobs are served fairly between the currencies a deployment hosts: the next chunk is of the
+ * currency served longest ago (a new job's currency first), so that one association's 10,000-line
+ * batch does not hold another's back for its whole length; and at most
+ * {@code mlc.bulk.max-running-jobs-per-currency} jobs of one currency are in progress at once (its
+ * further jobs wait their turn, oldest first).
  */
 @Component
 public class BulkJobs implements DisposableBean {
@@ -57,8 +63,13 @@ public class BulkJobs implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(BulkJobs.class);
 
-    /** A job as the processors see it. */
-    public record Job(String jobId, String kind, String targetId, String ownerId, String createdBy) {
+    /** A job as the processors see it; {@code currency}: the one whose turn it takes (null: a shared turn). */
+    public record Job(String jobId, String kind, String targetId, String ownerId, String createdBy,
+                      String currency) {
+
+        public Job(String jobId, String kind, String targetId, String ownerId, String createdBy) {
+            this(jobId, kind, targetId, ownerId, createdBy, null);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -73,10 +84,14 @@ public class BulkJobs implements DisposableBean {
     });
     private final AtomicBoolean queued = new AtomicBoolean();
     private final ProcessorPositions positions;
+    private final int maxRunningJobsPerCurrency;
 
     public BulkJobs(JdbcTemplate jdbc, TransactionTemplate transactions, ClusterJobLock lock, Clock clock,
-                    List<BulkProcessor> processors, ProcessorPositions positions) {
+                    List<BulkProcessor> processors, ProcessorPositions positions,
+                    @org.springframework.beans.factory.annotation.Value("${mlc.bulk.max-running-jobs-per-currency:2}")
+                    int maxRunningJobsPerCurrency) {
         this.jdbc = jdbc;
+        this.maxRunningJobsPerCurrency = maxRunningJobsPerCurrency;
         this.positions = positions;
         this.transactions = transactions;
         this.lock = lock;
@@ -94,10 +109,10 @@ public class BulkJobs implements DisposableBean {
         }
         transactions.executeWithoutResult(status -> {
             int created = jdbc.update("INSERT INTO bulk_job (job_id, kind, target_id, owner_id, created_by, status, "
-                            + "total_lines, done_lines, succeeded_lines, refused_lines, created_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?) ON CONFLICT (job_id) DO NOTHING",
+                            + "total_lines, done_lines, succeeded_lines, refused_lines, created_at, currency) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?) ON CONFLICT (job_id) DO NOTHING",
                     job.jobId(), job.kind(), job.targetId(), job.ownerId(), job.createdBy(), RUNNING, lines.size(),
-                    Timestamp.from(clock.instant()));
+                    Timestamp.from(clock.instant()), job.currency());
             if (created == 0) {
                 return;
             }
@@ -151,16 +166,30 @@ public class BulkJobs implements DisposableBean {
         }
     }
 
-    /** One chunk of the oldest running job; false when there is nothing left to do. */
+    /**
+     * One chunk of the next job in the fair queue; false when there is nothing left to do. Of each
+     * currency, its oldest {@code maxRunningJobsPerCurrency} running jobs may go; of those, the
+     * job of the currency served longest ago (never served: first), then the job of that currency
+     * served longest ago. Served is the database's clock_timestamp(), which moves on even while a
+     * test holds the application's clock.
+     */
     private boolean nextChunk() {
-        List<Map<String, Object>> jobs = jdbc.queryForList("SELECT job_id, kind, target_id, owner_id, created_by "
-                + "FROM bulk_job WHERE status = ? ORDER BY created_at, job_id LIMIT 1", RUNNING);
+        List<Map<String, Object>> jobs = jdbc.queryForList("WITH running AS (SELECT job_id, kind, target_id, "
+                + "owner_id, created_by, currency, created_at, last_chunk_at, COALESCE(currency, '') AS turn, "
+                + "row_number() OVER (PARTITION BY COALESCE(currency, '') ORDER BY created_at, job_id) AS place "
+                + "FROM bulk_job WHERE status = ?), "
+                + "served AS (SELECT turn, max(last_chunk_at) AS at FROM running GROUP BY turn) "
+                + "SELECT r.job_id, r.kind, r.target_id, r.owner_id, r.created_by, r.currency FROM running r "
+                + "JOIN served s ON s.turn = r.turn WHERE r.place <= ? "
+                + "ORDER BY s.at NULLS FIRST, r.last_chunk_at NULLS FIRST, r.created_at, r.job_id LIMIT 1",
+                RUNNING, maxRunningJobsPerCurrency);
         if (jobs.isEmpty()) {
             return false;
         }
         Map<String, Object> row = jobs.get(0);
         Job job = new Job((String) row.get("job_id"), (String) row.get("kind"), (String) row.get("target_id"),
-                (String) row.get("owner_id"), (String) row.get("created_by"));
+                (String) row.get("owner_id"), (String) row.get("created_by"), (String) row.get("currency"));
+        jdbc.update("UPDATE bulk_job SET last_chunk_at = clock_timestamp() WHERE job_id = ?", job.jobId());
         BulkProcessor processor = processors.get(job.kind());
         if (processor == null) {
             throw new IllegalStateException("no processor for bulk jobs of kind " + job.kind());

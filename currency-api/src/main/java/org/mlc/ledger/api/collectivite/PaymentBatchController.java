@@ -98,7 +98,7 @@ public class PaymentBatchController {
         Caller caller = Caller.current();
         String answered = commands.apply(keyed, String.class, () -> {
             bulkJobs.create(new BulkJobs.Job(jobId, PaymentLines.KIND, accountId, account.participantId(),
-                    caller.username()), lines);
+                    caller.username(), account.currency()), lines);
             return jobId;
         });
         return ResponseEntity.accepted().location(URI.create("/api/v1/accounts/" + accountId + "/payment-batches/"

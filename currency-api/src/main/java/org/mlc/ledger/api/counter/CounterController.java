@@ -1,6 +1,7 @@
 package org.mlc.ledger.api.counter;
 
 import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.CallerCurrency;
 import org.mlc.ledger.api.security.Role;
 import static org.mlc.ledger.api.web.RequestValues.id;
 import static org.mlc.ledger.api.web.RequestValues.nonNegativeAmount;
@@ -244,11 +245,12 @@ public class CounterController {
      * counter agent sees its own counter only (as it may read no other).
      */
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT})
+    @CallerCurrency
     @Operation(summary = "List the counters of a currency")
     @GetMapping
     public CounterList list(@RequestParam(name = "currency", required = false) String currency) {
-        String code = currency == null || currency.isBlank() ? null : id(currency, "currency");
         Caller caller = Caller.current();
+        String code = caller.currencyOr(currency == null || currency.isBlank() ? null : id(currency, "currency"));
         List<CounterEntry> items = counters.all().stream()
                 .filter(counter -> code == null || counter.currency().equals(code))
                 .filter(counter -> !caller.is(Role.COUNTER_AGENT) || counter.id().equals(caller.counterId()))

@@ -20,6 +20,7 @@ import org.mlc.ledger.api.participant.ParticipantQueries.Participant;
 import org.mlc.ledger.api.report.ConversionQueries;
 import org.mlc.ledger.api.report.ReportController;
 import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.CallerCurrency;
 import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.ui.Formats;
@@ -374,6 +375,7 @@ public class CounterPages {
     // ---- for the association: every counter ----
 
     @Allowed({Role.ADMIN, Role.AUDITOR})
+    @CallerCurrency
     @GetMapping("/association/counters")
     public String all(Model model) {
         // each view summed by its own query class, joined here by counter: a few dozen counters, three small maps
@@ -381,7 +383,9 @@ public class CounterPages {
         Map<String, CounterDayQueries.ClosingTotals> closed = days.closingTotalsByCounter();
         Map<String, Long> notesValues = noteStocks.valueUnitsByCounter();
         Map<String, Long> uncovered = days.uncoveredShortfallByCounter();
-        List<CounterLine> lines = counterViews.all().stream().map(counter -> {
+        Caller caller = Caller.current();
+        List<CounterLine> lines = counterViews.all().stream().filter(counter -> caller.sees(counter.currency()))
+                .map(counter -> {
             var conversionTotals = converted.getOrDefault(counter.id(), new ConversionQueries.CounterTotals(0, 0));
             var closingTotals = closed.getOrDefault(counter.id(), new CounterDayQueries.ClosingTotals(null, 0));
             return new CounterLine(counter.id(), counter.name(), counter.currency(), conversionTotals.conversions(),

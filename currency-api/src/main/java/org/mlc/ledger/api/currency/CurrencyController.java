@@ -4,6 +4,9 @@ import org.mlc.ledger.currency.SetReconversionFeeMinimum;
 import org.mlc.ledger.currency.SetMemberTransfers;
 import org.mlc.ledger.currency.SetMembershipPolicy;
 import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Caller;
+import org.mlc.ledger.api.security.CallerCurrency;
+import org.mlc.ledger.api.security.Platform;
 import org.mlc.ledger.api.security.Role;
 import static org.mlc.ledger.api.web.RequestValues.basisPoints;
 import static org.mlc.ledger.api.web.RequestValues.nonNegativeAmount;
@@ -97,7 +100,9 @@ public class CurrencyController {
     public record DonationShareAnswer(String currency, String share, String issuerAccount) {
     }
 
+    /** A currency is created by the platform's operator, with its first CURRENCY_ADMIN (docs/hosting.md). */
     @Allowed(Role.ADMIN)
+    @Platform
     @Operation(summary = "Define a currency and its conversion ratio",
             description = "The ratio (e.g. 20 € = 21 units) gives between 1/100 and 100 units per euro; the "
                     + "reconversion fee and the yearly membership fee are set with it.")
@@ -283,12 +288,15 @@ public class CurrencyController {
     public record CurrencyList(List<CurrencyEntry> items, int total) {
     }
 
-    /** Every currency, by code: whoever may see one currency may see the list. */
+    /** Every currency, by code; a caller bound to a currency sees its own only. */
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE, Role.AUDITOR})
+    @CallerCurrency
     @Operation(summary = "List the currencies")
     @GetMapping
     public CurrencyList list() {
+        Caller caller = Caller.current();
         List<CurrencyEntry> items = currencies.all().stream()
+                .filter(currency -> caller.sees(currency.code()))
                 .sorted(java.util.Comparator.comparing(CurrencyQueries.Currency::code))
                 .map(currency -> new CurrencyEntry(currency.code(), currency.name(),
                         new ConversionView(Amounts.format(currency.conversionEurosMinor()),

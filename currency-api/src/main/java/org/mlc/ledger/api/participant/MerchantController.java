@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.CallerCurrency;
 import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.web.ApiException;
@@ -130,6 +131,7 @@ public class MerchantController {
     /** The approved, not suspended merchants, by name; {@code currency} and {@code filiere} narrow it. */
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT, Role.MERCHANT, Role.MEMBER, Role.CCAS,
             Role.COLLECTIVITE})
+    @CallerCurrency
     @Operation(summary = "The directory of approved merchants")
     @GetMapping("/api/v1/merchants")
     public Directory directory(@RequestParam(value = "currency", required = false) String currency,
@@ -138,7 +140,7 @@ public class MerchantController {
             throw ApiException.invalid("filiere", "currency.filiere-code",
                     "{0} must be a code like ALIMENTATION (capital letters and _)");
         }
-        String code = currency == null ? null : id(currency, "currency");
+        String code = Caller.current().currencyOr(currency == null ? null : id(currency, "currency"));
         return new Directory(participants.approvedMerchants(code, filiere, MAX_DIRECTORY_SIZE).stream()
                 .map(merchant -> new DirectoryEntry(merchant.id(), merchant.name(), merchant.number(),
                         merchant.currency(), merchant.filiere(), merchant.accountId()))

@@ -3,6 +3,8 @@ package org.mlc.ledger.api.participant;
 import java.util.List;
 import org.mlc.ledger.api.participant.MerchantController.ApprovalRequest;
 import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.CallerCurrency;
+import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.ui.Forms;
 import org.mlc.ledger.api.ui.PageController;
@@ -29,6 +31,7 @@ public class MerchantPages {
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR})
+    @CallerCurrency
     @GetMapping("/association/merchants")
     public String list(Model model) {
         return page(model);
@@ -51,7 +54,9 @@ public class MerchantPages {
     }
 
     private String page(Model model) {
-        List<Participant> all = participants.merchantsForReview(MAX_LISTED);
+        Caller caller = Caller.current();
+        List<Participant> all = participants.merchantsForReview(MAX_LISTED).stream()
+                .filter(merchant -> caller.sees(merchant.currency())).toList();
         model.addAttribute("waiting", all.stream().filter(m -> m.merchantStatus() != MerchantStatus.APPROVED).toList());
         model.addAttribute("approved", all.stream().filter(m -> m.merchantStatus() == MerchantStatus.APPROVED).toList());
         model.addAttribute("filieres", Filieres.STANDARD);

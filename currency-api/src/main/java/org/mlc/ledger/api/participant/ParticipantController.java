@@ -1,6 +1,8 @@
 package org.mlc.ledger.api.participant;
 
 import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.CallerCurrency;
+import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
 import static org.mlc.ledger.api.web.RequestValues.id;
 import static org.mlc.ledger.api.web.RequestValues.optionalText;
@@ -132,6 +134,7 @@ public class ParticipantController {
      * the members of its counter's currency.
      */
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT})
+    @CallerCurrency
     @Operation(summary = "List and search participants by name or member number")
     @GetMapping
     public ParticipantPage list(@RequestParam(value = "currency", required = false) String currency,
@@ -139,7 +142,8 @@ public class ParticipantController {
                                 @RequestParam(value = "q", required = false) String q,
                                 @RequestParam(value = "page", required = false) String page,
                                 @RequestParam(value = "size", required = false) String size) {
-        String code = currency == null || currency.isBlank() ? null : id(currency, "currency");
+        String code = Caller.current().currencyOr(currency == null || currency.isBlank() ? null
+                : id(currency, "currency"));
         ParticipantKind kindOf = kind == null || kind.isBlank() ? null : requiredEnum(kind, ParticipantKind.class,
                 "kind");
         String text = optionalText(q, "q");

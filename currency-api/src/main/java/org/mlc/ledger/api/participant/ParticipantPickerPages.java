@@ -3,6 +3,7 @@ package org.mlc.ledger.api.participant;
 import java.util.List;
 import java.util.Map;
 import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.CallerCurrency;
 import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.ui.PageController;
@@ -38,6 +39,7 @@ public class ParticipantPickerPages {
     }
 
     @Allowed({Role.ADMIN, Role.MEMBER, Role.MERCHANT, Role.CCAS, Role.COLLECTIVITE})
+    @CallerCurrency
     @GetMapping("/participants/options")
     public String options(@RequestParam(name = "purpose", required = false) String purpose,
                           @RequestParam(name = "field", required = false) String field,
@@ -63,7 +65,7 @@ public class ParticipantPickerPages {
         Caller caller = Caller.current();
         if (caller.is(Role.ADMIN)) {
             return "participant".equals(purpose)
-                    ? participants.pick(null, BOUND_KINDS, false, query, MAX_OPTIONS) : List.of();
+                    ? participants.pick(caller.currencyOr(null), BOUND_KINDS, false, query, MAX_OPTIONS) : List.of();
         }
         ParticipantQueries.Participant me = caller.participantId() == null ? null
                 : participants.find(caller.participantId()).orElse(null);

@@ -8,6 +8,8 @@ import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.currency.CurrencyQueries.Currency;
 import org.mlc.ledger.api.currency.SupplyQuery;
 import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.CallerCurrency;
+import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.ui.Formats;
 import org.mlc.ledger.api.ui.PageController;
@@ -48,10 +50,13 @@ public class DashboardPages {
         this.formats = formats;
     }
 
+    /** One currency's dashboard; a currency's admin or auditor is offered its own only. */
     @Allowed({Role.ADMIN, Role.AUDITOR})
+    @CallerCurrency
     @GetMapping("/association")
     public String dashboard(@RequestParam(name = "currency", required = false) String currency, Model model) {
-        List<Currency> all = currencies.all();
+        Caller caller = Caller.current();
+        List<Currency> all = currencies.all().stream().filter(c -> caller.sees(c.code())).toList();
         model.addAttribute("currencies", all);
         if (all.isEmpty()) {
             return "association/dashboard";

@@ -46,6 +46,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration implements WebMvcConfigurer {
 
+    private final org.springframework.beans.factory.ObjectProvider<RequestCurrencies> currencies;
+
+    public SecurityConfiguration(org.springframework.beans.factory.ObjectProvider<RequestCurrencies> currencies) {
+        this.currencies = currencies;
+    }
+
     /** bcrypt reads at most 72 bytes of a password; longer ones are refused rather than cut. */
     public static final int MAX_PASSWORD_BYTES = 72;
 
@@ -134,9 +140,10 @@ public class SecurityConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AccessInterceptor()).addPathPatterns("/api/**");
+        AccessInterceptor access = new AccessInterceptor(currencies.getObject());
+        registry.addInterceptor(access).addPathPatterns("/api/**");
         // the pages answer to the same rule: @Allowed on every handler, deny by default
-        registry.addInterceptor(new AccessInterceptor()).addPathPatterns("/**")
+        registry.addInterceptor(access).addPathPatterns("/**")
                 .excludePathPatterns("/api/**", "/error", "/actuator/**", "/v3/**", "/swagger-ui/**", "/swagger-ui.html")
                 .excludePathPatterns(OPEN_PAGES);
     }
@@ -177,11 +184,15 @@ public class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     public UserDetailsService users(JdbcTemplate jdbc) {
-        return username -> jdbc.query("SELECT username, password_hash, role, enabled, participant_id, counter_id, "
-                                + "credentials_version FROM app_user WHERE username = ?",
+        // an agent's or a participant's currency is its counter's or participant's
+        return username -> jdbc.query("SELECT u.username, u.password_hash, u.role, u.enabled, u.participant_id, "
+                                + "u.counter_id, u.credentials_version, COALESCE(u.currency, "
+                                + "(SELECT c.currency FROM counter_view c WHERE c.counter_id = u.counter_id), "
+                                + "(SELECT p.currency FROM participant_view p WHERE p.participant_id = u.participant_id)) "
+                                + "AS currency FROM app_user u WHERE u.username = ?",
                         (rs, i) -> new LedgerUser(rs.getString("username"), rs.getString("password_hash"),
                                 rs.getBoolean("enabled"), Role.valueOf(rs.getString("role")),
-                                rs.getString("participant_id"), rs.getString("counter_id"),
+                                rs.getString("participant_id"), rs.getString("counter_id"), rs.getString("currency"),
                                 rs.getLong("credentials_version")), username)
                 .stream().findFirst()
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));

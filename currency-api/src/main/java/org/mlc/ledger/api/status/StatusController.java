@@ -8,6 +8,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Platform;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.web.ViewsMayLag;
 import org.mlc.ledger.api.infrastructure.ProcessorPositions;
@@ -43,9 +44,11 @@ public class StatusController {
                                   boolean caughtUp, boolean replaying, List<String> tables) {
     }
 
+    /** The platform's health: its operator's, and an AUDITOR's of the whole platform (a monitoring user). */
     @Operation(summary = "The application's status: processors and projections")
     @GetMapping
     @Allowed({Role.ADMIN, Role.AUDITOR})
+    @Platform
     public Status status() {
         long head = positions.head();
         List<ProcessorStatus> processors = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.mlc.ledger.api.ui;
 
 import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.CallerCurrency;
 import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ public class HomePages {
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT, Role.MERCHANT, Role.MEMBER, Role.CCAS,
             Role.COLLECTIVITE})
+    @CallerCurrency
     @GetMapping("/")
     public String home() {
         return "redirect:" + homeOf(Caller.current());
@@ -24,7 +26,7 @@ public class HomePages {
 
     public static String homeOf(Caller caller) {
         return switch (caller.role()) {
-            case ADMIN, AUDITOR -> "/association";
+            case ADMIN, CURRENCY_ADMIN, AUDITOR -> "/association";
             case COUNTER_AGENT -> "/counter";
             case CCAS -> "/ccas";
             default -> "/account";

@@ -8,7 +8,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Caller;
+import org.mlc.ledger.api.security.CallerCurrency;
+import org.mlc.ledger.api.web.RequestValues;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.security.SecurityConfiguration;
 import org.mlc.ledger.api.security.UserSessions;
@@ -51,11 +55,13 @@ public class UserController {
     private final UserSessions sessions;
 
     private final ParticipantRefs refs;
+    private final CurrencyQueries currencies;
 
     public UserController(IdempotentCommands commands, UserStore store, CounterQueries counters,
                           ParticipantQueries participants, PasswordEncoder encoder, UserSessions sessions,
-                          ParticipantRefs refs) {
+                          ParticipantRefs refs, CurrencyQueries currencies) {
         this.refs = refs;
+        this.currencies = currencies;
         this.commands = commands;
         this.sessions = sessions;
         this.store = store;
@@ -64,17 +70,20 @@ public class UserController {
         this.encoder = encoder;
     }
 
+    /** {@code currency}: the one a CURRENCY_ADMIN administers, or an AUDITOR reads (none: the whole platform). */
     public record CreateUserRequest(String username, String password, String role, String participant,
-                                    String counter) {
+                                    String counter, String currency) {
     }
 
     public record PasswordRequest(String password) {
     }
 
-    public record UserView(String username, String role, String participant, String counter, boolean enabled) {
+    public record UserView(String username, String role, String participant, String counter, boolean enabled,
+                           String currency) {
 
         static UserView of(UserStore.User user) {
-            return new UserView(user.username(), user.role(), user.participantId(), user.counterId(), user.enabled());
+            return new UserView(user.username(), user.role(), user.participantId(), user.counterId(), user.enabled(),
+                    user.currency());
         }
     }
 
@@ -85,7 +94,7 @@ public class UserController {
                                            String key, @RequestBody CreateUserRequest request) {
         var keyed = commands.key("create-user", key, List.of(String.valueOf(request.username()),
                 String.valueOf(request.role()), String.valueOf(request.participant()),
-                String.valueOf(request.counter())));
+                String.valueOf(request.counter()), String.valueOf(request.currency())));
         String username = username(request.username());
         String password = password(request.password());
         Role role = requiredEnum(request.role(), Role.class, "role");
@@ -114,6 +123,7 @@ public class UserController {
             throw ApiException.invalid("participant", "web.participant-for-bound-roles",
                     "{0} is only for the roles MEMBER, MERCHANT, CCAS and COLLECTIVITE");
         }
+        String currency = currency(role, request.currency());
         String boundParticipant = participant;
         String boundCounter = counter;
         UserView created = commands.apply(keyed, UserView.class, () -> {
@@ -121,17 +131,19 @@ public class UserController {
                 throw ApiException.of(HttpStatus.CONFLICT, "already-exists", "username", "web.user-exists",
                         "user {0} exists already", username);
             }
-            store.insert(username, encoder.encode(password), role.name(), boundParticipant, boundCounter);
-            return new UserView(username, role.name(), boundParticipant, boundCounter, true);
+            store.insert(username, encoder.encode(password), role.name(), boundParticipant, boundCounter, currency);
+            return find(username);
         });
         return ResponseEntity.created(URI.create("/api/v1/users/" + username)).body(created);
     }
 
+    /** A caller bound to a currency lists the users of its currency only. */
     @Allowed({Role.ADMIN, Role.AUDITOR})
+    @CallerCurrency
     @Operation(summary = "The users")
     @GetMapping
     public List<UserView> list() {
-        return store.list(MAX_LISTED_USERS).stream().map(UserView::of).toList();
+        return store.list(MAX_LISTED_USERS, Caller.current().currencyOr(null)).stream().map(UserView::of).toList();
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR})
@@ -201,6 +213,29 @@ public class UserController {
     private UserView find(String username) {
         return store.find(username).map(UserView::of)
                 .orElseThrow(() -> ApiException.notFound("web.unknown-user", "unknown user {0}", username));
+    }
+
+    /**
+     * The currency a CURRENCY_ADMIN (required) or an AUDITOR (optional) is bound to; the other roles
+     * belong to their counter's or participant's, the platform's ADMIN to none.
+     */
+    private String currency(Role role, String value) {
+        if (role != Role.CURRENCY_ADMIN && role != Role.AUDITOR) {
+            if (value != null) {
+                throw ApiException.invalid("currency", "web.currency-for-currency-roles",
+                        "{0} is only for the roles CURRENCY_ADMIN and AUDITOR");
+            }
+            return null;
+        }
+        if (value == null && role == Role.AUDITOR) {
+            return null;
+        }
+        String code = RequestValues.requiredText(value, "currency");
+        if (currencies.find(code).isEmpty()) {
+            throw ApiException.of(HttpStatus.NOT_FOUND, "not-found", "currency", "web.unknown.currency",
+                    "unknown currency {0}", code);
+        }
+        return code;
     }
 
     private static String username(String value) {

@@ -1,6 +1,8 @@
 package org.mlc.ledger.api.user;
 
 import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Caller;
+import org.mlc.ledger.api.security.CallerCurrency;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.ui.Forms;
 import org.mlc.ledger.api.ui.PageController;
@@ -30,20 +32,26 @@ public class UserPages {
     private final CounterQueries counters;
     private final ParticipantQueries participants;
 
-    public UserPages(UserController users, CounterQueries counters, ParticipantQueries participants) {
+    private final org.mlc.ledger.api.currency.CurrencyQueries currencies;
+
+    public UserPages(UserController users, CounterQueries counters, ParticipantQueries participants,
+                     org.mlc.ledger.api.currency.CurrencyQueries currencies) {
         this.users = users;
+        this.currencies = currencies;
         this.counters = counters;
         this.participants = participants;
     }
 
+    /** {@code currency}: for a CURRENCY_ADMIN (required) or an AUDITOR bound to one currency. */
     public record UserForm(String username, String password, String role, String participant, String counter,
-                           String key) {
+                           String currency, String key) {
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR})
+    @CallerCurrency
     @GetMapping("/association/users")
     public String list(Model model) {
-        model.addAttribute("form", new UserForm("", "", Role.MEMBER.name(), "", "", Forms.newKey()));
+        model.addAttribute("form", new UserForm("", "", Role.MEMBER.name(), "", "", "", Forms.newKey()));
         return page(model);
     }
 
@@ -52,12 +60,13 @@ public class UserPages {
     public String create(UserForm form, Model model) {
         try {
             users.create(form.key(), new CreateUserRequest(Forms.blankToNull(form.username()), form.password(),
-                    form.role(), Forms.blankToNull(form.participant()), Forms.blankToNull(form.counter())));
+                    form.role(), Forms.blankToNull(form.participant()), Forms.blankToNull(form.counter()),
+                    Forms.blankToNull(form.currency())));
             return "redirect:/association/users?created=" + form.username();
         } catch (RuntimeException e) {
             model.addAttribute("problem", Problem.orRethrow(e));
             model.addAttribute("form", new UserForm(form.username(), "", form.role(), form.participant(),
-                    form.counter(), form.key()));
+                    form.counter(), form.currency(), form.key()));
             return page(model);
         }
     }
@@ -75,7 +84,7 @@ public class UserPages {
             return "redirect:/association/users";
         } catch (RuntimeException e) {
             model.addAttribute("problem", Problem.orRethrow(e));
-            model.addAttribute("form", new UserForm("", "", Role.MEMBER.name(), "", "", Forms.newKey()));
+            model.addAttribute("form", new UserForm("", "", Role.MEMBER.name(), "", "", "", Forms.newKey()));
             return page(model);
         }
     }
@@ -83,7 +92,9 @@ public class UserPages {
     private String page(Model model) {
         model.addAttribute("users", users.list());
         model.addAttribute("roles", Role.values());
-        model.addAttribute("counters", counters.all());
+        Caller caller = Caller.current();
+        model.addAttribute("counters", counters.all().stream().filter(counter -> caller.sees(counter.currency()))
+                .toList());
         // who each user is bound to, by name and member number rather than by id
         List<String> bound = users.list().stream().map(UserController.UserView::participant)
                 .filter(java.util.Objects::nonNull).distinct().toList();
@@ -92,6 +103,7 @@ public class UserPages {
                 : p.name() + " — " + p.number()));
         model.addAttribute("boundTo", boundTo);
         model.addAttribute("counterNames", counters.names());
+        model.addAttribute("currencies", currencies.all().stream().filter(c -> caller.sees(c.code())).toList());
         model.addAttribute("statusKey", Forms.newKey());
         return "association/users";
     }

@@ -16,13 +16,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class UserStore {
 
-    /** A user; {@code participantId} and {@code counterId} are set as the role binds it. */
-    public record User(String username, String role, String participantId, String counterId, boolean enabled) {
+    /**
+     * A user; {@code participantId} and {@code counterId} are set as the role binds it, {@code currency}
+     * is the one it belongs to (its own, its counter's or its participant's; null: the whole platform).
+     */
+    public record User(String username, String role, String participantId, String counterId, boolean enabled,
+                       String currency) {
     }
 
-    private static final String COLUMNS = "username, role, participant_id, counter_id, enabled";
+    private static final String CURRENCY = "COALESCE(u.currency, "
+            + "(SELECT c.currency FROM counter_view c WHERE c.counter_id = u.counter_id), "
+            + "(SELECT p.currency FROM participant_view p WHERE p.participant_id = u.participant_id))";
+    private static final String COLUMNS = "u.username, u.role, u.participant_id, u.counter_id, u.enabled, " + CURRENCY
+            + " AS currency";
     private static final RowMapper<User> ROW = (rs, i) -> new User(rs.getString("username"), rs.getString("role"),
-            rs.getString("participant_id"), rs.getString("counter_id"), rs.getBoolean("enabled"));
+            rs.getString("participant_id"), rs.getString("counter_id"), rs.getBoolean("enabled"),
+            rs.getString("currency"));
 
     private final JdbcTemplate jdbc;
 
@@ -31,18 +40,33 @@ public class UserStore {
     }
 
     public Optional<User> find(String username) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM app_user WHERE username = ?", ROW, username).stream()
+        return jdbc.query("SELECT " + COLUMNS + " FROM app_user u WHERE u.username = ?", ROW, username).stream()
                 .findFirst();
     }
 
-    /** Users by name, at most {@code limit}. */
-    public List<User> list(int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM app_user ORDER BY username LIMIT ?", ROW, limit);
+    /**
+     * The currency a user belongs to: its own (a CURRENCY_ADMIN, a bound AUDITOR), its counter's or its
+     * participant's; empty for an unknown user and for one of the whole platform.
+     */
+    public Optional<String> currencyOf(String username) {
+        return jdbc.query("SELECT " + CURRENCY + " AS currency FROM app_user u WHERE u.username = ?", (rs, i) -> rs.getString("currency"), username).stream()
+                .filter(java.util.Objects::nonNull).findFirst();
     }
 
-    public void insert(String username, String passwordHash, String role, String participantId, String counterId) {
-        jdbc.update("INSERT INTO app_user (username, password_hash, role, participant_id, counter_id) "
-                + "VALUES (?, ?, ?, ?, ?)", username, passwordHash, role, participantId, counterId);
+    /** Users by name, at most {@code limit}; those of one currency if {@code currency} is not null. */
+    public List<User> list(int limit, String currency) {
+        if (currency != null) {
+            return jdbc.query("SELECT " + COLUMNS + " FROM app_user u WHERE " + CURRENCY + " = ? ORDER BY u.username "
+                    + "LIMIT ?", ROW, currency, limit);
+        }
+        return jdbc.query("SELECT " + COLUMNS + " FROM app_user u ORDER BY u.username LIMIT ?", ROW, limit);
+    }
+
+    /** {@code currency}: a CURRENCY_ADMIN's or a bound AUDITOR's (the others have theirs through their binding). */
+    public void insert(String username, String passwordHash, String role, String participantId, String counterId,
+                       String currency) {
+        jdbc.update("INSERT INTO app_user (username, password_hash, role, participant_id, counter_id, currency) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", username, passwordHash, role, participantId, counterId, currency);
     }
 
     /**

@@ -52,9 +52,12 @@ public class IdempotentCommands {
     public static final String USER = "user";
     public static final String ROLE = "role";
     public static final String COUNTER = "counter";
+    /** The currency the request was about (its audit is that currency's: docs/security.md). */
+    public static final String CURRENCY = "currency";
     public static final String CORRELATION_ID = "correlationId";
     /** The metadata every event carries, propagated from the command that caused it. */
-    public static final String[] METADATA_KEYS = {USER, ROLE, COUNTER, IdempotencyInterceptor.KEY, CORRELATION_ID};
+    public static final String[] METADATA_KEYS = {USER, ROLE, COUNTER, CURRENCY, IdempotencyInterceptor.KEY,
+            CORRELATION_ID};
     private static final String MAC_ALGORITHM = "HmacSHA256";
 
     private static final Logger log = LoggerFactory.getLogger(IdempotentCommands.class);
@@ -249,6 +252,10 @@ public class IdempotentCommands {
             who.put(ROLE, caller.role().name());
             if (caller.counterId() != null) {
                 who.put(COUNTER, caller.counterId());
+            }
+            String currency = org.mlc.ledger.api.security.AccessInterceptor.currentCurrency();
+            if (currency != null) {
+                who.put(CURRENCY, currency);
             }
         }
         String correlationId = CorrelationIdFilter.current();

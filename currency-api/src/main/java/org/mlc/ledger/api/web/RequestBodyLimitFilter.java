@@ -95,6 +95,12 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
                 : java.util.Optional.empty();
     }
 
+    /** The body of an API request as this filter read it (the access layer reads its fields too). */
+    public static java.util.Optional<byte[]> body(jakarta.servlet.ServletRequest request) {
+        return java.util.Optional.ofNullable(org.springframework.web.util.WebUtils.getNativeRequest(request,
+                CachedBody.class)).map(cached -> cached.body);
+    }
+
     private static final class CachedBody extends HttpServletRequestWrapper {
 
         private final byte[] body;

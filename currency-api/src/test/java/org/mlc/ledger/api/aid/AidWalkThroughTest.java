@@ -79,7 +79,7 @@ class AidWalkThroughTest extends IntegrationTest {
         assertThat(ledger.balance(grocer)).isEqualTo("30.00");
 
         // nothing expires before the date; once the clock passes it, 20.00 returns to the programme
-        Api.Response early = ccasUser.api().post("/api/v1/aid-expiry-runs", "{}");
+        Api.Response early = api.post("/api/v1/aid-expiry-runs", "{}");
         assertThat(early.status()).as(early.toString()).isEqualTo(200);
         assertThat(ledger.balance(beneficiary)).isEqualTo("20.00");
         clock.advance(Duration.ofDays(91));

@@ -23,7 +23,8 @@ class AccessInterceptorTest {
         }
     }
 
-    private final AccessInterceptor interceptor = new AccessInterceptor();
+    // no currency to resolve here: unbound callers, refused or reading, never reach the resolvers
+    private final AccessInterceptor interceptor = new AccessInterceptor(null);
 
     @AfterEach
     void logout() {
@@ -55,7 +56,7 @@ class AccessInterceptorTest {
     }
 
     private static void as(Role role) {
-        LedgerUser user = new LedgerUser("someone", "x", true, role, null, null, 0);
+        LedgerUser user = new LedgerUser("someone", "x", true, role, null, null, null, 0);
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
     }

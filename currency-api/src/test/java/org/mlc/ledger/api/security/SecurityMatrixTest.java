@@ -29,6 +29,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Every API endpoint × every role, generated from the controller mappings: a role its rule lets
  * in gets a 2xx on its own resources, any other role a 403, an anonymous caller a 401. A new
  * endpoint without an {@link Allowed} rule, or without a sample in support/Endpoints, fails here.
+ * And the currency dimension: every endpoint's sample, made on one currency's resources, is sent
+ * by the user of the same role of another currency, which gets a 404 (a 403 where its role is not
+ * let in, or on a {@link Platform} endpoint); an endpoint keeping to the caller's currency itself
+ * ({@link CallerCurrency}) may answer, but nothing of the other currency. An endpoint that leaks fails.
  */
 class SecurityMatrixTest extends IntegrationTest {
 
@@ -87,8 +91,7 @@ class SecurityMatrixTest extends IntegrationTest {
                 assertProblem(response, 401, "unauthorized");
             }));
             for (Role role : Role.values()) {
-                boolean allowed = rule != null && Arrays.asList(rule.value()).contains(role)
-                        && !(role == Role.AUDITOR && !endpoint.startsWith("GET "));
+                boolean allowed = allowed(rule, handler, endpoint, role);
                 tests.add(DynamicTest.dynamicTest(endpoint + " as " + role + " → " + (allowed ? "2xx" : "403"),
                         () -> {
                             assertThat(sample).as("no sample for " + endpoint).isNotNull();
@@ -99,6 +102,57 @@ class SecurityMatrixTest extends IntegrationTest {
                                         .isBetween(200, 299);
                             } else {
                                 assertProblem(response, 403, "forbidden");
+                            }
+                        }));
+            }
+        });
+        return tests.stream();
+    }
+
+    /**
+     * Whether the role passes the door: listed (a CURRENCY_ADMIN where ADMIN is), an AUDITOR only
+     * reading, and on a platform endpoint only the platform's ADMIN (every other user of the world
+     * belongs to its currency).
+     */
+    static boolean allowed(Allowed rule, HandlerMethod handler, String endpoint, Role role) {
+        if (rule == null) {
+            return false;
+        }
+        List<Role> listed = Arrays.asList(rule.value());
+        boolean listedRole = listed.contains(role) || role == Role.CURRENCY_ADMIN && listed.contains(Role.ADMIN);
+        boolean platform = handler.hasMethodAnnotation(Platform.class);
+        return listedRole && !(role == Role.AUDITOR && !endpoint.startsWith("GET "))
+                && !(platform && role != Role.ADMIN);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointAnswers404ToTheUsersOfAnotherCurrency() {
+        World world = Endpoints.world(ledger, api);
+        World other = Endpoints.world(ledger, api);
+        Map<String, BiFunction<World, Who, Call>> samples = Endpoints.samples(ledger);
+        List<DynamicTest> tests = new ArrayList<>();
+        apiEndpoints(mappings).forEach((endpoint, handler) -> {
+            Allowed rule = handler.getMethodAnnotation(Allowed.class);
+            BiFunction<World, Who, Call> sample = samples.get(endpoint);
+            boolean keepsToCallers = handler.hasMethodAnnotation(CallerCurrency.class);
+            for (Role role : Role.values()) {
+                if (role == Role.ADMIN) {
+                    continue;
+                }
+                boolean allowed = allowed(rule, handler, endpoint, role);
+                String expected = !allowed ? "403" : keepsToCallers ? "its own currency only" : "404";
+                tests.add(DynamicTest.dynamicTest(endpoint + " as " + role + " of another currency → " + expected,
+                        () -> {
+                            assertThat(sample).as("no sample for " + endpoint).isNotNull();
+                            Call call = sample.apply(world, world.byRole().get(role.name()));
+                            Api.Response response = send(other.byRole().get(role.name()).user().api(), call, true);
+                            if (!allowed) {
+                                assertProblem(response, 403, "forbidden");
+                            } else if (keepsToCallers && response.status() / 100 == 2) {
+                                assertThat(response.text()).as(endpoint + " as " + role + " of " + other.currency()
+                                        + " shows " + world.currency()).doesNotContain(world.currency());
+                            } else {
+                                assertProblem(response, 404, "not-found");
                             }
                         }));
             }

@@ -48,7 +48,10 @@ public final class Endpoints {
         Map<String, Who> byRole = new LinkedHashMap<>();
         User adminUser = new User("admin", Api.ADMIN_PASSWORD, adminApi);
         byRole.put("ADMIN", new Who("ADMIN", adminUser, member, merchant, counter, memberPayment));
-        byRole.put("AUDITOR", new Who("AUDITOR", admin.user("AUDITOR", null, null), member, merchant, counter,
+        // the world's own administrator and auditor: bound to its currency (docs/security.md, "Currencies")
+        byRole.put("CURRENCY_ADMIN", new Who("CURRENCY_ADMIN", admin.currencyUser("CURRENCY_ADMIN", currency), member,
+                merchant, counter, memberPayment));
+        byRole.put("AUDITOR", new Who("AUDITOR", admin.currencyUser("AUDITOR", currency), member, merchant, counter,
                 memberPayment));
         byRole.put("COUNTER_AGENT", new Who("COUNTER_AGENT", admin.user("COUNTER_AGENT", null, counter), member,
                 merchant, counter, memberPayment));
@@ -470,16 +473,17 @@ public final class Endpoints {
         samples.put("POST /api/v1/accounts/{id}/close", (w, who) -> reason("/api/v1/accounts/"
                 + admin.participant("MEMBER", "To close", w.currency()).accountId() + "/close"));
         samples.put("POST /api/v1/users", (w, who) -> new Call("POST", "/api/v1/users", """
-                {"username":"%s","password":"a-long-enough-password","role":"AUDITOR"}""".formatted(
-                "sample-" + UUID.randomUUID().toString().substring(0, 8))));
+                {"username":"%s","password":"a-long-enough-password","role":"AUDITOR","currency":"%s"}""".formatted(
+                "sample-" + UUID.randomUUID().toString().substring(0, 8), w.currency())));
         samples.put("GET /api/v1/users", (w, who) -> get("/api/v1/users"));
-        samples.put("GET /api/v1/users/{username}", (w, who) -> get("/api/v1/users/admin"));
+        samples.put("GET /api/v1/users/{username}", (w, who) -> get("/api/v1/users/"
+                + w.byRole().get("COUNTER_AGENT").user().username()));
         samples.put("POST /api/v1/users/{username}/disable", (w, who) -> new Call("POST",
-                "/api/v1/users/" + admin.user("AUDITOR", null, null).username() + "/disable", null));
+                "/api/v1/users/" + admin.currencyUser("AUDITOR", w.currency()).username() + "/disable", null));
         samples.put("POST /api/v1/users/{username}/enable", (w, who) -> new Call("POST",
-                "/api/v1/users/" + admin.user("AUDITOR", null, null).username() + "/enable", null));
+                "/api/v1/users/" + admin.currencyUser("AUDITOR", w.currency()).username() + "/enable", null));
         samples.put("POST /api/v1/users/{username}/password", (w, who) -> new Call("POST",
-                "/api/v1/users/" + admin.user("AUDITOR", null, null).username() + "/password",
+                "/api/v1/users/" + admin.currencyUser("AUDITOR", w.currency()).username() + "/password",
                 "{\"password\":\"another-long-password\"}"));
         samples.put("GET /api/v1/audit", (w, who) -> get("/api/v1/audit?size=10"));
         samples.put("GET /api/v1/reports/indicators",

@@ -40,6 +40,17 @@ public class Ledger {
         return new User(username, password, api.as(username, password));
     }
 
+    /** A new CURRENCY_ADMIN or AUDITOR bound to {@code currency}, created by the administrator. */
+    public User currencyUser(String role, String currency) {
+        String username = "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String password = "pw-" + UUID.randomUUID();
+        Api.Response response = api.post("/api/v1/users", """
+                {"username":"%s","password":"%s","role":"%s","currency":"%s"}""".formatted(
+                username, password, role, currency));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return new User(username, password, api.as(username, password));
+    }
+
     private static String quoted(String value) {
         return value == null ? "null" : "\"" + value + "\"";
     }

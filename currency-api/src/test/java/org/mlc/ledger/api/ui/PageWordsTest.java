@@ -35,7 +35,10 @@ class PageWordsTest extends IntegrationTest {
     static {
         List<String> association = List.of("/association", "/association/merchants", "/association/counters",
                 "/association/bank", "/association/users");
-        PAGES.put(Role.ADMIN, association);
+        List<String> platform = new java.util.ArrayList<>(association);
+        platform.add("/platform");
+        PAGES.put(Role.ADMIN, platform);
+        PAGES.put(Role.CURRENCY_ADMIN, association);
         PAGES.put(Role.AUDITOR, association);
         PAGES.put(Role.COUNTER_AGENT, List.of("/counter", "/counter/convert", "/counter/deposit", "/counter/notes",
                 "/counter/closing", "/counter/day"));
