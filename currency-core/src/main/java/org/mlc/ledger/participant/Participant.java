@@ -37,6 +37,8 @@ public class Participant {
     private String filiere;
     /** The last day of the current membership (Paris time), null if it never paid one. */
     private java.time.LocalDate membershipValidUntil;
+    private String commune;
+    private String epci;
 
     protected Participant() {
         // for Axon
@@ -51,6 +53,10 @@ public class Participant {
         if (command.kind() == ParticipantKind.MERCHANT && command.filiere() != null) {
             apply(new MerchantApproved(command.participantId(), command.currency(), command.filiere(),
                     AT_REGISTRATION, "approved at registration", command.registeredAt()));
+        }
+        if (command.commune() != null) {
+            apply(new ParticipantTerritorySet(command.participantId(), command.currency(), command.commune(),
+                    command.epci(), command.registeredAt()));
         }
     }
 
@@ -67,6 +73,36 @@ public class Participant {
         if (command.filiere() != null && !Filieres.PATTERN.matcher(command.filiere()).matches()) {
             throw DomainException.invalid("participant.filiere-malformed", "filiere must be a code like ALIMENTATION");
         }
+        // Where it is may be said later; what is said is checked.
+        if (command.commune() != null || command.epci() != null) {
+            DomainException.throwIfAny(Territory.refusal(command.commune(), command.epci()));
+        }
+    }
+
+    /** Sets where this participant is; the same commune and EPCI again records nothing. */
+    @CommandHandler
+    public ParticipantId handle(SetParticipantTerritory command) {
+        DomainException.throwIfAny(Territory.refusal(command.commune(), command.epci()));
+        if (!command.commune().equals(commune) || !java.util.Objects.equals(command.epci(), epci)) {
+            apply(new ParticipantTerritorySet(id, currency, command.commune(), command.epci(), command.at()));
+        }
+        return id;
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantTerritorySet event) {
+        commune = event.commune();
+        epci = event.epci();
+    }
+
+    /** Its commune (INSEE code), null until it is said. */
+    public String commune() {
+        return commune;
+    }
+
+    /** Its EPCI (SIREN), null for none. */
+    public String epci() {
+        return epci;
     }
 
     @CommandHandler

@@ -383,6 +383,8 @@ public final class Endpoints {
         samples.put("GET /api/v1/participants", (w, who) -> get("/api/v1/participants?currency=" + w.currency()
                 + "&kind=MEMBER&q=a&page=0&size=10"));
         samples.put("GET /api/v1/participants/{id}", (w, who) -> get("/api/v1/participants/" + who.party().id()));
+        samples.put("POST /api/v1/participants/{id}/territory", (w, who) -> new Call("POST", "/api/v1/participants/"
+                + who.party().id() + "/territory", "{\"commune\":\"62160\",\"epci\":\"246200364\"}"));
         samples.put("POST /api/v1/counters", (w, who) -> new Call("POST", "/api/v1/counters", """
                 {"name":"Sample counter","currency":"%s"}""".formatted(w.currency())));
         samples.put("GET /api/v1/counters", (w, who) -> get("/api/v1/counters?currency=" + w.currency()));
