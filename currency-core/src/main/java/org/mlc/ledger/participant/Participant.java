@@ -16,7 +16,7 @@ import org.mlc.ledger.common.ParticipantId;
 import org.mlc.ledger.currency.Filieres;
 
 /**
- * A member, merchant, association, collectivité or CCAS. Created by {@link ParticipantRegistration}.
+ * A member, merchant, association, collectivité, CCAS or employer. Created by {@link ParticipantRegistration}.
  * A merchant's agrément (approval in a filière, suspension, withdrawal) is decided by the issuer;
  * each decision is an event naming who decided it and why.
  */
@@ -64,7 +64,7 @@ public class Participant {
     public static void check(RegisterParticipant command) {
         if (command.kind() == null) {
             throw DomainException.invalid("participant.kind-required",
-                    "kind is required: MEMBER, MERCHANT, ASSOCIATION, COLLECTIVITE or CCAS");
+                    "kind is required: MEMBER, MERCHANT, ASSOCIATION, COLLECTIVITE, CCAS or EMPLOYER");
         }
         if (command.name() == null || command.name().isBlank() || command.name().length() > MAX_NAME_LENGTH) {
             throw DomainException.invalid("participant.name-required", "name is required, at most {0} characters",

@@ -69,7 +69,7 @@ public class AidPages {
     public String create(ProgramForm form, Model model) {
         Participant me = me();
         try {
-            ProgramAnswer program = aid.create(form.key(), new ProgramRequest(me.id(), me.currency(),
+            ProgramAnswer program = aid.create(form.key(), new ProgramRequest(me.id(), null, me.currency(),
                     Forms.blankToNull(form.name()), form.filieres(),
                     TextNode.valueOf(form.validityDays() == null ? "" : form.validityDays().strip()), null)).getBody();
             return "redirect:/ccas/program?id=" + program.id();

@@ -149,7 +149,7 @@ public class ParticipantController {
         }
     }
 
-    @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @Operation(summary = "A participant")
     @GetMapping("/{id}")
     public ParticipantView get(@PathVariable("id") String participantId) {

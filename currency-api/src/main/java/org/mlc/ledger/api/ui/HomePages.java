@@ -16,7 +16,7 @@ public class HomePages {
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT, Role.MERCHANT, Role.MEMBER, Role.CCAS,
-            Role.COLLECTIVITE})
+            Role.COLLECTIVITE, Role.EMPLOYER})
     @GetMapping("/")
     public String home() {
         return "redirect:" + homeOf(Caller.current());
