@@ -155,9 +155,9 @@ public class Participant {
      */
     public MembershipRenewed renewMembership(MembershipId membershipId, CounterId counterId, long feeMinor,
                                              FeePaidWith paidWith, java.time.LocalDate today, Instant at) {
-        if (!MembershipPolicy.appliesTo(kind)) {
+        if (!MembershipPolicy.mayAdhere(kind)) {
             throw DomainException.refused("membership-not-applicable", "membership.not-applicable",
-                    "participant {0} is a {1}: only members, merchants and associations adhere", id, kind);
+                    "participant {0} is a {1}: a CCAS does not adhere", id, kind);
         }
         java.time.LocalDate from = MembershipPolicy.renewalStart(membershipValidUntil, today);
         java.time.LocalDate until = MembershipPolicy.validUntil(from);
