@@ -26,7 +26,7 @@ public class HomePages {
         return switch (caller.role()) {
             case ADMIN, AUDITOR -> "/association";
             case COUNTER_AGENT -> "/counter";
-            case CCAS -> "/ccas";
+            case CCAS, EMPLOYER -> "/ccas";
             default -> "/account";
         };
     }

@@ -49,7 +49,7 @@ class AnyFunderProgrammeTest extends IntegrationTest {
         assertThat(report.status()).as(report.toString()).isEqualTo(200);
         assertThat(report.get("granted")).isEqualTo("120.00");
         assertThat(report.get("spent")).isEqualTo("20.00");
-        Api.Response closing = employerUser.api().post("/api/v1/aid-programs/" + program + "/closing", null);
+        Api.Response closing = employerUser.api().post("/api/v1/aid-programs/" + program + "/closing", "{}");
         assertThat(closing.status()).as(closing.toString()).isEqualTo(200);
         assertThat(closing.get("closedUnits")).isEqualTo("380.00");
         books.assertBalanced();

@@ -323,6 +323,8 @@ public final class Endpoints {
                 + aidProgram(admin, w, who) + "/closing", null));
         samples.put("GET /api/v1/reports/aid-programs/{id}", (w, who) -> get("/api/v1/reports/aid-programs/"
                 + aidProgram(admin, w, who) + "?from=2026-01-01&to=2026-12-31&format=csv"));
+        samples.put("GET /api/v1/reports/territory", (w, who) -> get("/api/v1/reports/territory?currency="
+                + w.currency() + "&from=2026-01-01&to=2026-12-31&format=csv&dialect=fr"));
         samples.put("POST /api/v1/aid-expiry-runs", (w, who) -> new Call("POST", "/api/v1/aid-expiry-runs", null));
         samples.put("POST /api/v1/currencies/{code}/filieres", (w, who) -> new Call("POST",
                 "/api/v1/currencies/" + w.currency() + "/filieres", "{\"filiere\":\"BOULANGERIE\"}"));
