@@ -4,11 +4,11 @@
 ALTER TABLE app_user ADD COLUMN currency VARCHAR(16);
 ALTER TABLE app_user DROP CONSTRAINT app_user_role;
 ALTER TABLE app_user ADD CONSTRAINT app_user_role CHECK (role IN ('ADMIN', 'CURRENCY_ADMIN', 'COUNTER_AGENT',
-    'MERCHANT', 'MEMBER', 'CCAS', 'COLLECTIVITE', 'AUDITOR'));
+    'MERCHANT', 'MEMBER', 'CCAS', 'COLLECTIVITE', 'EMPLOYER', 'AUDITOR'));
 ALTER TABLE app_user DROP CONSTRAINT app_user_binding;
 ALTER TABLE app_user ADD CONSTRAINT app_user_binding CHECK (
     (role = 'COUNTER_AGENT' AND counter_id IS NOT NULL AND participant_id IS NULL AND currency IS NULL)
-    OR (role IN ('MERCHANT', 'MEMBER', 'CCAS', 'COLLECTIVITE') AND participant_id IS NOT NULL
+    OR (role IN ('MERCHANT', 'MEMBER', 'CCAS', 'COLLECTIVITE', 'EMPLOYER') AND participant_id IS NOT NULL
         AND counter_id IS NULL AND currency IS NULL)
     OR (role = 'CURRENCY_ADMIN' AND currency IS NOT NULL AND participant_id IS NULL AND counter_id IS NULL)
     OR (role = 'AUDITOR' AND participant_id IS NULL AND counter_id IS NULL)

@@ -90,7 +90,7 @@ public class AidReportController {
         return report(programId, from, to, format, null);
     }
 
-    @Allowed({Role.ADMIN, Role.AUDITOR, Role.CCAS})
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @Operation(summary = "The report of an aid programme (JSON or CSV)")
     @GetMapping("/api/v1/reports/aid-programs/{id}")
     public ResponseEntity<?> report(@PathVariable("id") String programId,

@@ -17,7 +17,7 @@ public class HomePages {
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT, Role.MERCHANT, Role.MEMBER, Role.CCAS,
-            Role.COLLECTIVITE})
+            Role.COLLECTIVITE, Role.EMPLOYER})
     @CallerCurrency
     @GetMapping("/")
     public String home() {
@@ -28,7 +28,7 @@ public class HomePages {
         return switch (caller.role()) {
             case ADMIN, CURRENCY_ADMIN, AUDITOR -> "/association";
             case COUNTER_AGENT -> "/counter";
-            case CCAS -> "/ccas";
+            case CCAS, EMPLOYER -> "/ccas";
             default -> "/account";
         };
     }

@@ -34,7 +34,7 @@ class PageWordsTest extends IntegrationTest {
 
     static {
         List<String> association = List.of("/association", "/association/merchants", "/association/counters",
-                "/association/bank", "/association/users");
+                "/association/bank", "/association/users", "/territory");
         List<String> platform = new java.util.ArrayList<>(association);
         platform.add("/platform");
         PAGES.put(Role.ADMIN, platform);
@@ -45,7 +45,8 @@ class PageWordsTest extends IntegrationTest {
         PAGES.put(Role.MEMBER, List.of("/account", "/pay"));
         PAGES.put(Role.MERCHANT, List.of("/account", "/pay", "/receive", "/reconversion"));
         PAGES.put(Role.CCAS, List.of("/account", "/pay", "/ccas"));
-        PAGES.put(Role.COLLECTIVITE, List.of("/account", "/pay", "/receive", "/reconversion"));
+        PAGES.put(Role.COLLECTIVITE, List.of("/account", "/pay", "/receive", "/reconversion", "/ccas", "/territory"));
+        PAGES.put(Role.EMPLOYER, List.of("/account", "/pay", "/ccas"));
     }
 
     static final Pattern UUID_PATTERN = Pattern.compile(
