@@ -85,7 +85,7 @@ public class RequestCurrencies {
 
         byField.put("currency", currency);
         for (String field : new String[] {"participant", "merchant", "member", "beneficiary", "ccas", "sponsor",
-                "issuer", "payer", "payee"}) {
+                "issuer", "payer", "payee", "funder", "recipient"}) {
             byField.put(field, participant);
         }
         for (String field : new String[] {"account", "from", "to"}) {
