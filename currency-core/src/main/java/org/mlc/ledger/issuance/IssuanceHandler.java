@@ -75,7 +75,8 @@ class IssuanceHandler {
 
     /**
      * Each line on its own: issued once (a resent line answers ALREADY_ISSUED), refused without a
-     * trace of units when its account cannot receive any more (frozen, closed since the filing).
+     * trace of units when its account cannot receive any more (frozen, closed since the filing), all
+     * refused ({@code issuance-not-funded}) while the euros are not in.
      */
     @CommandHandler
     public List<IssuanceLineResult> handle(IssueIssuanceLines command) throws Exception {
@@ -85,6 +86,14 @@ class IssuanceHandler {
         }
         Aggregate<Issuance> issuance = load(issuances, command.issuanceId());
         List<IssuanceLineResult> results = new ArrayList<>(command.keys().size());
+        if (issuance.invoke(Issuance::status) != Issuance.Status.FUNDED) {
+            // an answer, not an error: a job started before its funding was undone records why, and goes on
+            for (String key : command.keys()) {
+                results.add(new IssuanceLineResult(key, IssuanceLineResult.REFUSED, "issuance-not-funded",
+                        "the euros of issuance " + command.issuanceId() + " are not in the fund"));
+            }
+            return results;
+        }
         for (String key : command.keys()) {
             Issuance.LineStatus status = issuance.invoke(i -> i.lineStatus(key));
             if (status == Issuance.LineStatus.ISSUED) {

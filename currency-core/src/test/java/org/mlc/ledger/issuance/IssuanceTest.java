@@ -104,8 +104,8 @@ class IssuanceTest {
                 .isEqualTo(Issuance.Status.AWAITING_FUNDS);
         assertThat(ledger.allEvents()).noneMatch(e -> e instanceof ValueMovement v && !v.postings().lines().isEmpty()
                 && e.getClass().getPackageName().endsWith("issuance"));
-        assertRefused(() -> ledger.send(new IssueIssuanceLines(ISSUANCE, List.of("a"), T1)), Kind.REFUSED,
-                "issuance-not-funded");
+        List<IssuanceLineResult> results = ledger.send(new IssueIssuanceLines(ISSUANCE, List.of("a"), T1));
+        assertThat(results).extracting(IssuanceLineResult::code).containsExactly("issuance-not-funded");
         assertThat(held(ALICE_ACCOUNT)).isZero();
     }
 

@@ -268,6 +268,19 @@ public final class Endpoints {
         return program;
     }
 
+    /** A direct issuance of the collectivité to the member, awaiting its euros. */
+    private static String issuance(Ledger admin, World w) {
+        Api.Response filed = admin.api().post("/api/v1/currencies/" + w.currency() + "/issuances", issuanceBody(w));
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(202);
+        return filed.get("id");
+    }
+
+    private static String issuanceBody(World w) {
+        return """
+                {"funder":"%s","reference":"Indemnités","lines":[{"key":"l-1","recipient":"%s","units":"0.01"}]}"""
+                .formatted(w.collectivite().id(), w.member().id());
+    }
+
     /** Grants and their batches name beneficiaries: only the CCAS makes them (its user, here). */
     private static Api ccasApi(World w) {
         return w.byRole().get("CCAS").user().api();
@@ -307,6 +320,13 @@ public final class Endpoints {
         samples.put("GET /api/v1/reports/aid-programs/{id}", (w, who) -> get("/api/v1/reports/aid-programs/"
                 + aidProgram(admin, w) + "?from=2026-01-01&to=2026-12-31&format=csv"));
         samples.put("POST /api/v1/aid-expiry-runs", (w, who) -> new Call("POST", "/api/v1/aid-expiry-runs", null));
+        samples.put("POST /api/v1/currencies/{code}/issuances", (w, who) -> new Call("POST", "/api/v1/currencies/"
+                + w.currency() + "/issuances", issuanceBody(w)));
+        samples.put("POST /api/v1/currencies/{code}/issuances/{id}/confirmation", (w, who) -> new Call("POST",
+                "/api/v1/currencies/" + w.currency() + "/issuances/" + issuance(admin, w) + "/confirmation", null));
+        samples.put("GET /api/v1/issuances/{id}", (w, who) -> get("/api/v1/issuances/" + issuance(admin, w)));
+        samples.put("GET /api/v1/reports/issuances", (w, who) -> get("/api/v1/reports/issuances?funder="
+                + w.collectivite().id() + "&from=2026-01-01&to=2026-12-31"));
         samples.put("POST /api/v1/currencies/{code}/filieres", (w, who) -> new Call("POST",
                 "/api/v1/currencies/" + w.currency() + "/filieres", "{\"filiere\":\"BOULANGERIE\"}"));
         samples.put("POST /api/v1/accounts/{id}/payment-batches", (w, who) -> new Call("POST", "/api/v1/accounts/"
