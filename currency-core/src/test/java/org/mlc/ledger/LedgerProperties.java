@@ -1251,9 +1251,21 @@ class LedgerProperties {
                 .list().ofMinSize(20).ofMaxSize(50);
     }
 
+    /** Who funds the first currency's programme; the second's is the next kind (any funder runs one, #21). */
+    @Provide
+    Arbitrary<ParticipantKind> funderKinds() {
+        return Arbitraries.of(org.mlc.ledger.aid.Funders.KINDS);
+    }
+
+    private static ParticipantKind funderOf(int currency, ParticipantKind first) {
+        List<ParticipantKind> kinds = List.copyOf(org.mlc.ledger.aid.Funders.KINDS);
+        return kinds.get((kinds.indexOf(first) + currency) % kinds.size());
+    }
+
     @Property(tries = 30, seed = FIXED_SEED)
     @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-    void aidStaysBackedAndEveryLotAddsUpAfterEveryOperation(@ForAll("aidDays") List<AidOperation> operations) {
+    void aidStaysBackedAndEveryLotAddsUpAfterEveryOperation(@ForAll("aidDays") List<AidOperation> operations,
+                                                            @ForAll("funderKinds") ParticipantKind funderKind) {
         List<String> outcomes = new ArrayList<>();
         try (InMemoryLedger ledger = InMemoryLedger.startWithTransferSaga()) {
             ledger.defineBousol();
@@ -1265,8 +1277,13 @@ class LedgerProperties {
                 ledger.defineCounter(Run.counter(c), COUNTER_CURRENCY[c]);
                 ledger.register(ParticipantId.of("p-merchant-" + c), ParticipantKind.MERCHANT, merchantAccount(c),
                         COUNTER_CURRENCY[c], "ALIMENTATION");
-                ledger.register(ParticipantId.of("p-ccas-" + c), ParticipantKind.CCAS, AccountId.of("acc-ccas-" + c),
-                        COUNTER_CURRENCY[c], null);
+                ledger.register(ParticipantId.of("p-ccas-" + c), funderOf(c, funderKind),
+                        AccountId.of("acc-ccas-" + c), COUNTER_CURRENCY[c], null);
+                int currency = c;
+                // a member funds nothing: refused before anything is recorded
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.send(new CreateAidProgram(
+                        program(currency), ParticipantId.of("p-0"), Run.account(0), ACCOUNT_CURRENCY[0], "Aide",
+                        List.of(PROGRAM_FILIERE[currency]), 30, null, T0))).isInstanceOf(DomainException.class);
                 ledger.send(new CreateAidProgram(program(c), ParticipantId.of("p-ccas-" + c),
                         AccountId.of("acc-ccas-" + c), COUNTER_CURRENCY[c], "Aide", List.of(PROGRAM_FILIERE[c]), 30,
                         null, T0));

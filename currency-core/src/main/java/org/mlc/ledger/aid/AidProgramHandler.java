@@ -9,15 +9,14 @@ import org.mlc.ledger.common.AidProgramId;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.currency.Currencies;
 import org.mlc.ledger.currency.Currency;
-import org.mlc.ledger.participant.ParticipantKind;
 import org.mlc.ledger.common.FundingId;
 import org.mlc.ledger.reconversion.GuaranteeFund;
 import org.mlc.ledger.reconversion.InflowSource;
 
 /**
- * Opens a programme for a CCAS (its account in the currency must be a CCAS's, every filière must
- * exist in the currency: {@code ccas-required}, {@code unknown-filiere}) and closes one: its units
- * are burnt and the same euros leave the guarantee fund for the CCAS, without fee, in one unit of
+ * Opens a programme for a funder (its account in the currency must be a funder's, {@link Funders};
+ * every filière must exist in the currency: {@code unknown-filiere}) and closes one: its units
+ * are burnt and the same euros leave the guarantee fund for the funder, without fee, in one unit of
  * work, or nothing happens ({@code insufficient-fund}).
  */
 class AidProgramHandler {
@@ -37,18 +36,11 @@ class AidProgramHandler {
 
     @CommandHandler
     public AidProgramId handle(CreateAidProgram command) throws Exception {
-        Aggregate<Account> ccasAccount = Aggregates.loadOr(accounts, command.ccasAccount().value(),
+        Aggregate<Account> funderAccount = Aggregates.loadOr(accounts, command.ccasAccount().value(),
                 DomainException.notFound("aid.unknown-ccas-account", "unknown account {0} (ccas)",
                         command.ccasAccount()));
-        if (ccasAccount.invoke(Account::ownerKind) != ParticipantKind.CCAS
-                || !ccasAccount.invoke(Account::owner).equals(command.ccas())) {
-            throw DomainException.refused("ccas-required", "aid.ccas-required",
-                    "participant {0} is not a CCAS: only a CCAS runs an aid programme", command.ccas());
-        }
-        if (!ccasAccount.invoke(Account::currency).equals(command.currency())) {
-            throw DomainException.refused("currency-mismatch", "aid.ccas-currency-mismatch",
-                    "the CCAS's account {0} is not in {1}", command.ccasAccount(), command.currency());
-        }
+        DomainException.throwIfAny(Funders.refusal(command.ccas(), funderAccount.invoke(Account::owner),
+                funderAccount.invoke(Account::ownerKind), funderAccount.invoke(Account::currency), command.currency()));
         Currency currency = Currencies.require(currencies, command.currency());
         if (command.filieres() != null) {
             for (String filiere : command.filieres()) {

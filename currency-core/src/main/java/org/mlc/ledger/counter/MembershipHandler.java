@@ -69,7 +69,7 @@ class MembershipHandler {
                     "participant {0} is not in the counter's currency", command.participantId());
         }
         Currency currency = Currencies.require(currencies, currencyCode);
-        long feeMinor = currency.membershipFeeMinor();
+        long feeMinor = currency.membershipFeeMinor(account.invoke(Account::ownerKind).name());
         if (command.paidWith() == FeePaidWith.UNITS && account.invoke(Account::status) != AccountStatus.ACTIVE) {
             throw DomainException.refused("account-frozen", "membership.account-inactive", "account {0} cannot pay",
                     command.accountId());

@@ -1,5 +1,7 @@
 package org.mlc.ledger.currency;
 
+import java.util.Map;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
@@ -55,8 +57,12 @@ public class Currency {
     private long reconversionMinimumFeeMinor;
     /** A yearly fee above this is not an adhésion to a local currency any more. */
     public static final long MAX_MEMBERSHIP_FEE_MINOR = 500_00;
+    /** A participant kind as the currency names it (the currency knows kinds only by name). */
+    private static final java.util.regex.Pattern KIND_NAME = java.util.regex.Pattern.compile("[A-Z][A-Z_]{0,31}");
     /** Whether an expired membership blocks conversions; off by default. */
     private boolean membershipRequiredForConversion;
+    /** Fees that differ from the one fee, by participant kind name. */
+    private Map<String, Long> membershipFeesByKind = Map.of();
     /** Members paying members: allowed by default, a currency may turn it off. */
     private boolean memberTransfersAllowed = true;
     /** Sponsor budgets in the order they were committed: the bonus draws on the oldest first. */
@@ -171,9 +177,24 @@ public class Currency {
             throw DomainException.invalid("currency.membership-fee-out-of-range",
                     "membershipFee must be between 0 and 500.00");
         }
+        if (command.feesByKind() != null) {
+            for (var fee : command.feesByKind().entrySet()) {
+                if (fee.getKey() == null || !KIND_NAME.matcher(fee.getKey()).matches()) {
+                    throw DomainException.invalid("currency.fee-kind-malformed",
+                            "feesByKind names participant kinds, like COLLECTIVITE").naming("feesByKind");
+                }
+                if (fee.getValue() == null || fee.getValue() < 0 || fee.getValue() > MAX_MEMBERSHIP_FEE_MINOR) {
+                    throw DomainException.invalid("currency.membership-fee-out-of-range",
+                            "membershipFee must be between 0 and 500.00").naming("feesByKind");
+                }
+            }
+        }
         if (command.feeMinor() != membershipFeeMinor
                 || command.requiredForConversion() != membershipRequiredForConversion) {
             apply(new MembershipPolicySet(code, command.feeMinor(), command.requiredForConversion(), command.at()));
+        }
+        if (command.feesByKind() != null && !command.feesByKind().equals(membershipFeesByKind)) {
+            apply(new MembershipFeesByKindSet(code, new java.util.TreeMap<>(command.feesByKind()), command.at()));
         }
         return code;
     }
@@ -182,6 +203,16 @@ public class Currency {
     void on(MembershipPolicySet event) {
         membershipFeeMinor = event.feeMinor();
         membershipRequiredForConversion = event.requiredForConversion();
+    }
+
+    @EventSourcingHandler
+    void on(MembershipFeesByKindSet event) {
+        membershipFeesByKind = Map.copyOf(event.feesByKind());
+    }
+
+    /** The yearly fee of a participant of this kind (by name): its own where one is set, else the one fee. */
+    public long membershipFeeMinor(String kind) {
+        return membershipFeesByKind.getOrDefault(kind, membershipFeeMinor);
     }
 
     public boolean membershipRequiredForConversion() {

@@ -19,8 +19,11 @@ final class IssuancePolicy {
     static final int MAX_LINES = 10_000;
     static final int MAX_REFERENCE_LENGTH = 140;
     static final int MAX_LABEL_LENGTH = 140;
-    /** Who pays its own euros for units issued to others: collectivités (indemnités, subsidies). */
-    static final Set<ParticipantKind> FUNDER_KINDS = Set.of(ParticipantKind.COLLECTIVITE);
+    /**
+     * Who pays its own euros for units issued to others: collectivités (indemnités, subsidies) and
+     * employers (staff bonuses paid in the currency).
+     */
+    static final Set<ParticipantKind> FUNDER_KINDS = Set.of(ParticipantKind.COLLECTIVITE, ParticipantKind.EMPLOYER);
 
     private IssuancePolicy() {
     }

@@ -20,7 +20,18 @@ final class MembershipPolicy {
     private MembershipPolicy() {
     }
 
-    /** Public bodies and the CCAS do not adhere: the rule does not apply to them. */
+    /**
+     * Everyone may adhere (collectivités and employers too, each at its kind's fee) but a CCAS,
+     * which the association exempts.
+     */
+    public static boolean mayAdhere(ParticipantKind kind) {
+        return kind != null && kind != ParticipantKind.CCAS;
+    }
+
+    /**
+     * Whom a membership binds (a currency converting only for members): members, merchants and
+     * associations; public bodies and employers may adhere without being bound.
+     */
     public static boolean appliesTo(ParticipantKind kind) {
         return kind == ParticipantKind.MEMBER || kind == ParticipantKind.MERCHANT
                 || kind == ParticipantKind.ASSOCIATION;

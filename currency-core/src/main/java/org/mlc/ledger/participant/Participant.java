@@ -16,7 +16,7 @@ import org.mlc.ledger.common.ParticipantId;
 import org.mlc.ledger.currency.Filieres;
 
 /**
- * A member, merchant, association, collectivité or CCAS. Created by {@link ParticipantRegistration}.
+ * A member, merchant, association, collectivité, CCAS or employer. Created by {@link ParticipantRegistration}.
  * A merchant's agrément (approval in a filière, suspension, withdrawal) is decided by the issuer;
  * each decision is an event naming who decided it and why.
  */
@@ -37,6 +37,8 @@ public class Participant {
     private String filiere;
     /** The last day of the current membership (Paris time), null if it never paid one. */
     private java.time.LocalDate membershipValidUntil;
+    private String commune;
+    private String epci;
 
     protected Participant() {
         // for Axon
@@ -52,13 +54,17 @@ public class Participant {
             apply(new MerchantApproved(command.participantId(), command.currency(), command.filiere(),
                     AT_REGISTRATION, "approved at registration", command.registeredAt()));
         }
+        if (command.commune() != null) {
+            apply(new ParticipantTerritorySet(command.participantId(), command.currency(), command.commune(),
+                    command.epci(), command.registeredAt()));
+        }
     }
 
     /** Refuses a registration this participant could not be made from, before anything is recorded. */
     public static void check(RegisterParticipant command) {
         if (command.kind() == null) {
             throw DomainException.invalid("participant.kind-required",
-                    "kind is required: MEMBER, MERCHANT, ASSOCIATION, COLLECTIVITE or CCAS");
+                    "kind is required: MEMBER, MERCHANT, ASSOCIATION, COLLECTIVITE, CCAS or EMPLOYER");
         }
         if (command.name() == null || command.name().isBlank() || command.name().length() > MAX_NAME_LENGTH) {
             throw DomainException.invalid("participant.name-required", "name is required, at most {0} characters",
@@ -67,6 +73,36 @@ public class Participant {
         if (command.filiere() != null && !Filieres.PATTERN.matcher(command.filiere()).matches()) {
             throw DomainException.invalid("participant.filiere-malformed", "filiere must be a code like ALIMENTATION");
         }
+        // Where it is may be said later; what is said is checked.
+        if (command.commune() != null || command.epci() != null) {
+            DomainException.throwIfAny(Territory.refusal(command.commune(), command.epci()));
+        }
+    }
+
+    /** Sets where this participant is; the same commune and EPCI again records nothing. */
+    @CommandHandler
+    public ParticipantId handle(SetParticipantTerritory command) {
+        DomainException.throwIfAny(Territory.refusal(command.commune(), command.epci()));
+        if (!command.commune().equals(commune) || !java.util.Objects.equals(command.epci(), epci)) {
+            apply(new ParticipantTerritorySet(id, currency, command.commune(), command.epci(), command.at()));
+        }
+        return id;
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantTerritorySet event) {
+        commune = event.commune();
+        epci = event.epci();
+    }
+
+    /** Its commune (INSEE code), null until it is said. */
+    public String commune() {
+        return commune;
+    }
+
+    /** Its EPCI (SIREN), null for none. */
+    public String epci() {
+        return epci;
     }
 
     @CommandHandler
@@ -119,9 +155,9 @@ public class Participant {
      */
     public MembershipRenewed renewMembership(MembershipId membershipId, CounterId counterId, long feeMinor,
                                              FeePaidWith paidWith, java.time.LocalDate today, Instant at) {
-        if (!MembershipPolicy.appliesTo(kind)) {
+        if (!MembershipPolicy.mayAdhere(kind)) {
             throw DomainException.refused("membership-not-applicable", "membership.not-applicable",
-                    "participant {0} is a {1}: only members, merchants and associations adhere", id, kind);
+                    "participant {0} is a {1}: a CCAS does not adhere", id, kind);
         }
         java.time.LocalDate from = MembershipPolicy.renewalStart(membershipValidUntil, today);
         java.time.LocalDate until = MembershipPolicy.validUntil(from);

@@ -6,5 +6,7 @@ public enum ParticipantKind {
     MERCHANT,
     ASSOCIATION,
     COLLECTIVITE,
-    CCAS
+    CCAS,
+    /** A company or its works council (CSE): funds earmarked programmes for its staff. */
+    EMPLOYER
 }

@@ -5,7 +5,10 @@ import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.ParticipantId;
 
-/** Registers a participant and opens its account in one currency, in one step. */
+/**
+ * Registers a participant and opens its account in one currency, in one step; {@code commune}
+ * (INSEE code) and {@code epci} (SIREN) say where it is, null when not given.
+ */
 public record RegisterParticipant(
         ParticipantId participantId,
         ParticipantKind kind,
@@ -13,5 +16,13 @@ public record RegisterParticipant(
         CurrencyCode currency,
         AccountId accountId,
         String filiere,
-        Instant registeredAt) {
+        Instant registeredAt,
+        String commune,
+        String epci) {
+
+    /** A registration that does not say where the participant is. */
+    public RegisterParticipant(ParticipantId participantId, ParticipantKind kind, String name, CurrencyCode currency,
+                               AccountId accountId, String filiere, Instant registeredAt) {
+        this(participantId, kind, name, currency, accountId, filiere, registeredAt, null, null);
+    }
 }

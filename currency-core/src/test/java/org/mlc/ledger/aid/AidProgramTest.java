@@ -139,9 +139,9 @@ class AidProgramTest {
     }
 
     @Test
-    void onlyACcasRunsAProgrammeInFilieresThatExist() {
+    void onlyAFunderRunsAProgrammeInFilieresThatExist() {
         assertRefused(() -> ledger.send(new CreateAidProgram(PROGRAM, ALICE, ALICE_ACCOUNT, BOUSOL, "x",
-                List.of("ALIMENTATION"), 90, null, T0)), Kind.REFUSED, "ccas-required");
+                List.of("ALIMENTATION"), 90, null, T0)), Kind.REFUSED, "funder-not-allowed");
         assertRefused(() -> createProgram(List.of("BOULANGERIE"), null), Kind.REFUSED, "unknown-filiere");
         ledger.send(new AddFiliere(BOUSOL, "BOULANGERIE", T0));
         createProgram(List.of("BOULANGERIE"), null);
@@ -149,6 +149,68 @@ class AidProgramTest {
                 .containsExactly("BOULANGERIE");
         assertRefused(() -> ledger.send(new CreateAidProgram(AidProgramId.of("prog-2"), CCAS, CCAS_ACCOUNT, BOUSOL,
                 "x", List.of("ALIMENTATION"), 0, null, T0)), Kind.INVALID, "validation");
+    }
+
+    @Test
+    void aCollectiviteAnAssociationAndAnEmployerEachRunAProgrammeGrantAndCloseIt() {
+        int n = 0;
+        for (ParticipantKind kind : List.of(ParticipantKind.COLLECTIVITE, ParticipantKind.ASSOCIATION,
+                ParticipantKind.EMPLOYER)) {
+            ParticipantId funder = ParticipantId.of("p-funder-" + kind);
+            AccountId funderAccount = AccountId.of("acc-funder-" + kind);
+            AidProgramId program = AidProgramId.of("prog-" + kind);
+            ledger.register(funder, kind, funderAccount, BOUSOL, null);
+
+            ledger.send(new CreateAidProgram(program, funder, funderAccount, BOUSOL, "Transition", List.of(
+                    "ALIMENTATION"), 90, null, T0));
+            ledger.send(new AnnounceAidFunding(program, FundingId.of("f-" + kind), 100_00, null, T0));
+            ledger.send(new ConfirmAidFunding(program, FundingId.of("f-" + kind), null, T0));
+            ledger.send(new GrantAid(program, GrantId.of("g-" + kind), ALICE, ALICE_ACCOUNT, 30_00, null, T1));
+            Closing closing = ledger.send(new CloseAidProgram(program, ReconversionId.of("close-" + kind), T1));
+
+            n++;
+            assertThat(closing.unitsMinor()).isEqualTo(70_00);
+            assertThat(balance(ALICE_ACCOUNT)).isEqualTo(n * 30_00L);
+            assertThat(ledger.inspect(AidProgram.class, program.value(), AidProgram::ccas)).isEqualTo(funder);
+        }
+    }
+
+    @Test
+    void aMemberOrAMerchantDoesNotFundAProgrammeAndTheRefusalNamesTheFunder() {
+        ledger.register(ParticipantId.of("p-grocer-2"), ParticipantKind.MERCHANT, AccountId.of("acc-grocer-2"),
+                BOUSOL, "ALIMENTATION");
+        for (var funder : List.of(new Object[] {ALICE, ALICE_ACCOUNT},
+                new Object[] {ParticipantId.of("p-grocer-2"), AccountId.of("acc-grocer-2")})) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.send(new CreateAidProgram(PROGRAM,
+                    (ParticipantId) funder[0], (AccountId) funder[1], BOUSOL, "x", List.of("ALIMENTATION"), 90, null,
+                    T0))).isInstanceOfSatisfying(org.mlc.ledger.common.DomainException.class, refusal -> {
+                        assertThat(refusal.code()).isEqualTo("funder-not-allowed");
+                        assertThat(refusal.field()).isEqualTo("funder");
+                    });
+        }
+        assertThat(ledger.eventsOf(PROGRAM.value())).isEmpty();
+    }
+
+    @Test
+    void aFunderNamingAnotherParticipantsAccountIsRefused() {
+        assertRefused(() -> ledger.send(new CreateAidProgram(PROGRAM, CCAS, TOWN_ACCOUNT, BOUSOL, "x",
+                List.of("ALIMENTATION"), 90, null, T0)), Kind.REFUSED, "funder-not-allowed");
+    }
+
+    @Test
+    void aFunderOfAnotherCurrencyIsRefusedNamingTheFunder() {
+        ledger.defineLaRoue();
+        ParticipantId employer = ParticipantId.of("p-employer-roue");
+        AccountId employerAccount = AccountId.of("acc-employer-roue");
+        ledger.register(employer, ParticipantKind.EMPLOYER, employerAccount, org.mlc.ledger.InMemoryLedger.LAROUE,
+                null);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.send(new CreateAidProgram(PROGRAM, employer,
+                employerAccount, BOUSOL, "x", List.of("ALIMENTATION"), 90, null, T0)))
+                .isInstanceOfSatisfying(org.mlc.ledger.common.DomainException.class, refusal -> {
+                    assertThat(refusal.code()).isEqualTo("currency-mismatch");
+                    assertThat(refusal.field()).isEqualTo("funder");
+                });
     }
 
     @Test

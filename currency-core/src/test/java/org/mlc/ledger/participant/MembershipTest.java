@@ -147,13 +147,47 @@ class MembershipTest {
     }
 
     @Test
-    void publicBodiesDoNotAdhereAndConvertWithoutMembership() {
+    void publicBodiesConvertWithoutMembershipAndACcasNeverAdheres() {
         requireMembershipForConversions();
+        ParticipantId ccas = ParticipantId.of("p-ccas");
+        AccountId ccasAccount = AccountId.of("acc-ccas");
+        ledger.register(ccas, ParticipantKind.CCAS, ccasAccount, BOUSOL, null);
 
-        assertRefused(() -> pay(TOWN, TOWN_ACCOUNT, FeePaidWith.CASH, T1), Kind.REFUSED, "membership-not-applicable");
+        assertRefused(() -> pay(ccas, ccasAccount, FeePaidWith.CASH, T1), Kind.REFUSED, "membership-not-applicable");
         ledger.send(new ConvertEuros(COUNTER, ConversionId.of("c-town"), TOWN_ACCOUNT, 1_000, PaidBy.CHEQUE,
                 Payout.ACCOUNT, T1));
         assertThat(ledger.inspect(Account.class, TOWN_ACCOUNT.value(), Account::balanceMinor)).isEqualTo(1_000);
+    }
+
+    @Test
+    void legalPersonsAdhereAtTheirKindsFeeAndTheOthersAtTheOneFee() {
+        ParticipantId employer = ParticipantId.of("p-employer");
+        AccountId employerAccount = AccountId.of("acc-employer");
+        ledger.register(employer, ParticipantKind.EMPLOYER, employerAccount, BOUSOL, null);
+        ledger.send(new org.mlc.ledger.currency.SetMembershipPolicy(BOUSOL, 3_00, false, T0,
+                Map.of("COLLECTIVITE", 50_00L, "MERCHANT", 30_00L)));
+
+        assertThat(pay(TOWN, TOWN_ACCOUNT, FeePaidWith.CHEQUE, T1).feeMinor()).isEqualTo(50_00);
+        assertThat(pay(GROCER, GROCER_ACCOUNT, FeePaidWith.CASH, T1).feeMinor()).isEqualTo(30_00);
+        assertThat(pay(employer, employerAccount, FeePaidWith.CASH, T1).feeMinor()).isEqualTo(3_00);
+        assertThat(pay(ALICE, ALICE_ACCOUNT, FeePaidWith.CASH, T1).feeMinor()).isEqualTo(3_00);
+        assertThat(ledger.inspect(Participant.class, TOWN.value(), Participant::membershipValidUntil))
+                .isEqualTo(DAY1.plusYears(1).minusDays(1));
+    }
+
+    @Test
+    void feesByKindAreCheckedAndSettingThemAgainRecordsNothing() {
+        assertRefused(() -> ledger.send(new org.mlc.ledger.currency.SetMembershipPolicy(BOUSOL, 3_00, false, T0,
+                Map.of("COLLECTIVITE", 500_01L))), Kind.INVALID, "validation");
+        assertRefused(() -> ledger.send(new org.mlc.ledger.currency.SetMembershipPolicy(BOUSOL, 3_00, false, T0,
+                Map.of("collectivite", 1_00L))), Kind.INVALID, "validation");
+        ledger.send(new org.mlc.ledger.currency.SetMembershipPolicy(BOUSOL, 3_00, false, T0,
+                Map.of("COLLECTIVITE", 50_00L)));
+        ledger.send(new org.mlc.ledger.currency.SetMembershipPolicy(BOUSOL, 3_00, false, T1,
+                Map.of("COLLECTIVITE", 50_00L)));
+
+        assertThat(ledger.eventsOf(BOUSOL.value()).stream()
+                .filter(org.mlc.ledger.currency.MembershipFeesByKindSet.class::isInstance)).hasSize(1);
     }
 
     @Test

@@ -118,7 +118,7 @@ public class AccountController {
     public record Earmarked(String grant, String program, List<String> filieres, String units, String expires) {
     }
 
-    @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @Operation(summary = "An account and its balance")
     @GetMapping("/{id}")
     public AccountView get(@PathVariable("id") String accountId) {
@@ -164,7 +164,7 @@ public class AccountController {
     }
 
 
-    @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @Operation(summary = "An account's statement (JSON or CSV)")
     @GetMapping("/{id}/entries")
     public ResponseEntity<?> entries(@PathVariable("id") String accountId,

@@ -57,10 +57,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * CCAS aid programmes: opening one, its fundings (announced by the CCAS, confirmed by the
- * association when the bank shows them), grants one by one or in bulk, closing. Grants name
- * beneficiaries: only the programme's CCAS makes them and sees them; the programme itself and its
- * report (which names no beneficiary) are also the association's and the auditors'.
+ * Earmarked aid programmes of a funder (a CCAS, a collectivité, an association or an employer):
+ * opening one, its fundings (announced by the funder, confirmed by the association when the bank
+ * shows them), grants one by one or in bulk, closing. Grants name beneficiaries: only the
+ * programme's funder makes them and sees them; the programme itself and its report (which names
+ * no beneficiary) are also the association's and the auditors'. Each funder sees only its own.
  */
 @RestController
 public class AidController {
@@ -92,7 +93,11 @@ public class AidController {
         this.objectMapper = objectMapper;
     }
 
-    public record ProgramRequest(String ccas, String currency, String name, List<String> filieres,
+    /**
+     * {@code funder}: the CCAS, collectivité, association or employer running it, by id or member
+     * number; {@code ccas}, its older name, is still read when {@code funder} is absent.
+     */
+    public record ProgramRequest(String funder, String ccas, String currency, String name, List<String> filieres,
                                  JsonNode validityDays, JsonNode monthlyCapPerBeneficiary) {
     }
 
@@ -106,7 +111,7 @@ public class AidController {
     }
 
     /** A programme with its figures since it opened; amounts as decimal strings. */
-    public record ProgramAnswer(String id, String ccas, String currency, String name, List<String> filieres,
+    public record ProgramAnswer(String id, String funder, String ccas, String currency, String name, List<String> filieres,
                                 int validityDays, String monthlyCapPerBeneficiary, String status, String balance,
                                 String funded, String granted, String spent, String returned, String closedOut,
                                 List<FundingAnswer> fundings) {
@@ -125,15 +130,21 @@ public class AidController {
     public record ClosingAnswer(@JsonUnwrapped ProgramAnswer program, String closedUnits, String payout) {
     }
 
-    @Allowed({Role.ADMIN, Role.CCAS})
+    @Allowed({Role.ADMIN, Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @Operation(summary = "Create an aid programme")
     @PostMapping("/api/v1/aid-programs")
     public ResponseEntity<ProgramAnswer> create(
             @RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
             @RequestBody ProgramRequest request) {
         var keyed = commands.key("aid-program", key, request);
-        String ccas = id(request.ccas(), "ccas");
+        String funderField = request.funder() == null && request.ccas() != null ? "ccas" : "funder";
+        String funderRef = request.funder() == null ? request.ccas() : request.funder();
         String currency = requiredText(request.currency(), "currency");
+        if (!currencies.exists(currency)) {
+            throw ApiException.of(HttpStatus.NOT_FOUND, "not-found", "currency", "web.unknown.currency",
+                    "unknown currency {0}", currency);
+        }
+        String ccas = refs.participant(requiredText(funderRef, funderField), funderField).value();
         String name = requiredText(request.name(), "name");
         if (request.filieres() == null || request.filieres().isEmpty()
                 || request.filieres().size() > AidProgram.MAX_FILIERES) {
@@ -151,12 +162,8 @@ public class AidController {
         String ccasAccount = participants.find(ccas).map(ParticipantQueries.Participant::accountId).orElse(null);
         Caller caller = Caller.current();
         if (ccasAccount == null || !(caller.is(Role.ADMIN) || caller.owns(ccas))) {
-            throw ApiException.of(HttpStatus.NOT_FOUND, "not-found", "ccas", "web.unknown.participant",
+            throw ApiException.of(HttpStatus.NOT_FOUND, "not-found", funderField, "web.unknown.participant",
                     "unknown participant {0}", ccas);
-        }
-        if (!currencies.exists(currency)) {
-            throw ApiException.of(HttpStatus.NOT_FOUND, "not-found", "currency", "web.unknown.currency",
-                    "unknown currency {0}", currency);
         }
         String programId = keyed.derivedId("aid-program");
         commands.send(keyed, new CreateAidProgram(AidProgramId.of(programId), ParticipantId.of(ccas),
@@ -166,14 +173,14 @@ public class AidController {
         return ResponseEntity.created(URI.create("/api/v1/aid-programs/" + programId)).body(view(program(programId)));
     }
 
-    @Allowed({Role.ADMIN, Role.AUDITOR, Role.CCAS})
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @Operation(summary = "An aid programme and its figures")
     @GetMapping("/api/v1/aid-programs/{id}")
     public ProgramAnswer get(@PathVariable("id") String programId) {
         return view(program(programId));
     }
 
-    @Allowed({Role.ADMIN, Role.CCAS})
+    @Allowed({Role.ADMIN, Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @Operation(summary = "Record a funding of an aid programme in euros")
     @PostMapping("/api/v1/aid-programs/{id}/fundings")
     public ResponseEntity<FundingAnswer> fund(
@@ -209,7 +216,7 @@ public class AidController {
         return funding(fundingId);
     }
 
-    @Allowed({Role.CCAS})
+    @Allowed({Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @Operation(summary = "Grant aid to one beneficiary",
             description = "Credits the beneficiary's account with earmarked units from the programme's funding, "
                     + "spendable at merchants of the programme's filières until `expires`.")
@@ -239,7 +246,7 @@ public class AidController {
      * or CSV {@code key,beneficiary,units[,expires]}: stored and answered at once (202) with the
      * job, whose progress and line-by-line outcome {@code GET .../grant-batches/{batchId}} shows.
      */
-    @Allowed({Role.CCAS})
+    @Allowed({Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @Operation(summary = "Grant aid to many beneficiaries from a file (a job)")
     @PostMapping(value = "/api/v1/aid-programs/{id}/grant-batches",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv", MediaType.TEXT_PLAIN_VALUE})
@@ -271,7 +278,7 @@ public class AidController {
         return grantBatchProgress(programId, batchId, fromLine, format, null);
     }
 
-    @Allowed({Role.CCAS})
+    @Allowed({Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @Operation(summary = "The progress and line outcomes of a bulk grant")
     @GetMapping("/api/v1/aid-programs/{id}/grant-batches/{batchId}")
     public ResponseEntity<?> grantBatchProgress(@PathVariable("id") String programId,
@@ -285,7 +292,7 @@ public class AidController {
     }
 
     /** Closes the programme: what it holds is burnt and paid to the CCAS in euros out of the fund, without fee. */
-    @Allowed({Role.ADMIN, Role.CCAS})
+    @Allowed({Role.ADMIN, Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @Operation(summary = "Close an aid programme and pay out what is left")
     @PostMapping("/api/v1/aid-programs/{id}/closing")
     public ClosingAnswer close(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
@@ -318,7 +325,7 @@ public class AidController {
 
     private ProgramAnswer view(AidQueries.Program program) {
         AidQueries.Totals totals = queries.totals(program.id());
-        return new ProgramAnswer(program.id(), program.ccasId(), program.currency(), program.name(),
+        return new ProgramAnswer(program.id(), program.ccasId(), program.ccasId(), program.currency(), program.name(),
                 program.filieres(), program.validityDays(),
                 program.monthlyCapMinor() == null ? null : Amounts.format(program.monthlyCapMinor()),
                 program.status(), Amounts.format(program.balanceMinor()),

@@ -57,19 +57,19 @@ public class AidPages {
     public record ProgramForm(String name, List<String> filieres, String validityDays, String key) {
     }
 
-    @Allowed(Role.CCAS)
+    @Allowed({Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @GetMapping("/ccas")
     public String programs(Model model) {
         model.addAttribute("form", new ProgramForm("", List.of(), "90", Forms.newKey()));
         return programsPage(model);
     }
 
-    @Allowed(Role.CCAS)
+    @Allowed({Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @PostMapping("/ccas/programs")
     public String create(ProgramForm form, Model model) {
         Participant me = me();
         try {
-            ProgramAnswer program = aid.create(form.key(), new ProgramRequest(me.id(), me.currency(),
+            ProgramAnswer program = aid.create(form.key(), new ProgramRequest(me.id(), null, me.currency(),
                     Forms.blankToNull(form.name()), form.filieres(),
                     TextNode.valueOf(form.validityDays() == null ? "" : form.validityDays().strip()), null)).getBody();
             return "redirect:/ccas/program?id=" + program.id();
@@ -80,13 +80,13 @@ public class AidPages {
         }
     }
 
-    @Allowed(Role.CCAS)
+    @Allowed({Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @GetMapping("/ccas/program")
     public String program(@RequestParam("id") String programId, Model model) {
         return programPage(programId, model);
     }
 
-    @Allowed(Role.CCAS)
+    @Allowed({Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @PostMapping("/ccas/funding")
     public String fund(@RequestParam("program") String programId, @RequestParam("key") String key,
                        @RequestParam(name = "euros", required = false) String euros,
@@ -100,7 +100,7 @@ public class AidPages {
         }
     }
 
-    @Allowed(Role.CCAS)
+    @Allowed({Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @PostMapping("/ccas/grant")
     public String grant(@RequestParam("program") String programId, @RequestParam("key") String key,
                         @RequestParam(name = "beneficiary", required = false) String beneficiary,
@@ -117,7 +117,7 @@ public class AidPages {
     }
 
     /** Grants in bulk: the CSV as the API takes it ({@code key,beneficiary,units[,expires]}), run as a job. */
-    @Allowed(Role.CCAS)
+    @Allowed({Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @PostMapping("/ccas/grant-batches")
     public String grantBatch(@RequestParam("program") String programId, @RequestParam("key") String key,
                              @RequestParam(name = "file", required = false) MultipartFile file, Model model) {
@@ -140,7 +140,7 @@ public class AidPages {
     }
 
     /** A bulk job's progress and each line's outcome; the page reloads itself until the job is finished. */
-    @Allowed(Role.CCAS)
+    @Allowed({Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @GetMapping("/ccas/batch")
     public String batch(@RequestParam("program") String programId, @RequestParam("batch") String batchId,
                         Model model) {

@@ -89,7 +89,7 @@ public class AidReportController {
         return report(programId, from, to, format, null);
     }
 
-    @Allowed({Role.ADMIN, Role.AUDITOR, Role.CCAS})
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @Operation(summary = "The report of an aid programme (JSON or CSV)")
     @GetMapping("/api/v1/reports/aid-programs/{id}")
     public ResponseEntity<?> report(@PathVariable("id") String programId,
@@ -142,7 +142,7 @@ public class AidReportController {
      * Runs the expiry now (it also runs every night): what it returned. Idempotent, and run on one
      * node at a time ({@code ran} false if another node is running it).
      */
-    @Allowed({Role.ADMIN, Role.CCAS})
+    @Allowed({Role.ADMIN, Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @Operation(summary = "Run the expiry of aid grants now")
     @PostMapping("/api/v1/aid-expiry-runs")
     public ExpiryRunAnswer runExpiry(@RequestHeader(value = IdempotentCommands.HEADER, required = false)

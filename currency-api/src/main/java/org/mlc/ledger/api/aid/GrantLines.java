@@ -89,7 +89,7 @@ public class GrantLines implements BulkProcessor {
         if (!grants.isEmpty()) {
             List<GrantResult> results = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(
                     new GrantAidBatch(AidProgramId.of(job.targetId()), grants)).andMetaData(Map.of(
-                    IdempotentCommands.USER, job.createdBy(), IdempotentCommands.ROLE, Role.CCAS.name())));
+                    IdempotentCommands.USER, job.createdBy(), IdempotentCommands.ROLE, roleOf(job))));
             for (GrantResult result : results) {
                 int line = lineOf.get(result.grantId());
                 String id = result.grantId().value();
@@ -101,5 +101,10 @@ public class GrantLines implements BulkProcessor {
             }
         }
         return outcomes;
+    }
+
+    /** The funder's users hold the role named like its kind (CCAS, COLLECTIVITE, EMPLOYER), recorded with the grants. */
+    private String roleOf(BulkJobs.Job job) {
+        return participants.find(job.ownerId()).map(funder -> funder.kind().name()).orElse(Role.CCAS.name());
     }
 }

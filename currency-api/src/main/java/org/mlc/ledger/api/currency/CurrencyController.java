@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.IdempotentCommands;
@@ -80,7 +81,8 @@ public class CurrencyController {
      */
     public record CurrencyView(String code, String name, ConversionView conversion, String reconversionFee,
                                String membershipFee, boolean membershipRequiredForConversion,
-                               List<String> bonusEligibility, SupplyQuery.Supply supply) {
+                               List<String> bonusEligibility, SupplyQuery.Supply supply,
+                               Map<String, String> membershipFeesByKind) {
     }
 
     /** So many euros buy so many units. */
@@ -197,7 +199,9 @@ public class CurrencyController {
         return parsed;
     }
 
-    public record MembershipPolicyRequest(JsonNode membershipFee, Boolean requiredForConversion) {
+    /** {@code feesByKind}: the fee of a kind where it differs ({"COLLECTIVITE":"50.00"}); absent: unchanged. */
+    public record MembershipPolicyRequest(JsonNode membershipFee, Boolean requiredForConversion,
+                                          Map<String, JsonNode> feesByKind) {
     }
 
     /** The yearly membership fee and whether an expired membership blocks conversions (off by default). */
@@ -214,12 +218,34 @@ public class CurrencyController {
             throw ApiException.invalid("requiredForConversion", "web.boolean-required",
                     "{0} is required: true or false");
         }
+        Map<String, Long> feesByKind = feesByKind(request.feesByKind());
         commands.send(keyed, new SetMembershipPolicy(CurrencyCode.of(code), fee, request.requiredForConversion(),
-                clock.instant()), CurrencyCode.class);
+                clock.instant(), feesByKind), CurrencyCode.class);
         readYourWrites.awaitAll(code);
         log.info("membership of {}: fee {}, required for conversion {}", code, Amounts.format(fee),
                 request.requiredForConversion());
         return view(code);
+    }
+
+    /** Fees by participant kind: a kind that adheres (a CCAS is exempt) and an amount, each else a 400 naming feesByKind. */
+    private static Map<String, Long> feesByKind(Map<String, JsonNode> asked) {
+        if (asked == null) {
+            return null;
+        }
+        Map<String, Long> fees = new java.util.TreeMap<>();
+        for (Map.Entry<String, JsonNode> fee : asked.entrySet()) {
+            ParticipantKind kind = RequestValues.requiredEnum(fee.getKey(), ParticipantKind.class, "feesByKind");
+            if (kind == ParticipantKind.CCAS) {
+                throw ApiException.invalid("feesByKind", "web.ccas-exempt", "{0}: a CCAS does not adhere");
+            }
+            long minor = nonNegativeAmount(fee.getValue(), "feesByKind");
+            if (minor > Currency.MAX_MEMBERSHIP_FEE_MINOR) {
+                throw ApiException.invalid("feesByKind", "web.fee-too-high", "{0} is at most {1}",
+                        Amounts.format(Currency.MAX_MEMBERSHIP_FEE_MINOR));
+            }
+            fees.put(kind.name(), minor);
+        }
+        return fees;
     }
 
     /** The least fee of one reconversion, in units, on top of the percentage ("0" turns it off). */
@@ -320,7 +346,10 @@ public class CurrencyController {
                 new ConversionView(Amounts.format(currency.conversionEurosMinor()),
                         Amounts.format(currency.conversionUnitsMinor())),
                 fraction(currency.reconversionFeeBasisPoints()), Amounts.format(currency.membershipFeeMinor()),
-                currency.membershipRequired(), currency.bonusEligibleKinds(), supply.of(code));
+                currency.membershipRequired(), currency.bonusEligibleKinds(), supply.of(code),
+                currency.membershipFeesByKind().entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                        Map.Entry::getKey, fee -> Amounts.format(fee.getValue()), (a, b) -> a,
+                        java.util.TreeMap::new)));
     }
 
     /** Basis points as a decimal fraction: 500 is "0.05", 0 is "0". */

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.mlc.ledger.currency.BonusEligibilitySet;
 import org.mlc.ledger.currency.CurrencyDefined;
+import org.mlc.ledger.currency.MembershipFeesByKindSet;
 import org.mlc.ledger.currency.MembershipPolicySet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,13 @@ class CurrencyProjection {
     void on(MembershipPolicySet event) {
         jdbc.update("UPDATE currency_view SET membership_fee_minor = ?, membership_required = ? WHERE code = ?",
                 event.feeMinor(), event.requiredForConversion(), event.code().value());
+    }
+
+    @EventHandler
+    void on(MembershipFeesByKindSet event) {
+        jdbc.update("UPDATE currency_view SET membership_fees_by_kind = ? WHERE code = ?",
+                String.join(",", new java.util.TreeMap<>(event.feesByKind()).entrySet().stream()
+                        .map(fee -> fee.getKey() + ":" + fee.getValue()).toList()), event.code().value());
     }
 
     @EventHandler

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -19,12 +20,12 @@ public class CurrencyQueries {
      */
     public record Currency(String code, String name, long conversionEurosMinor, long conversionUnitsMinor,
                            long reconversionFeeBasisPoints, long membershipFeeMinor, boolean membershipRequired,
-                           Instant definedAt, List<String> bonusEligibleKinds) {
+                           Instant definedAt, List<String> bonusEligibleKinds, Map<String, Long> membershipFeesByKind) {
     }
 
     private static final String COLUMNS = "code, name, conversion_euros_minor, conversion_units_minor, "
             + "reconversion_fee_basis_points, membership_fee_minor, membership_required, defined_at, "
-            + "bonus_eligible_kinds";
+            + "bonus_eligible_kinds, membership_fees_by_kind";
     private static final RowMapper<Currency> ROW = CurrencyQueries::currency;
 
     private final JdbcTemplate jdbc;
@@ -50,7 +51,17 @@ public class CurrencyQueries {
         return new Currency(rs.getString("code"), rs.getString("name"), rs.getLong("conversion_euros_minor"),
                 rs.getLong("conversion_units_minor"), rs.getLong("reconversion_fee_basis_points"),
                 rs.getLong("membership_fee_minor"), rs.getBoolean("membership_required"),
-                rs.getTimestamp("defined_at").toInstant(), kinds(rs.getString("bonus_eligible_kinds")));
+                rs.getTimestamp("defined_at").toInstant(), kinds(rs.getString("bonus_eligible_kinds")),
+                fees(rs.getString("membership_fees_by_kind")));
+    }
+
+    /** "COLLECTIVITE:5000,MERCHANT:3000" as kinds and fees, sorted by kind. */
+    private static Map<String, Long> fees(String written) {
+        Map<String, Long> fees = new java.util.TreeMap<>();
+        for (String fee : written.isEmpty() ? new String[0] : written.split(",")) {
+            fees.put(fee.substring(0, fee.indexOf(':')), Long.parseLong(fee.substring(fee.indexOf(':') + 1)));
+        }
+        return fees;
     }
 
     private static List<String> kinds(String commaSeparated) {

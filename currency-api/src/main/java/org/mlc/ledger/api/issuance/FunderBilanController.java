@@ -71,7 +71,7 @@ public class FunderBilanController {
                         String generatedOn) {
     }
 
-    @Allowed({Role.ADMIN, Role.AUDITOR, Role.COLLECTIVITE})
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.COLLECTIVITE, Role.EMPLOYER})
     @Operation(summary = "A funder's one-page bilan (PDF) for a period: issuances, units, reach, local spending")
     @GetMapping(value = "/api/v1/reports/funders/{id}/bilan.pdf")
     public ResponseEntity<byte[]> bilan(@PathVariable("id") String funderId,

@@ -101,7 +101,7 @@ public class IssuanceController {
                                  List<LineAnswer> lines) {
     }
 
-    @Allowed({Role.ADMIN, Role.COLLECTIVITE})
+    @Allowed({Role.ADMIN, Role.COLLECTIVITE, Role.EMPLOYER})
     @Operation(summary = "File a direct issuance: units for recipients against the funder's euros at parity")
     @PostMapping("/api/v1/currencies/{code}/issuances")
     public ResponseEntity<IssuanceAnswer> file(
@@ -175,7 +175,7 @@ public class IssuanceController {
                 .body(answer(issuance(issuanceId)));
     }
 
-    @Allowed({Role.ADMIN, Role.AUDITOR, Role.COLLECTIVITE})
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.COLLECTIVITE, Role.EMPLOYER})
     @Operation(summary = "An issuance and each line's result")
     @GetMapping("/api/v1/issuances/{id}")
     public IssuanceAnswer get(@PathVariable("id") String issuanceId) {

@@ -25,7 +25,7 @@ public class IssuancePages {
         this.clock = clock;
     }
 
-    @Allowed(Role.COLLECTIVITE)
+    @Allowed({Role.COLLECTIVITE, Role.EMPLOYER})
     @GetMapping("/funder/issuances")
     public String issuances(Model model) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), CivilDay.ZONE);

@@ -47,7 +47,7 @@ public class IssuanceReportController {
                          List<FiliereSpent> byFiliere) {
     }
 
-    @Allowed({Role.ADMIN, Role.AUDITOR, Role.COLLECTIVITE})
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.COLLECTIVITE, Role.EMPLOYER})
     @Operation(summary = "A funder's direct issuances over a period: recipients, units, share spent locally")
     @GetMapping("/api/v1/reports/issuances")
     public Report report(@RequestParam(value = "funder", required = false) String funder,

@@ -26,6 +26,8 @@ import org.mlc.ledger.participant.ParticipantKind;
 import org.mlc.ledger.participant.PayMembership;
 import org.mlc.ledger.account.Registration;
 import org.mlc.ledger.participant.RegisterParticipant;
+import org.mlc.ledger.participant.SetParticipantTerritory;
+import org.mlc.ledger.participant.Territory;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,7 +61,12 @@ public class ParticipantController {
         this.clock = clock;
     }
 
-    public record RegisterRequest(String kind, String name, String currency, String filiere) {
+    /** {@code commune}: an INSEE code ({@code 69123}, {@code 2A004}); {@code epci}: a SIREN (nine digits). */
+    public record RegisterRequest(String kind, String name, String currency, String filiere, String commune,
+                                  String epci) {
+    }
+
+    public record TerritoryRequest(String commune, String epci) {
     }
 
     public record Registered(String id, String accountId, String number) {
@@ -78,10 +85,13 @@ public class ParticipantController {
         String name = requiredText(request.name(), "name");
         String currency = requiredText(request.currency(), "currency");
         String filiere = optionalText(request.filiere(), "filiere");
+        String commune = commune(request.commune(), false);
+        String epci = epci(request.epci());
         policy.checkMayRegister(kind, currency);
         Registration registration = commands.send(keyed, new RegisterParticipant(
                 ParticipantId.of(keyed.derivedId("participant")), kind, name, CurrencyCode.of(currency),
-                AccountId.of(keyed.derivedId("account")), filiere, clock.instant()), Registration.class);
+                AccountId.of(keyed.derivedId("account")), filiere, clock.instant(), commune, epci),
+                Registration.class);
         readYourWrites.awaitAll(registration.participantId().value(), registration.accountId().value());
         String id = registration.participantId().value();
         String number = participants.find(id).map(ParticipantQueries.Participant::number).orElse(null);
@@ -89,21 +99,57 @@ public class ParticipantController {
                 .body(new Registered(id, registration.accountId().value(), number));
     }
 
+    /** Where a participant is: its commune and EPCI, set again (a move, a correction). */
+    @Allowed({Role.ADMIN})
+    @Operation(summary = "Set a participant's commune and EPCI")
+    @PostMapping("/{id}/territory")
+    public ParticipantView setTerritory(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
+                                        String key, @PathVariable("id") String participantRef,
+                                        @RequestBody TerritoryRequest request) {
+        var keyed = commands.key("participant-territory", key, List.of(participantRef, request));
+        String participantId = refs.participant(participantRef, "id").value();
+        String commune = commune(request.commune(), true);
+        String epci = epci(request.epci());
+        commands.send(keyed, new SetParticipantTerritory(ParticipantId.of(participantId), commune, epci,
+                clock.instant()), ParticipantId.class);
+        readYourWrites.awaitAll(participantId);
+        return get(participantId);
+    }
+
+    private static String commune(String value, boolean required) {
+        String commune = required ? requiredText(value, "commune") : optionalText(value, "commune");
+        if (commune != null && !Territory.COMMUNE.matcher(commune.toUpperCase(java.util.Locale.ROOT)).matches()) {
+            throw ApiException.invalid("commune", "web.commune-malformed",
+                    "{0} must be an INSEE code: five digits, or 2A/2B and three digits");
+        }
+        return commune == null ? null : commune.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static String epci(String value) {
+        String epci = optionalText(value, "epci");
+        if (epci != null && !Territory.EPCI.matcher(epci).matches()) {
+            throw ApiException.invalid("epci", "web.epci-malformed", "{0} must be a SIREN: nine digits");
+        }
+        return epci;
+    }
+
     /**
      * A participant as the API shows it; {@code number} its member number ({@code BOUSOL-000123}),
      * {@code membershipValidUntil} a date, null before any membership.
      */
     public record ParticipantView(String id, String kind, String name, String number, String currency,
-                                  String accountId, String filiere, String membershipValidUntil) {
+                                  String accountId, String filiere, String membershipValidUntil, String commune,
+                                  String epci) {
 
         static ParticipantView of(ParticipantQueries.Participant participant) {
             return new ParticipantView(participant.id(), participant.kind().name(), participant.name(),
                     participant.number(), participant.currency(), participant.accountId(), participant.filiere(),
-                    participant.membershipValidUntil() == null ? null : participant.membershipValidUntil().toString());
+                    participant.membershipValidUntil() == null ? null : participant.membershipValidUntil().toString(),
+                    participant.commune(), participant.epci());
         }
     }
 
-    @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @Operation(summary = "A participant")
     @GetMapping("/{id}")
     public ParticipantView get(@PathVariable("id") String participantId) {

@@ -14,6 +14,7 @@ import org.mlc.ledger.api.status.Projections;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.mlc.ledger.participant.ParticipantRegistered;
+import org.mlc.ledger.participant.ParticipantTerritorySet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +40,12 @@ class ParticipantProjection {
                 event.accountId().value(), event.filiere(), Timestamp.from(event.registeredAt()),
                 event.kind() == ParticipantKind.MERCHANT ? MerchantStatus.REGISTERED.name() : null,
                 event.participantId().value());
+    }
+
+    @EventHandler
+    void on(ParticipantTerritorySet event) {
+        jdbc.update("UPDATE participant_view SET commune = ?, epci = ? WHERE participant_id = ?", event.commune(),
+                event.epci(), event.participantId().value());
     }
 
     @EventHandler

@@ -36,11 +36,11 @@ public class ParticipantQueries {
                               String accountId,
                               String filiere, MerchantStatus merchantStatus, String statusDecidedBy,
                               String statusReason, Instant statusChangedAt, LocalDate membershipValidUntil,
-                              Instant registeredAt) {
+                              Instant registeredAt, String commune, String epci) {
     }
 
     private static final String COLUMNS = "participant_id, kind, name, number, currency, account_id, filiere, merchant_status, "
-            + "status_decided_by, status_reason, status_changed_at, membership_valid_until, registered_at";
+            + "status_decided_by, status_reason, status_changed_at, membership_valid_until, registered_at, commune, epci";
 
     private static final RowMapper<Participant> ROW = ParticipantQueries::participant;
 
@@ -246,7 +246,7 @@ public class ParticipantQueries {
                 rs.getString("status_decided_by"), rs.getString("status_reason"),
                 statusChangedAt == null ? null : statusChangedAt.toInstant(),
                 rs.getObject("membership_valid_until", LocalDate.class),
-                rs.getTimestamp("registered_at").toInstant());
+                rs.getTimestamp("registered_at").toInstant(), rs.getString("commune"), rs.getString("epci"));
     }
 
     /** Hands every participant to {@code action} one by one, without holding them all (for exports). */

@@ -69,7 +69,7 @@ public class PaymentController {
 
     // reads only the accounts' owners and currencies, which never change: no wait for the views
     @ViewsMayLag
-    @Allowed({Role.ADMIN, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
+    @Allowed({Role.ADMIN, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @Operation(summary = "Pay from one account to another",
             description = "The payer is debited and the payee credited in one transaction before the answer, whose "
                     + "status is COMPLETED. Refused with 422 insufficient-funds, account-frozen or currency-"
@@ -149,7 +149,7 @@ public class PaymentController {
         return ResponseEntity.created(URI.create("/api/v1/payments/" + transferId)).body(answer);
     }
 
-    @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @Operation(summary = "A payment")
     @GetMapping("/{id}")
     public PaymentAnswer get(@PathVariable("id") String transferId) {

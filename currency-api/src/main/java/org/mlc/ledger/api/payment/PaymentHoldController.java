@@ -83,7 +83,7 @@ public class PaymentHoldController {
                              String status, String expiresAt, String captured, String paymentId) {
     }
 
-    @Allowed({Role.ADMIN, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
+    @Allowed({Role.ADMIN, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @Operation(summary = "Hold an amount on the payer's account for a later capture")
     @PostMapping
     public ResponseEntity<HoldAnswer> authorize(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
@@ -143,7 +143,7 @@ public class PaymentHoldController {
         return existing(hold.id());
     }
 
-    @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE})
+    @Allowed({Role.ADMIN, Role.AUDITOR, Role.MERCHANT, Role.MEMBER, Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @Operation(summary = "A payment hold")
     @GetMapping("/{id}")
     public HoldAnswer get(@PathVariable("id") String holdId) {

@@ -68,7 +68,7 @@ public class PaymentPages {
      * reference are then fixed, kept in the session under the form's key and checked again when
      * the payment is confirmed, so a changed form is refused, not paid.
      */
-    @Allowed({Role.MEMBER, Role.MERCHANT, Role.CCAS, Role.COLLECTIVITE})
+    @Allowed({Role.MEMBER, Role.MERCHANT, Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @GetMapping("/pay")
     public String payForm(@RequestParam(name = "to", required = false) String to,
                           @RequestParam(name = "amount", required = false) String amount,
@@ -91,7 +91,7 @@ public class PaymentPages {
     }
 
     /** The confirmation step: payee, amount and the balance after; nothing is paid yet. */
-    @Allowed({Role.MEMBER, Role.MERCHANT, Role.CCAS, Role.COLLECTIVITE})
+    @Allowed({Role.MEMBER, Role.MERCHANT, Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @PostMapping("/pay/review")
     public String review(PaymentForm form, HttpSession session, Model model) {
         Me me = me();
@@ -121,7 +121,7 @@ public class PaymentPages {
     }
 
     /** Only the confirmation's button pays; the form's key makes a second click answer the first payment. */
-    @Allowed({Role.MEMBER, Role.MERCHANT, Role.CCAS, Role.COLLECTIVITE})
+    @Allowed({Role.MEMBER, Role.MERCHANT, Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @PostMapping("/pay")
     public String pay(PaymentForm form, HttpSession session, Model model) {
         Me me = me();

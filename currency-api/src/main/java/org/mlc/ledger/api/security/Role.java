@@ -10,15 +10,17 @@ public enum Role {
     MERCHANT,
     /** A member: its own accounts and payments. */
     MEMBER,
-    /** A CCAS: its own accounts (its aid programmes once they exist). */
+    /** A CCAS: its own accounts and its aid programmes. */
     CCAS,
-    /** A collectivité: its own accounts and payments. */
+    /** A collectivité: its own accounts and payments, its earmarked programmes. */
     COLLECTIVITE,
+    /** An employer (a company or its CSE): its own accounts and payments, its earmarked programmes. */
+    EMPLOYER,
     /** Reads everything, changes nothing. */
     AUDITOR;
 
     /** Roles bound to a participant (they see only what that participant owns). */
     public boolean boundToParticipant() {
-        return this == MERCHANT || this == MEMBER || this == CCAS || this == COLLECTIVITE;
+        return this == MERCHANT || this == MEMBER || this == CCAS || this == COLLECTIVITE || this == EMPLOYER;
     }
 }

@@ -16,7 +16,7 @@ public class HomePages {
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT, Role.MERCHANT, Role.MEMBER, Role.CCAS,
-            Role.COLLECTIVITE})
+            Role.COLLECTIVITE, Role.EMPLOYER})
     @GetMapping("/")
     public String home() {
         return "redirect:" + homeOf(Caller.current());
@@ -26,7 +26,7 @@ public class HomePages {
         return switch (caller.role()) {
             case ADMIN, AUDITOR -> "/association";
             case COUNTER_AGENT -> "/counter";
-            case CCAS -> "/ccas";
+            case CCAS, EMPLOYER -> "/ccas";
             default -> "/account";
         };
     }

@@ -112,7 +112,7 @@ public class UserController {
             }
         } else if (request.participant() != null) {
             throw ApiException.invalid("participant", "web.participant-for-bound-roles",
-                    "{0} is only for the roles MEMBER, MERCHANT, CCAS and COLLECTIVITE");
+                    "{0} is only for the roles MEMBER, MERCHANT, CCAS, COLLECTIVITE and EMPLOYER");
         }
         String boundParticipant = participant;
         String boundCounter = counter;

@@ -24,7 +24,7 @@ public class UserPages {
     public static final int MAX_PARTICIPANTS_LISTED = 2_000;
     /** The kinds of participant a user can be bound to (the roles of the same names). */
     private static final List<ParticipantKind> BOUND_KINDS = List.of(ParticipantKind.MEMBER, ParticipantKind.MERCHANT,
-            ParticipantKind.CCAS, ParticipantKind.COLLECTIVITE);
+            ParticipantKind.CCAS, ParticipantKind.COLLECTIVITE, ParticipantKind.EMPLOYER);
 
     private final UserController users;
     private final CounterQueries counters;

@@ -131,7 +131,7 @@ class AidBulkGrantsTest extends IntegrationTest {
                 .formatted(ccas.id(), currency)).status()).isEqualTo(201);
         assertProblem(api.post("/api/v1/aid-programs", """
                 {"ccas":"%s","currency":"%s","name":"Aide","filieres":["ALIMENTATION"],"validityDays":90}"""
-                .formatted(town.id(), currency)), 422, "ccas-required");
+                .formatted(alice.id(), currency)), 422, "funder-not-allowed");
         assertProblem(api.post("/api/v1/aid-programs", """
                 {"ccas":"%s","currency":"%s","name":"Aide","filieres":["alimentation"],"validityDays":90}"""
                 .formatted(ccas.id(), currency)), 400, "validation");

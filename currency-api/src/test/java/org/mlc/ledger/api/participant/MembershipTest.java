@@ -84,11 +84,42 @@ class MembershipTest extends IntegrationTest {
     }
 
     @Test
-    void wrongMembershipRequestsAreRefusedWithTheirReason() {
+    void legalPersonsJoinAtTheirKindsFeeAndACcasStaysExempt() {
+        Api.Response fees = api.post("/api/v1/currencies/" + currency + "/membership", """
+                {"membershipFee":"3.00","requiredForConversion":true,
+                 "feesByKind":{"COLLECTIVITE":"50.00","MERCHANT":"30.00"}}""");
+        assertThat(fees.status()).as(fees.toString()).isEqualTo(200);
+        assertThat(fees.json().path("membershipFeesByKind").path("COLLECTIVITE").asText()).isEqualTo("50.00");
         Party town = ledger.participant("COLLECTIVITE", "Ville", currency);
+        Party grocer = ledger.merchant("Epicerie", currency);
+        Party employer = ledger.participant("EMPLOYER", "Entreprise", currency);
+        Party association = ledger.participant("ASSOCIATION", "Amis du Sol", currency);
+
+        assertThat(payMembership(agent.api(), town, "CHEQUE").get("fee")).isEqualTo("50.00");
+        assertThat(payMembership(agent.api(), grocer, "CASH").get("fee")).isEqualTo("30.00");
+        assertThat(payMembership(agent.api(), employer, "CARD").get("fee")).isEqualTo("3.00");
+        assertThat(payMembership(agent.api(), association, "CASH").get("fee")).isEqualTo("3.00");
+
+        assertThat(api.get("/api/v1/participants/" + town.id()).get("membershipValidUntil")).isNotNull();
+        assertThat(ledger.supply(currency).get("membershipFees")).isEqualTo("86.00");
+        Api.Response ccasFee = api.post("/api/v1/currencies/" + currency + "/membership", """
+                {"membershipFee":"3.00","requiredForConversion":true,"feesByKind":{"CCAS":"10.00"}}""");
+        assertProblem(ccasFee, 400, "validation");
+        assertThat(ccasFee.get("field")).isEqualTo("feesByKind");
+        Api.Response unknownKind = api.post("/api/v1/currencies/" + currency + "/membership", """
+                {"membershipFee":"3.00","requiredForConversion":true,"feesByKind":{"MAIRIE":"10.00"}}""");
+        assertProblem(unknownKind, 400, "validation");
+        assertThat(unknownKind.get("field")).isEqualTo("feesByKind");
+        books.assertBalanced();
+        books.assertBacked(currency);
+    }
+
+    @Test
+    void wrongMembershipRequestsAreRefusedWithTheirReason() {
+        Party ccas = ledger.participant("CCAS", "CCAS", currency);
         String otherCounter = ledger.counter(currency);
 
-        assertProblem(payMembership(api, town, "CASH"), 422, "membership-not-applicable");
+        assertProblem(payMembership(api, ccas, "CASH"), 422, "membership-not-applicable");
         assertProblem(payMembershipFor(api, alice, "UNITS", "she asked at the desk"), 422, "insufficient-funds");
         Api.Response badMeans = payMembership(api, alice, "BITCOIN");
         assertProblem(badMeans, 400, "validation");

@@ -43,8 +43,10 @@ public final class Endpoints {
         Party supplier = admin.merchant("Supplier", currency);
         Party ccas = funded(admin, "CCAS", currency, counter);
         Party collectivite = funded(admin, "COLLECTIVITE", currency, counter);
+        Party employer = funded(admin, "EMPLOYER", currency, counter);
         String memberPayment = paid(admin, member, merchant);
         String ccasPayment = paid(admin, ccas, collectivite);
+        String employerPayment = paid(admin, employer, collectivite);
         Map<String, Who> byRole = new LinkedHashMap<>();
         User adminUser = new User("admin", Api.ADMIN_PASSWORD, adminApi);
         byRole.put("ADMIN", new Who("ADMIN", adminUser, member, merchant, counter, memberPayment));
@@ -61,6 +63,8 @@ public final class Endpoints {
                 ccasPayment));
         byRole.put("COLLECTIVITE", new Who("COLLECTIVITE", admin.user("COLLECTIVITE", collectivite.id(), null),
                 collectivite, ccas, counter, ccasPayment));
+        byRole.put("EMPLOYER", new Who("EMPLOYER", admin.user("EMPLOYER", employer.id(), null), employer,
+                collectivite, counter, employerPayment));
         return new World(currency, counter, member, merchant, ccas, collectivite, byRole);
     }
 
@@ -79,9 +83,11 @@ public final class Endpoints {
     private static String hold(Ledger admin, World w, Who who) {
         Party payee = switch (who.role()) {
             case "MERCHANT", "CCAS", "COLLECTIVITE" -> who.party();
+            case "EMPLOYER" -> w.collectivite();
             default -> w.merchant();
         };
-        Party payer = payee == w.ccas() ? w.collectivite() : payee == w.collectivite() ? w.ccas() : w.member();
+        Party payer = "EMPLOYER".equals(who.role()) ? who.party()
+                : payee == w.ccas() ? w.collectivite() : payee == w.collectivite() ? w.ccas() : w.member();
         Api.Response hold = admin.api().post("/api/v1/payment-holds", """
                 {"from":"%s","to":"%s","amount":"0.01"}""".formatted(payer.accountId(), payee.accountId()));
         assertThat(hold.status()).as(hold.toString()).isEqualTo(201);
@@ -261,40 +267,53 @@ public final class Endpoints {
         return imported.get("id");
     }
 
-    /** A fresh programme of the world's CCAS, funded with 1.00 €, made by the admin. */
-    private static String aidProgram(Ledger admin, World w) {
-        String program = admin.aidProgram(w.ccas(), w.currency(), "ALIMENTATION");
+    /** A fresh programme of the caller's funder (else the world's CCAS), funded with 1.00 €, made by the admin. */
+    private static String aidProgram(Ledger admin, World w, Who who) {
+        String program = admin.aidProgram(funder(w, who), w.currency(), "ALIMENTATION");
         admin.fundAidProgram(program, "1.00");
         return program;
     }
 
-    /** A direct issuance of the collectivité to the member, awaiting its euros. */
-    private static String issuance(Ledger admin, World w) {
-        Api.Response filed = admin.api().post("/api/v1/currencies/" + w.currency() + "/issuances", issuanceBody(w));
+    /** A direct issuance of the caller's collectivité or employer (else the collectivité's) to the member. */
+    private static String issuance(Ledger admin, World w, Who who) {
+        Api.Response filed = admin.api().post("/api/v1/currencies/" + w.currency() + "/issuances",
+                issuanceBody(w, who));
         assertThat(filed.status()).as(filed.toString()).isEqualTo(202);
         return filed.get("id");
     }
 
-    private static String issuanceBody(World w) {
+    private static String issuanceBody(World w, Who who) {
+        Party funder = "EMPLOYER".equals(who.role()) ? who.party() : w.collectivite();
         return """
                 {"funder":"%s","reference":"Indemnités","lines":[{"key":"l-1","recipient":"%s","units":"0.01"}]}"""
-                .formatted(w.collectivite().id(), w.member().id());
+                .formatted(funder.id(), w.member().id());
     }
 
-    /** Grants and their batches name beneficiaries: only the CCAS makes them (its user, here). */
-    private static Api ccasApi(World w) {
-        return w.byRole().get("CCAS").user().api();
+    /** The caller's own participant when it may run a programme (a CCAS, a collectivité, an employer). */
+    private static Party funder(World w, Who who) {
+        return switch (who.role()) {
+            case "CCAS", "COLLECTIVITE", "EMPLOYER" -> who.party();
+            default -> w.ccas();
+        };
+    }
+
+    /** Grants and their batches name beneficiaries: only the funder makes them (its user, here). */
+    private static Api funderApi(World w, Who who) {
+        return switch (who.role()) {
+            case "CCAS", "COLLECTIVITE", "EMPLOYER" -> who.user().api();
+            default -> w.byRole().get("CCAS").user().api();
+        };
     }
 
     private static void aidSamples(Map<String, BiFunction<World, Who, Call>> samples, Ledger admin) {
         samples.put("POST /api/v1/aid-programs", (w, who) -> new Call("POST", "/api/v1/aid-programs", """
-                {"ccas":"%s","currency":"%s","name":"Aide alimentaire","filieres":["ALIMENTATION"],"validityDays":90}"""
-                .formatted(w.ccas().id(), w.currency())));
-        samples.put("GET /api/v1/aid-programs/{id}", (w, who) -> get("/api/v1/aid-programs/" + aidProgram(admin, w)));
+                {"funder":"%s","currency":"%s","name":"Aide alimentaire","filieres":["ALIMENTATION"],"validityDays":90}"""
+                .formatted(funder(w, who).id(), w.currency())));
+        samples.put("GET /api/v1/aid-programs/{id}", (w, who) -> get("/api/v1/aid-programs/" + aidProgram(admin, w, who)));
         samples.put("POST /api/v1/aid-programs/{id}/fundings", (w, who) -> new Call("POST", "/api/v1/aid-programs/"
-                + admin.aidProgram(w.ccas(), w.currency(), "ALIMENTATION") + "/fundings", "{\"euros\":\"1.00\"}"));
+                + admin.aidProgram(funder(w, who), w.currency(), "ALIMENTATION") + "/fundings", "{\"euros\":\"1.00\"}"));
         samples.put("POST /api/v1/aid-programs/{id}/fundings/{fundingId}/confirmation", (w, who) -> {
-            String program = admin.aidProgram(w.ccas(), w.currency(), "ALIMENTATION");
+            String program = admin.aidProgram(funder(w, who), w.currency(), "ALIMENTATION");
             Api.Response funding = admin.api().post("/api/v1/aid-programs/" + program + "/fundings",
                     "{\"euros\":\"1.00\"}");
             assertThat(funding.status()).as(funding.toString()).isEqualTo(201);
@@ -303,30 +322,35 @@ public final class Endpoints {
                     + "/confirmation", null);
         });
         samples.put("POST /api/v1/aid-programs/{id}/grants", (w, who) -> new Call("POST", "/api/v1/aid-programs/"
-                + aidProgram(admin, w) + "/grants", "{\"beneficiary\":\"" + w.member().id() + "\",\"units\":\"0.01\"}"));
+                + aidProgram(admin, w, who) + "/grants", "{\"beneficiary\":\"" + w.member().id() + "\",\"units\":\"0.01\"}"));
         samples.put("POST /api/v1/aid-programs/{id}/grant-batches", (w, who) -> new Call("POST",
-                "/api/v1/aid-programs/" + aidProgram(admin, w) + "/grant-batches",
+                "/api/v1/aid-programs/" + aidProgram(admin, w, who) + "/grant-batches",
                 // no newline at the end: a truncated sample is certainly a bad line
                 "key,beneficiary,units\r\nline-1," + w.member().id() + ",0.01", "text/csv"));
         samples.put("GET /api/v1/aid-programs/{id}/grant-batches/{batchId}", (w, who) -> {
-            String program = aidProgram(admin, w);
-            Api.Response batch = ccasApi(w).post("/api/v1/aid-programs/" + program + "/grant-batches",
+            String program = aidProgram(admin, w, who);
+            Api.Response batch = funderApi(w, who).post("/api/v1/aid-programs/" + program + "/grant-batches",
                     "{\"lines\":[{\"key\":\"l-1\",\"beneficiary\":\"" + w.member().id() + "\",\"units\":\"0.01\"}]}");
             assertThat(batch.status()).as(batch.toString()).isEqualTo(202);
             return get("/api/v1/aid-programs/" + program + "/grant-batches/" + batch.get("id"));
         });
         samples.put("POST /api/v1/aid-programs/{id}/closing", (w, who) -> new Call("POST", "/api/v1/aid-programs/"
-                + aidProgram(admin, w) + "/closing", null));
+                + aidProgram(admin, w, who) + "/closing", null));
         samples.put("GET /api/v1/reports/aid-programs/{id}", (w, who) -> get("/api/v1/reports/aid-programs/"
-                + aidProgram(admin, w) + "?from=2026-01-01&to=2026-12-31&format=csv"));
+                + aidProgram(admin, w, who) + "?from=2026-01-01&to=2026-12-31&format=csv"));
+        samples.put("GET /api/v1/reports/territory", (w, who) -> get("/api/v1/reports/territory?currency="
+                + w.currency() + "&from=2026-01-01&to=2026-12-31&format=csv&dialect=fr"));
         samples.put("POST /api/v1/aid-expiry-runs", (w, who) -> new Call("POST", "/api/v1/aid-expiry-runs", null));
         samples.put("POST /api/v1/currencies/{code}/issuances", (w, who) -> new Call("POST", "/api/v1/currencies/"
-                + w.currency() + "/issuances", issuanceBody(w)));
+                + w.currency() + "/issuances", issuanceBody(w, who)));
         samples.put("POST /api/v1/currencies/{code}/issuances/{id}/confirmation", (w, who) -> new Call("POST",
-                "/api/v1/currencies/" + w.currency() + "/issuances/" + issuance(admin, w) + "/confirmation", null));
-        samples.put("GET /api/v1/issuances/{id}", (w, who) -> get("/api/v1/issuances/" + issuance(admin, w)));
+                "/api/v1/currencies/" + w.currency() + "/issuances/" + issuance(admin, w, who) + "/confirmation", null));
+        samples.put("GET /api/v1/issuances/{id}", (w, who) -> get("/api/v1/issuances/" + issuance(admin, w, who)));
         samples.put("GET /api/v1/reports/issuances", (w, who) -> get("/api/v1/reports/issuances?funder="
                 + w.collectivite().id() + "&from=2026-01-01&to=2026-12-31"));
+        samples.put("GET /api/v1/reports/funders/{id}/bilan.pdf", (w, who) -> get("/api/v1/reports/funders/"
+                + ("EMPLOYER".equals(who.role()) ? who.party() : w.collectivite()).id()
+                + "/bilan.pdf?from=2026-01-01&to=2026-12-31"));
         samples.put("POST /api/v1/currencies/{code}/filieres", (w, who) -> new Call("POST",
                 "/api/v1/currencies/" + w.currency() + "/filieres", "{\"filiere\":\"BOULANGERIE\"}"));
         samples.put("POST /api/v1/accounts/{id}/payment-batches", (w, who) -> new Call("POST", "/api/v1/accounts/"
@@ -403,6 +427,8 @@ public final class Endpoints {
         samples.put("GET /api/v1/participants", (w, who) -> get("/api/v1/participants?currency=" + w.currency()
                 + "&kind=MEMBER&q=a&page=0&size=10"));
         samples.put("GET /api/v1/participants/{id}", (w, who) -> get("/api/v1/participants/" + who.party().id()));
+        samples.put("POST /api/v1/participants/{id}/territory", (w, who) -> new Call("POST", "/api/v1/participants/"
+                + who.party().id() + "/territory", "{\"commune\":\"62160\",\"epci\":\"246200364\"}"));
         samples.put("POST /api/v1/counters", (w, who) -> new Call("POST", "/api/v1/counters", """
                 {"name":"Sample counter","currency":"%s"}""".formatted(w.currency())));
         samples.put("GET /api/v1/counters", (w, who) -> get("/api/v1/counters?currency=" + w.currency()));

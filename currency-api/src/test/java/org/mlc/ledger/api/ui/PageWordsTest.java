@@ -34,7 +34,7 @@ class PageWordsTest extends IntegrationTest {
 
     static {
         List<String> association = List.of("/association", "/association/merchants", "/association/counters",
-                "/association/bank", "/association/users");
+                "/association/bank", "/association/users", "/territory");
         PAGES.put(Role.ADMIN, association);
         PAGES.put(Role.AUDITOR, association);
         PAGES.put(Role.COUNTER_AGENT, List.of("/counter", "/counter/convert", "/counter/deposit", "/counter/notes",
@@ -42,7 +42,9 @@ class PageWordsTest extends IntegrationTest {
         PAGES.put(Role.MEMBER, List.of("/account", "/pay"));
         PAGES.put(Role.MERCHANT, List.of("/account", "/pay", "/receive", "/reconversion"));
         PAGES.put(Role.CCAS, List.of("/account", "/pay", "/ccas"));
-        PAGES.put(Role.COLLECTIVITE, List.of("/account", "/pay", "/receive", "/reconversion", "/funder/issuances"));
+        PAGES.put(Role.COLLECTIVITE, List.of("/account", "/pay", "/receive", "/reconversion", "/ccas", "/territory",
+                "/funder/issuances"));
+        PAGES.put(Role.EMPLOYER, List.of("/account", "/pay", "/ccas", "/funder/issuances"));
     }
 
     static final Pattern UUID_PATTERN = Pattern.compile(

@@ -59,6 +59,8 @@ class ScreenSizesBrowserTest extends IntegrationTest {
         Party merchant = ledger.merchant("Épicerie coopérative du Vieux-Port et des Halles " + suffix, currency);
         Party ccas = ledger.participant("CCAS", "Centre communal d'action sociale " + suffix, currency);
         Party collectivite = ledger.participant("COLLECTIVITE", "Communauté d'agglomération " + suffix, currency);
+        Party employer = ledger.participant("EMPLOYER", "Comité social et économique de la coopérative " + suffix,
+                currency);
         assertThat(ledger.convert(counter, member, "120.00").status()).isEqualTo(201);
         for (int i = 1; i <= 4; i++) {
             Api.Response paid = api.post("/api/v1/payments", """
@@ -77,6 +79,7 @@ class ScreenSizesBrowserTest extends IntegrationTest {
         users.put(Role.MERCHANT, ledger.user("MERCHANT", merchant.id(), null));
         users.put(Role.CCAS, ledger.user("CCAS", ccas.id(), null));
         users.put(Role.COLLECTIVITE, ledger.user("COLLECTIVITE", collectivite.id(), null));
+        users.put(Role.EMPLOYER, ledger.user("EMPLOYER", employer.id(), null));
         assertThat(users.keySet()).as("every role is walked").containsExactlyInAnyOrder(Role.values());
         // pages that need a parameter get a real one (an unknown one shows the error page, which must fit too)
         Map<String, String> queries = Map.of(
