@@ -18,9 +18,9 @@ import org.mlc.ledger.api.support.Ledger.Party;
 import org.mlc.ledger.api.support.Ledger.User;
 
 /** The funder's one-page bilan in PDF: drawn, then read back with PDFBox. */
-class FunderBilanTest extends IntegrationTest {
+public class FunderBilanTest extends IntegrationTest {
 
-    static HttpResponse<byte[]> pdf(int port, String user, String password, String path) throws Exception {
+    public static HttpResponse<byte[]> pdf(int port, String user, String password, String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
@@ -28,7 +28,7 @@ class FunderBilanTest extends IntegrationTest {
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    static String text(byte[] pdf) throws Exception {
+    public static String text(byte[] pdf) throws Exception {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isEqualTo(1);
             return new PDFTextStripper().getText(document);
@@ -48,6 +48,9 @@ class FunderBilanTest extends IntegrationTest {
         assertThat(filed.status()).as(filed.toString()).isEqualTo(202);
         api.post("/api/v1/currencies/" + code + "/issuances/" + filed.get("id") + "/confirmation", "{}");
         IssuanceTest.awaitIssued(api, filed.get("id"));
+        Party grocer = ledger.merchant("Epicerie", code);
+        Api.Response paid = ledger.pay(alice, grocer, "200.00");
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
 
         HttpResponse<byte[]> response = pdf(port, cityUser.username(), cityUser.password(),
                 "/api/v1/reports/funders/" + city.id() + "/bilan.pdf?from=2000-01-01&to=2100-12-31");
@@ -55,8 +58,9 @@ class FunderBilanTest extends IntegrationTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
         String text = text(response.body());
-        assertThat(text).contains("Bilan de Ville de Lyon", "Indemnités novembre", "1 500,00", "1 200,00",
-                "Bénéficiaires", "émise");
+        assertThat(text).contains("Bilan de Ville de Lyon", "Indemnités novembre", "1 500,00", "émise",
+                "Unités dépensées chez les prestataires 200,00", "Part dépensée localement 13,33 %",
+                "ALIMENTATION 200,00");
         assertThat(text.lines().filter(l -> l.startsWith("Bénéficiaires")).toList()).containsExactly(
                 "Bénéficiaires 2");
     }

@@ -17,7 +17,7 @@ import org.mlc.ledger.api.support.Ledger.User;
  * Direct issuances through the API: filed by a collectivité for its councillors and associations,
  * nothing issued until the euros are in, then each line issued once, at parity, backed.
  */
-class IssuanceTest extends IntegrationTest {
+public class IssuanceTest extends IntegrationTest {
 
     private String code;
     private Party city;
@@ -37,7 +37,7 @@ class IssuanceTest extends IntegrationTest {
         club = ledger.participant("ASSOCIATION", "Club", code);
     }
 
-    static String line(String key, String recipient, String units) {
+    public static String line(String key, String recipient, String units) {
         return """
                 {"key":"%s","recipient":"%s","units":"%s","label":"indemnité"}""".formatted(key, recipient, units);
     }
@@ -55,7 +55,7 @@ class IssuanceTest extends IntegrationTest {
     }
 
     /** Polls the issuance until all its lines are done and the read side shows it. */
-    static Api.Response awaitIssued(Api api, String issuanceId) throws InterruptedException {
+    public static Api.Response awaitIssued(Api api, String issuanceId) throws InterruptedException {
         Api.Response response = null;
         for (int i = 0; i < 300; i++) {
             response = api.get("/api/v1/issuances/" + issuanceId);

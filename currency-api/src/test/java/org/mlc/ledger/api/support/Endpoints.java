@@ -2,6 +2,8 @@ package org.mlc.ledger.api.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -348,6 +350,14 @@ public final class Endpoints {
         samples.put("GET /api/v1/issuances/{id}", (w, who) -> get("/api/v1/issuances/" + issuance(admin, w, who)));
         samples.put("GET /api/v1/reports/issuances", (w, who) -> get("/api/v1/reports/issuances?funder="
                 + w.collectivite().id() + "&from=2026-01-01&to=2026-12-31"));
+        samples.put("GET /api/v1/reports/bonus-budgets/{id}", (w, who) -> {
+            LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+            Api.Response budget = admin.api().post("/api/v1/currencies/" + w.currency() + "/bonus-budgets", """
+                    {"sponsor":"%s","euros":"10.00","from":"%s","to":"%s"}""".formatted(w.collectivite().id(),
+                    today.minusDays(1), today.plusDays(30)));
+            assertThat(budget.status()).as(budget.toString()).isEqualTo(201);
+            return get("/api/v1/reports/bonus-budgets/" + budget.get("id"));
+        });
         samples.put("GET /api/v1/reports/funders/{id}/bilan.pdf", (w, who) -> get("/api/v1/reports/funders/"
                 + ("EMPLOYER".equals(who.role()) ? who.party() : w.collectivite()).id()
                 + "/bilan.pdf?from=2026-01-01&to=2026-12-31"));
