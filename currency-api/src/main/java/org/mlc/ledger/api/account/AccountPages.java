@@ -46,7 +46,7 @@ public class AccountPages {
     public record NamedEntry(StatementEntry entry, String counterpartyName) {
     }
 
-    @Allowed({Role.MEMBER, Role.MERCHANT, Role.CCAS, Role.COLLECTIVITE})
+    @Allowed({Role.MEMBER, Role.MERCHANT, Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @GetMapping("/account")
     public String account(@RequestParam(name = "from", required = false) String from,
                           @RequestParam(name = "to", required = false) String to,
@@ -104,7 +104,7 @@ public class AccountPages {
     }
 
     /** The statement as the API's CSV, in the dialect asked (the page's button asks for a French spreadsheet's). */
-    @Allowed({Role.MEMBER, Role.MERCHANT, Role.CCAS, Role.COLLECTIVITE})
+    @Allowed({Role.MEMBER, Role.MERCHANT, Role.CCAS, Role.COLLECTIVITE, Role.EMPLOYER})
     @GetMapping("/account/statement.csv")
     public ResponseEntity<?> csv(@RequestParam(name = "from", required = false) String from,
                                  @RequestParam(name = "to", required = false) String to,
