@@ -8,6 +8,8 @@ import org.mlc.ledger.account.AccountHandlers;
 import org.mlc.ledger.aid.AidHandlers;
 import org.mlc.ledger.aid.AidProgram;
 import org.mlc.ledger.bank.BankHandlers;
+import org.mlc.ledger.issuance.Issuance;
+import org.mlc.ledger.issuance.IssuanceHandlers;
 import org.mlc.ledger.bank.FundBankAccount;
 import org.mlc.ledger.bonus.BonusBudget;
 import org.mlc.ledger.bonus.BonusHandlers;
@@ -34,12 +36,12 @@ public final class LedgerModel {
 
     public static final List<Class<?>> AGGREGATES = List.of(Currency.class, Participant.class, Account.class,
             ExchangeCounter.class, NoteSeries.class, BonusBudget.class, GuaranteeFund.class, AidProgram.class,
-            FundBankAccount.class, MemberNumbers.class);
+            Issuance.class, FundBankAccount.class, MemberNumbers.class);
 
     /** Each makes one command handler from the configured repositories. */
     public static final List<Function<Repositories, Object>> COMMAND_HANDLERS = Stream.of(AccountHandlers.ALL,
                     ParticipantHandlers.ALL, BonusHandlers.ALL, CounterHandlers.ALL, NotesHandlers.ALL,
-                    ReconversionHandlers.ALL, AidHandlers.ALL, BankHandlers.ALL)
+                    ReconversionHandlers.ALL, AidHandlers.ALL, IssuanceHandlers.ALL, BankHandlers.ALL)
             .flatMap(List::stream)
             .toList();
 

@@ -95,6 +95,14 @@ import org.mlc.ledger.bonus.BonusBudgetCommitted;
 import org.mlc.ledger.bonus.BonusDrawn;
 import org.mlc.ledger.bonus.BonusReturned;
 import org.mlc.ledger.bonus.SponsorPaymentReceived;
+import org.mlc.ledger.common.IssuanceId;
+import org.mlc.ledger.issuance.ConfirmIssuanceFunds;
+import org.mlc.ledger.issuance.FileIssuance;
+import org.mlc.ledger.issuance.Issuance;
+import org.mlc.ledger.issuance.IssuanceFiled;
+import org.mlc.ledger.issuance.IssuanceLine;
+import org.mlc.ledger.issuance.IssuanceLineResult;
+import org.mlc.ledger.issuance.IssueIssuanceLines;
 import org.mlc.ledger.ledger.Coverage;
 import org.mlc.ledger.counter.CloseCounterDay;
 import org.mlc.ledger.counter.ConfirmRemittance;
@@ -1198,7 +1206,15 @@ class LedgerProperties {
 
     // CCAS aid: fundings, grants as earmarked lots, spending at merchants, expiry as time moves on.
 
-    sealed interface AidOperation permits AidFund, AidGrant, AidShop, AidPayAround, AidExpire, AidClose {
+    sealed interface AidOperation permits AidFund, AidGrant, AidShop, AidPayAround, AidExpire, AidClose, AidIssue {
+    }
+
+    /**
+     * The currency's collectivité files a direct issuance of {@code unitsMinor} to a member (of
+     * either currency: another's is refused), then, by {@code stage}, its euros come in (1) and its
+     * line is issued (2), twice for good measure; stage 3 funds and issues every issuance left.
+     */
+    record AidIssue(int currency, int account, long unitsMinor, int stage) implements AidOperation {
     }
 
     record AidFund(int currency, long eurosMinor) implements AidOperation {
@@ -1247,7 +1263,9 @@ class LedgerProperties {
                         Tuple.of(8, Combinators.combine(account, account, Arbitraries.longs().between(1, 3_000))
                                 .as(AidPayAround::new)),
                         Tuple.of(3, Arbitraries.integers().between(1, 40).map(AidExpire::new)),
-                        Tuple.of(1, currency.map(AidClose::new)))
+                        Tuple.of(1, currency.map(AidClose::new)),
+                        Tuple.of(5, Combinators.combine(currency, account, Arbitraries.longs().between(1, 3_000),
+                                Arbitraries.integers().between(0, 3)).as(AidIssue::new)))
                 .list().ofMinSize(20).ofMaxSize(50);
     }
 
@@ -1279,6 +1297,8 @@ class LedgerProperties {
                         COUNTER_CURRENCY[c], "ALIMENTATION");
                 ledger.register(ParticipantId.of("p-ccas-" + c), funderOf(c, funderKind),
                         AccountId.of("acc-ccas-" + c), COUNTER_CURRENCY[c], null);
+                ledger.register(ParticipantId.of("p-city-" + c), ParticipantKind.COLLECTIVITE,
+                        AccountId.of("acc-city-" + c), COUNTER_CURRENCY[c], null);
                 int currency = c;
                 // a member funds nothing: refused before anything is recorded
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.send(new CreateAidProgram(
@@ -1313,7 +1333,8 @@ class LedgerProperties {
                 outcome.endsWith(":earmark-not-allowed") ? "earmark-not-allowed" : outcome));
         Statistics.label("aid outcomes").coverage(coverage -> {
             for (String outcome : List.of("fund:done", "grant:done", "grant:insufficient-programme-funds",
-                    "shop:done", "earmark-not-allowed", "pay:done", "expire:done", "close:done")) {
+                    "shop:done", "earmark-not-allowed", "pay:done", "expire:done", "close:done", "issue:filed",
+                    "issue:funded", "issue:done", "issue:currency-mismatch")) {
                 coverage.check(outcome).count(n -> n > 0);
             }
         });
@@ -1322,6 +1343,9 @@ class LedgerProperties {
     private static String executeAidOperation(InMemoryLedger ledger, AidOperation operation, int index, Instant now) {
         String kind;
         Object command;
+        if (operation instanceof AidIssue i) {
+            return executeIssue(ledger, i, index, now);
+        }
         if (operation instanceof AidFund f) {
             FundingId funding = FundingId.of("f-" + index);
             try {
@@ -1374,6 +1398,51 @@ class LedgerProperties {
         } catch (RuntimeException e) {
             return fail("operation " + index + " " + operation + " failed unexpectedly", e);
         }
+    }
+
+    /** Files, funds and issues direct issuances as {@link AidIssue} says; what the ledger answered. */
+    private static String executeIssue(InMemoryLedger ledger, AidIssue issue, int index, Instant now) {
+        List<IssuanceId> toIssue = new ArrayList<>();
+        if (issue.stage() == 3) {
+            for (Object event : ledger.allEvents()) {
+                if (event instanceof IssuanceFiled filed) {
+                    toIssue.add(filed.issuanceId());
+                }
+            }
+        } else {
+            IssuanceId id = IssuanceId.of("iss-" + index);
+            try {
+                ledger.send(new FileIssuance(id, COUNTER_CURRENCY[issue.currency()],
+                        ParticipantId.of("p-city-" + issue.currency()), AccountId.of("acc-city-" + issue.currency()),
+                        "indemnités " + index, List.of(new IssuanceLine("l", ParticipantId.of("p-" + issue.account()),
+                                Run.account(issue.account()), issue.unitsMinor(), null)), "admin", now));
+            } catch (DomainException refused) {
+                return "issue:" + refused.code();
+            }
+            if (issue.stage() == 0) {
+                return "issue:filed";
+            }
+            toIssue.add(id);
+        }
+        int issued = 0;
+        for (IssuanceId id : toIssue) {
+            if (ledger.inspect(Issuance.class, id.value(), Issuance::status) != Issuance.Status.FUNDED) {
+                ledger.send(new ConfirmIssuanceFunds(id, "bank-" + index, "admin", now));
+            }
+            if (issue.stage() == 1) {
+                return "issue:funded";
+            }
+            for (int twice = 0; twice < 2; twice++) {
+                List<IssuanceLineResult> results = ledger.send(new IssueIssuanceLines(id,
+                        ledger.inspect(Issuance.class, id.value(), Issuance::keys), now));
+                issued += (int) results.stream().filter(r -> r.outcome().equals(IssuanceLineResult.ISSUED)).count();
+                if (twice == 1) {
+                    assertThat(results).extracting(IssuanceLineResult::outcome)
+                            .doesNotContain(IssuanceLineResult.ISSUED);
+                }
+            }
+        }
+        return issued > 0 ? "issue:done" : "issue:nothing";
     }
 
     /**

@@ -20,6 +20,7 @@ import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.GrantId;
 import org.mlc.ledger.common.HoldId;
+import org.mlc.ledger.common.IssuanceId;
 import org.mlc.ledger.common.TransferId;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Postings;
@@ -326,6 +327,15 @@ public class Account extends AccountState {
             throw new IllegalArgumentException("a lot needs units, filières and an expiry date");
         }
         apply(new EarmarkedLotReceived(id, grantId, programId, unitsMinor, List.copyOf(filieres), expiresOn, at));
+    }
+
+    /** Credits a line of a direct issuance; the issuance booked the units' move. */
+    public void receiveIssuance(IssuanceId issuanceId, String key, long unitsMinor, Instant at) {
+        requireActive("receive units");
+        if (unitsMinor <= 0) {
+            throw new IllegalArgumentException("an issuance line has units");
+        }
+        apply(new IssuanceUnitsReceived(id, issuanceId, key, unitsMinor, at));
     }
 
     /** Drops an expired lot; its programme takes the units back in the same unit of work. */

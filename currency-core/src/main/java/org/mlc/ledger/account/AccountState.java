@@ -138,6 +138,11 @@ abstract class AccountState {
     }
 
     @EventSourcingHandler
+    void on(IssuanceUnitsReceived event) {
+        balanceMinor += event.unitsMinor();
+    }
+
+    @EventSourcingHandler
     void on(EarmarkedUnitsSpent event) {
         lots.spent(event);
     }
@@ -255,6 +260,23 @@ abstract class AccountState {
             throw DomainException.refused("account-frozen", "account.inactive.receive-grant",
                     "account {0} is {1} and cannot receive a grant", id, status);
         }
+    }
+
+    /**
+     * A recipient of a direct issuance: a member, an association or a merchant holding this account
+     * in {@code in} ({@code recipient-not-allowed}, {@code currency-mismatch}).
+     */
+    public void requireIssuanceRecipient(ParticipantId recipient, CurrencyCode in) {
+        if (!owner.equals(recipient) || !(ownerKind == ParticipantKind.MEMBER || ownerKind == ParticipantKind.ASSOCIATION
+                || ownerKind == ParticipantKind.MERCHANT)) {
+            throw DomainException.refused("recipient-not-allowed", "issuance.recipient-not-allowed",
+                    "recipient {0} is not a member, an association or a merchant holding account {1}", recipient, id);
+        }
+        if (!currency.equals(in)) {
+            throw DomainException.refused("currency-mismatch", "account.currency-mismatch", "account {0} is not in {1}",
+                    id, in);
+        }
+        requireActive("receive units");
     }
 
     /** The payee's side, as the payer's rules see it. */

@@ -13,6 +13,8 @@ import org.mlc.ledger.aid.ConfirmAidFunding;
 import org.mlc.ledger.bonus.BonusBudget;
 import org.mlc.ledger.common.AidProgramId;
 import org.mlc.ledger.common.FundingId;
+import org.mlc.ledger.common.IssuanceId;
+import org.mlc.ledger.issuance.Issuance;
 import org.mlc.ledger.common.BudgetId;
 import org.mlc.ledger.common.CounterId;
 import org.mlc.ledger.common.DomainException;
@@ -26,7 +28,8 @@ import org.mlc.ledger.common.ReconversionId;
 import org.mlc.ledger.common.Ids;
 
 /**
- * Matches a bank statement against remittances, sponsor payments and aid fundings (credits) and
+ * Matches a bank statement against remittances, sponsor payments, aid fundings and direct issuances
+ * (credits) and
  * reconversion payouts (debits) and records the matches in one unit of work: the fund is credited
  * for each matched credit (and records the inflow on the currency's fund), each matched debit
  * confirms its payout, the others are listed; each match is kept by line so that it can be undone
@@ -40,10 +43,12 @@ class BankStatementHandler {
     private final Repository<BonusBudget> budgets;
     private final Repository<GuaranteeFund> funds;
     private final Repository<AidProgram> programs;
+    private final Repository<Issuance> issuances;
 
     BankStatementHandler(Repository<FundBankAccount> fundAccounts, Repository<ExchangeCounter> counters,
                                 Repository<BonusBudget> budgets, Repository<GuaranteeFund> funds,
-                                Repository<AidProgram> programs) {
+                                Repository<AidProgram> programs, Repository<Issuance> issuances) {
+        this.issuances = issuances;
         this.fundAccounts = fundAccounts;
         this.counters = counters;
         this.budgets = budgets;
@@ -168,7 +173,24 @@ class BankStatementHandler {
                     fundingId.value(), expected, command.at());
             return matched(matched, line, "MATCHED_AID_FUNDING", fundingId.value(), programId.value());
         }
-        return result(line, "UNMATCHED", "no remittance, sponsor budget or aid funding has this reference");
+        IssuanceId issuanceId = reference == null || issuances == null || command.issuances() == null ? null
+                : command.issuances().stream().filter(i -> i.value().equals(reference)).findFirst().orElse(null);
+        if (issuanceId != null) {
+            Aggregate<Issuance> issuance = issuances.load(issuanceId.value());
+            long expected = issuance.invoke(Issuance::eurosMinor);
+            if (issuance.invoke(Issuance::status) == Issuance.Status.FUNDED) {
+                return result(line, "MISMATCHED", "issuance already confirmed");
+            }
+            if (expected != line.amountMinor()) {
+                return result(line, "MISMATCHED", "issuance of " + Amounts.format(expected));
+            }
+            issuance.execute(i -> i.receiveFunds("statement " + command.statementId() + " line " + line.lineNumber(),
+                    null, command.at()));
+            GuaranteeFund.recordInflow(funds, issuance.invoke(Issuance::currency), account, InflowSource.ISSUANCE,
+                    issuanceId.value(), expected, command.at());
+            return matched(matched, line, "MATCHED_ISSUANCE", issuanceId.value(), issuanceId.value());
+        }
+        return result(line, "UNMATCHED", "no remittance, sponsor budget, aid funding or issuance has this reference");
     }
 
     /** A debit of the fund's account: the bank transfer of a reconversion's payout, by its id. */

@@ -9,6 +9,7 @@ import org.mlc.ledger.common.Aggregates;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.Reasons;
 import org.mlc.ledger.common.FundingId;
+import org.mlc.ledger.issuance.Issuance;
 import org.mlc.ledger.common.ReconversionId;
 import org.mlc.ledger.common.RemittanceId;
 import org.mlc.ledger.counter.ExchangeCounter;
@@ -29,10 +30,12 @@ class MatchUndoHandler {
     private final Repository<BonusBudget> budgets;
     private final Repository<GuaranteeFund> funds;
     private final Repository<AidProgram> programs;
+    private final Repository<Issuance> issuances;
 
     MatchUndoHandler(Repository<FundBankAccount> fundAccounts, Repository<ExchangeCounter> counters,
                      Repository<BonusBudget> budgets, Repository<GuaranteeFund> funds,
-                     Repository<AidProgram> programs) {
+                     Repository<AidProgram> programs, Repository<Issuance> issuances) {
+        this.issuances = issuances;
         this.fundAccounts = fundAccounts;
         this.counters = counters;
         this.budgets = budgets;
@@ -67,6 +70,12 @@ class MatchUndoHandler {
                         line.sourceId(), line.amountMinor(), reason, by, command.at());
                 programs.load(line.holderId()).execute(p -> p.reverseFunding(FundingId.of(line.sourceId()), reason,
                         by, command.at()));
+            }
+            case "MATCHED_ISSUANCE" -> {
+                // the issuance refuses first when its units went out: then the fund is left as it is
+                issuances.load(line.holderId()).execute(i -> i.reverseFunds(reason, by, command.at()));
+                GuaranteeFund.reverseInflow(funds, command.currency(), fundAccount, InflowSource.ISSUANCE,
+                        line.sourceId(), line.amountMinor(), reason, by, command.at());
             }
             case "MATCHED_PAYOUT" -> funds.load(GuaranteeFund.idOf(command.currency())).execute(f ->
                     f.undoPayoutConfirmation(ReconversionId.of(line.sourceId()), reason, by, command.at()));

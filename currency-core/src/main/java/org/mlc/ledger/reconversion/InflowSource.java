@@ -9,5 +9,7 @@ public enum InflowSource {
     /** A sponsor's payment into the fund ({@code SponsorPaymentReceived}, id: the budget). */
     SPONSOR_PAYMENT,
     /** A CCAS's aid funding confirmed ({@code AidFundingReceived}, id: the funding). */
-    AID_FUNDING
+    AID_FUNDING,
+    /** A funder's euros for a direct issuance confirmed ({@code IssuanceFundsReceived}, id: the issuance). */
+    ISSUANCE
 }

@@ -30,6 +30,9 @@ import org.mlc.ledger.bank.LineResult;
 import org.mlc.ledger.bank.FundBankAccount;
 import org.mlc.ledger.reconversion.GuaranteeFund;
 import org.mlc.ledger.bank.ImportBankStatement;
+import org.mlc.ledger.api.issuance.IssuanceLines;
+import org.mlc.ledger.api.issuance.IssuanceQueries;
+import org.mlc.ledger.common.IssuanceId;
 import org.mlc.ledger.bank.StatementLine;
 import org.mlc.ledger.common.AidProgramId;
 import org.mlc.ledger.common.BudgetId;
@@ -69,12 +72,17 @@ public class BankStatementController {
     private final CurrencyQueries currencies;
     private final CounterDayQueries counterDays;
     private final AidQueries aid;
+    private final IssuanceQueries issuances;
+    private final IssuanceLines issuanceLines;
     private final Clock clock;
     private final CsvFiles csvFiles;
 
     public BankStatementController(IdempotentCommands commands, ReadYourWrites readYourWrites,
                                    CurrencyQueries currencies, CounterDayQueries counterDays, AidQueries aid,
+                                   IssuanceQueries issuances, IssuanceLines issuanceLines,
                                    Clock clock, CsvFiles csvFiles) {
+        this.issuances = issuances;
+        this.issuanceLines = issuanceLines;
         this.csvFiles = csvFiles;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
@@ -117,15 +125,21 @@ public class BankStatementController {
         // announced fundings of the currency's aid programmes (docs/aid.md): the reference is the funding id
         Map<String, AidProgramId> aidFundings = new LinkedHashMap<>();
         aid.announcedFundings(code).forEach((funding, program) -> aidFundings.put(funding, AidProgramId.of(program)));
+        // direct issuances awaiting their euros: the reference is the issuance id
+        List<IssuanceId> awaiting = issuances.awaitingFunds(code).stream().map(IssuanceId::of).toList();
         String statementId = keyed.derivedId("statement");
         ImportResult result = commands.send(keyed, new ImportBankStatement(CurrencyCode.of(code), statementId, lines,
-                remittances, budgets, aidFundings, account, clock.instant()), ImportResult.class);
+                remittances, budgets, aidFundings, account, awaiting, clock.instant()), ImportResult.class);
         List<String> touched = new ArrayList<>(remittances.values().stream().map(CounterId::value).distinct().toList());
         budgets.forEach(b -> touched.add(b.value()));
         aidFundings.values().stream().map(AidProgramId::value).distinct().forEach(touched::add);
         touched.add(FundBankAccount.idOf(CurrencyCode.of(code)));
         touched.add(GuaranteeFund.idOf(CurrencyCode.of(code)));
+        List<String> funded = result.lines().stream().filter(l -> "MATCHED_ISSUANCE".equals(l.outcome()))
+                .map(l -> l.reference()).toList();
+        touched.addAll(funded);
         readYourWrites.awaitAll(touched.toArray(String[]::new));
+        funded.forEach(issuanceLines::start);
         log.info("bank statement {} of {} imported: {} lines", statementId, code, result.lines().size());
         return answer(result);
     }

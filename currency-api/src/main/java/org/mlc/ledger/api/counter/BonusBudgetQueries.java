@@ -34,6 +34,13 @@ public class BonusBudgetQueries {
                 + "WHERE budget_id = ? AND currency = ?", ROW, budgetId, currency).stream().findFirst();
     }
 
+    /** The budget of that id, whatever its currency (the sponsor's report names only the budget). */
+    public Optional<BonusBudget> find(String budgetId) {
+        return jdbc.query("SELECT budget_id, currency, sponsor, committed_minor, drawn_minor, paid_in_minor, "
+                + "valid_from, valid_to, monthly_cap_per_member_minor FROM bonus_budget_view WHERE budget_id = ?", ROW,
+                budgetId).stream().findFirst();
+    }
+
     /**
      * What the sponsors of a currency owe for bonus already granted: per budget, the bonus drawn
      * not yet paid in (a budget paid ahead of its draws owes nothing, and does not offset another).

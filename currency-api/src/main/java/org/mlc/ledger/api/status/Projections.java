@@ -17,7 +17,7 @@ public final class Projections {
     public static final String LEDGER = "ledger";
     /** The accounting journal and the conversions the reports read. */
     public static final String REPORTS = "reports";
-    /** CCAS aid programmes, their fundings, movements and earmarked lots. */
+    /** CCAS aid programmes, their fundings, movements and earmarked lots; direct issuances and their lines. */
     public static final String AID = "aid";
 
     /** Group name to its tables, in a stable order. */
@@ -31,8 +31,9 @@ public final class Projections {
                 "counter_drawer_movement", "remittance_view", "bonus_budget_view"));
         tables.put(LEDGER, List.of("ledger_balance", "account_view", "account_entry", "transfer_view",
                 "reconversion_view", "fund_account", "payment_hold_view"));
-        tables.put(REPORTS, List.of("journal_entry", "conversion_view"));
-        tables.put(AID, List.of("aid_program_view", "aid_funding_view", "earmark_lot", "aid_movement"));
+        tables.put(REPORTS, List.of("journal_entry", "conversion_view", "bonus_draw"));
+        tables.put(AID, List.of("aid_program_view", "aid_funding_view", "earmark_lot", "aid_movement",
+                "issuance_view", "issuance_line"));
         TABLES = java.util.Collections.unmodifiableMap(tables);
     }
 

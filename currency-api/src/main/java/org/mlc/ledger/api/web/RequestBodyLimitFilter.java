@@ -43,10 +43,11 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         this.maxBulkBodyBytes = maxBulkBodyBytes;
     }
 
-    /** Bulk uploads (…-batches: up to 10,000 lines) have a limit of their own. */
+    /** Bulk uploads (…-batches, a direct issuance's …/issuances: up to 10,000 lines) have a limit of their own. */
     private int limitOf(HttpServletRequest request) {
         String uri = request.getRequestURI();
-        return uri != null && uri.endsWith("-batches") ? maxBulkBodyBytes : maxRequestBodyBytes;
+        return uri != null && (uri.endsWith("-batches") || uri.endsWith("/issuances")) ? maxBulkBodyBytes
+                : maxRequestBodyBytes;
     }
 
     /**

@@ -2,6 +2,8 @@ package org.mlc.ledger.api.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -277,6 +279,21 @@ public final class Endpoints {
         return program;
     }
 
+    /** A direct issuance of the caller's collectivité or employer (else the collectivité's) to the member. */
+    private static String issuance(Ledger admin, World w, Who who) {
+        Api.Response filed = admin.api().post("/api/v1/currencies/" + w.currency() + "/issuances",
+                issuanceBody(w, who));
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(202);
+        return filed.get("id");
+    }
+
+    private static String issuanceBody(World w, Who who) {
+        Party funder = "EMPLOYER".equals(who.role()) ? who.party() : w.collectivite();
+        return """
+                {"funder":"%s","reference":"Indemnités","lines":[{"key":"l-1","recipient":"%s","units":"0.01"}]}"""
+                .formatted(funder.id(), w.member().id());
+    }
+
     /** The caller's own participant when it may run a programme (a CCAS, a collectivité, an employer). */
     private static Party funder(World w, Who who) {
         return switch (who.role()) {
@@ -329,6 +346,24 @@ public final class Endpoints {
         samples.put("GET /api/v1/reports/territory", (w, who) -> get("/api/v1/reports/territory?currency="
                 + w.currency() + "&from=2026-01-01&to=2026-12-31&format=csv&dialect=fr"));
         samples.put("POST /api/v1/aid-expiry-runs", (w, who) -> new Call("POST", "/api/v1/aid-expiry-runs", null));
+        samples.put("POST /api/v1/currencies/{code}/issuances", (w, who) -> new Call("POST", "/api/v1/currencies/"
+                + w.currency() + "/issuances", issuanceBody(w, who)));
+        samples.put("POST /api/v1/currencies/{code}/issuances/{id}/confirmation", (w, who) -> new Call("POST",
+                "/api/v1/currencies/" + w.currency() + "/issuances/" + issuance(admin, w, who) + "/confirmation", null));
+        samples.put("GET /api/v1/issuances/{id}", (w, who) -> get("/api/v1/issuances/" + issuance(admin, w, who)));
+        samples.put("GET /api/v1/reports/issuances", (w, who) -> get("/api/v1/reports/issuances?funder="
+                + w.collectivite().id() + "&from=2026-01-01&to=2026-12-31"));
+        samples.put("GET /api/v1/reports/bonus-budgets/{id}", (w, who) -> {
+            LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+            Api.Response budget = admin.api().post("/api/v1/currencies/" + w.currency() + "/bonus-budgets", """
+                    {"sponsor":"%s","euros":"10.00","from":"%s","to":"%s"}""".formatted(w.collectivite().id(),
+                    today.minusDays(1), today.plusDays(30)));
+            assertThat(budget.status()).as(budget.toString()).isEqualTo(201);
+            return get("/api/v1/reports/bonus-budgets/" + budget.get("id"));
+        });
+        samples.put("GET /api/v1/reports/funders/{id}/bilan.pdf", (w, who) -> get("/api/v1/reports/funders/"
+                + ("EMPLOYER".equals(who.role()) ? who.party() : w.collectivite()).id()
+                + "/bilan.pdf?from=2026-01-01&to=2026-12-31"));
         samples.put("POST /api/v1/currencies/{code}/filieres", (w, who) -> new Call("POST",
                 "/api/v1/currencies/" + w.currency() + "/filieres", "{\"filiere\":\"BOULANGERIE\"}"));
         samples.put("POST /api/v1/accounts/{id}/payment-batches", (w, who) -> new Call("POST", "/api/v1/accounts/"

@@ -45,8 +45,9 @@ class PageWordsTest extends IntegrationTest {
         PAGES.put(Role.MEMBER, List.of("/account", "/pay"));
         PAGES.put(Role.MERCHANT, List.of("/account", "/pay", "/receive", "/reconversion"));
         PAGES.put(Role.CCAS, List.of("/account", "/pay", "/ccas"));
-        PAGES.put(Role.COLLECTIVITE, List.of("/account", "/pay", "/receive", "/reconversion", "/ccas", "/territory"));
-        PAGES.put(Role.EMPLOYER, List.of("/account", "/pay", "/ccas"));
+        PAGES.put(Role.COLLECTIVITE, List.of("/account", "/pay", "/receive", "/reconversion", "/ccas", "/territory",
+                "/funder/issuances"));
+        PAGES.put(Role.EMPLOYER, List.of("/account", "/pay", "/ccas", "/funder/issuances"));
     }
 
     static final Pattern UUID_PATTERN = Pattern.compile(
