@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -47,7 +46,7 @@ public class MerchantProfileQueries {
     }
 
     /**
-     * The public directory of a currency: approved merchants with a published profile, of a filière
+     * The public directory of a currency (null: every currency): approved merchants with a published profile, of a filière
      * and a commune when given (the commune's case and accents ignored), whose name contains
      * {@code query} when given (likewise); by name, then number.
      */
@@ -57,13 +56,14 @@ public class MerchantProfileQueries {
         return jdbc.query("SELECT p.number, p.name, p.filiere, " + PROFILE_COLUMNS
                         + " FROM merchant_profile_view m JOIN participant_view p ON p.participant_id = m.participant_id "
                         + "WHERE p.kind = 'MERCHANT' AND p.merchant_status = 'APPROVED' AND p.number IS NOT NULL "
-                        + "AND m.currency = ? AND (CAST(? AS VARCHAR) IS NULL OR p.filiere = ?) "
+                        + "AND (CAST(? AS VARCHAR) IS NULL OR m.currency = ?) "
+                        + "AND (CAST(? AS VARCHAR) IS NULL OR p.filiere = ?) "
                         + "AND (? = '' OR m.search_commune = mlc_fold(?)) "
                         + "AND (? = '' OR p.search_name LIKE mlc_fold(?)) "
                         + "ORDER BY p.search_name, p.number LIMIT ?",
                 (rs, row) -> new PublicMerchant(rs.getString("number"), rs.getString("name"), rs.getString("filiere"),
                         profile(rs)),
-                currency, filiere, filiere, c, c, q, "%" + likeEscaped(q) + "%", MAX_LISTED);
+                currency, currency, filiere, filiere, c, c, q, "%" + likeEscaped(q) + "%", MAX_LISTED);
     }
 
     /** The communes of a currency's public directory, for the search form; by name. */
@@ -86,6 +86,6 @@ public class MerchantProfileQueries {
     }
 
     private static String likeEscaped(String text) {
-        return text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }
