@@ -42,15 +42,15 @@ final class MerchantProfilePolicy {
             return text;
         }
         if (profile.postcode() == null || !POSTCODE.matcher(profile.postcode()).matches()) {
-            return Optional.of(DomainException.invalid("merchant-profile.postcode-malformed",
+            return Optional.of(DomainException.invalid("profile.postcode-malformed",
                     "postcode must be five digits").naming("postcode"));
         }
         if (profile.website() != null && !WEBSITE.matcher(profile.website()).matches()) {
-            return Optional.of(DomainException.invalid("merchant-profile.website-not-http",
+            return Optional.of(DomainException.invalid("profile.website-not-http",
                     "website must be an http:// or https:// address").naming("website"));
         }
         if ((profile.latitude() == null) != (profile.longitude() == null)) {
-            return Optional.of(DomainException.invalid("merchant-profile.coordinates-paired",
+            return Optional.of(DomainException.invalid("profile.coordinates-paired",
                     "latitude and longitude are given together or not at all")
                     .naming(profile.latitude() == null ? "latitude" : "longitude"));
         }
@@ -60,7 +60,7 @@ final class MerchantProfilePolicy {
 
     private static Optional<DomainException> required(String value, String field, int maxLength) {
         if (value == null || value.isBlank() || value.length() > maxLength) {
-            return Optional.of(DomainException.invalid("merchant-profile.text-required",
+            return Optional.of(DomainException.invalid("profile.text-required",
                     "{0} is required, at most {1} characters", field, maxLength).naming(field));
         }
         return Optional.empty();
@@ -68,7 +68,7 @@ final class MerchantProfilePolicy {
 
     private static Optional<DomainException> optional(String value, String field, int maxLength) {
         if (value != null && (value.isBlank() || value.length() > maxLength)) {
-            return Optional.of(DomainException.invalid("merchant-profile.text-too-long",
+            return Optional.of(DomainException.invalid("profile.text-too-long",
                     "{0} is at most {1} characters, and not blank when given", field, maxLength).naming(field));
         }
         return Optional.empty();
@@ -79,7 +79,7 @@ final class MerchantProfilePolicy {
             return Optional.empty();
         }
         if (!COORDINATE.matcher(value).matches() || new BigDecimal(value).abs().compareTo(bound) > 0) {
-            return Optional.of(DomainException.invalid("merchant-profile.coordinate-out-of-range",
+            return Optional.of(DomainException.invalid("profile.coordinate-out-of-range",
                     "{0} must be decimal degrees between -{1} and {1}, at most {2} decimals", field, bound,
                     MAX_COORDINATE_DECIMALS).naming(field));
         }

@@ -139,7 +139,7 @@ public class Participant {
 
     private static void requireAuthor(String author) {
         if (author == null || author.isBlank() || author.length() > MAX_DECIDED_BY_LENGTH) {
-            throw DomainException.invalid("merchant-profile.author-required",
+            throw DomainException.invalid("profile.author-required",
                     "who publishes is required, at most {0} characters", MAX_DECIDED_BY_LENGTH);
         }
     }
