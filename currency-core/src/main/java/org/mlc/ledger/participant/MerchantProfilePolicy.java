@@ -61,7 +61,7 @@ final class MerchantProfilePolicy {
     private static Optional<DomainException> required(String value, String field, int maxLength) {
         if (value == null || value.isBlank() || value.length() > maxLength) {
             return Optional.of(DomainException.invalid("profile.text-required",
-                    "{0} is required, at most {1} characters", field, maxLength).naming(field));
+                    "this field of the profile is required, at most {0} characters", maxLength).naming(field));
         }
         return Optional.empty();
     }
@@ -69,7 +69,8 @@ final class MerchantProfilePolicy {
     private static Optional<DomainException> optional(String value, String field, int maxLength) {
         if (value != null && (value.isBlank() || value.length() > maxLength)) {
             return Optional.of(DomainException.invalid("profile.text-too-long",
-                    "{0} is at most {1} characters, and not blank when given", field, maxLength).naming(field));
+                    "this field of the profile is at most {0} characters, and not blank when given", maxLength)
+                    .naming(field));
         }
         return Optional.empty();
     }
@@ -80,7 +81,7 @@ final class MerchantProfilePolicy {
         }
         if (!COORDINATE.matcher(value).matches() || new BigDecimal(value).abs().compareTo(bound) > 0) {
             return Optional.of(DomainException.invalid("profile.coordinate-out-of-range",
-                    "{0} must be decimal degrees between -{1} and {1}, at most {2} decimals", field, bound,
+                    "coordinates are decimal degrees between -{0} and {0}, at most {1} decimals", bound,
                     MAX_COORDINATE_DECIMALS).naming(field));
         }
         return Optional.empty();

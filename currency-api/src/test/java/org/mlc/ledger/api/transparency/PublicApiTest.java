@@ -212,6 +212,39 @@ class PublicApiTest extends IntegrationTest {
     }
 
     @Test
+    void thePublicFiguresAreKeptAShortWhileSoABurstOfVisitorsCostsOneComputation() {
+        Town town = town();
+        Api.Response first = api.getAnonymously("/api/v1/public/currencies/" + town.currency());
+        assertThat(first.get("inCirculation")).isEqualTo("120.00");
+        String counter = ledger.counter(town.currency());
+        assertThat(ledger.convert(counter, town.member(), "5.00").status()).isEqualTo(201);
+        assertThat(ledger.supply(town.currency()).get("inCirculation")).isEqualTo("125.00");
+        Api.Response second = api.getAnonymously("/api/v1/public/currencies/" + town.currency());
+        assertThat(second.get("inCirculation")).as("kept, not computed again").isEqualTo("120.00");
+        assertThat(second.get("asOf")).isEqualTo(first.get("asOf"));
+    }
+
+    @Test
+    void thePublicPagesShowAMerchantsWordsEscapedAndMayLoadTheMapTilesOnly() throws Exception {
+        Town town = town();
+        Api.Response script = api.post("/api/v1/participants/" + town.listed().id() + "/public-profile", """
+                {"address":"3 rue du Marché","postcode":"64000","commune":"Pau","lat":"43.2951","lon":"-0.3708",
+                 "description":"<script>alert('x')</script><img src=x onerror=alert(1)>"}""");
+        assertThat(script.status()).as(script.toString()).isEqualTo(200);
+        HttpResponse<String> page = anonymousGet("/public/" + town.currency() + "/annuaire?q=marche");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;img src=x")
+                .doesNotContain("<script>alert").doesNotContain("<img src=x");
+        String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertThat(policy).contains("img-src 'self' data: https://tile.openstreetmap.org;")
+                .contains("script-src 'self'");
+        HttpResponse<String> figures = anonymousGet("/public/" + town.currency());
+        assertThat(figures.statusCode()).isEqualTo(200);
+        assertThat(figures.body()).contains("id=\"inCirculation\">120,00<");
+        assertThat(anonymousGet("/public/NOSUCH").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void anAnonymousClientBeyondTheLimitGets429WithRetryAfter() throws Exception {
         int before = rateLimit.requestsPerMinute();
         rateLimit.setRequestsPerMinute(3);
