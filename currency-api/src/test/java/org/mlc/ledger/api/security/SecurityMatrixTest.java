@@ -63,8 +63,13 @@ class SecurityMatrixTest extends IntegrationTest {
         Map<String, HandlerMethod> endpoints = apiEndpoints(mappings);
         assertThat(endpoints).hasSizeGreaterThan(15);
         List<String> withoutRule = endpoints.entrySet().stream()
-                .filter(e -> e.getValue().getMethodAnnotation(Allowed.class) == null).map(Map.Entry::getKey).toList();
+                .filter(e -> e.getValue().getMethodAnnotation(Allowed.class) == null)
+                .filter(e -> !isPublicRead(e.getKey(), e.getValue())).map(Map.Entry::getKey).toList();
         assertThat(withoutRule).as("endpoints without an @Allowed rule (refused to everyone)").isEmpty();
+        List<String> anonymousElsewhere = endpoints.entrySet().stream()
+                .filter(e -> e.getValue().hasMethodAnnotation(Anonymous.class))
+                .filter(e -> !isPublicRead(e.getKey(), e.getValue())).map(Map.Entry::getKey).toList();
+        assertThat(anonymousElsewhere).as("@Anonymous only on GET /api/v1/public/…").isEmpty();
         List<String> withoutSample = endpoints.keySet().stream()
                 .filter(key -> !Endpoints.samples(ledger).containsKey(key)).toList();
         assertThat(withoutSample).as("endpoints without a sample in support/Endpoints").isEmpty();
@@ -84,6 +89,21 @@ class SecurityMatrixTest extends IntegrationTest {
         apiEndpoints(mappings).forEach((endpoint, handler) -> {
             Allowed rule = handler.getMethodAnnotation(Allowed.class);
             BiFunction<World, Who, Call> sample = samples.get(endpoint);
+            if (isPublicRead(endpoint, handler)) {
+                // the public figures and directory: anyone, signed in or not, reads them
+                tests.add(DynamicTest.dynamicTest(endpoint + " anonymous and every role → 2xx", () -> {
+                    assertThat(sample).as("no sample for " + endpoint).isNotNull();
+                    Api.Response anonymous = send(api, sample.apply(world, world.byRole().get("ADMIN")), false);
+                    assertThat(anonymous.status()).as(endpoint + " anonymous: " + anonymous).isBetween(200, 299);
+                    for (Role role : Role.values()) {
+                        Who who = world.byRole().get(role.name());
+                        Api.Response response = send(who.user().api(), sample.apply(world, who), true);
+                        assertThat(response.status()).as(endpoint + " as " + role + ": " + response)
+                                .isBetween(200, 299);
+                    }
+                }));
+                return;
+            }
             tests.add(DynamicTest.dynamicTest(endpoint + " anonymous → 401", () -> {
                 assertThat(sample).as("no sample for " + endpoint).isNotNull();
                 Call call = sample.apply(world, world.byRole().get("ADMIN"));
@@ -133,6 +153,9 @@ class SecurityMatrixTest extends IntegrationTest {
         List<DynamicTest> tests = new ArrayList<>();
         apiEndpoints(mappings).forEach((endpoint, handler) -> {
             Allowed rule = handler.getMethodAnnotation(Allowed.class);
+            if (isPublicRead(endpoint, handler)) {
+                return; // public: the same for everyone, of any currency or none
+            }
             BiFunction<World, Who, Call> sample = samples.get(endpoint);
             boolean keepsToCallers = handler.hasMethodAnnotation(CallerCurrency.class);
             for (Role role : Role.values()) {
@@ -158,6 +181,11 @@ class SecurityMatrixTest extends IntegrationTest {
             }
         });
         return tests.stream();
+    }
+
+    /** A read of the public figures or directory, open to anyone ({@link Anonymous}). */
+    static boolean isPublicRead(String endpoint, HandlerMethod handler) {
+        return handler.hasMethodAnnotation(Anonymous.class) && endpoint.startsWith("GET /api/v1/public/");
     }
 
     private static Api.Response send(Api api, Call call, boolean authenticated) {
