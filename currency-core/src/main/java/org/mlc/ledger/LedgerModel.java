@@ -7,6 +7,9 @@ import org.mlc.ledger.account.Account;
 import org.mlc.ledger.account.AccountHandlers;
 import org.mlc.ledger.aid.AidHandlers;
 import org.mlc.ledger.aid.AidProgram;
+import org.mlc.ledger.application.ApplicationHandlers;
+import org.mlc.ledger.application.MembershipApplication;
+import org.mlc.ledger.application.MerchantApplication;
 import org.mlc.ledger.bank.BankHandlers;
 import org.mlc.ledger.bank.FundBankAccount;
 import org.mlc.ledger.bonus.BonusBudget;
@@ -34,12 +37,13 @@ public final class LedgerModel {
 
     public static final List<Class<?>> AGGREGATES = List.of(Currency.class, Participant.class, Account.class,
             ExchangeCounter.class, NoteSeries.class, BonusBudget.class, GuaranteeFund.class, AidProgram.class,
-            FundBankAccount.class, MemberNumbers.class);
+            FundBankAccount.class, MemberNumbers.class,
+            MerchantApplication.class, MembershipApplication.class);
 
     /** Each makes one command handler from the configured repositories. */
     public static final List<Function<Repositories, Object>> COMMAND_HANDLERS = Stream.of(AccountHandlers.ALL,
                     ParticipantHandlers.ALL, BonusHandlers.ALL, CounterHandlers.ALL, NotesHandlers.ALL,
-                    ReconversionHandlers.ALL, AidHandlers.ALL, BankHandlers.ALL)
+                    ReconversionHandlers.ALL, AidHandlers.ALL, BankHandlers.ALL, ApplicationHandlers.ALL)
             .flatMap(List::stream)
             .toList();
 
