@@ -53,7 +53,9 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     private static final List<String> MACHINE_PATHS = List.of("/api/", "/actuator", "/v3/api-docs", "/swagger-ui");
 
     /** Pages anyone may load: the sign-in page and the static files it needs. */
-    public static final List<String> OPEN_PAGES = List.of("/login", "/webjars/**", "/ui/**", "/favicon.ico");
+    public static final List<String> OPEN_PAGES = List.of("/login", "/webjars/**", "/ui/**", "/favicon.ico",
+            // the application forms and the forgotten password (#20): handlers marked @Anonymous
+            "/apply/**", "/password/**");
 
     /**
      * The back office pages: the same users, roles and throttled password check as the API, but a
@@ -115,6 +117,8 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/actuator/prometheus").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
+                        // applications and forgotten passwords (@Anonymous handlers, limited per address)
+                        .requestMatchers("/api/v1/public/**").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->

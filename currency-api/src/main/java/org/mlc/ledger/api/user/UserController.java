@@ -42,6 +42,7 @@ public class UserController {
     public static final int MIN_PASSWORD_LENGTH = 12;
     public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     public static final int MAX_LISTED_USERS = 1000;
+    public static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
 
     private final IdempotentCommands commands;
     private final UserStore store;
@@ -65,16 +66,18 @@ public class UserController {
     }
 
     public record CreateUserRequest(String username, String password, String role, String participant,
-                                    String counter) {
+                                    String counter, String email) {
     }
 
     public record PasswordRequest(String password) {
     }
 
-    public record UserView(String username, String role, String participant, String counter, boolean enabled) {
+    public record UserView(String username, String role, String participant, String counter, boolean enabled,
+                           String email) {
 
         static UserView of(UserStore.User user) {
-            return new UserView(user.username(), user.role(), user.participantId(), user.counterId(), user.enabled());
+            return new UserView(user.username(), user.role(), user.participantId(), user.counterId(), user.enabled(),
+                    user.email());
         }
     }
 
@@ -85,9 +88,10 @@ public class UserController {
                                            String key, @RequestBody CreateUserRequest request) {
         var keyed = commands.key("create-user", key, List.of(String.valueOf(request.username()),
                 String.valueOf(request.role()), String.valueOf(request.participant()),
-                String.valueOf(request.counter())));
+                String.valueOf(request.counter()), String.valueOf(request.email())));
         String username = username(request.username());
         String password = password(request.password());
+        String email = email(request.email());
         Role role = requiredEnum(request.role(), Role.class, "role");
         String participant = null;
         String counter = null;
@@ -121,8 +125,8 @@ public class UserController {
                 throw ApiException.of(HttpStatus.CONFLICT, "already-exists", "username", "web.user-exists",
                         "user {0} exists already", username);
             }
-            store.insert(username, encoder.encode(password), role.name(), boundParticipant, boundCounter);
-            return new UserView(username, role.name(), boundParticipant, boundCounter, true);
+            store.insert(username, encoder.encode(password), role.name(), boundParticipant, boundCounter, email);
+            return new UserView(username, role.name(), boundParticipant, boundCounter, true, email);
         });
         return ResponseEntity.created(URI.create("/api/v1/users/" + username)).body(created);
     }
@@ -214,7 +218,16 @@ public class UserController {
         return value;
     }
 
-    private static String password(String value) {
+    /** An optional e-mail address (where a forgotten password's link goes). */
+    static String email(String value) {
+        String email = org.mlc.ledger.api.web.RequestValues.optionalText(value, "email");
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            throw ApiException.invalid("email", "web.email-format", "{0} must be an e-mail address");
+        }
+        return email;
+    }
+
+    static String password(String value) {
         if (value == null) {
             throw ApiException.invalid("password", "web.required", "{0} is required");
         }

@@ -52,7 +52,7 @@ public class UserPages {
     public String create(UserForm form, Model model) {
         try {
             users.create(form.key(), new CreateUserRequest(Forms.blankToNull(form.username()), form.password(),
-                    form.role(), Forms.blankToNull(form.participant()), Forms.blankToNull(form.counter())));
+                    form.role(), Forms.blankToNull(form.participant()), Forms.blankToNull(form.counter()), null));
             return "redirect:/association/users?created=" + form.username();
         } catch (RuntimeException e) {
             model.addAttribute("problem", Problem.orRethrow(e));

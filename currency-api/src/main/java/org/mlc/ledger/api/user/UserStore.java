@@ -17,12 +17,14 @@ import org.springframework.stereotype.Component;
 public class UserStore {
 
     /** A user; {@code participantId} and {@code counterId} are set as the role binds it. */
-    public record User(String username, String role, String participantId, String counterId, boolean enabled) {
+    public record User(String username, String role, String participantId, String counterId, boolean enabled,
+                       String email) {
     }
 
-    private static final String COLUMNS = "username, role, participant_id, counter_id, enabled";
+    private static final String COLUMNS = "username, role, participant_id, counter_id, enabled, email";
     private static final RowMapper<User> ROW = (rs, i) -> new User(rs.getString("username"), rs.getString("role"),
-            rs.getString("participant_id"), rs.getString("counter_id"), rs.getBoolean("enabled"));
+            rs.getString("participant_id"), rs.getString("counter_id"), rs.getBoolean("enabled"),
+            rs.getString("email"));
 
     private final JdbcTemplate jdbc;
 
@@ -40,9 +42,22 @@ public class UserStore {
         return jdbc.query("SELECT " + COLUMNS + " FROM app_user ORDER BY username LIMIT ?", ROW, limit);
     }
 
-    public void insert(String username, String passwordHash, String role, String participantId, String counterId) {
-        jdbc.update("INSERT INTO app_user (username, password_hash, role, participant_id, counter_id) "
-                + "VALUES (?, ?, ?, ?, ?)", username, passwordHash, role, participantId, counterId);
+    public void insert(String username, String passwordHash, String role, String participantId, String counterId,
+                       String email) {
+        jdbc.update("INSERT INTO app_user (username, password_hash, role, participant_id, counter_id, email) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", username, passwordHash, role, participantId, counterId, email);
+    }
+
+    /** The users with this e-mail address (any case), for a forgotten password. */
+    public List<User> withEmail(String email) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM app_user WHERE lower(email) = lower(?) ORDER BY username LIMIT 10",
+                ROW, email);
+    }
+
+    /** The users bound to this participant. */
+    public List<User> ofParticipant(String participantId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM app_user WHERE participant_id = ? ORDER BY username", ROW,
+                participantId);
     }
 
     /**

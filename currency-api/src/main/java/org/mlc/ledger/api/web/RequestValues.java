@@ -145,6 +145,14 @@ public final class RequestValues {
     }
 
     /**
+     * Longer free text a person will read (a merchant's description): checked as {@link #optionalText},
+     * on several lines if need be, up to {@code maxLength} characters.
+     */
+    public static String optionalLongText(String value, String field, int maxLength) {
+        return freeText(value, field, maxLength, true);
+    }
+
+    /**
      * Why a correction is made (a cancellation, a recount, an undone match), kept in its event: free
      * text checked as {@link #optionalText}, but on several lines if need be and up to
      * {@code maxLength} characters; required.
