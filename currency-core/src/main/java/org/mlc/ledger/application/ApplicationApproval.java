@@ -12,6 +12,7 @@ import org.mlc.ledger.participant.ApproveMerchant;
 import org.mlc.ledger.participant.MemberNumbers;
 import org.mlc.ledger.participant.Participant;
 import org.mlc.ledger.participant.ParticipantKind;
+import org.mlc.ledger.participant.PublishMerchantProfile;
 import org.mlc.ledger.participant.RegisterParticipant;
 
 /**
@@ -51,6 +52,11 @@ class ApplicationApproval {
                         c.accountId(), null, c.at()));
         merchant.execute(participant -> participant.handle(new ApproveMerchant(c.participantId(), c.filiere(),
                 c.decidedBy(), "application " + c.applicationId(), c.at())));
+        // the fields the applicant gave to be shown (they applied to be in the public directory)
+        MerchantApplicationSubmitted applied = application.invoke(MerchantApplication::submitted);
+        merchant.execute(participant -> participant.handle(new PublishMerchantProfile(c.participantId(),
+                applied.address(), applied.postcode(), applied.commune(), applied.lat(), applied.lon(),
+                applied.description(), applied.website(), null, c.decidedBy(), c.at())));
         application.execute(pending -> pending.approve(c));
         return new ApplicationAccepted(c.participantId(), c.accountId());
     }

@@ -11,11 +11,12 @@ final class ApplicationPolicy {
     static final int MAX_TEXT = 200;
     static final int MAX_DESCRIPTION = 1_000;
     static final int MAX_PHONE = 30;
+    static final int MAX_COMMUNE = 100;
     static final String LA_POSTE_SIREN = "356000000";
     private static final Pattern SIRET = Pattern.compile("[0-9]{14}");
-    private static final Pattern POSTCODE = Pattern.compile("[0-9]{5}|2[AB][0-9]{3}");
+    private static final Pattern POSTCODE = Pattern.compile("[0-9]{5}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
-    private static final Pattern DEGREES = Pattern.compile("-?[0-9]{1,3}(\\.[0-9]{1,8})?");
+    private static final Pattern DEGREES = Pattern.compile("-?[0-9]{1,3}(\\.[0-9]{1,7})?");
     private static final Pattern WEBSITE = Pattern.compile("https?://[^\\s<>\"]{3,190}");
     private static final Pattern PHONE = Pattern.compile("[0-9+ .()-]{6,30}");
 
@@ -67,7 +68,7 @@ final class ApplicationPolicy {
         }
         if (c.postcode() == null || !POSTCODE.matcher(c.postcode()).matches()) {
             return Optional.of(DomainException.invalid("application.postcode-invalid",
-                    "postcode must be a French postcode of 5 characters").naming("postcode"));
+                    "postcode must be a French postcode of 5 digits").naming("postcode"));
         }
         if ((c.lat() == null) != (c.lon() == null) || !degrees(c.lat(), 90) || !degrees(c.lon(), 180)) {
             return Optional.of(DomainException.invalid("application.position-invalid",
@@ -85,8 +86,10 @@ final class ApplicationPolicy {
             return Optional.of(DomainException.invalid("application.description-too-long",
                     "description must be at most {0} characters", MAX_DESCRIPTION).naming("description"));
         }
+        // within what a merchant's public profile takes (participant/MerchantProfilePolicy): it is
+        // published from these fields at approval
         return textRefusal(c.name(), "name").or(() -> textRefusal(c.address(), "address"))
-                .or(() -> textRefusal(c.commune(), "commune")).or(() -> emailRefusal(c.email()));
+                .or(() -> textRefusal(c.commune(), "commune", MAX_COMMUNE)).or(() -> emailRefusal(c.email()));
     }
 
     static Optional<DomainException> membershipRefusal(SubmitMembershipApplication c) {
@@ -103,9 +106,13 @@ final class ApplicationPolicy {
     }
 
     private static Optional<DomainException> textRefusal(String text, String field) {
-        if (text == null || text.isBlank() || text.length() > MAX_TEXT) {
+        return textRefusal(text, field, MAX_TEXT);
+    }
+
+    private static Optional<DomainException> textRefusal(String text, String field, int max) {
+        if (text == null || text.isBlank() || text.length() > max) {
             return Optional.of(DomainException.invalid("application.text-required",
-                    "{0} is required, at most {1} characters", field, MAX_TEXT).naming(field));
+                    "{0} is required, at most {1} characters", field, max).naming(field));
         }
         return Optional.empty();
     }

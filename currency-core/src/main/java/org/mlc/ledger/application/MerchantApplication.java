@@ -19,6 +19,8 @@ public class MerchantApplication {
     private CurrencyCode currency;
     private String name;
     private ApplicationStatus status;
+    /** What the merchant's public profile is made of at approval. */
+    private MerchantApplicationSubmitted submitted;
 
     protected MerchantApplication() {
         // for Axon
@@ -70,6 +72,11 @@ public class MerchantApplication {
         currency = event.currency();
         name = event.name();
         status = ApplicationStatus.PENDING;
+        submitted = event;
+    }
+
+    MerchantApplicationSubmitted submitted() {
+        return submitted;
     }
 
     @EventSourcingHandler

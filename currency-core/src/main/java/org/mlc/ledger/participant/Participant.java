@@ -37,6 +37,8 @@ public class Participant {
     private String filiere;
     /** The last day of the current membership (Paris time), null if it never paid one. */
     private java.time.LocalDate membershipValidUntil;
+    /** Whether the merchant's public profile is published (the directory shows it once approved). */
+    private boolean profilePublished;
 
     protected Participant() {
         // for Axon
@@ -111,6 +113,49 @@ public class Participant {
         }
         apply(new MerchantApprovalWithdrawn(id, command.decidedBy(), command.reason(), command.at()));
         return id;
+    }
+
+    /** A merchant, whatever its agrément, publishes what the public directory shows once it is approved. */
+    @CommandHandler
+    public ParticipantId handle(PublishMerchantProfile command) {
+        requireMerchant();
+        requireAuthor(command.publishedBy());
+        DomainException.throwIfAny(MerchantProfilePolicy.refusal(command));
+        apply(new MerchantProfilePublished(id, currency, command.address().strip(), command.postcode(),
+                command.commune().strip(), command.latitude(), command.longitude(), stripped(command.description()),
+                stripped(command.website()), stripped(command.openingHours()), command.publishedBy(), command.at()));
+        return id;
+    }
+
+    @CommandHandler
+    public ParticipantId handle(WithdrawMerchantProfile command) {
+        requireMerchant();
+        requireAuthor(command.withdrawnBy());
+        if (profilePublished) {
+            apply(new MerchantProfileWithdrawn(id, command.withdrawnBy(), command.at()));
+        }
+        return id;
+    }
+
+    private static void requireAuthor(String author) {
+        if (author == null || author.isBlank() || author.length() > MAX_DECIDED_BY_LENGTH) {
+            throw DomainException.invalid("profile.author-required",
+                    "who publishes is required, at most {0} characters", MAX_DECIDED_BY_LENGTH);
+        }
+    }
+
+    private static String stripped(String text) {
+        return text == null ? null : text.strip();
+    }
+
+    @EventSourcingHandler
+    void on(MerchantProfilePublished event) {
+        profilePublished = true;
+    }
+
+    @EventSourcingHandler
+    void on(MerchantProfileWithdrawn event) {
+        profilePublished = false;
     }
 
     /**

@@ -13,6 +13,7 @@ import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.DomainException;
 import org.mlc.ledger.common.ParticipantId;
 import org.mlc.ledger.participant.MerchantApproved;
+import org.mlc.ledger.participant.MerchantProfilePublished;
 import org.mlc.ledger.participant.MerchantStatus;
 import org.mlc.ledger.participant.Participant;
 import org.mlc.ledger.participant.ParticipantKind;
@@ -79,6 +80,8 @@ class ApplicationsTest {
                 .isEqualTo(ParticipantKind.MERCHANT);
         assertThat(ledger.eventsOf(SHOP.value())).contains(new MerchantApproved(SHOP, BOUSOL, "ALIMENTATION",
                 "alice", "application a-2", T0));
+        assertThat(ledger.eventsOf(SHOP.value())).last().isEqualTo(new MerchantProfilePublished(SHOP, BOUSOL,
+                "1 quai Est", "17000", "La Rochelle", "46.1591", "-1.1520", null, null, null, "alice", T0));
         assertThat(ledger.eventsOf("a-2")).last().isEqualTo(new MerchantApplicationApproved("a-2", SHOP,
                 SHOP_ACCOUNT, "ALIMENTATION", "alice", T0));
         assertThatThrownBy(() -> ledger.send(new RejectMerchantApplication("a-2", "too late", "bob", T0)))

@@ -214,6 +214,16 @@ public class ParticipantQueries {
                 MerchantStatus.APPROVED.name(), currency, currency, filiere, filiere, Math.min(limit, MAX_LISTED));
     }
 
+    /** How many approved (not suspended, not withdrawn) merchants and how many members a currency has. */
+    public record Counts(long approvedMerchants, long members) {
+    }
+
+    public Counts counts(String currency) {
+        return jdbc.queryForObject("SELECT COUNT(*) FILTER (WHERE kind = 'MERCHANT' AND merchant_status = 'APPROVED'), "
+                        + "COUNT(*) FILTER (WHERE kind = 'MEMBER') FROM participant_view WHERE currency = ?",
+                (rs, row) -> new Counts(rs.getLong(1), rs.getLong(2)), currency);
+    }
+
     /**
      * Every merchant for the issuer's review: those not approved first (a decided status before none
      * at all), then the approved, each by currency and name; at most {@code limit}.

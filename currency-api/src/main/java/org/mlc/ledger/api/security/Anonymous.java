@@ -7,9 +7,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * An endpoint or page anyone may call, signed in or not (an application, a forgotten password):
- * it takes the place of {@link Allowed}. Under /api such endpoints live under /api/v1/public/,
- * where an anonymous POST is limited per client address (web/AnonymousPostLimit).
+ * An endpoint or page anyone may call without an account, signed in or not: the public figures and
+ * directory under {@code /api/v1/public} and {@code /public}, the applications and forgotten passwords
+ * (POSTs under {@code /api/v1/public}, pages {@code /apply} and {@code /password}, limited per address). Instead of {@link Allowed}; only
+ * under those paths (the filter chains let anonymous callers in there alone), and never for
+ * anything naming a member.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

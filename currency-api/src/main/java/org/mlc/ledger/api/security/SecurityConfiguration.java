@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.ProviderManager;
@@ -57,6 +58,10 @@ public class SecurityConfiguration implements WebMvcConfigurer {
             // the application forms and the forgotten password (#20): handlers marked @Anonymous
             "/apply/**", "/password/**");
 
+    /** The public figures and directory: no account needed; handlers there carry {@link Anonymous}. */
+    public static final String PUBLIC_PAGES = "/public/**";
+    public static final String PUBLIC_API = "/api/v1/public/**";
+
     /**
      * The back office pages: the same users, roles and throttled password check as the API, but a
      * sign-in form and a session, so with CSRF protection on. Errors dispatched by the container
@@ -65,13 +70,15 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     @Order(1)
     public SecurityFilterChain pages(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
-                                     LoginThrottle throttle, JdbcTemplate jdbc) throws Exception {
+                                     LoginThrottle throttle, JdbcTemplate jdbc,
+                                     @Value("${mlc.map.tiles-url}") String tilesUrl) throws Exception {
         // before the anonymous user is set: a session whose user changed goes on as no one, to /login
         http.addFilterBefore(new SessionUserCheck(jdbc), AnonymousAuthenticationFilter.class);
         http.securityMatcher(SecurityConfiguration::isPage)
                 .authenticationManager(authentication(users, encoder, throttle, jdbc))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(OPEN_PAGES.toArray(String[]::new)).permitAll()
+                        .requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler(new BackToSavedPage())
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
@@ -83,9 +90,20 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         // a link followed out of a page tells the other site our origin, never the page's path and ids
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: "
+                                + origin(tilesUrl) + "; "
                                 + "style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'")));
         return http.build();
+    }
+
+    /**
+     * The origin (scheme, host, port) of the map's tile server, which the public directory's page
+     * may load images from; {@code {s}} (a subdomain letter) becomes a wildcard.
+     */
+    static String origin(String tilesUrl) {
+        java.net.URI uri = java.net.URI.create(tilesUrl.replace("{s}", "s").replaceAll("\\{[a-z]+}", "0"));
+        String host = tilesUrl.contains("{s}.") ? "*." + uri.getHost().substring(2) : uri.getHost();
+        return uri.getScheme() + "://" + host + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 
     static boolean isPage(HttpServletRequest request) {
@@ -117,8 +135,9 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/actuator/prometheus").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        // applications and forgotten passwords (@Anonymous handlers, limited per address)
-                        .requestMatchers("/api/v1/public/**").permitAll()
+                        // the public figures and directory (GET), applications and forgotten passwords (POST,
+                        // limited per address): @Anonymous handlers only
+                        .requestMatchers(PUBLIC_API).permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->

@@ -145,8 +145,8 @@ public final class RequestValues {
     }
 
     /**
-     * Longer free text a person will read (a merchant's description): checked as {@link #optionalText},
-     * on several lines if need be, up to {@code maxLength} characters.
+     * Longer free text a person will read (a description, opening hours): checked as
+     * {@link #optionalText}, on several lines if need be and up to {@code maxLength} characters.
      */
     public static String optionalLongText(String value, String field, int maxLength) {
         return freeText(value, field, maxLength, true);

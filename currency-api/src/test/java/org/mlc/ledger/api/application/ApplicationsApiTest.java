@@ -69,6 +69,9 @@ class ApplicationsApiTest extends IntegrationTest {
         assertThat(pending.json().path("applications").get(0).path("siret").asText()).isEqualTo(SIRET);
         assertThat(pending.json().path("applications").get(0).path("lat").asText()).isEqualTo("46.1591");
 
+        // (another query than below's: the public directory is cached)
+        assertThat(api.getAnonymously("/api/v1/public/merchants?currency=" + currency + "&filiere=ALIMENTATION").text())
+                .as("nothing public before approval").doesNotContain("Épicerie du Port");
         Api.Response approved = api.post("/api/v1/merchant-applications/" + id + "/approval",
                 "{\"filiere\":\"ALIMENTATION\"}");
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
@@ -83,6 +86,10 @@ class ApplicationsApiTest extends IntegrationTest {
         assertThat(api.get("/api/v1/merchant-applications?currency=" + currency + "&status=APPROVED").json()
                 .path("applications").get(0).path("decidedBy").asText()).isEqualTo("admin");
 
+        // the fields the applicant gave are its public profile from the approval on
+        assertThat(api.getAnonymously("/api/v1/public/merchants?currency=" + currency).text())
+                .contains("Épicerie du Port").contains("La Rochelle").contains("Épicerie de produits locaux")
+                .doesNotContain(email).doesNotContain(SIRET);
         TestMail.Mail welcome = TestMail.await(email, 2).get(1);
         assertThat(welcome.subject()).contains("candidature est acceptée");
         assertThat(welcome.body()).contains(username);

@@ -63,6 +63,11 @@ class SecurityMatrixTest extends IntegrationTest {
                 .filter(e -> e.getValue().getMethodAnnotation(Allowed.class) == null)
                 .filter(e -> !e.getValue().hasMethodAnnotation(Anonymous.class)).map(Map.Entry::getKey).toList();
         assertThat(withoutRule).as("endpoints without an @Allowed rule (refused to everyone)").isEmpty();
+        List<String> anonymousElsewhere = endpoints.entrySet().stream()
+                .filter(e -> e.getValue().hasMethodAnnotation(Anonymous.class))
+                .filter(e -> !e.getKey().matches("(GET|POST) /api/v1/public/.*")).map(Map.Entry::getKey).toList();
+        assertThat(anonymousElsewhere).as("@Anonymous only under /api/v1/public/ (reads, and the limited POSTs)")
+                .isEmpty();
         List<String> withoutSample = endpoints.keySet().stream()
                 .filter(key -> !Endpoints.samples(ledger).containsKey(key)).toList();
         assertThat(withoutSample).as("endpoints without a sample in support/Endpoints").isEmpty();
@@ -83,6 +88,21 @@ class SecurityMatrixTest extends IntegrationTest {
             Allowed rule = handler.getMethodAnnotation(Allowed.class);
             boolean open = handler.hasMethodAnnotation(Anonymous.class);
             BiFunction<World, Who, Call> sample = samples.get(endpoint);
+            if (isPublicRead(endpoint, handler)) {
+                // the public figures and directory: anyone, signed in or not, reads them
+                tests.add(DynamicTest.dynamicTest(endpoint + " anonymous and every role → 2xx", () -> {
+                    assertThat(sample).as("no sample for " + endpoint).isNotNull();
+                    Api.Response anonymous = send(api, sample.apply(world, world.byRole().get("ADMIN")), false);
+                    assertThat(anonymous.status()).as(endpoint + " anonymous: " + anonymous).isBetween(200, 299);
+                    for (Role role : Role.values()) {
+                        Who who = world.byRole().get(role.name());
+                        Api.Response response = send(who.user().api(), sample.apply(world, who), true);
+                        assertThat(response.status()).as(endpoint + " as " + role + ": " + response)
+                                .isBetween(200, 299);
+                    }
+                }));
+                return;
+            }
             tests.add(DynamicTest.dynamicTest(endpoint + " anonymous → " + (open ? "2xx" : "401"), () -> {
                 assertThat(sample).as("no sample for " + endpoint).isNotNull();
                 Call call = sample.apply(world, world.byRole().get("ADMIN"));
@@ -111,6 +131,11 @@ class SecurityMatrixTest extends IntegrationTest {
             }
         });
         return tests.stream();
+    }
+
+    /** A read of the public figures or directory, open to anyone ({@link Anonymous}). */
+    static boolean isPublicRead(String endpoint, HandlerMethod handler) {
+        return handler.hasMethodAnnotation(Anonymous.class) && endpoint.startsWith("GET /api/v1/public/");
     }
 
     private static Api.Response send(Api api, Call call, boolean authenticated) {

@@ -462,6 +462,13 @@ public final class Endpoints {
                 + admin.merchant("To suspend", w.currency()).id() + "/suspension"));
         samples.put("POST /api/v1/participants/{id}/withdrawal", (w, who) -> reason("/api/v1/participants/"
                 + admin.merchant("To withdraw", w.currency()).id() + "/withdrawal"));
+        samples.put("POST /api/v1/participants/{id}/public-profile", (w, who) -> new Call("POST",
+                "/api/v1/participants/" + ("MERCHANT".equals(who.role()) ? who.party() : w.merchant()).id()
+                        + "/public-profile", "{\"address\":\"1 rue du Sample\",\"postcode\":\"64000\","
+                        + "\"commune\":\"Pau\",\"lat\":\"43.2951\",\"lon\":\"-0.3708\"}"));
+        samples.put("POST /api/v1/participants/{id}/public-profile/withdrawal", (w, who) -> new Call("POST",
+                "/api/v1/participants/" + ("MERCHANT".equals(who.role()) ? who.party() : w.merchant()).id()
+                        + "/public-profile/withdrawal", null));
         samples.put("POST /api/v1/reconversions", (w, who) -> {
             fund(admin, w);
             Party party = "COLLECTIVITE".equals(who.role()) ? w.collectivite() : w.merchant();
@@ -481,6 +488,13 @@ public final class Endpoints {
         samples.put("GET /api/v1/currencies/{code}/payouts",
                 (w, who) -> get("/api/v1/currencies/" + w.currency() + "/payouts?format=csv"));
         samples.put("GET /api/v1/merchants", (w, who) -> get("/api/v1/merchants?currency=" + w.currency()));
+        samples.put("GET /api/v1/public/currencies", (w, who) -> get("/api/v1/public/currencies"));
+        samples.put("GET /api/v1/public/currencies/{code}", (w, who) -> get("/api/v1/public/currencies/"
+                + w.currency()));
+        samples.put("GET /api/v1/public/currencies/{code}/history", (w, who) -> get("/api/v1/public/currencies/"
+                + w.currency() + "/history?from=2026-01&to=2026-02"));
+        samples.put("GET /api/v1/public/merchants", (w, who) -> get("/api/v1/public/merchants?currency="
+                + w.currency()));
         samples.put("GET /api/v1/accounts/{id}", (w, who) -> get("/api/v1/accounts/" + who.party().accountId()));
         samples.put("GET /api/v1/accounts/{id}/entries",
                 (w, who) -> get("/api/v1/accounts/" + who.party().accountId() + "/entries"));

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.mlc.ledger.api.IntegrationTest;
 import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Anonymous;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.support.Endpoints;
 import org.mlc.ledger.api.support.Endpoints.World;
@@ -75,6 +76,11 @@ class PageSecurityTest extends IntegrationTest {
         return pages;
     }
 
+    /** A public page (figures, directory), open to anyone: {@link Anonymous}, read-only, under /public. */
+    static boolean isPublic(String page, HandlerMethod handler) {
+        return handler.hasMethodAnnotation(Anonymous.class) && page.startsWith("GET /public/");
+    }
+
     @Test
     void everyPageDeclaresItsRolesAndNoAuditorWrites() {
         Map<String, HandlerMethod> pages = pages(mappings);
@@ -82,7 +88,16 @@ class PageSecurityTest extends IntegrationTest {
         List<String> withoutRule = pages.entrySet().stream().filter(e -> !open(e.getKey(), e.getValue()))
                 .filter(e -> e.getValue().getMethodAnnotation(Allowed.class) == null).map(Map.Entry::getKey).toList();
         assertThat(withoutRule).as("pages without an @Allowed rule").isEmpty();
-        List<String> withPathVariables = pages.keySet().stream().filter(key -> key.contains("{")).toList();
+        List<String> anonymousElsewhere = pages.entrySet().stream()
+                .filter(e -> e.getValue().hasMethodAnnotation(Anonymous.class) && !isPublic(e.getKey(), e.getValue()))
+                .filter(e -> !e.getKey().matches("(GET|POST) /(apply|password)/.*"))
+                .map(Map.Entry::getKey).toList();
+        assertThat(anonymousElsewhere).as("@Anonymous only on GET /public/… pages, the application and password forms")
+                .isEmpty();
+        // the public pages (PublicPagesTest) name a currency by its code in their path, as the public links do
+        List<String> withPathVariables = pages.entrySet().stream()
+                .filter(e -> !isPublic(e.getKey(), e.getValue())).map(Map.Entry::getKey)
+                .filter(key -> key.contains("{")).toList();
         assertThat(withPathVariables).as("pages take ids as parameters (this test has no samples for path ids)")
                 .isEmpty();
         List<String> auditorWrites = pages.entrySet().stream().filter(e -> !e.getKey().startsWith("GET "))

@@ -34,11 +34,11 @@ class PageWordsTest extends IntegrationTest {
 
     static {
         List<String> association = List.of("/association", "/association/merchants", "/association/counters",
-                "/association/bank", "/association/users");
+                "/association/bank", "/association/users", "/association/applications");
         PAGES.put(Role.ADMIN, association);
         PAGES.put(Role.AUDITOR, association);
         PAGES.put(Role.COUNTER_AGENT, List.of("/counter", "/counter/convert", "/counter/deposit", "/counter/notes",
-                "/counter/closing", "/counter/day"));
+                "/counter/closing", "/counter/day", "/counter/applications"));
         PAGES.put(Role.MEMBER, List.of("/account", "/pay"));
         PAGES.put(Role.MERCHANT, List.of("/account", "/pay", "/receive", "/reconversion"));
         PAGES.put(Role.CCAS, List.of("/account", "/pay", "/ccas"));
@@ -72,6 +72,14 @@ class PageWordsTest extends IntegrationTest {
         // the dashboard of a currency, with its figures
         scan(failures, "ADMIN /association?currency", sessions.get(Role.ADMIN),
                 "/association?currency=" + world.currency(), 200);
+        // the public pages, to anyone without an account: the figures, and the directory with a published profile
+        assertThat(api.post("/api/v1/participants/" + world.merchant().id() + "/public-profile", """
+                {"address":"3 rue du Marché","postcode":"64000","commune":"Pau","lat":"43.2951","lon":"-0.3708",
+                 "openingHours":"mar.-sam. 9h-19h"}""").status()).isEqualTo(200);
+        Session anonymous = new Session(base);
+        scan(failures, "anonymous /public/{code}", anonymous, "/public/" + world.currency(), 200);
+        scan(failures, "anonymous /public/{code}/annuaire", anonymous, "/public/" + world.currency() + "/annuaire",
+                200);
         // another role's page: the refusal as a page
         scan(failures, "AUDITOR /counter (another role's page)", sessions.get(Role.AUDITOR), "/counter", 403);
         // links naming what does not exist: the refusal as a page, with a short reference at most

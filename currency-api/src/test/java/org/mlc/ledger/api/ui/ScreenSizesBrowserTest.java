@@ -93,6 +93,11 @@ class ScreenSizesBrowserTest extends IntegrationTest {
                 browser.viewport(screen[0], screen[1]);
                 browser.open("/login");
                 checked += check(browser, "anonymous", "/login", screen, failures);
+                // the public figures and directory, to anyone without an account
+                for (String open : List.of("/public/" + currency, "/public/" + currency + "/annuaire")) {
+                    browser.open(open);
+                    checked += check(browser, "anonymous", open, screen, failures);
+                }
             }
             for (Map.Entry<Role, User> entry : users.entrySet()) {
                 browser.signIn(entry.getValue().username(), entry.getValue().password());
