@@ -6,6 +6,7 @@ import org.mlc.ledger.api.mail.Mailer;
 import org.mlc.ledger.api.security.Anonymous;
 import org.mlc.ledger.api.security.UserSessions;
 import org.mlc.ledger.api.web.ApiException;
+import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.PublicUrl;
 import org.mlc.ledger.api.web.RequestValues;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -35,9 +37,12 @@ public class PasswordController {
     private final PasswordEncoder encoder;
     private final UserSessions sessions;
     private final TransactionTemplate transactions;
+    private final IdempotentCommands commands;
 
     public PasswordController(UserStore users, PasswordTokens tokens, Mailer mailer, PublicUrl publicUrl,
-                              PasswordEncoder encoder, UserSessions sessions, TransactionTemplate transactions) {
+                              PasswordEncoder encoder, UserSessions sessions, TransactionTemplate transactions,
+                              IdempotentCommands commands) {
+        this.commands = commands;
         this.users = users;
         this.tokens = tokens;
         this.mailer = mailer;
@@ -62,7 +67,11 @@ public class PasswordController {
     @Anonymous
     @Operation(summary = "Ask for a password reset link by e-mail (same answer whether the address is known or not)")
     @PostMapping("/api/v1/public/password-resets")
-    public ResponseEntity<ResetAnswer> askReset(@RequestBody ResetRequest request) {
+    public ResponseEntity<ResetAnswer> askReset(
+            @RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+            @RequestBody ResetRequest request) {
+        // checked as on every POST; a resend asks again (the hourly limit per user holds)
+        commands.key("password-reset", key, request);
         requestReset(request.email(), request.confirmEmail());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ResetAnswer("SENT_IF_KNOWN"));
     }
@@ -88,7 +97,10 @@ public class PasswordController {
     @Anonymous
     @Operation(summary = "Set a password with the token of a welcome or reset link (once)")
     @PostMapping("/api/v1/public/passwords")
-    public NewPasswordAnswer setPassword(@RequestBody NewPasswordRequest request) {
+    public NewPasswordAnswer setPassword(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+                                         @RequestBody NewPasswordRequest request) {
+        // checked as on every POST; the hash leaves the password out (as for users)
+        commands.key("password-set", key, String.valueOf(request.token()));
         String password = UserController.password(request.password());
         String hash = encoder.encode(password);
         String username = transactions.execute(status -> tokens.use(request.token()).map(user -> {

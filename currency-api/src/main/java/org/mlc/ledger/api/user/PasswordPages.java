@@ -45,20 +45,23 @@ public class PasswordPages {
     public String newPassword(@RequestParam(name = "token", required = false) String token, Model model) {
         model.addAttribute("token", token);
         model.addAttribute("valid", tokens.valid(token));
+        model.addAttribute("key", org.mlc.ledger.api.ui.Forms.newKey());
         return "user/password-new";
     }
 
     @Anonymous
     @PostMapping("/password/new")
     public String setPassword(@RequestParam(name = "token", required = false) String token,
-                              @RequestParam(name = "password", required = false) String password, Model model) {
+                              @RequestParam(name = "password", required = false) String password,
+                              @RequestParam(name = "key", required = false) String key, Model model) {
         try {
-            passwords.setPassword(new PasswordController.NewPasswordRequest(token, password));
+            passwords.setPassword(key, new PasswordController.NewPasswordRequest(token, password));
             return "redirect:/login?password";
         } catch (RuntimeException e) {
             model.addAttribute("problem", Problem.orRethrow(e));
             model.addAttribute("token", token);
             model.addAttribute("valid", tokens.valid(token));
+            model.addAttribute("key", org.mlc.ledger.api.ui.Forms.newKey());
             return "user/password-new";
         }
     }
