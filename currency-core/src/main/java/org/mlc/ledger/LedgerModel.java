@@ -7,6 +7,9 @@ import org.mlc.ledger.account.Account;
 import org.mlc.ledger.account.AccountHandlers;
 import org.mlc.ledger.aid.AidHandlers;
 import org.mlc.ledger.aid.AidProgram;
+import org.mlc.ledger.application.ApplicationHandlers;
+import org.mlc.ledger.application.MembershipApplication;
+import org.mlc.ledger.application.MerchantApplication;
 import org.mlc.ledger.bank.BankHandlers;
 import org.mlc.ledger.issuance.Issuance;
 import org.mlc.ledger.issuance.IssuanceHandlers;
@@ -36,12 +39,14 @@ public final class LedgerModel {
 
     public static final List<Class<?>> AGGREGATES = List.of(Currency.class, Participant.class, Account.class,
             ExchangeCounter.class, NoteSeries.class, BonusBudget.class, GuaranteeFund.class, AidProgram.class,
-            Issuance.class, FundBankAccount.class, MemberNumbers.class);
+            Issuance.class, FundBankAccount.class, MemberNumbers.class,
+            MerchantApplication.class, MembershipApplication.class);
 
     /** Each makes one command handler from the configured repositories. */
     public static final List<Function<Repositories, Object>> COMMAND_HANDLERS = Stream.of(AccountHandlers.ALL,
                     ParticipantHandlers.ALL, BonusHandlers.ALL, CounterHandlers.ALL, NotesHandlers.ALL,
-                    ReconversionHandlers.ALL, AidHandlers.ALL, IssuanceHandlers.ALL, BankHandlers.ALL)
+                    ReconversionHandlers.ALL, AidHandlers.ALL, IssuanceHandlers.ALL, BankHandlers.ALL,
+                    ApplicationHandlers.ALL)
             .flatMap(List::stream)
             .toList();
 

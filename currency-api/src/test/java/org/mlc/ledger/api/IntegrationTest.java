@@ -11,6 +11,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.mlc.ledger.api.support.MovableClock;
+import org.mlc.ledger.api.support.TestMail;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,6 +39,12 @@ public abstract class IntegrationTest {
         registry.add("mlc.embedded.synchronous-commit", () -> "off");
         // every request checks a bcrypt hash: the lowest cost keeps the role matrix quick
         registry.add("mlc.security.bcrypt-strength", () -> "4");
+        // e-mail goes to the test JVM's SMTP server (support/TestMail); the trusted proxy is 127.0.0.2
+        // (support/ProxyClient), so the tests' own requests (from 127.0.0.1) have forwarded headers ignored
+        registry.add("mlc.smtp.host", () -> "127.0.0.1");
+        registry.add("mlc.smtp.port", TestMail::port);
+        registry.add("mlc.mail.from", () -> "bousol@test.example");
+        registry.add("server.tomcat.remoteip.internal-proxies", () -> "127\\.0\\.0\\.2");
     }
 
     @LocalServerPort

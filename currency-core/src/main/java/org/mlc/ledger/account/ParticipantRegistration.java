@@ -2,7 +2,6 @@ package org.mlc.ledger.account;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
-import org.mlc.ledger.currency.Currencies;
 import org.mlc.ledger.currency.Currency;
 import org.mlc.ledger.participant.MemberNumbers;
 import org.mlc.ledger.participant.Participant;
@@ -29,14 +28,7 @@ class ParticipantRegistration {
 
     @CommandHandler
     public Registration handle(RegisterParticipant command) throws Exception {
-        Currencies.require(currencies, command.currency());
-        // Refused before the register is even loaded.
-        Participant.check(command);
-        // First, so that two nodes numbering at once conflict as a retried concurrency conflict (MemberNumbers).
-        MemberNumbers.assign(numbers, command.currency(), command.participantId(), command.registeredAt());
-        participants.newInstance(() -> new Participant(command));
-        accounts.newInstance(() -> new Account(new OpenAccount(command.accountId(), command.participantId(),
-                command.kind(), command.currency(), 0, command.registeredAt())));
+        Registrations.register(currencies, participants, accounts, numbers, command);
         return new Registration(command.participantId(), command.accountId());
     }
 }

@@ -26,7 +26,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Paying from one's own account (a member pays a merchant, a merchant pays a supplier), chosen
@@ -42,9 +41,12 @@ public class PaymentPages {
     private final ParticipantQueries participants;
     private final CurrencyQueries currencies;
     private final AccountQueries accounts;
+    private final org.mlc.ledger.api.web.PublicUrl publicUrl;
 
     public PaymentPages(PaymentController payments, ParticipantQueries participants,
-                        CurrencyQueries currencies, AccountQueries accounts) {
+                        CurrencyQueries currencies, AccountQueries accounts,
+                        org.mlc.ledger.api.web.PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.payments = payments;
         this.participants = participants;
         this.currencies = currencies;
@@ -173,7 +175,7 @@ public class PaymentPages {
         try {
             long minor = RequestValues.positiveAmount(Forms.amount(amount), "amount");
             String text = reference(reference);
-            String link = ServletUriComponentsBuilder.fromCurrentContextPath().path("/pay")
+            String link = publicUrl.base().path("/pay")
                     .queryParam("to", me.participant().accountId()).queryParam("amount", Amounts.format(minor))
                     .queryParamIfPresent("reference", java.util.Optional.ofNullable(text))
                     .encode().build().toUriString();

@@ -67,7 +67,7 @@ public class PlatformPages {
                     new ConversionRequest(text(form.euros()), text(form.units())), text(form.reconversionFee()),
                     text(form.membershipFee())));
             users.create(form.key() + "-admin", new CreateUserRequest(Forms.blankToNull(form.adminUsername()),
-                    form.adminPassword(), Role.CURRENCY_ADMIN.name(), null, null, Forms.blankToNull(form.code())));
+                    form.adminPassword(), Role.CURRENCY_ADMIN.name(), null, null, Forms.blankToNull(form.code()), null));
             log.info("currency {} hosted with its administrator {}", form.code(), form.adminUsername());
             return "redirect:/platform?created=" + form.code();
         } catch (RuntimeException e) {

@@ -60,7 +60,9 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     private static final List<String> MACHINE_PATHS = List.of("/api/", "/actuator", "/v3/api-docs", "/swagger-ui");
 
     /** Pages anyone may load: the sign-in page and the static files it needs. */
-    public static final List<String> OPEN_PAGES = List.of("/login", "/webjars/**", "/ui/**", "/favicon.ico");
+    public static final List<String> OPEN_PAGES = List.of("/login", "/webjars/**", "/ui/**", "/favicon.ico",
+            // the application forms and the forgotten password (#20): handlers marked @Anonymous
+            "/apply/**", "/password/**");
 
     /** The public figures and directory: no account needed; handlers there carry {@link Anonymous}. */
     public static final String PUBLIC_PAGES = "/public/**";
@@ -139,7 +141,9 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/actuator/prometheus").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, PUBLIC_API).permitAll()
+                        // the public figures and directory (GET), applications and forgotten passwords (POST,
+                        // limited per address): @Anonymous handlers only
+                        .requestMatchers(PUBLIC_API).permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->

@@ -29,7 +29,8 @@ public final class Projections {
                 "merchant_profile_view",
                 "counter_note_stock", "note_series_view", "note_inventory", "note_counter", "counter_closing",
                 "counter_closing_correction", "counter_shortfall_covering",
-                "counter_drawer_movement", "remittance_view", "bonus_budget_view"));
+                "counter_drawer_movement", "remittance_view", "bonus_budget_view",
+                "merchant_application_view", "membership_application_view"));
         tables.put(LEDGER, List.of("ledger_balance", "account_view", "account_entry", "transfer_view",
                 "reconversion_view", "fund_account", "payment_hold_view"));
         tables.put(REPORTS, List.of("journal_entry", "conversion_view", "bonus_draw"));

@@ -46,6 +46,7 @@ public class UserController {
     public static final int MIN_PASSWORD_LENGTH = 12;
     public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     public static final int MAX_LISTED_USERS = 1000;
+    public static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
 
     private final IdempotentCommands commands;
     private final UserStore store;
@@ -72,18 +73,18 @@ public class UserController {
 
     /** {@code currency}: the one a CURRENCY_ADMIN administers, or an AUDITOR reads (none: the whole platform). */
     public record CreateUserRequest(String username, String password, String role, String participant,
-                                    String counter, String currency) {
+                                    String counter, String currency, String email) {
     }
 
     public record PasswordRequest(String password) {
     }
 
     public record UserView(String username, String role, String participant, String counter, boolean enabled,
-                           String currency) {
+                           String currency, String email) {
 
         static UserView of(UserStore.User user) {
             return new UserView(user.username(), user.role(), user.participantId(), user.counterId(), user.enabled(),
-                    user.currency());
+                    user.currency(), user.email());
         }
     }
 
@@ -94,9 +95,10 @@ public class UserController {
                                            String key, @RequestBody CreateUserRequest request) {
         var keyed = commands.key("create-user", key, List.of(String.valueOf(request.username()),
                 String.valueOf(request.role()), String.valueOf(request.participant()),
-                String.valueOf(request.counter()), String.valueOf(request.currency())));
+                String.valueOf(request.counter()), String.valueOf(request.currency()), String.valueOf(request.email())));
         String username = username(request.username());
         String password = password(request.password());
+        String email = email(request.email());
         Role role = requiredEnum(request.role(), Role.class, "role");
         String participant = null;
         String counter = null;
@@ -131,7 +133,8 @@ public class UserController {
                 throw ApiException.of(HttpStatus.CONFLICT, "already-exists", "username", "web.user-exists",
                         "user {0} exists already", username);
             }
-            store.insert(username, encoder.encode(password), role.name(), boundParticipant, boundCounter, currency);
+            store.insert(username, encoder.encode(password), role.name(), boundParticipant, boundCounter, currency,
+                    email);
             return find(username);
         });
         return ResponseEntity.created(URI.create("/api/v1/users/" + username)).body(created);
@@ -249,7 +252,16 @@ public class UserController {
         return value;
     }
 
-    private static String password(String value) {
+    /** An optional e-mail address (where a forgotten password's link goes). */
+    static String email(String value) {
+        String email = org.mlc.ledger.api.web.RequestValues.optionalText(value, "email");
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            throw ApiException.invalid("email", "web.email-format", "{0} must be an e-mail address");
+        }
+        return email;
+    }
+
+    static String password(String value) {
         if (value == null) {
             throw ApiException.invalid("password", "web.required", "{0} is required");
         }

@@ -61,7 +61,7 @@ public class UserPages {
         try {
             users.create(form.key(), new CreateUserRequest(Forms.blankToNull(form.username()), form.password(),
                     form.role(), Forms.blankToNull(form.participant()), Forms.blankToNull(form.counter()),
-                    Forms.blankToNull(form.currency())));
+                    Forms.blankToNull(form.currency()), null));
             return "redirect:/association/users?created=" + form.username();
         } catch (RuntimeException e) {
             model.addAttribute("problem", Problem.orRethrow(e));

@@ -21,17 +21,17 @@ public class UserStore {
      * is the one it belongs to (its own, its counter's or its participant's; null: the whole platform).
      */
     public record User(String username, String role, String participantId, String counterId, boolean enabled,
-                       String currency) {
+                       String currency, String email) {
     }
 
     private static final String CURRENCY = "COALESCE(u.currency, "
             + "(SELECT c.currency FROM counter_view c WHERE c.counter_id = u.counter_id), "
             + "(SELECT p.currency FROM participant_view p WHERE p.participant_id = u.participant_id))";
-    private static final String COLUMNS = "u.username, u.role, u.participant_id, u.counter_id, u.enabled, " + CURRENCY
+    private static final String COLUMNS = "u.username, u.role, u.participant_id, u.counter_id, u.enabled, u.email, " + CURRENCY
             + " AS currency";
     private static final RowMapper<User> ROW = (rs, i) -> new User(rs.getString("username"), rs.getString("role"),
             rs.getString("participant_id"), rs.getString("counter_id"), rs.getBoolean("enabled"),
-            rs.getString("currency"));
+            rs.getString("currency"), rs.getString("email"));
 
     private final JdbcTemplate jdbc;
 
@@ -64,9 +64,22 @@ public class UserStore {
 
     /** {@code currency}: a CURRENCY_ADMIN's or a bound AUDITOR's (the others have theirs through their binding). */
     public void insert(String username, String passwordHash, String role, String participantId, String counterId,
-                       String currency) {
-        jdbc.update("INSERT INTO app_user (username, password_hash, role, participant_id, counter_id, currency) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", username, passwordHash, role, participantId, counterId, currency);
+                       String currency, String email) {
+        jdbc.update("INSERT INTO app_user (username, password_hash, role, participant_id, counter_id, currency, email) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", username, passwordHash, role, participantId, counterId, currency,
+                email);
+    }
+
+    /** The users with this e-mail address (any case), for a forgotten password. */
+    public List<User> withEmail(String email) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM app_user u WHERE lower(u.email) = lower(?) ORDER BY u.username "
+                + "LIMIT 10", ROW, email);
+    }
+
+    /** The users bound to this participant. */
+    public List<User> ofParticipant(String participantId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM app_user u WHERE u.participant_id = ? ORDER BY u.username", ROW,
+                participantId);
     }
 
     /**

@@ -492,6 +492,31 @@ public final class Endpoints {
         samples.put("POST /api/v1/participants/{id}/approval", (w, who) -> new Call("POST", "/api/v1/participants/"
                 + admin.participant("MERCHANT", "To approve", w.currency()).id() + "/approval",
                 "{\"filiere\":\"ALIMENTATION\",\"reason\":\"sample\"}"));
+        // applications (#20): anonymous submissions, their review, forgotten passwords, the outbox
+        samples.put("POST /api/v1/public/merchant-applications", (w, who) -> new Call("POST",
+                "/api/v1/public/merchant-applications", merchantApplication(w.currency())));
+        samples.put("GET /api/v1/merchant-applications", (w, who) -> get("/api/v1/merchant-applications?currency="
+                + w.currency() + "&status=PENDING"));
+        samples.put("POST /api/v1/merchant-applications/{id}/approval", (w, who) -> new Call("POST",
+                "/api/v1/merchant-applications/" + merchantApplicationId(admin, w) + "/approval",
+                "{\"filiere\":\"ALIMENTATION\"}"));
+        samples.put("POST /api/v1/merchant-applications/{id}/rejection", (w, who) -> reason(
+                "/api/v1/merchant-applications/" + merchantApplicationId(admin, w) + "/rejection"));
+        samples.put("POST /api/v1/public/membership-applications", (w, who) -> new Call("POST",
+                "/api/v1/public/membership-applications", membershipApplication(w.currency())));
+        samples.put("GET /api/v1/membership-applications", (w, who) -> get("/api/v1/membership-applications?currency="
+                + w.currency()));
+        samples.put("POST /api/v1/membership-applications/{id}/approval", (w, who) -> {
+            Api.Response applied = admin.api().post("/api/v1/public/membership-applications",
+                    membershipApplication(w.currency()));
+            assertThat(applied.status()).as(applied.toString()).isEqualTo(202);
+            return new Call("POST", "/api/v1/membership-applications/" + applied.get("number") + "/approval", null);
+        });
+        samples.put("POST /api/v1/public/password-resets", (w, who) -> new Call("POST",
+                "/api/v1/public/password-resets", "{\"email\":\"nobody@example.org\"}"));
+        samples.put("POST /api/v1/public/passwords", (w, who) -> new Call("POST", "/api/v1/public/passwords",
+                "{\"token\":\"" + resetToken(admin) + "\",\"password\":\"a-sample-password\"}"));
+        samples.put("GET /api/v1/outbox", (w, who) -> get("/api/v1/outbox"));
         samples.put("POST /api/v1/participants/{id}/suspension", (w, who) -> reason("/api/v1/participants/"
                 + admin.merchant("To suspend", w.currency()).id() + "/suspension"));
         samples.put("POST /api/v1/participants/{id}/withdrawal", (w, who) -> reason("/api/v1/participants/"
@@ -567,6 +592,39 @@ public final class Endpoints {
         sponsorSamples(samples, admin);
         aidSamples(samples, admin);
         return samples;
+    }
+
+    private static String merchantApplication(String currency) {
+        return """
+                {"currency":"%s","name":"Sample shop","siret":"73282932000074","address":"1 rue","postcode":"17000",
+                 "commune":"La Rochelle","filiere":"ALIMENTATION","email":"shop@example.org","charterAccepted":true}"""
+                .formatted(currency);
+    }
+
+    private static String merchantApplicationId(Ledger admin, World w) {
+        Api.Response applied = admin.api().post("/api/v1/public/merchant-applications",
+                merchantApplication(w.currency()));
+        assertThat(applied.status()).as(applied.toString()).isEqualTo(202);
+        return applied.get("id");
+    }
+
+    private static String membershipApplication(String currency) {
+        return """
+                {"currency":"%s","name":"Sample member","email":"member@example.org","commune":"Aytré"}"""
+                .formatted(currency);
+    }
+
+    /** A reset link's token for a new user, as read from the e-mail the test SMTP server received. */
+    private static String resetToken(Ledger admin) {
+        String email = "r" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        Api.Response user = admin.api().post("/api/v1/users", """
+                {"username":"r%s","password":"a-sample-password","role":"AUDITOR","email":"%s"}""".formatted(
+                UUID.randomUUID().toString().substring(0, 8), email));
+        assertThat(user.status()).as(user.toString()).isEqualTo(201);
+        assertThat(admin.api().post("/api/v1/public/password-resets", "{\"email\":\"" + email + "\"}").status())
+                .isEqualTo(202);
+        String link = TestMail.await(email, 1).get(0).link("token=");
+        return link.substring(link.indexOf("token=") + 6);
     }
 
     private static Call get(String path) {
