@@ -23,6 +23,10 @@ public class AccessInterceptor implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
+        if (method.hasMethodAnnotation(Anonymous.class) && request.getRequestURI()
+                .startsWith(request.getContextPath() + "/api/v1/public/")) {
+            return true;
+        }
         Allowed allowed = method.getMethodAnnotation(Allowed.class);
         if (allowed == null) {
             log.error("Endpoint {} has no @Allowed rule: refused to everyone", method.getShortLogMessage());
