@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.mlc.ledger.api.IntegrationTest;
 import org.mlc.ledger.api.support.Api;
 import org.mlc.ledger.api.support.Ledger.Party;
@@ -77,6 +82,35 @@ class SealsTest extends IntegrationTest {
         List<String> latestRoots = new ArrayList<>();
         latest.json().get("seals").forEach(seal -> latestRoots.add(seal.get("root").asText()));
         assertThat(latestRoots).contains(last.get("root").asText());
+    }
+
+    @Autowired
+    private SealJob job;
+
+    @Test
+    void runsStartedTogetherOnTwoThreadsSealEveryEventOnceInUnbrokenChains() throws Exception {
+        String currency = ledger.currency("10", "10");
+        String counter = ledger.counter(currency);
+        ledger.fundedMember(currency, counter, "10.00");
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<SealJob.Result>> runs = List.of(threads.submit(job::run), threads.submit(job::run));
+            for (Future<SealJob.Result> run : runs) {
+                run.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdown();
+        }
+        sealNow();
+
+        long through = jdbc.queryForObject("SELECT max(to_index) FROM seal", Long.class);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM seal_event WHERE global_index <= ?", Long.class, through))
+                .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index <= ?",
+                        Long.class, through));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM seal s JOIN seal p ON p.currency = s.currency "
+                + "AND p.sequence = s.sequence - 1 WHERE s.previous_root <> p.root", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM (SELECT currency FROM seal GROUP BY currency "
+                + "HAVING max(sequence) + 1 <> count(*)) gaps", Long.class)).isZero();
     }
 
     @Test
