@@ -9,6 +9,8 @@ import org.mlc.ledger.ops.export.ExportCommand;
 import org.mlc.ledger.ops.reconcile.ReconcileCommand;
 import org.mlc.ledger.ops.replay.ReplayCommand;
 import org.mlc.ledger.ops.seed.SeedCommand;
+import org.mlc.ledger.ops.verify.SealCommand;
+import org.mlc.ledger.ops.verify.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "currency-ops",
         description = "Operator command line of the MLC ledger.",
-        subcommands = {ReconcileCommand.class, ReplayCommand.class, ExportCommand.class, SeedCommand.class, BenchCommand.class,
+        subcommands = {ReconcileCommand.class, VerifyCommand.class, SealCommand.class, ReplayCommand.class, ExportCommand.class, SeedCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public class OpsCommand implements Callable<Integer> {
 

@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * An endpoint or page anyone may call without an account, signed in or not: the public figures and
- * directory under {@code /api/v1/public} and {@code /public}, the applications and forgotten passwords
+ * directory and the seals under {@code /api/v1/public} and {@code /public}, the applications and forgotten passwords
  * (POSTs under {@code /api/v1/public}, pages {@code /apply} and {@code /password}, limited per address). Instead of {@link Allowed}; only
  * under those paths (the filter chains let anonymous callers in there alone), and never for
  * anything naming a member.

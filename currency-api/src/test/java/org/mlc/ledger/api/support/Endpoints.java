@@ -588,6 +588,9 @@ public final class Endpoints {
         samples.put("GET /api/v1/reports/merchants/{id}/monthly",
                 (w, who) -> get("/api/v1/reports/merchants/" + w.merchant().id() + "/monthly?month=2026-11"));
         samples.put("GET /api/v1/status", (w, who) -> get("/api/v1/status"));
+        samples.put("POST /api/v1/seals", (w, who) -> new Call("POST", "/api/v1/seals", null));
+        samples.put("GET /api/v1/public/seals", (w, who) -> get("/api/v1/public/seals?currency=" + w.currency()));
+        samples.put("GET /api/v1/public/seals/latest", (w, who) -> get("/api/v1/public/seals/latest"));
         counterSamples(samples, admin);
         sponsorSamples(samples, admin);
         aidSamples(samples, admin);

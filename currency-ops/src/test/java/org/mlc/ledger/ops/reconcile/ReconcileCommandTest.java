@@ -29,6 +29,8 @@ import org.mlc.ledger.ops.export.ExportCommand;
 import org.mlc.ledger.ops.replay.ReplayCommand;
 import org.mlc.ledger.ops.seed.SeedCommand;
 import org.mlc.ledger.ops.support.TestLedger;
+import org.mlc.ledger.ops.verify.SealCommand;
+import org.mlc.ledger.ops.verify.VerifyCommand;
 import org.mlc.ledger.payment.TransferDebited;
 import picocli.CommandLine;
 
@@ -71,6 +73,12 @@ class ReconcileCommandTest {
                     return type.cast(new ReconcileCommand(() -> dataSource));
                 }
                 // the other commands are built, never run, here
+                if (type == VerifyCommand.class) {
+                    return type.cast(new VerifyCommand(() -> dataSource));
+                }
+                if (type == SealCommand.class) {
+                    return type.cast(new SealCommand(() -> dataSource));
+                }
                 if (type == ReplayCommand.class) {
                     return type.cast(new ReplayCommand(null));
                 }
