@@ -15,6 +15,7 @@ import org.mlc.ledger.common.Repositories;
 import org.mlc.ledger.counter.CounterHandlers;
 import org.mlc.ledger.counter.ExchangeCounter;
 import org.mlc.ledger.currency.Currency;
+import org.mlc.ledger.demurrage.DemurrageHandlers;
 import org.mlc.ledger.notes.NoteSeries;
 import org.mlc.ledger.notes.NotesHandlers;
 import org.mlc.ledger.participant.MemberNumbers;
@@ -39,7 +40,7 @@ public final class LedgerModel {
     /** Each makes one command handler from the configured repositories. */
     public static final List<Function<Repositories, Object>> COMMAND_HANDLERS = Stream.of(AccountHandlers.ALL,
                     ParticipantHandlers.ALL, BonusHandlers.ALL, CounterHandlers.ALL, NotesHandlers.ALL,
-                    ReconversionHandlers.ALL, AidHandlers.ALL, BankHandlers.ALL)
+                    DemurrageHandlers.ALL, ReconversionHandlers.ALL, AidHandlers.ALL, BankHandlers.ALL)
             .flatMap(List::stream)
             .toList();
 

@@ -39,6 +39,8 @@ abstract class AccountState {
     protected final Holds holds = new Holds();
     protected final EarmarkedLots lots = new EarmarkedLots();
     protected final ReceivedPayments received = new ReceivedPayments();
+    /** What each demurrage run took from this account: a run never takes twice. */
+    protected final java.util.Map<org.mlc.ledger.common.DemurrageRunId, Long> demurrageRuns = new java.util.HashMap<>();
 
     @EventSourcingHandler
     void on(AccountOpened event) {
@@ -129,6 +131,17 @@ abstract class AccountState {
     @EventSourcingHandler
     void on(UnitsReconverted event) {
         balanceMinor -= event.unitsMinor();
+    }
+
+    @EventSourcingHandler
+    void on(DemurrageCharged event) {
+        balanceMinor -= event.amountMinor();
+        demurrageRuns.put(event.runId(), event.amountMinor());
+    }
+
+    @EventSourcingHandler
+    void on(DemurrageReceived event) {
+        balanceMinor += event.amountMinor();
     }
 
     @EventSourcingHandler
