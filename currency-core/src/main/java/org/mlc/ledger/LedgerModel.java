@@ -16,6 +16,7 @@ import org.mlc.ledger.counter.CounterHandlers;
 import org.mlc.ledger.counter.ExchangeCounter;
 import org.mlc.ledger.currency.Currency;
 import org.mlc.ledger.demurrage.DemurrageHandlers;
+import org.mlc.ledger.demurrage.DemurrageRun;
 import org.mlc.ledger.notes.NoteSeries;
 import org.mlc.ledger.notes.NotesHandlers;
 import org.mlc.ledger.participant.MemberNumbers;
@@ -35,7 +36,7 @@ public final class LedgerModel {
 
     public static final List<Class<?>> AGGREGATES = List.of(Currency.class, Participant.class, Account.class,
             ExchangeCounter.class, NoteSeries.class, BonusBudget.class, GuaranteeFund.class, AidProgram.class,
-            FundBankAccount.class, MemberNumbers.class);
+            FundBankAccount.class, MemberNumbers.class, DemurrageRun.class);
 
     /** Each makes one command handler from the configured repositories. */
     public static final List<Function<Repositories, Object>> COMMAND_HANDLERS = Stream.of(AccountHandlers.ALL,

@@ -307,6 +307,11 @@ abstract class AccountState {
         return lots.expired(today);
     }
 
+    /** What this account gave to the demurrage run {@code runId} (0: nothing). */
+    public long demurrageGivenIn(org.mlc.ledger.common.DemurrageRunId runId) {
+        return demurrageRuns.getOrDefault(runId, 0L);
+    }
+
     public AccountId id() {
         return id;
     }

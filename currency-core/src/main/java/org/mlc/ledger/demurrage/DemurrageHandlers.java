@@ -10,7 +10,8 @@ import org.mlc.ledger.currency.Currency;
 public final class DemurrageHandlers {
 
     public static final List<Function<Repositories, Object>> ALL = List.of(
-            r -> new DemurragePolicyHandler(r.of(Account.class), r.of(Currency.class)));
+            r -> new DemurragePolicyHandler(r.of(Account.class), r.of(Currency.class)),
+            r -> new DemurrageRunHandler(r.of(DemurrageRun.class), r.of(Account.class), r.of(Currency.class)));
 
     private DemurrageHandlers() {
     }
