@@ -15,6 +15,7 @@ import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.participant.ParticipantQueries;
 import org.mlc.ledger.api.participant.ParticipantRefs;
 import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.IdempotentCommands;
@@ -23,7 +24,10 @@ import org.mlc.ledger.api.web.RequestValues;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.currency.Currency;
+import org.mlc.ledger.demurrage.DemurrageRunState;
 import org.mlc.ledger.demurrage.SetDemurrage;
+import org.mlc.ledger.money.Amounts;
+import org.springframework.http.HttpStatus;
 import org.mlc.ledger.participant.ParticipantKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Demurrage (fonte, docs/notes-and-fonte.md): a currency's policy, and its runs, each due date once,
- * on demand.
+ * on demand (the nightly DemurrageJob runs the due ones).
  */
 @RestController
 public class DemurrageController {
@@ -49,11 +53,13 @@ public class DemurrageController {
     private final CurrencyQueries currencies;
     private final ParticipantQueries participants;
     private final ParticipantRefs refs;
+    private final DemurrageRuns runs;
     private final Clock clock;
 
     public DemurrageController(IdempotentCommands commands, ReadYourWrites readYourWrites,
                                CurrencyQueries currencies, ParticipantQueries participants, ParticipantRefs refs,
-                               Clock clock) {
+                               DemurrageRuns runs, Clock clock) {
+        this.runs = runs;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
         this.currencies = currencies;
@@ -112,7 +118,7 @@ public class DemurrageController {
         return participants.find(participant)
                 .filter(p -> p.currency().equals(code))
                 .map(p -> AccountId.of(p.accountId()))
-                .orElseThrow(() -> ApiException.of(org.springframework.http.HttpStatus.NOT_FOUND, "not-found",
+                .orElseThrow(() -> ApiException.of(HttpStatus.NOT_FOUND, "not-found",
                         "beneficiary", "demurrage.unknown-beneficiary", "unknown beneficiary {0} in {1}", value, code));
     }
 
@@ -146,6 +152,42 @@ public class DemurrageController {
             parsed.add(RequestValues.requiredEnum(kind.textValue(), ParticipantKind.class, "kinds"));
         }
         return parsed;
+    }
+
+    /** {@code currency} a code; {@code dueOn} a due date of its policy that has come. */
+    public record RunRequest(String currency, String dueOn) {
+    }
+
+    /**
+     * What a run did: the accounts that gave, in all {@code total}, to the {@code beneficiary}
+     * association (id, member number); {@code alreadyRun} when the period had run before (these are
+     * that run's figures, nothing was charged now), {@code resumed} when an interrupted run was finished.
+     */
+    public record RunAnswer(String run, String currency, LocalDate dueOn, LocalDate periodFrom, int accountsCharged,
+                            String total, String beneficiary, String beneficiaryNumber, boolean alreadyRun,
+                            boolean resumed) {
+    }
+
+    @Operation(summary = "Run a currency's fonte for a due date that has come (once per period: again, it does nothing)")
+    @PostMapping("/api/v1/demurrage-runs")
+    @Allowed(Role.ADMIN)
+    public RunAnswer run(@RequestHeader(value = IdempotentCommands.HEADER, required = false) String key,
+                         @RequestBody RunRequest request) {
+        commands.key("demurrage-run", key, request);
+        String code = RequestValues.requiredText(request.currency(), "currency");
+        currency(code);
+        LocalDate dueOn = RequestValues.requiredDate(request.dueOn(), "dueOn");
+        String user = Caller.current().username();
+        DemurrageRuns.Outcome outcome = runs.run(CurrencyCode.of(code), dueOn, user).orElseThrow(() ->
+                ApiException.of(HttpStatus.CONFLICT, "demurrage-running", null, "demurrage.running",
+                        "a fonte is being run now: send the request again in a moment"));
+        DemurrageRunState state = outcome.state();
+        readYourWrites.awaitAll(state.runId().value(), state.beneficiaryAccount().value());
+        var beneficiary = participants.findByAccount(state.beneficiaryAccount().value());
+        return new RunAnswer(state.runId().value(), code, state.dueOn(), state.periodFrom(), state.accountsCharged(),
+                Amounts.format(state.totalMinor()), beneficiary.map(ParticipantQueries.Participant::id).orElse(null),
+                beneficiary.map(ParticipantQueries.Participant::number).orElse(null), outcome.alreadyRun(),
+                outcome.resumed());
     }
 
     private CurrencyQueries.Currency currency(String code) {

@@ -31,7 +31,7 @@ public final class Projections {
                 "counter_drawer_movement", "remittance_view", "bonus_budget_view"));
         tables.put(LEDGER, List.of("ledger_balance", "account_view", "account_entry", "transfer_view",
                 "reconversion_view", "fund_account", "payment_hold_view"));
-        tables.put(REPORTS, List.of("journal_entry", "conversion_view"));
+        tables.put(REPORTS, List.of("journal_entry", "conversion_view", "demurrage_run", "demurrage_charge"));
         tables.put(AID, List.of("aid_program_view", "aid_funding_view", "earmark_lot", "aid_movement"));
         TABLES = java.util.Collections.unmodifiableMap(tables);
     }
