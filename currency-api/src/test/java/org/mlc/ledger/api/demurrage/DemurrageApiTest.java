@@ -144,6 +144,32 @@ class DemurrageApiTest extends IntegrationTest {
         books.assertJournalMatchesBalances(code);
     }
 
+    @Autowired
+    private DemurrageJob job;
+
+    @Test
+    void theNightlyJobRunsTheLatestDueDateThatHasComeOnce() {
+        String code = ledger.currency("1", "1");
+        String counter = ledger.counter(code);
+        Party alice = ledger.fundedMember(code, counter, "100.00");
+        Party fund = ledger.participant("ASSOCIATION", "Fonds", code);
+        assertThat(policy(code, """
+                {"rate":"0.05","periodMonths":1,"firstDueOn":"%s","beneficiary":"%s"}""".formatted(
+                today().minusMonths(2), fund.id())).status()).isEqualTo(200);
+
+        assertThat(job.runDue()).isPositive();
+        assertThat(ledger.balance(alice)).isEqualTo("95.00");
+        job.runDue();
+
+        assertThat(ledger.balance(alice)).isEqualTo("95.00");
+        assertThat(ledger.balance(fund)).isEqualTo("5.00");
+        JsonNode periods = ledger.supply(code).json().path("fonteCollected");
+        assertThat(periods).hasSize(1);
+        assertThat(LocalDate.parse(periods.get(0).path("dueOn").asText())).isAfter(today().minusMonths(1).minusDays(1))
+                .isBeforeOrEqualTo(today());
+        assertThat(periods.get(0).path("completed").asBoolean()).isTrue();
+    }
+
     @Test
     void thePolicyIsRefusedNamingItsFieldAndARunOnlyForADueDateThatHasCome() {
         String code = ledger.currency("1", "1");
