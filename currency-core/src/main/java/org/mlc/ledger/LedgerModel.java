@@ -20,6 +20,8 @@ import org.mlc.ledger.common.Repositories;
 import org.mlc.ledger.counter.CounterHandlers;
 import org.mlc.ledger.counter.ExchangeCounter;
 import org.mlc.ledger.currency.Currency;
+import org.mlc.ledger.demurrage.DemurrageHandlers;
+import org.mlc.ledger.demurrage.DemurrageRun;
 import org.mlc.ledger.notes.NoteSeries;
 import org.mlc.ledger.notes.NotesHandlers;
 import org.mlc.ledger.participant.MemberNumbers;
@@ -40,13 +42,13 @@ public final class LedgerModel {
     public static final List<Class<?>> AGGREGATES = List.of(Currency.class, Participant.class, Account.class,
             ExchangeCounter.class, NoteSeries.class, BonusBudget.class, GuaranteeFund.class, AidProgram.class,
             Issuance.class, FundBankAccount.class, MemberNumbers.class,
-            MerchantApplication.class, MembershipApplication.class);
+            MerchantApplication.class, MembershipApplication.class, DemurrageRun.class);
 
     /** Each makes one command handler from the configured repositories. */
     public static final List<Function<Repositories, Object>> COMMAND_HANDLERS = Stream.of(AccountHandlers.ALL,
                     ParticipantHandlers.ALL, BonusHandlers.ALL, CounterHandlers.ALL, NotesHandlers.ALL,
-                    ReconversionHandlers.ALL, AidHandlers.ALL, IssuanceHandlers.ALL, BankHandlers.ALL,
-                    ApplicationHandlers.ALL)
+                    DemurrageHandlers.ALL, ReconversionHandlers.ALL, AidHandlers.ALL, IssuanceHandlers.ALL,
+                    BankHandlers.ALL, ApplicationHandlers.ALL)
             .flatMap(List::stream)
             .toList();
 

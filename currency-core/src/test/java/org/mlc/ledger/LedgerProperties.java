@@ -103,6 +103,13 @@ import org.mlc.ledger.issuance.IssuanceFiled;
 import org.mlc.ledger.issuance.IssuanceLine;
 import org.mlc.ledger.issuance.IssuanceLineResult;
 import org.mlc.ledger.issuance.IssueIssuanceLines;
+import org.mlc.ledger.account.DemurrageCharged;
+import org.mlc.ledger.demurrage.ChargeDemurrage;
+import org.mlc.ledger.demurrage.CompleteDemurrageRun;
+import org.mlc.ledger.demurrage.DemurrageCharge;
+import org.mlc.ledger.demurrage.DemurrageRunState;
+import org.mlc.ledger.demurrage.SetDemurrage;
+import org.mlc.ledger.demurrage.StartDemurrageRun;
 import org.mlc.ledger.ledger.Coverage;
 import org.mlc.ledger.counter.CloseCounterDay;
 import org.mlc.ledger.counter.ConfirmRemittance;
@@ -1090,6 +1097,124 @@ class LedgerProperties {
             return kind + ":" + refused.code();
         } catch (RuntimeException e) {
             return fail("operation " + index + " " + operation + " failed unexpectedly", e);
+        }
+    }
+
+    // Demurrage (fonte, docs/notes-and-fonte.md): runs among conversions and payments, some
+    // interrupted midway and resumed, some repeated.
+
+    private static final AccountId[] FONTE_ACCOUNTS = {AccountId.of("acc-f0"), AccountId.of("acc-f1"),
+            AccountId.of("acc-f2"), AccountId.of("acc-fshop")};
+    private static final AccountId FONTE_FUND = AccountId.of("acc-ffund");
+    private static final CounterId FONTE_COUNTER = CounterId.of("counter-f");
+    private static final LocalDate FONTE_FIRST = LocalDate.of(2026, 1, 1);
+
+    sealed interface FonteOperation permits FonteConvert, FontePay, FonteRun {
+    }
+
+    record FonteConvert(int account, long eurosMinor) implements FonteOperation {
+    }
+
+    record FontePay(int from, int to, long amountMinor) implements FonteOperation {
+    }
+
+    /** The run of due date {@code period}; {@code interruptedAfter} accounts charged before a crash, then resent. */
+    record FonteRun(int period, int interruptedAfter) implements FonteOperation {
+    }
+
+    @Provide
+    Arbitrary<List<FonteOperation>> fonteOperations() {
+        Arbitrary<Integer> account = Arbitraries.integers().between(0, FONTE_ACCOUNTS.length - 1);
+        return Arbitraries.<FonteOperation>frequencyOf(
+                        Tuple.of(4, Combinators.combine(account, Arbitraries.longs().between(1, 20_000))
+                                .as(FonteConvert::new)),
+                        Tuple.of(3, Combinators.combine(account, account, Arbitraries.longs().between(1, 15_000))
+                                .as(FontePay::new)),
+                        Tuple.of(3, Combinators.combine(Arbitraries.integers().between(0, 3),
+                                Arbitraries.integers().between(0, FONTE_ACCOUNTS.length)).as(FonteRun::new)))
+                .list().ofMinSize(1).ofMaxSize(25);
+    }
+
+    /**
+     * After every step the books balance, no account is below zero and backing covers circulation
+     * (the fonte moves units, it burns none); each account gives at most once per period however the
+     * run was interrupted and resent, and a run repeated for a period that ran records nothing.
+     */
+    @Property(tries = 30, seed = FIXED_SEED)
+    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
+    void demurrageRunsChargeOncePerPeriodAndKeepTheBooks(@ForAll("fonteOperations") List<FonteOperation> operations) {
+        try (InMemoryLedger ledger = InMemoryLedger.start()) {
+            ledger.defineCurrency(PARI, "Pari", new ConversionPolicy(100, 100));
+            ledger.defineCounter(FONTE_COUNTER, PARI);
+            for (int i = 0; i < FONTE_ACCOUNTS.length - 1; i++) {
+                ledger.registerMember(ParticipantId.of("p-f" + i), FONTE_ACCOUNTS[i], PARI);
+            }
+            ledger.register(ParticipantId.of("p-fshop"), ParticipantKind.MERCHANT, FONTE_ACCOUNTS[3], PARI,
+                    "ALIMENTATION");
+            ledger.register(ParticipantId.of("p-ffund"), ParticipantKind.ASSOCIATION, FONTE_FUND, PARI, null);
+            ledger.send(new SetDemurrage(PARI, new BigDecimal("0.03"), 6, FONTE_FIRST, 5_00, null, FONTE_FUND, false,
+                    T0));
+            for (int index = 0; index < operations.size(); index++) {
+                FonteOperation operation = operations.get(index);
+                Statistics.label("fonte outcomes").collect(execute(ledger, operation, index));
+                List<Object> events = ledger.allEvents();
+                assertBalancedAndBacked(events, "after " + index + " " + operation);
+                Map<String, Long> charges = new HashMap<>();
+                for (Object event : events) {
+                    if (event instanceof DemurrageCharged charged) {
+                        charges.merge(charged.runId() + "/" + charged.accountId(), 1L, Long::sum);
+                    }
+                }
+                assertThat(charges).as("charges per run and account after %s", operation)
+                        .allSatisfy((key, count) -> assertThat(count).isEqualTo(1L));
+            }
+        }
+        Statistics.label("fonte outcomes").coverage(coverage -> {
+            for (String outcome : List.of("run:charged", "run:repeated", "convert:done", "pay:done")) {
+                coverage.check(outcome).count(n -> n > 0);
+            }
+        });
+    }
+
+    private static String execute(InMemoryLedger ledger, FonteOperation operation, int index) {
+        Instant at = T0.plusSeconds(60L * (index + 1));
+        try {
+            if (operation instanceof FonteConvert c) {
+                ledger.send(new ConvertEuros(FONTE_COUNTER, ConversionId.of("f-" + index),
+                        FONTE_ACCOUNTS[c.account()], c.eurosMinor(), PaidBy.CASH, Payout.ACCOUNT, at));
+                return "convert:done";
+            } else if (operation instanceof FontePay p) {
+                ledger.send(new MakePayment(PARI, TransferId.of("f-pay-" + index), FONTE_ACCOUNTS[p.from()],
+                        FONTE_ACCOUNTS[p.to()], p.amountMinor(), null, null, at));
+                return "pay:done";
+            } else if (operation instanceof FonteRun r) {
+                LocalDate dueOn = FONTE_FIRST.plusMonths(6L * r.period());
+                int before = ledger.allEvents().size();
+                DemurrageRunState started = ledger.send(new StartDemurrageRun(PARI, dueOn, dueOn, at));
+                // the crash: the first accounts charged, the run neither resumed nor completed
+                for (int i = 0; i < r.interruptedAfter(); i++) {
+                    ledger.send(new ChargeDemurrage(started.runId(), FONTE_ACCOUNTS[i], at));
+                }
+                // the resend: every account asked again, then completed
+                int accounts = 0;
+                long total = 0;
+                for (AccountId account : FONTE_ACCOUNTS) {
+                    DemurrageCharge charge = ledger.send(new ChargeDemurrage(started.runId(), account, at));
+                    accounts += charge.amountMinor() > 0 ? 1 : 0;
+                    total += charge.amountMinor();
+                }
+                ledger.send(new CompleteDemurrageRun(started.runId(), accounts, total, at));
+                if (started.completed()) {
+                    assertThat(ledger.allEvents()).as("a run repeated for %s", dueOn).hasSize(before);
+                    return "run:repeated";
+                }
+                return total > 0 ? "run:charged" : "run:nothing";
+            }
+            throw new IllegalArgumentException(String.valueOf(operation));
+        } catch (org.mlc.ledger.common.DomainException e) {
+            String kind = operation.getClass().getSimpleName().substring("Fonte".length())
+                    .toLowerCase(java.util.Locale.ROOT);
+            return kind + ":" + e.code();
         }
     }
 

@@ -12,6 +12,7 @@ import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.AidProgramId;
 import org.mlc.ledger.common.ConversionId;
 import org.mlc.ledger.common.CounterId;
+import org.mlc.ledger.common.DemurrageRunId;
 import org.mlc.ledger.common.DepositId;
 import org.mlc.ledger.common.MembershipId;
 import org.mlc.ledger.common.ReconversionId;
@@ -22,6 +23,7 @@ import org.mlc.ledger.common.GrantId;
 import org.mlc.ledger.common.HoldId;
 import org.mlc.ledger.common.IssuanceId;
 import org.mlc.ledger.common.TransferId;
+import org.mlc.ledger.currency.Demurrage;
 import org.mlc.ledger.ledger.LedgerAccountKind;
 import org.mlc.ledger.ledger.Postings;
 import org.mlc.ledger.money.Money;
@@ -317,6 +319,40 @@ public class Account extends AccountState {
         requireFunds(availableMinor(), unitsMinor);
         apply(new MembershipFeePaid(id, currency, membershipId, unitsMinor, Postings.builder()
                 .move(ledgerAccount(), book(LedgerAccountKind.FEES), unitsMinor).build(), at));
+    }
+
+    /**
+     * Takes this account's fonte of a demurrage run: {@code policy}'s rate of what it holds above the
+     * threshold (earmarked and held units exempt unless the policy includes them), rounded down to
+     * the cent, never more than its free units (earmarked units themselves never leave). Answers the
+     * amount taken in that run, the same if asked again: an account gives once per run. Nothing for
+     * the beneficiary itself or an owner of a kind the policy does not list. Whatever the account's
+     * status: the fonte is the currency's rule, not a payment. The beneficiary is credited next.
+     */
+    public long chargeDemurrage(DemurrageRunId runId, LocalDate periodFrom, LocalDate dueOn, Demurrage policy,
+                                Instant at) {
+        Long charged = demurrageRuns.get(runId);
+        if (charged != null) {
+            return charged;
+        }
+        if (!policy.kinds().contains(ownerKind.name()) || id.equals(policy.beneficiaryAccount())) {
+            return 0;
+        }
+        long base = policy.includeEarmarked() ? balanceMinor : balanceMinor - earmarkedMinor() - heldMinor();
+        long amountMinor = Math.min(policy.chargeOn(base), Math.max(0, freeMinor()));
+        if (amountMinor <= 0) {
+            return 0;
+        }
+        apply(new DemurrageCharged(id, currency, runId, periodFrom, dueOn, policy.beneficiaryAccount(), amountMinor,
+                Postings.builder().move(ledgerAccount(), inTransit(), amountMinor).build(), at));
+        return amountMinor;
+    }
+
+    /** The beneficiary's side of {@link #chargeDemurrage}: what comes out of transit lands whatever the status. */
+    public void receiveDemurrage(DemurrageRunId runId, LocalDate periodFrom, LocalDate dueOn, AccountId from,
+                                 long amountMinor, Instant at) {
+        apply(new DemurrageReceived(id, currency, runId, periodFrom, dueOn, from, amountMinor, Postings.builder()
+                .move(inTransit(), ledgerAccount(), amountMinor).build(), at));
     }
 
     /** Credits a grant as an earmarked lot; the aid programme booked the units' move. */

@@ -39,6 +39,8 @@ abstract class AccountState {
     protected final Holds holds = new Holds();
     protected final EarmarkedLots lots = new EarmarkedLots();
     protected final ReceivedPayments received = new ReceivedPayments();
+    /** What each demurrage run took from this account: a run never takes twice. */
+    protected final java.util.Map<org.mlc.ledger.common.DemurrageRunId, Long> demurrageRuns = new java.util.HashMap<>();
 
     @EventSourcingHandler
     void on(AccountOpened event) {
@@ -129,6 +131,17 @@ abstract class AccountState {
     @EventSourcingHandler
     void on(UnitsReconverted event) {
         balanceMinor -= event.unitsMinor();
+    }
+
+    @EventSourcingHandler
+    void on(DemurrageCharged event) {
+        balanceMinor -= event.amountMinor();
+        demurrageRuns.put(event.runId(), event.amountMinor());
+    }
+
+    @EventSourcingHandler
+    void on(DemurrageReceived event) {
+        balanceMinor += event.amountMinor();
     }
 
     @EventSourcingHandler
@@ -314,6 +327,11 @@ abstract class AccountState {
     /** The lots with units left whose expiry date is before {@code today}, soonest first. */
     public List<EarmarkedLot> expiredLots(LocalDate today) {
         return lots.expired(today);
+    }
+
+    /** What this account gave to the demurrage run {@code runId} (0: nothing). */
+    public long demurrageGivenIn(org.mlc.ledger.common.DemurrageRunId runId) {
+        return demurrageRuns.getOrDefault(runId, 0L);
     }
 
     public AccountId id() {

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,8 +20,10 @@ import org.mlc.ledger.common.BudgetId;
 import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.common.CurrencyCode;
 import org.mlc.ledger.common.DomainException;
+import org.mlc.ledger.common.ParticipantId;
 import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.money.Money;
+import org.mlc.ledger.money.Ratio;
 
 /** A local currency and its policies. */
 @AggregateRoot
@@ -331,6 +334,93 @@ public class Currency {
     @EventSourcingHandler
     void on(BonusBudgetAttached event) {
         budgets.add(new BudgetSlot(event.budgetId(), event.from(), event.to()));
+    }
+
+    /** Above half of a balance per period demurrage would be confiscation, not fonte. */
+    public static final Ratio MAX_DEMURRAGE_RATE = new Ratio(1, 2);
+    /** A rate has at most this many decimals ("0.015" is three): beyond that it is noise, and the terms stay small. */
+    public static final int MAX_DEMURRAGE_RATE_DECIMALS = 6;
+    /** A period longer than a year would hardly make the currency circulate. */
+    public static final int MAX_DEMURRAGE_PERIOD_MONTHS = 12;
+
+    /** The demurrage policy while it is on, null when off (the default, or rate 0). */
+    private Demurrage demurrage;
+
+    /**
+     * Sets the demurrage policy; a rate of 0 turns it off (the other values are then not needed).
+     * Called by the demurrage handler, which checked that the beneficiary's account is an
+     * association's of this currency and the kinds (the participant package's, after this one).
+     */
+    public void setDemurrage(BigDecimal rate, int periodMonths, LocalDate firstDueOn, long thresholdMinor,
+                             List<String> kinds, ParticipantId beneficiary, AccountId beneficiaryAccount,
+                             boolean includeEarmarked, Instant at) {
+        Ratio exact = demurrageRate(rate);
+        if (exact == null) {
+            apply(new DemurrageSet(code, 0, 1, periodMonths, firstDueOn, thresholdMinor,
+                    kinds == null ? List.of() : List.copyOf(kinds), beneficiary, beneficiaryAccount, includeEarmarked,
+                    at));
+            return;
+        }
+        if (periodMonths < 1 || periodMonths > MAX_DEMURRAGE_PERIOD_MONTHS) {
+            throw DomainException.invalid("demurrage.period-out-of-range",
+                    "periodMonths must be between 1 and {0}", MAX_DEMURRAGE_PERIOD_MONTHS).naming("periodMonths");
+        }
+        if (firstDueOn == null) {
+            throw DomainException.invalid("demurrage.first-due-on-required",
+                    "firstDueOn is required, the first day the fonte is due, like 2027-01-01").naming("firstDueOn");
+        }
+        if (thresholdMinor < 0 || thresholdMinor > Amounts.MAX_AMOUNT_MINOR) {
+            throw DomainException.invalid("demurrage.threshold-out-of-range",
+                    "thresholdPerAccount must be between 0 and {0}", Money.of(Amounts.MAX_AMOUNT_MINOR, code.value()))
+                    .naming("thresholdPerAccount");
+        }
+        if (kinds == null || kinds.isEmpty()) {
+            throw DomainException.invalid("demurrage.kinds-required",
+                    "kinds is required: the participant kinds whose accounts melt, e.g. [\"MEMBER\"]").naming("kinds");
+        }
+        if (beneficiary == null || beneficiaryAccount == null) {
+            throw DomainException.invalid("demurrage.beneficiary-required",
+                    "beneficiary is required: the association the fonte goes to").naming("beneficiary");
+        }
+        apply(new DemurrageSet(code, exact.numerator(), exact.denominator(), periodMonths, firstDueOn, thresholdMinor,
+                kinds.stream().distinct().sorted().toList(), beneficiary, beneficiaryAccount, includeEarmarked, at));
+    }
+
+    /** The rate as an exact fraction, null for 0; refused when negative, above the maximum or too precise. */
+    private static Ratio demurrageRate(BigDecimal rate) {
+        if (rate == null) {
+            throw DomainException.invalid("demurrage.rate-required", "rate is required, like \"0.02\" (0 turns it off)")
+                    .naming("rate");
+        }
+        BigDecimal plain = rate.stripTrailingZeros();
+        if (plain.signum() < 0 || plain.compareTo(BigDecimal.valueOf(MAX_DEMURRAGE_RATE.numerator(),
+                0).divide(BigDecimal.valueOf(MAX_DEMURRAGE_RATE.denominator()))) > 0) {
+            throw DomainException.invalid("demurrage.rate-out-of-range", "rate must be between 0 and {0}",
+                    new BigDecimal("0.5")).naming("rate");
+        }
+        if (plain.signum() == 0) {
+            return null;
+        }
+        if (plain.scale() > MAX_DEMURRAGE_RATE_DECIMALS) {
+            throw DomainException.invalid("demurrage.rate-too-precise", "rate has at most {0} decimals",
+                    MAX_DEMURRAGE_RATE_DECIMALS).naming("rate");
+        }
+        int scale = Math.max(plain.scale(), 0);
+        return new Ratio(plain.movePointRight(scale).longValueExact(), BigDecimal.ONE.movePointRight(scale)
+                .longValueExact());
+    }
+
+    @EventSourcingHandler
+    void on(DemurrageSet event) {
+        demurrage = event.rateNumerator() == 0 ? null
+                : new Demurrage(new Ratio(event.rateNumerator(), event.rateDenominator()), event.periodMonths(),
+                        event.firstDueOn(), event.thresholdMinor(), event.kinds(), event.beneficiary(),
+                        event.beneficiaryAccount(), event.includeEarmarked());
+    }
+
+    /** The demurrage policy, the rate an exact fraction; empty while off. */
+    public Optional<Demurrage> demurrage() {
+        return Optional.ofNullable(demurrage);
     }
 
     @EventSourcingHandler

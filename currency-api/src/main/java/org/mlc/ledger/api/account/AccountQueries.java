@@ -3,6 +3,7 @@ package org.mlc.ledger.api.account;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.mlc.ledger.account.AccountStatus;
 import org.mlc.ledger.participant.ParticipantKind;
@@ -35,6 +36,12 @@ public class AccountQueries {
         return jdbc.query("SELECT account_id, participant_id, owner_kind, currency, status, floor_minor, balance_minor, "
                 + "held_minor, entry_count, opened_at FROM account_view WHERE account_id = ?", ROW, accountId)
                 .stream().findFirst();
+    }
+
+    /** Ids of the accounts of a currency after {@code after}, by id, at most {@code limit}: for jobs that visit each. */
+    public List<String> idsOf(String currency, String after, int limit) {
+        return jdbc.queryForList("SELECT account_id FROM account_view WHERE currency = ? AND account_id > ? "
+                + "ORDER BY account_id LIMIT ?", String.class, currency, after, limit);
     }
 
     private static Account account(ResultSet rs, int row) throws SQLException {

@@ -84,8 +84,29 @@ public class CurrencyController {
      */
     public record CurrencyView(String code, String name, ConversionView conversion, String reconversionFee,
                                String membershipFee, boolean membershipRequiredForConversion,
-                               List<String> bonusEligibility, SupplyQuery.Supply supply,
-                               Map<String, String> membershipFeesByKind) {
+                               List<String> bonusEligibility, DemurrageView demurrage,
+                               SupplyQuery.Supply supply, Map<String, String> membershipFeesByKind) {
+    }
+
+    /**
+     * A currency's demurrage (fonte) policy (null in a currency's view while off): the rate as the
+     * decimal it was given ("0.02"), the beneficiary association by id, member number and name.
+     */
+    public record DemurrageView(String rate, Integer periodMonths, java.time.LocalDate firstDueOn,
+                                String thresholdPerAccount, List<String> kinds, String beneficiary,
+                                String beneficiaryNumber, String beneficiaryName, boolean includeEarmarked) {
+
+        public static final DemurrageView OFF = new DemurrageView("0", null, null, null, List.of(), null, null, null,
+                false);
+
+        /** The policy as the read side holds it, its beneficiary named from {@code participants}. */
+        public static DemurrageView of(CurrencyQueries.Demurrage policy, ParticipantQueries participants) {
+            var beneficiary = participants.find(policy.beneficiary());
+            return new DemurrageView(policy.rate(), policy.periodMonths(), policy.firstDueOn(),
+                    Amounts.format(policy.thresholdMinor()), policy.kinds(), policy.beneficiary(),
+                    beneficiary.map(ParticipantQueries.Participant::number).orElse(null),
+                    beneficiary.map(ParticipantQueries.Participant::name).orElse(null), policy.includeEarmarked());
+        }
     }
 
     /** So many euros buy so many units. */
@@ -354,7 +375,9 @@ public class CurrencyController {
                 new ConversionView(Amounts.format(currency.conversionEurosMinor()),
                         Amounts.format(currency.conversionUnitsMinor())),
                 fraction(currency.reconversionFeeBasisPoints()), Amounts.format(currency.membershipFeeMinor()),
-                currency.membershipRequired(), currency.bonusEligibleKinds(), supply.of(code),
+                currency.membershipRequired(), currency.bonusEligibleKinds(),
+                currencies.demurrage(code).map(policy -> DemurrageView.of(policy, participants)).orElse(null),
+                supply.of(code),
                 currency.membershipFeesByKind().entrySet().stream().collect(java.util.stream.Collectors.toMap(
                         Map.Entry::getKey, fee -> Amounts.format(fee.getValue()), (a, b) -> a,
                         java.util.TreeMap::new)));

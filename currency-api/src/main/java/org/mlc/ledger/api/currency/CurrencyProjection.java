@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.mlc.ledger.currency.BonusEligibilitySet;
 import org.mlc.ledger.currency.CurrencyDefined;
 import org.mlc.ledger.currency.MembershipFeesByKindSet;
+import org.mlc.ledger.currency.DemurrageSet;
 import org.mlc.ledger.currency.MembershipPolicySet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -50,6 +51,19 @@ class CurrencyProjection {
     void on(BonusEligibilitySet event) {
         jdbc.update("UPDATE currency_view SET bonus_eligible_kinds = ? WHERE code = ?",
                 String.join(",", event.kinds()), event.code().value());
+    }
+
+    @EventHandler
+    void on(DemurrageSet event) {
+        jdbc.update("UPDATE currency_view SET demurrage_rate_numerator = ?, demurrage_rate_denominator = ?, "
+                        + "demurrage_period_months = ?, demurrage_first_due_on = ?, demurrage_threshold_minor = ?, "
+                        + "demurrage_kinds = ?, demurrage_beneficiary = ?, demurrage_beneficiary_account = ?, "
+                        + "demurrage_include_earmarked = ? WHERE code = ?",
+                event.rateNumerator(), event.rateDenominator(), event.periodMonths(), event.firstDueOn(),
+                event.thresholdMinor(), event.kinds() == null ? "" : String.join(",", event.kinds()),
+                event.beneficiary() == null ? null : event.beneficiary().value(),
+                event.beneficiaryAccount() == null ? null : event.beneficiaryAccount().value(),
+                event.includeEarmarked(), event.code().value());
     }
 
     @ResetHandler

@@ -2,7 +2,9 @@ package org.mlc.ledger.api.currency;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +47,35 @@ public class CurrencyQueries {
     /** Every currency, by code (a deployment runs a handful). */
     public List<Currency> all() {
         return jdbc.query("SELECT " + COLUMNS + " FROM currency_view ORDER BY code", ROW);
+    }
+
+    /**
+     * A currency's demurrage (fonte) policy while it is on: the rate an exact fraction
+     * {@code rateNumerator / rateDenominator}, the kinds sorted; {@code beneficiary} and
+     * {@code beneficiaryAccount} the association's participant and account.
+     */
+    public record Demurrage(long rateNumerator, long rateDenominator, int periodMonths, LocalDate firstDueOn,
+                            long thresholdMinor, List<String> kinds, String beneficiary, String beneficiaryAccount,
+                            boolean includeEarmarked) {
+
+        /** The rate as the decimal it was given in ("0.02"). */
+        public String rate() {
+            return new BigDecimal(rateNumerator).divide(new BigDecimal(rateDenominator)).stripTrailingZeros()
+                    .toPlainString();
+        }
+    }
+
+    /** The currency's demurrage policy, empty while it is off (or the currency unknown). */
+    public Optional<Demurrage> demurrage(String code) {
+        return jdbc.query("SELECT demurrage_rate_numerator, demurrage_rate_denominator, demurrage_period_months, "
+                + "demurrage_first_due_on, demurrage_threshold_minor, demurrage_kinds, demurrage_beneficiary, "
+                + "demurrage_beneficiary_account, demurrage_include_earmarked FROM currency_view "
+                + "WHERE code = ? AND demurrage_rate_numerator > 0", (rs, row) -> new Demurrage(
+                rs.getLong("demurrage_rate_numerator"), rs.getLong("demurrage_rate_denominator"),
+                rs.getInt("demurrage_period_months"), rs.getObject("demurrage_first_due_on", LocalDate.class),
+                rs.getLong("demurrage_threshold_minor"), kinds(rs.getString("demurrage_kinds")),
+                rs.getString("demurrage_beneficiary"), rs.getString("demurrage_beneficiary_account"),
+                rs.getBoolean("demurrage_include_earmarked")), code).stream().findFirst();
     }
 
     private static Currency currency(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package org.mlc.ledger.api.currency;
 
+import org.mlc.ledger.api.demurrage.DemurrageQueries;
 import java.util.List;
 import org.mlc.ledger.api.account.LedgerBalanceQueries;
 import org.mlc.ledger.api.counter.BonusBudgetQueries;
@@ -24,8 +25,11 @@ public class SupplyQuery {
     private final LedgerBalanceQueries balances;
     private final BonusBudgetQueries budgets;
     private final FundAccountQueries fundAccounts;
+    private final DemurrageQueries demurrage;
 
-    public SupplyQuery(LedgerBalanceQueries balances, BonusBudgetQueries budgets, FundAccountQueries fundAccounts) {
+    public SupplyQuery(LedgerBalanceQueries balances, BonusBudgetQueries budgets, FundAccountQueries fundAccounts,
+                       DemurrageQueries demurrage) {
+        this.demurrage = demurrage;
         this.balances = balances;
         this.budgets = budgets;
         this.fundAccounts = fundAccounts;
@@ -39,7 +43,8 @@ public class SupplyQuery {
                          String guaranteeFund, String counterCash, String sponsorCommitted, String counterDiscrepancy,
                          String coverageRatio, String membershipFees, String sponsorReceivable,
                          String counterShortfall, String backing, String cashCoverageRatio, String underBackedBy,
-                         List<String> underBackingCauses, List<FundByBank> fundByBank) {
+                         List<String> underBackingCauses, List<FundByBank> fundByBank,
+                         List<FonteCollected> fonteCollected) {
 
         public boolean underBacked() {
             return !underBackingCauses.isEmpty();
@@ -51,6 +56,15 @@ public class SupplyQuery {
      * to {@code guaranteeFund}. The IBAN is left to the fund accounts' own endpoint, which masks it.
      */
     public record FundByBank(String account, String bank, String guaranteeFund) {
+    }
+
+    /**
+     * The fonte of one period (docs/notes-and-fonte.md), latest first: moved from accounts to the
+     * beneficiary association, so circulation is unchanged by it; {@code completed} false while a
+     * run is under way or was interrupted.
+     */
+    public record FonteCollected(java.time.LocalDate periodFrom, java.time.LocalDate dueOn, int accounts,
+                                 String collected, boolean completed) {
     }
 
     public Supply of(String currency) {
@@ -66,6 +80,9 @@ public class SupplyQuery {
                 Amounts.format(coverage.backingMinor()), coverage.cashCoverageRatio(),
                 Amounts.format(coverage.underBackedByMinor()), coverage.underBackingCauses(),
                 fundAccounts.balances(currency).stream().map(account -> new FundByBank(account.id(), account.bank(),
-                        Amounts.format(account.balanceMinor()))).toList());
+                        Amounts.format(account.balanceMinor()))).toList(),
+                demurrage.periods(currency).stream().map(period -> new FonteCollected(period.periodFrom(),
+                        period.dueOn(), period.accounts(), Amounts.format(period.collectedMinor()),
+                        period.completed())).toList());
     }
 }

@@ -9,6 +9,7 @@ import org.mlc.ledger.common.CivilDay;
 import org.mlc.ledger.api.payment.TransferQueries;
 import org.mlc.ledger.ledger.Coverage;
 import org.mlc.ledger.ledger.LedgerAccountKind;
+import org.mlc.ledger.api.demurrage.DemurrageQueries;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,14 +31,18 @@ public final class Indicators {
             "paperMinor", "inTransitMinor", "backingMinor", "coverageRatio", "cashCoverageRatio", "sponsorReceivableMinor",
             "counterShortfallMinor", "underBackedByMinor", "conversions", "conversionEurosMinor",
             "conversionUnitsMinor", "bonusMinor", "redeemedUnitsMinor", "payments", "paymentVolumeMinor",
-            "b2bPayments", "b2bVolumeMinor", "b2bShare", "velocity", "activeMembers", "activeMerchants");
+            "b2bPayments", "b2bVolumeMinor", "b2bShare", "velocity", "activeMembers", "activeMerchants",
+            "fonteCollectedMinor");
 
     private final JournalQueries journal;
     private final ConversionQueries conversions;
     private final TransferQueries transfers;
+    private final DemurrageQueries demurrage;
 
     @Autowired
-    public Indicators(JournalQueries journal, ConversionQueries conversions, TransferQueries transfers) {
+    public Indicators(JournalQueries journal, ConversionQueries conversions, TransferQueries transfers,
+                      DemurrageQueries demurrage) {
+        this.demurrage = demurrage;
         this.journal = journal;
         this.conversions = conversions;
         this.transfers = transfers;
@@ -45,7 +50,8 @@ public final class Indicators {
 
     /** Outside the application (the operator command line): the same figures from that database. */
     public Indicators(JdbcTemplate jdbc) {
-        this(new JournalQueries(jdbc), new ConversionQueries(jdbc), new TransferQueries(jdbc));
+        this(new JournalQueries(jdbc), new ConversionQueries(jdbc), new TransferQueries(jdbc),
+                new DemurrageQueries(jdbc));
     }
 
     /**
@@ -59,14 +65,15 @@ public final class Indicators {
                         long conversions, long conversionEurosMinor, long conversionUnitsMinor, long bonusMinor,
                         long redeemedUnitsMinor, long payments, long paymentVolumeMinor, long b2bPayments,
                         long b2bVolumeMinor, String b2bShare, String velocity, long activeMembers,
-                        long activeMerchants) {
+                        long activeMerchants, long fonteCollectedMinor) {
 
         public List<Object> csvValues() {
             return List.of(currency, month.toString(), inCirculationMinor, electronicMinor, paperMinor,
                     inTransitMinor, backingMinor, text(coverageRatio), text(cashCoverageRatio), sponsorReceivableMinor,
                     counterShortfallMinor, underBackedByMinor, conversions, conversionEurosMinor,
                     conversionUnitsMinor, bonusMinor, redeemedUnitsMinor, payments, paymentVolumeMinor, b2bPayments,
-                    b2bVolumeMinor, text(b2bShare), text(velocity), activeMembers, activeMerchants);
+                    b2bVolumeMinor, text(b2bShare), text(velocity), activeMembers, activeMerchants,
+                    fonteCollectedMinor);
         }
 
         private static String text(String ratio) {
@@ -107,7 +114,8 @@ public final class Indicators {
                 converted.conversions(), converted.eurosMinor(),
                 converted.unitsMinor(), converted.bonusMinor(), redeemed,
                 payments.payments(), volume, payments.b2bPayments(), b2bVolume, ratio(b2bVolume, volume),
-                ratio(2 * volume, averageCirculationTimesTwo), active.members(), active.merchants());
+                ratio(2 * volume, averageCirculationTimesTwo), active.members(), active.merchants(),
+                demurrage.collectedMinor(currency, start, end));
     }
 
     /**

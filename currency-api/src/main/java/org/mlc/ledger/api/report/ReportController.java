@@ -90,7 +90,8 @@ public class ReportController {
                                   long conversions,
                                   String conversionEuros, String conversionUnits, String bonus, String redeemedUnits,
                                   long payments, String paymentVolume, long b2bPayments, String b2bVolume,
-                                  String b2bShare, String velocity, long activeMembers, long activeMerchants) {
+                                  String b2bShare, String velocity, long activeMembers, long activeMerchants,
+                                  String fonteCollected) {
     }
 
     public record IndicatorsReport(String currency, List<MonthIndicators> months) {
@@ -156,7 +157,7 @@ public class ReportController {
                 Amounts.format(m.conversionUnitsMinor()), Amounts.format(m.bonusMinor()),
                 Amounts.format(m.redeemedUnitsMinor()), m.payments(), Amounts.format(m.paymentVolumeMinor()),
                 m.b2bPayments(), Amounts.format(m.b2bVolumeMinor()), m.b2bShare(), m.velocity(), m.activeMembers(),
-                m.activeMerchants())).toList();
+                m.activeMerchants(), Amounts.format(m.fonteCollectedMinor()))).toList();
         return ResponseEntity.ok(new IndicatorsReport(code, body));
     }
 

@@ -33,7 +33,8 @@ public final class Projections {
                 "merchant_application_view", "membership_application_view"));
         tables.put(LEDGER, List.of("ledger_balance", "account_view", "account_entry", "transfer_view",
                 "reconversion_view", "fund_account", "payment_hold_view"));
-        tables.put(REPORTS, List.of("journal_entry", "conversion_view", "bonus_draw"));
+        tables.put(REPORTS, List.of("journal_entry", "conversion_view", "bonus_draw", "demurrage_run",
+                "demurrage_charge"));
         tables.put(AID, List.of("aid_program_view", "aid_funding_view", "earmark_lot", "aid_movement",
                 "issuance_view", "issuance_line"));
         TABLES = java.util.Collections.unmodifiableMap(tables);

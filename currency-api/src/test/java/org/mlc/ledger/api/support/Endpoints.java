@@ -241,6 +241,19 @@ public final class Endpoints {
                 "/api/v1/currencies/" + w.currency() + "/reconversion-minimum-fee", "{\"minimumFee\":\"0\"}"));
         samples.put("POST /api/v1/currencies/{code}/donation-share", (w, who) -> new Call("POST",
                 "/api/v1/currencies/" + w.currency() + "/donation-share", "{\"share\":\"0\"}"));
+        samples.put("POST /api/v1/currencies/{code}/demurrage", (w, who) -> new Call("POST",
+                "/api/v1/currencies/" + w.currency() + "/demurrage", "{\"rate\":\"0\"}"));
+        samples.put("POST /api/v1/demurrage-runs", (w, who) -> {
+            // a rate so small that no account of the world gives a cent: the run changes no balance
+            LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+            Party fund = admin.participant("ASSOCIATION", "Fonds de projets", w.currency());
+            Api.Response policy = admin.api().post("/api/v1/currencies/" + w.currency() + "/demurrage",
+                    "{\"rate\":\"0.000001\",\"periodMonths\":1,\"firstDueOn\":\"" + today
+                            + "\",\"beneficiary\":\"" + fund.id() + "\"}");
+            assertThat(policy.status()).as(policy.toString()).isEqualTo(200);
+            return new Call("POST", "/api/v1/demurrage-runs", "{\"currency\":\"" + w.currency()
+                    + "\",\"dueOn\":\"" + today + "\"}");
+        });
         samples.put("POST /api/v1/currencies/{code}/bank-statements", (w, who) -> new Call("POST",
                 "/api/v1/currencies/" + w.currency() + "/bank-statements",
                 "date,amount,label,reference\r\n2026-11-02,1.00,sample,NO-SUCH-REFERENCE\r\n", "text/csv"));
