@@ -102,6 +102,11 @@ abstract class AccountState {
     }
 
     @EventSourcingHandler
+    void on(ReleasedNotesReceived event) {
+        balanceMinor += event.unitsMinor();
+    }
+
+    @EventSourcingHandler
     void on(DonationGiven event) {
         balanceMinor -= event.amountMinor();
     }
