@@ -45,7 +45,9 @@ class NoteReleaseHandler {
         }
         long unitsMinor = lot.invoke(s -> s.release(command.seriesId(), command.beneficiary(), command.on(),
                 circulation, command.by(), command.at()));
-        fund.execute(a -> a.receiveReleasedNotes(command.seriesId(), command.on(), unitsMinor, command.at()));
+        if (unitsMinor > 0) {
+            fund.execute(a -> a.receiveReleasedNotes(command.seriesId(), command.on(), unitsMinor, command.at()));
+        }
         return new NotesRelease(command.seriesId().value(), command.beneficiary().value(), command.on(),
                 circulation, unitsMinor);
     }

@@ -149,7 +149,8 @@ public class NoteSeries {
     /**
      * Releases the notes still in circulation ({@code circulation}, as {@link #inCirculation}
      * counts them) once the exchange deadline has passed, on a day after it and not after today;
-     * once per series ({@code already-released}); the caller credits the beneficiary.
+     * once per series ({@code already-released}); the caller credits the beneficiary what this answers
+     * (0 when every note came back).
      */
     public long release(NoteSeriesId seriesId, org.mlc.ledger.common.AccountId beneficiary, LocalDate on,
                         SortedMap<Integer, Integer> circulation, String by, Instant at) {
@@ -176,11 +177,8 @@ public class NoteSeries {
                     "on: a day after the exchange deadline ({0}) and not after today", exchangeDeadline)
                     .naming("on");
         }
+        // when every note came back the release records nothing released: the series is done all the same
         circulation.values().removeIf(count -> count <= 0);
-        if (circulation.isEmpty()) {
-            throw DomainException.refused("nothing-to-release", "notes.nothing-to-release",
-                    "every note of series {0} came back: there is nothing to release", series);
-        }
         long unitsMinor = Notes.valueMinor(circulation);
         apply(new NeverReturnedNotesReleased(seriesId, currency, beneficiary, on, circulation, unitsMinor, by, at));
         return unitsMinor;

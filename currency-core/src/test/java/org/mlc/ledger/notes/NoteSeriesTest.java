@@ -398,14 +398,19 @@ class NoteSeriesTest {
     }
 
     @Test
-    void aSeriesWhoseNotesAllCameBackHasNothingToRelease() {
+    void aSeriesWhoseNotesAllCameBackIsReleasedWithNothingCredited() {
         print("2026-A", Map.of(10, 100), END_OF_JUNE, T0);
         dispatch(A, Map.of(10, 10), MARCH);
         sell("c-1", 20, MARCH);
         ledger.send(new SetExchangeDeadline(A, PARI, DEADLINE, "admin", MARCH));
         ledger.send(new DepositSeriesNotes(COUNTER, DepositId.of("d-1"), ALICE, A, Map.of(10, 2), JULY));
 
-        assertRefused(() -> release(LocalDate.of(2027, 1, 2), AFTER_DEADLINE), Kind.REFUSED, "nothing-to-release");
+        NotesRelease release = release(LocalDate.of(2027, 1, 2), AFTER_DEADLINE);
+
+        assertThat(release.notes()).isEmpty();
+        assertThat(release.unitsMinor()).isZero();
+        assertThat(ledger.eventsOf(FUND.value())).noneMatch(ReleasedNotesReceived.class::isInstance);
+        assertRefused(() -> release(LocalDate.of(2027, 1, 2), AFTER_DEADLINE), Kind.CONFLICT, "already-released");
     }
 
     @Test

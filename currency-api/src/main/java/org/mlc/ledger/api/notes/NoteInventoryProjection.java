@@ -19,6 +19,7 @@ import org.mlc.ledger.counter.SeriesNotes;
 import org.mlc.ledger.counter.SeriesSaleCancelled;
 import org.mlc.ledger.notes.DamagedNotesWithdrawn;
 import org.mlc.ledger.notes.ExchangeDeadlineSet;
+import org.mlc.ledger.notes.NeverReturnedNotesReleased;
 import org.mlc.ledger.notes.NoteSeriesPrinted;
 import org.mlc.ledger.notes.NotesDestroyed;
 import org.mlc.ledger.notes.NotesDispatched;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Component;
  * series existed, or deposited without their series) are the series ''; their "printed" is what
  * counters received of them. A sale's or deposit's NotesSold / NotesTakenBack is booked on the
  * series '' and its companion event (NotesSoldFromSeries…) moves the notes of a series from there
- * to their series, so each stored event keeps its meaning.
+ * to their series, so each stored event keeps its meaning. Notes of a closed series never returned
+ * and released to the projects fund leave circulation for RELEASED.
  */
 @Component
 @ProcessingGroup(Projections.DIRECTORY)
@@ -99,6 +101,12 @@ class NoteInventoryProjection {
     void on(NotesDestroyed event) {
         String currency = currencyOfSeries(event.seriesId().value());
         move(currency, event.seriesId().value(), event.notes(), Place.WITHDRAWN, NO_SERIES, Place.DESTROYED, NO_SERIES);
+    }
+
+    @EventHandler
+    void on(NeverReturnedNotesReleased event) {
+        move(event.currency().value(), event.seriesId().value(), event.notes(), Place.CIRCULATION, NO_SERIES,
+                Place.RELEASED, NO_SERIES);
     }
 
     @EventHandler
@@ -215,6 +223,6 @@ class NoteInventoryProjection {
 
     /** Where notes are. */
     enum Place {
-        PRINTED, VAULT, COUNTER, CIRCULATION, WITHDRAWN, DESTROYED
+        PRINTED, VAULT, COUNTER, CIRCULATION, WITHDRAWN, DESTROYED, RELEASED
     }
 }

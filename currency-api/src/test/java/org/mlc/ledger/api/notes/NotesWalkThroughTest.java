@@ -18,7 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The notes half of docs/notes-and-fonte.md, step by step: a series printed, 1,000 notes sent to a
  * counter, 50 sold in notes, 10 of damaged notes withdrawn and destroyed before a witness, the
  * inventory adding up to what was printed and its circulation equal to the supply's paper; then
- * the series ends, its notes are exchanged for valid ones until the deadline, and refused after.
+ * the series ends, its notes are exchanged for valid ones until the deadline, and refused after;
+ * the units of those that never came back are released to the association's projects fund.
  */
 class NotesWalkThroughTest extends IntegrationTest {
 
@@ -109,6 +110,10 @@ class NotesWalkThroughTest extends IntegrationTest {
             Api.Response deadline = api.post("/api/v1/currencies/" + code + "/note-series/" + seriesA
                     + "/exchange-deadline", "{\"deadline\":\"" + lastDay.plusDays(10) + "\"}");
             assertThat(deadline.status()).as(deadline.toString()).isEqualTo(200);
+            Party fund = ledger.participant("ASSOCIATION", "Fonds de projets", code);
+            assertProblem(api.post("/api/v1/note-series/" + seriesA + "/release", """
+                    {"beneficiary":"%s","on":"%s"}""".formatted(fund.accountId(), today)), 422,
+                    "series-still-exchanged");
             clock.advance(Duration.ofDays(11));
             assertProblem(api.post("/api/v1/counters/" + counter + "/note-deposits", """
                     {"participant":"%s","notes":{"20":1},"series":"%s"}""".formatted(alice.id(), seriesA)), 422,
@@ -119,6 +124,34 @@ class NotesWalkThroughTest extends IntegrationTest {
             assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
             assertThat(closed.get("neverReturned").asText()).isEqualTo("20.00");
             assertThat(ledger.supply(code).get("paper")).isEqualTo("120.00");
+            assertInventoryAddsUp(code);
+
+            // 10. the 20 that never came back is released to the projects fund: paper to the fund's account
+            LocalDate releasedOn = LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
+            assertProblem(api.post("/api/v1/note-series/" + seriesA + "/release", """
+                    {"beneficiary":"%s","on":"%s"}""".formatted(alice.accountId(), releasedOn)), 422,
+                    "not-an-association");
+            assertProblem(api.post("/api/v1/note-series/" + seriesA + "/release", """
+                    {"beneficiary":"%s","on":"%s"}""".formatted(fund.accountId(), lastDay.plusDays(10))), 400,
+                    "validation");
+            Api.Response release = api.post("/api/v1/note-series/" + seriesA + "/release", """
+                    {"beneficiary":"%s","on":"%s"}""".formatted(fund.accountId(), releasedOn));
+            assertThat(release.status()).as(release.toString()).isEqualTo(201);
+            assertThat(release.get("units")).isEqualTo("20.00");
+            assertThat(release.json().path("notes").path("20").asInt()).isEqualTo(1);
+            assertProblem(api.post("/api/v1/note-series/" + seriesA + "/release", """
+                    {"beneficiary":"%s","on":"%s"}""".formatted(fund.accountId(), releasedOn)), 409,
+                    "already-released");
+            JsonNode released = seriesOf(code, seriesA);
+            assertThat(released.get("status").asText()).isEqualTo("RELEASED");
+            assertThat(released.get("released").asText()).isEqualTo("20.00");
+            assertThat(released.get("inCirculation").asText()).isEqualTo("0.00");
+            assertThat(figure(code, seriesA, 20, "released")).isEqualTo(1);
+            assertThat(figure(code, seriesA, 20, "inCirculation")).isZero();
+            assertThat(ledger.balance(fund)).isEqualTo("20.00");
+            assertThat(ledger.supply(code).get("paper")).isEqualTo("100.00");
+            assertProblem(api.post("/api/v1/counters/" + counter + "/note-exchanges",
+                    "{\"series\":\"" + seriesA + "\",\"notes\":{\"20\":1}}"), 422, "series-expired");
             assertInventoryAddsUp(code);
         } finally {
             clock.reset();
@@ -144,6 +177,9 @@ class NotesWalkThroughTest extends IntegrationTest {
 
         assertThat(deposit.status()).as(deposit.toString()).isEqualTo(201);
         assertThat(figure(code, series, 10, "inCirculation")).isEqualTo(1);
+        assertProblem(api.post("/api/v1/counters/" + counter + "/note-deposits", """
+                {"participant":"%s","notes":{"10":2},"series":"%s"}""".formatted(alice.id(), series)), 422,
+                "not-in-circulation");
         assertThat(atCounter(code, series, 10, counter)).isEqualTo(9);
         assertThat(ledger.supply(code).get("paper")).isEqualTo("10.00");
         assertInventoryAddsUp(code);
@@ -191,7 +227,7 @@ class NotesWalkThroughTest extends IntegrationTest {
         return 0;
     }
 
-    /** printed = vault + counters + inCirculation + withdrawn + destroyed, for every series and denomination. */
+    /** printed = vault + counters + inCirculation + withdrawn + destroyed + released, for every series and denomination. */
     private void assertInventoryAddsUp(String code) {
         for (JsonNode series : inventory(code).get("series")) {
             for (JsonNode row : series.get("denominations")) {
@@ -200,7 +236,7 @@ class NotesWalkThroughTest extends IntegrationTest {
                     counters += at.get("notes").asLong();
                 }
                 assertThat(row.get("vault").asLong() + counters + row.get("inCirculation").asLong()
-                        + row.get("withdrawn").asLong() + row.get("destroyed").asLong())
+                        + row.get("withdrawn").asLong() + row.get("destroyed").asLong() + row.get("released").asLong())
                         .as("series %s, notes of %s", series.path("id").asText(), row.get("denomination"))
                         .isEqualTo(row.get("printed").asLong());
             }
