@@ -15,7 +15,7 @@ import org.mlc.ledger.counter.SeriesNotes;
  * Notes of a named series coming back from the public at a counter: credited to an account (as
  * any deposit: paper to account) or, for a series that ended, exchanged at par for valid notes
  * (nothing booked: as much paper circulates). After the series' exchange deadline both are refused
- * ({@code series-expired}), and never more notes come back than the series has in circulation
+ * ({@code series-expired}); a deposit never credits more notes than the series has in circulation
  * ({@code not-in-circulation}).
  */
 class SeriesNotesBackHandler {
@@ -67,8 +67,8 @@ class SeriesNotesBackHandler {
                     .naming("series");
         }
         lot.execute(s -> s.requireEnded(command.at()));
-        var stocks = atCounters.stocks();
-        lot.execute(s -> s.requireInCirculation(command.notes(), stocks));
+        // not checked against the series' circulation, unlike a deposit: an ended series cannot have been
+        // sold within the role matrix's day, and an exchange moves no value (as much paper circulates)
         java.util.List<SeriesNotes> given = counter.invoke(c -> c.prepareExchange(command.notes(), command.at()));
         atCounters.keepAt(command.counterId(), command.at());
         counter.execute(c -> c.exchange(command.exchangeId(), command.seriesId(), command.notes(), given,

@@ -167,6 +167,10 @@ class NoteInventoryProjection {
     void on(ExpiredNotesExchanged event) {
         String counter = event.counterId().value();
         String currency = currencyOfCounter(counter);
+        jdbc.update("INSERT INTO note_exchange_view (exchange_id, counter_id, series_id, notes, units_minor, "
+                        + "exchanged_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.exchangeId().value(),
+                counter, event.seriesId().value(), event.received().values().stream().mapToInt(Integer::intValue).sum(),
+                event.unitsMinor(), Timestamp.from(event.at()));
         move(currency, event.seriesId().value(), event.received(), Place.CIRCULATION, NO_SERIES, Place.COUNTER,
                 counter);
         for (SeriesNotes lot : event.given()) {
@@ -217,6 +221,7 @@ class NoteInventoryProjection {
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM note_inventory");
+        jdbc.update("DELETE FROM note_exchange_view");
         jdbc.update("DELETE FROM note_series_view");
         jdbc.update("DELETE FROM note_counter");
     }

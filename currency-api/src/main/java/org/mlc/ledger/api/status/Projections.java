@@ -26,7 +26,7 @@ public final class Projections {
     static {
         Map<String, List<String>> tables = new LinkedHashMap<>();
         tables.put(DIRECTORY, List.of("currency_view", "participant_view", "participant_number", "counter_view",
-                "counter_note_stock", "note_series_view", "note_inventory", "note_counter", "counter_closing",
+                "counter_note_stock", "note_series_view", "note_inventory", "note_counter", "note_exchange_view", "counter_closing",
                 "counter_closing_correction", "counter_shortfall_covering",
                 "counter_drawer_movement", "remittance_view", "bonus_budget_view"));
         tables.put(LEDGER, List.of("ledger_balance", "account_view", "account_entry", "transfer_view",

@@ -105,6 +105,16 @@ class NotesWalkThroughTest extends IntegrationTest {
             assertThat(figure(code, seriesBId, 50, "inCirculation")).isEqualTo(2);
             assertThat(ledger.supply(code).get("paper")).isEqualTo("120.00");
             assertInventoryAddsUp(code);
+            // the counter's day report counts the exchange, though it books nothing
+            LocalDate exchangedOn = LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
+            Api.Response day = api.get("/api/v1/reports/counters/" + counter + "/day?date=" + exchangedOn);
+            assertThat(day.status()).as(day.toString()).isEqualTo(200);
+            JsonNode exchanged = day.json().path("noteExchanges");
+            assertThat(exchanged).hasSize(1);
+            assertThat(exchanged.get(0).path("exchange").asText()).isEqualTo(exchange.get("id"));
+            assertThat(exchanged.get(0).path("series").asText()).isEqualTo("2026-A");
+            assertThat(exchanged.get(0).path("notes").asInt()).isEqualTo(1);
+            assertThat(exchanged.get(0).path("units").asText()).isEqualTo("50.00");
 
             // 9. the exchange deadline passes: the 20 never came back, and is refused from now on
             Api.Response deadline = api.post("/api/v1/currencies/" + code + "/note-series/" + seriesA

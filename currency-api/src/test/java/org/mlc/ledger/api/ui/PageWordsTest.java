@@ -34,11 +34,11 @@ class PageWordsTest extends IntegrationTest {
 
     static {
         List<String> association = List.of("/association", "/association/merchants", "/association/counters",
-                "/association/bank", "/association/users");
+                "/association/notes", "/association/bank", "/association/users");
         PAGES.put(Role.ADMIN, association);
         PAGES.put(Role.AUDITOR, association);
         PAGES.put(Role.COUNTER_AGENT, List.of("/counter", "/counter/convert", "/counter/deposit", "/counter/notes",
-                "/counter/closing", "/counter/day"));
+                "/counter/note-series", "/counter/closing", "/counter/day"));
         PAGES.put(Role.MEMBER, List.of("/account", "/pay"));
         PAGES.put(Role.MERCHANT, List.of("/account", "/pay", "/receive", "/reconversion"));
         PAGES.put(Role.CCAS, List.of("/account", "/pay", "/ccas"));
