@@ -12,6 +12,9 @@ import org.mlc.ledger.notes.DestroyNotes;
 import org.mlc.ledger.notes.DispatchNotes;
 import org.mlc.ledger.notes.NoteSeries;
 import org.mlc.ledger.notes.NoteSeriesPrinted;
+import org.mlc.ledger.notes.NeverReturnedNotesReleased;
+import org.mlc.ledger.notes.ReleaseNeverReturnedNotes;
+import org.mlc.ledger.notes.SetExchangeDeadline;
 import org.mlc.ledger.notes.NotesDestroyed;
 import org.mlc.ledger.notes.NotesDispatched;
 import org.mlc.ledger.notes.NotesReturnedToVault;
@@ -279,11 +282,17 @@ class LedgerProperties {
     /** Denominations the note operations use, and the series printed at the start of each run. */
     private static final int[] NOTE_DENOMINATIONS = {5, 10, 50};
     private static final CurrencyCode PARI = CurrencyCode.of("PARI");
-    private static final NoteSeriesId[] SERIES = {NoteSeriesId.of("PARI-A"), NoteSeriesId.of("PARI-B")};
+    /** C is printed first (sold first), ends the day after T0 and is exchanged one more day, then released. */
+    private static final NoteSeriesId[] SERIES = {NoteSeriesId.of("PARI-A"), NoteSeriesId.of("PARI-B"),
+            NoteSeriesId.of("PARI-C")};
     private static final CounterId[] NOTE_COUNTERS = {CounterId.of("counter-n0"), CounterId.of("counter-n1")};
     private static final AccountId NOTE_HOLDER = AccountId.of("acc-notes");
+    private static final AccountId PROJECTS_FUND = AccountId.of("acc-projects");
+    /** Note operations are this far apart, so that series C ends and closes within a run. */
+    private static final long NOTE_STEP_SECONDS = 6 * 3600;
 
-    sealed interface NoteOperation permits Dispatch, Return, SellNotes, DepositBySeries, Withdraw, Destroy {
+    sealed interface NoteOperation permits Dispatch, Return, SellNotes, DepositBySeries, Withdraw, Destroy,
+            ReleaseC {
     }
 
     record Dispatch(int series, int counter, int denomination, int count) implements NoteOperation {
@@ -306,6 +315,10 @@ class LedgerProperties {
     record Destroy(int series, int denomination, int count) implements NoteOperation {
     }
 
+    /** Releases what series C has in circulation to the projects fund, on the day of the operation. */
+    record ReleaseC() implements NoteOperation {
+    }
+
     @Provide
     Arbitrary<List<NoteOperation>> noteOperations() {
         Arbitrary<Integer> series = Arbitraries.integers().between(0, SERIES.length - 1);
@@ -323,8 +336,10 @@ class LedgerProperties {
                         Tuple.of(2, Combinators.combine(series, Arbitraries.integers().between(-1, 1), denomination,
                                 Arbitraries.integers().between(1, 10)).as(Withdraw::new)),
                         Tuple.of(1, Combinators.combine(series, denomination, Arbitraries.integers().between(1, 10))
-                                .as(Destroy::new)))
-                .list().ofMinSize(1).ofMaxSize(30);
+                                .as(Destroy::new)),
+                        Tuple.of(1, Arbitraries.just(new ReleaseC())))
+                // long enough for series C to end, close and be released within a run
+                .list().ofMinSize(12).ofMaxSize(30);
     }
 
     /**
@@ -341,7 +356,17 @@ class LedgerProperties {
                 ledger.defineCounter(counter, PARI);
             }
             ledger.registerMember(ParticipantId.of("p-notes"), NOTE_HOLDER, PARI);
+            ledger.register(ParticipantId.of("p-projects"), ParticipantKind.ASSOCIATION, PROJECTS_FUND, PARI, null);
             Map<Integer, Integer> printed = Map.of(5, 200, 10, 200, 50, 50);
+            LocalDate firstDay = LocalDate.ofInstant(T0, CivilDay.ZONE);
+            // a short run, so that dispatches of C also run short of notes
+            ledger.send(new PrintNoteSeries(PARI, "C", Map.of(5, 30, 10, 30, 50, 10), firstDay.plusDays(1), null, "admin",
+                    T0.minusSeconds(1)));
+            ledger.send(new SetExchangeDeadline(SERIES[2], PARI, firstDay.plusDays(2), "admin", T0));
+            // some notes of C in the public's hands from the start, for the operations to bring back or release
+            ledger.send(new DispatchNotes(SERIES[2], NOTE_COUNTERS[0], Map.of(10, 5), "admin", T0));
+            ledger.send(new ConvertEuros(NOTE_COUNTERS[0], ConversionId.of("n-c"), NOTE_HOLDER, 2000, PaidBy.CASH,
+                    Payout.NOTES, T0));
             ledger.send(new PrintNoteSeries(PARI, "A", printed, LocalDate.of(2099, 12, 31), null, "admin", T0));
             ledger.send(new PrintNoteSeries(PARI, "B", printed, null, null, "admin", T0.plusSeconds(1)));
             for (int index = 0; index < operations.size(); index++) {
@@ -359,20 +384,28 @@ class LedgerProperties {
                         assertThat(stock).as("%s at %s after %s", series, counter, operation)
                                 .isEqualTo(inventory.held(series, counter.value()));
                     }
+                    List<Map<Integer, Integer>> stocks = java.util.Arrays.stream(NOTE_COUNTERS)
+                            .map(counter -> ledger.inspect(ExchangeCounter.class, counter.value(),
+                                    c -> c.stockOf(series))).toList();
+                    Map<Integer, Integer> circulation = ledger.inspect(NoteSeries.class, series.value(),
+                            s -> s.inCirculation(stocks));
+                    assertThat(circulation)
+                            .as("%s in circulation by the series after %s", series, operation)
+                            .isEqualTo(inventory.held(series, "CIRCULATION"));
                 }
             }
         }
         Statistics.label("note outcomes").coverage(coverage -> {
             for (String outcome : List.of("dispatch:done", "dispatch:vault-short", "sell:done",
                     "sell:notes-unavailable", "deposit:done", "withdraw:done", "destroy:done", "destroy:not-withdrawn",
-                    "return:done", "return:notes-unavailable")) {
+                    "return:done", "return:notes-unavailable", "release:done", "release:series-still-exchanged")) {
                 coverage.check(outcome).count(n -> n > 0);
             }
         });
     }
 
     private static String execute(InMemoryLedger ledger, NoteOperation operation, int index) {
-        Instant at = T0.plusSeconds(60L * (index + 1));
+        Instant at = T0.plusSeconds(NOTE_STEP_SECONDS * (index + 1));
         try {
             if (operation instanceof Dispatch d) {
                 ledger.send(new DispatchNotes(SERIES[d.series()], NOTE_COUNTERS[d.counter()],
@@ -406,11 +439,16 @@ class LedgerProperties {
                 ledger.send(new DestroyNotes(SERIES[d.series()], Map.of(NOTE_DENOMINATIONS[d.denomination()],
                         d.count()), "shredded", "Claire", "admin", at));
                 return "destroy:done";
+            } else if (operation instanceof ReleaseC) {
+                ledger.send(new ReleaseNeverReturnedNotes(SERIES[2], PROJECTS_FUND, LocalDate.ofInstant(at,
+                        CivilDay.ZONE), "admin", at));
+                return "release:done";
             }
             throw new IllegalArgumentException(String.valueOf(operation));
         } catch (org.mlc.ledger.common.DomainException e) {
             String kind = operation.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
-            return (kind.equals("sellnotes") ? "sell" : kind.equals("depositbyseries") ? "deposit" : kind) + ":"
+            return (kind.equals("sellnotes") ? "sell" : kind.equals("depositbyseries") ? "deposit"
+                    : kind.equals("releasec") ? "release" : kind) + ":"
                     + e.code();
         }
     }
@@ -448,6 +486,8 @@ class LedgerProperties {
             } else if (event instanceof DamagedNotesWithdrawn e) {
                 move(e.seriesId().value(), e.notes(), e.counterId() == null ? "VAULT" : e.counterId().value(),
                         "WITHDRAWN");
+            } else if (event instanceof NeverReturnedNotesReleased e) {
+                move(e.seriesId().value(), e.notes(), "CIRCULATION", "RELEASED");
             } else if (event instanceof NotesDestroyed e) {
                 move(e.seriesId().value(), e.notes(), "WITHDRAWN", "DESTROYED");
             } else if (event instanceof NotesSold e) {
@@ -506,10 +546,9 @@ class LedgerProperties {
                             printed += place.getValue();
                         } else {
                             elsewhere += place.getValue();
-                            if (!series.getKey().isEmpty()) {
-                                assertThat(place.getValue()).as("%s notes of %s at %s after %s", series.getKey(),
-                                        denomination.getKey(), place.getKey(), after).isNotNegative();
-                            }
+                            // the notes of no series too: a series brought back where it was not sent stays a series
+                            assertThat(place.getValue()).as("%s notes of %s at %s after %s", series.getKey(),
+                                    denomination.getKey(), place.getKey(), after).isNotNegative();
                         }
                         if (place.getKey().equals("CIRCULATION")) {
                             inCirculationMinor += place.getValue() * denomination.getKey() * 100;

@@ -267,6 +267,17 @@ public class Account extends AccountState {
                 .move(book(LedgerAccountKind.PAPER_IN_CIRCULATION), ledgerAccount(), unitsMinor).build(), at));
     }
 
+    /**
+     * Credits the units of a closed series' notes that never came back, released to this account
+     * (the association's projects fund). Called by the notes' release handler, which checked the kind.
+     */
+    public void receiveReleasedNotes(org.mlc.ledger.common.NoteSeriesId seriesId, java.time.LocalDate on,
+                                     long unitsMinor, Instant at) {
+        requireActive("receive units");
+        apply(new ReleasedNotesReceived(id, currency, seriesId, on, unitsMinor, Postings.builder()
+                .move(book(LedgerAccountKind.PAPER_IN_CIRCULATION), ledgerAccount(), unitsMinor).build(), at));
+    }
+
     /** Gives a conversion's donation share; the donation policy checked the balance, the association is credited next. */
     public void giveDonation(ConversionId conversionId, AccountId to, long amountMinor, Instant at) {
         requireActive("give");

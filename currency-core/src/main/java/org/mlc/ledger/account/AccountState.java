@@ -104,6 +104,11 @@ abstract class AccountState {
     }
 
     @EventSourcingHandler
+    void on(ReleasedNotesReceived event) {
+        balanceMinor += event.unitsMinor();
+    }
+
+    @EventSourcingHandler
     void on(DonationGiven event) {
         balanceMinor -= event.amountMinor();
     }

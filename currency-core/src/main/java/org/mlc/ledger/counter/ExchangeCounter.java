@@ -191,6 +191,16 @@ public class ExchangeCounter {
         apply(new SeriesNotesReceived(id, seriesId, series, validUntil, printedAt, Notes.validate(notes), at));
     }
 
+    /**
+     * Keeps notes of a series apart from now on though none came from the vault, before some are
+     * brought back here (nothing if the counter already does).
+     */
+    public void keepSeries(NoteSeriesId seriesId, String series, LocalDate validUntil, Instant printedAt, Instant at) {
+        if (!seriesStock.keeps(seriesId)) {
+            apply(new SeriesLotOpened(id, seriesId, series, validUntil, printedAt, at));
+        }
+    }
+
     /** Refuses unless the counter holds these notes of the series; records nothing. */
     public void requireHolds(NoteSeriesId seriesId, Map<Integer, Integer> notes) {
         seriesStock.requireHolds(id, seriesId, Notes.validate(notes));
@@ -360,6 +370,11 @@ public class ExchangeCounter {
         event.notes().forEach((d, n) -> stock.merge(d, n, Math::addExact));
         seriesStock.received(event);
         day.notesReceived(event.notes());
+    }
+
+    @EventSourcingHandler
+    void on(SeriesLotOpened event) {
+        seriesStock.opened(event);
     }
 
     @EventSourcingHandler

@@ -40,6 +40,15 @@ final class SeriesStock {
         add(lot.notes(), event.notes(), 1);
     }
 
+    void opened(SeriesLotOpened event) {
+        lots.putIfAbsent(event.seriesId(), new Lot(event.seriesId(), event.series(), event.validUntil(),
+                event.printedAt(), new TreeMap<>()));
+    }
+
+    boolean keeps(NoteSeriesId seriesId) {
+        return lots.containsKey(seriesId);
+    }
+
     void add(NoteSeriesId seriesId, Map<Integer, Integer> notes, int sign) {
         Lot lot = lots.get(seriesId);
         if (lot != null) {

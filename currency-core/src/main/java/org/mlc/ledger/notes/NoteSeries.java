@@ -40,6 +40,11 @@ public class NoteSeries {
     private Instant printedAt;
     private final SortedMap<Integer, Integer> vault = new TreeMap<>();
     private final SortedMap<Integer, Integer> withdrawn = new TreeMap<>();
+    /** Every note that left the vault for a counter and was not withdrawn: at counters or in circulation. */
+    private final SortedMap<Integer, Integer> out = new TreeMap<>();
+    /** The counters that keep notes of the series: those it was dispatched to and those it came back to. */
+    private final java.util.SortedSet<String> counters = new java.util.TreeSet<>();
+    private NeverReturnedNotesReleased release;
 
     protected NoteSeries() {
         // for Axon
@@ -111,9 +116,77 @@ public class NoteSeries {
         return id;
     }
 
+    /**
+     * The series' notes in the public's hands, by denomination: those that left the vault, less
+     * those the counters hold ({@code atCounters}, the stock of the series at each of
+     * {@link #counters()}), less those released.
+     */
+    public SortedMap<Integer, Integer> inCirculation(java.util.Collection<Map<Integer, Integer>> atCounters) {
+        SortedMap<Integer, Integer> circulation = new TreeMap<>(out);
+        atCounters.forEach(stock -> add(circulation, stock, -1));
+        return circulation;
+    }
+
+    /**
+     * Refuses ({@code not-in-circulation}) notes brought back beyond those of the series in the
+     * public's hands: never more come back than were sold.
+     */
+    public void requireInCirculation(Map<Integer, Integer> notes, java.util.Collection<Map<Integer, Integer>> atCounters) {
+        SortedMap<Integer, Integer> circulation = inCirculation(atCounters);
+        requireHeld(circulation, Notes.validate(notes), (has, denomination, count) -> DomainException.refused(
+                "not-in-circulation", "notes.not-in-circulation", "{0} notes of {1} of series {2} are in "
+                        + "circulation, not {3}: never more come back than were sold", has, denomination, series,
+                count));
+    }
+
+    /** Records that a counter not dispatched to keeps notes of the series from now on (nothing if it already does). */
+    public void keptAt(CounterId counter, Instant at) {
+        if (!counters.contains(counter.value())) {
+            apply(new SeriesKeptAtCounter(id, counter, at));
+        }
+    }
+
+    /**
+     * Releases the notes still in circulation ({@code circulation}, as {@link #inCirculation}
+     * counts them) once the exchange deadline has passed, on a day after it and not after today;
+     * once per series ({@code already-released}); the caller credits the beneficiary what this answers
+     * (0 when every note came back).
+     */
+    public long release(NoteSeriesId seriesId, org.mlc.ledger.common.AccountId beneficiary, LocalDate on,
+                        SortedMap<Integer, Integer> circulation, String by, Instant at) {
+        if (on == null) {
+            throw DomainException.invalid("notes.release-day", "on: the day of the release, e.g. 2027-07-01")
+                    .naming("on");
+        }
+        if (release != null) {
+            throw DomainException.conflict("already-released", "notes.already-released",
+                    "the notes of series {0} still in circulation were released on {1}", series, release.on());
+        }
+        LocalDate today = day(at);
+        if (exchangeDeadline == null) {
+            throw DomainException.refused("series-still-exchanged", "notes.release-without-deadline",
+                    "series {0} has no exchange deadline: its notes are released only after one", series);
+        }
+        if (!today.isAfter(exchangeDeadline)) {
+            throw DomainException.refused("series-still-exchanged", "notes.series-still-exchanged",
+                    "the notes of series {0} are exchanged until {1}: release them after that day", series,
+                    exchangeDeadline);
+        }
+        if (!on.isAfter(exchangeDeadline) || on.isAfter(today)) {
+            throw DomainException.invalid("notes.release-day-range",
+                    "on: a day after the exchange deadline ({0}) and not after today", exchangeDeadline)
+                    .naming("on");
+        }
+        // when every note came back the release records nothing released: the series is done all the same
+        circulation.values().removeIf(count -> count <= 0);
+        long unitsMinor = Notes.valueMinor(circulation);
+        apply(new NeverReturnedNotesReleased(seriesId, currency, beneficiary, on, circulation, unitsMinor, by, at));
+        return unitsMinor;
+    }
+
     /** Refuses ({@code series-expired}) when the exchange deadline is past: the notes are no longer taken back. */
     public void requireTakenBack(Instant at) {
-        if (exchangeDeadline != null && day(at).isAfter(exchangeDeadline)) {
+        if (release != null || exchangeDeadline != null && day(at).isAfter(exchangeDeadline)) {
             throw DomainException.refused("series-expired", "notes.series-expired",
                     "the notes of series {0} were exchanged until {1}; they are no longer taken back", series,
                     exchangeDeadline);
@@ -175,19 +248,35 @@ public class NoteSeries {
     @EventSourcingHandler
     void on(NotesDispatched event) {
         add(vault, event.notes(), -1);
+        add(out, event.notes(), 1);
+        counters.add(event.counterId().value());
     }
 
     @EventSourcingHandler
     void on(NotesReturnedToVault event) {
         add(vault, event.notes(), 1);
+        add(out, event.notes(), -1);
     }
 
     @EventSourcingHandler
     void on(DamagedNotesWithdrawn event) {
         if (event.counterId() == null) {
             add(vault, event.notes(), -1);
+        } else {
+            add(out, event.notes(), -1);
         }
         add(withdrawn, event.notes(), 1);
+    }
+
+    @EventSourcingHandler
+    void on(SeriesKeptAtCounter event) {
+        counters.add(event.counterId().value());
+    }
+
+    @EventSourcingHandler
+    void on(NeverReturnedNotesReleased event) {
+        add(out, event.notes(), -1);
+        release = event;
     }
 
     @EventSourcingHandler
@@ -226,5 +315,14 @@ public class NoteSeries {
 
     public Map<Integer, Integer> withdrawn() {
         return new TreeMap<>(withdrawn);
+    }
+
+    /** The counters that keep notes of the series, by id. */
+    public java.util.List<CounterId> counters() {
+        return counters.stream().map(CounterId::of).toList();
+    }
+
+    public LocalDate exchangeDeadline() {
+        return exchangeDeadline;
     }
 }

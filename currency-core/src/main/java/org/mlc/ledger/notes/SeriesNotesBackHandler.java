@@ -15,7 +15,8 @@ import org.mlc.ledger.counter.SeriesNotes;
  * Notes of a named series coming back from the public at a counter: credited to an account (as
  * any deposit: paper to account) or, for a series that ended, exchanged at par for valid notes
  * (nothing booked: as much paper circulates). After the series' exchange deadline both are refused
- * ({@code series-expired}).
+ * ({@code series-expired}); a deposit never credits more notes than the series has in circulation
+ * ({@code not-in-circulation}).
  */
 class SeriesNotesBackHandler {
 
@@ -32,9 +33,11 @@ class SeriesNotesBackHandler {
 
     @CommandHandler
     public Deposit handle(DepositSeriesNotes command) {
-        Aggregate<ExchangeCounter> counter = Aggregates.load(counters, command.counterId().value(), "counter");
-        Aggregate<Account> account = Aggregates.load(accounts, command.accountId().value(), "account");
+        // the series, its counters by id, then the account: as the release, so none waits on another
         Aggregate<NoteSeries> lot = load(command);
+        SeriesCounters atCounters = SeriesCounters.load(lot, counters, command.counterId());
+        Aggregate<ExchangeCounter> counter = atCounters.counter(command.counterId());
+        Aggregate<Account> account = Aggregates.load(accounts, command.accountId().value(), "account");
         var currency = counter.invoke(ExchangeCounter::currency);
         if (!currency.equals(account.invoke(Account::currency)) || !currency.equals(lot.invoke(NoteSeries::currency))) {
             throw DomainException.refused("currency-mismatch", "notes.deposit-other-currency",
@@ -43,7 +46,10 @@ class SeriesNotesBackHandler {
         }
         lot.execute(s -> s.requireTakenBack(command.at()));
         long unitsMinor = counter.invoke(c -> c.prepareDeposit(command.notes()));
+        var stocks = atCounters.stocks();
+        lot.execute(s -> s.requireInCirculation(command.notes(), stocks));
         account.execute(a -> a.receivePaperNotes(command.depositId(), command.counterId(), unitsMinor, command.at()));
+        atCounters.keepAt(command.counterId(), command.at());
         counter.execute(c -> c.takeBackToSeries(command.depositId(), command.accountId(), command.seriesId(),
                 command.notes(), command.at()));
         return new Deposit(command.depositId().value(), unitsMinor);
@@ -51,16 +57,20 @@ class SeriesNotesBackHandler {
 
     @CommandHandler
     public NoteExchange handle(ExchangeExpiredNotes command) {
-        Aggregate<ExchangeCounter> counter = Aggregates.load(counters, command.counterId().value(), "counter");
         Aggregate<NoteSeries> lot = Aggregates.loadOr(series, command.seriesId().value(),
                 DomainException.notFound("unknown.note-series", "unknown note series {0}", command.seriesId()));
+        SeriesCounters atCounters = SeriesCounters.load(lot, counters, command.counterId());
+        Aggregate<ExchangeCounter> counter = atCounters.counter(command.counterId());
         if (!counter.invoke(ExchangeCounter::currency).equals(lot.invoke(NoteSeries::currency))) {
             throw DomainException.refused("currency-mismatch", "notes.series-other-currency",
                     "counter {0} is not in the currency of series {1}", command.counterId(), command.seriesId())
                     .naming("series");
         }
         lot.execute(s -> s.requireEnded(command.at()));
+        // not checked against the series' circulation, unlike a deposit: an ended series cannot have been
+        // sold within the role matrix's day, and an exchange moves no value (as much paper circulates)
         java.util.List<SeriesNotes> given = counter.invoke(c -> c.prepareExchange(command.notes(), command.at()));
+        atCounters.keepAt(command.counterId(), command.at());
         counter.execute(c -> c.exchange(command.exchangeId(), command.seriesId(), command.notes(), given,
                 command.at()));
         return new NoteExchange(command.exchangeId().value(), given, Notes.valueMinor(Notes.validate(command.notes())));

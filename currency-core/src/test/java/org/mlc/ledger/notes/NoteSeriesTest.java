@@ -23,6 +23,11 @@ import org.mlc.ledger.common.DomainException.Kind;
 import org.mlc.ledger.common.NoteExchangeId;
 import org.mlc.ledger.common.NoteSeriesId;
 import org.mlc.ledger.common.ParticipantId;
+import org.mlc.ledger.ledger.LedgerAccount;
+import org.mlc.ledger.ledger.LedgerAccountKind;
+import org.mlc.ledger.participant.ParticipantKind;
+import org.mlc.ledger.account.ReleasedNotesReceived;
+import org.mlc.ledger.counter.SeriesLotOpened;
 import org.mlc.ledger.counter.CancelConversion;
 import org.mlc.ledger.counter.ConvertEuros;
 import org.mlc.ledger.counter.ExchangeCounter;
@@ -42,6 +47,10 @@ class NoteSeriesTest {
     private static final CounterId COUNTER = CounterId.of("counter-pari");
     private static final CounterId ROUE_COUNTER = CounterId.of("counter-roue");
     private static final AccountId ALICE = AccountId.of("acc-alice");
+    private static final AccountId FUND = AccountId.of("acc-fund");
+    private static final CounterId OTHER_COUNTER = CounterId.of("counter-pari-2");
+    private static final Instant AFTER_DEADLINE = Instant.parse("2027-01-02T10:00:00Z");
+    private static final LocalDate DEADLINE = LocalDate.of(2026, 12, 31);
     private static final NoteSeriesId A = NoteSeriesId.of("PARI-2026-A");
     private static final NoteSeriesId B = NoteSeriesId.of("PARI-2026-B");
     private static final Instant MARCH = Instant.parse("2026-03-02T10:00:00Z");
@@ -59,6 +68,8 @@ class NoteSeriesTest {
         ledger.defineCounter(COUNTER, PARI);
         ledger.defineCounter(ROUE_COUNTER, LAROUE);
         ledger.registerMember(ParticipantId.of("p-alice"), ALICE, PARI);
+        ledger.register(ParticipantId.of("p-fund"), ParticipantKind.ASSOCIATION, FUND, PARI, null);
+        ledger.defineCounter(OTHER_COUNTER, PARI);
     }
 
     @AfterEach
@@ -268,15 +279,15 @@ class NoteSeriesTest {
         sell("c-1", 50, MARCH);
         NoteExchangeId exchange = NoteExchangeId.of("x-1");
 
-        assertRefused(() -> ledger.send(new ExchangeExpiredNotes(COUNTER, exchange, A, Map.of(10, 3), MARCH)),
+        assertRefused(() -> ledger.send(new ExchangeExpiredNotes(COUNTER, exchange, A, Map.of(10, 1), MARCH)),
                 Kind.REFUSED, "series-still-valid");
-        NoteExchange answer = ledger.send(new ExchangeExpiredNotes(COUNTER, exchange, A, Map.of(10, 3), JULY));
+        NoteExchange answer = ledger.send(new ExchangeExpiredNotes(COUNTER, exchange, A, Map.of(10, 1), JULY));
 
-        assertThat(answer.unitsMinor()).isEqualTo(3000);
-        assertThat(answer.given()).containsExactly(new SeriesNotes(B, Map.of(5, 2, 20, 1)));
-        // the sale took two 20s of B and a 10 of A; the exchange gives a 20 and two 5s of B
-        assertThat(atCounter(A)).isEqualTo(Map.of(10, 12));
-        assertThat(atCounter(B)).isEqualTo(Map.of(20, 2, 5, 2));
+        assertThat(answer.unitsMinor()).isEqualTo(1000);
+        assertThat(answer.given()).containsExactly(new SeriesNotes(B, Map.of(5, 2)));
+        // the sale took two 20s of B and a 10 of A; the exchange takes that 10 back for two 5s of B
+        assertThat(atCounter(A)).isEqualTo(Map.of(10, 10));
+        assertThat(atCounter(B)).isEqualTo(Map.of(20, 3, 5, 2));
 
         ledger.send(new SetExchangeDeadline(A, PARI, LocalDate.of(2026, 12, 31), "admin", JULY));
         assertRefused(() -> ledger.send(new ExchangeExpiredNotes(COUNTER, NoteExchangeId.of("x-2"), A, Map.of(10, 1),
@@ -296,5 +307,143 @@ class NoteSeriesTest {
                 Kind.NOT_FOUND, "not-found");
         ledger.send(new SetExchangeDeadline(A, PARI, END_OF_JUNE, "admin", T0));
         assertThat(ledger.eventsOf(A.value())).last().isInstanceOf(ExchangeDeadlineSet.class);
+    }
+
+    private long balance(AccountId account) {
+        return ledger.inspect(Account.class, account.value(), Account::availableMinor);
+    }
+
+    private Map<Integer, Integer> stockAt(CounterId counter, NoteSeriesId series) {
+        return ledger.inspect(ExchangeCounter.class, counter.value(), c -> c.stockOf(series));
+    }
+
+    private NotesRelease release(LocalDate on, Instant at) {
+        return ledger.send(new ReleaseNeverReturnedNotes(A, FUND, on, "admin", at));
+    }
+
+    /** Series A ended at the end of June and exchanged until the end of the year: 2 × 50 + 1 × 10 sold, a 10 back. */
+    private void closedSeriesWithNotesOut() {
+        print("2026-A", Map.of(10, 100, 50, 10), END_OF_JUNE, T0);
+        dispatch(A, Map.of(10, 10, 50, 4), MARCH);
+        sell("c-1", 110, MARCH);
+        ledger.send(new SetExchangeDeadline(A, PARI, DEADLINE, "admin", MARCH));
+        ledger.send(new DepositSeriesNotes(COUNTER, DepositId.of("d-1"), ALICE, A, Map.of(10, 1), JULY));
+    }
+
+    @Test
+    void afterTheExchangeDeadlineTheNotesNeverReturnedAreReleasedToTheAssociationWithBalancedPostings() {
+        closedSeriesWithNotesOut();
+
+        NotesRelease release = release(LocalDate.of(2027, 1, 2), AFTER_DEADLINE);
+
+        assertThat(release.notes()).isEqualTo(Map.of(50, 2));
+        assertThat(release.unitsMinor()).isEqualTo(10_000);
+        assertThat(balance(FUND)).isEqualTo(10_000);
+        ReleasedNotesReceived received = (ReleasedNotesReceived) ledger.eventsOf(FUND.value()).stream()
+                .filter(ReleasedNotesReceived.class::isInstance).findFirst().orElseThrow();
+        assertThat(received.postings().netOf(LedgerAccount.of(PARI.value(), LedgerAccountKind.PAPER_IN_CIRCULATION)))
+                .isEqualTo(-10_000);
+        assertThat(received.postings().lines()).extracting(line -> line.amountMinor()).containsExactlyInAnyOrder(
+                -10_000L, 10_000L);
+        assertThat(ledger.eventsOf(A.value())).last().isEqualTo(new NeverReturnedNotesReleased(A, PARI, FUND,
+                LocalDate.of(2027, 1, 2), Map.of(50, 2), 10_000, "admin", AFTER_DEADLINE));
+    }
+
+    @Test
+    void aReleaseIsRefusedUntilTheExchangeDeadlineHasPassedAndForADayNotAfterIt() {
+        closedSeriesWithNotesOut();
+
+        assertRefused(() -> release(DEADLINE, DEADLINE.atTime(12, 0).atZone(org.mlc.ledger.common.CivilDay.ZONE)
+                .toInstant()), Kind.REFUSED, "series-still-exchanged");
+        assertRefused(() -> release(DEADLINE, AFTER_DEADLINE), Kind.INVALID, "validation");
+        assertRefused(() -> release(LocalDate.of(2027, 1, 3), AFTER_DEADLINE), Kind.INVALID, "validation");
+        assertThat(balance(FUND)).isZero();
+    }
+
+    @Test
+    void aSeriesWithoutAnExchangeDeadlineIsNotReleased() {
+        print("2026-A", Map.of(10, 100), END_OF_JUNE, T0);
+        dispatch(A, Map.of(10, 10), MARCH);
+        sell("c-1", 20, MARCH);
+
+        assertRefused(() -> release(LocalDate.of(2027, 1, 2), AFTER_DEADLINE), Kind.REFUSED, "series-still-exchanged");
+    }
+
+    @Test
+    void aSeriesIsReleasedOnceAndItsNotesAreRefusedAfterwards() {
+        closedSeriesWithNotesOut();
+        release(LocalDate.of(2027, 1, 2), AFTER_DEADLINE);
+
+        assertRefused(() -> release(LocalDate.of(2027, 1, 2), AFTER_DEADLINE), Kind.CONFLICT, "already-released");
+        assertRefused(() -> ledger.send(new DepositSeriesNotes(COUNTER, DepositId.of("d-2"), ALICE, A, Map.of(50, 1),
+                AFTER_DEADLINE)), Kind.REFUSED, "series-expired");
+        assertRefused(() -> ledger.send(new ExchangeExpiredNotes(COUNTER, NoteExchangeId.of("x-1"), A, Map.of(50, 1),
+                AFTER_DEADLINE)), Kind.REFUSED, "series-expired");
+        assertThat(balance(FUND)).isEqualTo(10_000);
+    }
+
+    @Test
+    void onlyAnAssociationOfTheSeriesCurrencyReceivesTheRelease() {
+        closedSeriesWithNotesOut();
+        AccountId roue = AccountId.of("acc-roue-fund");
+        ledger.register(ParticipantId.of("p-roue-fund"), ParticipantKind.ASSOCIATION, roue, LAROUE, null);
+
+        assertRefused(() -> ledger.send(new ReleaseNeverReturnedNotes(A, ALICE, LocalDate.of(2027, 1, 2), "admin",
+                AFTER_DEADLINE)), Kind.REFUSED, "not-an-association");
+        assertRefused(() -> ledger.send(new ReleaseNeverReturnedNotes(A, roue, LocalDate.of(2027, 1, 2), "admin",
+                AFTER_DEADLINE)), Kind.REFUSED, "not-an-association");
+        assertRefused(() -> ledger.send(new ReleaseNeverReturnedNotes(A, AccountId.of("acc-nobody"),
+                LocalDate.of(2027, 1, 2), "admin", AFTER_DEADLINE)), Kind.NOT_FOUND, "not-found");
+        assertThat(balance(ALICE)).isEqualTo(1000);
+    }
+
+    @Test
+    void aSeriesWhoseNotesAllCameBackIsReleasedWithNothingCredited() {
+        print("2026-A", Map.of(10, 100), END_OF_JUNE, T0);
+        dispatch(A, Map.of(10, 10), MARCH);
+        sell("c-1", 20, MARCH);
+        ledger.send(new SetExchangeDeadline(A, PARI, DEADLINE, "admin", MARCH));
+        ledger.send(new DepositSeriesNotes(COUNTER, DepositId.of("d-1"), ALICE, A, Map.of(10, 2), JULY));
+
+        NotesRelease release = release(LocalDate.of(2027, 1, 2), AFTER_DEADLINE);
+
+        assertThat(release.notes()).isEmpty();
+        assertThat(release.unitsMinor()).isZero();
+        assertThat(ledger.eventsOf(FUND.value())).noneMatch(ReleasedNotesReceived.class::isInstance);
+        assertRefused(() -> release(LocalDate.of(2027, 1, 2), AFTER_DEADLINE), Kind.CONFLICT, "already-released");
+    }
+
+    @Test
+    void neverMoreNotesOfASeriesAreDepositedThanItHasInCirculation() {
+        print("2026-A", Map.of(10, 100), END_OF_JUNE, T0);
+        dispatch(A, Map.of(10, 10), MARCH);
+        sell("c-1", 20, MARCH);
+
+        assertRefused(() -> ledger.send(new DepositSeriesNotes(COUNTER, DepositId.of("d-1"), ALICE, A, Map.of(10, 3),
+                MARCH)), Kind.REFUSED, "not-in-circulation");
+        ledger.send(new DepositSeriesNotes(COUNTER, DepositId.of("d-1"), ALICE, A, Map.of(10, 1), MARCH));
+        assertRefused(() -> ledger.send(new DepositSeriesNotes(COUNTER, DepositId.of("d-2"), ALICE, A, Map.of(10, 2),
+                MARCH)), Kind.REFUSED, "not-in-circulation");
+        assertThat(balance(ALICE)).isEqualTo(1000);
+        assertThat(atCounter(A)).isEqualTo(Map.of(10, 9));
+    }
+
+    @Test
+    void notesOfASeriesBroughtBackToAnotherCounterStayInTheirSeriesThereAndAreNotSoldAfterItsLastDay() {
+        print("2026-A", Map.of(10, 100), END_OF_JUNE, T0);
+        dispatch(A, Map.of(10, 10), MARCH);
+        sell("c-1", 30, MARCH);
+
+        ledger.send(new DepositSeriesNotes(OTHER_COUNTER, DepositId.of("d-1"), ALICE, A, Map.of(10, 2), MARCH));
+
+        assertThat(stockAt(OTHER_COUNTER, A)).isEqualTo(Map.of(10, 2));
+        assertThat(ledger.eventsOf(OTHER_COUNTER.value())).anyMatch(SeriesLotOpened.class::isInstance);
+        assertThat(ledger.eventsOf(A.value())).last().isEqualTo(new SeriesKeptAtCounter(A, OTHER_COUNTER, MARCH));
+        // the series counts the other counter: one note of A is still out, not three
+        assertRefused(() -> ledger.send(new DepositSeriesNotes(COUNTER, DepositId.of("d-2"), ALICE, A, Map.of(10, 2),
+                MARCH)), Kind.REFUSED, "not-in-circulation");
+        // no notes of no series at the other counter: after A's last day it has nothing to sell
+        assertRefused(() -> ledger.send(new ConvertEuros(OTHER_COUNTER, ConversionId.of("c-2"), ALICE, 1000,
+                PaidBy.CASH, Payout.NOTES, JULY)), Kind.REFUSED, "notes-unavailable");
     }
 }

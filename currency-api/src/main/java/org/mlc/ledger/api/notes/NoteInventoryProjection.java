@@ -19,6 +19,7 @@ import org.mlc.ledger.counter.SeriesNotes;
 import org.mlc.ledger.counter.SeriesSaleCancelled;
 import org.mlc.ledger.notes.DamagedNotesWithdrawn;
 import org.mlc.ledger.notes.ExchangeDeadlineSet;
+import org.mlc.ledger.notes.NeverReturnedNotesReleased;
 import org.mlc.ledger.notes.NoteSeriesPrinted;
 import org.mlc.ledger.notes.NotesDestroyed;
 import org.mlc.ledger.notes.NotesDispatched;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Component;
  * series existed, or deposited without their series) are the series ''; their "printed" is what
  * counters received of them. A sale's or deposit's NotesSold / NotesTakenBack is booked on the
  * series '' and its companion event (NotesSoldFromSeries…) moves the notes of a series from there
- * to their series, so each stored event keeps its meaning.
+ * to their series, so each stored event keeps its meaning. Notes of a closed series never returned
+ * and released to the projects fund leave circulation for RELEASED.
  */
 @Component
 @ProcessingGroup(Projections.DIRECTORY)
@@ -102,6 +104,12 @@ class NoteInventoryProjection {
     }
 
     @EventHandler
+    void on(NeverReturnedNotesReleased event) {
+        move(event.currency().value(), event.seriesId().value(), event.notes(), Place.CIRCULATION, NO_SERIES,
+                Place.RELEASED, NO_SERIES);
+    }
+
+    @EventHandler
     void on(NotesReceived event) {
         String counter = event.counterId().value();
         String currency = currencyOfCounter(counter);
@@ -159,6 +167,10 @@ class NoteInventoryProjection {
     void on(ExpiredNotesExchanged event) {
         String counter = event.counterId().value();
         String currency = currencyOfCounter(counter);
+        jdbc.update("INSERT INTO note_exchange_view (exchange_id, counter_id, series_id, notes, units_minor, "
+                        + "exchanged_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.exchangeId().value(),
+                counter, event.seriesId().value(), event.received().values().stream().mapToInt(Integer::intValue).sum(),
+                event.unitsMinor(), Timestamp.from(event.at()));
         move(currency, event.seriesId().value(), event.received(), Place.CIRCULATION, NO_SERIES, Place.COUNTER,
                 counter);
         for (SeriesNotes lot : event.given()) {
@@ -209,12 +221,13 @@ class NoteInventoryProjection {
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM note_inventory");
+        jdbc.update("DELETE FROM note_exchange_view");
         jdbc.update("DELETE FROM note_series_view");
         jdbc.update("DELETE FROM note_counter");
     }
 
     /** Where notes are. */
     enum Place {
-        PRINTED, VAULT, COUNTER, CIRCULATION, WITHDRAWN, DESTROYED
+        PRINTED, VAULT, COUNTER, CIRCULATION, WITHDRAWN, DESTROYED, RELEASED
     }
 }

@@ -18,6 +18,11 @@ public class NoteInventoryQueries {
     public record Row(String seriesId, int denomination, String place, String counterId, long notes) {
     }
 
+    /** Notes of an ended series exchanged at a counter: how many notes, their value, when. */
+    public record Exchange(String id, String seriesId, String series, int notes, long unitsMinor,
+                           java.time.Instant at) {
+    }
+
     private final JdbcTemplate jdbc;
 
     public NoteInventoryQueries(JdbcTemplate jdbc) {
@@ -41,6 +46,17 @@ public class NoteInventoryQueries {
                         + "WHERE currency = ? AND notes <> 0 ORDER BY series_id, denomination, place, counter_id",
                 (rs, i) -> new Row(rs.getString("series_id"), rs.getInt("denomination"), rs.getString("place"),
                         rs.getString("counter_id"), rs.getLong("notes")), currency);
+    }
+
+    /** The exchanges at a counter from {@code start} (included) to {@code end}, in their order. */
+    public List<Exchange> exchangesAtCounter(String counterId, java.time.Instant start, java.time.Instant end) {
+        return jdbc.query("SELECT e.exchange_id, e.series_id, s.series, e.notes, e.units_minor, e.exchanged_at "
+                        + "FROM note_exchange_view e LEFT JOIN note_series_view s ON s.series_id = e.series_id "
+                        + "WHERE e.counter_id = ? AND e.exchanged_at >= ? AND e.exchanged_at < ? "
+                        + "ORDER BY e.exchanged_at, e.exchange_id",
+                (rs, i) -> new Exchange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getLong(5), rs.getTimestamp(6).toInstant()), counterId, java.sql.Timestamp.from(start),
+                java.sql.Timestamp.from(end));
     }
 
     /** The currencies that have an inventory, for reconcile. */

@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import org.mlc.ledger.api.counter.CounterPolicy;
 import org.mlc.ledger.api.counter.CounterQueries;
 import org.mlc.ledger.api.currency.CurrencyQueries;
+import org.mlc.ledger.api.participant.ParticipantRefs;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
@@ -42,6 +43,8 @@ import org.mlc.ledger.notes.ExchangeExpiredNotes;
 import org.mlc.ledger.notes.NoteExchange;
 import org.mlc.ledger.notes.PrintNoteSeries;
 import org.mlc.ledger.notes.NoteSeries;
+import org.mlc.ledger.notes.NotesRelease;
+import org.mlc.ledger.notes.ReleaseNeverReturnedNotes;
 import org.mlc.ledger.notes.ReturnNotes;
 import org.mlc.ledger.notes.SerialRange;
 import org.mlc.ledger.notes.SetExchangeDeadline;
@@ -71,10 +74,12 @@ public class NotesController {
     private final NoteInventoryQueries inventory;
     private final CurrencyQueries currencies;
     private final CounterQueries counters;
+    private final ParticipantRefs refs;
     private final Clock clock;
 
     public NotesController(IdempotentCommands commands, ReadYourWrites readYourWrites, NoteInventoryQueries inventory,
-                           CurrencyQueries currencies, CounterQueries counters, Clock clock) {
+                           CurrencyQueries currencies, CounterQueries counters, ParticipantRefs refs, Clock clock) {
+        this.refs = refs;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
         this.inventory = inventory;
@@ -99,6 +104,13 @@ public class NotesController {
     }
 
     public record ExchangeRequest(String series, JsonNode notes) {
+    }
+
+    public record ReleaseRequest(String beneficiary, String on) {
+    }
+
+    public record ReleaseAnswer(String seriesId, String beneficiary, LocalDate on, Map<Integer, Integer> notes,
+                                String units) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -234,6 +246,27 @@ public class NotesController {
         return new DeadlineAnswer(seriesId, deadline);
     }
 
+    @Operation(summary = "Release the units of a closed series' notes never returned to the association's projects fund")
+    @PostMapping("/api/v1/note-series/{id}/release")
+    @Allowed(Role.ADMIN)
+    public ResponseEntity<ReleaseAnswer> release(@RequestHeader(value = IdempotentCommands.HEADER, required = false)
+                                                 String key, @PathVariable("id") String seriesId,
+                                                 @RequestBody ReleaseRequest request) {
+        id(seriesId, "id");
+        var keyed = commands.key("note-release", key, List.of(seriesId, request));
+        NoteInventoryQueries.Series series = inventory.series(seriesId).orElseThrow(() -> ApiException.notFound(
+                "web.unknown.note-series", "unknown note series {0}", seriesId));
+        var beneficiary = refs.account(request.beneficiary(), "beneficiary", series.currency());
+        LocalDate on = requiredDate(request.on(), "on");
+        NotesRelease release = commands.send(keyed, new ReleaseNeverReturnedNotes(NoteSeriesId.of(seriesId),
+                beneficiary, on, Caller.current().username(), clock.instant()), NotesRelease.class);
+        readYourWrites.awaitAll(seriesId, beneficiary.value());
+        log.info("notes of series {} never returned released to account {} on {} by {}: {} ({})", seriesId,
+                beneficiary, on, Caller.current().username(), release.notes(), Amounts.format(release.unitsMinor()));
+        return ResponseEntity.status(201).body(new ReleaseAnswer(seriesId, beneficiary.value(), on,
+                new TreeMap<>(release.notes()), Amounts.format(release.unitsMinor())));
+    }
+
     @Operation(summary = "Exchange notes of an ended series at par for valid notes or units")
     @PostMapping("/api/v1/counters/{id}/note-exchanges")
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
@@ -260,7 +293,7 @@ public class NotesController {
 
     /** A denomination's notes across places; counters by name. */
     public record Denomination(int denomination, long printed, long vault, List<AtCounter> counters,
-                               long inCirculation, long withdrawn, long destroyed) {
+                               long inCirculation, long withdrawn, long destroyed, long released) {
     }
 
     public record AtCounter(String counter, String name, long notes) {
@@ -269,12 +302,13 @@ public class NotesController {
     /**
      * A series' inventory; {@code id} null for the notes of no series. {@code status}: VALID,
      * ENDED (no longer sold, still exchanged), CLOSED (past the exchange deadline: the units in
-     * circulation are {@code neverReturned}).
+     * circulation are {@code neverReturned}), RELEASED (those units went to the projects fund:
+     * {@code released}, their notes in each denomination's {@code released}).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SeriesInventory(String id, String series, LocalDate validUntil, LocalDate exchangeDeadline,
                                   String status, List<Denomination> denominations, String inCirculation,
-                                  String neverReturned) {
+                                  String neverReturned, String released) {
     }
 
     public record Inventory(String currency, List<SeriesInventory> series, String inCirculation) {
@@ -306,14 +340,18 @@ public class NotesController {
             total += circulationMinor;
             if (one == null) {
                 answer.add(new SeriesInventory(null, null, null, null, "VALID", denominations,
-                        Amounts.format(circulationMinor), null));
+                        Amounts.format(circulationMinor), null, null));
                 continue;
             }
             boolean ended = one.validUntil() != null && today.isAfter(one.validUntil());
             boolean closed = one.exchangeDeadline() != null && today.isAfter(one.exchangeDeadline());
+            long releasedMinor = denominations.stream().mapToLong(d -> d.released() * d.denomination()
+                    * Money.MINOR_PER_MAJOR).sum();
+            boolean released = denominations.stream().anyMatch(d -> d.released() > 0);
             answer.add(new SeriesInventory(one.id(), one.series(), one.validUntil(), one.exchangeDeadline(),
-                    closed ? "CLOSED" : ended ? "ENDED" : "VALID", denominations, Amounts.format(circulationMinor),
-                    closed ? Amounts.format(circulationMinor) : null));
+                    released ? "RELEASED" : closed ? "CLOSED" : ended ? "ENDED" : "VALID", denominations,
+                    Amounts.format(circulationMinor), closed ? Amounts.format(circulationMinor) : null,
+                    released ? Amounts.format(releasedMinor) : null));
         }
         return new Inventory(code, answer, Amounts.format(total));
     }
@@ -322,13 +360,14 @@ public class NotesController {
         Map<Integer, long[]> figures = new TreeMap<>();
         Map<Integer, List<AtCounter>> atCounters = new TreeMap<>();
         for (NoteInventoryQueries.Row row : rows) {
-            long[] f = figures.computeIfAbsent(row.denomination(), d -> new long[5]);
+            long[] f = figures.computeIfAbsent(row.denomination(), d -> new long[6]);
             switch (row.place()) {
                 case "PRINTED" -> f[0] += row.notes();
                 case "VAULT" -> f[1] += row.notes();
                 case "CIRCULATION" -> f[2] += row.notes();
                 case "WITHDRAWN" -> f[3] += row.notes();
                 case "DESTROYED" -> f[4] += row.notes();
+                case "RELEASED" -> f[5] += row.notes();
                 default -> atCounters.computeIfAbsent(row.denomination(), d -> new ArrayList<>())
                         .add(new AtCounter(row.counterId(), names.computeIfAbsent(row.counterId(),
                                 id -> counters.find(id).map(CounterQueries.Counter::name).orElse(id)), row.notes()));
@@ -337,10 +376,10 @@ public class NotesController {
         }
         List<Denomination> answer = new ArrayList<>();
         figures.forEach((denomination, f) -> answer.add(new Denomination(denomination, f[0], f[1],
-                atCounters.getOrDefault(denomination, List.of()), f[2], f[3], f[4])));
+                atCounters.getOrDefault(denomination, List.of()), f[2], f[3], f[4], f[5])));
         atCounters.forEach((denomination, at) -> {
             if (!figures.containsKey(denomination)) {
-                answer.add(new Denomination(denomination, 0, 0, at, 0, 0, 0));
+                answer.add(new Denomination(denomination, 0, 0, at, 0, 0, 0, 0));
             }
         });
         answer.sort(java.util.Comparator.comparingInt(Denomination::denomination));

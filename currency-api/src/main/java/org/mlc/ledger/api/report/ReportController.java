@@ -20,6 +20,7 @@ import org.mlc.ledger.api.counter.CounterPolicy;
 import org.mlc.ledger.api.counter.CounterDayQueries;
 import org.mlc.ledger.api.counter.CounterQueries;
 import org.mlc.ledger.api.currency.CurrencyQueries;
+import org.mlc.ledger.api.notes.NoteInventoryQueries;
 import org.mlc.ledger.api.participant.ParticipantQueries;
 import org.mlc.ledger.api.participant.ParticipantQueries.Participant;
 import org.mlc.ledger.api.security.Allowed;
@@ -55,6 +56,7 @@ public class ReportController {
     private final StatementQueries statements;
     private final CounterDayQueries counterDays;
     private final CsvFiles csvFiles;
+    private final NoteInventoryQueries notes;
 
     /** The indicators' columns: amounts in minor units (in units in the French dialect), ratios, counts. */
     static final List<CsvColumn> INDICATORS_CSV = Indicators.CSV_COLUMNS.stream().map(name ->
@@ -71,7 +73,9 @@ public class ReportController {
 
     public ReportController(Indicators indicators, CurrencyQueries currencies, CounterQueries counters,
                             ConversionQueries conversions, JournalQueries journal, ParticipantQueries participants,
-                            StatementQueries statements, CounterDayQueries counterDays, CsvFiles csvFiles) {
+                            StatementQueries statements, CounterDayQueries counterDays, CsvFiles csvFiles,
+                            NoteInventoryQueries notes) {
+        this.notes = notes;
         this.csvFiles = csvFiles;
         this.counterDays = counterDays;
         this.indicators = indicators;
@@ -109,7 +113,12 @@ public class ReportController {
     public record CounterDay(String counter, String currency, String date, long conversions, String euros,
                              Map<String, String> eurosByMeans, String units, String bonus, String cashAtStart,
                              String cashAtEnd, Map<String, String> drawerAtStart, Map<String, String> drawerAtEnd,
-                             List<CounterDayLine> lines) {
+                             List<CounterDayLine> lines, List<NoteExchangeLine> noteExchanges) {
+    }
+
+    /** Notes of an ended series exchanged at par for valid notes: nothing booked, but counted at the counter. */
+    public record NoteExchangeLine(String exchange, String at, String seriesId, String series, int notes,
+                                   String units) {
     }
 
     /** A line of a merchant's month; also a line of its CSV. */
@@ -201,7 +210,9 @@ public class ReportController {
                 Amounts.format(totals.eurosMinor()), byMeans, Amounts.format(totals.unitsMinor()),
                 Amounts.format(totals.bonusMinor()), Amounts.format(journal.counterCashBefore(counterId, start)),
                 Amounts.format(journal.counterCashBefore(counterId, end)), drawer(counterId, start),
-                drawer(counterId, end), lines));
+                drawer(counterId, end), lines, notes.exchangesAtCounter(counterId, start, end).stream()
+                        .map(e -> new NoteExchangeLine(e.id(), e.at().toString(), e.seriesId(), e.series(), e.notes(),
+                                Amounts.format(e.unitsMinor()))).toList()));
     }
 
     /** What the drawer held at that instant, cash, card slips and cheques apart (each means, 0 if none). */

@@ -26,8 +26,8 @@ public final class Projections {
     static {
         Map<String, List<String>> tables = new LinkedHashMap<>();
         tables.put(DIRECTORY, List.of("currency_view", "participant_view", "participant_number", "counter_view",
-                "merchant_profile_view",
-                "counter_note_stock", "note_series_view", "note_inventory", "note_counter", "counter_closing",
+                "merchant_profile_view", "counter_note_stock", "note_series_view", "note_inventory", "note_counter",
+                "note_exchange_view", "counter_closing",
                 "counter_closing_correction", "counter_shortfall_covering",
                 "counter_drawer_movement", "remittance_view", "bonus_budget_view",
                 "merchant_application_view", "membership_application_view"));

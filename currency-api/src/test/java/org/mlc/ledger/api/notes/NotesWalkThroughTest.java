@@ -18,7 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The notes half of docs/notes-and-fonte.md, step by step: a series printed, 1,000 notes sent to a
  * counter, 50 sold in notes, 10 of damaged notes withdrawn and destroyed before a witness, the
  * inventory adding up to what was printed and its circulation equal to the supply's paper; then
- * the series ends, its notes are exchanged for valid ones until the deadline, and refused after.
+ * the series ends, its notes are exchanged for valid ones until the deadline, and refused after;
+ * the units of those that never came back are released to the association's projects fund.
  */
 class NotesWalkThroughTest extends IntegrationTest {
 
@@ -104,11 +105,25 @@ class NotesWalkThroughTest extends IntegrationTest {
             assertThat(figure(code, seriesBId, 50, "inCirculation")).isEqualTo(2);
             assertThat(ledger.supply(code).get("paper")).isEqualTo("120.00");
             assertInventoryAddsUp(code);
+            // the counter's day report counts the exchange, though it books nothing
+            LocalDate exchangedOn = LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
+            Api.Response day = api.get("/api/v1/reports/counters/" + counter + "/day?date=" + exchangedOn);
+            assertThat(day.status()).as(day.toString()).isEqualTo(200);
+            JsonNode exchanged = day.json().path("noteExchanges");
+            assertThat(exchanged).hasSize(1);
+            assertThat(exchanged.get(0).path("exchange").asText()).isEqualTo(exchange.get("id"));
+            assertThat(exchanged.get(0).path("series").asText()).isEqualTo("2026-A");
+            assertThat(exchanged.get(0).path("notes").asInt()).isEqualTo(1);
+            assertThat(exchanged.get(0).path("units").asText()).isEqualTo("50.00");
 
             // 9. the exchange deadline passes: the 20 never came back, and is refused from now on
             Api.Response deadline = api.post("/api/v1/currencies/" + code + "/note-series/" + seriesA
                     + "/exchange-deadline", "{\"deadline\":\"" + lastDay.plusDays(10) + "\"}");
             assertThat(deadline.status()).as(deadline.toString()).isEqualTo(200);
+            Party fund = ledger.participant("ASSOCIATION", "Fonds de projets", code);
+            assertProblem(api.post("/api/v1/note-series/" + seriesA + "/release", """
+                    {"beneficiary":"%s","on":"%s"}""".formatted(fund.accountId(), today)), 422,
+                    "series-still-exchanged");
             clock.advance(Duration.ofDays(11));
             assertProblem(api.post("/api/v1/counters/" + counter + "/note-deposits", """
                     {"participant":"%s","notes":{"20":1},"series":"%s"}""".formatted(alice.id(), seriesA)), 422,
@@ -119,6 +134,34 @@ class NotesWalkThroughTest extends IntegrationTest {
             assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
             assertThat(closed.get("neverReturned").asText()).isEqualTo("20.00");
             assertThat(ledger.supply(code).get("paper")).isEqualTo("120.00");
+            assertInventoryAddsUp(code);
+
+            // 10. the 20 that never came back is released to the projects fund: paper to the fund's account
+            LocalDate releasedOn = LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
+            assertProblem(api.post("/api/v1/note-series/" + seriesA + "/release", """
+                    {"beneficiary":"%s","on":"%s"}""".formatted(alice.accountId(), releasedOn)), 422,
+                    "not-an-association");
+            assertProblem(api.post("/api/v1/note-series/" + seriesA + "/release", """
+                    {"beneficiary":"%s","on":"%s"}""".formatted(fund.accountId(), lastDay.plusDays(10))), 400,
+                    "validation");
+            Api.Response release = api.post("/api/v1/note-series/" + seriesA + "/release", """
+                    {"beneficiary":"%s","on":"%s"}""".formatted(fund.accountId(), releasedOn));
+            assertThat(release.status()).as(release.toString()).isEqualTo(201);
+            assertThat(release.get("units")).isEqualTo("20.00");
+            assertThat(release.json().path("notes").path("20").asInt()).isEqualTo(1);
+            assertProblem(api.post("/api/v1/note-series/" + seriesA + "/release", """
+                    {"beneficiary":"%s","on":"%s"}""".formatted(fund.accountId(), releasedOn)), 409,
+                    "already-released");
+            JsonNode released = seriesOf(code, seriesA);
+            assertThat(released.get("status").asText()).isEqualTo("RELEASED");
+            assertThat(released.get("released").asText()).isEqualTo("20.00");
+            assertThat(released.get("inCirculation").asText()).isEqualTo("0.00");
+            assertThat(figure(code, seriesA, 20, "released")).isEqualTo(1);
+            assertThat(figure(code, seriesA, 20, "inCirculation")).isZero();
+            assertThat(ledger.balance(fund)).isEqualTo("20.00");
+            assertThat(ledger.supply(code).get("paper")).isEqualTo("100.00");
+            assertProblem(api.post("/api/v1/counters/" + counter + "/note-exchanges",
+                    "{\"series\":\"" + seriesA + "\",\"notes\":{\"20\":1}}"), 422, "series-expired");
             assertInventoryAddsUp(code);
         } finally {
             clock.reset();
@@ -144,6 +187,9 @@ class NotesWalkThroughTest extends IntegrationTest {
 
         assertThat(deposit.status()).as(deposit.toString()).isEqualTo(201);
         assertThat(figure(code, series, 10, "inCirculation")).isEqualTo(1);
+        assertProblem(api.post("/api/v1/counters/" + counter + "/note-deposits", """
+                {"participant":"%s","notes":{"10":2},"series":"%s"}""".formatted(alice.id(), series)), 422,
+                "not-in-circulation");
         assertThat(atCounter(code, series, 10, counter)).isEqualTo(9);
         assertThat(ledger.supply(code).get("paper")).isEqualTo("10.00");
         assertInventoryAddsUp(code);
@@ -191,7 +237,7 @@ class NotesWalkThroughTest extends IntegrationTest {
         return 0;
     }
 
-    /** printed = vault + counters + inCirculation + withdrawn + destroyed, for every series and denomination. */
+    /** printed = vault + counters + inCirculation + withdrawn + destroyed + released, for every series and denomination. */
     private void assertInventoryAddsUp(String code) {
         for (JsonNode series : inventory(code).get("series")) {
             for (JsonNode row : series.get("denominations")) {
@@ -200,7 +246,7 @@ class NotesWalkThroughTest extends IntegrationTest {
                     counters += at.get("notes").asLong();
                 }
                 assertThat(row.get("vault").asLong() + counters + row.get("inCirculation").asLong()
-                        + row.get("withdrawn").asLong() + row.get("destroyed").asLong())
+                        + row.get("withdrawn").asLong() + row.get("destroyed").asLong() + row.get("released").asLong())
                         .as("series %s, notes of %s", series.path("id").asText(), row.get("denomination"))
                         .isEqualTo(row.get("printed").asLong());
             }

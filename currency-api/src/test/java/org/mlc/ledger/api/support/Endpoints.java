@@ -149,6 +149,16 @@ public final class Endpoints {
         samples.put("POST /api/v1/currencies/{code}/note-series/{id}/exchange-deadline", (w, who) -> new Call("POST",
                 "/api/v1/currencies/" + w.currency() + "/note-series/" + noteSeries(admin, w.currency(), "2020-01-31")
                         + "/exchange-deadline", "{\"deadline\":\"2099-12-31\"}"));
+        samples.put("POST /api/v1/note-series/{id}/release", (w, who) -> {
+            // a series ended and closed long ago, none of its notes out: released with nothing credited
+            String closed = noteSeries(admin, w.currency(), "2020-01-31");
+            Api.Response deadline = admin.api().post("/api/v1/currencies/" + w.currency() + "/note-series/" + closed
+                    + "/exchange-deadline", "{\"deadline\":\"2020-02-29\"}");
+            assertThat(deadline.status()).as(deadline.toString()).isEqualTo(200);
+            return new Call("POST", "/api/v1/note-series/" + closed + "/release", "{\"beneficiary\":\""
+                    + admin.participant("ASSOCIATION", "Fonds de projets", w.currency()).accountId()
+                    + "\",\"on\":\"2020-03-01\"}");
+        });
         samples.put("POST /api/v1/counters/{id}/note-exchanges", (w, who) -> {
             ensureOpen(admin, who.counter());
             dispatched(admin, w.currency(), who.counter());

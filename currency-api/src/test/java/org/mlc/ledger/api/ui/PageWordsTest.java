@@ -34,7 +34,7 @@ class PageWordsTest extends IntegrationTest {
 
     static {
         List<String> association = List.of("/association", "/association/merchants", "/association/counters",
-                "/association/bank", "/association/users", "/territory",
+                "/association/notes", "/association/bank", "/association/users", "/territory",
                 "/association/applications");
         List<String> platform = new java.util.ArrayList<>(association);
         platform.add("/platform");
@@ -42,7 +42,7 @@ class PageWordsTest extends IntegrationTest {
         PAGES.put(Role.CURRENCY_ADMIN, association);
         PAGES.put(Role.AUDITOR, association);
         PAGES.put(Role.COUNTER_AGENT, List.of("/counter", "/counter/convert", "/counter/deposit", "/counter/notes",
-                "/counter/closing", "/counter/day", "/counter/applications"));
+                "/counter/note-series", "/counter/closing", "/counter/day", "/counter/applications"));
         PAGES.put(Role.MEMBER, List.of("/account", "/pay"));
         PAGES.put(Role.MERCHANT, List.of("/account", "/pay", "/receive", "/reconversion"));
         PAGES.put(Role.CCAS, List.of("/account", "/pay", "/ccas"));

@@ -313,7 +313,7 @@ public final class Reconciliation {
     }
 
     /**
-     * Every note printed is somewhere: printed = vault + counters + in circulation + withdrawn +
+     * Every note printed is somewhere: printed = vault + counters + in circulation + withdrawn + released +
      * destroyed, per series and denomination; and the notes in circulation are, per currency, the
      * ledger's paper in circulation (the fold's, not a projection's).
      */
@@ -321,7 +321,7 @@ public final class Reconciliation {
         Findings findings = new Findings();
         noteFigures.forEach((key, figures) -> {
             if (figures[0] != 0) {
-                findings.add(key + ": printed differs from vault + counters + circulation + withdrawn + destroyed by "
+                findings.add(key + ": printed differs from vault + counters + circulation + withdrawn + destroyed + released by "
                         + figures[0]);
             }
         });
