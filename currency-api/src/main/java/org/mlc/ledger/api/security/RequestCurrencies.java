@@ -12,7 +12,10 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.mlc.ledger.api.account.AccountQueries;
 import org.mlc.ledger.api.aid.AidQueries;
+import org.mlc.ledger.api.application.ApplicationQueries;
+import org.mlc.ledger.api.counter.BonusBudgetQueries;
 import org.mlc.ledger.api.counter.CounterQueries;
+import org.mlc.ledger.api.issuance.IssuanceQueries;
 import org.mlc.ledger.api.notes.NoteInventoryQueries;
 import org.mlc.ledger.participant.MemberNumbers;
 import org.mlc.ledger.api.participant.ParticipantQueries;
@@ -56,7 +59,8 @@ public class RequestCurrencies {
     public RequestCurrencies(ObjectMapper objectMapper, ParticipantQueries participants, AccountQueries accounts,
                              CounterQueries counters, TransferQueries transfers, HoldQueries holds,
                              ReconversionQueries reconversions, AidQueries aid, NoteInventoryQueries notes,
-                             UserStore users) {
+                             UserStore users, IssuanceQueries issuances, ApplicationQueries applications,
+                             BonusBudgetQueries budgets) {
         this.objectMapper = objectMapper;
         Function<String, Optional<String>> currency = Optional::of;
         Function<String, Optional<String>> participant = value -> participants.find(value)
@@ -82,6 +86,13 @@ public class RequestCurrencies {
                 .flatMap(program));
         byCollection.put("note-series", value -> notes.series(value).map(NoteInventoryQueries.Series::currency));
         byCollection.put("users", value -> users.currencyOf(value));
+        byCollection.put("funders", participant);
+        byCollection.put("issuances", value -> issuances.find(value).map(IssuanceQueries.Issuance::currency));
+        byCollection.put("merchant-applications", value -> applications.merchant(value)
+                .map(ApplicationQueries.MerchantApplication::currency));
+        byCollection.put("membership-applications", value -> applications.membership(value)
+                .map(ApplicationQueries.MembershipApplication::currency));
+        byCollection.put("bonus-budgets", value -> budgets.find(value).map(BonusBudgetQueries.BonusBudget::currency));
 
         byField.put("currency", currency);
         for (String field : new String[] {"participant", "merchant", "member", "beneficiary", "ccas", "sponsor",
