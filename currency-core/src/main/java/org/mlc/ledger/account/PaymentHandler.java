@@ -128,14 +128,14 @@ class PaymentHandler {
                 () -> true, false, inBatch)));
     }
 
-    /** The payee exists and is in the payment's currency: asked only once the payer may pay. */
+    /**
+     * The payee exists and is in the payment's currency: asked only once the payer may pay. An
+     * account of another currency is answered as an unknown one: the associations hosted on one
+     * deployment learn nothing of each other's accounts (not even a name).
+     */
     private static void requirePayee(Pair pair, AccountId to, CurrencyCode currency) {
-        if (pair.payee() == null) {
+        if (pair.payee() == null || !pair.payee().invoke(Account::currency).equals(currency)) {
             throw DomainException.notFound("payment.unknown-payee", "unknown account {0} (to)", to).naming("to");
-        }
-        if (!pair.payee().invoke(Account::currency).equals(currency)) {
-            throw DomainException.refused("currency-mismatch", "account.currency-mismatch", "account {0} is not in {1}",
-                    to, currency).naming("to");
         }
     }
 

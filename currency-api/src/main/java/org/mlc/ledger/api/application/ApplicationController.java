@@ -16,6 +16,7 @@ import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.mail.Mailer;
 import org.mlc.ledger.api.participant.ParticipantQueries;
 import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.CallerCurrency;
 import org.mlc.ledger.api.security.Anonymous;
 import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
@@ -164,11 +165,13 @@ public class ApplicationController {
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR})
+    @CallerCurrency
     @Operation(summary = "The merchant applications, oldest first")
     @GetMapping("/api/v1/merchant-applications")
     public MerchantApplications merchantApplications(@RequestParam(value = "currency", required = false) String currency,
                                                      @RequestParam(value = "status", required = false) String status) {
-        return new MerchantApplications(applications.merchants(currency == null ? null : id(currency, "currency"),
+        String asked = Caller.current().currencyOr(currency);
+        return new MerchantApplications(applications.merchants(asked == null ? null : id(asked, "currency"),
                 status(status), MAX_LISTED));
     }
 
@@ -249,16 +252,21 @@ public class ApplicationController {
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.COUNTER_AGENT})
+    @CallerCurrency
     @Operation(summary = "The membership applications, oldest first, or the one with a number")
     @GetMapping("/api/v1/membership-applications")
     public MembershipApplications membershipApplications(
             @RequestParam(value = "currency", required = false) String currency,
             @RequestParam(value = "status", required = false) String status,
             @RequestParam(value = "number", required = false) String number) {
+        Caller caller = Caller.current();
         if (number != null) {
-            return new MembershipApplications(applications.membershipByNumber(normalNumber(number)));
+            // an agent finds the applications of its own currency only (an agent's currency: its counter's)
+            return new MembershipApplications(applications.membershipByNumber(normalNumber(number)).stream()
+                    .filter(application -> caller.sees(application.currency())).toList());
         }
-        return new MembershipApplications(applications.memberships(currency == null ? null : id(currency, "currency"),
+        String asked = caller.currencyOr(currency);
+        return new MembershipApplications(applications.memberships(asked == null ? null : id(asked, "currency"),
                 status(status), MAX_LISTED));
     }
 
@@ -349,8 +357,7 @@ public class ApplicationController {
 
     private ApplicationQueries.MembershipApplication membershipApplication(String value) {
         String idOrNumber = id(value, "id");
-        return applications.membership(idOrNumber)
-                .or(() -> applications.membershipByNumber(normalNumber(idOrNumber)).stream().findFirst())
+        return applications.membershipByIdOrNumber(idOrNumber)
                 .orElseThrow(() -> ApiException.notFound("web.unknown-application", "unknown application {0}",
                         idOrNumber));
     }

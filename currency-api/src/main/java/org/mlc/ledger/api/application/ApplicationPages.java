@@ -3,6 +3,7 @@ package org.mlc.ledger.api.application;
 import java.math.BigDecimal;
 import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.CallerCurrency;
 import org.mlc.ledger.api.security.Anonymous;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.ui.Forms;
@@ -95,6 +96,7 @@ public class ApplicationPages {
 
     /** The merchant applications of a status (pending by default), for the association. */
     @Allowed({Role.ADMIN, Role.AUDITOR})
+    @CallerCurrency
     @GetMapping("/association/applications")
     public String review(@RequestParam(name = "status", required = false) String status, Model model) {
         String shown = status == null || status.isBlank() ? "PENDING" : status;
@@ -135,6 +137,7 @@ public class ApplicationPages {
 
     /** The counter finds a membership application by the number the person gives, and completes it. */
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
+    @CallerCurrency
     @GetMapping("/counter/applications")
     public String findMembership(@RequestParam(name = "number", required = false) String number, Model model) {
         model.addAttribute("number", number);

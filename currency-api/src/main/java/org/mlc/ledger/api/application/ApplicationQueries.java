@@ -62,6 +62,12 @@ public class ApplicationQueries {
                 .stream().findFirst();
     }
 
+    /** An application by its id, or by its short number as typed (any case, with or without its dash). */
+    public Optional<MembershipApplication> membershipByIdOrNumber(String idOrNumber) {
+        return membership(idOrNumber).or(() -> membershipByNumber(ApplicationController.normalNumber(idOrNumber))
+                .stream().findFirst());
+    }
+
     /** The applications with this short number (normally one). */
     public List<MembershipApplication> membershipByNumber(String number) {
         return jdbc.query("SELECT * FROM membership_application_view WHERE number = ? ORDER BY submitted_at",

@@ -35,10 +35,17 @@ public class BonusBudgetReportController {
                             String eurosConverted, String leverage) {
     }
 
-    /** Amounts as decimal strings; {@code leverage} euros converted ÷ bonus drawn, 4 decimals rounded down (null: none drawn). */
+    /** Bonus units spent at merchants of a filière (null: merchants without one), as far as traceable. */
+    public record FiliereSpent(String filiere, String units) {
+    }
+
+    /**
+     * Amounts as decimal strings; {@code leverage} euros converted ÷ bonus drawn, 4 decimals rounded
+     * down (null: none drawn); {@code spentByFiliere} where the bonus was spent, counted first (an upper bound).
+     */
     public record Report(String id, String currency, String sponsor, String committed, String drawn, String paidIn,
                          String receivable, long conversions, long membersReached, String eurosConverted,
-                         String leverage, List<MonthLine> months) {
+                         String leverage, List<MonthLine> months, List<FiliereSpent> spentByFiliere) {
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.COLLECTIVITE})
@@ -60,6 +67,8 @@ public class BonusBudgetReportController {
                 draws.membersReached(id), Amounts.format(euros), Coverage.ratio(euros, budget.drawnMinor()),
                 months.stream().map(m -> new MonthLine(m.month(), Amounts.format(m.bonusMinor()), m.conversions(),
                         m.members(), Amounts.format(m.eurosConvertedMinor()),
-                        Coverage.ratio(m.eurosConvertedMinor(), m.bonusMinor()))).toList());
+                        Coverage.ratio(m.eurosConvertedMinor(), m.bonusMinor()))).toList(),
+                draws.spentByFiliere(id).stream()
+                        .map(s -> new FiliereSpent(s.filiere(), Amounts.format(s.unitsMinor()))).toList());
     }
 }

@@ -1,6 +1,7 @@
 package org.mlc.ledger.api.bonus;
 
 import java.util.List;
+import org.mlc.ledger.api.report.TracedSpending;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,5 +41,21 @@ public class BonusDrawQueries {
                 + "MIN(account_id) AS account_id FROM bonus_draw WHERE budget_id = ? GROUP BY conversion_id "
                 + "HAVING SUM(bonus_minor) > 0) k", Long.class, budgetId);
         return members == null ? 0 : members;
+    }
+
+    /** Units a budget's bonus put on accounts, spent at merchants of one filière (null: a merchant without one). */
+    public record Spent(String filiere, long unitsMinor) {
+    }
+
+    /**
+     * Where the bonus went, as far as it can be traced ({@link TracedSpending}): each member account's
+     * payments to merchants since its first bonus from this budget, up to the bonus it kept (a
+     * cancelled conversion's bonus returned). The bonus is counted as spent first: an upper bound.
+     */
+    public List<Spent> spentByFiliere(String budgetId) {
+        return jdbc.query(TracedSpending.sql("SELECT account_id, SUM(bonus_minor) AS cap, MIN(at) AS since "
+                        + "FROM bonus_draw WHERE budget_id = ? GROUP BY account_id HAVING SUM(bonus_minor) > 0",
+                        "p.filiere", false) + " ORDER BY 1 NULLS LAST",
+                (rs, i) -> new Spent(rs.getString(1), rs.getLong(2)), budgetId);
     }
 }

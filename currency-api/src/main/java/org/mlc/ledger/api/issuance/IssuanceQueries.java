@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.mlc.ledger.api.report.TracedSpending;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -102,25 +105,38 @@ public class IssuanceQueries {
 
     /**
      * Where the units a funder's issuances put on accounts in the period went, as far as they can be
-     * traced: each recipient account's completed payments to merchants after its first issued line,
-     * counted in time order up to the units it received from these issuances (what it paid beyond
-     * them was its own money). Reads the payments ({@code transfer_view}) and the merchants
-     * ({@code participant_view}) beside the lines: a report across three views, written by others.
+     * traced ({@link TracedSpending}): each recipient account's completed payments to merchants after
+     * its first issued line, up to the units it received from these issuances.
      */
     public List<Spent> spentAtMerchants(String funderId, Instant from, Instant to) {
-        return jdbc.query("WITH received AS (SELECT l.account_id, SUM(l.units_minor) AS cap, MIN(l.issued_at) AS since "
-                        + "FROM issuance_line l JOIN issuance_view v ON v.issuance_id = l.issuance_id "
-                        + "WHERE (?::text IS NULL OR v.funder_id = ?) AND l.status = 'ISSUED' AND l.issued_at >= ? "
-                        + "AND l.issued_at < ? GROUP BY l.account_id), "
-                        + "paid AS (SELECT t.from_account, p.filiere, t.amount_minor, r.cap, SUM(t.amount_minor) OVER "
-                        + "(PARTITION BY t.from_account ORDER BY t.requested_at, t.transfer_id) AS running "
-                        + "FROM transfer_view t JOIN received r ON r.account_id = t.from_account "
-                        + "JOIN participant_view p ON p.account_id = t.to_account AND p.kind = 'MERCHANT' "
-                        + "WHERE t.status = 'COMPLETED' AND t.requested_at >= r.since) "
-                        + "SELECT filiere, SUM(GREATEST(0, LEAST(amount_minor, cap - (running - amount_minor)))) "
-                        + "FROM paid GROUP BY filiere ORDER BY filiere NULLS LAST",
+        return jdbc.query(traced("p.filiere", "(?::text IS NULL OR v.funder_id = ?) AND l.issued_at >= ? "
+                        + "AND l.issued_at < ?", false) + " ORDER BY 1 NULLS LAST",
                 (rs, i) -> new Spent(rs.getString(1), rs.getLong(2)), funderId, funderId, Timestamp.from(from),
                 Timestamp.from(to));
+    }
+
+    /**
+     * The units of a currency's issuances spent at its merchants from {@code from} (inclusive) to
+     * {@code to} (exclusive), by the merchant's commune (merchants without one left out), traced as
+     * {@link #spentAtMerchants}: each recipient's payments since its first line, counted up to what
+     * the lines issued before {@code to} gave it.
+     */
+    public Map<String, Long> spentByCommune(String currency, Instant from, Instant to) {
+        Map<String, Long> byCommune = new TreeMap<>();
+        jdbc.query(traced("p.commune", "v.currency = ? AND l.issued_at < ?", true),
+                (ResultSet rs) -> {
+                    if (rs.getString(1) != null) {
+                        byCommune.put(rs.getString(1), rs.getLong(2));
+                    }
+                }, currency, Timestamp.from(to), Timestamp.from(to), Timestamp.from(from));
+        return byCommune;
+    }
+
+    /** The traced spending ({@link TracedSpending}) of the issued lines that {@code linesFilter} keeps. */
+    private static String traced(String key, String linesFilter, boolean inPeriod) {
+        return TracedSpending.sql("SELECT l.account_id, SUM(l.units_minor) AS cap, MIN(l.issued_at) AS since "
+                + "FROM issuance_line l JOIN issuance_view v ON v.issuance_id = l.issuance_id "
+                + "WHERE l.status = 'ISSUED' AND " + linesFilter + " GROUP BY l.account_id", key, inPeriod);
     }
 
     private static Issuance issuance(ResultSet rs, int row) throws SQLException {

@@ -3,6 +3,7 @@ package org.mlc.ledger.api.mail;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Platform;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.web.RequestValues;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,7 @@ public class OutboxController {
     }
 
     @Allowed(Role.ADMIN)
+    @Platform
     @Operation(summary = "The e-mails written (sent, failed, or waiting in the outbox)")
     @GetMapping("/api/v1/outbox")
     public Outbox messages(@RequestParam(value = "recipient", required = false) String recipient) {

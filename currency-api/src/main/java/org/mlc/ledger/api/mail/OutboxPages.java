@@ -1,6 +1,7 @@
 package org.mlc.ledger.api.mail;
 
 import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Platform;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.ui.PageController;
 import org.springframework.ui.Model;
@@ -17,6 +18,7 @@ public class OutboxPages {
     }
 
     @Allowed(Role.ADMIN)
+    @Platform
     @GetMapping("/association/outbox")
     public String outbox(Model model) {
         model.addAttribute("messages", outbox.messages(null).messages());

@@ -11,6 +11,7 @@ import org.mlc.ledger.api.counter.CounterQueries;
 import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Caller;
+import org.mlc.ledger.api.security.CallerCurrency;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.ui.Forms;
 import org.mlc.ledger.api.ui.PageController;
@@ -78,6 +79,7 @@ public class NotesPages {
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR})
+    @CallerCurrency
     @GetMapping("/association/notes")
     public String inventory(@RequestParam(name = "currency", required = false) String currency, Model model) {
         return page(currency, model);
@@ -125,7 +127,8 @@ public class NotesPages {
     }
 
     private String page(String currency, Model model) {
-        List<CurrencyQueries.Currency> all = currencies.all();
+        Caller caller = Caller.current();
+        List<CurrencyQueries.Currency> all = currencies.all().stream().filter(c -> caller.sees(c.code())).toList();
         String code = currency != null && all.stream().anyMatch(c -> c.code().equals(currency)) ? currency
                 : all.isEmpty() ? null : all.get(0).code();
         model.addAttribute("currencies", all);

@@ -2,8 +2,10 @@ package org.mlc.ledger.api.report;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.CallerCurrency;
 import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.ui.PageController;
@@ -34,6 +36,7 @@ public class TerritoryPages {
     }
 
     @Allowed({Role.ADMIN, Role.AUDITOR, Role.COLLECTIVITE})
+    @CallerCurrency
     @GetMapping("/territory")
     public String territory(@RequestParam(value = "currency", required = false) String currency,
                             @RequestParam(value = "from", required = false) String from,
@@ -42,12 +45,13 @@ public class TerritoryPages {
         LocalDate today = LocalDate.now(clock.withZone(CivilDay.ZONE));
         String fromDay = from == null || from.isBlank() ? today.withDayOfMonth(1).toString() : from;
         String toDay = to == null || to.isBlank() ? today.toString() : to;
-        String code = caller.seesEverything() ? currency
+        String code = caller.seesEverything() ? caller.currencyOr(currency)
                 : territory.placeOf(caller.participantId()).map(TerritoryQueries.Place::currency).orElse(null);
         if (caller.seesEverything()) {
-            model.addAttribute("currencies", currencies.all());
+            List<CurrencyQueries.Currency> seen = currencies.all().stream().filter(c -> caller.sees(c.code())).toList();
+            model.addAttribute("currencies", seen);
             if (code == null || code.isBlank()) {
-                code = currencies.all().stream().findFirst().map(CurrencyQueries.Currency::code).orElse(null);
+                code = seen.stream().findFirst().map(CurrencyQueries.Currency::code).orElse(null);
             }
         }
         model.addAttribute("code", code);

@@ -15,6 +15,7 @@ import org.mlc.ledger.api.csv.CsvColumn;
 import org.mlc.ledger.api.csv.CsvDialect;
 import org.mlc.ledger.api.csv.CsvFiles;
 import org.mlc.ledger.api.currency.CurrencyQueries;
+import org.mlc.ledger.api.issuance.IssuanceQueries;
 import org.mlc.ledger.api.security.Allowed;
 import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
@@ -45,11 +46,12 @@ public class TerritoryReportController {
 
     static final List<CsvColumn> CSV = List.of(CsvColumn.text("commune"), CsvColumn.number("members"),
             CsvColumn.number("merchants"), CsvColumn.decimal("conversionsEuros"), CsvColumn.number("payments"),
-            CsvColumn.decimal("paymentsVolume"), CsvColumn.decimal("b2bShare"), CsvColumn.decimal("aidSpent"));
+            CsvColumn.decimal("paymentsVolume"), CsvColumn.decimal("b2bShare"), CsvColumn.decimal("aidSpent"),
+            CsvColumn.decimal("issuanceSpent"));
 
     /** One commune's figures: amounts as decimal strings, {@code b2bShare} a fraction of the volume ("0.2500"). */
     public record CommuneLine(String commune, long members, long merchants, String conversionsEuros, long payments,
-                              String paymentsVolume, String b2bShare, String aidSpent) {
+                              String paymentsVolume, String b2bShare, String aidSpent, String issuanceSpent) {
     }
 
     public record TerritoryReport(String currency, String from, String to, List<CommuneLine> communes) {
@@ -58,9 +60,12 @@ public class TerritoryReportController {
     private final TerritoryQueries territory;
     private final CurrencyQueries currencies;
     private final CsvFiles csvFiles;
+    private final IssuanceQueries issuances;
 
-    public TerritoryReportController(TerritoryQueries territory, CurrencyQueries currencies, CsvFiles csvFiles) {
+    public TerritoryReportController(TerritoryQueries territory, CurrencyQueries currencies, CsvFiles csvFiles,
+                                     IssuanceQueries issuances) {
         this.territory = territory;
+        this.issuances = issuances;
         this.currencies = currencies;
         this.csvFiles = csvFiles;
     }
@@ -94,6 +99,7 @@ public class TerritoryReportController {
             row.put("paymentsVolume", line.paymentsVolume());
             row.put("b2bShare", line.b2bShare());
             row.put("aidSpent", line.aidSpent());
+            row.put("issuanceSpent", line.issuanceSpent());
             rows.add(row);
         }
         return csvFiles.answer(csv, "territory-" + report.currency() + "-" + report.from() + "-" + report.to()
@@ -117,9 +123,10 @@ public class TerritoryReportController {
         Set<String> communes = communesSeenBy(Caller.current(), code);
         Instant start = fromDay.atStartOfDay(CivilDay.ZONE).toInstant();
         Instant end = toDay.plusDays(1).atStartOfDay(CivilDay.ZONE).toInstant();
+        Map<String, Long> issued = issuances.spentByCommune(code, start, end);
         List<CommuneLine> lines = territory.byCommune(code, start, end).stream()
                 .filter(figures -> communes == null || communes.contains(figures.commune()))
-                .map(TerritoryReportController::line).toList();
+                .map(figures -> line(figures, issued.getOrDefault(figures.commune(), 0L))).toList();
         log.info("territory report of {} from {} to {}: {} communes", code, fromDay, toDay, lines.size());
         return new TerritoryReport(code, fromDay.toString(), toDay.toString(), lines);
     }
@@ -147,10 +154,11 @@ public class TerritoryReportController {
         return communes;
     }
 
-    private static CommuneLine line(TerritoryQueries.CommuneFigures f) {
+    private static CommuneLine line(TerritoryQueries.CommuneFigures f, long issuanceSpentMinor) {
         String share = f.paymentsVolumeMinor() == 0 ? "0.0000" : BigDecimal.valueOf(f.b2bVolumeMinor())
                 .divide(BigDecimal.valueOf(f.paymentsVolumeMinor()), 4, RoundingMode.HALF_EVEN).toPlainString();
         return new CommuneLine(f.commune(), f.members(), f.merchants(), Amounts.format(f.conversionsEurosMinor()),
-                f.payments(), Amounts.format(f.paymentsVolumeMinor()), share, Amounts.format(f.aidSpentMinor()));
+                f.payments(), Amounts.format(f.paymentsVolumeMinor()), share, Amounts.format(f.aidSpentMinor()),
+                Amounts.format(issuanceSpentMinor));
     }
 }

@@ -3,6 +3,7 @@ package org.mlc.ledger.api.seal;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.mlc.ledger.api.security.Allowed;
+import org.mlc.ledger.api.security.Platform;
 import org.mlc.ledger.api.security.Anonymous;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.web.ApiException;
@@ -51,6 +52,7 @@ public class SealController {
     }
 
     @Allowed({Role.ADMIN})
+    @Platform
     @Operation(summary = "Seal the event store now, up to its safe point")
     @PostMapping("/api/v1/seals")
     public ResponseEntity<SealRun> seal(@RequestHeader(value = IdempotentCommands.HEADER, required = false)

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.mlc.ledger.api.counter.CounterQueries;
 import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.participant.ParticipantQueries;
+import org.mlc.ledger.api.security.Caller;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.CounterId;
@@ -243,14 +244,23 @@ public class Wordings {
         return messages.getMessage(key, null, null, locale);
     }
 
-    /** The participant's name and member number ("Name (BOUSOL-000123)"), or a short reference when unknown. */
+    /**
+     * The participant's name and member number ("Name (BOUSOL-000123)"), or a short reference when
+     * unknown, or of a currency the caller does not see (one association learns no name of another's).
+     */
     public String participant(String id) {
-        return lookup(() -> participants.getObject().find(id).map(Wordings::named), id);
+        return lookup(() -> participants.getObject().find(id).filter(Wordings::visible).map(Wordings::named), id);
     }
 
     /** The participant owning the account, named as {@link #participant}, or a short reference. */
     public String account(String id) {
-        return lookup(() -> participants.getObject().findByAccount(id).map(Wordings::named), id);
+        return lookup(() -> participants.getObject().findByAccount(id).filter(Wordings::visible)
+                .map(Wordings::named), id);
+    }
+
+    private static boolean visible(ParticipantQueries.Participant participant) {
+        Caller caller = Caller.currentOrNull();
+        return caller == null || caller.sees(participant.currency());
     }
 
     private static String named(ParticipantQueries.Participant participant) {

@@ -183,8 +183,10 @@ class ApplicationsApiTest extends IntegrationTest {
                 .replace("-", ""));
         assertThat(found.status()).isEqualTo(200);
         assertThat(found.json().path("applications").get(0).path("name").asText()).isEqualTo("Jeanne Martin");
+        assertThat(otherAgent.api().get("/api/v1/membership-applications?number=" + number).json()
+                .path("applications")).as("another currency's agent does not find it").isEmpty();
         assertThat(otherAgent.api().post("/api/v1/membership-applications/" + number + "/approval", "{}").status())
-                .isEqualTo(403);
+                .as("another currency's application does not exist for its agent").isEqualTo(404);
 
         Api.Response completed = agent.api().post("/api/v1/membership-applications/" + number + "/approval", "{}");
         assertThat(completed.status()).as(completed.toString()).isEqualTo(200);

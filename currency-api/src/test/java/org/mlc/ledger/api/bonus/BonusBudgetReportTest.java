@@ -34,6 +34,9 @@ class BonusBudgetReportTest extends IntegrationTest {
                 "{\"euros\":\"10.00\"}");
         assertThat(paid.status()).as(paid.toString()).isLessThan(300);
         User cityUser = ledger.user("COLLECTIVITE", city.id(), null);
+        Party grocer = ledger.merchant("Epicerie", code);
+        assertThat(ledger.pay(alice, grocer, "12.00").status()).isEqualTo(201); // her 10.00 of bonus and more
+        assertThat(ledger.pay(bob, grocer, "3.00").status()).isEqualTo(201); // 3.00 of his 5.00
 
         Api.Response report = cityUser.api().get("/api/v1/reports/bonus-budgets/" + budget);
 
@@ -48,6 +51,9 @@ class BonusBudgetReportTest extends IntegrationTest {
         assertThat(report.get("leverage")).isEqualTo("5.0000");
         assertThat(report.json().path("months")).hasSize(1);
         assertThat(report.json().path("months").get(0).path("month").asText()).isEqualTo(MONTH);
+        assertThat(report.json().path("spentByFiliere")).hasSize(1);
+        assertThat(report.json().path("spentByFiliere").get(0).path("filiere").asText()).isEqualTo("ALIMENTATION");
+        assertThat(report.json().path("spentByFiliere").get(0).path("units").asText()).isEqualTo("13.00");
     }
 
     @Test

@@ -112,7 +112,8 @@ class ParticipantSearchTest extends IntegrationTest {
         assertThat(names(agent.api().get("/api/v1/participants"))).containsExactly("Alice");
         assertThat(names(agent.api().get("/api/v1/participants?currency=" + bousol + "&q=ali")))
                 .containsExactly("Alice");
-        assertProblem(agent.api().get("/api/v1/participants?currency=" + roue), 403, "forbidden");
+        // another currency's participants do not exist for this agent (docs/security.md, "Currencies")
+        assertProblem(agent.api().get("/api/v1/participants?currency=" + roue), 404, "not-found");
         assertProblem(agent.api().get("/api/v1/participants?currency=" + bousol + "&kind=MERCHANT"), 403,
                 "forbidden");
     }
@@ -140,7 +141,10 @@ class ParticipantSearchTest extends IntegrationTest {
         assertThat(currencies.status()).as(currencies.toString()).isEqualTo(200);
         List<String> codes = new ArrayList<>();
         currencies.json().get("items").forEach(item -> codes.add(item.get("code").asText()));
-        assertThat(codes).contains(currency, other).isSorted();
+        assertThat(codes).as("a member sees its own currency only").containsExactly(currency);
+        List<String> all = new ArrayList<>();
+        api.get("/api/v1/currencies").json().get("items").forEach(item -> all.add(item.get("code").asText()));
+        assertThat(all).as("the platform's operator sees them all").contains(currency, other).isSorted();
 
         Api.Response counters = api.get("/api/v1/counters?currency=" + currency);
         assertThat(counters.status()).as(counters.toString()).isEqualTo(200);

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.mlc.ledger.api.IntegrationTest;
+import org.mlc.ledger.api.issuance.IssuanceTest;
 import org.mlc.ledger.api.support.Api;
 import org.mlc.ledger.api.support.Ledger;
 import org.mlc.ledger.api.support.Ledger.Party;
@@ -89,7 +90,37 @@ class TerritoryReportTest extends IntegrationTest {
         Api.Response machine = api.get("/api/v1/reports/territory?currency=" + currency + "&from=" + TODAY + "&to="
                 + TODAY + "&format=csv");
         assertThat(machine.text()).contains("commune,members,merchants,conversionsEuros,payments,paymentsVolume")
-                .contains("69123,1,1,100.00,2,40.00,0.0000,0.00");
+                .contains("69123,1,1,100.00,2,40.00,0.0000,0.00,0.00");
+    }
+
+    @Test
+    void theUnitsOfADirectIssuanceCountWhereTheyAreSpentUpToWhatWasIssued() throws InterruptedException {
+        String currency = ledger.currency("1", "1");
+        String counter = ledger.counter(currency);
+        Party city = register("COLLECTIVITE", "Ville de Lyon", currency, "69123", null);
+        User cityUser = ledger.user("COLLECTIVITE", city.id(), null);
+        Party alice = register("MEMBER", "Alice", currency, "69123", null);
+        Party grocer = register("MERCHANT", "Epicerie", currency, "69123", null);
+        Party baker = register("MERCHANT", "Boulangerie", currency, "69266", null);
+        Api.Response filed = cityUser.api().post("/api/v1/currencies/" + currency + "/issuances", """
+                {"funder":"%s","reference":"Indemnités","lines":[%s]}""".formatted(city.id(),
+                IssuanceTest.line("a", alice.id(), "100.00")));
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(202);
+        api.post("/api/v1/currencies/" + currency + "/issuances/" + filed.get("id") + "/confirmation", "{}");
+        IssuanceTest.awaitIssued(api, filed.get("id"));
+        assertThat(ledger.convert(counter, alice, "20.00").status()).isEqualTo(201);
+        assertThat(ledger.pay(alice, grocer, "30.00").status()).isEqualTo(201);
+        assertThat(ledger.pay(alice, baker, "80.00").status()).isEqualTo(201); // 70.00 issued, 10.00 her own
+
+        Api.Response report = api.get("/api/v1/reports/territory?currency=" + currency + "&from=" + TODAY + "&to="
+                + TODAY);
+
+        assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        assertThat(commune(report, "69123").path("issuanceSpent").asText()).isEqualTo("30.00");
+        assertThat(commune(report, "69266").path("issuanceSpent").asText()).isEqualTo("70.00");
+        String tomorrow = LocalDate.parse(TODAY).plusDays(1).toString();
+        assertThat(commune(api.get("/api/v1/reports/territory?currency=" + currency + "&from=" + tomorrow + "&to="
+                + tomorrow), "69266").path("issuanceSpent").asText()).isEqualTo("0.00");
     }
 
     @Test
@@ -113,7 +144,7 @@ class TerritoryReportTest extends IntegrationTest {
                 .containsExactly("62160", "69123", "69266");
         String other = ledger.currency("1", "1");
         assertProblem(lyonUser.api().get("/api/v1/reports/territory?currency=" + other + "&from=" + TODAY + "&to="
-                + TODAY), 403, "forbidden");
+                + TODAY), 404, "not-found");
     }
 
     @Test
