@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.mlc.ledger.api.seal.SealQueries;
 import org.mlc.ledger.api.security.Anonymous;
 import org.mlc.ledger.api.ui.Formats;
 import org.mlc.ledger.api.ui.PageController;
@@ -36,10 +37,12 @@ public class PublicPages {
     private final Formats formats;
     private final MessageSource messages;
     private final String tilesUrl;
+    private final SealQueries seals;
 
     public PublicPages(PublicController api, PublicFigures figures, Formats formats, MessageSource messages,
-                       @Value("${mlc.map.tiles-url}") String tilesUrl) {
+                       @Value("${mlc.map.tiles-url}") String tilesUrl, SealQueries seals) {
         this.api = api;
+        this.seals = seals;
         this.figures = figures;
         this.formats = formats;
         this.messages = messages;
@@ -51,6 +54,9 @@ public class PublicPages {
     public String currency(@PathVariable String code, Model model) {
         PublicFigures.Figures currency = api.known(code);
         model.addAttribute("currency", currency);
+        // the latest root of the currency's sealed history, for the association to copy and check later
+        model.addAttribute("seal", seals.latest().stream().filter(seal -> seal.currency().equals(currency.code()))
+                .findFirst().orElse(null));
         YearMonth to = YearMonth.now(Formats.ZONE);
         List<PublicFigures.Month> months = figures.history(code, to.minusMonths(MONTHS_SHOWN - 1), to).months();
         List<String> labels = new ArrayList<>();

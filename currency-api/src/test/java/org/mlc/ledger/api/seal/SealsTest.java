@@ -82,6 +82,10 @@ class SealsTest extends IntegrationTest {
         List<String> latestRoots = new ArrayList<>();
         latest.json().get("seals").forEach(seal -> latestRoots.add(seal.get("root").asText()));
         assertThat(latestRoots).contains(last.get("root").asText());
+        // and the currency's public page shows it, for the association to copy and check later
+        Api.Response page = api.getAnonymously("/public/" + currency);
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.text()).contains(last.get("root").asText());
     }
 
     @Autowired
