@@ -161,6 +161,20 @@ public class AidQueries {
                 Movement.SPENT.name(), Timestamp.from(start), Timestamp.from(end));
     }
 
+    /** Units spent over the period, by the commune of the merchant (null: a merchant without one). */
+    public List<CommuneSpending> spentByCommune(String programId, Instant start, Instant end) {
+        return jdbc.query("SELECT p.commune, SUM(m.units_minor) AS total FROM aid_movement m "
+                        + "JOIN participant_view p ON p.account_id = m.payee_account_id "
+                        + "WHERE m.program_id = ? AND m.kind = ? AND m.at >= ? AND m.at < ? "
+                        + "GROUP BY p.commune ORDER BY p.commune NULLS LAST",
+                (rs, row) -> new CommuneSpending(rs.getString("commune"), rs.getLong("total")), programId,
+                Movement.SPENT.name(), Timestamp.from(start), Timestamp.from(end));
+    }
+
+    /** Units of a programme spent with the merchants of a commune (INSEE code). */
+    public record CommuneSpending(String commune, long unitsMinor) {
+    }
+
     /** Units spent over the period, by merchant (by name) and filière. */
     public List<MerchantSpending> spentByMerchant(String programId, Instant start, Instant end) {
         return jdbc.query("SELECT a.participant_id, p.name, m.filiere, SUM(m.units_minor) AS total FROM aid_movement m "

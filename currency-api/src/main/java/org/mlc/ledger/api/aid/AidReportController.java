@@ -69,11 +69,15 @@ public class AidReportController {
     public record MerchantSpent(String merchant, String name, String filiere, String units) {
     }
 
+    /** Units spent with the merchants of a commune (INSEE code; null: merchants without one). */
+    public record CommuneSpent(String commune, String units) {
+    }
+
     /** A programme's report over a period ({@code from} and {@code to} null when not asked); amounts as text. */
     public record AidReport(String program, String name, String currency, String from, String to, String funded,
                             String granted, String spent, List<FiliereSpent> spentByFiliere,
-                            List<MerchantSpent> spentByMerchant, String returned, String closedOut,
-                            long beneficiaries, String balance) {
+                            List<MerchantSpent> spentByMerchant, List<CommuneSpent> spentByCommune, String returned,
+                            String closedOut, long beneficiaries, String balance) {
     }
 
     /** What an expiry run returned; {@code ran} is false when another node was running it. */
@@ -116,7 +120,10 @@ public class AidReportController {
         AidReport report = new AidReport(programId, program.name(), program.currency(),
                 from == null ? null : fromDay.toString(), to == null ? null : toDay.toString(),
                 Amounts.format(totals.fundedMinor()), Amounts.format(totals.grantedMinor()),
-                Amounts.format(totals.spentMinor()), byFiliere, byMerchant, Amounts.format(totals.returnedMinor()),
+                Amounts.format(totals.spentMinor()), byFiliere, byMerchant,
+                queries.spentByCommune(programId, start, end).stream()
+                        .map(c -> new CommuneSpent(c.commune(), Amounts.format(c.unitsMinor()))).toList(),
+                Amounts.format(totals.returnedMinor()),
                 Amounts.format(totals.closedMinor()),
                 queries.beneficiaries(programId, start, end), Amounts.format(program.balanceMinor()));
         if (csv == null) {

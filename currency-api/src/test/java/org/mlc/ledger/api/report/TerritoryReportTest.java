@@ -75,6 +75,11 @@ class TerritoryReportTest extends IntegrationTest {
         assertThat(villeurbanne.path("paymentsVolume").asText()).isEqualTo("60.00");
         assertThat(villeurbanne.path("b2bShare").asText()).isEqualTo("0.2500");
         assertThat(villeurbanne.path("aidSpent").asText()).isEqualTo("20.00");
+        // the programme's own report says the same, commune by commune
+        JsonNode programReport = api.get("/api/v1/reports/aid-programs/" + program).json();
+        assertThat(programReport.path("spentByCommune")).hasSize(1);
+        assertThat(programReport.path("spentByCommune").get(0).path("commune").asText()).isEqualTo("69266");
+        assertThat(programReport.path("spentByCommune").get(0).path("units").asText()).isEqualTo("20.00");
 
         // a day before: nothing happened then, the participants are counted still
         String yesterday = LocalDate.parse(TODAY).minusDays(1).toString();
