@@ -71,7 +71,7 @@ class ReconciliationTest {
         assertThat(notes.status()).isEqualTo(Check.Status.FAILED);
         assertThat(notes.lines()).containsExactly(
                 "BOUSOL series BOUSOL-2026-A notes of 50: printed differs from vault + counters + circulation "
-                        + "+ withdrawn + destroyed by 1",
+                        + "+ withdrawn + destroyed + released by 1",
                 "BOUSOL: paper in circulation 100.00 in the ledger, notes in circulation worth 50.00 in note_inventory");
     }
 
