@@ -202,6 +202,11 @@ public class NoteSeries {
         requireTakenBack(at);
     }
 
+    /** Refuses ({@code series-expired}) notes of a series past its last day: they are exchanged, not revalidated. */
+    public void requireRevalidable(Instant at) {
+        requireSellable(at);
+    }
+
     private void requireSellable(Instant at) {
         if (!validOn(day(at))) {
             throw DomainException.refused("series-expired", "notes.series-ended",

@@ -14,7 +14,9 @@ public final class NotesHandlers {
             r -> new NoteSeriesHandler(r.of(NoteSeries.class), r.of(ExchangeCounter.class), r.of(Currency.class)),
             r -> new SeriesNotesBackHandler(r.of(NoteSeries.class), r.of(ExchangeCounter.class),
                     r.of(Account.class)),
-            r -> new NoteReleaseHandler(r.of(NoteSeries.class), r.of(ExchangeCounter.class), r.of(Account.class)));
+            r -> new NoteReleaseHandler(r.of(NoteSeries.class), r.of(ExchangeCounter.class), r.of(Account.class)),
+            r -> new NoteRevalidationHandler(r.of(NoteSeries.class), r.of(ExchangeCounter.class),
+                    r.of(Currency.class), r.of(Account.class)));
 
     private NotesHandlers() {
     }
