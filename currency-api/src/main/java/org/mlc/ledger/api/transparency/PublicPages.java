@@ -36,9 +36,12 @@ public class PublicPages {
     private final Formats formats;
     private final MessageSource messages;
     private final String tilesUrl;
+    private final org.mlc.ledger.api.demurrage.FonteExplained fonte;
 
     public PublicPages(PublicController api, PublicFigures figures, Formats formats, MessageSource messages,
-                       @Value("${mlc.map.tiles-url}") String tilesUrl) {
+                       @Value("${mlc.map.tiles-url}") String tilesUrl,
+                       org.mlc.ledger.api.demurrage.FonteExplained fonte) {
+        this.fonte = fonte;
         this.api = api;
         this.figures = figures;
         this.formats = formats;
@@ -51,6 +54,8 @@ public class PublicPages {
     public String currency(@PathVariable String code, Model model) {
         PublicFigures.Figures currency = api.known(code);
         model.addAttribute("currency", currency);
+        model.addAttribute("fonte", fonte.of(currency.code(), java.time.LocalDate.now(Formats.ZONE),
+                org.springframework.context.i18n.LocaleContextHolder.getLocale()).orElse(null));
         YearMonth to = YearMonth.now(Formats.ZONE);
         List<PublicFigures.Month> months = figures.history(code, to.minusMonths(MONTHS_SHOWN - 1), to).months();
         List<String> labels = new ArrayList<>();
