@@ -222,4 +222,51 @@ class NoteRevalidationTest {
         assertThat(ledger.inspect(ExchangeCounter.class, COUNTER.value(), ExchangeCounter::stock))
                 .isEqualTo(Map.of(50, 2));
     }
+
+    private org.mlc.ledger.counter.Deposit depositUnstamped(Map<Integer, Integer> notes, Map<Integer, Integer> unstamped,
+                                                           Instant at) {
+        return ledger.send(new org.mlc.ledger.counter.DepositNotes(COUNTER,
+                org.mlc.ledger.common.DepositId.of("dep-" + ++revalidations), ALICE, notes, unstamped, at));
+    }
+
+    @Test
+    void notesDepositedWithoutTheirStampAreCreditedLessTheFeeWhichGoesToTheFundFromPaper() {
+        policy("0.02");
+        ledger.send(new ReceiveNotes(COUNTER, Map.of(10, 5), T0));
+        ledger.send(new ConvertEuros(COUNTER, ConversionId.of("conv-1"), ALICE, 30_00, PaidBy.CASH, Payout.NOTES,
+                T0));
+
+        // three notes of 10 back, two of them without the stamp of the period that ended on 01/01/2027
+        org.mlc.ledger.counter.Deposit deposit = depositUnstamped(Map.of(10, 3), Map.of(10, 2), NOW);
+
+        assertThat(deposit.feeMinor()).isEqualTo(40);
+        assertThat(deposit.unitsMinor()).isEqualTo(29_60);
+        assertThat(balance(ALICE)).isEqualTo(29_60);
+        assertThat(balance(FUND)).isEqualTo(40);
+        var received = (org.mlc.ledger.account.UnstampedNotesFeeReceived) ledger.eventsOf(FUND.value()).stream()
+                .filter(org.mlc.ledger.account.UnstampedNotesFeeReceived.class::isInstance).findFirst().orElseThrow();
+        assertThat(received.dueOn()).isEqualTo(JAN);
+        assertThat(received.periodFrom()).isEqualTo(LocalDate.of(2026, 7, 1));
+        long paper = ledger.allEvents().stream().filter(ValueMovement.class::isInstance).map(ValueMovement.class::cast)
+                .mapToLong(m -> m.postings().netOf(LedgerAccount.of("PARI", LedgerAccountKind.PAPER_IN_CIRCULATION)))
+                .sum();
+        assertThat(paper).as("all the paper sold came back").isZero();
+        // a deposit without unstamped notes is credited in full, as always
+        assertThat(depositUnstamped(Map.of(10, 1), null, NOW).unitsMinor()).isEqualTo(10_00);
+    }
+
+    @Test
+    void aFeeIsDeductedOnlyFromNotesDepositedOnlyOnceADueDatePassedAndOnlyWithAFonte() {
+        ledger.send(new ReceiveNotes(COUNTER, Map.of(10, 5), T0));
+        ledger.send(new ConvertEuros(COUNTER, ConversionId.of("conv-1"), ALICE, 30_00, PaidBy.CASH, Payout.NOTES,
+                T0));
+
+        assertRefused(() -> depositUnstamped(Map.of(10, 1), Map.of(10, 1), NOW), Kind.REFUSED, "demurrage-off");
+        policy("0.02");
+        assertRefused(() -> depositUnstamped(Map.of(10, 1), Map.of(10, 2), NOW), Kind.INVALID, "validation");
+        assertRefused(() -> depositUnstamped(Map.of(10, 1), Map.of(20, 1), NOW), Kind.INVALID, "validation");
+        assertRefused(() -> depositUnstamped(Map.of(10, 1), Map.of(10, 1), T0), Kind.REFUSED, "no-deadline-passed");
+        assertThat(balance(ALICE)).isZero();
+        assertThat(balance(FUND)).isZero();
+    }
 }

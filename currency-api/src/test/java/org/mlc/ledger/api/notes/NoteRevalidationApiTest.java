@@ -153,4 +153,36 @@ class NoteRevalidationApiTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM note_revalidation WHERE currency = ?", Long.class, code))
                 .isZero();
     }
+
+    @Test
+    void notesDepositedWithoutTheStampOfThePeriodThatEndedAreCreditedLessTheFee() {
+        String code = ledger.currency("1", "1");
+        String counter = ledger.counter(code);
+        ledger.noteStock(counter, "{\"10\":10}");
+        Party alice = ledger.participant("MEMBER", "Alice", code);
+        assertThat(ledger.convertToNotes(counter, alice, "30.00").status()).isEqualTo(201);
+        Party fund = fonte(code, "0.02", today());
+
+        Api.Response tooMany = api.post("/api/v1/counters/" + counter + "/note-deposits", """
+                {"participant":"%s","notes":{"10":3},"unstamped":{"10":4}}""".formatted(alice.id()));
+        assertProblem(tooMany, 400, "validation");
+        assertThat(tooMany.get("field")).isEqualTo("unstamped");
+
+        Api.Response deposit = api.post("/api/v1/counters/" + counter + "/note-deposits", """
+                {"participant":"%s","notes":{"10":3},"unstamped":{"10":2}}""".formatted(alice.id()));
+        assertThat(deposit.status()).as(deposit.toString()).isEqualTo(201);
+        assertThat(deposit.get("units")).isEqualTo("29.60");
+        assertThat(deposit.get("fee")).isEqualTo("0.40");
+        assertThat(ledger.balance(alice)).isEqualTo("29.60");
+        assertThat(ledger.balance(fund)).isEqualTo("0.40");
+        Api.Response supply = ledger.supply(code);
+        assertThat(supply.get("paper")).isEqualTo("0.00");
+        assertThat(supply.get("inCirculation")).isEqualTo("30.00");
+        JsonNode entries = api.get("/api/v1/accounts/" + fund.accountId() + "/entries").json().path("entries");
+        assertThat(entries.get(0).path("kind").asText()).isEqualTo("UNSTAMPED_NOTES_FEE");
+
+        books.assertBalanced();
+        books.assertBacked(code);
+        books.assertJournalMatchesBalances(code);
+    }
 }
