@@ -1,5 +1,6 @@
 package org.mlc.ledger.counter;
 
+import org.mlc.ledger.currency.Currency;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
@@ -15,10 +16,10 @@ class NoteDepositHandler {
 
     private final Repository<ExchangeCounter> counters;
     private final Repository<Account> accounts;
-    private final Repository<org.mlc.ledger.currency.Currency> currencies;
+    private final Repository<Currency> currencies;
 
     NoteDepositHandler(Repository<ExchangeCounter> counters, Repository<Account> accounts,
-                       Repository<org.mlc.ledger.currency.Currency> currencies) {
+                       Repository<Currency> currencies) {
         this.counters = counters;
         this.accounts = accounts;
         this.currencies = currencies;

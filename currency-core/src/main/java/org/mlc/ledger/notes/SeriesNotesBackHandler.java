@@ -1,5 +1,6 @@
 package org.mlc.ledger.notes;
 
+import org.mlc.ledger.currency.Currency;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
@@ -25,10 +26,10 @@ class SeriesNotesBackHandler {
     private final Repository<ExchangeCounter> counters;
     private final Repository<Account> accounts;
 
-    private final Repository<org.mlc.ledger.currency.Currency> currencies;
+    private final Repository<Currency> currencies;
 
     SeriesNotesBackHandler(Repository<NoteSeries> series, Repository<ExchangeCounter> counters,
-                           Repository<Account> accounts, Repository<org.mlc.ledger.currency.Currency> currencies) {
+                           Repository<Account> accounts, Repository<Currency> currencies) {
         this.series = series;
         this.counters = counters;
         this.accounts = accounts;

@@ -1,5 +1,6 @@
 package org.mlc.ledger.api.report;
 
+import org.mlc.ledger.api.demurrage.FonteExplained;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -40,10 +41,10 @@ public class DashboardPages {
     private final Indicators indicators;
     private final MessageSource messages;
     private final Formats formats;
-    private final org.mlc.ledger.api.demurrage.FonteExplained fonte;
+    private final FonteExplained fonte;
 
     public DashboardPages(CurrencyQueries currencies, SupplyQuery supply, Indicators indicators,
-                          MessageSource messages, Formats formats, org.mlc.ledger.api.demurrage.FonteExplained fonte) {
+                          MessageSource messages, Formats formats, FonteExplained fonte) {
         this.fonte = fonte;
         this.currencies = currencies;
         this.supply = supply;

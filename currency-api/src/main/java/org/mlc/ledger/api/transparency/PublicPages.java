@@ -1,5 +1,6 @@
 package org.mlc.ledger.api.transparency;
 
+import org.mlc.ledger.api.demurrage.FonteExplained;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
@@ -36,11 +37,11 @@ public class PublicPages {
     private final Formats formats;
     private final MessageSource messages;
     private final String tilesUrl;
-    private final org.mlc.ledger.api.demurrage.FonteExplained fonte;
+    private final FonteExplained fonte;
 
     public PublicPages(PublicController api, PublicFigures figures, Formats formats, MessageSource messages,
                        @Value("${mlc.map.tiles-url}") String tilesUrl,
-                       org.mlc.ledger.api.demurrage.FonteExplained fonte) {
+                       FonteExplained fonte) {
         this.fonte = fonte;
         this.api = api;
         this.figures = figures;
