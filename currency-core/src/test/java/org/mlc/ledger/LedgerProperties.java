@@ -1148,7 +1148,11 @@ class LedgerProperties {
     private static final CounterId FONTE_COUNTER = CounterId.of("counter-f");
     private static final LocalDate FONTE_FIRST = LocalDate.of(2026, 1, 1);
 
-    sealed interface FonteOperation permits FonteConvert, FontePay, FonteRun {
+    sealed interface FonteOperation permits FonteConvert, FontePay, FonteRun, FonteRevalidate {
+    }
+
+    /** Paper notes revalidated at the counter: {@code count} notes of {@code denomination}, the fee paid in euros. */
+    record FonteRevalidate(int denomination, int count, PaidBy paidWith) implements FonteOperation {
     }
 
     record FonteConvert(int account, long eurosMinor) implements FonteOperation {
@@ -1170,7 +1174,10 @@ class LedgerProperties {
                         Tuple.of(3, Combinators.combine(account, account, Arbitraries.longs().between(1, 15_000))
                                 .as(FontePay::new)),
                         Tuple.of(3, Combinators.combine(Arbitraries.integers().between(0, 3),
-                                Arbitraries.integers().between(0, FONTE_ACCOUNTS.length)).as(FonteRun::new)))
+                                Arbitraries.integers().between(0, FONTE_ACCOUNTS.length)).as(FonteRun::new)),
+                        Tuple.of(2, Combinators.combine(Arbitraries.of(1, 2, 5, 10, 20, 50),
+                                Arbitraries.integers().between(1, 40),
+                                Arbitraries.of(PaidBy.CASH, PaidBy.CARD, PaidBy.CHEQUE)).as(FonteRevalidate::new)))
                 .list().ofMinSize(1).ofMaxSize(25);
     }
 
@@ -1209,7 +1216,8 @@ class LedgerProperties {
             }
         }
         Statistics.label("fonte outcomes").coverage(coverage -> {
-            for (String outcome : List.of("run:charged", "run:repeated", "convert:done", "pay:done")) {
+            for (String outcome : List.of("run:charged", "run:repeated", "convert:done", "pay:done",
+                    "revalidate:done")) {
                 coverage.check(outcome).count(n -> n > 0);
             }
         });
@@ -1248,6 +1256,21 @@ class LedgerProperties {
                     return "run:repeated";
                 }
                 return total > 0 ? "run:charged" : "run:nothing";
+            } else if (operation instanceof FonteRevalidate r) {
+                long fundBefore = ledger.inspect(Account.class, FONTE_FUND.value(), Account::balanceMinor);
+                long drawerBefore = ledger.inspect(ExchangeCounter.class, FONTE_COUNTER.value(),
+                        ExchangeCounter::expectedCashMinor);
+                org.mlc.ledger.notes.NoteRevalidation done = ledger.send(new org.mlc.ledger.notes.RevalidateNotes(
+                        FONTE_COUNTER, org.mlc.ledger.common.RevalidationId.of("rv-" + index), null,
+                        Map.of(r.denomination(), r.count()), r.paidWith(), "agent", at));
+                // 3 % of the face value, rounded up to the cent, into the drawer and to the fund alike
+                long face = r.denomination() * 100L * r.count();
+                assertThat(done.feeMinor()).as("fee of %s", r).isEqualTo((face * 3 + 99) / 100);
+                assertThat(ledger.inspect(Account.class, FONTE_FUND.value(), Account::balanceMinor))
+                        .isEqualTo(fundBefore + done.feeMinor());
+                assertThat(ledger.inspect(ExchangeCounter.class, FONTE_COUNTER.value(),
+                        ExchangeCounter::expectedCashMinor)).isEqualTo(drawerBefore + done.feeMinor());
+                return "revalidate:done";
             }
             throw new IllegalArgumentException(String.valueOf(operation));
         } catch (org.mlc.ledger.common.DomainException e) {

@@ -278,6 +278,34 @@ public class Account extends AccountState {
                 .move(book(LedgerAccountKind.PAPER_IN_CIRCULATION), ledgerAccount(), unitsMinor).build(), at));
     }
 
+    /**
+     * Credits the fee of paper notes revalidated at a counter, paid there in euros: issuance to this
+     * account (the fonte's beneficiary). Called by the revalidation handler, which checked the kind.
+     */
+    public void receiveRevalidationFee(org.mlc.ledger.common.RevalidationId revalidationId, CounterId counterId,
+                                       LocalDate periodFrom, LocalDate dueOn, long feeMinor, Instant at) {
+        requireActive("receive units");
+        apply(new RevalidationFeeReceived(id, currency, revalidationId, counterId, periodFrom, dueOn, feeMinor,
+                Postings.builder().move(book(LedgerAccountKind.ISSUANCE), ledgerAccount(), feeMinor).build(), at));
+    }
+
+    /** Refuses ({@code account-frozen}) unless the account can receive units now; records nothing. */
+    public void requireCanReceive() {
+        requireActive("receive units");
+    }
+
+    /**
+     * Credits the revalidation fee deducted from unstamped notes deposited at a counter, from paper
+     * in circulation. Called by the deposit handlers (UnstampedNotes), before the depositor's credit.
+     */
+    public void receiveUnstampedNotesFee(DepositId depositId, CounterId counterId, LocalDate periodFrom,
+                                         LocalDate dueOn, long feeMinor, Instant at) {
+        requireActive("receive units");
+        apply(new UnstampedNotesFeeReceived(id, currency, depositId, counterId, periodFrom, dueOn, feeMinor,
+                Postings.builder().move(book(LedgerAccountKind.PAPER_IN_CIRCULATION), ledgerAccount(), feeMinor)
+                        .build(), at));
+    }
+
     /** Gives a conversion's donation share; the donation policy checked the balance, the association is credited next. */
     public void giveDonation(ConversionId conversionId, AccountId to, long amountMinor, Instant at) {
         requireActive("give");

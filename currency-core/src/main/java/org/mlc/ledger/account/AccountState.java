@@ -145,6 +145,16 @@ abstract class AccountState {
     }
 
     @EventSourcingHandler
+    void on(UnstampedNotesFeeReceived event) {
+        balanceMinor += event.feeMinor();
+    }
+
+    @EventSourcingHandler
+    void on(RevalidationFeeReceived event) {
+        balanceMinor += event.feeMinor();
+    }
+
+    @EventSourcingHandler
     void on(DemurrageReceived event) {
         balanceMinor += event.amountMinor();
     }

@@ -18,7 +18,7 @@ public final class CounterHandlers {
                     r.of(BonusBudget.class)),
             r -> new MembershipHandler(r.of(ExchangeCounter.class), r.of(Account.class), r.of(Currency.class),
                     r.of(Participant.class)),
-            r -> new NoteDepositHandler(r.of(ExchangeCounter.class), r.of(Account.class)));
+            r -> new NoteDepositHandler(r.of(ExchangeCounter.class), r.of(Account.class), r.of(Currency.class)));
 
     private CounterHandlers() {
     }

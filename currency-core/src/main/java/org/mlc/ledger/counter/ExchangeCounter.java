@@ -155,6 +155,27 @@ public class ExchangeCounter {
                         .build(), at));
     }
 
+    /**
+     * Records paper notes revalidated here, their fee paid in euros into the drawer; the caller
+     * checked the counter open, worked the fee out and credits the beneficiary in the same unit of work.
+     */
+    public void revalidate(org.mlc.ledger.common.RevalidationId revalidationId, NoteSeriesId seriesId,
+                           Map<Integer, Integer> notes, long feeMinor, PaidBy paidWith, LocalDate periodFrom,
+                           LocalDate dueOn, AccountId beneficiaryAccount, String by, Instant at) {
+        requireOpen();
+        SortedMap<Integer, Integer> valid = Notes.validate(notes);
+        apply(new NotesRevalidated(id, currency, revalidationId, seriesId, valid, Notes.valueMinor(valid), feeMinor,
+                paidWith, periodFrom, dueOn, beneficiaryAccount, by, Postings.builder()
+                        .move(LedgerAccount.of(currency.value(), LedgerAccountKind.OUTSIDE), cash(), feeMinor)
+                        .build(), at));
+    }
+
+    @EventSourcingHandler
+    void on(NotesRevalidated event) {
+        // in the drawer, so expected at the closing; listed apart in the day report (not a conversion)
+        drawer.add(event.paidWith(), event.feeMinor());
+    }
+
     /** Refuses when the counter is closed for the day. */
     public void checkOpen() {
         requireOpen();

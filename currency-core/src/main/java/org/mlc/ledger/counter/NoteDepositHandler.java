@@ -1,5 +1,6 @@
 package org.mlc.ledger.counter;
 
+import org.mlc.ledger.currency.Currency;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
@@ -15,10 +16,13 @@ class NoteDepositHandler {
 
     private final Repository<ExchangeCounter> counters;
     private final Repository<Account> accounts;
+    private final Repository<Currency> currencies;
 
-    NoteDepositHandler(Repository<ExchangeCounter> counters, Repository<Account> accounts) {
+    NoteDepositHandler(Repository<ExchangeCounter> counters, Repository<Account> accounts,
+                       Repository<Currency> currencies) {
         this.counters = counters;
         this.accounts = accounts;
+        this.currencies = currencies;
     }
 
     @CommandHandler
@@ -31,10 +35,19 @@ class NoteDepositHandler {
                     command.accountId(), currency);
         }
         long unitsMinor = counter.invoke(c -> c.prepareDeposit(command.notes()));
+        UnstampedNotes.Fee fee = UnstampedNotes.check(command.unstamped(), command.notes(), currency, currencies,
+                accounts, command.at());
+        long feeMinor = fee == null ? 0 : fee.feeMinor();
+        if (fee != null) {
+            // the account must be able to receive before the fund is credited
+            account.execute(Account::requireCanReceive);
+            UnstampedNotes.credit(fee, command.depositId(), command.counterId(), command.at());
+        }
         // the account refuses (frozen, closed) before the counter records anything
-        account.execute(a -> a.receivePaperNotes(command.depositId(), command.counterId(), unitsMinor, command.at()));
+        account.execute(a -> a.receivePaperNotes(command.depositId(), command.counterId(), unitsMinor - feeMinor,
+                command.at()));
         counter.execute(c -> c.takeBack(command.depositId(), command.accountId(), command.notes(), command.at()));
-        return new Deposit(command.depositId().value(), unitsMinor);
+        return new Deposit(command.depositId().value(), unitsMinor - feeMinor, feeMinor);
     }
 
 

@@ -48,6 +48,24 @@ public record Demurrage(Ratio rate, int periodMonths, LocalDate firstDueOn, long
         return baseMinor <= thresholdMinor ? 0 : rate.applyRoundingDown(baseMinor - thresholdMinor);
     }
 
+    /** The first due date on or after {@code day}: the one a revalidation of paper notes that day pays for. */
+    public LocalDate nextDueOnOrAfter(LocalDate day) {
+        if (day.isBefore(firstDueOn)) {
+            return firstDueOn;
+        }
+        LocalDate last = lastDueOnOrBefore(day).orElseThrow();
+        return last.equals(day) ? day : dueOn(index(last).orElseThrow() + 1);
+    }
+
+    /**
+     * The fee to revalidate paper notes of {@code faceValueMinor} for a period: the rate of their
+     * whole face value (no threshold: a note is not an account), rounded up to the cent, so that
+     * paper never melts slower than electronic balances.
+     */
+    public long revalidationFeeOn(long faceValueMinor) {
+        return rate.applyRoundingUp(faceValueMinor);
+    }
+
     private LocalDate dueOn(long k) {
         // always from the first due date, so that a 31st stays the month's last day rather than drifting
         return k >= 0 ? firstDueOn.plusMonths(k * periodMonths) : firstDueOn.minusMonths(-k * periodMonths);

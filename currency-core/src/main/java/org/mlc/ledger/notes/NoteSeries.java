@@ -202,6 +202,15 @@ public class NoteSeries {
         requireTakenBack(at);
     }
 
+    /** Refuses ({@code series-expired}) notes of a series past its last day: they are exchanged, not revalidated. */
+    public void requireRevalidable(Instant at) {
+        if (!validOn(day(at))) {
+            throw DomainException.refused("series-expired", "notes.series-ended-revalidation",
+                    "series {0} ended on {1}: its notes are exchanged at a counter, no longer revalidated", series,
+                    validUntil).naming("series");
+        }
+    }
+
     private void requireSellable(Instant at) {
         if (!validOn(day(at))) {
             throw DomainException.refused("series-expired", "notes.series-ended",

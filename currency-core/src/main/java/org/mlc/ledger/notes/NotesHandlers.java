@@ -13,8 +13,10 @@ public final class NotesHandlers {
     public static final List<Function<Repositories, Object>> ALL = List.of(
             r -> new NoteSeriesHandler(r.of(NoteSeries.class), r.of(ExchangeCounter.class), r.of(Currency.class)),
             r -> new SeriesNotesBackHandler(r.of(NoteSeries.class), r.of(ExchangeCounter.class),
-                    r.of(Account.class)),
-            r -> new NoteReleaseHandler(r.of(NoteSeries.class), r.of(ExchangeCounter.class), r.of(Account.class)));
+                    r.of(Account.class), r.of(Currency.class)),
+            r -> new NoteReleaseHandler(r.of(NoteSeries.class), r.of(ExchangeCounter.class), r.of(Account.class)),
+            r -> new NoteRevalidationHandler(r.of(NoteSeries.class), r.of(ExchangeCounter.class),
+                    r.of(Currency.class), r.of(Account.class)));
 
     private NotesHandlers() {
     }

@@ -1,5 +1,6 @@
 package org.mlc.ledger.notes;
 
+import org.mlc.ledger.currency.Currency;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
@@ -10,6 +11,7 @@ import org.mlc.ledger.counter.Deposit;
 import org.mlc.ledger.counter.ExchangeCounter;
 import org.mlc.ledger.counter.Notes;
 import org.mlc.ledger.counter.SeriesNotes;
+import org.mlc.ledger.counter.UnstampedNotes;
 
 /**
  * Notes of a named series coming back from the public at a counter: credited to an account (as
@@ -24,11 +26,14 @@ class SeriesNotesBackHandler {
     private final Repository<ExchangeCounter> counters;
     private final Repository<Account> accounts;
 
+    private final Repository<Currency> currencies;
+
     SeriesNotesBackHandler(Repository<NoteSeries> series, Repository<ExchangeCounter> counters,
-                           Repository<Account> accounts) {
+                           Repository<Account> accounts, Repository<Currency> currencies) {
         this.series = series;
         this.counters = counters;
         this.accounts = accounts;
+        this.currencies = currencies;
     }
 
     @CommandHandler
@@ -48,11 +53,19 @@ class SeriesNotesBackHandler {
         long unitsMinor = counter.invoke(c -> c.prepareDeposit(command.notes()));
         var stocks = atCounters.stocks();
         lot.execute(s -> s.requireInCirculation(command.notes(), stocks));
-        account.execute(a -> a.receivePaperNotes(command.depositId(), command.counterId(), unitsMinor, command.at()));
+        UnstampedNotes.Fee fee = UnstampedNotes.check(command.unstamped(), command.notes(), currency, currencies,
+                accounts, command.at());
+        long feeMinor = fee == null ? 0 : fee.feeMinor();
+        if (fee != null) {
+            account.execute(Account::requireCanReceive);
+            UnstampedNotes.credit(fee, command.depositId(), command.counterId(), command.at());
+        }
+        account.execute(a -> a.receivePaperNotes(command.depositId(), command.counterId(), unitsMinor - feeMinor,
+                command.at()));
         atCounters.keepAt(command.counterId(), command.at());
         counter.execute(c -> c.takeBackToSeries(command.depositId(), command.accountId(), command.seriesId(),
                 command.notes(), command.at()));
-        return new Deposit(command.depositId().value(), unitsMinor);
+        return new Deposit(command.depositId().value(), unitsMinor - feeMinor, feeMinor);
     }
 
     @CommandHandler

@@ -147,11 +147,22 @@ public class CounterController {
     public record NotesRequest(JsonNode notes) {
     }
 
-    /** {@code series}: the series printed on the notes (docs/notes-and-fonte.md); without it, notes of no series. */
-    public record DepositRequest(String participant, JsonNode notes, String series) {
+    /**
+     * {@code series}: the series printed on the notes (docs/notes-and-fonte.md); without it, notes of no series.
+     * {@code unstamped}: among the notes, those without the stamp of the fonte's last due date, credited
+     * less the revalidation fee (left out of the request's hash when absent, as before it existed).
+     */
+    public record DepositRequest(String participant, JsonNode notes, String series,
+                                 @com.fasterxml.jackson.annotation.JsonInclude(
+                                         com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                                 JsonNode unstamped) {
 
         public DepositRequest(String participant, JsonNode notes) {
-            this(participant, notes, null);
+            this(participant, notes, null, null);
+        }
+
+        public DepositRequest(String participant, JsonNode notes, String series) {
+            this(participant, notes, series, null);
         }
     }
 
@@ -188,8 +199,16 @@ public class CounterController {
     public record NotesReceivedAnswer(String id, Map<Integer, Integer> received) {
     }
 
-    /** Notes brought back by a participant, credited on its account. */
-    public record NotesDeposited(String id, String accountId, String units) {
+    /**
+     * Notes brought back by a participant, credited on its account: {@code units} what was credited,
+     * {@code fee} the revalidation fee deducted from unstamped notes (absent when none).
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record NotesDeposited(String id, String accountId, String units, String fee) {
+
+        public NotesDeposited(String id, String accountId, String units) {
+            this(id, accountId, units, null);
+        }
     }
 
     /**
@@ -403,15 +422,22 @@ public class CounterController {
         String participant = refs.participant(request.participant(), "participant", currency).value();
         AccountId account = accountOf(participant, currency);
         String series = request.series() == null ? null : id(request.series(), "series");
+        Map<Integer, Integer> unstamped = request.unstamped() == null || request.unstamped().isNull() ? null
+                : RequestValues.noteCounts(request.unstamped(), "unstamped", Notes.MAX_NOTES_PER_OPERATION, false);
         DepositId depositId = DepositId.of(keyed.derivedId("deposit"));
         Object command = series == null
-                ? new DepositNotes(CounterId.of(counterId), depositId, account, notes, clock.instant())
+                ? new DepositNotes(CounterId.of(counterId), depositId, account, notes, unstamped, clock.instant())
                 : new DepositSeriesNotes(CounterId.of(counterId), depositId, account, NoteSeriesId.of(series), notes,
-                        clock.instant());
+                        unstamped, clock.instant());
         Deposit deposit = commands.send(keyed, command, Deposit.class);
         readYourWrites.awaitAll(counterId, account.value());
+        if (deposit.feeMinor() > 0) {
+            // the fonte's beneficiary was credited too: its statement and balance read their write
+            readYourWrites.awaitCommitted();
+        }
         return ResponseEntity.status(201).body(new NotesDeposited(deposit.depositId(), account.value(),
-                Amounts.format(deposit.unitsMinor())));
+                Amounts.format(deposit.unitsMinor()), deposit.feeMinor() > 0 ? Amounts.format(deposit.feeMinor())
+                : null));
     }
 
     @Operation(summary = "Close a counter's day (Z report)")

@@ -21,6 +21,7 @@ import org.mlc.ledger.counter.ConversionCancelled;
 import org.mlc.ledger.counter.CounterDayClosed;
 import org.mlc.ledger.counter.EurosConverted;
 import org.mlc.ledger.counter.MembershipFeeReceived;
+import org.mlc.ledger.counter.NotesRevalidated;
 import org.mlc.ledger.counter.PaidBy;
 import org.mlc.ledger.counter.ShortfallCovered;
 import org.mlc.ledger.bonus.SponsorPaymentReversed;
@@ -98,6 +99,13 @@ class CounterDayProjection {
     void on(MembershipFeeReceived event) {
         drawer("fee:" + event.membershipId(), event.counterId().value(), Map.of(event.paidBy(), event.eurosMinor()),
                 event.at());
+    }
+
+    /** A revalidation's fee, paid in euros into the drawer. */
+    @EventHandler
+    void on(NotesRevalidated event) {
+        drawer("revalidation:" + event.revalidationId(), event.counterId().value(),
+                Map.of(event.paidWith(), event.feeMinor()), event.at());
     }
 
     @EventHandler

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.mlc.ledger.account.DemurrageCharged;
 import org.mlc.ledger.api.status.Projections;
+import org.mlc.ledger.counter.NotesRevalidated;
 import org.mlc.ledger.demurrage.DemurrageRunCompleted;
 import org.mlc.ledger.demurrage.DemurrageRunStarted;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,8 +46,26 @@ class DemurrageProjection {
                 Timestamp.from(event.at()));
     }
 
+    /** Paper notes revalidated at a counter: their fee, for the counter's day and the fonte's figures. */
+    @EventHandler
+    void on(NotesRevalidated event) {
+        StringBuilder notes = new StringBuilder("{");
+        new java.util.TreeMap<>(event.notes()).forEach((denomination, count) -> notes.append(notes.length() > 1
+                ? "," : "").append('"').append(denomination).append("\":").append(count));
+        jdbc.update("INSERT INTO note_revalidation (revalidation_id, currency, counter_id, series_id, notes, "
+                        + "notes_json, face_value_minor, fee_minor, paid_with, period_from, due_on, "
+                        + "beneficiary_account, revalidated_by, revalidated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (revalidation_id) DO NOTHING",
+                event.revalidationId().value(), event.currency().value(), event.counterId().value(),
+                event.seriesId() == null ? null : event.seriesId().value(),
+                event.notes().values().stream().mapToInt(Integer::intValue).sum(), notes.append('}').toString(),
+                event.faceValueMinor(), event.feeMinor(), event.paidWith().name(), event.periodFrom(), event.dueOn(),
+                event.beneficiaryAccount().value(), event.by(), Timestamp.from(event.at()));
+    }
+
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM note_revalidation");
         jdbc.update("DELETE FROM demurrage_charge");
         jdbc.update("DELETE FROM demurrage_run");
     }

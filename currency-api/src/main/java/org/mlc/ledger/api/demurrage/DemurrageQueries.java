@@ -48,4 +48,36 @@ public class DemurrageQueries {
                 java.sql.Timestamp.from(from), java.sql.Timestamp.from(to));
         return sum == null ? 0 : sum;
     }
+
+    /** Paper notes revalidated at a counter; {@code seriesId} null when the agent did not name it. */
+    public record Revalidation(String id, String counterId, String seriesId, int notes, String notesJson,
+                               long faceValueMinor, long feeMinor, String paidWith, LocalDate periodFrom,
+                               LocalDate dueOn, String by, Instant at) {
+    }
+
+    /** A counter's revalidations between two instants, in the order they were made. */
+    public List<Revalidation> revalidationsAtCounter(String counterId, Instant start, Instant end) {
+        return jdbc.query("SELECT * FROM note_revalidation WHERE counter_id = ? AND revalidated_at >= ? "
+                        + "AND revalidated_at < ? ORDER BY revalidated_at, revalidation_id",
+                (rs, row) -> new Revalidation(rs.getString("revalidation_id"), rs.getString("counter_id"),
+                        rs.getString("series_id"), rs.getInt("notes"), rs.getString("notes_json"),
+                        rs.getLong("face_value_minor"), rs.getLong("fee_minor"), rs.getString("paid_with"),
+                        rs.getObject("period_from", LocalDate.class), rs.getObject("due_on", LocalDate.class),
+                        rs.getString("revalidated_by"), rs.getTimestamp("revalidated_at").toInstant()),
+                counterId, java.sql.Timestamp.from(start), java.sql.Timestamp.from(end));
+    }
+
+    /** What the paper fonte (revalidation fees) brought a currency's beneficiary, all periods together. */
+    public long revalidationFeesMinor(String currency) {
+        Long sum = jdbc.queryForObject("SELECT COALESCE(SUM(fee_minor), 0) FROM note_revalidation WHERE currency = ?",
+                Long.class, currency);
+        return sum == null ? 0 : sum;
+    }
+
+    /** What the electronic fonte took from a currency's accounts, all runs together. */
+    public long collectedMinor(String currency) {
+        Long sum = jdbc.queryForObject("SELECT COALESCE(SUM(amount_minor), 0) FROM demurrage_charge WHERE currency = ?",
+                Long.class, currency);
+        return sum == null ? 0 : sum;
+    }
 }

@@ -37,7 +37,11 @@ import org.mlc.ledger.common.Reasons;
 import org.mlc.ledger.counter.Notes;
 import org.mlc.ledger.money.Amounts;
 import org.mlc.ledger.money.Money;
+import org.mlc.ledger.common.RevalidationId;
+import org.mlc.ledger.counter.PaidBy;
 import org.mlc.ledger.notes.DestroyNotes;
+import org.mlc.ledger.notes.NoteRevalidation;
+import org.mlc.ledger.notes.RevalidateNotes;
 import org.mlc.ledger.notes.DispatchNotes;
 import org.mlc.ledger.notes.ExchangeExpiredNotes;
 import org.mlc.ledger.notes.NoteExchange;
@@ -107,6 +111,21 @@ public class NotesController {
     }
 
     public record ReleaseRequest(String beneficiary, String on) {
+    }
+
+    /** Notes revalidated at a counter: {@code paidWith} CASH, CARD or CHEQUE; {@code series} optional. */
+    public record RevalidationRequest(JsonNode notes, String paidWith, String series) {
+    }
+
+    /**
+     * A revalidation: the notes, their face value, the fee paid in euros (the same figure in units
+     * credited to the fonte's beneficiary) and the period it pays for ({@code periodFrom} to the eve
+     * of {@code dueOn}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RevalidationAnswer(String id, String counter, String seriesId, Map<Integer, Integer> notes,
+                                     String faceValue, String fee, String paidWith, LocalDate periodFrom,
+                                     LocalDate dueOn, String beneficiary) {
     }
 
     public record ReleaseAnswer(String seriesId, String beneficiary, LocalDate on, Map<Integer, Integer> notes,
@@ -289,6 +308,33 @@ public class NotesController {
                 : lot.seriesId().value(), new TreeMap<>(lot.notes()))).toList();
         return ResponseEntity.status(201).body(new ExchangeAnswer(exchangeId, series, notes, given,
                 Amounts.format(exchange.unitsMinor())));
+    }
+
+    @Operation(summary = "Revalidate paper notes for the fonte period: their holder pays the fee in euros")
+    @PostMapping("/api/v1/counters/{id}/note-revalidations")
+    @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
+    public ResponseEntity<RevalidationAnswer> revalidate(@RequestHeader(value = IdempotentCommands.HEADER,
+            required = false) String key, @PathVariable("id") String counterId,
+            @RequestBody RevalidationRequest request) {
+        CounterPolicy.checkWorksAt(counterId);
+        id(counterId, "id");
+        var keyed = commands.key("note-revalidation", key, List.of(counterId, request));
+        SortedMap<Integer, Integer> notes = RequestValues.noteCounts(request.notes(), "notes",
+                Notes.MAX_NOTES_PER_OPERATION, true);
+        PaidBy paidWith = RequestValues.requiredEnum(request.paidWith(), PaidBy.class, "paidWith");
+        String series = request.series() == null ? null : id(request.series(), "series");
+        counters.find(counterId).orElseThrow(() -> ApiException.notFound("web.unknown.counter",
+                "unknown counter {0}", counterId));
+        String revalidationId = keyed.derivedId("note-revalidation");
+        NoteRevalidation done = commands.send(keyed, new RevalidateNotes(CounterId.of(counterId),
+                RevalidationId.of(revalidationId), series == null ? null : NoteSeriesId.of(series), notes, paidWith,
+                Caller.current().username(), clock.instant()), NoteRevalidation.class);
+        readYourWrites.awaitAll(counterId, done.beneficiaryAccount());
+        log.info("notes revalidated at counter {} by {}, revalidation {}: {}, fee {}", counterId,
+                Caller.current().username(), revalidationId, notes, Amounts.format(done.feeMinor()));
+        return ResponseEntity.status(201).body(new RevalidationAnswer(revalidationId, counterId, series,
+                done.notes(), Amounts.format(done.faceValueMinor()), Amounts.format(done.feeMinor()), paidWith.name(),
+                done.periodFrom(), done.dueOn(), done.beneficiaryAccount()));
     }
 
     /** A denomination's notes across places; counters by name. */

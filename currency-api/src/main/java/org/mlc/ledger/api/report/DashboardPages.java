@@ -1,5 +1,6 @@
 package org.mlc.ledger.api.report;
 
+import org.mlc.ledger.api.demurrage.FonteExplained;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -40,9 +41,11 @@ public class DashboardPages {
     private final Indicators indicators;
     private final MessageSource messages;
     private final Formats formats;
+    private final FonteExplained fonte;
 
     public DashboardPages(CurrencyQueries currencies, SupplyQuery supply, Indicators indicators,
-                          MessageSource messages, Formats formats) {
+                          MessageSource messages, Formats formats, FonteExplained fonte) {
+        this.fonte = fonte;
         this.currencies = currencies;
         this.supply = supply;
         this.indicators = indicators;
@@ -69,6 +72,8 @@ public class DashboardPages {
         String unit = all.stream().filter(c -> c.code().equals(code)).findFirst().orElseThrow().name();
         model.addAttribute("unit", unit);
         model.addAttribute("supply", supply.of(code));
+        model.addAttribute("fonte", fonte.of(code, java.time.LocalDate.now(Formats.ZONE),
+                LocaleContextHolder.getLocale()).orElse(null));
         YearMonth to = YearMonth.now(Formats.ZONE);
         List<Indicators.Month> months = indicators.months(code, to.minusMonths(MONTHS_SHOWN - 1), to);
         model.addAttribute("months", months);

@@ -21,6 +21,7 @@ import org.mlc.ledger.api.counter.CounterDayQueries;
 import org.mlc.ledger.api.counter.CounterQueries;
 import org.mlc.ledger.api.currency.CurrencyQueries;
 import org.mlc.ledger.api.notes.NoteInventoryQueries;
+import org.mlc.ledger.api.demurrage.DemurrageQueries;
 import org.mlc.ledger.api.participant.ParticipantQueries;
 import org.mlc.ledger.api.participant.ParticipantQueries.Participant;
 import org.mlc.ledger.api.security.Allowed;
@@ -57,6 +58,7 @@ public class ReportController {
     private final CounterDayQueries counterDays;
     private final CsvFiles csvFiles;
     private final NoteInventoryQueries notes;
+    private final DemurrageQueries fonte;
 
     /** The indicators' columns: amounts in minor units (in units in the French dialect), ratios, counts. */
     static final List<CsvColumn> INDICATORS_CSV = Indicators.CSV_COLUMNS.stream().map(name ->
@@ -74,8 +76,9 @@ public class ReportController {
     public ReportController(Indicators indicators, CurrencyQueries currencies, CounterQueries counters,
                             ConversionQueries conversions, JournalQueries journal, ParticipantQueries participants,
                             StatementQueries statements, CounterDayQueries counterDays, CsvFiles csvFiles,
-                            NoteInventoryQueries notes) {
+                            NoteInventoryQueries notes, DemurrageQueries fonte) {
         this.notes = notes;
+        this.fonte = fonte;
         this.csvFiles = csvFiles;
         this.counterDays = counterDays;
         this.indicators = indicators;
@@ -113,7 +116,17 @@ public class ReportController {
     public record CounterDay(String counter, String currency, String date, long conversions, String euros,
                              Map<String, String> eurosByMeans, String units, String bonus, String cashAtStart,
                              String cashAtEnd, Map<String, String> drawerAtStart, Map<String, String> drawerAtEnd,
-                             List<CounterDayLine> lines, List<NoteExchangeLine> noteExchanges) {
+                             List<CounterDayLine> lines, List<NoteExchangeLine> noteExchanges,
+                             List<NoteRevalidationLine> noteRevalidations, String revalidationFees) {
+    }
+
+    /**
+     * Paper notes revalidated (fonte of paper): the fee paid in euros into the drawer (so in the
+     * drawer's figures, not in the conversions'), the same sum issued to the fonte's beneficiary.
+     */
+    public record NoteRevalidationLine(String revalidation, String at, String seriesId, String series, int notes,
+                                       String faceValue, String fee, String paidWith, String periodFrom,
+                                       String periodTo) {
     }
 
     /** Notes of an ended series exchanged at par for valid notes: nothing booked, but counted at the counter. */
@@ -205,6 +218,7 @@ public class ReportController {
         conversions.eurosByMeansAtCounter(counterId, start, end)
                 .forEach((means, euros) -> byMeans.put(means, Amounts.format(euros)));
         ConversionQueries.Totals totals = conversions.totalsAtCounter(counterId, start, end);
+        List<DemurrageQueries.Revalidation> revalidations = fonte.revalidationsAtCounter(counterId, start, end);
         // the drawer: what the closing (counters capability) counts against
         return ResponseEntity.ok(new CounterDay(counterId, currency, day.toString(), totals.conversions(),
                 Amounts.format(totals.eurosMinor()), byMeans, Amounts.format(totals.unitsMinor()),
@@ -212,7 +226,12 @@ public class ReportController {
                 Amounts.format(journal.counterCashBefore(counterId, end)), drawer(counterId, start),
                 drawer(counterId, end), lines, notes.exchangesAtCounter(counterId, start, end).stream()
                         .map(e -> new NoteExchangeLine(e.id(), e.at().toString(), e.seriesId(), e.series(), e.notes(),
-                                Amounts.format(e.unitsMinor()))).toList()));
+                                Amounts.format(e.unitsMinor()))).toList(),
+                revalidations.stream().map(r -> new NoteRevalidationLine(r.id(), r.at().toString(), r.seriesId(),
+                        r.seriesId() == null ? null : notes.series(r.seriesId()).map(NoteInventoryQueries.Series::series).orElse(null), r.notes(),
+                        Amounts.format(r.faceValueMinor()), Amounts.format(r.feeMinor()), r.paidWith(),
+                        r.periodFrom().toString(), r.dueOn().minusDays(1).toString())).toList(),
+                Amounts.format(revalidations.stream().mapToLong(DemurrageQueries.Revalidation::feeMinor).sum())));
     }
 
     /** What the drawer held at that instant, cash, card slips and cheques apart (each means, 0 if none). */

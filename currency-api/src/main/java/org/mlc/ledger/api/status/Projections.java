@@ -34,7 +34,7 @@ public final class Projections {
         tables.put(LEDGER, List.of("ledger_balance", "account_view", "account_entry", "transfer_view",
                 "reconversion_view", "fund_account", "payment_hold_view"));
         tables.put(REPORTS, List.of("journal_entry", "conversion_view", "bonus_draw", "demurrage_run",
-                "demurrage_charge"));
+                "demurrage_charge", "note_revalidation"));
         tables.put(AID, List.of("aid_program_view", "aid_funding_view", "earmark_lot", "aid_movement",
                 "issuance_view", "issuance_line"));
         TABLES = java.util.Collections.unmodifiableMap(tables);

@@ -1,5 +1,6 @@
 package org.mlc.ledger.api.transparency;
 
+import org.mlc.ledger.api.demurrage.FonteExplained;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
@@ -38,9 +39,11 @@ public class PublicPages {
     private final MessageSource messages;
     private final String tilesUrl;
     private final SealQueries seals;
+    private final FonteExplained fonte;
 
     public PublicPages(PublicController api, PublicFigures figures, Formats formats, MessageSource messages,
-                       @Value("${mlc.map.tiles-url}") String tilesUrl, SealQueries seals) {
+                       @Value("${mlc.map.tiles-url}") String tilesUrl, SealQueries seals, FonteExplained fonte) {
+        this.fonte = fonte;
         this.api = api;
         this.seals = seals;
         this.figures = figures;
@@ -57,6 +60,8 @@ public class PublicPages {
         // the latest root of the currency's sealed history, for the association to copy and check later
         model.addAttribute("seal", seals.latest().stream().filter(seal -> seal.currency().equals(currency.code()))
                 .findFirst().orElse(null));
+        model.addAttribute("fonte", fonte.of(currency.code(), java.time.LocalDate.now(Formats.ZONE),
+                org.springframework.context.i18n.LocaleContextHolder.getLocale()).orElse(null));
         YearMonth to = YearMonth.now(Formats.ZONE);
         List<PublicFigures.Month> months = figures.history(code, to.minusMonths(MONTHS_SHOWN - 1), to).months();
         List<String> labels = new ArrayList<>();

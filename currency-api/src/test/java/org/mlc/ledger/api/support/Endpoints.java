@@ -166,6 +166,18 @@ public final class Endpoints {
             return new Call("POST", "/api/v1/counters/" + who.counter() + "/note-exchanges",
                     "{\"series\":\"" + ended + "\",\"notes\":{\"10\":1}}");
         });
+        samples.put("POST /api/v1/counters/{id}/note-revalidations", (w, who) -> {
+            // a fonte so small that a note of 10 costs one cent, paid in euros, issued to the fund
+            ensureOpen(admin, who.counter());
+            LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+            Party fund = admin.participant("ASSOCIATION", "Fonds de projets", w.currency());
+            Api.Response policy = admin.api().post("/api/v1/currencies/" + w.currency() + "/demurrage",
+                    "{\"rate\":\"0.000001\",\"periodMonths\":1,\"firstDueOn\":\"" + today
+                            + "\",\"beneficiary\":\"" + fund.id() + "\"}");
+            assertThat(policy.status()).as(policy.toString()).isEqualTo(200);
+            return new Call("POST", "/api/v1/counters/" + who.counter() + "/note-revalidations",
+                    "{\"notes\":{\"10\":1},\"paidWith\":\"CASH\"}");
+        });
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.mlc.ledger.api.IntegrationTest;
 import org.mlc.ledger.api.security.Role;
+import org.mlc.ledger.api.support.Api;
 import org.mlc.ledger.api.support.Endpoints;
 import org.mlc.ledger.api.support.Endpoints.World;
 import org.mlc.ledger.api.ui.PageSecurityTest.Session;
@@ -78,6 +79,26 @@ class PageWordsTest extends IntegrationTest {
         // the dashboard of a currency, with its figures
         scan(failures, "ADMIN /association?currency", sessions.get(Role.ADMIN),
                 "/association?currency=" + world.currency(), 200);
+        // the fonte explained in words, once the currency has one: on the dashboard and the public page
+        var fund = ledger.participant("ASSOCIATION", "Fonds de projets", world.currency());
+        assertThat(api.post("/api/v1/currencies/" + world.currency() + "/demurrage", """
+                {"rate":"0.015","periodMonths":6,"firstDueOn":"%s","beneficiary":"%s"}""".formatted(
+                java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusMonths(1), fund.id())).status())
+                .isEqualTo(200);
+        scan(failures, "ADMIN /association?currency (with a fonte)", sessions.get(Role.ADMIN),
+                "/association?currency=" + world.currency(), 200);
+        assertThat(visibleText(sessions.get(Role.ADMIN).get("/association?currency=" + world.currency()).body()))
+                .contains("La fonte", "1,5 %", "Prochaine échéance", "Fonds de projets", "en timbres de billets");
+        assertThat(visibleText(new Session(base).get("/public/" + world.currency()).body()))
+                .contains("La fonte", "1,5 %", "Prochaine échéance", "Fonds de projets");
+        // a revalidation of notes at the counter: its day lists the stamp, in words and euros
+        Api.Response stamp = api.post("/api/v1/counters/" + world.counter() + "/note-revalidations",
+                "{\"notes\":{\"10\":2},\"paidWith\":\"CASH\"}");
+        assertThat(stamp.status()).as(stamp.toString()).isEqualTo(201);
+        scan(failures, "COUNTER_AGENT /counter/day (a revalidation)", sessions.get(Role.COUNTER_AGENT), "/counter/day",
+                200);
+        assertThat(visibleText(sessions.get(Role.COUNTER_AGENT).get("/counter/day").body()))
+                .contains("Timbres de fonte des billets", "Billets revalidés", "0,30");
         // the public pages, to anyone without an account: the figures, and the directory with a published profile
         assertThat(api.post("/api/v1/participants/" + world.merchant().id() + "/public-profile", """
                 {"address":"3 rue du Marché","postcode":"64000","commune":"Pau","lat":"43.2951","lon":"-0.3708",
