@@ -130,7 +130,16 @@ class MoveCurrencyTest {
                 // the rule of docs/hosting.md: the host's own events are sealed before the imported ones
                 .contains("this ledger's own events sealed first: " + roueEvents);
 
+        long events = withDatabase(host, jdbc -> jdbc.queryForObject("SELECT count(*) FROM domain_event_entry",
+                Long.class));
+        // the transfer saga starts after the imported events: their transfers were carried out at the source
+        assertThat(sagaPosition(host)).isEqualTo(events);
+
         catchUpAndCheck(host, output);
+        long eventsAfter = withDatabase(host, jdbc -> jdbc.queryForObject("SELECT count(*) FROM domain_event_entry",
+                Long.class));
+        assertThat(eventsAfter).as("no saga acted again on an imported transfer").isEqualTo(events);
+        assertThat(sagaPosition(host)).isEqualTo(events);
         assertSameCurrency("BOUSOL", host);
         assertSameCurrency("ROUE", host);
         assertThat(latestRoot(host, "BOUSOL", output)).isEqualTo(latestRoot(source, "BOUSOL", output));
@@ -148,6 +157,27 @@ class MoveCurrencyTest {
         assertThat(output.getErr()).contains("import: refused, the currency BOUSOL is already in this ledger")
                 .doesNotContain("Exception");
         assertThat(counts(source)).isEqualTo(before);
+    }
+
+    @Test
+    void aFileCutShortIsRefusedAndNothingIsWritten(CapturedOutput output) throws IOException {
+        Path file = work.resolve("bousol-whole.ndjson.gz");
+        assertThat(run(source, "export", "currency", "BOUSOL", "--out", file.toString())).as(output.getAll()).isZero();
+        Path cut = work.resolve("bousol-cut.ndjson.gz");
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                Files.newInputStream(file)), StandardCharsets.UTF_8));
+             var writer = new java.io.PrintWriter(new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(
+                     Files.newOutputStream(cut)), StandardCharsets.UTF_8))) {
+            lines.lines().limit(100).forEach(writer::println);
+        }
+        Path target = work.resolve("cut-target");
+
+        assertThat(run(target, "import", cut.toString())).isEqualTo(ReconcileCommand.EXIT_COULD_NOT_RUN);
+
+        assertThat(output.getErr()).containsPattern("import: .*bousol-cut.ndjson.gz is incomplete: its header "
+                + "announces \\d+ events, it has 99; nothing was written");
+        assertThat(counts(target)).containsEntry("events", 0L).containsEntry("seals", 0L).containsEntry("users", 0L)
+                .containsEntry("tokens", 0L);
     }
 
     @Test
@@ -214,6 +244,13 @@ class MoveCurrencyTest {
                 + "(SELECT count(*) FROM seal_event) AS sealed, (SELECT count(*) FROM app_user) AS users, "
                 + "(SELECT count(*) FROM idempotency_key) AS keys, (SELECT count(*) FROM token_entry) AS tokens, "
                 + "(SELECT last_value FROM domain_event_entry_global_index_seq) AS sequence"));
+    }
+
+    /** Where the transfer saga's token stands (its global index). */
+    private static long sagaPosition(Path dataDir) throws IOException {
+        byte[] token = withDatabase(dataDir, jdbc -> jdbc.queryForObject("SELECT token FROM token_entry "
+                + "WHERE processor_name = 'TransferSagaProcessor'", byte[].class));
+        return MoveFile.JSON.readTree(token).get("index").asLong();
     }
 
     private static int run(Path dataDir, String... args) {
