@@ -166,8 +166,8 @@ public class ExportCommand implements Callable<Integer> {
         CurrencyExport.Summary summary;
         try {
             summary = new CurrencyExport(dataSource.get(), Clock.systemUTC(), err).export(code, out);
-        } catch (CurrencyExport.UnknownCurrency unknown) {
-            err.println("export: " + unknown.getMessage());
+        } catch (CurrencyExport.Refused refused) {
+            err.println("export: " + refused.getMessage());
             return ReconcileCommand.EXIT_COULD_NOT_RUN;
         }
         double seconds = (System.nanoTime() - started) / 1e9;

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -44,9 +45,9 @@ public final class CurrencyExport {
     public record Summary(long events, long seals, long users, long keys, long sagas, long bytes) {
     }
 
-    /** The currency is not in this ledger. */
-    public static final class UnknownCurrency extends RuntimeException {
-        UnknownCurrency(String message) {
+    /** The currency is not in this ledger, or cannot move now; nothing is written. */
+    public static final class Refused extends RuntimeException {
+        Refused(String message) {
             super(message);
         }
     }
@@ -85,8 +86,23 @@ public final class CurrencyExport {
         if (aggregates.isEmpty()) {
             List<String> known = attribution.values().stream().distinct().filter(c -> !c.equals(SealCodec.NO_CURRENCY))
                     .sorted().toList();
-            throw new UnknownCurrency("unknown currency " + currency + "; known: "
+            throw new Refused("unknown currency " + currency + "; known: "
                     + (known.isEmpty() ? "none" : String.join(", ", known)));
+        }
+
+        // A bulk job's lines not yet carried out live in bulk_job/bulk_line, not in events: moving
+        // now would drop them without a word.
+        List<String> running = new ArrayList<>();
+        jdbc.query("SELECT job_id, kind, target_id, currency FROM bulk_job WHERE finished_at IS NULL ORDER BY created_at",
+                (RowCallbackHandler) rows -> {
+                    if (currency.equals(rows.getString(4)) || aggregates.contains(rows.getString(3))) {
+                        running.add(rows.getString(2) + " " + rows.getString(1));
+                    }
+                });
+        if (!running.isEmpty()) {
+            throw new Refused(currency + " has " + running.size() + " bulk job(s) not finished ("
+                    + String.join(", ", running.subList(0, Math.min(3, running.size())))
+                    + (running.size() > 3 ? ", …" : "") + "): let them finish, then export again");
         }
 
         // First pass, metadata only: how many events, and the keys their requests were sent under
@@ -134,8 +150,10 @@ public final class CurrencyExport {
                 .put("sagas", sagas.size());
 
         long[] written = {0};
+        // written aside, then renamed: a failure half-way leaves no file that looks like an export
+        Path part = out.resolveSibling(out.getFileName() + ".part");
         try (BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(
-                new GZIPOutputStream(Files.newOutputStream(out), 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+                new GZIPOutputStream(Files.newOutputStream(part), 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
             line(writer, header);
             jdbc.query(streaming("SELECT " + SealCodec.EVENT_COLUMNS + " FROM domain_event_entry ORDER BY global_index"),
                     (RowCallbackHandler) rows -> {
@@ -174,12 +192,17 @@ public final class CurrencyExport {
                     line(writer, line);
                 }
             }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(part);
+            throw e;
         }
         if (written[0] != events[0]) {
             // one snapshot: cannot happen unless the store changed under a broken isolation level
+            Files.deleteIfExists(part);
             throw new IllegalStateException("read " + events[0] + " events of " + currency + ", then wrote "
                     + written[0]);
         }
+        Files.move(part, out, StandardCopyOption.REPLACE_EXISTING);
         return new Summary(events[0], seals.size(), users.size(), keys.size(), sagas.size(), Files.size(out));
     }
 

@@ -181,6 +181,32 @@ class MoveCurrencyTest {
     }
 
     @Test
+    void eventsAlreadyHereUnderAnotherCurrencyCodeAreRefusedAndNothingIsWritten(CapturedOutput output)
+            throws IOException {
+        Path file = work.resolve("bousol-copy.ndjson.gz");
+        assertThat(run(source, "export", "currency", "BOUSOL", "--out", file.toString())).as(output.getAll()).isZero();
+        Path renamed = work.resolve("copie.ndjson.gz");
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                Files.newInputStream(file)), StandardCharsets.UTF_8));
+             var writer = new java.io.PrintWriter(new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(
+                     Files.newOutputStream(renamed)), StandardCharsets.UTF_8))) {
+            // the same events under a code this ledger does not know
+            writer.println(lines.readLine().replace("\"currency\":\"BOUSOL\"", "\"currency\":\"COPIE\""));
+            lines.lines().forEach(writer::println);
+        }
+        Map<String, Object> before = new java.util.HashMap<>(counts(source));
+
+        assertThat(run(source, "import", renamed.toString())).isEqualTo(ReconcileCommand.EXIT_COULD_NOT_RUN);
+
+        assertThat(output.getErr()).contains("import: an event of the file is already in this ledger");
+        // the indexes drawn are gone (a sequence is not transactional): a gap, as after any rolled-back write
+        before.remove("sequence");
+        Map<String, Object> after = new java.util.HashMap<>(counts(source));
+        after.remove("sequence");
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
     void anUnknownCurrencyIsNotExported(CapturedOutput output) {
         Path file = work.resolve("foo.ndjson.gz");
         assertThat(run(source, "export", "currency", "FOO", "--out", file.toString()))
