@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,8 @@ import org.mlc.ledger.api.seal.SealCodec;
 import org.mlc.ledger.api.seal.SealJob;
 import org.mlc.ledger.api.seal.SealSigner;
 import org.mlc.ledger.api.seal.SealWriter;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.mlc.ledger.payment.TransferSaga;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -99,7 +102,7 @@ public final class CurrencyImport {
         refuseIfPresent(jdbc, currency);
 
         long hostHead = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
-        List<Map<String, Object>> sagaTokens = sagaTokens(jdbc, hostHead);
+        List<Map<String, Object>> sagaTokens = sagaTokens(jdbc);
 
         SealWriter sealWriter = new SealWriter(jdbc, Clock.systemUTC(), signer, Duration.ofSeconds(5),
                 SealJob.MAX_EVENTS_PER_ROUND);
@@ -174,7 +177,7 @@ public final class CurrencyImport {
         appendUsers(jdbc, users);
         long keysKept = appendKeys(jdbc, keys);
         appendSagas(jdbc, sagas);
-        // The transfer saga handled every host event already (checked above); the imported events'
+        // The transfer saga has nothing of the host's left (checked above); the imported events'
         // transfers were carried out at the source, so it starts after them, with their sagas.
         advanceSagaTokens(jdbc, sagaTokens, last[0] < 0 ? hostHead : last[0]);
         return new Summary(currency, read, first[0], last[0], hostSealed, seals.size(), users.size(),
@@ -195,31 +198,49 @@ public final class CurrencyImport {
     }
 
     /**
-     * The transfer saga's tokens, checked: it must have handled every host event (its token at the
-     * host's last index), since it is moved past the imported ones afterwards.
+     * The transfer saga's tokens, checked: it is moved past the imported events afterwards, so it
+     * must have nothing of the host's left to handle (no event of a type it handles above its
+     * position or in its gaps). Events it does not handle may lie above it: a processor stores its
+     * position lazily when it reads only those.
      */
-    private static List<Map<String, Object>> sagaTokens(JdbcTemplate jdbc, long hostHead) {
+    private static List<Map<String, Object>> sagaTokens(JdbcTemplate jdbc) throws IOException {
         List<Map<String, Object>> tokens = jdbc.queryForList("SELECT segment, token, token_type FROM token_entry "
                 + "WHERE processor_name = ? FOR UPDATE", AxonConfiguration.TRANSFER_SAGA_GROUP);
+        String handled = "{" + String.join(",", sagaEventTypes()) + "}";
         for (Map<String, Object> token : tokens) {
             long at = -1;
-            if (token.get("token") != null && GAP_AWARE_TOKEN.equals(token.get("token_type"))) {
-                try {
-                    at = MoveFile.JSON.readTree((byte[]) token.get("token")).path("index").asLong(-1);
-                } catch (IOException e) {
-                    at = -1;
+            List<String> gaps = new ArrayList<>();
+            if (token.get("token") != null) {
+                if (!GAP_AWARE_TOKEN.equals(token.get("token_type"))) {
+                    throw new Refused("the transfer saga's position is a " + token.get("token_type") + ", not a plain "
+                            + "position (a replay in progress?): start currency-api until it is done, stop it, "
+                            + "import again; nothing was written");
                 }
-            } else if (token.get("token") != null) {
-                throw new Refused("the transfer saga's position is a " + token.get("token_type") + ", not a plain "
-                        + "position (a replay in progress?): start currency-api until it is done, stop it, import again");
+                JsonNode position = MoveFile.JSON.readTree((byte[]) token.get("token"));
+                at = position.path("index").asLong(-1);
+                position.path("gaps").forEach(gap -> gaps.add(Long.toString(gap.asLong())));
             }
-            if (at < hostHead && !(token.get("token") == null && hostHead == 0)) {
-                throw new Refused("the transfer saga has not handled every event of this ledger yet (at #" + at
-                        + " of #" + hostHead + "): start currency-api until GET /api/v1/status shows it caught up, "
-                        + "stop it and import again; nothing was written");
+            Long pending = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE (global_index > ? "
+                            + "OR global_index = ANY (?::bigint[])) AND payload_type = ANY (?::text[])", Long.class, at,
+                    "{" + String.join(",", gaps) + "}", handled);
+            if (pending != null && pending > 0) {
+                throw new Refused("the transfer saga has not handled every event of this ledger yet (" + pending
+                        + " after its position #" + at + "): start currency-api until GET /api/v1/status shows it "
+                        + "caught up, stop it and import again; nothing was written");
             }
         }
         return tokens;
+    }
+
+    /** The payload types the transfer saga handles, read from its handlers. */
+    private static List<String> sagaEventTypes() {
+        List<String> types = new ArrayList<>();
+        for (Method method : TransferSaga.class.getDeclaredMethods()) {
+            if (method.isAnnotationPresent(SagaEventHandler.class) && method.getParameterCount() > 0) {
+                types.add(method.getParameterTypes()[0].getName());
+            }
+        }
+        return types;
     }
 
     private static void advanceSagaTokens(JdbcTemplate jdbc, List<Map<String, Object>> tokens, long head)

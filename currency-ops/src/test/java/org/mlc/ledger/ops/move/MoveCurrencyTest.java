@@ -207,6 +207,37 @@ class MoveCurrencyTest {
     }
 
     @Test
+    void aLedgerWhoseTransferSagaIsBehindIsRefusedAndNothingIsWritten(CapturedOutput output) throws IOException {
+        Path file = work.resolve("bousol-saga.ndjson.gz");
+        assertThat(run(source, "export", "currency", "BOUSOL", "--out", file.toString())).as(output.getAll()).isZero();
+        Path renamed = work.resolve("copie-saga.ndjson.gz");
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                Files.newInputStream(file)), StandardCharsets.UTF_8));
+             var writer = new java.io.PrintWriter(new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(
+                     Files.newOutputStream(renamed)), StandardCharsets.UTF_8))) {
+            writer.println(lines.readLine().replace("\"currency\":\"BOUSOL\"", "\"currency\":\"COPIE\""));
+            lines.lines().forEach(writer::println);
+        }
+        String saga = "SELECT token FROM token_entry WHERE processor_name = 'TransferSagaProcessor'";
+        byte[] position = withDatabase(source, jdbc -> jdbc.queryForObject(saga, byte[].class));
+        try {
+            // as if the application had stopped before its saga handled the payments
+            withDatabase(source, jdbc -> jdbc.update("UPDATE token_entry SET token = ? WHERE processor_name = "
+                    + "'TransferSagaProcessor'", "{\"index\":0,\"gaps\":[]}".getBytes(StandardCharsets.UTF_8)));
+            Map<String, Object> before = counts(source);
+
+            assertThat(run(source, "import", renamed.toString())).isEqualTo(ReconcileCommand.EXIT_COULD_NOT_RUN);
+
+            assertThat(output.getErr()).containsPattern("import: the transfer saga has not handled every event of "
+                    + "this ledger yet \\(\\d+ after its position #0\\)");
+            assertThat(counts(source)).isEqualTo(before);
+        } finally {
+            withDatabase(source, jdbc -> jdbc.update("UPDATE token_entry SET token = ? WHERE processor_name = "
+                    + "'TransferSagaProcessor'", position));
+        }
+    }
+
+    @Test
     void anUnknownCurrencyIsNotExported(CapturedOutput output) {
         Path file = work.resolve("foo.ndjson.gz");
         assertThat(run(source, "export", "currency", "FOO", "--out", file.toString()))
