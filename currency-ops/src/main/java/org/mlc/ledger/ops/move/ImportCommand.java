@@ -67,10 +67,16 @@ public class ImportCommand implements Callable<Integer> {
         databaseCreation.allow();
         DataSource database = dataSource.get();
         JdbcTemplate jdbc = new JdbcTemplate(database);
+        Flyway flyway = Flyway.configure().dataSource(database).locations("classpath:db/migration").load();
         if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT to_regclass('domain_event_entry') IS NOT NULL",
                 Boolean.class))) {
             // an empty database: the application's schema first, by its own migrations
-            Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
+            flyway.migrate();
+        } else if (flyway.info().pending().length > 0) {
+            // the rows are written as this version's schema has them; upgrading is currency-api's to do
+            err.println("import: this ledger's schema is older than this tool's (" + flyway.info().pending().length
+                    + " migration(s) pending): start this version of currency-api once, stop it, import again");
+            return ReconcileCommand.EXIT_COULD_NOT_RUN;
         }
         String key = System.getenv("MLC_SEAL_KEY");
         SealSigner signer = key == null || key.isBlank() ? null : SealSigner.of(key, System.getenv("MLC_SEAL_PUBLIC_KEY"));
