@@ -69,10 +69,17 @@ public final class CurrencyImport {
         this.progress = progress;
     }
 
+    /** The file read once without writing: its header, the rows other than events, its aggregates. */
+    private record Contents(JsonNode header, long events, Set<String> aggregates, List<JsonNode> seals,
+                            List<JsonNode> users, List<JsonNode> keys, List<JsonNode> sagas) {
+    }
+
     public Summary importFrom(Path file) {
-        JsonNode header;
+        // First pass, before anything is written: a file cut short, of another version, or with a
+        // user or aggregate already here is refused without drawing a single global index.
+        Contents contents;
         try (BufferedReader reader = open(file)) {
-            header = header(reader.readLine(), file);
+            contents = contents(reader, file);
         } catch (IOException e) {
             throw unreadable(file, e);
         }
@@ -80,16 +87,50 @@ public final class CurrencyImport {
         return transaction.execute(status -> {
             try (BufferedReader reader = open(file)) {
                 reader.readLine();
-                return apply(new JdbcTemplate(dataSource), header, reader, file);
+                return apply(new JdbcTemplate(dataSource), contents, reader, file);
             } catch (IOException e) {
                 throw unreadable(file, e);
             }
         });
     }
 
-    private Summary apply(JdbcTemplate jdbc, JsonNode header, BufferedReader reader, Path file) throws IOException {
-        String currency = header.get("currency").asText();
+    private static Contents contents(BufferedReader reader, Path file) throws IOException {
+        JsonNode header = header(reader.readLine(), file);
+        long events = 0;
+        Set<String> aggregates = new LinkedHashSet<>();
+        List<JsonNode> seals = new ArrayList<>();
+        List<JsonNode> users = new ArrayList<>();
+        List<JsonNode> keys = new ArrayList<>();
+        List<JsonNode> sagas = new ArrayList<>();
+        for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+            if (text.isBlank()) {
+                continue;
+            }
+            JsonNode line = MoveFile.JSON.readTree(text);
+            String type = line.path("type").asText();
+            switch (type) {
+                case MoveFile.EVENT -> {
+                    events++;
+                    aggregates.add(line.get("aggregateIdentifier").asText());
+                }
+                case MoveFile.SEAL -> seals.add(line);
+                case MoveFile.USER -> users.add(line);
+                case MoveFile.KEY -> keys.add(line);
+                case MoveFile.SAGA -> sagas.add(line);
+                default -> throw new Refused(file + " has a line of unknown type '" + type + "'; nothing was written");
+            }
+        }
         JsonNode counts = header.get("counts");
+        complete(file, "events", counts.path("events").asLong(), events);
+        complete(file, "seals", counts.path("seals").asLong(), seals.size());
+        complete(file, "users", counts.path("users").asLong(), users.size());
+        complete(file, "idempotencyKeys", counts.path("idempotencyKeys").asLong(), keys.size());
+        complete(file, "sagas", counts.path("sagas").asLong(), sagas.size());
+        return new Contents(header, events, aggregates, seals, users, keys, sagas);
+    }
+
+    private Summary apply(JdbcTemplate jdbc, Contents contents, BufferedReader reader, Path file) throws IOException {
+        String currency = contents.header().get("currency").asText();
         Boolean locked = jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class,
                 ClusterJobLock.key(SealJob.LOCK));
         if (!Boolean.TRUE.equals(locked)) {
@@ -100,9 +141,10 @@ public final class CurrencyImport {
         jdbc.execute("SET LOCAL lock_timeout = '10s'");
         jdbc.execute("LOCK TABLE domain_event_entry IN EXCLUSIVE MODE");
         refuseIfPresent(jdbc, currency);
-
-        long hostHead = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
+        refuseTakenUsers(jdbc, contents.users());
         List<Map<String, Object>> sagaTokens = sagaTokens(jdbc);
+        refuseKnownAggregates(jdbc, contents.aggregates());
+        long hostHead = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
 
         SealWriter sealWriter = new SealWriter(jdbc, Clock.systemUTC(), signer, Duration.ofSeconds(5),
                 SealJob.MAX_EVENTS_PER_ROUND);
@@ -119,14 +161,8 @@ public final class CurrencyImport {
             }
         }
 
-        long expectedEvents = counts.get("events").asLong();
         Map<Long, Long> newIndexes = new HashMap<>();
-        Set<String> aggregates = new LinkedHashSet<>();
         List<JsonNode> pending = new ArrayList<>();
-        List<JsonNode> seals = new ArrayList<>();
-        List<JsonNode> users = new ArrayList<>();
-        List<JsonNode> keys = new ArrayList<>();
-        List<JsonNode> sagas = new ArrayList<>();
         long[] first = {-1};
         long[] last = {-1};
         long read = 0;
@@ -135,37 +171,28 @@ public final class CurrencyImport {
                 continue;
             }
             JsonNode line = MoveFile.JSON.readTree(text);
-            String type = line.path("type").asText();
-            switch (type) {
-                case MoveFile.EVENT -> {
-                    pending.add(line);
-                    read++;
-                    if (pending.size() == BATCH_ROWS) {
-                        appendEvents(jdbc, currency, pending, newIndexes, aggregates, first, last);
-                        pending.clear();
-                    }
-                    if (read % MoveFile.PROGRESS_EVERY_EVENTS == 0) {
-                        progress.printf(Locale.ROOT, "  %,d of %,d events appended%n", read, expectedEvents);
-                        progress.flush();
-                    }
-                }
-                case MoveFile.SEAL -> seals.add(line);
-                case MoveFile.USER -> users.add(line);
-                case MoveFile.KEY -> keys.add(line);
-                case MoveFile.SAGA -> sagas.add(line);
-                default -> throw new Refused(file + " has a line of unknown type '" + type + "'; nothing was written");
+            // the other rows were kept by the first pass; events are streamed, a batch at a time
+            if (!MoveFile.EVENT.equals(line.path("type").asText())) {
+                continue;
+            }
+            pending.add(line);
+            read++;
+            if (pending.size() == BATCH_ROWS) {
+                appendEvents(jdbc, currency, pending, newIndexes, first, last);
+                pending.clear();
+            }
+            if (read % MoveFile.PROGRESS_EVERY_EVENTS == 0) {
+                progress.printf(Locale.ROOT, "  %,d of %,d events appended%n", read, contents.events());
+                progress.flush();
             }
         }
-        appendEvents(jdbc, currency, pending, newIndexes, aggregates, first, last);
-        complete(file, "events", expectedEvents, read);
-        complete(file, "seals", counts.get("seals").asLong(), seals.size());
-        complete(file, "users", counts.get("users").asLong(), users.size());
-        complete(file, "idempotencyKeys", counts.get("idempotencyKeys").asLong(), keys.size());
-        complete(file, "sagas", counts.get("sagas").asLong(), sagas.size());
+        appendEvents(jdbc, currency, pending, newIndexes, first, last);
+        // the file changed between the two passes
+        complete(file, "events", contents.events(), read);
 
         jdbc.batchUpdate("INSERT INTO seal_aggregate (aggregate_identifier, currency) VALUES (?, ?) "
-                + "ON CONFLICT DO NOTHING", aggregates.stream().map(a -> new Object[]{a, currency}).toList());
-        for (JsonNode seal : seals) {
+                + "ON CONFLICT DO NOTHING", contents.aggregates().stream().map(a -> new Object[]{a, currency}).toList());
+        for (JsonNode seal : contents.seals()) {
             jdbc.update("INSERT INTO seal (currency, sequence, from_index, to_index, event_count, root, previous_root, "
                             + "sealed_at, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", currency,
                     seal.get("sequence").asLong(), newIndex(newIndexes, seal.get("fromIndex").asLong(), file),
@@ -174,14 +201,36 @@ public final class CurrencyImport {
                     MoveFile.timestamp(seal.get("sealedAt").asText()),
                     MoveFile.unbase64(text(seal, "signature")));
         }
-        appendUsers(jdbc, users);
-        long keysKept = appendKeys(jdbc, keys);
-        appendSagas(jdbc, sagas);
+        appendUsers(jdbc, contents.users());
+        long keysKept = appendKeys(jdbc, contents.keys());
+        appendSagas(jdbc, contents.sagas());
         // The transfer saga has nothing of the host's left (checked above); the imported events'
         // transfers were carried out at the source, so it starts after them, with their sagas.
         advanceSagaTokens(jdbc, sagaTokens, last[0] < 0 ? hostHead : last[0]);
-        return new Summary(currency, read, first[0], last[0], hostSealed, seals.size(), users.size(),
-                keys.size() - keysKept, keysKept, sagas.size());
+        return new Summary(currency, read, first[0], last[0], hostSealed, contents.seals().size(),
+                contents.users().size(), contents.keys().size() - keysKept, keysKept, contents.sagas().size());
+    }
+
+    /** An aggregate of the file already here: the currency was imported before under another code, or came from here. */
+    private static void refuseKnownAggregates(JdbcTemplate jdbc, Set<String> aggregates) {
+        String[] ids = aggregates.toArray(String[]::new);
+        List<String> known = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<List<String>>) connection -> {
+            try (var statement = connection.prepareStatement("SELECT DISTINCT aggregate_identifier FROM "
+                    + "domain_event_entry WHERE aggregate_identifier = ANY (?) LIMIT 3")) {
+                statement.setArray(1, connection.createArrayOf("text", ids));
+                try (var rows = statement.executeQuery()) {
+                    List<String> found = new ArrayList<>();
+                    while (rows.next()) {
+                        found.add(rows.getString(1));
+                    }
+                    return found;
+                }
+            }
+        });
+        if (known != null && !known.isEmpty()) {
+            throw new Refused("an event of the file is already in this ledger (aggregate " + String.join(", ", known)
+                    + "): the currency was imported before, or comes from this ledger; nothing was written");
+        }
     }
 
     private static void refuseIfPresent(JdbcTemplate jdbc, String currency) {
@@ -268,7 +317,7 @@ public final class CurrencyImport {
 
     /** Appends a batch of events at new global indexes drawn in order, after every host event. */
     private static void appendEvents(JdbcTemplate jdbc, String currency, List<JsonNode> batch,
-                                     Map<Long, Long> newIndexes, Set<String> aggregates, long[] first, long[] last) {
+                                     Map<Long, Long> newIndexes, long[] first, long[] last) {
         if (batch.isEmpty()) {
             return;
         }
@@ -283,7 +332,6 @@ public final class CurrencyImport {
                 throw new Refused("event #" + event.get("globalIndex").asLong() + " is twice in the file");
             }
             String aggregate = event.get("aggregateIdentifier").asText();
-            aggregates.add(aggregate);
             rows.add(new Object[]{index, event.get("eventIdentifier").asText(),
                     MoveFile.unbase64(text(event, "metaData")), MoveFile.unbase64(event.get("payload").asText()),
                     text(event, "payloadRevision"), event.get("payloadType").asText(), event.get("timeStamp").asText(),
@@ -312,7 +360,7 @@ public final class CurrencyImport {
         }
     }
 
-    private static void appendUsers(JdbcTemplate jdbc, List<JsonNode> users) {
+    private static void refuseTakenUsers(JdbcTemplate jdbc, List<JsonNode> users) {
         List<String> taken = new ArrayList<>();
         for (JsonNode user : users) {
             String name = user.get("username").asText();
@@ -326,6 +374,9 @@ public final class CurrencyImport {
                     + (taken.size() > 10 ? " and " + (taken.size() - 10) + " more" : "")
                     + " (rename them here first); nothing was written");
         }
+    }
+
+    private static void appendUsers(JdbcTemplate jdbc, List<JsonNode> users) {
         jdbc.batchUpdate("INSERT INTO app_user (username, password_hash, role, enabled, created_at, participant_id, "
                 + "counter_id, changed_at, email, currency, credentials_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 users.stream().map(user -> new Object[]{user.get("username").asText(),

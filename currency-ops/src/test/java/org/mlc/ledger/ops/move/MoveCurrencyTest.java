@@ -186,24 +186,14 @@ class MoveCurrencyTest {
         Path file = work.resolve("bousol-copy.ndjson.gz");
         assertThat(run(source, "export", "currency", "BOUSOL", "--out", file.toString())).as(output.getAll()).isZero();
         Path renamed = work.resolve("copie.ndjson.gz");
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                Files.newInputStream(file)), StandardCharsets.UTF_8));
-             var writer = new java.io.PrintWriter(new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(
-                     Files.newOutputStream(renamed)), StandardCharsets.UTF_8))) {
-            // the same events under a code this ledger does not know
-            writer.println(lines.readLine().replace("\"currency\":\"BOUSOL\"", "\"currency\":\"COPIE\""));
-            lines.lines().forEach(writer::println);
-        }
-        Map<String, Object> before = new java.util.HashMap<>(counts(source));
+        copyUnderAnotherCode(file, renamed);
+        Map<String, Object> before = counts(source);
 
         assertThat(run(source, "import", renamed.toString())).isEqualTo(ReconcileCommand.EXIT_COULD_NOT_RUN);
 
-        assertThat(output.getErr()).contains("import: an event of the file is already in this ledger");
-        // the indexes drawn are gone (a sequence is not transactional): a gap, as after any rolled-back write
-        before.remove("sequence");
-        Map<String, Object> after = new java.util.HashMap<>(counts(source));
-        after.remove("sequence");
-        assertThat(after).isEqualTo(before);
+        assertThat(output.getErr()).contains("import: an event of the file is already in this ledger (aggregate ");
+        // refused before a global index is drawn: not even a gap
+        assertThat(counts(source)).isEqualTo(before);
     }
 
     @Test
@@ -211,13 +201,7 @@ class MoveCurrencyTest {
         Path file = work.resolve("bousol-saga.ndjson.gz");
         assertThat(run(source, "export", "currency", "BOUSOL", "--out", file.toString())).as(output.getAll()).isZero();
         Path renamed = work.resolve("copie-saga.ndjson.gz");
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                Files.newInputStream(file)), StandardCharsets.UTF_8));
-             var writer = new java.io.PrintWriter(new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(
-                     Files.newOutputStream(renamed)), StandardCharsets.UTF_8))) {
-            writer.println(lines.readLine().replace("\"currency\":\"BOUSOL\"", "\"currency\":\"COPIE\""));
-            lines.lines().forEach(writer::println);
-        }
+        copyUnderAnotherCode(file, renamed);
         String saga = "SELECT token FROM token_entry WHERE processor_name = 'TransferSagaProcessor'";
         byte[] position = withDatabase(source, jdbc -> jdbc.queryForObject(saga, byte[].class));
         try {
@@ -301,6 +285,21 @@ class MoveCurrencyTest {
                 + "(SELECT count(*) FROM seal_event) AS sealed, (SELECT count(*) FROM app_user) AS users, "
                 + "(SELECT count(*) FROM idempotency_key) AS keys, (SELECT count(*) FROM token_entry) AS tokens, "
                 + "(SELECT last_value FROM domain_event_entry_global_index_seq) AS sequence"));
+    }
+
+    /**
+     * The same events (and seals, keys) under a code this ledger does not know, without the users
+     * (whose names it has): what passes the first checks and meets the events already here.
+     */
+    private static void copyUnderAnotherCode(Path file, Path copy) throws IOException {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                Files.newInputStream(file)), StandardCharsets.UTF_8));
+             var writer = new java.io.PrintWriter(new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(
+                     Files.newOutputStream(copy)), StandardCharsets.UTF_8))) {
+            writer.println(lines.readLine().replace("\"currency\":\"BOUSOL\"", "\"currency\":\"COPIE\"")
+                    .replace("\"users\":2", "\"users\":0"));
+            lines.lines().filter(line -> !line.startsWith("{\"type\":\"user\"")).forEach(writer::println);
+        }
     }
 
     /** Where the transfer saga's token stands (its global index). */
