@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.mlc.ledger.ops.bench.BenchCommand;
 import org.mlc.ledger.ops.export.ExportCommand;
+import org.mlc.ledger.ops.move.ImportCommand;
 import org.mlc.ledger.ops.reconcile.ReconcileCommand;
 import org.mlc.ledger.ops.replay.ReplayCommand;
 import org.mlc.ledger.ops.seed.SeedCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "currency-ops",
         description = "Operator command line of the MLC ledger.",
-        subcommands = {ReconcileCommand.class, VerifyCommand.class, SealCommand.class, ReplayCommand.class, ExportCommand.class, SeedCommand.class, BenchCommand.class,
+        subcommands = {ReconcileCommand.class, VerifyCommand.class, SealCommand.class, ReplayCommand.class, ExportCommand.class, ImportCommand.class, SeedCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public class OpsCommand implements Callable<Integer> {
 

@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -19,6 +21,7 @@ import org.mlc.ledger.api.csv.Csv;
 import org.mlc.ledger.api.report.FecExport;
 import org.mlc.ledger.api.report.Indicators;
 import org.mlc.ledger.money.Amounts;
+import org.mlc.ledger.ops.move.CurrencyExport;
 import org.mlc.ledger.ops.reconcile.ReconcileCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,25 +44,31 @@ import picocli.CommandLine.Spec;
                 "entries: every posting (CSV, RFC 4180, UTF-8, amounts with a dot).",
                 "supply: the indicators per month and currency (CSV); --chart also draws circulation and coverage "
                         + "as a PNG.",
-                "Reads the projections of currency-api's database (run reconcile to check them)."},
+                "currency CODE: everything a currency needs to move to another deployment (its events, seals, users, "
+                        + "idempotency keys; gzip NDJSON) for 'import' there; see docs/hosting.md. No --from, --to.",
+                "fec, entries and supply read the projections of currency-api's database (run reconcile to check "
+                        + "them); currency reads the event store."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "2:could not run (usage, database, file)"})
 public class ExportCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ExportCommand.class);
 
-    enum What { fec, entries, supply }
+    enum What { fec, entries, supply, currency }
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", description = "fec, entries or supply")
+    @Parameters(index = "0", description = "fec, entries, supply or currency")
     private What what;
 
-    @Option(names = "--from", required = true, description = "first day, e.g. 2026-01-01 (UTC)")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "CODE", description = "currency: the currency to export")
+    private String code;
+
+    @Option(names = "--from", description = "fec, entries, supply: first day, e.g. 2026-01-01 (UTC)")
     private LocalDate from;
 
-    @Option(names = "--to", required = true, description = "last day, inclusive (UTC)")
+    @Option(names = "--to", description = "fec, entries, supply: last day, inclusive (UTC)")
     private LocalDate to;
 
     @Option(names = "--out", required = true, description = "the file to write")
@@ -83,6 +92,17 @@ public class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
+        if (what == What.currency) {
+            return currency(stdout, err);
+        }
+        if (code != null) {
+            err.println("export: unexpected argument " + code + " (only 'export currency' takes a code)");
+            return ReconcileCommand.EXIT_COULD_NOT_RUN;
+        }
+        if (from == null || to == null) {
+            err.println("export " + what + ": --from and --to are required");
+            return ReconcileCommand.EXIT_COULD_NOT_RUN;
+        }
         if (to.isBefore(from)) {
             err.println("export: --to must not be before --from");
             return ReconcileCommand.EXIT_COULD_NOT_RUN;
@@ -129,6 +149,34 @@ public class ExportCommand implements Callable<Integer> {
         }
         stdout.flush();
         log.info("exported {} from {} to {}", what, from, to);
+        return 0;
+    }
+
+    /** {@code export currency CODE}: the currency's move file ({@link CurrencyExport}). */
+    private int currency(PrintWriter stdout, PrintWriter err) {
+        if (code == null) {
+            err.println("export currency: which currency? e.g. export currency BOUSOL --out bousol.ndjson.gz");
+            return ReconcileCommand.EXIT_COULD_NOT_RUN;
+        }
+        if (from != null || to != null) {
+            err.println("export currency: takes no --from or --to (a currency moves with all its history)");
+            return ReconcileCommand.EXIT_COULD_NOT_RUN;
+        }
+        long started = System.nanoTime();
+        CurrencyExport.Summary summary;
+        try {
+            summary = new CurrencyExport(dataSource.get(), Clock.systemUTC(), err).export(code, out);
+        } catch (CurrencyExport.Refused refused) {
+            err.println("export: " + refused.getMessage());
+            return ReconcileCommand.EXIT_COULD_NOT_RUN;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        stdout.printf(Locale.ROOT, "currency %s: %,d events, %,d seals, %,d users, %,d idempotency keys, %,d transfers "
+                        + "in transit written to %s (%,d bytes) in %.2f s (%,.0f events/s)%n", code, summary.events(),
+                summary.seals(), summary.users(), summary.keys(), summary.sagas(), out, summary.bytes(), seconds,
+                seconds > 0 ? summary.events() / seconds : 0.0);
+        stdout.flush();
+        log.info("exported currency {}: {} events to {}", code, summary.events(), out);
         return 0;
     }
 
