@@ -7,7 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mlc.ledger.api.IntegrationTest;
 import org.mlc.ledger.api.support.Api;
-import org.mlc.ledger.api.support.Ledger;
 import org.mlc.ledger.api.support.Ledger.Party;
 import org.mlc.ledger.api.support.Ledger.User;
 
