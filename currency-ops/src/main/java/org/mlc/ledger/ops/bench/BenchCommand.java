@@ -52,7 +52,11 @@ import picocli.CommandLine.Spec;
                 "Starts a fresh embedded PostgreSQL and currency-api (java -jar, in a child process) unless "
                         + "--app-url and --jdbc-url name running ones; creates the accounts funded by conversions; "
                         + "runs each mode and client count; ends with reconcile. Prints a table and writes JSON and "
-                        + "a PNG (throughput against clients) to --out."},
+                        + "a PNG (throughput against clients) to --out.",
+                "--scenario hosted-day: the hosted-scale day instead: --currencies currencies of --accounts members "
+                        + "and --merchants merchants each, --rate conversions and payments per second (open loop) for "
+                        + "--day-seconds while a grant batch, a direct issuance and a FEC export run; then the same "
+                        + "checks. See docs/performance.md."},
         exitCodeListHeading = "%nExit codes:%n",
         subcommands = StoreBenchCommand.class,
         exitCodeList = {"0:ran; no payment lost or doubled, every invariant holds",

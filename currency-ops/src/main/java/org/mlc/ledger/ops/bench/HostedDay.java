@@ -186,14 +186,14 @@ final class HostedDay {
                         uncertain.incrementAndGet();
                     }
                 }
-            } catch (IOException e) {
-                into.failed(e.getClass().getSimpleName());
-                if (!conversion) {
-                    uncertain.incrementAndGet();
-                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 into.failed("interrupted");
+            } catch (IOException | RuntimeException e) {
+                into.failed(e.getClass().getSimpleName());
+                if (!conversion) {
+                    uncertain.incrementAndGet(); // the payment may or may not have been made
+                }
             }
         });
         workers.shutdown();
@@ -368,7 +368,9 @@ final class HostedDay {
         JsonNode job = null;
         long deadline = started + TimeUnit.SECONDS.toNanos(MAX_JOB_SECONDS);
         while (System.nanoTime() < deadline) {
-            job = ccasUser.required(ccasUser.get(path + "/" + id), "reading the grant batch");
+            // its progress with its last line only: the default page shows 1,000 lines
+            job = ccasUser.required(ccasUser.get(path + "/" + id + "?fromLine=" + p.grantLines()),
+                    "reading the grant batch");
             if (finished == null && "FINISHED".equals(job.path("status").asText())) {
                 finished = (System.nanoTime() - started) / 1e9;
             }
