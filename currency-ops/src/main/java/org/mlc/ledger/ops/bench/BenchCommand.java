@@ -211,10 +211,10 @@ public class BenchCommand implements Callable<Integer> {
             err.println("bench: --scenario is throughput or hosted-day");
             return ReconcileCommand.EXIT_COULD_NOT_RUN;
         }
-        if (hostedDay && (currencies < 1 || daySeconds <= 0 || rate <= 0 || conversionPercent < 0
+        if (hostedDay && (currencies < 1 || currencies > 999 || daySeconds <= 0 || rate <= 0 || conversionPercent < 0
                 || conversionPercent > 100 || grantLines < 1 || grantLines > 10_000 || issuanceLines < 1
                 || issuanceLines > 10_000 || backgroundAfterSeconds < 0 || dayWorkers < 1)) {
-            err.println("bench: hosted-day needs --currencies, --day-seconds, --rate, --day-workers positive, "
+            err.println("bench: hosted-day needs --currencies 1 to 999, --day-seconds, --rate, --day-workers positive, "
                     + "--conversion-percent 0 to 100, --grant-lines and --issuance-lines 1 to 10000");
             return ReconcileCommand.EXIT_COULD_NOT_RUN;
         }
