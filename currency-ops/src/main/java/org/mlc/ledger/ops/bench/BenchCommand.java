@@ -52,7 +52,11 @@ import picocli.CommandLine.Spec;
                 "Starts a fresh embedded PostgreSQL and currency-api (java -jar, in a child process) unless "
                         + "--app-url and --jdbc-url name running ones; creates the accounts funded by conversions; "
                         + "runs each mode and client count; ends with reconcile. Prints a table and writes JSON and "
-                        + "a PNG (throughput against clients) to --out."},
+                        + "a PNG (throughput against clients) to --out.",
+                "--scenario hosted-day: the hosted-scale day instead: --currencies currencies of --accounts members "
+                        + "and --merchants merchants each, --rate conversions and payments per second (open loop) for "
+                        + "--day-seconds while a grant batch, a direct issuance and a FEC export run; then the same "
+                        + "checks. See docs/performance.md."},
         exitCodeListHeading = "%nExit codes:%n",
         subcommands = StoreBenchCommand.class,
         exitCodeList = {"0:ran; no payment lost or doubled, every invariant holds",
@@ -73,13 +77,59 @@ public class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--scenario", defaultValue = "throughput", description = "throughput (payments/s against the "
+            + "SQL peer, per mode and client count) or hosted-day (many currencies, a steady open-loop load of "
+            + "conversions and payments while a grant batch, an issuance and a FEC export run; see the --day options "
+            + "and docs/performance.md) (default ${DEFAULT-VALUE})")
+    String scenario;
+
     @Option(names = "--accounts", defaultValue = "200", description = "paying accounts (members), each funded by a "
-            + "conversion (default ${DEFAULT-VALUE})")
+            + "conversion; hosted-day: per currency (default ${DEFAULT-VALUE})")
     int accounts;
 
-    @Option(names = "--merchants", defaultValue = "20", description = "paid accounts; hot mode pays the first "
-            + "(default ${DEFAULT-VALUE})")
+    @Option(names = "--merchants", defaultValue = "20", description = "paid accounts; hot mode pays the first; "
+            + "hosted-day: per currency (default ${DEFAULT-VALUE})")
     int merchants;
+
+    @Option(names = "--read-after-write-every", defaultValue = "10", description = "throughput: after every Nth "
+            + "payment a client has done, it reads the payer's account at once (GET /api/v1/accounts/{id}, which "
+            + "waits for the views; the peer reads its row); the RaW p99 column is their latency; 0: no reads "
+            + "(default ${DEFAULT-VALUE})")
+    int readAfterWriteEvery;
+
+    @Option(names = "--currencies", defaultValue = "50", description = "hosted-day: currencies, each with its counter, "
+            + "--accounts members and --merchants merchants (default ${DEFAULT-VALUE})")
+    int currencies;
+
+    @Option(names = "--day-seconds", defaultValue = "120", description = "hosted-day: how long the steady load lasts "
+            + "(default ${DEFAULT-VALUE})")
+    double daySeconds;
+
+    @Option(names = "--rate", defaultValue = "100", description = "hosted-day: operations per second in all, started "
+            + "on schedule whatever the answers (open loop), spread over the currencies (default ${DEFAULT-VALUE})")
+    double rate;
+
+    @Option(names = "--conversion-percent", defaultValue = "20", description = "hosted-day: share of the operations "
+            + "that are counter conversions (10.00-50.00 EUR); the rest are member payments to merchants "
+            + "(default ${DEFAULT-VALUE})")
+    int conversionPercent;
+
+    @Option(names = "--grant-lines", defaultValue = "10000", description = "hosted-day: lines of the CCAS's grant "
+            + "batch (1.00 each, over the members of the first currency) (default ${DEFAULT-VALUE})")
+    int grantLines;
+
+    @Option(names = "--issuance-lines", defaultValue = "200", description = "hosted-day: lines of the collectivite's "
+            + "direct issuance (10.00 each), filed by its user then confirmed by the admin (default ${DEFAULT-VALUE})")
+    int issuanceLines;
+
+    @Option(names = "--background-after-seconds", defaultValue = "10", description = "hosted-day: when the grant "
+            + "batch, the issuance and the FEC export start, into the day (default ${DEFAULT-VALUE})")
+    double backgroundAfterSeconds;
+
+    @Option(names = "--day-workers", defaultValue = "64", description = "hosted-day: requests in flight at most; "
+            + "operations due beyond wait for a worker, and that wait counts in their latency (default "
+            + "${DEFAULT-VALUE})")
+    int dayWorkers;
 
     @Option(names = "--clients", split = ",", defaultValue = "1,4,16,32,64",
             description = "concurrent clients, one run per value (default ${DEFAULT-VALUE})")
@@ -156,6 +206,22 @@ public class BenchCommand implements Callable<Integer> {
                     + "must be positive");
             return ReconcileCommand.EXIT_COULD_NOT_RUN;
         }
+        boolean hostedDay = "hosted-day".equalsIgnoreCase(scenario);
+        if (!hostedDay && !"throughput".equalsIgnoreCase(scenario)) {
+            err.println("bench: --scenario is throughput or hosted-day");
+            return ReconcileCommand.EXIT_COULD_NOT_RUN;
+        }
+        if (hostedDay && (currencies < 1 || currencies > 999 || daySeconds <= 0 || rate <= 0 || conversionPercent < 0
+                || conversionPercent > 100 || grantLines < 1 || grantLines > 10_000 || issuanceLines < 1
+                || issuanceLines > 10_000 || backgroundAfterSeconds < 0 || dayWorkers < 1)) {
+            err.println("bench: hosted-day needs --currencies 1 to 999, --day-seconds, --rate, --day-workers positive, "
+                    + "--conversion-percent 0 to 100, --grant-lines and --issuance-lines 1 to 10000");
+            return ReconcileCommand.EXIT_COULD_NOT_RUN;
+        }
+        if (readAfterWriteEvery < 0) {
+            err.println("bench: --read-after-write-every must be 0 or more");
+            return ReconcileCommand.EXIT_COULD_NOT_RUN;
+        }
         if ((appUrl == null) != (jdbcUrl == null)) {
             err.println("bench: --app-url and --jdbc-url go together (the peer and reconcile need the database)");
             return ReconcileCommand.EXIT_COULD_NOT_RUN;
@@ -166,9 +232,12 @@ public class BenchCommand implements Callable<Integer> {
         int maxClients = Arrays.stream(clients).max().orElse(1);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("machine", machine());
-        report.put("parameters", Map.of("accounts", accounts, "merchants", merchants, "clients", clients,
-                "seconds", seconds, "warmupSeconds", warmupSeconds, "jitWarmupSeconds", jitWarmupSeconds, "modes", modes, "jvmOptions", jvmOptions,
-                "appEnvironment", appEnvironment, "soakSeconds", soakSeconds));
+        Map<String, Object> parameters = new LinkedHashMap<>(Map.of("accounts", accounts, "merchants", merchants,
+                "clients", clients, "seconds", seconds, "warmupSeconds", warmupSeconds, "jitWarmupSeconds",
+                jitWarmupSeconds, "modes", modes, "jvmOptions", jvmOptions, "appEnvironment", appEnvironment,
+                "soakSeconds", soakSeconds));
+        parameters.put("readAfterWriteEvery", readAfterWriteEvery);
+        report.put("parameters", parameters);
         EmbeddedPostgres postgres = null;
         AppProcess app = null;
         HikariDataSource dataSource = null;
@@ -241,6 +310,9 @@ public class BenchCommand implements Callable<Integer> {
             report.put("postgres", jdbc.queryForObject("SHOW server_version", String.class));
             LedgerClient api = new LedgerClient(base, "admin", password);
             String runId = stamp.replace("-", "") + HexFormat.of().formatHex(new SecureRandom().generateSeed(2));
+            if (hostedDay) {
+                return hostedDay(api, jdbc, dataSource, runDir, runId, stamp, report, app, stdout);
+            }
 
             long setupStarted = System.nanoTime();
             List<String> accountIds = setUp(api, runId, stdout);
@@ -279,6 +351,11 @@ public class BenchCommand implements Callable<Integer> {
                 return LoadRun.Outcome.failed(answer.error());
             };
             LoadRun.Payments sql = (client, sequence, from, to, amountMinor) -> peer.pay(client, from, to, amountMinor);
+            // read-your-writes under load: the payer's account right after its payment (the GET waits for the views)
+            LoadRun.FollowUp ourReads = new LoadRun.FollowUp(readAfterWriteEvery, (client, from, to) ->
+                    api.get("/api/v1/accounts/" + accountIds.get(from)).status() == 200);
+            LoadRun.FollowUp peerReads = new LoadRun.FollowUp(readAfterWriteEvery, (client, from, to) ->
+                    peer.balance(client, from) >= 0);
 
             List<Map<String, Object>> rows = new ArrayList<>();
             List<BenchTable.Row> table = new ArrayList<>();
@@ -311,7 +388,7 @@ public class BenchCommand implements Callable<Integer> {
                                     window[1] = head(jdbc);
                                     windowNanos[1] = System.nanoTime();
                                 }
-                            });
+                            }, ourReads);
                     double eventsPerSecond = (window[1] - window[0]) / ((windowNanos[1] - windowNanos[0]) / 1e9);
                     // a payment answers before the views show it: how long after the last answer they did
                     double viewsLagSeconds = viewsLagSeconds(api, head(jdbc));
@@ -320,7 +397,7 @@ public class BenchCommand implements Callable<Integer> {
                             viewsLagSeconds);
                     stdout.flush();
                     LoadRun.Result peerResult = LoadRun.run("sql-peer", distribution, k, warmupSeconds, seconds, seed,
-                            sql, LoadRun.Window.NONE);
+                            sql, LoadRun.Window.NONE, peerReads);
                     stdout.printf(Locale.ROOT, " %.0f/s%n", peerResult.perSecond());
                     stdout.flush();
                     double ratio = peerResult.perSecond() == 0 ? 0 : ledger.perSecond() / peerResult.perSecond();
@@ -331,6 +408,7 @@ public class BenchCommand implements Callable<Integer> {
                     row.put("ledger", ledger);
                     row.put("eventsAppendedPerSecond", eventsPerSecond);
                     row.put("viewsCaughtUpSecondsAfterRun", drained ? viewsLagSeconds : null);
+                    row.put("readAfterWriteP99Millis", readAfterWriteEvery > 0 ? ledger.readAfterWriteP99Millis() : null);
                     row.put("peer", peerResult);
                     row.put("ratio", ratio);
                     rows.add(row);
@@ -409,6 +487,60 @@ public class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code --scenario hosted-day}: {@link HostedDay}, then the same checks as the throughput runs. */
+    private int hostedDay(LedgerClient api, JdbcTemplate jdbc, HikariDataSource dataSource, Path runDir, String runId,
+                          String stamp, Map<String, Object> report, AppProcess app, PrintWriter stdout)
+            throws Exception {
+        HostedDay.Parameters parameters = new HostedDay.Parameters(currencies, accounts, merchants, daySeconds, rate,
+                conversionPercent, grantLines, issuanceLines, backgroundAfterSeconds, dayWorkers, 2013);
+        report.put("scenario", "hosted-day");
+        report.put("parameters", parameters);
+        report.put("jvmOptions", jvmOptions);
+        report.put("appEnvironment", appEnvironment);
+        HostedDay.Outcome day = new HostedDay(api, jdbc, runDir, runId, stdout, parameters).run();
+        report.putAll(day.report());
+        if (app != null) {
+            double heap = app.heapAfterGcMiB();
+            report.put("heapAfterGcMiB", heap);
+            stdout.printf(Locale.ROOT, "currency-api heap after the day and a full GC: %.0f MiB%n", heap);
+        }
+        stdout.println("Settling: waiting for the saga and projections to reach the last event ...");
+        stdout.flush();
+        boolean settled = settle(jdbc);
+        Map<String, Object> checks = transferChecks(jdbc, day.headBefore(), day.paymentsAnswered201(),
+                day.uncertainPayments());
+        checks.put("settled", settled);
+        checks.put("backgroundJobsDone", day.backgroundDone());
+        long reconcileStarted = System.nanoTime();
+        ReconciliationReport reconciliation = new EventStoreReconciler(dataSource).reconcile(
+                new EventStoreReconciler.Progress() {
+                    @Override
+                    public void started(String database) {
+                    }
+
+                    @Override
+                    public void eventsRead(long eventsRead, long globalIndex) {
+                    }
+                });
+        checks.put("reconcileSeconds", (System.nanoTime() - reconcileStarted) / 1e9);
+        reconciliation.print(stdout);
+        checks.put("reconcileAllHold", reconciliation.allHold());
+        checks.put("events", head(jdbc));
+        report.put("checks", checks);
+        boolean ok = settled && reconciliation.allHold() && day.backgroundDone()
+                && Boolean.TRUE.equals(checks.get("noneLostOrDoubled"));
+        stdout.println("Checks: " + checks);
+        stdout.println(ok ? "RESULT: no payment lost or doubled, the background jobs done, every invariant holds"
+                : "RESULT: CHECK FAILED, see above");
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Path jsonFile = out.resolve("bench-hosted-day-" + stamp + ".json");
+        json.writeValue(jsonFile.toFile(), report);
+        stdout.println("Wrote " + jsonFile + (app != null ? "; app log " + app.log() : ""));
+        stdout.flush();
+        log.info("bench hosted-day done: checks {}", ok ? "hold" : "FAILED");
+        return ok ? 0 : ReconcileCommand.EXIT_INVARIANT_BROKEN;
+    }
+
     /** Currency, counter, merchants (approved, in one filière), members, each member funded at the counter. */
     private List<String> setUp(LedgerClient api, String runId, PrintWriter stdout) throws Exception {
         String currency = "B" + runId.substring(runId.length() - 10).toUpperCase(Locale.ROOT);
@@ -463,7 +595,7 @@ public class BenchCommand implements Callable<Integer> {
      * processors' own positions rather than the lazily stored tokens) has reached {@code head}, or NaN
      * if they have not within {@link #MAX_SETTLE_SECONDS}.
      */
-    private static double viewsLagSeconds(LedgerClient api, long head) throws IOException, InterruptedException {
+    static double viewsLagSeconds(LedgerClient api, long head) throws IOException, InterruptedException {
         long started = System.nanoTime();
         long deadline = started + TimeUnit.SECONDS.toNanos(MAX_SETTLE_SECONDS);
         while (System.nanoTime() < deadline) {

@@ -20,9 +20,10 @@ public final class BenchTable {
 
     public static void print(PrintWriter out, List<Row> rows) {
         out.println();
-        out.printf(Locale.ROOT, "%-8s %4s | %-8s %9s %8s %8s %8s %8s %7s | %9s | %7s | %6s%n", "mode", "K",
-                "system", "paym./s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "events/s", "views s", "ratio");
-        out.println("-".repeat(119));
+        out.printf(Locale.ROOT, "%-8s %4s | %-8s %9s %8s %8s %8s %8s %7s | %9s | %9s | %7s | %6s%n", "mode", "K",
+                "system", "paym./s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "RaW p99", "events/s",
+                "views s", "ratio");
+        out.println("-".repeat(131));
         for (Row row : rows) {
             line(out, row.ledger(), String.format(Locale.ROOT, "%9.0f", row.eventsPerSecond()),
                     String.format(Locale.ROOT, "%7.1f", row.viewsLagSeconds()),
@@ -30,14 +31,18 @@ public final class BenchTable {
             line(out, row.peer(), "", "", "");
         }
         out.println("ratio = ledger payments/s ÷ SQL peer payments/s, same clients, accounts and PostgreSQL server");
+        out.println("RaW p99 = p99 of a read of the payer's account (GET /api/v1/accounts/{id}, which waits for "
+                + "the views) made right after a sampled payment, under the same load (peer: SELECT of its balance)");
         out.println("views s = seconds after the ledger's last answer until its projections showed every payment "
                 + "(a payment answers from its command; reads wait for the views)");
         out.flush();
     }
 
     private static void line(PrintWriter out, LoadRun.Result r, String events, String viewsLag, String ratio) {
-        out.printf(Locale.ROOT, "%-8s %4d | %-8s %9.1f %8.1f %8.1f %8.1f %8.1f %7d | %9s | %7s | %6s%n", r.mode(),
+        String readAfterWrite = r.readsAfterWrite() == 0 ? "" : String.format(Locale.ROOT, "%9.1f",
+                r.readAfterWriteP99Millis());
+        out.printf(Locale.ROOT, "%-8s %4d | %-8s %9.1f %8.1f %8.1f %8.1f %8.1f %7d | %9s | %9s | %7s | %6s%n", r.mode(),
                 r.clients(), r.system(), r.perSecond(), r.p50Millis(), r.p95Millis(), r.p99Millis(), r.maxMillis(),
-                r.errors(), events, viewsLag, ratio);
+                r.errors(), readAfterWrite, events, viewsLag, ratio);
     }
 }

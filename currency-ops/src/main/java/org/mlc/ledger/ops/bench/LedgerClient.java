@@ -20,7 +20,7 @@ public final class LedgerClient {
 
     public record Answer(int status, JsonNode body) {
         boolean created() {
-            return status == 200 || status == 201;
+            return status == 200 || status == 201 || status == 202;
         }
 
         /** "status code" of a refusal, e.g. "422 insufficient-funds". */
@@ -49,11 +49,21 @@ public final class LedgerClient {
                 .build();
     }
 
+    /** The same API as another user (e.g. a CCAS's or a collectivité's). */
+    public LedgerClient as(String username, String password) {
+        return new LedgerClient(base, username, password);
+    }
+
     public Answer post(String path, String idempotencyKey, String body) throws IOException, InterruptedException {
+        return post(path, idempotencyKey, body, "application/json");
+    }
+
+    public Answer post(String path, String idempotencyKey, String body, String contentType)
+            throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Authorization", authorization)
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();

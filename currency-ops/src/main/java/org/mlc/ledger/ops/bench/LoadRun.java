@@ -48,9 +48,31 @@ public final class LoadRun {
         }
     }
 
+    /**
+     * A read a client makes right after one of its payments was done (every {@code every}-th), e.g. of
+     * the payer's account: timed on its own, outside the payment's latency. True when it answered.
+     */
+    public record FollowUp(int every, Read read) {
+        public static final FollowUp NONE = new FollowUp(0, null);
+
+        boolean after(long sequence) {
+            return every > 0 && read != null && sequence % every == 0;
+        }
+    }
+
+    @FunctionalInterface
+    public interface Read {
+        boolean read(int client, int from, int to) throws Exception;
+    }
+
+    /**
+     * {@code readsAfterWrite}, {@code readAfterWriteErrors}, {@code readAfterWriteP99Millis}: the
+     * follow-up reads of payments measured in the window (0 and NaN without follow-up).
+     */
     public record Result(String system, Mode mode, int clients, double seconds, long done, long errors,
                          Map<String, Long> errorsByCode, double perSecond, double p50Millis, double p95Millis,
-                         double p99Millis, double maxMillis) {
+                         double p99Millis, double maxMillis, long readsAfterWrite, long readAfterWriteErrors,
+                         double readAfterWriteP50Millis, double readAfterWriteP99Millis) {
     }
 
     private LoadRun() {
@@ -62,12 +84,25 @@ public final class LoadRun {
      */
     public static Result run(String system, Distribution distribution, int clients, double warmupSeconds,
                              double seconds, long seed, Payments payments, Window window) throws InterruptedException {
+        return run(system, distribution, clients, warmupSeconds, seconds, seed, payments, window, FollowUp.NONE);
+    }
+
+    /**
+     * As above; after every {@code followUp.every()}-th payment done, the client makes the follow-up
+     * read at once and its latency is recorded (for payments inside the measured window).
+     */
+    public static Result run(String system, Distribution distribution, int clients, double warmupSeconds,
+                             double seconds, long seed, Payments payments, Window window, FollowUp followUp)
+            throws InterruptedException {
         long start = System.nanoTime();
         long measureFrom = start + (long) (warmupSeconds * 1e9);
         long measureTo = measureFrom + (long) (seconds * 1e9);
         long[][] latencies = new long[clients][];
         int[] counts = new int[clients];
         long[] errorCounts = new long[clients];
+        long[][] reads = new long[clients][];
+        int[] readCounts = new int[clients];
+        long[] readErrors = new long[clients];
         List<Map<String, Long>> errorCodes = new ArrayList<>();
         CountDownLatch finished = new CountDownLatch(clients);
         List<Thread> threads = new ArrayList<>();
@@ -75,6 +110,7 @@ public final class LoadRun {
             int client = c;
             errorCodes.add(new TreeMap<>());
             latencies[c] = new long[1024];
+            reads[c] = new long[256];
             Thread thread = new Thread(() -> {
                 try {
                     Random random = new Random(seed * 31 + client);
@@ -93,7 +129,28 @@ public final class LoadRun {
                             outcome = Outcome.failed(e.getClass().getSimpleName());
                         }
                         long ended = System.nanoTime();
-                        if (began < measureFrom || ended > measureTo) {
+                        boolean measured = began >= measureFrom && ended <= measureTo;
+                        if (outcome.done() && followUp.after(sequence - 1)) {
+                            boolean read;
+                            try {
+                                read = followUp.read().read(client, pair[0], pair[1]);
+                            } catch (Exception e) {
+                                read = false;
+                            }
+                            long readEnded = System.nanoTime();
+                            if (measured && !read) {
+                                readErrors[client]++;
+                            } else if (measured) {
+                                if (readCounts[client] == reads[client].length
+                                        && readCounts[client] < MAX_SAMPLES_PER_CLIENT) {
+                                    reads[client] = Arrays.copyOf(reads[client], reads[client].length * 2);
+                                }
+                                if (readCounts[client] < reads[client].length) {
+                                    reads[client][readCounts[client]++] = readEnded - ended;
+                                }
+                            }
+                        }
+                        if (!measured) {
                             continue; // warm-up, or overlapping the end of the window
                         }
                         if (outcome.done()) {
@@ -136,9 +193,20 @@ public final class LoadRun {
             errorCodes.get(c).forEach((code, n) -> errorsByCode.merge(code, n, Long::sum));
         }
         Arrays.sort(all);
+        long[] allReads = new long[Arrays.stream(readCounts).sum()];
+        long readErrorTotal = 0;
+        at = 0;
+        for (int c = 0; c < clients; c++) {
+            System.arraycopy(reads[c], 0, allReads, at, readCounts[c]);
+            at += readCounts[c];
+            readErrorTotal += readErrors[c];
+        }
+        Arrays.sort(allReads);
+        boolean followed = followUp.every() > 0 && followUp.read() != null;
         return new Result(system, distribution.mode(), clients, seconds, total, errors, errorsByCode, total / seconds,
                 percentile(all, 50), percentile(all, 95), percentile(all, 99),
-                all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+                all.length == 0 ? 0 : all[all.length - 1] / 1e6, allReads.length, readErrorTotal,
+                followed ? percentile(allReads, 50) : Double.NaN, followed ? percentile(allReads, 99) : Double.NaN);
     }
 
     /** Told when the measured window opens and closes. */

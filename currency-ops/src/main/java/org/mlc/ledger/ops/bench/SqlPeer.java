@@ -110,6 +110,26 @@ public final class SqlPeer implements AutoCloseable {
         }
     }
 
+    /**
+     * The peer's read of an account right after a write (the bench's read-after-write column): its
+     * balance, on the client's connection; the write committed, so it shows at once. -1 if unknown.
+     */
+    public long balance(int client, int account) throws SQLException {
+        Connection c = connections.get(client);
+        try (PreparedStatement read = c.prepareStatement("SELECT balance_minor FROM " + SCHEMA
+                + ".account WHERE id = ?")) {
+            read.setInt(1, account);
+            try (ResultSet rows = read.executeQuery()) {
+                long balance = rows.next() ? rows.getLong(1) : -1;
+                c.commit();
+                return balance;
+            }
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
     /** The peer's own reconcile: balances still sum to what was put in, every transfer has two lines summing to 0. */
     public String check() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {

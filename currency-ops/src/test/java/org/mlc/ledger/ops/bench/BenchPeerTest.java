@@ -46,7 +46,7 @@ class BenchPeerTest {
             peer.open(3);
             LoadRun.Result hot = LoadRun.run("sql-peer", new LoadRun.Distribution(LoadRun.Mode.HOT, 10, 2), 3, 0.2,
                     1.0, 7, (client, sequence, from, to, amountMinor) -> peer.pay(client, from, to, amountMinor),
-                    LoadRun.Window.NONE);
+                    LoadRun.Window.NONE, new LoadRun.FollowUp(1, (client, from, to) -> peer.balance(client, from) >= 0));
 
             assertThat(hot.done()).isPositive();
             assertThat(hot.p50Millis()).isPositive().isLessThanOrEqualTo(hot.p99Millis());
@@ -67,12 +67,18 @@ class BenchPeerTest {
                     2, 0, 0.5, 8, (client, sequence, from, to, amountMinor) -> peer.pay(client, from, to, amountMinor),
                     LoadRun.Window.NONE);
             assertThat(peer.check()).isNull();
+            // hot: a read after each payment done, timed apart from it; uniform: none asked for
+            assertThat(hot.readsAfterWrite()).isEqualTo(hot.done());
+            assertThat(hot.readAfterWriteErrors()).isZero();
+            assertThat(hot.readAfterWriteP99Millis()).isPositive();
+            assertThat(uniform.readsAfterWrite()).isZero();
+            assertThat(uniform.readAfterWriteP99Millis()).isNaN();
 
             StringWriter table = new StringWriter();
             List<BenchTable.Row> rows = List.of(new BenchTable.Row(hot, hot, 0, 0.25, 1.0),
                     new BenchTable.Row(uniform, uniform, 0, 1.5, 1.0));
             BenchTable.print(new PrintWriter(table), rows);
-            assertThat(table.toString()).contains("HOT", "UNIFORM", "sql-peer", "1.00", "views s", "    0.3 |",
+            assertThat(table.toString()).contains("HOT", "UNIFORM", "sql-peer", "1.00", "views s", "RaW p99", "    0.3 |",
                     "    1.5 |");
             Path png = dir.resolve("chart.png");
             ThroughputChart.write(rows, png);
