@@ -39,6 +39,12 @@ public class SealQueries {
                 + "LIMIT ?", SealQueries::seal, from, currency, limit);
     }
 
+    /** One currency's latest seal, if its chain has begun. */
+    public java.util.Optional<PublishedSeal> latest(String currency) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM seal WHERE currency = ? ORDER BY sequence DESC LIMIT 1",
+                SealQueries::seal, currency).stream().findFirst();
+    }
+
     /** Each chain's latest seal, by currency. */
     public List<PublishedSeal> latest() {
         return jdbc.query("SELECT DISTINCT ON (currency) " + COLUMNS + " FROM seal ORDER BY currency, sequence DESC",

@@ -58,8 +58,7 @@ public class PublicPages {
         PublicFigures.Figures currency = api.known(code);
         model.addAttribute("currency", currency);
         // the latest root of the currency's sealed history, for the association to copy and check later
-        model.addAttribute("seal", seals.latest().stream().filter(seal -> seal.currency().equals(currency.code()))
-                .findFirst().orElse(null));
+        model.addAttribute("seal", seals.latest(currency.code()).orElse(null));
         model.addAttribute("fonte", fonte.of(currency.code(), java.time.LocalDate.now(Formats.ZONE),
                 org.springframework.context.i18n.LocaleContextHolder.getLocale()).orElse(null));
         YearMonth to = YearMonth.now(Formats.ZONE);
