@@ -13,7 +13,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.mlc.ledger.api.infrastructure.ClusterJobLock;
+import org.mlc.ledger.api.infrastructure.ConflictRetry;
 import org.mlc.ledger.api.infrastructure.ProcessorPositions;
+import org.mlc.ledger.api.infrastructure.ViewLag;
 import org.mlc.ledger.api.csv.CsvColumn;
 import org.mlc.ledger.api.csv.CsvDialect;
 import org.mlc.ledger.api.csv.CsvFiles;
@@ -53,6 +55,8 @@ public class BulkJobs implements DisposableBean {
     /** A job's lines listed at most in one answer; the CSV gives them all. */
     public static final int MAX_LINES_SHOWN = 1_000;
     public static final String LOCK = "bulk-jobs";
+    /** A chunk that lost a race or a deadlock is run again at once this many times in a row, then at the next poll. */
+    static final int MAX_CONFLICT_RETRIES = 5;
 
     public static final String PENDING = "PENDING";
     public static final String DONE = "DONE";
@@ -85,12 +89,19 @@ public class BulkJobs implements DisposableBean {
     private final AtomicBoolean queued = new AtomicBoolean();
     private final ProcessorPositions positions;
     private final int maxRunningJobsPerCurrency;
+    private final ViewLag viewLag;
+    private final long maxViewsBehindMillis;
+    private final long maxViewWaitMillis;
 
     public BulkJobs(JdbcTemplate jdbc, TransactionTemplate transactions, ClusterJobLock lock, Clock clock,
-                    List<BulkProcessor> processors, ProcessorPositions positions,
-                    @org.springframework.beans.factory.annotation.Value("${mlc.bulk.max-running-jobs-per-currency:2}")
-                    int maxRunningJobsPerCurrency) {
+                    List<BulkProcessor> processors, ProcessorPositions positions, ViewLag viewLag,
+                    @org.springframework.beans.factory.annotation.Value("${mlc.bulk.max-running-jobs-per-currency:2}") int maxRunningJobsPerCurrency,
+                    @org.springframework.beans.factory.annotation.Value("${mlc.bulk.max-views-behind-millis:500}") long maxViewsBehindMillis,
+                    @org.springframework.beans.factory.annotation.Value("${mlc.bulk.max-view-wait-millis:30000}") long maxViewWaitMillis) {
         this.jdbc = jdbc;
+        this.viewLag = viewLag;
+        this.maxViewsBehindMillis = maxViewsBehindMillis;
+        this.maxViewWaitMillis = maxViewWaitMillis;
         this.maxRunningJobsPerCurrency = maxRunningJobsPerCurrency;
         this.positions = positions;
         this.transactions = transactions;
@@ -151,18 +162,38 @@ public class BulkJobs implements DisposableBean {
         wake();
     }
 
-    /** Works chunk after chunk until no job is left or another node holds the lock. */
+    /**
+     * Works chunk after chunk until no job is left or another node holds the lock. Before each
+     * chunk it lets the views come within {@code mlc.bulk.max-views-behind-millis}: a job writes
+     * far faster than the projections book, and left alone a 10,000-line batch put them 13,000
+     * events behind, so that every read of every currency waited (docs/performance.md). The job
+     * goes on after {@code mlc.bulk.max-view-wait-millis} whatever the views do.
+     */
     void runPending() {
-        try {
-            while (true) {
+        int conflicts = 0;
+        while (true) {
+            try {
                 ClusterJobLock.Run<Boolean> run = lock.runExclusively(LOCK, this::nextChunk);
                 if (run == null || !run.ran() || !Boolean.TRUE.equals(run.result())) {
                     return;
                 }
+                conflicts = 0;
+            } catch (RuntimeException e) {
+                // the chunk rolled back: its lines are still pending. A chunk that lost a race or a
+                // deadlock for an account to a request is run again at once; anything else waits
+                // for the next poll
+                if (ConflictRetry.isConflict(e) && ++conflicts <= MAX_CONFLICT_RETRIES) {
+                    log.info("bulk chunk lost a race for an account; running it again (retry {} of {})", conflicts,
+                            MAX_CONFLICT_RETRIES);
+                    continue;
+                }
+                log.error("bulk chunk failed; retrying at the next poll", e);
+                return;
             }
-        } catch (RuntimeException e) {
-            // the chunk rolled back: its lines are still pending, the next poll tries again
-            log.error("bulk chunk failed; retrying at the next poll", e);
+            if (!viewLag.awaitWithin(maxViewsBehindMillis, maxViewWaitMillis)) {
+                log.info("bulk jobs go on with the views {} ms behind after waiting {} ms", viewLag.behindMillis(),
+                        maxViewWaitMillis);
+            }
         }
     }
 

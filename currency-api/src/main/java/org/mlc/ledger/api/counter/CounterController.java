@@ -21,6 +21,7 @@ import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.RequestValues;
 import org.mlc.ledger.api.web.IdempotentCommands;
 import org.mlc.ledger.api.web.ReadYourWrites;
+import org.mlc.ledger.api.web.ViewsMayLag;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.ConversionId;
 import org.mlc.ledger.common.CounterId;
@@ -293,6 +294,9 @@ public class CounterController {
                 Amounts.format(days.uncoveredShortfallMinor(view.id())));
     }
 
+    // reads only the counter's currency and the member's account, which never change once they exist (a miss
+    // waits for the views and looks again): the answer is the command's, and the next read waits instead
+    @ViewsMayLag
     @Allowed({Role.ADMIN, Role.COUNTER_AGENT})
     @Operation(summary = "Convert euros into units at a counter",
             description = "The member hands euros (CASH, CARD or CHEQUE) and receives units on the account or as "
@@ -305,31 +309,21 @@ public class CounterController {
                                                     @RequestBody ConversionRequest request) {
         id(counterId, "id");
         var keyed = commands.key("conversion", key, List.of(counterId, request));
-        String currency = view(counterId).currency();
+        String currency = readYourWrites.orOnceCaughtUp(() -> view(counterId)).currency();
         CounterPolicy.checkWorksAt(counterId);
-        String participant = refs.participant(request.participant(), "participant", currency).value();
+        String participant = readYourWrites.orOnceCaughtUp(() ->
+                refs.participant(request.participant(), "participant", currency)).value();
         long euros = positiveAmount(request.euros(), "euros");
         PaidBy paidBy = requiredEnum(request.paidBy(), PaidBy.class, "paidBy");
         Payout payout = request.payout() == null ? Payout.ACCOUNT
                 : requiredEnum(request.payout(), Payout.class, "payout");
-        AccountId account = accountOf(participant, currency);
-        AccountId donateTo = null;
-        if (request.donateTo() != null) {
-            String association = refs.participant(request.donateTo(), "donateTo", currency).value();
-            // only a participant of this currency can be named; that it is an association is the domain's rule
-            if (participants.find(association).filter(found -> found.currency().equals(currency)).isEmpty()) {
-                throw ApiException.invalid("donateTo", "currency.association-required",
-                        "{0} must be an association of {1}", currency);
-            }
-            donateTo = accountOf(association, currency);
-        }
+        AccountId account = readYourWrites.orOnceCaughtUp(() -> accountOf(participant, currency));
+        AccountId donateTo = request.donateTo() == null ? null
+                : readYourWrites.orOnceCaughtUp(() -> associationAccount(request.donateTo(), currency));
+        // answered from its command: the member's next read waits for the views (ViewCatchUp)
         Conversion conversion = commands.send(keyed, new ConvertEuros(CounterId.of(counterId),
                 ConversionId.of(keyed.derivedId("conversion")), account, euros, paidBy, payout, clock.instant(),
                 donateTo), Conversion.class);
-        if (donateTo != null) {
-            readYourWrites.awaitAll(donateTo.value());
-        }
-        readYourWrites.awaitAll(counterId, account.value());
         String id = conversion.conversionId().value();
         return ResponseEntity.created(URI.create("/api/v1/counters/" + counterId + "/conversions/" + id))
                 .body(new ConversionAnswer(id, Amounts.format(conversion.eurosMinor()),
@@ -679,6 +673,17 @@ public class CounterController {
         return answer;
     }
 
+
+    /** The account of the association a conversion's donation goes to, named by id or member number. */
+    private AccountId associationAccount(String named, String currency) {
+        String association = refs.participant(named, "donateTo", currency).value();
+        // only a participant of this currency can be named; that it is an association is the domain's rule
+        if (participants.find(association).filter(found -> found.currency().equals(currency)).isEmpty()) {
+            throw ApiException.invalid("donateTo", "currency.association-required",
+                    "{0} must be an association of {1}", currency);
+        }
+        return accountOf(association, currency);
+    }
 
     private AccountId accountOf(String participant, String currency) {
         return AccountId.of(participants.find(participant).filter(found -> found.currency().equals(currency))

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
@@ -116,6 +118,15 @@ public class ProcessorPositions {
                         + "ORDER BY segment",
                 (rs, i) -> new Segment(rs.getInt("segment"), token(rs.getBytes("token"), rs.getString("token_type")),
                         rs.getString("owner")), processorName);
+    }
+
+    /** Whether this node has claimed the whole of the processor's segments (each is 1/(mask+1) of it). */
+    public static boolean ownsAllSegments(StreamingEventProcessor processor) {
+        double owned = 0;
+        for (EventTrackerStatus segment : processor.processingStatus().values()) {
+            owned += 1.0 / (segment.getSegment().getMask() + 1);
+        }
+        return owned > 0.999;
     }
 
     /** The lowest position among the segments: every event up to it is handled by all of them. */

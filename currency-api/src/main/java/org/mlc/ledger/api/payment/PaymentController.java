@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.mlc.ledger.api.account.AccountOwners;
 import org.mlc.ledger.api.web.ApiException;
 import org.mlc.ledger.api.web.IdempotentCommands;
+import org.mlc.ledger.api.web.ReadYourWrites;
 import org.mlc.ledger.api.web.ViewsMayLag;
 import org.mlc.ledger.common.AccountId;
 import org.mlc.ledger.common.TransferId;
@@ -48,10 +49,12 @@ public class PaymentController {
     private final PaymentPolicy policy;
 
     private final ParticipantRefs refs;
+    private final ReadYourWrites readYourWrites;
 
     public PaymentController(IdempotentCommands commands, AccountOwners owners, TransferQueries transfers, Clock clock,
-                             PaymentPolicy policy, ParticipantRefs refs) {
+                             PaymentPolicy policy, ParticipantRefs refs, ReadYourWrites readYourWrites) {
         this.refs = refs;
+        this.readYourWrites = readYourWrites;
         this.policy = policy;
         this.commands = commands;
         this.owners = owners;
@@ -82,14 +85,15 @@ public class PaymentController {
         id(request.to(), "to");
         long amount = positiveAmount(request.amount(), "amount");
         String reference = reference(request.reference());
-        String fromCurrency = owners.currencyOf(from, "from");
+        // an account opened a moment ago may not be in the views yet: then they are waited for
+        String fromCurrency = readYourWrites.orOnceCaughtUp(() -> owners.currencyOf(from, "from"));
         if (!policy.mayPayFrom(from)) {
             // the same answer as an unknown account: another's account ids cannot be probed
             throw ApiException.of(HttpStatus.NOT_FOUND, "not-found", "from", "web.unknown.account",
                     "unknown account {0}", from);
         }
         // the payee by its account id or its member number (a number of another currency is not found)
-        String to = refs.account(request.to(), "to", fromCurrency).value();
+        String to = readYourWrites.orOnceCaughtUp(() -> refs.account(request.to(), "to", fromCurrency)).value();
         // Who may pay whom (approved merchants, frozen accounts, members' transfers) is the domain's, and
         // so is whether the payee exists and shares the currency: asked only after the payer's own funds
         // and rights (PaymentHandler), so that no account id can be probed by a payment that must fail.

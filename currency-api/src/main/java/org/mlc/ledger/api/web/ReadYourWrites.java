@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.mlc.ledger.common.DomainException;
+import org.springframework.http.HttpStatus;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -116,6 +119,28 @@ public class ReadYourWrites {
         return caughtUp;
     }
 
+    /**
+     * For a handler that does not wait for the views ({@link ViewsMayLag}): runs a lookup of what
+     * the views hold, and if it finds nothing (404: a participant or an account registered a moment
+     * ago, that the views do not show yet) waits for the views to show every committed change and
+     * runs it once more. What is found never changes once it exists, so a hit needs no wait.
+     */
+    public <T> T orOnceCaughtUp(Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (ApiException e) {
+            if (e.status() != HttpStatus.NOT_FOUND) {
+                throw e;
+            }
+        } catch (DomainException e) {
+            if (e.kind() != DomainException.Kind.NOT_FOUND) {
+                throw e;
+            }
+        }
+        awaitCommitted();
+        return lookup.get();
+    }
+
     private boolean awaitCommitted(String processorName, StreamingEventProcessor processor, long head) {
         long started = System.nanoTime();
         long deadline = started + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
@@ -125,7 +150,7 @@ public class ReadYourWrites {
             if (covers(processor, head) && !anyCommitted(gapsUpTo(localTokens(processor), head))) {
                 return true;
             }
-            if (!ownsAllSegments(processor) && System.nanoTime() >= nextSharedCheck) {
+            if (!ProcessorPositions.ownsAllSegments(processor) && System.nanoTime() >= nextSharedCheck) {
                 List<ProcessorPositions.Segment> segments = positions.of(processorName);
                 if (coveredBy(processorName, segments, head) && !anyCommitted(gapsUpTo(
                         segments.stream().map(ProcessorPositions.Segment::token).toList(), head))) {
@@ -223,7 +248,7 @@ public class ReadYourWrites {
                 break;
             }
             // Another node holds some segments: their positions are in the token store.
-            if (!ownsAllSegments(processor) && System.nanoTime() >= nextSharedCheck) {
+            if (!ProcessorPositions.ownsAllSegments(processor) && System.nanoTime() >= nextSharedCheck) {
                 if (coveredInTokenStore(processorName, index)) {
                     return true;
                 }
@@ -254,19 +279,10 @@ public class ReadYourWrites {
                 || (segment.token() != null && !positions.hasWorkBetween(processorName, segment.position(), index)));
     }
 
-    /** Whether this node has claimed the whole of the processor's segments (each is 1/(mask+1) of it). */
-    static boolean ownsAllSegments(StreamingEventProcessor processor) {
-        double owned = 0;
-        for (EventTrackerStatus segment : processor.processingStatus().values()) {
-            owned += 1.0 / (segment.getSegment().getMask() + 1);
-        }
-        return owned > 0.999;
-    }
-
     private static boolean covers(StreamingEventProcessor processor, long index) {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
         // with part of the segments, this node cannot tell: the others may lag behind
-        if (status.isEmpty() || !ownsAllSegments(processor)) {
+        if (status.isEmpty() || !ProcessorPositions.ownsAllSegments(processor)) {
             return false;
         }
         for (EventTrackerStatus segment : status.values()) {

@@ -9,9 +9,19 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.SQLException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.lock.DeadlockException;
+import org.axonframework.common.lock.Lock;
+import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
@@ -40,6 +50,48 @@ class ConflictRetryTest {
         when(gateway.sendAndWait(any(CommandMessage.class))).thenThrow(new ConcurrencyException("always taken"));
         assertThatThrownBy(() -> retry.sendAndWait(command)).isInstanceOf(ConcurrencyException.class);
         verify(gateway, times(4)).sendAndWait(command);
+    }
+
+    @Test
+    void aCommandThatLostADeadlockIsSentAgainAndBothPass() throws Exception {
+        // two commands lock the same two aggregates in opposite orders, as a bulk chunk and a payment
+        // may: Axon's lock factory fails one of them, which then goes again once the other is done
+        PessimisticLockFactory locks = PessimisticLockFactory.usingDefaults();
+        CyclicBarrier bothHoldTheirFirstLock = new CyclicBarrier(2);
+        AtomicInteger attempts = new AtomicInteger();
+        CommandGateway lockingGateway = mock(CommandGateway.class);
+        when(lockingGateway.sendAndWait(any(CommandMessage.class))).thenAnswer(invocation -> {
+            CommandMessage<?> sent = invocation.getArgument(0);
+            String first = (String) sent.getPayload();
+            String second = first.equals("a") ? "b" : "a";
+            boolean firstAttempt = attempts.incrementAndGet() <= 2;
+            Lock firstLock = locks.obtainLock(first);
+            try {
+                if (firstAttempt) {
+                    bothHoldTheirFirstLock.await(10, TimeUnit.SECONDS);
+                }
+                Lock secondLock = locks.obtainLock(second);
+                secondLock.release();
+                return "done " + first;
+            } finally {
+                firstLock.release();
+            }
+        });
+        ConflictRetry retrying = new ConflictRetry(lockingGateway, meters, 3, 1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Object> ab = threads.submit(() -> retrying.sendAndWait(GenericCommandMessage.asCommandMessage("a")));
+            Future<Object> ba = threads.submit(() -> retrying.sendAndWait(GenericCommandMessage.asCommandMessage("b")));
+            assertThat(ab.get(30, TimeUnit.SECONDS)).isEqualTo("done a");
+            assertThat(ba.get(30, TimeUnit.SECONDS)).isEqualTo("done b");
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(meters.counter("mlc.commands.retried").count()).isGreaterThanOrEqualTo(1.0);
+        assertThat(ConflictRetry.isConflict(new IllegalStateException(new DeadlockException("cycle")))).isTrue();
+        assertThat(ConflictRetry.isConflict(new RuntimeException(new SQLException("deadlock detected", "40P01"))))
+                .isTrue();
+        assertThat(ConflictRetry.isConflict(new RuntimeException(new SQLException("unique", "23505")))).isFalse();
     }
 
     @Test

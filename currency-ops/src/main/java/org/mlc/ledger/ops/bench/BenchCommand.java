@@ -183,6 +183,10 @@ public class BenchCommand implements Callable<Integer> {
             + "repeatable (settings to try, e.g. MLC_DB_POOL_SIZE=30 or SPRING_APPLICATION_JSON=...)")
     Map<String, String> appEnvironment = new LinkedHashMap<>();
 
+    @Option(names = "--postgres-setting", description = "a server setting of the started PostgreSQL, name=value, "
+            + "repeatable (to try, e.g. commit_delay=200 commit_siblings=2: concurrent commits share one flush)")
+    Map<String, String> postgresSettings = new LinkedHashMap<>();
+
     @Option(names = "--jfr", description = "record a JFR profile of the started currency-api into --out")
     boolean jfr;
 
@@ -260,15 +264,17 @@ public class BenchCommand implements Callable<Integer> {
             if (url == null) {
                 stdout.println("Starting a fresh embedded PostgreSQL in " + runDir.resolve("postgres"));
                 stdout.flush();
-                postgres = EmbeddedPostgres.builder()
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setDataDirectory(runDir.resolve("postgres"))
                         .setCleanDataDirectory(true)
                         .setRegisterShutdownHook(false)
                         .setPort(AppProcess.freePort())
                         // the application's own setting: commits wait for the disk, for both ledgers
                         .setServerConfig("synchronous_commit", "on")
-                        .setServerConfig("max_connections", "300")
-                        .start();
+                        .setServerConfig("max_connections", "300");
+                postgresSettings.forEach(builder::setServerConfig);
+                report.put("postgresSettings", postgresSettings);
+                postgres = builder.start();
                 started[1] = postgres;
                 url = postgres.getJdbcUrl("postgres", "postgres");
                 jdbcUser = "postgres";
@@ -456,6 +462,7 @@ public class BenchCommand implements Callable<Integer> {
             checks.put("reconcileAllHold", reconciliation.allHold());
             checks.put("reconcileSeconds", reconcileSeconds);
             checks.put("events", head(jdbc));
+            checks.put("resentAfter503", api.resent());
             report.put("checks", checks);
             boolean ok = settled && reconciliation.allHold() && peerProblem == null
                     && Boolean.TRUE.equals(checks.get("noneLostOrDoubled"));
@@ -526,6 +533,7 @@ public class BenchCommand implements Callable<Integer> {
         reconciliation.print(stdout);
         checks.put("reconcileAllHold", reconciliation.allHold());
         checks.put("events", head(jdbc));
+        checks.put("resentAfter503", api.resent());
         report.put("checks", checks);
         boolean ok = settled && reconciliation.allHold() && day.backgroundDone()
                 && Boolean.TRUE.equals(checks.get("noneLostOrDoubled"));

@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The ledger's HTTP API as the bench uses it: JSON over HTTP Basic, one Idempotency-Key per change. */
 public final class LedgerClient {
@@ -30,12 +32,21 @@ public final class LedgerClient {
         }
     }
 
+    /** A write refused 503 with Retry-After (the ledger's backpressure) is sent again at most this many times. */
+    static final int MAX_RESENDS = 30;
+
     private final HttpClient http;
     private final URI base;
     private final String authorization;
     private final ObjectMapper json = new ObjectMapper();
+    private final AtomicLong resent;
 
     public LedgerClient(URI base, String username, String password) {
+        this(base, username, password, new AtomicLong());
+    }
+
+    private LedgerClient(URI base, String username, String password, AtomicLong resent) {
+        this.resent = resent;
         this.base = base;
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));
@@ -51,7 +62,12 @@ public final class LedgerClient {
 
     /** The same API as another user (e.g. a CCAS's or a collectivité's). */
     public LedgerClient as(String username, String password) {
-        return new LedgerClient(base, username, password);
+        return new LedgerClient(base, username, password, resent);
+    }
+
+    /** How many writes this client (and its {@link #as} copies) sent again after a 503 with Retry-After. */
+    public long resent() {
+        return resent.get();
     }
 
     public Answer post(String path, String idempotencyKey, String body) throws IOException, InterruptedException {
@@ -67,7 +83,17 @@ public final class LedgerClient {
                 .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
-        return answer(http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+        // as a client should: a write the ledger refused because it is busy (503, Retry-After, nothing
+        // stored) goes again with the same key after the delay; the time spent counts in its latency
+        for (int sent = 1; ; sent++) {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            OptionalLong retryAfterSeconds = response.headers().firstValueAsLong("Retry-After");
+            if (response.statusCode() != 503 || retryAfterSeconds.isEmpty() || sent > MAX_RESENDS) {
+                return answer(response);
+            }
+            resent.incrementAndGet();
+            Thread.sleep(Math.max(1, retryAfterSeconds.getAsLong()) * 1_000);
+        }
     }
 
     public Answer get(String path) throws IOException, InterruptedException {

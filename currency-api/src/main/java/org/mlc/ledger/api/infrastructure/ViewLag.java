@@ -1,0 +1,135 @@
+package org.mlc.ledger.api.infrastructure;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * How far behind the views are, in time: the age of the oldest event a running view processor
+ * (every processor but the transfer saga's, whose state no request shows) has yet to handle. In
+ * time rather than in events because what people feel is how long a read waits for the views to
+ * show a change, and a processor's speed in events per second varies with what the events book.
+ * <p>
+ * Writers ask before each write ({@code web/WriteBackpressure}, the bulk jobs before each chunk), so a
+ * reading is shared for {@link #READING_TTL_NANOS}: many writers asking at once read the database once.
+ * A processor that is not running or is failing is left out: a broken projection is the operator's
+ * (the health indicator turns DOWN), and holding every write back for it would not mend it.
+ */
+@Component
+public class ViewLag {
+
+    /** A reading is reused this long by every writer asking. */
+    static final long READING_TTL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    /**
+     * Event time stamps are the system's clock (Axon stamps each event when it is created), not the
+     * application's clock, which a test may hold still: the age is measured on the same clock.
+     */
+    private static final Clock EVENT_CLOCK = Clock.systemUTC();
+
+    private record Reading(long atNanos, long behindMillis) {
+    }
+
+    private final EventProcessingConfiguration processing;
+    private final ProcessorPositions positions;
+    private final ProcessorProgress progress;
+    private final JdbcTemplate jdbc;
+    private volatile Reading last = new Reading(System.nanoTime() - READING_TTL_NANOS - 1, 0);
+
+    public ViewLag(EventProcessingConfiguration processing, ProcessorPositions positions, ProcessorProgress progress,
+                   JdbcTemplate jdbc) {
+        this.processing = processing;
+        this.positions = positions;
+        this.progress = progress;
+        this.jdbc = jdbc;
+    }
+
+    /** How many milliseconds behind the slowest running view processor is (0: it has handled every event). */
+    public long behindMillis() {
+        Reading reading = last;
+        if (System.nanoTime() - reading.atNanos() <= READING_TTL_NANOS) {
+            return reading.behindMillis();
+        }
+        synchronized (this) {
+            reading = last;
+            if (System.nanoTime() - reading.atNanos() > READING_TTL_NANOS) {
+                reading = new Reading(System.nanoTime(), read());
+                last = reading;
+            }
+            return reading.behindMillis();
+        }
+    }
+
+    /**
+     * Waits until the views are at most {@code maxBehindMillis} behind, or {@code maxWaitMillis}
+     * have passed; whether they are within the limit. Wakes when a processor commits a batch.
+     */
+    public boolean awaitWithin(long maxBehindMillis, long maxWaitMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
+        while (true) {
+            long seen = progress.version();
+            if (behindMillis() <= maxBehindMillis) {
+                return true;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            progress.awaitAfter(seen, left);
+        }
+    }
+
+    private long read() {
+        long head = positions.head();
+        long oldestUnhandled = Long.MAX_VALUE;
+        for (Map.Entry<String, ?> entry : processing.eventProcessors().entrySet()) {
+            if (entry.getKey().equals(AxonConfiguration.TRANSFER_SAGA_GROUP)
+                    || !(entry.getValue() instanceof StreamingEventProcessor processor)
+                    || !processor.isRunning() || processor.isError()) {
+                continue;
+            }
+            long position = position(entry.getKey(), processor);
+            // a pooled processor's position may stand before events it has no handler for
+            if (position < head && positions.hasWorkBetween(entry.getKey(), position, head)) {
+                oldestUnhandled = Math.min(oldestUnhandled, position + 1);
+            }
+        }
+        if (oldestUnhandled == Long.MAX_VALUE) {
+            return 0;
+        }
+        List<String> stamps = jdbc.queryForList("SELECT time_stamp FROM domain_event_entry WHERE global_index >= ? "
+                + "ORDER BY global_index LIMIT 1", String.class, oldestUnhandled);
+        if (stamps.isEmpty()) {
+            return 0;
+        }
+        try {
+            return Math.max(0, EVENT_CLOCK.millis() - Instant.parse(stamps.get(0)).toEpochMilli());
+        } catch (DateTimeParseException e) {
+            return 0;
+        }
+    }
+
+    /** The processor's lowest position: this node's own view when it holds every segment, else the token store's. */
+    private long position(String name, StreamingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        if (!status.isEmpty() && ProcessorPositions.ownsAllSegments(processor)) {
+            long lowest = Long.MAX_VALUE;
+            for (EventTrackerStatus segment : status.values()) {
+                OptionalLong at = segment.getTrackingToken() == null ? OptionalLong.empty()
+                        : segment.getTrackingToken().position();
+                lowest = Math.min(lowest, at.orElse(-1));
+            }
+            return lowest;
+        }
+        return ProcessorPositions.lowestPosition(positions.of(name));
+    }
+}
