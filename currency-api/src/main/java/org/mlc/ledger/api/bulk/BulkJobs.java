@@ -96,7 +96,7 @@ public class BulkJobs implements DisposableBean {
     public BulkJobs(JdbcTemplate jdbc, TransactionTemplate transactions, ClusterJobLock lock, Clock clock,
                     List<BulkProcessor> processors, ProcessorPositions positions, ViewLag viewLag,
                     @org.springframework.beans.factory.annotation.Value("${mlc.bulk.max-running-jobs-per-currency:2}") int maxRunningJobsPerCurrency,
-                    @org.springframework.beans.factory.annotation.Value("${mlc.bulk.max-views-behind-millis:500}") long maxViewsBehindMillis,
+                    @org.springframework.beans.factory.annotation.Value("${mlc.bulk.max-views-behind-millis:250}") long maxViewsBehindMillis,
                     @org.springframework.beans.factory.annotation.Value("${mlc.bulk.max-view-wait-millis:30000}") long maxViewWaitMillis) {
         this.jdbc = jdbc;
         this.viewLag = viewLag;

@@ -163,7 +163,7 @@ class WriteBackpressureTest extends IntegrationTest {
             assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
             job = sent.get("id");
             // the first chunks (100 lines each) go; their payments cannot be booked, and once the views are
-            // more than 500 ms behind no further chunk runs
+            // more than 250 ms behind no further chunk runs
             await().atMost(Duration.ofSeconds(30)).until(() -> doneLines(job) >= 100 && viewLag.behindMillis() > 1_000);
             int doneWhileBehind = doneLines(job);
             Thread.sleep(2_000);
