@@ -111,10 +111,12 @@ public class OpsApplication implements CommandLineRunner, ExitCodeGenerator {
     private static final class Unwired implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
+            // picocli also asks for the collections of its options (a Map for NAME=value): interfaces,
+            // without constructors, that its own factory knows how to make
             Constructor<?> fewest = Arrays.stream(type.getDeclaredConstructors())
                     .min(Comparator.comparingInt(Constructor::getParameterCount))
-                    .orElseThrow();
-            if (fewest.getParameterCount() == 0) {
+                    .orElse(null);
+            if (fewest == null || fewest.getParameterCount() == 0) {
                 return CommandLine.defaultFactory().create(type);
             }
             fewest.setAccessible(true);

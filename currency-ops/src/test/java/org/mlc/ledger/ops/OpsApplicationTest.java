@@ -171,6 +171,13 @@ class OpsApplicationTest {
     }
 
     @Test
+    void optionsThatAreMapsAreReadBeforeTheContextStarts() {
+        // picocli asks the factory for the Map of a NAME=value option: an interface, which has no constructor
+        String[] settings = {"bench", "--app-env", "MLC_DB_POOL_SIZE=30", "--postgres-setting", "commit_delay=200"};
+        assertThat(OpsApplication.execute(settings, arguments -> 42)).isEqualTo(42);
+    }
+
+    @Test
     void mistypedArgumentsAreTwoLinesWithoutUsageNorContext(CapturedOutput output) {
         for (String[] wrong : List.of(new String[] {"bogus"}, new String[] {"reconcile", "--bogus"},
                 new String[] {"export", "foo", "--from", "2026-01-01", "--to", "2026-01-31", "--out", "x"},
