@@ -46,7 +46,7 @@ public class WriteBackpressure implements HandlerInterceptor, WebMvcConfigurer {
     private volatile Limits limits;
 
     public WriteBackpressure(ViewLag lag, ObjectMapper objectMapper,
-                             @Value("${mlc.backpressure.max-behind-millis:1000}") long maxBehindMillis,
+                             @Value("${mlc.backpressure.max-behind-millis:500}") long maxBehindMillis,
                              @Value("${mlc.backpressure.max-wait-millis:3000}") long maxWaitMillis) {
         this.lag = lag;
         this.objectMapper = objectMapper;
