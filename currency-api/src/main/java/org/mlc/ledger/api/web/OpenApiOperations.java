@@ -206,8 +206,10 @@ final class OpenApiOperations {
             errors.add(new String[] {"413", "payload-too-large"});
             errors.add(new String[] {"415", "unsupported-media-type"});
         }
-        errors.add(new String[] {"503", "database-unavailable or database-read-only: nothing was changed; "
-                + (post ? "send the same request with the same key " : "ask again ") + "after `Retry-After` seconds"});
+        errors.add(new String[] {"503", (post ? "views-behind (the ledger is busy: its views lag more than the "
+                + "backpressure limit after a bounded wait), " : "") + "database-unavailable or database-read-only: "
+                + "nothing was changed; " + (post ? "send the same request with the same key " : "ask again ")
+                + "after `Retry-After` seconds"});
         for (String[] error : errors) {
             if (!responses.containsKey(error[0])) {
                 responses.addApiResponse(error[0], new ApiResponse().description(error[1])
