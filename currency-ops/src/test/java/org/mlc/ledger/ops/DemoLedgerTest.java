@@ -104,7 +104,7 @@ class DemoLedgerTest {
         for (String table : List.of("ledger_balance", "account_entry", "transfer_view", "journal_entry")) {
             assertThat(output.getOut()).containsPattern(table + " +before (\\w+) \\(\\d+ rows\\)\\R +after +\\1 ");
         }
-        assertThat(output.getErr()).contains("replay ledger").contains("100%");
+        assertThat(output.getErr()).contains("replay all").contains("100%");
 
         assertThat(run("reconcile")).as(output.getAll()).isZero();
 

@@ -228,7 +228,10 @@ class LedgerProjection {
             return after;
         }
 
-        /** Every statement line of the batch, in one JDBC batch. */
+        /**
+         * Every statement line of the batch, in one statement: a JDBC batch is still one execution
+         * per row for PostgreSQL, and those executions were most of a replay's wait (JFR).
+         */
         private void insertEntries(Map<String, long[]> after) {
             // balance and line count of each account before the batch, then moved on line by line
             Map<String, long[]> running = new HashMap<>();
@@ -236,19 +239,53 @@ class LedgerProjection {
                 Delta delta = accounts.get(id);
                 running.put(id, new long[]{values[0] - delta.amountMinor, values[1] - delta.count});
             });
-            List<Object[]> rows = new ArrayList<>(entries.size());
-            for (Entry entry : entries) {
+            int size = entries.size();
+            String[] accountIds = new String[size];
+            Long[] lines = new Long[size];
+            Long[] globalIndexes = new Long[size];
+            String[] bookedAt = new String[size];
+            String[] kinds = new String[size];
+            String[] operationIds = new String[size];
+            String[] counterparties = new String[size];
+            String[] references = new String[size];
+            Long[] amounts = new Long[size];
+            Long[] balancesAfter = new Long[size];
+            for (int i = 0; i < size; i++) {
+                Entry entry = entries.get(i);
                 long[] current = running.get(entry.accountId());
                 current[0] += entry.amountMinor();
                 current[1]++;
                 Line line = entry.line();
-                rows.add(new Object[]{entry.accountId(), current[1], line.globalIndex(), Timestamp.from(line.at()),
-                        line.kind(), line.operationId(), line.counterparty(), line.reference(), entry.amountMinor(),
-                        current[0]});
+                accountIds[i] = entry.accountId();
+                lines[i] = current[1];
+                globalIndexes[i] = line.globalIndex();
+                // ISO-8601 in UTC: the instant itself, whatever the session's time zone
+                bookedAt[i] = line.at().toString();
+                kinds[i] = line.kind();
+                operationIds[i] = line.operationId();
+                counterparties[i] = line.counterparty();
+                references[i] = line.reference();
+                amounts[i] = entry.amountMinor();
+                balancesAfter[i] = current[0];
             }
-            jdbc.batchUpdate("INSERT INTO account_entry (account_id, line, global_index, booked_at, kind, operation_id, "
-                    + "counterparty, reference, amount_minor, balance_after_minor) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+            jdbc.update(con -> {
+                PreparedStatement statement = con.prepareStatement("INSERT INTO account_entry (account_id, line, "
+                        + "global_index, booked_at, kind, operation_id, counterparty, reference, amount_minor, "
+                        + "balance_after_minor) SELECT * FROM unnest(?::varchar[], ?::bigint[], ?::bigint[], "
+                        + "?::timestamptz[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], "
+                        + "?::bigint[])");
+                statement.setArray(1, con.createArrayOf("varchar", accountIds));
+                statement.setArray(2, con.createArrayOf("bigint", lines));
+                statement.setArray(3, con.createArrayOf("bigint", globalIndexes));
+                statement.setArray(4, con.createArrayOf("varchar", bookedAt));
+                statement.setArray(5, con.createArrayOf("varchar", kinds));
+                statement.setArray(6, con.createArrayOf("varchar", operationIds));
+                statement.setArray(7, con.createArrayOf("varchar", counterparties));
+                statement.setArray(8, con.createArrayOf("varchar", references));
+                statement.setArray(9, con.createArrayOf("bigint", amounts));
+                statement.setArray(10, con.createArrayOf("bigint", balancesAfter));
+                return statement;
+            });
         }
     }
 

@@ -105,7 +105,8 @@ public class AxonConfiguration {
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  org.axonframework.config.Configuration configuration,
-                                                 GlobalIndex globalIndex) {
+                                                 GlobalIndex globalIndex,
+                                                 @Value("${mlc.event-store.read-batch-size:100}") int readBatchSize) {
         return new IndexRecordingEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
@@ -115,7 +116,10 @@ public class AxonConfiguration {
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
-                .persistenceExceptionResolver(persistenceExceptionResolver), eventSchema, globalIndex);
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                // events per query of a processor's stream (Axon's default, 100, unless set: the
+                // operator tool's replays read more at a time)
+                .batchSize(readBatchSize), eventSchema, globalIndex);
     }
 
     /**

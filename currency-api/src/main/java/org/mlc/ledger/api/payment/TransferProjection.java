@@ -116,20 +116,53 @@ class TransferProjection {
          * to it then, as the update would have).
          */
         private void insert() {
-            List<Object[]> rows = new ArrayList<>(requested.size());
+            int size = requested.size();
+            String[] ids = new String[size];
+            String[] currencies = new String[size];
+            String[] froms = new String[size];
+            String[] tos = new String[size];
+            Long[] amounts = new Long[size];
+            String[] references = new String[size];
+            String[] statuses = new String[size];
+            String[] reasons = new String[size];
+            String[] requestedAt = new String[size];
+            int i = 0;
             for (TransferDebited event : requested.values()) {
                 Change change = changes.remove(event.transferId().value());
-                rows.add(new Object[]{event.transferId().value(), event.currency().value(), event.from().value(),
-                        event.to().value(), event.amountMinor(), event.reference(),
-                        change == null ? PaymentStatus.IN_TRANSIT.name() : change.status().name(),
-                        change == null ? null : change.reason(), Timestamp.from(event.at())});
+                ids[i] = event.transferId().value();
+                currencies[i] = event.currency().value();
+                froms[i] = event.from().value();
+                tos[i] = event.to().value();
+                amounts[i] = event.amountMinor();
+                references[i] = event.reference();
+                statuses[i] = change == null ? PaymentStatus.IN_TRANSIT.name() : change.status().name();
+                reasons[i] = change == null ? null : change.reason();
+                // ISO-8601 in UTC: the instant itself, whatever the session's time zone
+                requestedAt[i] = event.at().toString();
+                i++;
             }
-            // a change never leaves a payment IN_TRANSIT: that status on a conflict means "do nothing"
-            jdbc.batchUpdate("INSERT INTO transfer_view (transfer_id, currency, from_account, to_account, amount_minor, "
-                    + "reference, status, reason, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    + "ON CONFLICT (transfer_id) DO UPDATE SET status = EXCLUDED.status, "
-                    + "reason = COALESCE(EXCLUDED.reason, transfer_view.reason) "
-                    + "WHERE EXCLUDED.status <> '" + PaymentStatus.IN_TRANSIT.name() + "'", rows);
+            // One statement rather than a JDBC batch (one execution per row for PostgreSQL); the
+            // payments are distinct keys, so no row is affected twice. A change never leaves a
+            // payment IN_TRANSIT: that status on a conflict means "do nothing".
+            jdbc.update(con -> {
+                PreparedStatement statement = con.prepareStatement("INSERT INTO transfer_view (transfer_id, currency, "
+                        + "from_account, to_account, amount_minor, reference, status, reason, requested_at) "
+                        + "SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], "
+                        + "?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[]) "
+                        + "ON CONFLICT (transfer_id) DO UPDATE SET status = EXCLUDED.status, "
+                        + "reason = COALESCE(EXCLUDED.reason, transfer_view.reason) "
+                        + "WHERE EXCLUDED.status <> '" + PaymentStatus.IN_TRANSIT.name() + "'");
+                statement.setArray(1, con.createArrayOf("varchar", ids));
+                statement.setArray(2, con.createArrayOf("varchar", currencies));
+                statement.setArray(3, con.createArrayOf("varchar", froms));
+                statement.setArray(4, con.createArrayOf("varchar", tos));
+                statement.setArray(5, con.createArrayOf("bigint", amounts));
+                statement.setArray(6, con.createArrayOf("varchar", references));
+                statement.setArray(7, con.createArrayOf("varchar", statuses));
+                statement.setArray(8, con.createArrayOf("varchar", reasons));
+                statement.setArray(9, con.createArrayOf("varchar", requestedAt));
+                return statement;
+            });
         }
 
         /** One statement, one row per payment, in key order. */

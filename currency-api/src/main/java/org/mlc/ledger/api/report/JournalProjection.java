@@ -1,6 +1,6 @@
 package org.mlc.ledger.api.report;
 
-import java.sql.Timestamp;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -49,7 +49,7 @@ class JournalProjection {
         int line = 0;
         for (Posting posting : postings.lines()) {
             var account = posting.account();
-            rows.add(new Object[]{index, ++line, Timestamp.from(event.at()), event.getClass().getSimpleName(),
+            rows.add(new Object[]{index, ++line, event.at().toString(), event.getClass().getSimpleName(),
                     operationId, account.code(), account.book().name(), account.currency(), account.kind().name(),
                     account.id(), posting.amountMinor()});
         }
@@ -61,8 +61,15 @@ class JournalProjection {
         jdbc.update("DELETE FROM journal_entry");
     }
 
-    /** The journal lines of one processor batch, inserted in one JDBC batch. */
+    /**
+     * The journal lines of one processor batch, inserted in one statement: a JDBC batch is still
+     * one execution per row for PostgreSQL, and those executions were most of a replay's wait (JFR).
+     */
     private static final class Rows implements BatchBuffer {
+
+        /** Columns of a row, in the order of the insert; booked_at as ISO-8601 in UTC. */
+        private static final String[] TYPES = {"bigint", "int", "varchar", "varchar", "varchar", "varchar", "varchar",
+                "varchar", "varchar", "varchar", "bigint"};
 
         private final JdbcTemplate jdbc;
         private final List<Object[]> rows = new ArrayList<>();
@@ -73,12 +80,28 @@ class JournalProjection {
 
         @Override
         public void flush() {
-            if (!rows.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO journal_entry (global_index, line, booked_at, event_type, operation_id, "
-                        + "ledger_account, book, currency, kind, account_ref, amount_minor) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (global_index, line) DO NOTHING", rows);
-                rows.clear();
+            if (rows.isEmpty()) {
+                return;
             }
+            Object[][] columns = new Object[TYPES.length][rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                Object[] row = rows.get(r);
+                for (int c = 0; c < TYPES.length; c++) {
+                    columns[c][r] = row[c];
+                }
+            }
+            jdbc.update(con -> {
+                PreparedStatement statement = con.prepareStatement("INSERT INTO journal_entry (global_index, line, "
+                        + "booked_at, event_type, operation_id, ledger_account, book, currency, kind, account_ref, "
+                        + "amount_minor) SELECT * FROM unnest(?::bigint[], ?::int[], ?::timestamptz[], ?::varchar[], "
+                        + "?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], "
+                        + "?::bigint[]) ON CONFLICT (global_index, line) DO NOTHING");
+                for (int c = 0; c < TYPES.length; c++) {
+                    statement.setArray(c + 1, con.createArrayOf(TYPES[c], columns[c]));
+                }
+                return statement;
+            });
+            rows.clear();
         }
     }
 }

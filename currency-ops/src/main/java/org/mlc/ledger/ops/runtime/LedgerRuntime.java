@@ -1,8 +1,10 @@
 package org.mlc.ledger.ops.runtime;
 
+import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.mlc.ledger.api.infrastructure.LedgerConfiguration;
+import org.mlc.ledger.api.status.Projections;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -28,6 +30,15 @@ import org.springframework.core.env.StandardEnvironment;
 @Import(LedgerConfiguration.class)
 public class LedgerRuntime {
 
+    /**
+     * Events per batch of a projection's processor here (currency-api's: 100): a replay commits
+     * once per batch, and its statements write a whole batch at once.
+     */
+    public static final int PROJECTION_BATCH_SIZE = 1_000;
+
+    /** Events per query of a processor's stream (Axon's default: 100). */
+    public static final int READ_BATCH_SIZE = 1_000;
+
     /** Starts the runtime; close it to stop its processors before the database goes. */
     public static ConfigurableApplicationContext start(ConfigurableApplicationContext parent) {
         // The operator context's database first, on its own: a database that cannot start (in use by
@@ -35,12 +46,18 @@ public class LedgerRuntime {
         parent.getBean(DataSource.class);
         ConfigurableEnvironment environment = new StandardEnvironment();
         // The operator context is lazy (--help starts nothing); Axon's processors must start here.
-        environment.getPropertySources().addFirst(new MapPropertySource("ops-runtime", Map.of(
+        Map<String, Object> properties = new HashMap<>(Map.of(
                 "spring.main.lazy-initialization", "false",
                 "spring.main.web-application-type", "none",
                 "spring.flyway.enabled", "true",
                 // the application's scheduled jobs (expiries, bulk jobs) are not the operator's to run
-                "mlc.scheduling.enabled", "false")));
+                "mlc.scheduling.enabled", "false",
+                "mlc.event-store.read-batch-size", READ_BATCH_SIZE));
+        // not the saga's: its batch of 1 is about locks held by live payments, not throughput
+        for (String group : Projections.groups()) {
+            properties.put("axon.eventhandling.processors." + group + ".batch-size", PROJECTION_BATCH_SIZE);
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("ops-runtime", properties));
         for (PropertySource<?> source : parent.getEnvironment().getPropertySources()) {
             if (!environment.getPropertySources().contains(source.getName())) {
                 environment.getPropertySources().addLast(source);
