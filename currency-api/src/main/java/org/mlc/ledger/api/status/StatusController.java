@@ -12,6 +12,7 @@ import org.mlc.ledger.api.security.Platform;
 import org.mlc.ledger.api.security.Role;
 import org.mlc.ledger.api.web.ViewsMayLag;
 import org.mlc.ledger.api.infrastructure.ProcessorPositions;
+import org.mlc.ledger.api.infrastructure.ViewLag;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,14 +27,20 @@ public class StatusController {
 
     private final EventProcessingConfiguration processing;
     private final ProcessorPositions positions;
+    private final ViewLag viewLag;
 
-    public StatusController(EventProcessingConfiguration processing, ProcessorPositions positions) {
+    public StatusController(EventProcessingConfiguration processing, ProcessorPositions positions, ViewLag viewLag) {
         this.processing = processing;
         this.positions = positions;
+        this.viewLag = viewLag;
     }
 
-    /** The store's head (global index of its last event, -1 when empty) and each processor against it. */
-    public record Status(long head, List<ProcessorStatus> processors) {
+    /**
+     * The store's head (global index of its last event, -1 when empty), how far behind the views are
+     * in time (the age of the oldest event a running view has not booked: what writes are held back on)
+     * and each processor against the head.
+     */
+    public record Status(long head, long viewsBehindMillis, List<ProcessorStatus> processors) {
     }
 
     /**
@@ -57,7 +64,7 @@ public class StatusController {
                 processors.add(describe(name, streaming, head));
             }
         });
-        return new Status(head, processors);
+        return new Status(head, viewLag.behindMillis(), processors);
     }
 
     private static ProcessorStatus describe(String name, StreamingEventProcessor processor, long head) {

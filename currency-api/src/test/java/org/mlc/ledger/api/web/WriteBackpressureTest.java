@@ -79,6 +79,9 @@ class WriteBackpressureTest extends IntegrationTest {
             // answered from its command: the views are current, so it does not wait
             assertThat(ledger.pay(alice, shop, "1.00").status()).isEqualTo(201);
             await().atMost(Duration.ofSeconds(10)).until(() -> viewLag.behindMillis() > 400);
+            // what writes are held back on is in the status, for the operator (and the bench)
+            Api.Response status = api.get("/api/v1/status");
+            assertThat(status.json().path("viewsBehindMillis").asLong()).as(status.toString()).isGreaterThan(400);
 
             long eventsBefore = events();
             long startedNanos = System.nanoTime();

@@ -108,6 +108,7 @@ final class HostedDay {
         AtomicLong answered201 = new AtomicLong();
         AtomicLong uncertain = new AtomicLong();
         AtomicLong maxLagEvents = new AtomicLong();
+        AtomicLong maxBehindMillis = new AtomicLong();
         AtomicBoolean dayOver = new AtomicBoolean();
         // the views' lag sampled once a second during the day (events behind, the worst processor)
         Thread sampler = daemon("bench-day-lag", () -> {
@@ -115,6 +116,7 @@ final class HostedDay {
                 try {
                     LedgerClient.Answer status = admin.get("/api/v1/status");
                     if (status.status() == 200) {
+                        maxBehindMillis.accumulateAndGet(status.body().path("viewsBehindMillis").asLong(0), Math::max);
                         for (JsonNode processor : status.body().path("processors")) {
                             maxLagEvents.accumulateAndGet(processor.path("lag").asLong(0), Math::max);
                         }
@@ -241,13 +243,15 @@ final class HostedDay {
         report.put("achievedOperationsPerSecond", (conversionFigures.done() + paymentFigures.done()) / p.seconds());
         report.put("viewsCaughtUpSecondsAfterDay", Double.isNaN(viewsLagSeconds) ? null : viewsLagSeconds);
         report.put("maxViewsLagEventsDuringDay", maxLagEvents.get());
+        report.put("maxViewsBehindMillisDuringDay", maxBehindMillis.get());
         report.put("background", jobResults);
-        print(conversionFigures, paymentFigures, viewsLagSeconds, maxLagEvents.get(), jobResults, schedule);
+        print(conversionFigures, paymentFigures, viewsLagSeconds, maxLagEvents.get(), maxBehindMillis.get(), jobResults,
+                schedule);
         return new Outcome(report, headBefore, answered201.get(), uncertain.get(), backgroundDone && answered);
     }
 
     private void print(Latencies.Summary conversions, Latencies.Summary payments, double viewsLag, long maxLagEvents,
-                       Map<String, Object> jobs, OpenLoop.Summary schedule) {
+                       long maxBehindMillis, Map<String, Object> jobs, OpenLoop.Summary schedule) {
         out.println();
         out.printf(Locale.ROOT, "hosted-scale day: %d currencies × %d members + %d merchants, %.0f s at %.0f "
                         + "operations/s (open loop, latency from when each was due)%n", p.currencies(), p.members(),
@@ -265,9 +269,9 @@ final class HostedDay {
             out.println("errors: conversions " + conversions.errorsByCode() + ", payments " + payments.errorsByCode());
         }
         out.printf(Locale.ROOT, "views: %s s behind the day's last answer (worst sampled during the day: %,d events "
-                        + "behind); scheduler at most %.1f ms late%n",
+                        + "and %,d ms behind); scheduler at most %.1f ms late%n",
                 Double.isNaN(viewsLag) ? "more than " + BenchCommand.MAX_SETTLE_SECONDS : String.format(Locale.ROOT,
-                        "%.1f", viewsLag), maxLagEvents, schedule.maxDispatchDelayMillis());
+                        "%.1f", viewsLag), maxLagEvents, maxBehindMillis, schedule.maxDispatchDelayMillis());
         for (Map.Entry<String, Object> job : jobs.entrySet()) {
             out.println(job.getKey() + ": " + job.getValue());
         }
