@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.mlc.ledger.account.Account;
 import org.mlc.ledger.common.CurrencyCode;
@@ -41,6 +42,7 @@ class AidGrantHandler {
         if (command.grants() == null || command.grants().isEmpty() || command.grants().size() > GrantAidBatch.MAX_GRANTS) {
             throw DomainException.invalid("aid.batch-size", "a batch has 1 to {0} grants", GrantAidBatch.MAX_GRANTS);
         }
+        lockAccountsInIdOrder(command);
         List<GrantResult> results = new ArrayList<>(command.grants().size());
         for (GrantAid grant : command.grants()) {
             if (!grant.programId().equals(command.programId())) {
@@ -53,6 +55,24 @@ class AidGrantHandler {
             }
         }
         return results;
+    }
+
+    /**
+     * Every beneficiary's account of the batch, locked before the first grant, in the order of their
+     * ids as a payment locks its two: taken in line order, a batch holding up to a hundred accounts
+     * met payments locking some of the same in id order, and one of the two lost a deadlock
+     * (docs/performance.md, the hosted-scale day). The grants still go in line order (which lines a
+     * programme short of funds refuses stays the file's), each finding its account locked already;
+     * an unknown account is refused in its own line.
+     */
+    private void lockAccountsInIdOrder(GrantAidBatch command) {
+        command.grants().stream().map(grant -> grant.accountId().value()).distinct().sorted().forEach(id -> {
+            try {
+                accounts.load(id);
+            } catch (AggregateNotFoundException unknown) {
+                // its line is refused when its turn comes
+            }
+        });
     }
 
     private GrantResult grant(GrantAid command) throws Exception {
