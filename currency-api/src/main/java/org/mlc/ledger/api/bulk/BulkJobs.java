@@ -163,8 +163,8 @@ public class BulkJobs implements DisposableBean {
     }
 
     /**
-     * Works chunk after chunk until no job is left or another node holds the lock. Before each
-     * chunk it lets the views come within {@code mlc.bulk.max-views-behind-millis}: a job writes
+     * Works chunk after chunk until no job is left or another node holds the lock. Between two
+     * chunks it lets the views come within {@code mlc.bulk.max-views-behind-millis}: a job writes
      * far faster than the projections book, and left alone a 10,000-line batch put them 13,000
      * events behind, so that every read of every currency waited (docs/performance.md). The job
      * goes on after {@code mlc.bulk.max-view-wait-millis} whatever the views do.
@@ -183,7 +183,7 @@ public class BulkJobs implements DisposableBean {
                 // deadlock for an account to a request is run again at once; anything else waits
                 // for the next poll
                 if (ConflictRetry.isConflict(e) && ++conflicts <= MAX_CONFLICT_RETRIES) {
-                    log.info("bulk chunk lost a race for an account; running it again (retry {} of {})", conflicts,
+                    log.info("bulk chunk lost a race or a deadlock for an account; running it again (retry {} of {})", conflicts,
                             MAX_CONFLICT_RETRIES);
                     continue;
                 }
