@@ -1,7 +1,6 @@
 package org.mlc.ledger.api.payment;
 
 import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
