@@ -1,6 +1,5 @@
 package org.mlc.ledger.api.account;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -20,6 +19,7 @@ import org.mlc.ledger.account.AccountOpened;
 import org.mlc.ledger.account.AccountStatus;
 import org.mlc.ledger.account.AccountUnfrozen;
 import org.mlc.ledger.api.infrastructure.BatchBuffer;
+import org.mlc.ledger.api.infrastructure.Unnest;
 import org.mlc.ledger.api.infrastructure.GlobalIndex;
 import org.mlc.ledger.ledger.EntryLabel;
 import org.mlc.ledger.ledger.LedgerAccount;
@@ -180,20 +180,12 @@ class LedgerProjection {
                 amounts[i] = delta.amountMinor;
                 counts[i] = delta.count;
             }
-            jdbc.update(con -> {
-                PreparedStatement statement = con.prepareStatement("INSERT INTO ledger_balance (ledger_account, book, "
-                        + "currency, kind, balance_minor, entry_count) SELECT * FROM unnest(?::varchar[], ?::varchar[], "
-                        + "?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[]) ON CONFLICT (ledger_account) DO UPDATE "
-                        + "SET balance_minor = ledger_balance.balance_minor + EXCLUDED.balance_minor, "
-                        + "entry_count = ledger_balance.entry_count + EXCLUDED.entry_count");
-                statement.setArray(1, con.createArrayOf("varchar", codes.toArray(String[]::new)));
-                statement.setArray(2, con.createArrayOf("varchar", books));
-                statement.setArray(3, con.createArrayOf("varchar", currencies));
-                statement.setArray(4, con.createArrayOf("varchar", kinds));
-                statement.setArray(5, con.createArrayOf("bigint", amounts));
-                statement.setArray(6, con.createArrayOf("bigint", counts));
-                return statement;
-            });
+            jdbc.update(Unnest.statement("INSERT INTO ledger_balance (ledger_account, book, currency, kind, "
+                            + "balance_minor, entry_count) SELECT * FROM " + Unnest.ROWS + " ON CONFLICT (ledger_account) "
+                            + "DO UPDATE SET balance_minor = ledger_balance.balance_minor + EXCLUDED.balance_minor, "
+                            + "entry_count = ledger_balance.entry_count + EXCLUDED.entry_count",
+                    Unnest.varchar(codes.toArray(String[]::new)), Unnest.varchar(books), Unnest.varchar(currencies),
+                    Unnest.varchar(kinds), Unnest.bigint(amounts), Unnest.bigint(counts)));
         }
 
         /** One update of every participant account the batch touched, in key order: their values after it. */
@@ -208,16 +200,12 @@ class LedgerProjection {
                 counts[i] = delta.count;
             }
             Map<String, long[]> after = new HashMap<>();
-            jdbc.query(con -> {
-                PreparedStatement statement = con.prepareStatement("UPDATE account_view AS v SET "
-                        + "balance_minor = v.balance_minor + d.amount_minor, entry_count = v.entry_count + d.entry_count "
-                        + "FROM unnest(?::varchar[], ?::bigint[], ?::bigint[]) AS d(account_id, amount_minor, entry_count) "
-                        + "WHERE v.account_id = d.account_id RETURNING v.account_id, v.balance_minor, v.entry_count");
-                statement.setArray(1, con.createArrayOf("varchar", ids.toArray(String[]::new)));
-                statement.setArray(2, con.createArrayOf("bigint", amounts));
-                statement.setArray(3, con.createArrayOf("bigint", counts));
-                return statement;
-            }, (ResultSet row) -> {
+            jdbc.query(Unnest.statement("UPDATE account_view AS v SET balance_minor = v.balance_minor + d.amount_minor, "
+                            + "entry_count = v.entry_count + d.entry_count FROM " + Unnest.ROWS
+                            + " AS d(account_id, amount_minor, entry_count) WHERE v.account_id = d.account_id "
+                            + "RETURNING v.account_id, v.balance_minor, v.entry_count",
+                    Unnest.varchar(ids.toArray(String[]::new)), Unnest.bigint(amounts), Unnest.bigint(counts)),
+                    (ResultSet row) -> {
                 after.put(row.getString(1), new long[]{row.getLong(2), row.getLong(3)});
             });
             for (String id : ids) {
@@ -268,24 +256,13 @@ class LedgerProjection {
                 amounts[i] = entry.amountMinor();
                 balancesAfter[i] = current[0];
             }
-            jdbc.update(con -> {
-                PreparedStatement statement = con.prepareStatement("INSERT INTO account_entry (account_id, line, "
-                        + "global_index, booked_at, kind, operation_id, counterparty, reference, amount_minor, "
-                        + "balance_after_minor) SELECT * FROM unnest(?::varchar[], ?::bigint[], ?::bigint[], "
-                        + "?::timestamptz[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], "
-                        + "?::bigint[])");
-                statement.setArray(1, con.createArrayOf("varchar", accountIds));
-                statement.setArray(2, con.createArrayOf("bigint", lines));
-                statement.setArray(3, con.createArrayOf("bigint", globalIndexes));
-                statement.setArray(4, con.createArrayOf("varchar", bookedAt));
-                statement.setArray(5, con.createArrayOf("varchar", kinds));
-                statement.setArray(6, con.createArrayOf("varchar", operationIds));
-                statement.setArray(7, con.createArrayOf("varchar", counterparties));
-                statement.setArray(8, con.createArrayOf("varchar", references));
-                statement.setArray(9, con.createArrayOf("bigint", amounts));
-                statement.setArray(10, con.createArrayOf("bigint", balancesAfter));
-                return statement;
-            });
+            jdbc.update(Unnest.statement("INSERT INTO account_entry (account_id, line, global_index, booked_at, kind, "
+                            + "operation_id, counterparty, reference, amount_minor, balance_after_minor) SELECT * FROM "
+                            + Unnest.ROWS,
+                    Unnest.varchar(accountIds), Unnest.bigint(lines), Unnest.bigint(globalIndexes),
+                    Unnest.timestamptz(bookedAt), Unnest.varchar(kinds), Unnest.varchar(operationIds),
+                    Unnest.varchar(counterparties), Unnest.varchar(references), Unnest.bigint(amounts),
+                    Unnest.bigint(balancesAfter)));
         }
     }
 

@@ -1,6 +1,5 @@
 package org.mlc.ledger.api.payment;
 
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import org.mlc.ledger.api.status.Projections;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.mlc.ledger.api.infrastructure.BatchBuffer;
+import org.mlc.ledger.api.infrastructure.Unnest;
 import org.mlc.ledger.payment.TransferCreditRefused;
 import org.mlc.ledger.payment.TransferCredited;
 import org.mlc.ledger.payment.TransferDebited;
@@ -143,25 +143,14 @@ class TransferProjection {
             // One statement rather than a JDBC batch (one execution per row for PostgreSQL); the
             // payments are distinct keys, so no row is affected twice. A change never leaves a
             // payment IN_TRANSIT: that status on a conflict means "do nothing".
-            jdbc.update(con -> {
-                PreparedStatement statement = con.prepareStatement("INSERT INTO transfer_view (transfer_id, currency, "
-                        + "from_account, to_account, amount_minor, reference, status, reason, requested_at) "
-                        + "SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], "
-                        + "?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[]) "
-                        + "ON CONFLICT (transfer_id) DO UPDATE SET status = EXCLUDED.status, "
-                        + "reason = COALESCE(EXCLUDED.reason, transfer_view.reason) "
-                        + "WHERE EXCLUDED.status <> '" + PaymentStatus.IN_TRANSIT.name() + "'");
-                statement.setArray(1, con.createArrayOf("varchar", ids));
-                statement.setArray(2, con.createArrayOf("varchar", currencies));
-                statement.setArray(3, con.createArrayOf("varchar", froms));
-                statement.setArray(4, con.createArrayOf("varchar", tos));
-                statement.setArray(5, con.createArrayOf("bigint", amounts));
-                statement.setArray(6, con.createArrayOf("varchar", references));
-                statement.setArray(7, con.createArrayOf("varchar", statuses));
-                statement.setArray(8, con.createArrayOf("varchar", reasons));
-                statement.setArray(9, con.createArrayOf("varchar", requestedAt));
-                return statement;
-            });
+            jdbc.update(Unnest.statement("INSERT INTO transfer_view (transfer_id, currency, from_account, to_account, "
+                            + "amount_minor, reference, status, reason, requested_at) SELECT * FROM " + Unnest.ROWS
+                            + " ON CONFLICT (transfer_id) DO UPDATE SET status = EXCLUDED.status, "
+                            + "reason = COALESCE(EXCLUDED.reason, transfer_view.reason) "
+                            + "WHERE EXCLUDED.status <> '" + PaymentStatus.IN_TRANSIT.name() + "'",
+                    Unnest.varchar(ids), Unnest.varchar(currencies), Unnest.varchar(froms), Unnest.varchar(tos),
+                    Unnest.bigint(amounts), Unnest.varchar(references), Unnest.varchar(statuses),
+                    Unnest.varchar(reasons), Unnest.timestamptz(requestedAt)));
         }
 
         /** One statement, one row per payment, in key order. */
@@ -175,15 +164,10 @@ class TransferProjection {
                 statuses[i] = change.status().name();
                 reasons[i] = change.reason();
             }
-            jdbc.update(con -> {
-                PreparedStatement statement = con.prepareStatement("UPDATE transfer_view AS t SET status = c.status, "
-                        + "reason = COALESCE(c.reason, t.reason) FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) "
-                        + "AS c(transfer_id, status, reason) WHERE t.transfer_id = c.transfer_id");
-                statement.setArray(1, con.createArrayOf("varchar", ids.toArray(String[]::new)));
-                statement.setArray(2, con.createArrayOf("varchar", statuses));
-                statement.setArray(3, con.createArrayOf("varchar", reasons));
-                return statement;
-            });
+            jdbc.update(Unnest.statement("UPDATE transfer_view AS t SET status = c.status, "
+                            + "reason = COALESCE(c.reason, t.reason) FROM " + Unnest.ROWS
+                            + " AS c(transfer_id, status, reason) WHERE t.transfer_id = c.transfer_id",
+                    Unnest.varchar(ids.toArray(String[]::new)), Unnest.varchar(statuses), Unnest.varchar(reasons)));
         }
     }
 }

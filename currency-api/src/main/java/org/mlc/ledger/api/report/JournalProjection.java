@@ -1,6 +1,6 @@
 package org.mlc.ledger.api.report;
 
-import java.sql.PreparedStatement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.mlc.ledger.api.infrastructure.BatchBuffer;
 import org.mlc.ledger.api.infrastructure.GlobalIndex;
+import org.mlc.ledger.api.infrastructure.Unnest;
 import org.mlc.ledger.ledger.Posting;
 import org.mlc.ledger.ledger.Postings;
 import org.mlc.ledger.ledger.ValueMovement;
@@ -45,13 +46,13 @@ class JournalProjection {
         }
         String operationId = event.entryLabel().operationId();
         long index = globalIndex.of(message);
-        List<Object[]> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         int line = 0;
         for (Posting posting : postings.lines()) {
             var account = posting.account();
-            rows.add(new Object[]{index, ++line, event.at().toString(), event.getClass().getSimpleName(),
-                    operationId, account.code(), account.book().name(), account.currency(), account.kind().name(),
-                    account.id(), posting.amountMinor()});
+            rows.add(new Row(index, ++line, event.at(), event.getClass().getSimpleName(), operationId,
+                    account.code(), account.book().name(), account.currency(), account.kind().name(), account.id(),
+                    posting.amountMinor()));
         }
         BatchBuffer.add(ROWS, () -> new Rows(jdbc), buffer -> buffer.rows.addAll(rows));
     }
@@ -61,18 +62,20 @@ class JournalProjection {
         jdbc.update("DELETE FROM journal_entry");
     }
 
+    /** A journal line, as inserted. */
+    private record Row(long globalIndex, int line, Instant bookedAt, String eventType, String operationId,
+                       String ledgerAccount, String book, String currency, String kind, String accountRef,
+                       long amountMinor) {
+    }
+
     /**
      * The journal lines of one processor batch, inserted in one statement: a JDBC batch is still
      * one execution per row for PostgreSQL, and those executions were most of a replay's wait (JFR).
      */
     private static final class Rows implements BatchBuffer {
 
-        /** Columns of a row, in the order of the insert; booked_at as ISO-8601 in UTC. */
-        private static final String[] TYPES = {"bigint", "int", "varchar", "varchar", "varchar", "varchar", "varchar",
-                "varchar", "varchar", "varchar", "bigint"};
-
         private final JdbcTemplate jdbc;
-        private final List<Object[]> rows = new ArrayList<>();
+        private final List<Row> rows = new ArrayList<>();
 
         Rows(JdbcTemplate jdbc) {
             this.jdbc = jdbc;
@@ -83,24 +86,15 @@ class JournalProjection {
             if (rows.isEmpty()) {
                 return;
             }
-            Object[][] columns = new Object[TYPES.length][rows.size()];
-            for (int r = 0; r < rows.size(); r++) {
-                Object[] row = rows.get(r);
-                for (int c = 0; c < TYPES.length; c++) {
-                    columns[c][r] = row[c];
-                }
-            }
-            jdbc.update(con -> {
-                PreparedStatement statement = con.prepareStatement("INSERT INTO journal_entry (global_index, line, "
-                        + "booked_at, event_type, operation_id, ledger_account, book, currency, kind, account_ref, "
-                        + "amount_minor) SELECT * FROM unnest(?::bigint[], ?::int[], ?::timestamptz[], ?::varchar[], "
-                        + "?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], "
-                        + "?::bigint[]) ON CONFLICT (global_index, line) DO NOTHING");
-                for (int c = 0; c < TYPES.length; c++) {
-                    statement.setArray(c + 1, con.createArrayOf(TYPES[c], columns[c]));
-                }
-                return statement;
-            });
+            jdbc.update(Unnest.statement("INSERT INTO journal_entry (global_index, line, booked_at, event_type, "
+                            + "operation_id, ledger_account, book, currency, kind, account_ref, amount_minor) "
+                            + "SELECT * FROM " + Unnest.ROWS + " ON CONFLICT (global_index, line) DO NOTHING",
+                    Unnest.bigint(rows, Row::globalIndex), Unnest.integer(rows, Row::line),
+                    Unnest.timestamptz(rows, Row::bookedAt), Unnest.varchar(rows, Row::eventType),
+                    Unnest.varchar(rows, Row::operationId), Unnest.varchar(rows, Row::ledgerAccount),
+                    Unnest.varchar(rows, Row::book), Unnest.varchar(rows, Row::currency),
+                    Unnest.varchar(rows, Row::kind), Unnest.varchar(rows, Row::accountRef),
+                    Unnest.bigint(rows, Row::amountMinor)));
             rows.clear();
         }
     }
