@@ -43,14 +43,16 @@ public class ConflictRetry {
     private static final String POSTGRES_DEADLOCK = "40P01";
 
     private final CommandGateway gateway;
+    private final GroupCommit groupCommit;
     private final int maxRetries;
     private final long firstBackoffMillis;
     private final Counter retries;
 
-    public ConflictRetry(CommandGateway gateway, MeterRegistry meters,
+    public ConflictRetry(CommandGateway gateway, GroupCommit groupCommit, MeterRegistry meters,
                          @Value("${mlc.command-retry.max-retries:6}") int maxRetries,
                          @Value("${mlc.command-retry.first-backoff-millis:10}") long firstBackoffMillis) {
         this.gateway = gateway;
+        this.groupCommit = groupCommit;
         this.maxRetries = maxRetries;
         this.firstBackoffMillis = firstBackoffMillis;
         this.retries = Counter.builder("mlc.commands.retried")
@@ -58,11 +60,17 @@ public class ConflictRetry {
                 .register(meters);
     }
 
-    /** Sends the command and waits for its result, again (up to the limit) after a concurrency conflict. */
+    /**
+     * Sends the command and waits for its result, again (up to the limit) after a concurrency
+     * conflict. A payment or a conversion goes in the next group commit ({@link GroupCommit}), and
+     * alone if its batch did not commit.
+     */
     public <R> R sendAndWait(CommandMessage<?> command) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return gateway.sendAndWait(command);
+                return groupCommit.takes(command)
+                        ? groupCommit.sendAndWait(command, () -> gateway.sendAndWait(command))
+                        : gateway.sendAndWait(command);
             } catch (RuntimeException e) {
                 if (attempt > maxRetries || !isConflict(e)) {
                     throw e;

@@ -17,11 +17,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.common.lock.Lock;
 import org.axonframework.common.lock.PessimisticLockFactory;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,10 @@ class ConflictRetryTest {
 
     private final CommandGateway gateway = mock(CommandGateway.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final ConflictRetry retry = new ConflictRetry(gateway, meters, 3, 1);
+    /** Off: these commands are sent as they come (group commit is GroupCommitTest's). */
+    private final GroupCommit noGroupCommit = new GroupCommit(mock(CommandBus.class), mock(TransactionManager.class),
+            meters, false, 1, 1);
+    private final ConflictRetry retry = new ConflictRetry(gateway, noGroupCommit, meters, 3, 1);
     private final CommandMessage<?> command = GenericCommandMessage.asCommandMessage("a command");
 
     @Test
@@ -77,7 +82,7 @@ class ConflictRetryTest {
                 firstLock.release();
             }
         });
-        ConflictRetry retrying = new ConflictRetry(lockingGateway, meters, 3, 1);
+        ConflictRetry retrying = new ConflictRetry(lockingGateway, noGroupCommit, meters, 3, 1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<Object> ab = threads.submit(() -> retrying.sendAndWait(GenericCommandMessage.asCommandMessage("a")));

@@ -1,0 +1,211 @@
+package org.mlc.ledger.api.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.mlc.ledger.api.IntegrationTest;
+import org.mlc.ledger.api.support.Api;
+import org.mlc.ledger.api.support.Ledger.Party;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Payments that arrive together are committed together, and a failure in a batch costs nobody
+ * else their payment. To make requests arrive together for sure, the test first holds the
+ * committer of its currency: it pays with an Idempotency-Key whose row a transaction of the test
+ * has inserted and not committed, so the committer's insert of the same key waits on PostgreSQL's
+ * lock. The requests sent meanwhile queue; once the test rolls its row back, the committer takes
+ * them all in one batch. That they shared one transaction is read from PostgreSQL itself: the
+ * {@code xmin} of their events' rows is the id of the transaction that wrote them.
+ */
+class GroupCommitTest extends IntegrationTest {
+
+    private static final int PAYMENTS = 20;
+
+    @Autowired
+    private GroupCommit groupCommit;
+    @Autowired
+    private DataSource dataSource;
+    @Autowired
+    private MeterRegistry meters;
+
+    @Test
+    void paymentsSentTogetherShareOneTransactionAndAllLand() throws Exception {
+        String currency = ledger.currency("1", "1");
+        String counter = ledger.counter(currency);
+        Party shop = ledger.merchant("Épicerie", currency);
+        List<Party> members = new ArrayList<>();
+        for (int i = 0; i < PAYMENTS; i++) {
+            members.add(ledger.fundedMember(currency, counter, "50.00"));
+        }
+
+        List<Api.Response> answers;
+        try (HeldCommitter held = holdCommitter(currency, counter)) {
+            List<Future<Api.Response>> sent = new ArrayList<>();
+            for (Party member : members) {
+                sent.add(held.requests.submit(() -> ledger.pay(member, shop, "1.00")));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> groupCommit.queued() == PAYMENTS);
+            held.release();
+            answers = held.answers(sent);
+        }
+
+        for (Api.Response answer : answers) {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        }
+        // without group commit, one transaction per payment: here the queued ones went in one
+        assertThat(transactionsOfDebits(members)).isEqualTo(1);
+        assertThat(ledger.balance(shop)).isEqualTo("20.00");
+        for (Party member : members) {
+            assertThat(ledger.balance(member)).isEqualTo("49.00");
+        }
+    }
+
+    @Test
+    void aRefusalOrAResentKeyInABatchRollsItBackAndEachPaymentIsDoneAloneOnce() throws Exception {
+        String currency = ledger.currency("1", "1");
+        String counter = ledger.counter(currency);
+        Party shop = ledger.merchant("Boulangerie", currency);
+        List<Party> members = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            members.add(ledger.fundedMember(currency, counter, "50.00"));
+        }
+        Party poor = ledger.fundedMember(currency, counter, "5.00");
+        String twiceKey = UUID.randomUUID().toString();
+        String twiceBody = """
+                {"from":"%s","to":"%s","amount":"3.00"}""".formatted(members.get(0).accountId(), shop.accountId());
+        double aloneBefore = meters.counter("mlc.group-commit.sent-alone").count();
+
+        List<Api.Response> good;
+        Api.Response refused;
+        Api.Response first;
+        Api.Response resent;
+        try (HeldCommitter held = holdCommitter(currency, counter)) {
+            List<Future<Api.Response>> sent = new ArrayList<>();
+            for (Party member : members.subList(1, members.size())) {
+                sent.add(held.requests.submit(() -> ledger.pay(member, shop, "1.00")));
+            }
+            Future<Api.Response> overdraw = held.requests.submit(() -> ledger.pay(poor, shop, "80.00"));
+            Future<Api.Response> once = held.requests.submit(() -> api.post("/api/v1/payments", twiceBody, twiceKey));
+            Future<Api.Response> again = held.requests.submit(() -> api.post("/api/v1/payments", twiceBody, twiceKey));
+            await().atMost(Duration.ofSeconds(30)).until(() -> groupCommit.queued() == members.size() + 2);
+            held.release();
+            good = held.answers(sent);
+            refused = overdraw.get(60, TimeUnit.SECONDS);
+            first = once.get(60, TimeUnit.SECONDS);
+            resent = again.get(60, TimeUnit.SECONDS);
+        }
+
+        for (Api.Response answer : good) {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        }
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.get("code")).isEqualTo("insufficient-funds");
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(resent.status()).as(resent.toString()).isEqualTo(201);
+        assertThat(resent.get("id")).as("the resent key is answered with the first payment").isEqualTo(first.get("id"));
+        assertThat(meters.counter("mlc.group-commit.sent-alone").count() - aloneBefore)
+                .as("the refused payment and the resent key went alone").isEqualTo(2.0);
+        // the others were committed together, once the two were taken out of their batch
+        assertThat(transactionsOfDebits(members)).isEqualTo(1);
+        // each payment once, the refused one not at all
+        assertThat(ledger.balance(members.get(0))).isEqualTo("47.00");
+        assertThat(ledger.balance(poor)).isEqualTo("5.00");
+        assertThat(ledger.balance(shop)).isEqualTo("7.00");
+        assertThat(debits(members.get(0))).isEqualTo(1);
+    }
+
+    /** The number of transactions that wrote these accounts' payment debits. */
+    private long transactionsOfDebits(List<Party> payers) {
+        return jdbc.queryForObject("SELECT count(DISTINCT xmin::text) FROM domain_event_entry "
+                        + "WHERE aggregate_identifier = ANY (?) AND payload_type LIKE '%TransferDebited'",
+                Long.class, (Object) payers.stream().map(Party::accountId).toArray(String[]::new));
+    }
+
+    private int debits(Party payer) {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND payload_type LIKE '%TransferDebited'", Integer.class, payer.accountId());
+    }
+
+    /**
+     * The committer of the currency busy with a payment that waits for PostgreSQL: the row of its
+     * key is held by an uncommitted insert of the test. A payment with nothing else of its currency
+     * in flight runs alone in its own request, so the first one held is that one; the second, sent
+     * while the first is in flight, goes to the committer and holds it.
+     */
+    private HeldCommitter holdCommitter(String currency, String counter) throws Exception {
+        HeldCommitter held = new HeldCommitter();
+        for (int i = 1; groupCommit.committing() == 0; i++) {
+            assertThat(i).as("payments held before the committer was").isLessThanOrEqualTo(2);
+            Party payer = ledger.fundedMember(currency, counter, "10.00");
+            Party payee = ledger.merchant("Marché " + i, currency);
+            String key = UUID.randomUUID().toString();
+            Connection row = dataSource.getConnection();
+            row.setAutoCommit(false);
+            held.rows.add(row);
+            try (var insert = row.prepareStatement("INSERT INTO idempotency_key (username, scope, idem_key, "
+                    + "request_hash, result_type, result_json) VALUES ('admin', 'payment', ?, 'held', 'x', 'null')")) {
+                insert.setString(1, key);
+                insert.executeUpdate();
+            }
+            String body = """
+                    {"from":"%s","to":"%s","amount":"1.00"}""".formatted(payer.accountId(), payee.accountId());
+            held.blocked.add(held.requests.submit(() -> api.post("/api/v1/payments", body, key)));
+            int waiting = i;
+            await().atMost(Duration.ofSeconds(30)).until(() -> insertsWaitingForALock() == waiting);
+        }
+        return held;
+    }
+
+    private int insertsWaitingForALock() {
+        return jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                + "AND query LIKE 'INSERT INTO idempotency_key%'", Integer.class);
+    }
+
+    /** The held payments (the committer's among them), and the threads that send the test's requests. */
+    private static final class HeldCommitter implements AutoCloseable {
+
+        final ExecutorService requests = Executors.newFixedThreadPool(PAYMENTS + 8);
+        final List<Connection> rows = new ArrayList<>();
+        final List<Future<Api.Response>> blocked = new ArrayList<>();
+
+        /** Lets the payments go: the held rows are rolled back, so each payment stores its own. */
+        void release() throws SQLException {
+            for (Connection row : rows) {
+                row.rollback();
+                row.close();
+            }
+            rows.clear();
+        }
+
+        List<Api.Response> answers(List<Future<Api.Response>> sent) throws Exception {
+            for (Future<Api.Response> first : blocked) {
+                Api.Response answer = first.get(60, TimeUnit.SECONDS);
+                assertThat(answer.status()).as("a held payment, once let go: " + answer).isEqualTo(201);
+            }
+            List<Api.Response> answers = new ArrayList<>();
+            for (Future<Api.Response> future : sent) {
+                answers.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return answers;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            release();
+            requests.shutdownNow();
+        }
+    }
+}
