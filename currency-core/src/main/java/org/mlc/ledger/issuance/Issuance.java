@@ -166,6 +166,12 @@ public class Issuance {
         return lineStatus.get(key);
     }
 
+    /** The accounts of these lines that are still to be issued (a key it has no line for is left out), in id order. */
+    List<String> accountsToIssue(List<String> keys) {
+        return keys.stream().filter(key -> lines.containsKey(key) && lineStatus.get(key) != LineStatus.ISSUED)
+                .map(key -> lines.get(key).accountId().value()).distinct().sorted().toList();
+    }
+
     /** The keys of the lines, in the file's order. */
     public List<String> keys() {
         return List.copyOf(lines.keySet());
