@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -60,11 +62,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * only when requests arrive faster than commits. A request of a currency with nothing else in
  * flight runs alone at once, in its own thread (a hand-over to the committer and back costs a lone
  * request two thread wake-ups). Everything a payment or a conversion locks (accounts,
- * participants, counters, budgets) is one currency's, and each currency has one committer: two
- * committers never wait for each other's locks (with one queue for all, batches touching many
- * accounts met each other in Axon's lock factory as deadlocks, hundreds a minute at 64 clients,
- * each costing its batch), and a batch held up by a long job's lock holds up only the currencies
- * of its committer. Only the commands of the busy paths are grouped ({@link #GROUPED}); a command
+ * participants, counters, budgets) is one currency's, and each currency has its own queue and
+ * committer (started with its first command, ended after a minute without any): two committers
+ * never wait for each other's locks (with one queue for all, batches touching many accounts met
+ * each other in Axon's lock factory as deadlocks, hundreds a minute at 64 clients, each costing its
+ * batch), and a batch held up by a long job's lock (a grant chunk's) holds up only its own
+ * currency's requests, not those of the other associations the deployment hosts. Only the commands of the busy paths are grouped ({@link #GROUPED}); a command
  * sent inside a transaction or a unit of work (a page that records something with it, a saga, a
  * bulk job's chunk) is not, so it keeps its caller's transaction.
  */
@@ -79,6 +82,8 @@ public class GroupCommit implements SmartLifecycle {
     static final int MAX_ROUNDS = 3;
     /** How often an idle committer looks whether it should stop. */
     private static final long IDLE_POLL_MILLIS = 200;
+    /** A currency's committer ends after this long with nothing to commit (the next command starts another). */
+    static final long IDLE_END_MILLIS = 60_000;
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     /** The message of the outer unit of work: neutral, so no command's metadata is taken for another's. */
@@ -89,21 +94,18 @@ public class GroupCommit implements SmartLifecycle {
     private final CommandBus commandBus;
     private final TransactionManager transactionManager;
     private final boolean enabled;
-    private final int committers;
     private final int maxCommands;
-    /** One queue and committer per share of the currencies ({@link #partitionOf}). */
-    private final List<Partition> partitions = new ArrayList<>();
+    /** Each currency's queue and committer, by currency code ("" for a command that names none). */
+    private final ConcurrentMap<String, Partition> partitions = new ConcurrentHashMap<>();
     private final DistributionSummary batchSizes;
     private final Counter sentAlone;
-    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
     public GroupCommit(CommandBus commandBus, TransactionManager transactionManager, MeterRegistry meters,
                        @Value("${mlc.group-commit.enabled:true}") boolean enabled,
-                       @Value("${mlc.group-commit.committers:4}") int committers,
                        @Value("${mlc.group-commit.max-commands:32}") int maxCommands) {
-        if (committers < 1 || maxCommands < 1) {
-            throw new IllegalArgumentException("mlc.group-commit.committers and max-commands must be at least 1");
+        if (maxCommands < 1) {
+            throw new IllegalArgumentException("mlc.group-commit.max-commands must be at least 1");
         }
         this.commandBus = commandBus;
         this.transactionManager = transactionManager;
@@ -113,12 +115,7 @@ public class GroupCommit implements SmartLifecycle {
             log.warn("group commit is off: the command bus ({}) does not handle commands in the sending thread",
                     commandBus.getClass().getSimpleName());
         }
-        this.committers = committers;
         this.maxCommands = maxCommands;
-        for (int i = 0; i < committers; i++) {
-            partitions.add(new Partition(new ArrayBlockingQueue<>(MAX_QUEUED_COMMANDS), new AtomicInteger(),
-                    new AtomicInteger()));
-        }
         this.batchSizes = DistributionSummary.builder("mlc.group-commit.batch.commands")
                 .description("commands committed together in one transaction by group commit")
                 .register(meters);
@@ -128,10 +125,21 @@ public class GroupCommit implements SmartLifecycle {
     }
 
     /**
-     * The commands of some currencies: those waiting for their committer, how many of them are in
-     * flight (waiting, in a batch or running alone), and whether the committer is in a batch.
+     * The commands of one currency: those waiting for its committer, how many are in flight
+     * (waiting, in a batch or running alone), whether the committer is in a batch, and whether it
+     * has ended (a request that finds it ended takes the currency's next one).
      */
-    private record Partition(BlockingQueue<Pending> queue, AtomicInteger inFlight, AtomicInteger committing) {
+    private static final class Partition {
+        final String currency;
+        final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(MAX_QUEUED_COMMANDS);
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger committing = new AtomicInteger();
+        volatile boolean ended;
+        volatile Thread committer;
+
+        Partition(String currency) {
+            this.currency = currency;
+        }
     }
 
     /** A command waiting for its batch, and the answer it gets: its result, or "send it alone". */
@@ -156,14 +164,14 @@ public class GroupCommit implements SmartLifecycle {
      */
     @SuppressWarnings("unchecked")
     public <R> R sendAndWait(CommandMessage<?> command, Supplier<R> alone) {
-        Partition partition = partitionOf(command);
+        Partition partition = enter(currencyOf(command));
         try {
-            if (partition.inFlight().incrementAndGet() == 1) {
-                // nothing else of these currencies in flight: no one to share a commit with
+            if (partition.inFlight.get() == 1) {
+                // nothing else of this currency in flight: no one to share a commit with
                 return alone.get();
             }
             Pending pending = new Pending(command, new CompletableFuture<>());
-            if (!running || !partition.queue().offer(pending)) {
+            if (!running || !partition.queue.offer(pending)) {
                 return alone.get();
             }
             Outcome outcome = null;
@@ -172,7 +180,7 @@ public class GroupCommit implements SmartLifecycle {
                     outcome = pending.outcome().get(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
                     // still queued while the committers stopped: no batch will take it
-                    if (!running && partition.queue().remove(pending)) {
+                    if (!running && partition.queue.remove(pending)) {
                         outcome = Outcome.ALONE;
                     }
                 } catch (InterruptedException e) {
@@ -184,45 +192,74 @@ public class GroupCommit implements SmartLifecycle {
             }
             return outcome.committed() ? (R) outcome.result() : alone.get();
         } finally {
-            partition.inFlight().decrementAndGet();
+            partition.inFlight.decrementAndGet();
         }
     }
 
-    /** The partition of the command's currency: its queue and committer. */
-    private Partition partitionOf(CommandMessage<?> command) {
+    /** The currency's partition, counted in flight, its committer started if it has none. */
+    private Partition enter(String currency) {
+        while (true) {
+            Partition partition = partitions.computeIfAbsent(currency, Partition::new);
+            partition.inFlight.incrementAndGet();
+            if (!partition.ended) {
+                // its committer cannot end now: it ends only while nothing is in flight
+                startCommitter(partition);
+                return partition;
+            }
+            partition.inFlight.decrementAndGet();
+            partitions.remove(currency, partition);
+        }
+    }
+
+    private synchronized void startCommitter(Partition partition) {
+        if (partition.committer == null && running) {
+            Thread thread = new Thread(() -> commitBatches(partition), "group-commit-" + partition.currency);
+            thread.setDaemon(true);
+            partition.committer = thread;
+            thread.start();
+        }
+    }
+
+    /** The currency the command is about: the request's, or the payment's; "" if neither says. */
+    private static String currencyOf(CommandMessage<?> command) {
         Object currency = command.getMetaData().get(CURRENCY);
         if (currency == null && command.getPayload() instanceof MakePayment payment) {
             currency = payment.currency().value();
         }
-        return partitions.get(currency == null ? 0 : Math.floorMod(currency.hashCode(), partitions.size()));
+        return currency == null ? "" : currency.toString();
     }
 
     /** Requests waiting for a committer now. */
     int queued() {
-        return partitions.stream().mapToInt(p -> p.queue().size()).sum();
+        return partitions.values().stream().mapToInt(p -> p.queue.size()).sum();
     }
 
     /** Committers in a batch now. */
     int committing() {
-        return partitions.stream().mapToInt(p -> p.committing().get()).sum();
+        return partitions.values().stream().mapToInt(p -> p.committing.get()).sum();
     }
 
     private void commitBatches(Partition partition) {
-        BlockingQueue<Pending> queue = partition.queue();
+        BlockingQueue<Pending> queue = partition.queue;
         List<Pending> batch = new ArrayList<>(maxCommands);
+        long idleSinceNanos = System.nanoTime();
         while (running || !queue.isEmpty()) {
             try {
                 Pending first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    if (System.nanoTime() - idleSinceNanos > TimeUnit.MILLISECONDS.toNanos(IDLE_END_MILLIS)
+                            && mayEnd(partition)) {
+                        return;
+                    }
                     continue;
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxCommands - 1);
-                partition.committing().incrementAndGet();
+                partition.committing.incrementAndGet();
                 try {
                     commit(batch);
                 } finally {
-                    partition.committing().decrementAndGet();
+                    partition.committing.decrementAndGet();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -233,12 +270,31 @@ public class GroupCommit implements SmartLifecycle {
                 // every request of the batch is answered, whatever happened (already answered ones are kept)
                 batch.forEach(p -> p.outcome().complete(Outcome.ALONE));
                 batch.clear();
+                idleSinceNanos = System.nanoTime();
             }
         }
         // stopping: whoever still waits sends alone
         for (Pending left; (left = queue.poll()) != null; ) {
             left.outcome().complete(Outcome.ALONE);
         }
+    }
+
+    /**
+     * Ends an idle committer if no request of its currency is in flight. A request counts itself
+     * in flight before it reads {@code ended}, and the committer marks itself ended before it
+     * reads the count: one of the two sees the other, so no request waits on an ended committer.
+     */
+    private boolean mayEnd(Partition partition) {
+        if (partition.inFlight.get() != 0) {
+            return false;
+        }
+        partition.ended = true;
+        if (partition.inFlight.get() != 0) {
+            partition.ended = false;
+            return false;
+        }
+        partitions.remove(partition.currency, partition);
+        return true;
     }
 
     /**
@@ -340,28 +396,24 @@ public class GroupCommit implements SmartLifecycle {
             return;
         }
         running = true;
-        for (int i = 0; i < committers; i++) {
-            Partition partition = partitions.get(i);
-            Thread thread = new Thread(() -> commitBatches(partition), "group-commit-" + (i + 1));
-            thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
-        }
-        log.info("group commit: {} committers, up to {} commands a batch", committers, maxCommands);
+        log.info("group commit: a committer per currency, up to {} commands a batch", maxCommands);
     }
 
     @Override
     public void stop() {
         running = false;
-        for (Thread thread : threads) {
+        for (Partition partition : partitions.values()) {
+            Thread committer = partition.committer;
+            if (committer == null) {
+                continue;
+            }
             try {
-                thread.join(TimeUnit.SECONDS.toMillis(30));
+                committer.join(TimeUnit.SECONDS.toMillis(30));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
         }
-        threads.clear();
     }
 
     @Override
