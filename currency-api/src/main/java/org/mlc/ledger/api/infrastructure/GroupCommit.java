@@ -203,7 +203,9 @@ public class GroupCommit implements SmartLifecycle {
             partition.inFlight.incrementAndGet();
             if (!partition.ended) {
                 // its committer cannot end now: it ends only while nothing is in flight
-                startCommitter(partition);
+                if (partition.committer == null) {
+                    startCommitter(partition);
+                }
                 return partition;
             }
             partition.inFlight.decrementAndGet();

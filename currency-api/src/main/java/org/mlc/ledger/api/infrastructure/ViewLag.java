@@ -3,6 +3,8 @@ package org.mlc.ledger.api.infrastructure;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -15,7 +17,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * How far behind the views are, in time: the age of the oldest event a running view processor
- * (every processor but the transfer saga's, whose state no request shows) has yet to handle. In
+ * (every processor but the transfer saga's, whose state no request shows) has yet to handle,
+ * counted from when the event could first be read: the later of its time stamp and the first
+ * reading of this node that found the store's head at or past it. An event is stamped when it is
+ * created, which in a long unit of work (a bulk chunk, a group commit's batch that waited for a
+ * lock) is well before it is committed: counted from its stamp, a batch held 500 ms showed as
+ * 500 ms of lag the moment it committed, and held every writer of every currency back. In
  * time rather than in events because what people feel is how long a read waits for the views to
  * show a change, and a processor's speed in events per second varies with what the events book.
  * <p>
@@ -36,8 +43,14 @@ public class ViewLag {
      */
     private static final Clock EVENT_CLOCK = Clock.systemUTC();
 
+    /** Changes of the store's head kept, each with when this node first saw it (about 80 s of busy readings). */
+    static final int MAX_HEAD_SAMPLES = 4_096;
+
     private record Reading(long atNanos, long behindMillis) {
     }
+
+    /** {time first seen in millis, head}, oldest first; the heads only grow. Read and written under this. */
+    private final ArrayDeque<long[]> heads = new ArrayDeque<>();
 
     private final EventProcessingConfiguration processing;
     private final ProcessorPositions positions;
@@ -90,6 +103,8 @@ public class ViewLag {
 
     private long read() {
         long head = positions.head();
+        long nowMillis = EVENT_CLOCK.millis();
+        remember(nowMillis, head);
         long oldestUnhandled = Long.MAX_VALUE;
         for (Map.Entry<String, ?> entry : processing.eventProcessors().entrySet()) {
             if (entry.getKey().equals(AxonConfiguration.TRANSFER_SAGA_GROUP)
@@ -111,11 +126,36 @@ public class ViewLag {
         if (stamps.isEmpty()) {
             return 0;
         }
+        long sinceStampMillis;
         try {
-            return Math.max(0, EVENT_CLOCK.millis() - Instant.parse(stamps.get(0)).toEpochMilli());
+            sinceStampMillis = nowMillis - Instant.parse(stamps.get(0)).toEpochMilli();
         } catch (DateTimeParseException e) {
             return 0;
         }
+        return Math.max(0, Math.min(sinceStampMillis, nowMillis - firstSeenMillis(oldestUnhandled, nowMillis)));
+    }
+
+    private void remember(long atMillis, long head) {
+        long[] newest = heads.peekLast();
+        if (newest == null || newest[1] < head) {
+            heads.addLast(new long[]{atMillis, head});
+        }
+        while (heads.size() > MAX_HEAD_SAMPLES) {
+            heads.removeFirst();
+        }
+    }
+
+    /** When this node first saw the store's head at or past this index (now, if this reading is the first). */
+    private long firstSeenMillis(long index, long nowMillis) {
+        long seen = nowMillis;
+        for (Iterator<long[]> newestFirst = heads.descendingIterator(); newestFirst.hasNext(); ) {
+            long[] sample = newestFirst.next();
+            if (sample[1] < index) {
+                break;
+            }
+            seen = sample[0];
+        }
+        return seen;
     }
 
     /** The processor's lowest position: this node's own view when it holds every segment, else the token store's. */
