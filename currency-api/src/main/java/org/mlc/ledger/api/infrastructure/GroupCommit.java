@@ -59,9 +59,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * goes alone whole. Nothing is ever answered from a batch that did not commit.
  * <p>
  * The queue waits for nothing: a committer takes what is there when it is free, so batches grow
- * only when requests arrive faster than commits. A request of a currency with nothing else in
- * flight runs alone at once, in its own thread (a hand-over to the committer and back costs a lone
- * request two thread wake-ups). Everything a payment or a conversion locks (accounts,
+ * only when requests arrive faster than commits. While at most {@code mlc.group-commit.alone-up-to}
+ * (3) requests of a currency are in flight, each runs alone at once, in its own thread: a
+ * hand-over to the committer and back costs two thread wake-ups, which on a busy machine cost more
+ * than a commit (the hosted-scale day, 50 quiet currencies, was slower with every overlap batched). Everything a payment or a conversion locks (accounts,
  * participants, counters, budgets) is one currency's, and each currency has its own queue and
  * committer (started with its first command, ended after a minute without any): two committers
  * never wait for each other's locks (with one queue for all, batches touching many accounts met
@@ -95,6 +96,7 @@ public class GroupCommit implements SmartLifecycle {
     private final TransactionManager transactionManager;
     private final boolean enabled;
     private final int maxCommands;
+    private final int aloneUpTo;
     /** Each currency's queue and committer, by currency code ("" for a command that names none). */
     private final ConcurrentMap<String, Partition> partitions = new ConcurrentHashMap<>();
     private final DistributionSummary batchSizes;
@@ -103,9 +105,10 @@ public class GroupCommit implements SmartLifecycle {
 
     public GroupCommit(CommandBus commandBus, TransactionManager transactionManager, MeterRegistry meters,
                        @Value("${mlc.group-commit.enabled:true}") boolean enabled,
-                       @Value("${mlc.group-commit.max-commands:32}") int maxCommands) {
-        if (maxCommands < 1) {
-            throw new IllegalArgumentException("mlc.group-commit.max-commands must be at least 1");
+                       @Value("${mlc.group-commit.max-commands:32}") int maxCommands,
+                       @Value("${mlc.group-commit.alone-up-to:3}") int aloneUpTo) {
+        if (maxCommands < 1 || aloneUpTo < 1) {
+            throw new IllegalArgumentException("mlc.group-commit.max-commands and alone-up-to must be at least 1");
         }
         this.commandBus = commandBus;
         this.transactionManager = transactionManager;
@@ -116,6 +119,7 @@ public class GroupCommit implements SmartLifecycle {
                     commandBus.getClass().getSimpleName());
         }
         this.maxCommands = maxCommands;
+        this.aloneUpTo = aloneUpTo;
         this.batchSizes = DistributionSummary.builder("mlc.group-commit.batch.commands")
                 .description("commands committed together in one transaction by group commit")
                 .register(meters);
@@ -166,8 +170,9 @@ public class GroupCommit implements SmartLifecycle {
     public <R> R sendAndWait(CommandMessage<?> command, Supplier<R> alone) {
         Partition partition = enter(currencyOf(command));
         try {
-            if (partition.inFlight.get() == 1) {
-                // nothing else of this currency in flight: no one to share a commit with
+            if (partition.inFlight.get() <= aloneUpTo) {
+                // a few of this currency at once run side by side, each in its own thread: a batch
+                // pays two thread hand-overs, worth it only when requests queue on the currency
                 return alone.get();
             }
             Pending pending = new Pending(command, new CompletableFuture<>());
