@@ -104,7 +104,7 @@ public class GroupCommit implements SmartLifecycle {
     private volatile boolean running;
 
     public GroupCommit(CommandBus commandBus, TransactionManager transactionManager, MeterRegistry meters,
-                       @Value("${mlc.group-commit.enabled:true}") boolean enabled,
+                       @Value("${mlc.group-commit.enabled:false}") boolean enabled,
                        @Value("${mlc.group-commit.max-commands:32}") int maxCommands,
                        @Value("${mlc.group-commit.alone-up-to:3}") int aloneUpTo) {
         if (maxCommands < 1 || aloneUpTo < 1) {
@@ -267,6 +267,7 @@ public class GroupCommit implements SmartLifecycle {
                     commit(batch);
                 } finally {
                     partition.committing.decrementAndGet();
+                    idleSinceNanos = System.nanoTime();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -277,7 +278,6 @@ public class GroupCommit implements SmartLifecycle {
                 // every request of the batch is answered, whatever happened (already answered ones are kept)
                 batch.forEach(p -> p.outcome().complete(Outcome.ALONE));
                 batch.clear();
-                idleSinceNanos = System.nanoTime();
             }
         }
         // stopping: whoever still waits sends alone
