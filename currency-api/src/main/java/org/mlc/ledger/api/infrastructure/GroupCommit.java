@@ -175,6 +175,10 @@ public class GroupCommit implements SmartLifecycle {
                 // pays two thread hand-overs, worth it only when requests queue on the currency
                 return alone.get();
             }
+            if (partition.committer == null) {
+                // a currency whose requests never queue never gets a thread
+                startCommitter(partition);
+            }
             Pending pending = new Pending(command, new CompletableFuture<>());
             if (!running || !partition.queue.offer(pending)) {
                 return alone.get();
@@ -201,16 +205,13 @@ public class GroupCommit implements SmartLifecycle {
         }
     }
 
-    /** The currency's partition, counted in flight, its committer started if it has none. */
+    /** The currency's partition, counted in flight (a new one if its committer has just ended). */
     private Partition enter(String currency) {
         while (true) {
             Partition partition = partitions.computeIfAbsent(currency, Partition::new);
             partition.inFlight.incrementAndGet();
             if (!partition.ended) {
                 // its committer cannot end now: it ends only while nothing is in flight
-                if (partition.committer == null) {
-                    startCommitter(partition);
-                }
                 return partition;
             }
             partition.inFlight.decrementAndGet();
