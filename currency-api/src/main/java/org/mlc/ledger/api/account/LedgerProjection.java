@@ -206,8 +206,8 @@ class LedgerProjection {
                             + "RETURNING v.account_id, v.balance_minor, v.entry_count",
                     Unnest.varchar(ids.toArray(String[]::new)), Unnest.bigint(amounts), Unnest.bigint(counts)),
                     (ResultSet row) -> {
-                after.put(row.getString(1), new long[]{row.getLong(2), row.getLong(3)});
-            });
+                        after.put(row.getString(1), new long[]{row.getLong(2), row.getLong(3)});
+                    });
             for (String id : ids) {
                 if (!after.containsKey(id)) {
                     throw new IllegalStateException("account " + id + " has postings but no account_view row");
