@@ -64,7 +64,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * hand-over to the committer and back costs two thread wake-ups, which on a busy machine cost more
  * than a commit (the hosted-scale day, 50 quiet currencies, was slower with every overlap batched). Everything a payment or a conversion locks (accounts,
  * participants, counters, budgets) is one currency's, and each currency has its own queue and
- * committer (started with its first command, ended after a minute without any): two committers
+ * committer (started when a request first queues, ended after a minute without any): two committers
  * never wait for each other's locks (with one queue for all, batches touching many accounts met
  * each other in Axon's lock factory as deadlocks, hundreds a minute at 64 clients, each costing its
  * batch), and a batch held up by a long job's lock (a grant chunk's) holds up only its own
