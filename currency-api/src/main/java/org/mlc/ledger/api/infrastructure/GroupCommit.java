@@ -62,15 +62,19 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * only when requests arrive faster than commits. While at most {@code mlc.group-commit.alone-up-to}
  * (3) requests of a currency are in flight, each runs alone at once, in its own thread: a
  * hand-over to the committer and back costs two thread wake-ups, which on a busy machine cost more
- * than a commit (the hosted-scale day, 50 quiet currencies, was slower with every overlap batched). Everything a payment or a conversion locks (accounts,
- * participants, counters, budgets) is one currency's, and each currency has its own queue and
- * committer (started when a request first queues, ended after a minute without any): two committers
- * never wait for each other's locks (with one queue for all, batches touching many accounts met
- * each other in Axon's lock factory as deadlocks, hundreds a minute at 64 clients, each costing its
- * batch), and a batch held up by a long job's lock (a grant chunk's) holds up only its own
- * currency's requests, not those of the other associations the deployment hosts. Only the commands of the busy paths are grouped ({@link #GROUPED}); a command
- * sent inside a transaction or a unit of work (a page that records something with it, a saga, a
- * bulk job's chunk) is not, so it keeps its caller's transaction.
+ * than the commit they share. Everything a payment or a conversion locks (accounts, participants,
+ * counters, budgets) is one currency's, and each currency has its own queue and committer (started
+ * when a request first queues, ended after a minute without any): two committers never wait for
+ * each other's locks (with one queue for all, batches touching many accounts met each other in
+ * Axon's lock factory as deadlocks, hundreds a minute at 64 clients, each costing its batch), and a
+ * batch held up by a long job's lock (a grant chunk's) holds up only its own currency's requests.
+ * Only the commands of the busy paths are grouped ({@link #GROUPED}); a command sent inside a
+ * transaction or a unit of work (a page that records something with it, a saga, a bulk job's
+ * chunk) is not, so it keeps its caller's transaction.
+ * <p>
+ * Off by default ({@code mlc.group-commit.enabled}): it makes a busy currency's hot merchants much
+ * faster, but the hosted-scale day, many quiet currencies beside bulk jobs, was slower with it in
+ * every measured pair (docs/performance.md, "Group commit").
  */
 @Component
 public class GroupCommit implements SmartLifecycle {
