@@ -53,10 +53,7 @@ class GroupCommitTest extends IntegrationTest {
         String currency = ledger.currency("1", "1");
         String counter = ledger.counter(currency);
         Party shop = ledger.merchant("Épicerie", currency);
-        List<Party> members = new ArrayList<>();
-        for (int i = 0; i < PAYMENTS; i++) {
-            members.add(ledger.fundedMember(currency, counter, "50.00"));
-        }
+        List<Party> members = fundedMembers(currency, counter, PAYMENTS);
 
         List<String> keys = new ArrayList<>();
         List<Api.Response> answers;
@@ -97,10 +94,7 @@ class GroupCommitTest extends IntegrationTest {
         String currency = ledger.currency("1", "1");
         String counter = ledger.counter(currency);
         Party shop = ledger.merchant("Boulangerie", currency);
-        List<Party> members = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            members.add(ledger.fundedMember(currency, counter, "50.00"));
-        }
+        List<Party> members = fundedMembers(currency, counter, 5);
         Party poor = ledger.fundedMember(currency, counter, "5.00");
         String twiceKey = UUID.randomUUID().toString();
         String twiceBody = """
@@ -175,6 +169,15 @@ class GroupCommitTest extends IntegrationTest {
             views.close();
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> viewLag.behindMillis() == 0);
+    }
+
+    /** {@code count} members of the currency holding 50.00 each. */
+    private List<Party> fundedMembers(String currency, String counter, int count) {
+        List<Party> members = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            members.add(ledger.fundedMember(currency, counter, "50.00"));
+        }
+        return members;
     }
 
     /** The number of transactions that wrote these accounts' payment debits. */
