@@ -93,8 +93,12 @@ public class GroupCommit implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     /** The message of the outer unit of work: neutral, so no command's metadata is taken for another's. */
     private static final Message<String> BATCH_MESSAGE = new GenericMessage<>("group commit");
-    /** The metadata naming the currency a request is about (IdempotentCommands.CURRENCY). */
+    /**
+     * The metadata naming the currency a request is about, and its correlation id (the keys of
+     * web's IdempotentCommands, which this package cannot import without a cycle).
+     */
     private static final String CURRENCY = "currency";
+    private static final String CORRELATION_ID = "correlationId";
 
     private final CommandBus commandBus;
     private final TransactionManager transactionManager;
@@ -358,9 +362,9 @@ public class GroupCommit implements SmartLifecycle {
         int failedAt = NOT_COMMITTED;
         for (int i = 0; i < batch.size() && failure == null; i++) {
             CommandMessage<?> command = batch.get(i).command();
-            Object correlationId = command.getMetaData().get("correlationId");
+            Object correlationId = command.getMetaData().get(CORRELATION_ID);
             if (correlationId != null) {
-                MDC.put("correlationId", correlationId.toString());
+                MDC.put(CORRELATION_ID, correlationId.toString());
             }
             try {
                 AtomicReference<CommandResultMessage<?>> answer = new AtomicReference<>();
@@ -376,7 +380,7 @@ public class GroupCommit implements SmartLifecycle {
             } catch (RuntimeException e) {
                 failure = e;
             } finally {
-                MDC.remove("correlationId");
+                MDC.remove(CORRELATION_ID);
             }
             if (failure != null) {
                 failedAt = i;
