@@ -150,7 +150,12 @@ public class AxonConfiguration {
     }
 
     @Bean
-    public ConfigurerModule ledgerModule(Cache aggregateCache, ProcessorProgress progress,
+    public CoordinatorWakeUps coordinatorWakeUps() {
+        return new CoordinatorWakeUps();
+    }
+
+    @Bean
+    public ConfigurerModule ledgerModule(Cache aggregateCache, ProcessorProgress progress, CoordinatorWakeUps wakeUps,
                                          @Value("${mlc.test-faults.enabled:false}") boolean faultsEnabled,
                                          @Value("${mlc.test-faults.halt-at:}") String haltAt) {
         return configurer -> {
@@ -180,8 +185,11 @@ public class AxonConfiguration {
                     }));
             configurer.eventProcessing(processing -> LedgerModel.SAGAS.forEach(processing::registerSaga));
             configurer.eventProcessing(processing -> processing
-                    .registerPooledStreamingEventProcessorConfiguration((c, builder) ->
-                            builder.messageSource(c.getComponent(EventAvailabilityNotifier.class)))
+                    // a processor behind by more than a buffer reads while it books (CoordinatorWakeUps)
+                    .registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder
+                            .messageSource(c.getComponent(EventAvailabilityNotifier.class))
+                            .coordinatorExecutor(name -> wakeUps.coordinatorExecutor(c, name)))
+                    .registerDefaultHandlerInterceptor((c, name) -> wakeUps.interceptor(name))
                     // a payment credited in its debit's commit is none of the saga's business: pass
                     // its two events by without a saga store lookup each (TransferSaga.concerns)
                     .registerHandlerInterceptor(TRANSFER_SAGA_GROUP, c -> (unitOfWork, chain) ->

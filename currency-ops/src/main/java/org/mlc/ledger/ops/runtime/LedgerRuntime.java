@@ -3,6 +3,7 @@ package org.mlc.ledger.ops.runtime;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.mlc.ledger.api.infrastructure.CoordinatorWakeUps;
 import org.mlc.ledger.api.infrastructure.LedgerConfiguration;
 import org.mlc.ledger.api.status.Projections;
 import org.springframework.boot.SpringBootConfiguration;
@@ -32,9 +33,10 @@ public class LedgerRuntime {
 
     /**
      * Events per batch of a projection's processor here (currency-api's: 100): a replay commits
-     * once per batch, and its statements write a whole batch at once.
+     * once per batch, and its statements write a whole batch at once. A whole buffer of Axon's work
+     * package: with 1,000, each buffer was booked as 1,000 events and then a batch of 24.
      */
-    public static final int PROJECTION_BATCH_SIZE = 1_000;
+    public static final int PROJECTION_BATCH_SIZE = CoordinatorWakeUps.AXON_BUFFER_SIZE;
 
     /** Events per query of a processor's stream (Axon's default: 100). */
     public static final int READ_BATCH_SIZE = 1_000;

@@ -1,0 +1,69 @@
+package org.mlc.ledger.api.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CoordinatorWakeUpsTest {
+
+    private final CoordinatorWakeUps.WakeableExecutor executor = new CoordinatorWakeUps.WakeableExecutor("test");
+
+    @AfterEach
+    void shutDown() {
+        executor.shutdownNow();
+    }
+
+    @Test
+    void aWakeUpRunsTheCoordinatorsShortPauseNowAndOnlyOnce() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch ran = new CountDownLatch(1);
+        ScheduledFuture<?> pause = executor.schedule(() -> {
+            runs.incrementAndGet();
+            ran.countDown();
+        }, CoordinatorWakeUps.MAX_WAKEABLE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        assertThat(executor.pending()).isEqualTo(1);
+
+        executor.wake();
+
+        // the timer's run was cancelled before it started: the run that follows is the wake-up's
+        assertThat(pause.isCancelled()).isTrue();
+        assertThat(executor.pending()).isZero();
+        assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+        // past the pause: the cancelled timer did not run the task a second time
+        Thread.sleep(3 * CoordinatorWakeUps.MAX_WAKEABLE_DELAY_MILLIS);
+        assertThat(runs).hasValue(1);
+        assertThat(executor.getQueue()).isEmpty();
+    }
+
+    @Test
+    void aLongerDelayIsNotBroughtForward() {
+        AtomicInteger runs = new AtomicInteger();
+        // the coordinator's back-off after a failure starts at a second
+        ScheduledFuture<?> backOff = executor.schedule(runs::incrementAndGet, 60, TimeUnit.SECONDS);
+
+        executor.wake();
+
+        assertThat(backOff.isCancelled()).isFalse();
+        assertThat(backOff.isDone()).isFalse();
+        assertThat(runs).hasValue(0);
+        assertThat(executor.pending()).isZero();
+    }
+
+    @Test
+    void aPauseThatEndsOnItsOwnIsForgotten() throws Exception {
+        CountDownLatch ran = new CountDownLatch(1);
+        ScheduledFuture<?> pause = executor.schedule(ran::countDown, 1, TimeUnit.MILLISECONDS);
+        assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+        pause.get(5, TimeUnit.SECONDS);
+
+        executor.wake();
+
+        assertThat(pause.isCancelled()).isFalse();
+        assertThat(executor.pending()).isZero();
+    }
+}
