@@ -70,7 +70,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * batch held up by a long job's lock (a grant chunk's) holds up only its own currency's requests.
  * Only the commands of the busy paths are grouped ({@link #GROUPED}); a command sent inside a
  * transaction or a unit of work (a page that records something with it, a saga, a bulk job's
- * chunk) is not, so it keeps its caller's transaction.
+ * chunk) is not, so it keeps its caller's transaction. While a bulk job of a currency runs (a grant
+ * batch, a payment batch), that currency's requests run alone ({@link BulkJobsRunning}).
  * <p>
  * Off by default ({@code mlc.group-commit.enabled}): it makes a busy currency's hot merchants much
  * faster, but the hosted-scale day, many quiet currencies beside bulk jobs, was slower with it in
@@ -102,6 +103,7 @@ public class GroupCommit implements SmartLifecycle {
 
     private final CommandBus commandBus;
     private final TransactionManager transactionManager;
+    private final BulkJobsRunning bulkJobsRunning;
     private final boolean enabled;
     private final int maxCommands;
     private final int aloneUpTo;
@@ -112,6 +114,7 @@ public class GroupCommit implements SmartLifecycle {
     private volatile boolean running;
 
     public GroupCommit(CommandBus commandBus, TransactionManager transactionManager, MeterRegistry meters,
+                       BulkJobsRunning bulkJobsRunning,
                        @Value("${mlc.group-commit.enabled:false}") boolean enabled,
                        @Value("${mlc.group-commit.max-commands:32}") int maxCommands,
                        @Value("${mlc.group-commit.alone-up-to:3}") int aloneUpTo) {
@@ -120,6 +123,7 @@ public class GroupCommit implements SmartLifecycle {
         }
         this.commandBus = commandBus;
         this.transactionManager = transactionManager;
+        this.bulkJobsRunning = bulkJobsRunning;
         // the batch relies on the bus handling a command in the sending thread, inside the batch's unit of work
         this.enabled = enabled && commandBus instanceof SimpleCommandBus;
         if (enabled && !this.enabled) {
@@ -181,6 +185,10 @@ public class GroupCommit implements SmartLifecycle {
             if (partition.inFlight.get() <= aloneUpTo) {
                 // a few of this currency at once run side by side, each in its own thread: a batch
                 // pays two thread hand-overs, worth it only when requests queue on the currency
+                return alone.get();
+            }
+            if (bulkJobsRunning.in(partition.currency)) {
+                // batches and a bulk job's chunks would hold each other's locks (BulkJobsRunning)
                 return alone.get();
             }
             if (partition.committer == null) {

@@ -34,7 +34,7 @@ class ConflictRetryTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     /** Off: these commands are sent as they come (group commit is GroupCommitTest's). */
     private final GroupCommit noGroupCommit = new GroupCommit(mock(CommandBus.class), mock(TransactionManager.class),
-            meters, false, 1, 1);
+            meters, currency -> false, false, 1, 1);
     private final ConflictRetry retry = new ConflictRetry(gateway, noGroupCommit, meters, 3, 1);
     private final CommandMessage<?> command = GenericCommandMessage.asCommandMessage("a command");
 

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.mlc.ledger.api.IntegrationTest;
+import org.mlc.ledger.api.aid.GrantLines;
+import org.mlc.ledger.api.bulk.BulkJobs;
 import org.mlc.ledger.api.support.Api;
 import org.mlc.ledger.api.support.Ledger.Party;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +47,8 @@ class GroupCommitTest extends IntegrationTest {
     private MeterRegistry meters;
     @Autowired
     private ViewLag viewLag;
+    @Autowired
+    private BulkJobsRunning bulkJobsRunning;
     @Value("${mlc.group-commit.alone-up-to:3}")
     private int aloneUpTo;
 
@@ -57,7 +61,7 @@ class GroupCommitTest extends IntegrationTest {
 
         List<String> keys = new ArrayList<>();
         List<Api.Response> answers;
-        try (HeldCommitter held = holdCommitter(currency, counter)) {
+        try (HeldPayments held = holdCommitter(currency, counter)) {
             List<Future<Api.Response>> sent = new ArrayList<>();
             for (Party member : members) {
                 String key = UUID.randomUUID().toString();
@@ -105,7 +109,7 @@ class GroupCommitTest extends IntegrationTest {
         Api.Response refused;
         Api.Response first;
         Api.Response resent;
-        try (HeldCommitter held = holdCommitter(currency, counter)) {
+        try (HeldPayments held = holdCommitter(currency, counter)) {
             List<Future<Api.Response>> sent = new ArrayList<>();
             for (Party member : members.subList(1, members.size())) {
                 sent.add(held.requests.submit(() -> ledger.pay(member, shop, "1.00")));
@@ -145,7 +149,7 @@ class GroupCommitTest extends IntegrationTest {
         String currency = ledger.currency("1", "1");
         String counter = ledger.counter(currency);
         Connection views;
-        try (HeldCommitter held = holdCommitter(currency, counter)) {
+        try (HeldPayments held = holdCommitter(currency, counter)) {
             // the held payments' events were created when they were decided; they are committed later
             Thread.sleep(HELD_MILLIS);
             // the ledger projection cannot book this currency's accounts until the test lets go
@@ -169,6 +173,59 @@ class GroupCommitTest extends IntegrationTest {
             views.close();
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> viewLag.behindMillis() == 0);
+    }
+
+    @Test
+    void whileABulkJobOfTheCurrencyRunsItsPaymentsGoAloneInsteadOfQueueing() throws Exception {
+        String currency = ledger.currency("1", "1");
+        String counter = ledger.counter(currency);
+        Party shop = ledger.merchant("Fromagerie", currency);
+        List<Party> members = fundedMembers(currency, counter, PAYMENTS);
+        String jobId = UUID.randomUUID().toString();
+        // the job is running for the ledger, but no node may work on it: the test holds the jobs' lock
+        try (Connection jobsLock = dataSource.getConnection()) {
+            try (var lock = jobsLock.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                lock.setLong(1, ClusterJobLock.key(BulkJobs.LOCK));
+                lock.executeQuery().close();
+            }
+            try {
+                jdbc.update("INSERT INTO bulk_job (job_id, kind, target_id, owner_id, created_by, status, total_lines, "
+                        + "done_lines, succeeded_lines, refused_lines, created_at, currency) "
+                        + "VALUES (?, ?, 'test', 'test', 'admin', ?, 1, 0, 0, 0, now(), ?)",
+                        jobId, GrantLines.KIND, BulkJobs.RUNNING, currency);
+                await().atMost(Duration.ofSeconds(10)).until(() -> bulkJobsRunning.in(currency));
+
+                List<Api.Response> answers;
+                try (HeldPayments held = holdPayments(currency, counter, aloneUpTo + 1)) {
+                    // as many in flight as made the committer take the next payment in the other tests
+                    List<Future<Api.Response>> sent = new ArrayList<>();
+                    for (Party member : members) {
+                        sent.add(held.requests.submit(() -> ledger.pay(member, shop, "1.00")));
+                    }
+                    answers = new ArrayList<>();
+                    for (Future<Api.Response> future : sent) {
+                        answers.add(future.get(60, TimeUnit.SECONDS));
+                    }
+                    // all answered while the held ones still wait: none waited for a committer
+                    assertThat(groupCommit.queued()).isZero();
+                    assertThat(groupCommit.committing()).isZero();
+                    held.release();
+                    held.answers(List.of());
+                }
+                for (Api.Response answer : answers) {
+                    assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+                }
+                // one transaction each, as without group commit
+                assertThat(transactionsOfDebits(members)).isEqualTo(PAYMENTS);
+                assertThat(ledger.balance(shop)).isEqualTo("20.00");
+            } finally {
+                jdbc.update("DELETE FROM bulk_job WHERE job_id = ?", jobId);
+                try (var unlock = jobsLock.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                    unlock.setLong(1, ClusterJobLock.key(BulkJobs.LOCK));
+                    unlock.executeQuery().close();
+                }
+            }
+        }
     }
 
     /** {@code count} members of the currency holding 50.00 each. */
@@ -198,28 +255,41 @@ class GroupCommitTest extends IntegrationTest {
      * flight each runs alone in its own request, so the first ones held are those; the next, sent
      * while they are in flight, goes to the committer and holds it.
      */
-    private HeldCommitter holdCommitter(String currency, String counter) throws Exception {
-        HeldCommitter held = new HeldCommitter();
+    private HeldPayments holdCommitter(String currency, String counter) throws Exception {
+        HeldPayments held = new HeldPayments();
         for (int i = 1; groupCommit.committing() == 0; i++) {
             assertThat(i).as("payments held before the committer was").isLessThanOrEqualTo(aloneUpTo + 1);
-            Party payer = ledger.fundedMember(currency, counter, "10.00");
-            Party payee = ledger.merchant("Marché " + i, currency);
-            String key = UUID.randomUUID().toString();
-            Connection row = dataSource.getConnection();
-            row.setAutoCommit(false);
-            held.rows.add(row);
-            try (var insert = row.prepareStatement("INSERT INTO idempotency_key (username, scope, idem_key, "
-                    + "request_hash, result_type, result_json) VALUES ('admin', 'payment', ?, 'held', 'x', 'null')")) {
-                insert.setString(1, key);
-                insert.executeUpdate();
-            }
-            String body = """
-                    {"from":"%s","to":"%s","amount":"1.00"}""".formatted(payer.accountId(), payee.accountId());
-            held.blocked.add(held.requests.submit(() -> api.post("/api/v1/payments", body, key)));
-            int waiting = i;
-            await().atMost(Duration.ofSeconds(30)).until(() -> insertsWaitingForALock() == waiting);
+            holdOnePayment(held, currency, counter, i);
         }
         return held;
+    }
+
+    /** {@code count} payments of the currency, each waiting for PostgreSQL on its key's row. */
+    private HeldPayments holdPayments(String currency, String counter, int count) throws Exception {
+        HeldPayments held = new HeldPayments();
+        for (int i = 1; i <= count; i++) {
+            holdOnePayment(held, currency, counter, i);
+        }
+        return held;
+    }
+
+    /** One more payment of the currency held on the row of its key, which the test inserts uncommitted. */
+    private void holdOnePayment(HeldPayments held, String currency, String counter, int waiting) throws Exception {
+        Party payer = ledger.fundedMember(currency, counter, "10.00");
+        Party payee = ledger.merchant("Marché " + waiting, currency);
+        String key = UUID.randomUUID().toString();
+        Connection row = dataSource.getConnection();
+        row.setAutoCommit(false);
+        held.rows.add(row);
+        try (var insert = row.prepareStatement("INSERT INTO idempotency_key (username, scope, idem_key, "
+                + "request_hash, result_type, result_json) VALUES ('admin', 'payment', ?, 'held', 'x', 'null')")) {
+            insert.setString(1, key);
+            insert.executeUpdate();
+        }
+        String body = """
+                {"from":"%s","to":"%s","amount":"1.00"}""".formatted(payer.accountId(), payee.accountId());
+        held.blocked.add(held.requests.submit(() -> api.post("/api/v1/payments", body, key)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> insertsWaitingForALock() == waiting);
     }
 
     private int insertsWaitingForALock() {
@@ -228,7 +298,7 @@ class GroupCommitTest extends IntegrationTest {
     }
 
     /** The held payments (the committer's among them), and the threads that send the test's requests. */
-    private static final class HeldCommitter implements AutoCloseable {
+    private static final class HeldPayments implements AutoCloseable {
 
         final ExecutorService requests = Executors.newFixedThreadPool(PAYMENTS + 8);
         final List<Connection> rows = new ArrayList<>();
