@@ -54,7 +54,7 @@ public final class CoordinatorWakeUps {
         return executor;
     }
 
-    /** The interceptor of {@code processorName}'s handlers: wakes its coordinator once per batch, at start and at commit. */
+    /** The interceptor of {@code processorName}'s handlers: wakes its coordinator at a batch's start and commit. */
     public MessageHandlerInterceptor<EventMessage<?>> interceptor(String processorName) {
         return new MessageHandlerInterceptor<>() {
             @Override

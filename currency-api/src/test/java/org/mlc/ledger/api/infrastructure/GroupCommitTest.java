@@ -54,20 +54,18 @@ class GroupCommitTest extends IntegrationTest {
 
     @Test
     void paymentsSentTogetherShareOneTransactionAndAllLand() throws Exception {
-        String currency = ledger.currency("1", "1");
-        String counter = ledger.counter(currency);
-        Party shop = ledger.merchant("Épicerie", currency);
-        List<Party> members = fundedMembers(currency, counter, PAYMENTS);
+        Market market = market("Épicerie", PAYMENTS);
 
         List<String> keys = new ArrayList<>();
         List<Api.Response> answers;
-        try (HeldPayments held = holdCommitter(currency, counter)) {
+        try (HeldPayments held = holdCommitter(market.currency(), market.counter())) {
             List<Future<Api.Response>> sent = new ArrayList<>();
-            for (Party member : members) {
+            for (Party member : market.members()) {
                 String key = UUID.randomUUID().toString();
                 keys.add(key);
                 String body = """
-                        {"from":"%s","to":"%s","amount":"1.00"}""".formatted(member.accountId(), shop.accountId());
+                        {"from":"%s","to":"%s","amount":"1.00"}"""
+                        .formatted(member.accountId(), market.shop().accountId());
                 sent.add(held.requests.submit(() -> api.post("/api/v1/payments", body, key)));
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> groupCommit.queued() == PAYMENTS);
@@ -79,45 +77,43 @@ class GroupCommitTest extends IntegrationTest {
             assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         }
         // without group commit, one transaction per payment: here the queued ones went in one
-        assertThat(transactionsOfDebits(members)).isEqualTo(1);
+        assertThat(transactionsOfDebits(market.members())).isEqualTo(1);
         // each event carries its own request's metadata (its key, for the audit), not a neighbour's
         for (int i = 0; i < PAYMENTS; i++) {
             String metaData = jdbc.queryForObject("SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry "
                     + "WHERE aggregate_identifier = ? AND payload_type LIKE '%TransferDebited'", String.class,
-                    members.get(i).accountId());
+                    market.members().get(i).accountId());
             assertThat(metaData).contains("\"idempotencyKey\":\"" + keys.get(i) + "\"").contains("\"user\":\"admin\"");
         }
-        assertThat(ledger.balance(shop)).isEqualTo("20.00");
-        for (Party member : members) {
+        assertThat(ledger.balance(market.shop())).isEqualTo("20.00");
+        for (Party member : market.members()) {
             assertThat(ledger.balance(member)).isEqualTo("49.00");
         }
     }
 
     @Test
     void aRefusalOrAResentKeyInABatchRollsItBackAndEachPaymentIsDoneAloneOnce() throws Exception {
-        String currency = ledger.currency("1", "1");
-        String counter = ledger.counter(currency);
-        Party shop = ledger.merchant("Boulangerie", currency);
-        List<Party> members = fundedMembers(currency, counter, 5);
-        Party poor = ledger.fundedMember(currency, counter, "5.00");
+        Market market = market("Boulangerie", 5);
+        Party poor = ledger.fundedMember(market.currency(), market.counter(), "5.00");
         String twiceKey = UUID.randomUUID().toString();
         String twiceBody = """
-                {"from":"%s","to":"%s","amount":"3.00"}""".formatted(members.get(0).accountId(), shop.accountId());
+                {"from":"%s","to":"%s","amount":"3.00"}"""
+                .formatted(market.members().get(0).accountId(), market.shop().accountId());
         double aloneBefore = meters.counter("mlc.group-commit.sent-alone").count();
 
         List<Api.Response> good;
         Api.Response refused;
         Api.Response first;
         Api.Response resent;
-        try (HeldPayments held = holdCommitter(currency, counter)) {
+        try (HeldPayments held = holdCommitter(market.currency(), market.counter())) {
             List<Future<Api.Response>> sent = new ArrayList<>();
-            for (Party member : members.subList(1, members.size())) {
-                sent.add(held.requests.submit(() -> ledger.pay(member, shop, "1.00")));
+            for (Party member : market.members().subList(1, market.members().size())) {
+                sent.add(held.requests.submit(() -> ledger.pay(member, market.shop(), "1.00")));
             }
-            Future<Api.Response> overdraw = held.requests.submit(() -> ledger.pay(poor, shop, "80.00"));
+            Future<Api.Response> overdraw = held.requests.submit(() -> ledger.pay(poor, market.shop(), "80.00"));
             Future<Api.Response> once = held.requests.submit(() -> api.post("/api/v1/payments", twiceBody, twiceKey));
             Future<Api.Response> again = held.requests.submit(() -> api.post("/api/v1/payments", twiceBody, twiceKey));
-            await().atMost(Duration.ofSeconds(30)).until(() -> groupCommit.queued() == members.size() + 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> groupCommit.queued() == market.members().size() + 2);
             held.release();
             good = held.answers(sent);
             refused = overdraw.get(60, TimeUnit.SECONDS);
@@ -136,12 +132,12 @@ class GroupCommitTest extends IntegrationTest {
         assertThat(meters.counter("mlc.group-commit.sent-alone").count() - aloneBefore)
                 .as("the refused payment and the resent key went alone").isEqualTo(2.0);
         // the others were committed together, once the two were taken out of their batch
-        assertThat(transactionsOfDebits(members)).isEqualTo(1);
+        assertThat(transactionsOfDebits(market.members())).isEqualTo(1);
         // each payment once, the refused one not at all
-        assertThat(ledger.balance(members.get(0))).isEqualTo("47.00");
+        assertThat(ledger.balance(market.members().get(0))).isEqualTo("47.00");
         assertThat(ledger.balance(poor)).isEqualTo("5.00");
-        assertThat(ledger.balance(shop)).isEqualTo("7.00");
-        assertThat(debits(members.get(0))).isEqualTo(1);
+        assertThat(ledger.balance(market.shop())).isEqualTo("7.00");
+        assertThat(debits(market.members().get(0))).isEqualTo(1);
     }
 
     @Test
@@ -177,10 +173,7 @@ class GroupCommitTest extends IntegrationTest {
 
     @Test
     void whileABulkJobOfTheCurrencyRunsItsPaymentsGoAloneInsteadOfQueueing() throws Exception {
-        String currency = ledger.currency("1", "1");
-        String counter = ledger.counter(currency);
-        Party shop = ledger.merchant("Fromagerie", currency);
-        List<Party> members = fundedMembers(currency, counter, PAYMENTS);
+        Market market = market("Fromagerie", PAYMENTS);
         String jobId = UUID.randomUUID().toString();
         // the job is running for the ledger, but no node may work on it: the test holds the jobs' lock
         try (Connection jobsLock = dataSource.getConnection()) {
@@ -192,15 +185,17 @@ class GroupCommitTest extends IntegrationTest {
                 jdbc.update("INSERT INTO bulk_job (job_id, kind, target_id, owner_id, created_by, status, total_lines, "
                         + "done_lines, succeeded_lines, refused_lines, created_at, currency) "
                         + "VALUES (?, ?, 'test', 'test', 'admin', ?, 1, 0, 0, 0, now(), ?)",
-                        jobId, GrantLines.KIND, BulkJobs.RUNNING, currency);
-                await().atMost(Duration.ofSeconds(10)).until(() -> bulkJobsRunning.in(currency));
+                        jobId, GrantLines.KIND, BulkJobs.RUNNING, market.currency());
+                await().atMost(Duration.ofSeconds(10)).until(() -> bulkJobsRunning.in(market.currency()));
 
                 List<Api.Response> answers;
-                try (HeldPayments held = holdPayments(currency, counter, aloneUpTo + 1)) {
-                    // as many in flight as made the committer take the next payment in the other tests
+                try (HeldPayments held = holdPayments(market.currency(), market.counter(), aloneUpTo + 1)) {
+                    // as many in flight as make the committer take the last one when no job runs
+                    // (holdCommitter): each waits in its own request instead
+                    assertThat(groupCommit.committing()).isZero();
                     List<Future<Api.Response>> sent = new ArrayList<>();
-                    for (Party member : members) {
-                        sent.add(held.requests.submit(() -> ledger.pay(member, shop, "1.00")));
+                    for (Party member : market.members()) {
+                        sent.add(held.requests.submit(() -> ledger.pay(member, market.shop(), "1.00")));
                     }
                     answers = new ArrayList<>();
                     for (Future<Api.Response> future : sent) {
@@ -216,8 +211,8 @@ class GroupCommitTest extends IntegrationTest {
                     assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
                 }
                 // one transaction each, as without group commit
-                assertThat(transactionsOfDebits(members)).isEqualTo(PAYMENTS);
-                assertThat(ledger.balance(shop)).isEqualTo("20.00");
+                assertThat(transactionsOfDebits(market.members())).isEqualTo(PAYMENTS);
+                assertThat(ledger.balance(market.shop())).isEqualTo("20.00");
             } finally {
                 jdbc.update("DELETE FROM bulk_job WHERE job_id = ?", jobId);
                 try (var unlock = jobsLock.prepareStatement("SELECT pg_advisory_unlock(?)")) {
@@ -226,6 +221,17 @@ class GroupCommitTest extends IntegrationTest {
                 }
             }
         }
+    }
+
+    /** A new currency with its counter, one merchant and {@code count} members holding 50.00 each. */
+    private record Market(String currency, String counter, Party shop, List<Party> members) {
+    }
+
+    private Market market(String shopName, int count) {
+        String currency = ledger.currency("1", "1");
+        String counter = ledger.counter(currency);
+        Party shop = ledger.merchant(shopName, currency);
+        return new Market(currency, counter, shop, fundedMembers(currency, counter, count));
     }
 
     /** {@code count} members of the currency holding 50.00 each. */
