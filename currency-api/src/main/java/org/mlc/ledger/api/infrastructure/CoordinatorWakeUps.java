@@ -3,6 +3,7 @@ package org.mlc.ledger.api.infrastructure;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -87,7 +88,7 @@ public final class CoordinatorWakeUps {
     /** A one-thread scheduled executor whose short delays can be cut short, each task still run once. */
     static final class WakeableExecutor extends ScheduledThreadPoolExecutor {
 
-        private final Set<Delayed> delayed = ConcurrentHashMap.newKeySet();
+        private final Set<ShortPause> pauses = ConcurrentHashMap.newKeySet();
 
         WakeableExecutor(String threadName) {
             super(1, new AxonThreadFactory(threadName));
@@ -100,38 +101,48 @@ public final class CoordinatorWakeUps {
             if (delay <= 0 || unit.toMillis(delay) > MAX_WAKEABLE_DELAY_MILLIS) {
                 return super.schedule(command, delay, unit);
             }
-            Delayed task = new Delayed(command);
-            delayed.add(task);
+            ShortPause task = new ShortPause(command);
+            pauses.add(task);
             task.future = super.schedule(task, delay, unit);
             return task.future;
         }
 
-        /** Runs each pending short delay's task now; one that has started already is left alone. */
+        /**
+         * Runs each pending short delay's task now; one that has started already is left alone, and
+         * nothing is run once the processor is shutting down (a batch may still commit then).
+         */
         void wake() {
-            for (Delayed task : delayed) {
+            for (ShortPause task : pauses) {
                 ScheduledFuture<?> future = task.future;
-                if (future != null && delayed.remove(task) && future.cancel(false)) {
-                    execute(task.command);
+                if (isShutdown()) {
+                    return;
+                }
+                if (future != null && pauses.remove(task) && future.cancel(false)) {
+                    try {
+                        execute(task.command);
+                    } catch (RejectedExecutionException shutDownMeanwhile) {
+                        // the processor stopped between the check and now: its coordinator has no more to do
+                    }
                 }
             }
         }
 
         int pending() {
-            return delayed.size();
+            return pauses.size();
         }
 
-        private final class Delayed implements Runnable {
+        private final class ShortPause implements Runnable {
 
             private final Runnable command;
             private volatile ScheduledFuture<?> future;
 
-            private Delayed(Runnable command) {
+            private ShortPause(Runnable command) {
                 this.command = command;
             }
 
             @Override
             public void run() {
-                delayed.remove(this);
+                pauses.remove(this);
                 command.run();
             }
         }

@@ -1,6 +1,7 @@
 package org.mlc.ledger.api.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
@@ -44,7 +45,7 @@ class CoordinatorWakeUpsTest {
     void aLongerDelayIsNotBroughtForward() {
         AtomicInteger runs = new AtomicInteger();
         // the coordinator's back-off after a failure starts at a second
-        ScheduledFuture<?> backOff = executor.schedule(runs::incrementAndGet, 60, TimeUnit.SECONDS);
+        ScheduledFuture<?> backOff = executor.schedule((Runnable) runs::incrementAndGet, 60, TimeUnit.SECONDS);
 
         executor.wake();
 
@@ -65,5 +66,18 @@ class CoordinatorWakeUpsTest {
 
         assertThat(pause.isCancelled()).isFalse();
         assertThat(executor.pending()).isZero();
+    }
+
+    @Test
+    void aWakeUpWhileTheProcessorShutsDownRunsNothingAndFailsNothing() {
+        // a batch can still commit while its processor stops: its wake-up must not fail the batch
+        AtomicInteger runs = new AtomicInteger();
+        ScheduledFuture<?> pause = executor.schedule((Runnable) runs::incrementAndGet,
+                CoordinatorWakeUps.MAX_WAKEABLE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        executor.shutdown();
+
+        assertThatCode(executor::wake).doesNotThrowAnyException();
+
+        assertThat(pause.isCancelled()).isFalse();
     }
 }
