@@ -49,7 +49,8 @@ public final class CoordinatorWakeUps {
 
     /** The coordinator executor of {@code processorName}: one thread, shut down with the configuration, as Axon's. */
     public ScheduledExecutorService coordinatorExecutor(Configuration configuration, String processorName) {
-        WakeableExecutor executor = new WakeableExecutor("Coordinator[" + processorName + "]");
+        WakeableExecutor executor = new WakeableExecutor("Coordinator[" + processorName + "]",
+                MAX_WAKEABLE_DELAY_MILLIS);
         configuration.onShutdown(executor::shutdown);
         executors.put(processorName, executor);
         return executor;
@@ -89,16 +90,18 @@ public final class CoordinatorWakeUps {
     static final class WakeableExecutor extends ScheduledThreadPoolExecutor {
 
         private final Set<ShortPause> pauses = ConcurrentHashMap.newKeySet();
+        private final long maxWakeableDelayMillis;
 
-        WakeableExecutor(String threadName) {
+        WakeableExecutor(String threadName, long maxWakeableDelayMillis) {
             super(1, new AxonThreadFactory(threadName));
+            this.maxWakeableDelayMillis = maxWakeableDelayMillis;
             // a task brought forward leaves its cancelled twin behind: drop it from the queue at once
             setRemoveOnCancelPolicy(true);
         }
 
         @Override
         public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-            if (delay <= 0 || unit.toMillis(delay) > MAX_WAKEABLE_DELAY_MILLIS) {
+            if (delay <= 0 || unit.toMillis(delay) > maxWakeableDelayMillis) {
                 return super.schedule(command, delay, unit);
             }
             ShortPause task = new ShortPause(command);

@@ -12,7 +12,14 @@ import org.junit.jupiter.api.Test;
 
 class CoordinatorWakeUpsTest {
 
-    private final CoordinatorWakeUps.WakeableExecutor executor = new CoordinatorWakeUps.WakeableExecutor("test");
+    /**
+     * The longest pause brought forward here: long enough that a pause of it cannot end on its own
+     * while a test runs, however slow the machine (the application's is 100 ms).
+     */
+    private static final long PAUSE_MILLIS = 10_000;
+
+    private final CoordinatorWakeUps.WakeableExecutor executor =
+            new CoordinatorWakeUps.WakeableExecutor("test", PAUSE_MILLIS);
 
     @AfterEach
     void shutDown() {
@@ -26,7 +33,7 @@ class CoordinatorWakeUpsTest {
         ScheduledFuture<?> pause = executor.schedule(() -> {
             runs.incrementAndGet();
             ran.countDown();
-        }, CoordinatorWakeUps.MAX_WAKEABLE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        }, PAUSE_MILLIS, TimeUnit.MILLISECONDS);
         assertThat(executor.pending()).isEqualTo(1);
 
         executor.wake();
@@ -35,9 +42,8 @@ class CoordinatorWakeUpsTest {
         assertThat(pause.isCancelled()).isTrue();
         assertThat(executor.pending()).isZero();
         assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
-        // past the pause: the cancelled timer did not run the task a second time
-        Thread.sleep(3 * CoordinatorWakeUps.MAX_WAKEABLE_DELAY_MILLIS);
         assertThat(runs).hasValue(1);
+        // nothing left to run it a second time
         assertThat(executor.getQueue()).isEmpty();
     }
 
@@ -45,7 +51,8 @@ class CoordinatorWakeUpsTest {
     void aLongerDelayIsNotBroughtForward() {
         AtomicInteger runs = new AtomicInteger();
         // the coordinator's back-off after a failure starts at a second
-        ScheduledFuture<?> backOff = executor.schedule((Runnable) runs::incrementAndGet, 60, TimeUnit.SECONDS);
+        ScheduledFuture<?> backOff = executor.schedule((Runnable) runs::incrementAndGet, 6 * PAUSE_MILLIS,
+                TimeUnit.MILLISECONDS);
 
         executor.wake();
 
@@ -72,8 +79,8 @@ class CoordinatorWakeUpsTest {
     void aWakeUpWhileTheProcessorShutsDownRunsNothingAndFailsNothing() {
         // a batch can still commit while its processor stops: its wake-up must not fail the batch
         AtomicInteger runs = new AtomicInteger();
-        ScheduledFuture<?> pause = executor.schedule((Runnable) runs::incrementAndGet,
-                CoordinatorWakeUps.MAX_WAKEABLE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> pause = executor.schedule((Runnable) runs::incrementAndGet, PAUSE_MILLIS,
+                TimeUnit.MILLISECONDS);
         executor.shutdown();
 
         assertThatCode(executor::wake).doesNotThrowAnyException();
