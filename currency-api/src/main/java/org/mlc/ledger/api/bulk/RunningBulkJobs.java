@@ -1,6 +1,5 @@
 package org.mlc.ledger.api.bulk;
 
-import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,9 +54,9 @@ public class RunningBulkJobs implements BulkJobsRunning {
 
     private Reading read() {
         try {
-            Set<String> currencies = new HashSet<>(jdbc.queryForList("SELECT DISTINCT currency FROM bulk_job "
-                    + "WHERE status = ? AND currency IS NOT NULL", String.class, BulkJobs.RUNNING));
-            return new Reading(Set.copyOf(currencies), false, System.nanoTime());
+            return new Reading(Set.copyOf(jdbc.queryForList("SELECT DISTINCT currency FROM bulk_job "
+                    + "WHERE status = ? AND currency IS NOT NULL", String.class, BulkJobs.RUNNING)), false,
+                    System.nanoTime());
         } catch (DataAccessException e) {
             log.warn("could not read the running bulk jobs; every currency's requests run alone for {} ms",
                     REFRESH_MILLIS, e);
