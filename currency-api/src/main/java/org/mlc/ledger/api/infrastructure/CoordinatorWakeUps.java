@@ -35,9 +35,10 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * <p>
  * The coordinator's idle wait ({@link #IDLE_RECHECK_MILLIS}) is brought forward too. It schedules
  * it when its stream says no event is ready, expecting the availability callback to end it when
- * one is appended; but a replay's stream can say so for a moment mid-way (its private reader
- * between two fetches), and nothing is appended during a replay: the `ledger` replay then stood
- * still for 5 s, its work package idle (JFR, twice in six runs of 300,000 events). Woken when the
+ * one is appended; but a replay's stream can say so for a moment mid-way (seen, not explained:
+ * somewhere in the embedded event store's private reader), and nothing is appended during a
+ * replay: the `ledger` replay then stood still for 5 s, its work package idle (JFR: the
+ * coordinator parked exactly 5,000 ms; in two of six runs of 300,000 events). Woken when the
  * work package commits what it had, it looks again at once. At the head of the store the cost is
  * one more look at the stream per batch.
  * <p>
