@@ -1,7 +1,10 @@
 package org.mlc.ledger.api.infrastructure;
 
 import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -27,8 +30,11 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.mlc.ledger.LedgerModel;
 import org.mlc.ledger.api.observability.EventCorrelationMdc;
+import org.mlc.ledger.api.status.Projections;
 import org.mlc.ledger.common.Repositories;
 import org.mlc.ledger.payment.TransferSaga;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,6 +49,9 @@ public class AxonConfiguration {
 
     /** Processing group of the transfer saga (Axon's default name for it). */
     public static final String TRANSFER_SAGA_GROUP = "TransferSagaProcessor";
+    /** Every streaming processor of the application: the projections' groups and the saga's. */
+    public static final List<String> STREAMING_PROCESSORS = Stream.concat(Projections.groups().stream(),
+            Stream.of(TRANSFER_SAGA_GROUP)).toList();
 
     @Bean
     public EventSchema eventSchema() {
@@ -184,6 +193,13 @@ public class AxonConfiguration {
                         }
                     }));
             configurer.eventProcessing(processing -> LedgerModel.SAGAS.forEach(processing::registerSaga));
+            // each processor's coordinator deserializes the events it reads for its handlers
+            // (CoordinatorDeserialization); applied after the default configuration above
+            configurer.eventProcessing(processing -> STREAMING_PROCESSORS.forEach(name -> processing
+                    .registerPooledStreamingEventProcessorConfiguration(name, (c, builder) -> builder
+                            .messageSource(new CoordinatorDeserialization(
+                                    c.getComponent(EventAvailabilityNotifier.class),
+                                    () -> handledTypes(c, name))))));
             configurer.eventProcessing(processing -> processing
                     // a processor behind by more than a buffer reads while it books (CoordinatorWakeUps)
                     .registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder
@@ -202,5 +218,14 @@ public class AxonConfiguration {
                     // A ledger must not skip an event it failed to handle: fail, and retry.
                     .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
         };
+    }
+
+    /** The payload types the handlers of processor {@code name} take. */
+    private static Predicate<Class<?>> handledTypes(org.axonframework.config.Configuration configuration, String name) {
+        EventHandlerInvoker handlers = configuration.eventProcessingConfiguration()
+                .eventProcessor(name, AbstractEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no event processor named " + name))
+                .eventHandlerInvoker();
+        return handlers::canHandleType;
     }
 }
