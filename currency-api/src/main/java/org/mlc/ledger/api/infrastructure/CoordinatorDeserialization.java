@@ -1,11 +1,7 @@
 package org.mlc.ledger.api.infrastructure;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.axonframework.common.stream.BlockingStream;
@@ -28,11 +24,10 @@ import org.slf4j.LoggerFactory;
  * A payload that cannot be deserialized is left for the work package to fail on, as it did before:
  * its error handling (retry, never skip) is the processor's.
  */
-public final class CoordinatorDeserialization implements StreamableMessageSource<TrackedEventMessage<?>> {
+public final class CoordinatorDeserialization extends ForwardingEventSource {
 
     private static final Logger log = LoggerFactory.getLogger(CoordinatorDeserialization.class);
 
-    private final StreamableMessageSource<TrackedEventMessage<?>> source;
     private final Supplier<Predicate<Class<?>>> handledTypes;
 
     /**
@@ -41,7 +36,7 @@ public final class CoordinatorDeserialization implements StreamableMessageSource
      */
     public CoordinatorDeserialization(StreamableMessageSource<TrackedEventMessage<?>> source,
                                       Supplier<Predicate<Class<?>>> handledTypes) {
-        this.source = source;
+        super(source);
         this.handledTypes = handledTypes;
     }
 
@@ -50,35 +45,14 @@ public final class CoordinatorDeserialization implements StreamableMessageSource
         return new DeserializingStream(source.openStream(trackingToken), handledTypes.get());
     }
 
-    @Override
-    public TrackingToken createTailToken() {
-        return source.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return source.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return source.createTokenAt(dateTime);
-    }
-
-    @Override
-    public TrackingToken createTokenSince(Duration duration) {
-        return source.createTokenSince(duration);
-    }
-
     /** Used by one coordinator thread at a time, as Axon's streams are. */
-    private static final class DeserializingStream implements BlockingStream<TrackedEventMessage<?>> {
+    private static final class DeserializingStream extends Stream {
 
-        private final BlockingStream<TrackedEventMessage<?>> delegate;
         private final Predicate<Class<?>> handles;
         private final Map<Class<?>, Boolean> handled = new HashMap<>();
 
         DeserializingStream(BlockingStream<TrackedEventMessage<?>> delegate, Predicate<Class<?>> handles) {
-            this.delegate = delegate;
+            super(delegate);
             this.handles = handles;
         }
 
@@ -95,36 +69,6 @@ public final class CoordinatorDeserialization implements StreamableMessageSource
                 }
             }
             return event;
-        }
-
-        @Override
-        public Optional<TrackedEventMessage<?>> peek() {
-            return delegate.peek();
-        }
-
-        @Override
-        public boolean hasNextAvailable() {
-            return delegate.hasNextAvailable();
-        }
-
-        @Override
-        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            return delegate.hasNextAvailable(timeout, unit);
-        }
-
-        @Override
-        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
-            delegate.skipMessagesWithPayloadTypeOf(ignoredMessage);
-        }
-
-        @Override
-        public boolean setOnAvailableCallback(Runnable callback) {
-            return delegate.setOnAvailableCallback(callback);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }

@@ -1,8 +1,5 @@
 package org.mlc.ledger.api.infrastructure;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -39,14 +36,13 @@ import org.slf4j.LoggerFactory;
  * node has seen, and found with nothing ready, runs its callback again after
  * {@link #BEHIND_RECHECK_MILLIS}: the coordinator looks again instead of waiting.
  */
-public final class EventAvailabilityNotifier implements StreamableMessageSource<TrackedEventMessage<?>>, Lifecycle {
+public final class EventAvailabilityNotifier extends ForwardingEventSource implements Lifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EventAvailabilityNotifier.class);
 
     /** How soon a stream behind the head that had nothing ready is looked at again. */
     static final long BEHIND_RECHECK_MILLIS = 20;
 
-    private final StreamableMessageSource<TrackedEventMessage<?>> source;
     private final Consumer<TrackedEventMessage<?>> onEvent;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
@@ -70,33 +66,13 @@ public final class EventAvailabilityNotifier implements StreamableMessageSource<
      */
     public EventAvailabilityNotifier(StreamableMessageSource<TrackedEventMessage<?>> source,
                                      Consumer<TrackedEventMessage<?>> onEvent) {
-        this.source = source;
+        super(source);
         this.onEvent = onEvent;
     }
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
         return new NotifyingStream(source.openStream(trackingToken));
-    }
-
-    @Override
-    public TrackingToken createTailToken() {
-        return source.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return source.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return source.createTokenAt(dateTime);
-    }
-
-    @Override
-    public TrackingToken createTokenSince(Duration duration) {
-        return source.createTokenSince(duration);
     }
 
     @Override
@@ -193,16 +169,15 @@ public final class EventAvailabilityNotifier implements StreamableMessageSource<
         }
     }
 
-    private final class NotifyingStream implements BlockingStream<TrackedEventMessage<?>> {
+    private final class NotifyingStream extends Stream {
 
-        private final BlockingStream<TrackedEventMessage<?>> delegate;
         private volatile Runnable callback;
         /** The position of the last event this stream gave, -1 before the first. */
         private volatile long position = -1;
         private final AtomicBoolean recheckPending = new AtomicBoolean();
 
         NotifyingStream(BlockingStream<TrackedEventMessage<?>> delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -215,11 +190,6 @@ public final class EventAvailabilityNotifier implements StreamableMessageSource<
             callbacks.add(callback);
             ensureWatching();
             return true;
-        }
-
-        @Override
-        public Optional<TrackedEventMessage<?>> peek() {
-            return delegate.peek();
         }
 
         @Override
@@ -257,11 +227,6 @@ public final class EventAvailabilityNotifier implements StreamableMessageSource<
                 }
             }
             return available;
-        }
-
-        @Override
-        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
-            delegate.skipMessagesWithPayloadTypeOf(ignoredMessage);
         }
 
         @Override
