@@ -72,7 +72,7 @@ public final class EventAvailabilityNotifier extends ForwardingEventSource imple
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        return new NotifyingStream(source.openStream(trackingToken));
+        return new NotifyingStream(source.openStream(trackingToken), position(trackingToken));
     }
 
     @Override
@@ -172,12 +172,16 @@ public final class EventAvailabilityNotifier extends ForwardingEventSource imple
     private final class NotifyingStream extends Stream {
 
         private volatile Runnable callback;
-        /** The position of the last event this stream gave, -1 before the first. */
-        private volatile long position = -1;
+        /**
+         * The position of the last event this stream gave, or where it was opened: a stream opened
+         * at the head is not behind it, and must not be called back until an event is appended.
+         */
+        private volatile long position;
         private final AtomicBoolean recheckPending = new AtomicBoolean();
 
-        NotifyingStream(BlockingStream<TrackedEventMessage<?>> delegate) {
+        NotifyingStream(BlockingStream<TrackedEventMessage<?>> delegate, long openedAt) {
             super(delegate);
+            this.position = openedAt;
         }
 
         @Override

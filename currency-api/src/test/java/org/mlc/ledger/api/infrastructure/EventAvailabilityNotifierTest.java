@@ -63,6 +63,20 @@ class EventAvailabilityNotifierTest {
                 TimeUnit.MILLISECONDS)).isFalse();
     }
 
+    @Test
+    void aStreamOpenedAtTheHeadIsNotCalledBackBeforeAnAppend() throws Exception {
+        // an idle application's coordinators: polling them every 20 ms would be work for nothing
+        BlockingStream<TrackedEventMessage<?>> opened = notifier.openStream(token(HEAD));
+        Semaphore calledBack = new Semaphore(0);
+        opened.setOnAvailableCallback(calledBack::release);
+        awaitWatcher();
+
+        assertThat(opened.hasNextAvailable()).isFalse();
+
+        assertThat(calledBack.tryAcquire(10 * EventAvailabilityNotifier.BEHIND_RECHECK_MILLIS,
+                TimeUnit.MILLISECONDS)).isFalse();
+    }
+
     private void awaitWatcher() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (notifier.headPosition() < HEAD && System.nanoTime() < deadline) {
