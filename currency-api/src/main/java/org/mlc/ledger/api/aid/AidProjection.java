@@ -133,10 +133,10 @@ class AidProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM aid_movement");
-        jdbc.update("DELETE FROM earmark_lot");
-        jdbc.update("DELETE FROM aid_funding_view");
-        jdbc.update("DELETE FROM aid_program_view");
+        jdbc.update("TRUNCATE aid_movement");
+        jdbc.update("TRUNCATE earmark_lot");
+        jdbc.update("TRUNCATE aid_funding_view");
+        jdbc.update("TRUNCATE aid_program_view");
     }
 
     private void balance(String programId, long deltaMinor) {

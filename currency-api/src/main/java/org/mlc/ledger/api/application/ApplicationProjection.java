@@ -70,7 +70,7 @@ class ApplicationProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM merchant_application_view");
-        jdbc.update("DELETE FROM membership_application_view");
+        jdbc.update("TRUNCATE merchant_application_view");
+        jdbc.update("TRUNCATE membership_application_view");
     }
 }

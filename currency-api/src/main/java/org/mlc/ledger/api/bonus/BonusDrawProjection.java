@@ -47,6 +47,6 @@ class BonusDrawProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM bonus_draw");
+        jdbc.update("TRUNCATE bonus_draw");
     }
 }

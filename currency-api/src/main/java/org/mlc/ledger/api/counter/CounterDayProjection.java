@@ -189,11 +189,11 @@ class CounterDayProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM counter_closing");
-        jdbc.update("DELETE FROM counter_closing_correction");
-        jdbc.update("DELETE FROM counter_shortfall_covering");
-        jdbc.update("DELETE FROM counter_drawer_movement");
-        jdbc.update("DELETE FROM remittance_view");
-        jdbc.update("DELETE FROM bonus_budget_view");
+        jdbc.update("TRUNCATE counter_closing");
+        jdbc.update("TRUNCATE counter_closing_correction");
+        jdbc.update("TRUNCATE counter_shortfall_covering");
+        jdbc.update("TRUNCATE counter_drawer_movement");
+        jdbc.update("TRUNCATE remittance_view");
+        jdbc.update("TRUNCATE bonus_budget_view");
     }
 }

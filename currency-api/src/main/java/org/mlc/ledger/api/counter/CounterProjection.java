@@ -30,6 +30,6 @@ class CounterProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM counter_view");
+        jdbc.update("TRUNCATE counter_view");
     }
 }

@@ -75,6 +75,6 @@ class NoteStockProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM counter_note_stock");
+        jdbc.update("TRUNCATE counter_note_stock");
     }
 }

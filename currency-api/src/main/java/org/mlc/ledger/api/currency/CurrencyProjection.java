@@ -68,6 +68,6 @@ class CurrencyProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM currency_view");
+        jdbc.update("TRUNCATE currency_view");
     }
 }

@@ -65,8 +65,8 @@ class DemurrageProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM note_revalidation");
-        jdbc.update("DELETE FROM demurrage_charge");
-        jdbc.update("DELETE FROM demurrage_run");
+        jdbc.update("TRUNCATE note_revalidation");
+        jdbc.update("TRUNCATE demurrage_charge");
+        jdbc.update("TRUNCATE demurrage_run");
     }
 }

@@ -74,6 +74,6 @@ class FundAccountProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM fund_account");
+        jdbc.update("TRUNCATE fund_account");
     }
 }

@@ -78,7 +78,7 @@ class IssuanceProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM issuance_line");
-        jdbc.update("DELETE FROM issuance_view");
+        jdbc.update("TRUNCATE issuance_line");
+        jdbc.update("TRUNCATE issuance_view");
     }
 }

@@ -220,10 +220,10 @@ class NoteInventoryProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM note_inventory");
-        jdbc.update("DELETE FROM note_exchange_view");
-        jdbc.update("DELETE FROM note_series_view");
-        jdbc.update("DELETE FROM note_counter");
+        jdbc.update("TRUNCATE note_inventory");
+        jdbc.update("TRUNCATE note_exchange_view");
+        jdbc.update("TRUNCATE note_series_view");
+        jdbc.update("TRUNCATE note_counter");
     }
 
     /** Where notes are. */

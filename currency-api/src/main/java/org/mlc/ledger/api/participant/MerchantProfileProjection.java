@@ -43,6 +43,6 @@ class MerchantProfileProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM merchant_profile_view");
+        jdbc.update("TRUNCATE merchant_profile_view");
     }
 }

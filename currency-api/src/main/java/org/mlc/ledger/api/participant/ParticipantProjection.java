@@ -88,7 +88,7 @@ class ParticipantProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM participant_view");
-        jdbc.update("DELETE FROM participant_number");
+        jdbc.update("TRUNCATE participant_view");
+        jdbc.update("TRUNCATE participant_number");
     }
 }

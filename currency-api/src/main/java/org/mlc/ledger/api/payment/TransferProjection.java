@@ -55,7 +55,7 @@ class TransferProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM transfer_view");
+        jdbc.update("TRUNCATE transfer_view");
     }
 
     private void status(String transferId, PaymentStatus status, String reason) {

@@ -74,6 +74,6 @@ class ReconversionProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM reconversion_view");
+        jdbc.update("TRUNCATE reconversion_view");
     }
 }

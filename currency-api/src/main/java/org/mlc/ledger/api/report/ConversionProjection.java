@@ -43,6 +43,6 @@ class ConversionProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM conversion_view");
+        jdbc.update("TRUNCATE conversion_view");
     }
 }
