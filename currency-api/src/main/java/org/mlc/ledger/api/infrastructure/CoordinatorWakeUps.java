@@ -31,34 +31,17 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * ({@link #MAX_WAKEABLE_DELAY_MILLIS} or less), and a processor's handler interceptor brings them
  * forward when a batch starts (the buffer was just drained: the coordinator refills it while the
  * batch is booked) and when it commits (a wake-up that came just before the pause was scheduled
- * is then not lost for long).
- * <p>
- * The coordinator's idle wait ({@link #IDLE_RECHECK_MILLIS}) is brought forward too. It schedules
- * it when its stream says no event is ready, expecting the availability callback to end it when
- * one is appended; but a replay's stream can say so for a moment mid-way (seen, not explained:
- * somewhere in the embedded event store's private reader), and nothing is appended during a
- * replay: the `ledger` replay then stood still for 5 s, its work package idle (JFR: the
- * coordinator parked exactly 5,000 ms; in two of six runs of 300,000 events). Woken when the
- * work package commits what it had, it looks again at once. At the head of the store the cost is
- * one more look at the stream per batch.
- * <p>
- * Other delays (the back-off after a failure: 1, 2, 4, 8 … 60 s) are left as they are: a failing
- * processor must not retry faster because another batch moved.
+ * is then not lost for long). Longer delays (the back-off after a failure, the periodic claim of
+ * segments) are left as they are: a failing processor must not retry faster because another
+ * batch moved.
  */
 public final class CoordinatorWakeUps {
 
     /** Axon's {@code WorkPackage.BUFFER_SIZE}: events a work package's buffer holds before its coordinator pauses. */
     public static final int AXON_BUFFER_SIZE = 1_024;
 
-    /** The coordinator's pause on a full buffer; longer delays are brought forward only if idle waits. */
+    /** The coordinator's pause on a full buffer; longer delays are never brought forward. */
     static final long MAX_WAKEABLE_DELAY_MILLIS = 100;
-
-    /**
-     * The coordinator's idle wait: the lesser of the processor's token claim interval and claim
-     * extension threshold, Axon's defaults of 5 s, which this application keeps. Were either set
-     * otherwise, the idle wait would just not be brought forward.
-     */
-    static final long IDLE_RECHECK_MILLIS = 5_000;
 
     private static final String BATCH_SEEN = CoordinatorWakeUps.class.getName();
 
@@ -67,7 +50,7 @@ public final class CoordinatorWakeUps {
     /** The coordinator executor of {@code processorName}: one thread, shut down with the configuration, as Axon's. */
     public ScheduledExecutorService coordinatorExecutor(Configuration configuration, String processorName) {
         WakeableExecutor executor = new WakeableExecutor("Coordinator[" + processorName + "]",
-                MAX_WAKEABLE_DELAY_MILLIS, IDLE_RECHECK_MILLIS);
+                MAX_WAKEABLE_DELAY_MILLIS);
         configuration.onShutdown(executor::shutdown);
         executors.put(processorName, executor);
         return executor;
@@ -103,28 +86,22 @@ public final class CoordinatorWakeUps {
         }
     }
 
-    /**
-     * A one-thread scheduled executor whose short delays and idle waits can be cut short, each task
-     * still run once.
-     */
+    /** A one-thread scheduled executor whose short delays can be cut short, each task still run once. */
     static final class WakeableExecutor extends ScheduledThreadPoolExecutor {
 
         private final Set<ShortPause> pauses = ConcurrentHashMap.newKeySet();
         private final long maxWakeableDelayMillis;
-        private final long idleRecheckMillis;
 
-        WakeableExecutor(String threadName, long maxWakeableDelayMillis, long idleRecheckMillis) {
+        WakeableExecutor(String threadName, long maxWakeableDelayMillis) {
             super(1, new AxonThreadFactory(threadName));
             this.maxWakeableDelayMillis = maxWakeableDelayMillis;
-            this.idleRecheckMillis = idleRecheckMillis;
             // a task brought forward leaves its cancelled twin behind: drop it from the queue at once
             setRemoveOnCancelPolicy(true);
         }
 
         @Override
         public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-            long delayMillis = unit.toMillis(delay);
-            if (delay <= 0 || (delayMillis > maxWakeableDelayMillis && delayMillis != idleRecheckMillis)) {
+            if (delay <= 0 || unit.toMillis(delay) > maxWakeableDelayMillis) {
                 return super.schedule(command, delay, unit);
             }
             ShortPause task = new ShortPause(command);
@@ -134,7 +111,7 @@ public final class CoordinatorWakeUps {
         }
 
         /**
-         * Runs each pending short delay's and idle wait's task now; one that has started already is left alone, and
+         * Runs each pending short delay's task now; one that has started already is left alone, and
          * nothing is run once the processor is shutting down (a batch may still commit then).
          */
         void wake() {

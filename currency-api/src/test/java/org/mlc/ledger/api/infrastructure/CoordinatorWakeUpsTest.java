@@ -17,11 +17,9 @@ class CoordinatorWakeUpsTest {
      * while a test runs, however slow the machine (the application's is 100 ms).
      */
     private static final long PAUSE_MILLIS = 10_000;
-    /** The idle wait here (the application's is 5 s), longer than the pause and shorter than the back-off below. */
-    private static final long IDLE_RECHECK_MILLIS = 3 * PAUSE_MILLIS;
 
     private final CoordinatorWakeUps.WakeableExecutor executor =
-            new CoordinatorWakeUps.WakeableExecutor("test", PAUSE_MILLIS, IDLE_RECHECK_MILLIS);
+            new CoordinatorWakeUps.WakeableExecutor("test", PAUSE_MILLIS);
 
     @AfterEach
     void shutDown() {
@@ -46,20 +44,6 @@ class CoordinatorWakeUpsTest {
         assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(runs).hasValue(1);
         // nothing left to run it a second time
-        assertThat(executor.getQueue()).isEmpty();
-    }
-
-    @Test
-    void aWakeUpEndsTheCoordinatorsIdleWaitToo() throws Exception {
-        // a replay's stream may say "nothing ready" for a moment, and no append will end the wait
-        CountDownLatch ran = new CountDownLatch(1);
-        ScheduledFuture<?> idle = executor.schedule((Runnable) ran::countDown, IDLE_RECHECK_MILLIS,
-                TimeUnit.MILLISECONDS);
-
-        executor.wake();
-
-        assertThat(idle.isCancelled()).isTrue();
-        assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(executor.getQueue()).isEmpty();
     }
 
