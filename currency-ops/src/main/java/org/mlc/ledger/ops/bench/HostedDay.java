@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongPredicate;
 import org.mlc.ledger.api.report.FecExport;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -132,6 +134,9 @@ final class HostedDay {
 
         ExecutorService background = Executors.newFixedThreadPool(3, named("bench-day-job"));
         List<Future<Map<String, Object>>> jobs = new ArrayList<>();
+        // when the background jobs started and when the last of them ended (System.nanoTime; 0: not yet)
+        AtomicLong jobsStartedNanos = new AtomicLong();
+        AtomicLong jobsEndedNanos = new AtomicLong();
         Thread starter = daemon("bench-day-jobs", () -> {
             try {
                 TimeUnit.NANOSECONDS.sleep((long) (p.backgroundAfterSeconds() * 1e9));
@@ -139,9 +144,10 @@ final class HostedDay {
                         + "started%n", p.backgroundAfterSeconds(), p.grantLines(), p.issuanceLines());
                 out.flush();
                 synchronized (jobs) {
-                    jobs.add(background.submit(timed(() -> grantBatch(ccasUser, programme, aided))));
-                    jobs.add(background.submit(timed(() -> issuance(cityUser, city, aided))));
-                    jobs.add(background.submit(timed(this::fecExport)));
+                    jobsStartedNanos.set(System.nanoTime());
+                    jobs.add(background.submit(timed(() -> grantBatch(ccasUser, programme, aided), jobsEndedNanos)));
+                    jobs.add(background.submit(timed(() -> issuance(cityUser, city, aided), jobsEndedNanos)));
+                    jobs.add(background.submit(timed(this::fecExport, jobsEndedNanos)));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -178,7 +184,7 @@ final class HostedDay {
                 }
                 long ended = System.nanoTime();
                 if (answer.status() == 201) {
-                    into.done(ended - due);
+                    into.done(due, ended - due);
                     if (!conversion) {
                         answered201.incrementAndGet();
                     }
@@ -234,24 +240,37 @@ final class HostedDay {
 
         Latencies.Summary conversionFigures = conversions.summary();
         Latencies.Summary paymentFigures = payments.summary();
+        // the tail while the grant batch, the issuance and the export ran, and without them
+        long jobsFrom = jobsStartedNanos.get();
+        long jobsTo = jobsEndedNanos.get() == 0 ? Long.MAX_VALUE : jobsEndedNanos.get();
+        LongPredicate duringJobs = due -> jobsFrom != 0 && due >= jobsFrom && due <= jobsTo;
+        Map<String, Latencies.Summary> phases = new LinkedHashMap<>();
+        phases.put("conversion, while the jobs ran", conversions.summaryOfDue(duringJobs));
+        phases.put("conversion, without them", conversions.summaryOfDue(duringJobs.negate()));
+        phases.put("payment, while the jobs ran", payments.summaryOfDue(duringJobs));
+        phases.put("payment, without them", payments.summaryOfDue(duringJobs.negate()));
+        report.put("jobsSecondsIntoDay", jobsFrom == 0 ? null : Arrays.asList((jobsFrom - dayStarted) / 1e9,
+                jobsTo == Long.MAX_VALUE ? null : (jobsTo - dayStarted) / 1e9));
         report.put("daySeconds", daySeconds);
         report.put("operationsScheduled", schedule.scheduled());
         report.put("maxDispatchDelayMillis", schedule.maxDispatchDelayMillis());
         report.put("allAnswered", answered);
         report.put("conversions", conversionFigures);
         report.put("payments", paymentFigures);
+        report.put("byPhase", phases);
         report.put("achievedOperationsPerSecond", (conversionFigures.done() + paymentFigures.done()) / p.seconds());
         report.put("viewsCaughtUpSecondsAfterDay", Double.isNaN(viewsLagSeconds) ? null : viewsLagSeconds);
         report.put("maxViewsLagEventsDuringDay", maxLagEvents.get());
         report.put("maxViewsBehindMillisDuringDay", maxBehindMillis.get());
         report.put("background", jobResults);
-        print(conversionFigures, paymentFigures, viewsLagSeconds, maxLagEvents.get(), maxBehindMillis.get(), jobResults,
-                schedule);
+        print(conversionFigures, paymentFigures, phases, viewsLagSeconds, maxLagEvents.get(), maxBehindMillis.get(),
+                jobResults, schedule);
         return new Outcome(report, headBefore, answered201.get(), uncertain.get(), backgroundDone && answered);
     }
 
-    private void print(Latencies.Summary conversions, Latencies.Summary payments, double viewsLag, long maxLagEvents,
-                       long maxBehindMillis, Map<String, Object> jobs, OpenLoop.Summary schedule) {
+    private void print(Latencies.Summary conversions, Latencies.Summary payments, Map<String, Latencies.Summary> phases,
+                       double viewsLag, long maxLagEvents, long maxBehindMillis, Map<String, Object> jobs,
+                       OpenLoop.Summary schedule) {
         out.println();
         out.printf(Locale.ROOT, "hosted-scale day: %d currencies × %d members + %d merchants, %.0f s at %.0f "
                         + "operations/s (open loop, latency from when each was due)%n", p.currencies(), p.members(),
@@ -264,6 +283,11 @@ final class HostedDay {
             Latencies.Summary s = row.getValue();
             out.printf(Locale.ROOT, "%-12s %7d %8.1f %8.1f %8.1f %8.1f %7d%n", row.getKey(), s.done(), s.p50Millis(),
                     s.p95Millis(), s.p99Millis(), s.maxMillis(), s.errors());
+        }
+        for (Map.Entry<String, Latencies.Summary> row : phases.entrySet()) {
+            Latencies.Summary s = row.getValue();
+            out.printf(Locale.ROOT, "  %-31s %7d %8.1f %8.1f %8.1f %8.1f%n", row.getKey(), s.done(), s.p50Millis(),
+                    s.p95Millis(), s.p99Millis(), s.maxMillis());
         }
         if (!conversions.errorsByCode().isEmpty() || !payments.errorsByCode().isEmpty()) {
             out.println("errors: conversions " + conversions.errorsByCode() + ", payments " + payments.errorsByCode());
@@ -446,12 +470,17 @@ final class HostedDay {
         return result;
     }
 
-    private static Callable<Map<String, Object>> timed(Callable<Map<String, Object>> job) {
+    /** The job, its wall time in its result; {@code lastEnded} keeps when the latest job ended. */
+    private static Callable<Map<String, Object>> timed(Callable<Map<String, Object>> job, AtomicLong lastEnded) {
         return () -> {
             long started = System.nanoTime();
-            Map<String, Object> result = new LinkedHashMap<>(job.call());
-            result.put("wallSeconds", (System.nanoTime() - started) / 1e9);
-            return result;
+            try {
+                Map<String, Object> result = new LinkedHashMap<>(job.call());
+                result.put("wallSeconds", (System.nanoTime() - started) / 1e9);
+                return result;
+            } finally {
+                lastEnded.accumulateAndGet(System.nanoTime(), Math::max);
+            }
         };
     }
 

@@ -155,7 +155,18 @@ class HostedDayTest {
         assertThat(background.get("grantBatch")).containsEntry("succeeded", 5L).containsKey("finishedSeconds");
         assertThat(background.get("issuance")).containsEntry("issuedUnits", "30.00");
         assertThat(background.get("fecExport")).containsEntry("entries", 0L).containsKey("seconds");
-        assertThat(printed.toString()).contains("conversion", "payment", "grantBatch", "views:");
+        assertThat(printed.toString()).contains("conversion", "payment", "grantBatch", "views:",
+                "conversion, while the jobs ran");
+        // the day split at the background jobs (started 0.1 s in, ended after the day's 1 s): every
+        // operation is on one side, the ones due first on the side without them
+        @SuppressWarnings("unchecked")
+        Map<String, Latencies.Summary> phases = (Map<String, Latencies.Summary>) report.get("byPhase");
+        assertThat(phases.get("conversion, while the jobs ran").done()
+                + phases.get("conversion, without them").done()).isEqualTo(conversions);
+        assertThat(phases.get("payment, while the jobs ran").done()
+                + phases.get("payment, without them").done()).isEqualTo(payments);
+        assertThat(phases.get("conversion, without them").done() + phases.get("payment, without them").done())
+                .isBetween(1L, 39L);
     }
 
     private static long count(String request) {
