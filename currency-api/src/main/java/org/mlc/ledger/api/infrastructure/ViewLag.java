@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -28,6 +29,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * Writers ask before each write ({@code web/WriteBackpressure}, the bulk jobs before each chunk), so a
  * reading is shared for {@link #READING_TTL_NANOS}: many writers asking at once read the database once.
+ * While one of them reads it, the others take the last reading (at most the TTL and one reading
+ * old) instead of queuing behind it: under load they queued there 29 ms each on average (JFR, 16
+ * clients paying), in the path of every write.
  * A processor that is not running or is failing is left out: a broken projection is the operator's
  * (the health indicator turns DOWN), and holding every write back for it would not mend it.
  */
@@ -49,7 +53,10 @@ public class ViewLag {
     private record Reading(long atNanos, long behindMillis) {
     }
 
-    /** {time first seen in millis, head}, oldest first; the heads only grow. Read and written under this. */
+    /** Held by the one caller reading the database; {@link #heads} is read and written under it. */
+    private final ReentrantLock reader = new ReentrantLock();
+
+    /** {time first seen in millis, head}, oldest first; the heads only grow. */
     private final ArrayDeque<long[]> heads = new ArrayDeque<>();
 
     private final EventProcessingConfiguration processing;
@@ -72,13 +79,18 @@ public class ViewLag {
         if (System.nanoTime() - reading.atNanos() <= READING_TTL_NANOS) {
             return reading.behindMillis();
         }
-        synchronized (this) {
+        if (!reader.tryLock()) {
+            return reading.behindMillis();
+        }
+        try {
             reading = last;
             if (System.nanoTime() - reading.atNanos() > READING_TTL_NANOS) {
                 reading = new Reading(System.nanoTime(), read());
                 last = reading;
             }
             return reading.behindMillis();
+        } finally {
+            reader.unlock();
         }
     }
 
@@ -99,6 +111,11 @@ public class ViewLag {
             }
             progress.awaitAfter(seen, left);
         }
+    }
+
+    /** Whether a caller is reading the database now (for tests). */
+    boolean readingNow() {
+        return reader.isLocked();
     }
 
     private long read() {
