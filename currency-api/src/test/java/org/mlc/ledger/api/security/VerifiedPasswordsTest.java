@@ -3,6 +3,8 @@ package org.mlc.ledger.api.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,10 @@ class VerifiedPasswordsTest {
 
     private final CountingBcrypt bcrypt = new CountingBcrypt();
     private final AtomicLong nanos = new AtomicLong();
-    private final VerifiedPasswords passwords = new VerifiedPasswords(bcrypt, Duration.ofSeconds(60), nanos::get);
+    /** Background verifications, run when the test says. */
+    private final Deque<Runnable> rechecks = new ArrayDeque<>();
+    private final VerifiedPasswords passwords = new VerifiedPasswords(bcrypt, Duration.ofSeconds(60), nanos::get,
+            rechecks::add);
 
     @Test
     void aPasswordVerifiedOnceIsNotHashedAgainWithinTheTtl() {
@@ -76,6 +81,43 @@ class VerifiedPasswordsTest {
         passwords.forgetAll();
         assertThat(passwords.matches("a long passphrase", hash)).isTrue();
         assertThat(bcrypt.comparisons).hasValue(3);
+    }
+
+    @Test
+    void aPasswordInUseIsVerifiedAgainInTheBackgroundBeforeItExpires() {
+        String hash = passwords.encode("a long passphrase");
+        assertThat(passwords.matches("a long passphrase", hash)).isTrue();
+        nanos.addAndGet(Duration.ofSeconds(29).toNanos());
+        assertThat(passwords.matches("a long passphrase", hash)).isTrue();
+        assertThat(rechecks).isEmpty();
+
+        // half the TTL old: the request is answered at once, one verification is queued, not two
+        nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        assertThat(passwords.matches("a long passphrase", hash)).isTrue();
+        assertThat(passwords.matches("a long passphrase", hash)).isTrue();
+        assertThat(bcrypt.comparisons).hasValue(1);
+        assertThat(rechecks).hasSize(1);
+        rechecks.poll().run();
+        assertThat(bcrypt.comparisons).hasValue(2);
+
+        // verified again at 31 s: at 70 s it is still remembered, and no request paid bcrypt
+        nanos.addAndGet(Duration.ofSeconds(39).toNanos());
+        assertThat(passwords.matches("a long passphrase", hash)).isTrue();
+        assertThat(bcrypt.comparisons).hasValue(2);
+    }
+
+    @Test
+    void aPasswordNotVerifiedAgainWithinTheTtlIsVerifiedInItsRequest() {
+        // the background verification never ran (a full queue): nothing older than the TTL is accepted unverified
+        String hash = passwords.encode("a long passphrase");
+        assertThat(passwords.matches("a long passphrase", hash)).isTrue();
+        nanos.addAndGet(Duration.ofSeconds(31).toNanos());
+        assertThat(passwords.matches("a long passphrase", hash)).isTrue();
+        assertThat(rechecks).hasSize(1);
+        nanos.addAndGet(Duration.ofSeconds(30).toNanos());
+        assertThat(passwords.matches("a long passphrase", hash)).isTrue();
+        assertThat(bcrypt.comparisons).hasValue(2);
+        assertThat(passwords.matches("a wrong passphrase", hash)).isFalse();
     }
 
     @Test
