@@ -60,6 +60,8 @@ final class HostedDay {
     static final long ISSUANCE_LINE_MINOR = 1_000;
     static final long JOB_POLL_MILLIS = 250;
     static final long MAX_JOB_SECONDS = 900;
+    /** The day's operations, one line each, in the run directory. */
+    static final String TIMELINE_FILE = "day-latencies.csv";
 
     private final LedgerClient admin;
     private final JdbcTemplate jdbc;
@@ -249,6 +251,7 @@ final class HostedDay {
         phases.put("conversion, without them", conversions.summaryOfDue(duringJobs.negate()));
         phases.put("payment, while the jobs ran", payments.summaryOfDue(duringJobs));
         phases.put("payment, without them", payments.summaryOfDue(duringJobs.negate()));
+        writeTimeline(Map.of("conversion", conversions, "payment", payments), dayStarted);
         report.put("jobsSecondsIntoDay", jobsFrom == 0 ? null : Arrays.asList((jobsFrom - dayStarted) / 1e9,
                 jobsTo == Long.MAX_VALUE ? null : (jobsTo - dayStarted) / 1e9));
         report.put("daySeconds", daySeconds);
@@ -468,6 +471,18 @@ final class HostedDay {
         result.put("bytes", Files.size(file));
         result.put("seconds", (System.nanoTime() - started) / 1e9);
         return result;
+    }
+
+    /** Every operation of the day: when it was due (seconds into the day), its kind, its latency. */
+    private void writeTimeline(Map<String, Latencies> byKind, long dayStarted) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("due_seconds,operation,latency_ms");
+        byKind.forEach((kind, latencies) -> {
+            for (long[] row : latencies.timeline()) {
+                lines.add(String.format(Locale.ROOT, "%.3f,%s,%.1f", (row[0] - dayStarted) / 1e9, kind, row[1] / 1e6));
+            }
+        });
+        Files.write(runDir.resolve(TIMELINE_FILE), lines);
     }
 
     /** The job, its wall time in its result; {@code lastEnded} keeps when the latest job ended. */

@@ -55,6 +55,18 @@ public final class Latencies {
         return summary(Arrays.copyOf(chosen, n), 0, Map.of());
     }
 
+    /**
+     * Each operation done as {@code [due, latency]} in nanoseconds, in the order they ended (the
+     * day's timeline, for a look at when the slow ones were due).
+     */
+    public synchronized long[][] timeline() {
+        long[][] rows = new long[count][];
+        for (int i = 0; i < count; i++) {
+            rows[i] = new long[]{dueNanos[i], nanos[i]};
+        }
+        return rows;
+    }
+
     private static Summary summary(long[] sorted, long errors, Map<String, Long> errorsByCode) {
         Arrays.sort(sorted);
         return new Summary(sorted.length, errors, new TreeMap<>(errorsByCode), LoadRun.percentile(sorted, 50),

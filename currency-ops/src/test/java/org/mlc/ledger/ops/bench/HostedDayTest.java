@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +168,10 @@ class HostedDayTest {
                 + phases.get("payment, without them").done()).isEqualTo(payments);
         assertThat(phases.get("conversion, without them").done() + phases.get("payment, without them").done())
                 .isBetween(1L, 39L);
+        List<String> timeline = Files.readAllLines(dir.resolve(HostedDay.TIMELINE_FILE));
+        assertThat(timeline).hasSize(1 + 40).first().isEqualTo("due_seconds,operation,latency_ms");
+        assertThat(timeline.subList(1, 41))
+                .allMatch(line -> line.matches("\\d+\\.\\d{3},(conversion|payment),\\d+\\.\\d"));
     }
 
     private static long count(String request) {
