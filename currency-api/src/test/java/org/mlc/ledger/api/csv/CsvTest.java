@@ -57,6 +57,32 @@ class CsvTest {
     }
 
     @Test
+    void numbersTheLinesOfALongFileWithEmptyLinesAndQuotedLineBreaks() {
+        // 10,000 records (an upload's limit): after every 1,000th an empty line, record 5,000 spans two lines
+        StringBuilder text = new StringBuilder("key,units\r\n");
+        List<Integer> expected = new java.util.ArrayList<>(List.of(1));
+        int line = 2;
+        for (int i = 1; i <= 10_000; i++) {
+            expected.add(line);
+            text.append(i == 5_000 ? "\"k\r\n" + i + "\",1.00\r\n" : "k" + i + ",1.00\r\n");
+            line += i == 5_000 ? 2 : 1;
+            if (i % 1_000 == 0) {
+                text.append("\r\n");
+                line++;
+            }
+        }
+        List<Csv.Record> records = Csv.read(text.toString(), 20_000);
+        assertThat(records).extracting(Csv.Record::line).containsExactlyElementsOf(expected);
+        assertThat(records.get(5_000).fields()).containsExactly("k\r\n5000", "1.00");
+        // the header, the records, 9 empty lines before the last, one record on two lines
+        assertThat(records.get(10_000).line()).isEqualTo(1 + 10_000 + 9 + 1);
+        // a malformed record near the end is named by its line
+        int lastLine = line;
+        assertThatThrownBy(() -> Csv.read(text + "\"open,x\r\n", 20_000))
+                .isInstanceOfSatisfying(Csv.MalformedException.class, e -> assertThat(e.line()).isEqualTo(lastLine));
+    }
+
+    @Test
     void namesTheLineOfAMalformedRecord() {
         assertThatThrownBy(() -> Csv.read("h\nok\n\n\"open,x\nmore\n", 100))
                 .isInstanceOfSatisfying(Csv.MalformedException.class, e -> {
