@@ -29,9 +29,13 @@ import org.springframework.stereotype.Component;
  * <p>
  * Writers ask before each write ({@code web/WriteBackpressure}, the bulk jobs before each chunk), so a
  * reading is shared for {@link #READING_TTL_NANOS}: many writers asking at once read the database once.
- * While one of them reads it, the others take the last reading (at most the TTL and one reading
- * old) instead of queuing behind it: under load they queued there 29 ms each on average (JFR, 16
- * clients paying), in the path of every write.
+ * While one of them reads it, the others take the last reading instead of queuing behind it: under
+ * load they queued there 29 ms each on average (JFR, 16 clients paying), in the path of every write.
+ * A reading older than {@link #MAX_SHARED_READING_AGE_NANOS} is not taken: that reading is then slow
+ * (the database going down holds it for the pool's connection timeout), and the others wait for it
+ * as they always did, so that a failure is told as the database's (503 database-unavailable), not
+ * as views behind from a reading made before it. A failed reading is shared too, for
+ * {@link #FAILED_READING_TTL_NANOS}.
  * A processor that is not running or is failing is left out: a broken projection is the operator's
  * (the health indicator turns DOWN), and holding every write back for it would not mend it.
  */
@@ -50,7 +54,34 @@ public class ViewLag {
     /** Changes of the store's head kept, each with when this node first saw it (about 80 s of busy readings). */
     static final int MAX_HEAD_SAMPLES = 4_096;
 
-    private record Reading(long atNanos, long behindMillis) {
+    /**
+     * How old the last reading may be for a caller to take it while another reads the database,
+     * rather than wait for that reading: under load a reading takes milliseconds; the backpressure's
+     * limit is 500 ms.
+     */
+    static final long MAX_SHARED_READING_AGE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    /**
+     * A failed reading is shared this long: while the database is down a reading takes the pool's
+     * connection timeout, and the writers queued behind it are told at once rather than each
+     * waiting that long again in turn.
+     */
+    static final long FAILED_READING_TTL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    /** A reading of the database: how far behind the views were, or why it could not be read. */
+    private record Reading(long atNanos, long behindMillis, RuntimeException failure) {
+
+        boolean freshAt(long nanos) {
+            return nanos - atNanos <= (failure == null ? READING_TTL_NANOS : FAILED_READING_TTL_NANOS);
+        }
+
+        long behindMillisOrThrow() {
+            if (failure != null) {
+                // the cause tells a database that cannot serve from a bug (web/DatabaseFailures)
+                throw new IllegalStateException("the views' lag could not be read", failure);
+            }
+            return behindMillis;
+        }
     }
 
     /** Held by the one caller reading the database; {@link #heads} is read and written under it. */
@@ -63,7 +94,7 @@ public class ViewLag {
     private final ProcessorPositions positions;
     private final ProcessorProgress progress;
     private final JdbcTemplate jdbc;
-    private volatile Reading last = new Reading(System.nanoTime() - READING_TTL_NANOS - 1, 0);
+    private volatile Reading last = new Reading(System.nanoTime() - MAX_SHARED_READING_AGE_NANOS - 1, 0, null);
 
     public ViewLag(EventProcessingConfiguration processing, ProcessorPositions positions, ProcessorProgress progress,
                    JdbcTemplate jdbc) {
@@ -76,19 +107,28 @@ public class ViewLag {
     /** How many milliseconds behind the slowest running view processor is (0: it has handled every event). */
     public long behindMillis() {
         Reading reading = last;
-        if (System.nanoTime() - reading.atNanos() <= READING_TTL_NANOS) {
-            return reading.behindMillis();
+        long now = System.nanoTime();
+        if (reading.freshAt(now)) {
+            return reading.behindMillisOrThrow();
         }
         if (!reader.tryLock()) {
-            return reading.behindMillis();
+            if (now - reading.atNanos() <= MAX_SHARED_READING_AGE_NANOS) {
+                return reading.behindMillisOrThrow();
+            }
+            reader.lock();
         }
         try {
             reading = last;
-            if (System.nanoTime() - reading.atNanos() > READING_TTL_NANOS) {
-                reading = new Reading(System.nanoTime(), read());
+            if (!reading.freshAt(System.nanoTime())) {
+                try {
+                    reading = new Reading(System.nanoTime(), read(), null);
+                } catch (RuntimeException e) {
+                    last = new Reading(System.nanoTime(), 0, e);
+                    throw e;
+                }
                 last = reading;
             }
-            return reading.behindMillis();
+            return reading.behindMillisOrThrow();
         } finally {
             reader.unlock();
         }
