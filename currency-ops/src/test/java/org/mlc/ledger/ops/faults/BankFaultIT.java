@@ -41,7 +41,7 @@ class BankFaultIT {
             Client admin = Client.admin();
             TestCurrency currency = TestCurrency.create(admin, a, "BANK", ACCOUNTS, UNITS_EACH);
             JdbcTemplate jdbc = cluster.jdbc();
-            long total = currency.totalMinor(jdbc);
+            long total = currency.fundedTotalMinor(jdbc);
             assertThat(total).isEqualTo(ACCOUNTS * UNITS_EACH * 100L);
 
             List<Node> nodes = List.of(a, b);

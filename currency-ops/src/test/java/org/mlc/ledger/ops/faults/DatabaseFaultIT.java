@@ -36,7 +36,7 @@ class DatabaseFaultIT {
             Client admin = Client.admin();
             TestCurrency currency = TestCurrency.create(admin, node, "PGDOWN", ACCOUNTS, UNITS_EACH);
             JdbcTemplate jdbc = cluster.jdbc();
-            long total = currency.totalMinor(jdbc);
+            long total = currency.fundedTotalMinor(jdbc);
 
             // 1. PostgreSQL stopped (fast shutdown: connections cut) and started again, under load.
             Payments payments = new Payments(admin, currency.accounts, i -> node);

@@ -2,6 +2,8 @@ package org.mlc.ledger.ops.faults;
 
 import static org.mlc.ledger.ops.faults.Client.expect;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class TestCurrency {
 
+    /** How long the views may take to show the members' funding once the last conversion answered. */
+    static final Duration FUNDING_BOOKED_WITHIN = Duration.ofSeconds(30);
+
     final String code;
     final List<String> accounts = new ArrayList<>();
+    private long fundedMinor;
 
     private TestCurrency(String code) {
         this.code = code;
@@ -32,11 +38,28 @@ final class TestCurrency {
             var member = expect(client.post(node, "/api/v1/participants", "member-" + code + "-" + i,
                     Map.of("kind", "MEMBER", "name", "Member " + i, "currency", code)), 201, 200).body();
             currency.accounts.add(member.get("accountId").asText());
+            currency.fundedMinor += unitsEach * 100L;
             expect(client.post(node, "/api/v1/counters/" + counter + "/conversions", "conv-" + code + "-" + i,
                     Map.of("participant", member.get("id").asText(), "euros", unitsEach + ".00", "paidBy", "CASH",
                             "payout", "ACCOUNT")), 201, 200);
         }
         return currency;
+    }
+
+    /**
+     * What the members hold together once the account view shows all their funding: a conversion
+     * answers before the views book it, and on two nodes the views may be the other node's, which
+     * reads the new events a moment later. Read at once after the last answer, the total could miss
+     * the last member's. Returns the last total read, whatever it is, for the test to check.
+     */
+    long fundedTotalMinor(JdbcTemplate jdbc) throws InterruptedException {
+        Instant deadline = Instant.now().plus(FUNDING_BOOKED_WITHIN);
+        long total = totalMinor(jdbc);
+        while (total != fundedMinor && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            total = totalMinor(jdbc);
+        }
+        return total;
     }
 
     /** What the members hold together, in minor units (from the ledger's account view). */
