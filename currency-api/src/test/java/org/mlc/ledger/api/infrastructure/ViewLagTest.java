@@ -59,8 +59,10 @@ class ViewLagTest extends IntegrationTest {
     @Test
     void aWriterWaitsForASlowReadingAndIsToldItsFailureAsTheDatabases() throws Exception {
         viewLag.behindMillis();
-        try (Connection holder = storeHeld()) {
-            List<Integer> alreadyWaiting = backendsWaitingOnTheHead(holder);
+        // pg_stat_activity is read from a connection of its own: within one transaction it is a snapshot
+        try (Connection holder = storeHeld(); Connection observer = dataSource.getConnection()) {
+            observer.setAutoCommit(true);
+            List<Integer> alreadyWaiting = backendsWaitingOnTheHead(observer);
             TimeUnit.NANOSECONDS.sleep(ViewLag.MAX_SHARED_READING_AGE_NANOS + TimeUnit.MILLISECONDS.toNanos(20));
             Future<Long> reading = callers.submit(viewLag::behindMillis);
             awaitReading();
@@ -71,10 +73,10 @@ class ViewLagTest extends IntegrationTest {
             assertThat(other).isNotDone();
 
             // the reading's connection is cut, as when the database goes down
-            List<Integer> reader = backendsWaitingOnTheHead(holder);
+            List<Integer> reader = backendsWaitingOnTheHead(observer);
             reader.removeAll(alreadyWaiting);
-            assertThat(reader).hasSize(1);
-            try (var statement = holder.prepareStatement("SELECT pg_terminate_backend(?)")) {
+            assertThat(reader).as("the reading's backend among %s", activity(observer)).hasSize(1);
+            try (var statement = observer.prepareStatement("SELECT pg_terminate_backend(?)")) {
                 statement.setInt(1, reader.get(0));
                 statement.execute();
             }
@@ -101,9 +103,9 @@ class ViewLagTest extends IntegrationTest {
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(2)).until(viewLag::readingNow);
     }
 
-    private static List<Integer> backendsWaitingOnTheHead(Connection holder) throws SQLException {
+    private static List<Integer> backendsWaitingOnTheHead(Connection observer) throws SQLException {
         List<Integer> pids = new ArrayList<>();
-        try (var statement = holder.prepareStatement("SELECT pid FROM pg_stat_activity WHERE query = ? "
+        try (var statement = observer.prepareStatement("SELECT pid FROM pg_stat_activity WHERE query = ? "
                 + "AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()")) {
             statement.setString(1, HEAD_QUERY);
             try (var rows = statement.executeQuery()) {
@@ -113,6 +115,20 @@ class ViewLagTest extends IntegrationTest {
             }
         }
         return pids;
+    }
+
+    /** What the other backends are doing, for a failure's message. */
+    private static List<String> activity(Connection observer) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (var statement = observer.createStatement();
+             var found = statement.executeQuery("SELECT pid, state, wait_event_type, wait_event, query "
+                     + "FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")) {
+            while (found.next()) {
+                rows.add(found.getInt(1) + " " + found.getString(2) + " " + found.getString(3) + "/"
+                        + found.getString(4) + ": " + found.getString(5));
+            }
+        }
+        return rows;
     }
 
     private static Throwable failureOf(Future<Long> call) {
