@@ -237,7 +237,7 @@ public class BankStatementController {
             // the header, at most MAX_LINES lines, and one more to know there are too many
             sheet = Csv.readAnyDialect(csv, ImportBankStatement.MAX_LINES + 2);
         } catch (Csv.MalformedException e) {
-            throw ApiException.invalid("line " + e.line(), "bank.csv-unreadable", "{0} {1}", e.getMessage());
+            throw e.refusal();
         }
         List<Csv.Record> records = sheet.records();
         List<String> header = records.isEmpty() || records.get(0).line() != 1 ? List.of() : records.get(0).fields();

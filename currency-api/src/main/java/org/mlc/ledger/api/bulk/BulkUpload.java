@@ -252,7 +252,7 @@ public final class BulkUpload {
             // the header, at most MAX_LINES lines, and one more to know there are too many
             sheet = Csv.readAnyDialect(body, BulkJobs.MAX_LINES + 2);
         } catch (Csv.MalformedException e) {
-            throw ApiException.invalid("line " + e.line(), "csv.unreadable", "{0} the CSV {1}", e.getMessage());
+            throw e.refusal();
         }
         List<Csv.Record> records = sheet.records();
         List<String> header = records.isEmpty() || records.get(0).line() != 1 ? List.of()

@@ -11,6 +11,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.QuoteMode;
+import org.mlc.ledger.api.web.ApiException;
 
 /**
  * RFC 4180 CSV, the one reader and writer of every upload and export: comma separated, CRLF line
@@ -45,15 +46,46 @@ public final class Csv {
 
     /** The text is not RFC 4180 CSV: {@code line} is where the faulty record starts. */
     public static final class MalformedException extends RuntimeException {
-        private final int line;
 
-        MalformedException(int line, String detail) {
-            super(detail);
+        /** What is wrong with the record. */
+        public enum Reason {
+            UNCLOSED_QUOTE("has an unclosed quote"),
+            TEXT_AFTER_QUOTE("has text after a closing quote (a quoted field ends at a comma or the line's end)");
+
+            private final String english;
+
+            Reason(String english) {
+                this.english = english;
+            }
+        }
+
+        private final int line;
+        private final Reason reason;
+
+        MalformedException(int line, Reason reason) {
+            super(reason.english);
             this.line = line;
+            this.reason = reason;
         }
 
         public int line() {
             return line;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+
+        /** The answer refusing the whole upload (400), its field the faulty line, in the client's language. */
+        public ApiException refusal() {
+            String field = "line " + line;
+            return switch (reason) {
+                case UNCLOSED_QUOTE -> ApiException.invalid(field, "csv.unclosed-quote",
+                        "line {1}: the CSV has an unclosed quote", line);
+                case TEXT_AFTER_QUOTE -> ApiException.invalid(field, "csv.text-after-quote",
+                        "line {1}: the CSV has text after a closing quote (a quoted field ends at a comma or the line's end)",
+                        line);
+            };
         }
     }
 
@@ -94,7 +126,7 @@ public final class Csv {
                     }
                     record = iterator.next();
                 } catch (UncheckedIOException e) {
-                    throw new MalformedException(lines.lineOf(lines.offsetOfLine(breaksRead)), detail(e));
+                    throw new MalformedException(lines.lineOf(lines.offsetOfLine(breaksRead)), reason(e));
                 }
                 breaksRead = parser.getCurrentLineNumber();
                 // a line of nothing but spaces is an empty line too, and does not count towards the limit
@@ -173,10 +205,10 @@ public final class Csv {
         return false;
     }
 
-    private static String detail(UncheckedIOException e) {
+    private static MalformedException.Reason reason(UncheckedIOException e) {
         String message = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-        return message.contains("EOF") ? "has an unclosed quote"
-                : "has text after a closing quote (a quoted field ends at a comma or the line's end)";
+        return message.contains("EOF") ? MalformedException.Reason.UNCLOSED_QUOTE
+                : MalformedException.Reason.TEXT_AFTER_QUOTE;
     }
 
     /**

@@ -177,6 +177,26 @@ class FrenchSpreadsheetCsvTest extends IntegrationTest {
     }
 
     @Test
+    void aFileThatIsNotCsvIsRefusedNamingItsLineInTheClientsLanguage() {
+        Grants grants = grants();
+        String unclosed = "\uFEFFclé;bénéficiaire;montant\r\na-1;" + who(grants.alice) + ";1,00\r\n\r\n"
+                + "a-2;\"" + who(grants.bob) + ";1,00\r\n";
+        Api.Response french = grants.ccas.api().request("POST", grants.path, unclosed, true,
+                "Content-Type", "text/csv", "Idempotency-Key", java.util.UUID.randomUUID().toString(), "Accept-Language", "fr");
+        Api.assertProblem(french, 400, "validation");
+        assertThat(french.get("field")).isEqualTo("line 4");
+        assertThat(french.get("detail")).isEqualTo(
+                "ligne 4 : fichier CSV illisible, un guillemet ouvert à cette ligne n'est jamais refermé");
+
+        Api.Response english = api.postCsv("/api/v1/currencies/" + ledger.currency("1", "1") + "/bank-statements",
+                "date,amount,label,reference\r\n2026-11-02,\"50.00\"x,A,B\r\n");
+        Api.assertProblem(english, 400, "validation");
+        assertThat(english.get("field")).isEqualTo("line 2");
+        assertThat(english.get("detail")).isEqualTo("line 2: the CSV has text after a closing quote (a quoted field "
+                + "ends at a comma or the line's end)");
+    }
+
+    @Test
     void aBankStatementSavedByASpreadsheetIsReadAndItsBadCellNamedInFrench() throws Exception {
         String currency = ledger.currency("1", "1");
         String path = "/api/v1/currencies/" + currency + "/bank-statements";
