@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -28,6 +29,8 @@ final class Browser implements AutoCloseable {
     static final int WIDTH = 1180;
     static final int HEIGHT = 1400;
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** Set on the page a submit leaves, so that the next page is told from it. */
+    private static final String OLD_PAGE_MARK = "mlcPageLeft";
 
     final ChromeDriver driver;
     private final String base;
@@ -94,11 +97,19 @@ final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
-    /** Clicks and waits for the next page (the element goes stale once the page is replaced). */
+    /**
+     * Clicks and waits for the next page. The old page is marked on its window object, which a new
+     * document does not have. Waiting for the button to go stale instead asks chromedriver about a
+     * node while the page is being replaced, and it sometimes answers with an inspector error
+     * ("Node with given id does not belong to the document") rather than a stale reference: CI
+     * failed on it once.
+     */
     void submit(String css) {
         WebElement button = find(css);
+        driver.executeScript("window." + OLD_PAGE_MARK + " = true;");
         button.click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(driver, WAIT).ignoring(WebDriverException.class).until(d -> (Boolean) driver.executeScript(
+                "return window." + OLD_PAGE_MARK + " === undefined && document.readyState === 'complete';"));
     }
 
     void signIn(String username, String password) {
