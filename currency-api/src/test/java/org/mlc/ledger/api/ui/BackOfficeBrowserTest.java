@@ -16,8 +16,7 @@ import org.mlc.ledger.api.support.Ledger.Party;
 import org.mlc.ledger.api.support.Ledger.User;
 import org.mlc.ledger.api.support.Api;
 import org.openqa.selenium.By;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -219,9 +218,9 @@ class BackOfficeBrowserTest extends IntegrationTest {
             browser.find("#file").sendKeys(grants.toAbsolutePath().toString());
             browser.submit("#upload-grants");
             assertThat(browser.path()).startsWith("/ccas/batch");
-            // the page reloads itself until the job is finished
-            new WebDriverWait(browser.driver, Duration.ofSeconds(90))
-                    .ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+            // the page reloads itself until the job is finished; read while it reloads, an element
+            // can be gone (stale, missing, or chromedriver's "does not belong to the document")
+            new WebDriverWait(browser.driver, Duration.ofSeconds(90)).ignoring(WebDriverException.class)
                     .until(d -> d.findElement(By.id("batch-status")).getText().contains("terminé"));
             assertThat(browser.text("#batch-status")).contains("2 ligne(s) traitée(s) sur 2 : 2 accordée(s), 0 refusée(s)");
             assertThat(browser.find("#batch-lines").findElements(By.cssSelector("tbody tr"))).hasSize(2);
