@@ -72,10 +72,6 @@ public final class Csv {
             return line;
         }
 
-        public Reason reason() {
-            return reason;
-        }
-
         /** The answer refusing the whole upload (400), its field the faulty line, in the client's language. */
         public ApiException refusal() {
             String field = "line " + line;
